@@ -1,0 +1,2 @@
+export * from './consumer-status';
+export * from './kafka-client';

@@ -1,0 +1,140 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import mongoose, { type Connection } from 'mongoose';
+import { Kafka, logLevel } from 'kafkajs';
+
+const run = promisify(execFile);
+const repoRoot = path.resolve(__dirname, '../../../..');
+
+/** Where the real servers started by `npm run infra -- up` (or an external cluster) are; same variables as the apps. */
+export const testInfrastructure = {
+  mongoUrl: process.env['TRELLIS_MONGO_URL'] ?? `mongodb://127.0.0.1:${process.env['TRELLIS_MONGO_PORT'] ?? 27017}`,
+  kafkaBrokers: (
+    process.env['TRELLIS_KAFKA_BROKERS'] ?? `127.0.0.1:${process.env['TRELLIS_KAFKA_PORT'] ?? 9092}`
+  ).split(','),
+  smtpUrl: process.env['TRELLIS_SMTP_URL'] ?? `smtp://127.0.0.1:${process.env['TRELLIS_SMTP_PORT'] ?? 1025}`,
+  mailpitUrl:
+    process.env['TRELLIS_MAILPIT_URL'] ?? `http://127.0.0.1:${process.env['TRELLIS_MAILPIT_HTTP_PORT'] ?? 8025}`,
+};
+
+/** A name no other test (or earlier run) uses: tests share one broker and one server. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}${randomBytes(3).toString('hex')}`.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+export interface TestDatabase {
+  name: string;
+  connection: Connection;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase> {
+  const name = uniqueName(`t_${prefix}`).slice(0, 60);
+  const connection = mongoose.createConnection(testInfrastructure.mongoUrl, {
+    dbName: name,
+    serverSelectionTimeoutMS: 10_000,
+    bufferCommands: false,
+    autoIndex: false,
+    autoCreate: false,
+  });
+  await connection.asPromise();
+  return {
+    name,
+    connection,
+    async drop() {
+      await connection.dropDatabase().catch(() => undefined);
+      await connection.close();
+    },
+  };
+}
+
+// Independent of @trellis/shared/messaging on purpose: that library's own tests use this one.
+export function createTestKafka(clientId = uniqueName('test'), brokers = testInfrastructure.kafkaBrokers): Kafka {
+  return new Kafka({ clientId, brokers, logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 200 } });
+}
+
+export async function createTestTopics(kafka: Kafka, names: string[], partitions = 3): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: names.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export async function deleteTestTopics(kafka: Kafka, names: string[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const topics = names.filter((n) => existing.has(n));
+    if (topics.length) await admin.deleteTopics({ topics });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/**
+ * A private instance of one infrastructure component (its own port and data folder), for tests that stop and start
+ * a server: they must not disturb the shared one other tests use. Uses the same installer as `npm run infra`.
+ */
+export class PrivateInfrastructure {
+  readonly dataDir = path.join(os.tmpdir(), uniqueName('trellis-private-infra'));
+
+  private constructor(private readonly env: NodeJS.ProcessEnv) {}
+
+  static async ferretDb(): Promise<{ infra: PrivateInfrastructure; mongoUrl: string }> {
+    const port = await freePort();
+    const infra = new PrivateInfrastructure({ TRELLIS_MONGO_PORT: String(port) });
+    return { infra, mongoUrl: `mongodb://127.0.0.1:${port}` };
+  }
+
+  static async kafka(): Promise<{ infra: PrivateInfrastructure; brokers: string[] }> {
+    const [port, controllerPort] = [await freePort(), await freePort()];
+    const infra = new PrivateInfrastructure({
+      TRELLIS_KAFKA_PORT: String(port),
+      TRELLIS_KAFKA_CONTROLLER_PORT: String(controllerPort),
+      TRELLIS_KAFKA_HEAP: '384m',
+    });
+    return { infra, brokers: [`127.0.0.1:${port}`] };
+  }
+
+  async up(component: 'ferretdb' | 'kafka'): Promise<void> {
+    await this.cli('up', component);
+  }
+
+  async down(component: 'ferretdb' | 'kafka'): Promise<void> {
+    await this.cli('down', component);
+  }
+
+  private async cli(command: string, component: string): Promise<void> {
+    try {
+      await run(process.execPath, [path.join(repoRoot, 'tools/infra/infra.mjs'), command, component], {
+        env: { ...process.env, ...this.env, TRELLIS_INFRA_DIR: this.dataDir },
+      });
+    } catch (error) {
+      const { stderr } = error as { stderr?: string };
+      throw new Error(`infra ${command} ${component} failed: ${stderr ?? String(error)}`);
+    }
+  }
+}

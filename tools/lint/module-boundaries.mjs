@@ -1,0 +1,55 @@
+// Who may import whom (ARCHITECTURE §10). Shared by eslint.config.mjs and the test that proves violations fail.
+const frameworkImports = [
+  '@nestjs/*',
+  'mongoose',
+  'mongodb',
+  'kafkajs',
+  'graphql',
+  '@apollo/*',
+  'express',
+  'nodemailer',
+];
+const services = ['profiles', 'matching', 'sessions', 'notifications', 'gateway'];
+
+export const moduleBoundaries = {
+  enforceBuildableLibDependency: false,
+  allow: [],
+  depConstraints: [
+    // A service reaches another service only through that service's contracts library.
+    ...services.map((service) => ({
+      sourceTag: `scope:${service}`,
+      onlyDependOnLibsWithTags: [`scope:${service}`, 'scope:shared', 'type:contracts'],
+    })),
+    { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+    // Domain code is pure: deciders, value objects and algorithms with no framework or I/O.
+    {
+      sourceTag: 'type:domain',
+      onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
+      bannedExternalImports: frameworkImports,
+    },
+    { sourceTag: 'type:engine', onlyDependOnLibsWithTags: ['type:engine'], bannedExternalImports: frameworkImports },
+    {
+      sourceTag: 'type:contracts',
+      onlyDependOnLibsWithTags: ['type:contracts'],
+      bannedExternalImports: frameworkImports,
+    },
+    // type:testing (test helpers on the real servers) depends on no other Trellis library, so any tier may use it.
+    { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:testing'] },
+    {
+      sourceTag: 'type:platform',
+      onlyDependOnLibsWithTags: ['type:infra', 'type:platform', 'type:contracts', 'type:testing'],
+    },
+    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [] },
+    {
+      sourceTag: 'type:app',
+      onlyDependOnLibsWithTags: [
+        'type:domain',
+        'type:engine',
+        'type:contracts',
+        'type:infra',
+        'type:platform',
+        'type:testing',
+      ],
+    },
+  ],
+};

@@ -1,0 +1,52 @@
+// Helpers for the README's two commands; plain Node so they run before `npm ci` has installed anything.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const say = (msg) => process.stdout.write(`\n▶ ${msg}\n`);
+
+/** Installs npm packages when node_modules is missing or older than the lock file. */
+export function ensureNpmPackages() {
+  const installed = path.join(repoRoot, 'node_modules', '.package-lock.json');
+  const lock = path.join(repoRoot, 'package-lock.json');
+  const fresh = fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs;
+  if (fresh) return;
+  say('installing npm packages (npm ci)');
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('npm ci failed');
+}
+
+export function runStep(name, cmd, args, env = {}) {
+  return new Promise((resolve) => {
+    const began = Date.now();
+    say(name);
+    const child = spawn(cmd, args, { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('exit', (code, signal) =>
+      resolve({ name, ok: code === 0, code: code ?? signal, seconds: (Date.now() - began) / 1000 }),
+    );
+  });
+}
+
+export function build() {
+  fs.rmSync(path.join(repoRoot, 'dist'), { recursive: true, force: true });
+  const swc = path.join(repoRoot, 'node_modules', '@swc', 'cli', 'bin', 'swc.js');
+  const result = spawnSync(
+    process.execPath,
+    [
+      swc,
+      'apps',
+      'libs',
+      '-d',
+      'dist',
+      '--config-file',
+      '.swcrc',
+      '-q',
+      '--ignore',
+      '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts',
+    ],
+    { cwd: repoRoot, stdio: 'inherit' },
+  );
+  if (result.status !== 0) throw new Error('build failed');
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// `npm start`: installs what is missing, brings the infrastructure up, builds and starts all five apps,
+// waits until each is ready and prints their URLs. Ctrl-C stops everything it started.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { build, ensureNpmPackages, repoRoot, say } from './shared.mjs';
+
+const apps = [
+  { name: 'gateway', port: 4000, path: '/graphql' },
+  { name: 'profiles', port: 4001, path: '/graphql' },
+  { name: 'matching', port: 4002, path: '/graphql' },
+  { name: 'sessions', port: 4003, path: '/graphql' },
+  { name: 'notifications', port: 4004, path: '/graphql' },
+];
+const portOf = (app) => Number(process.env[`TRELLIS_${app.name.toUpperCase()}_PORT`] ?? app.port);
+
+ensureNpmPackages();
+const infra = await import('../infra/infra.mjs');
+say('infrastructure');
+const startedInfra = await infra.up();
+say('building');
+build();
+
+const children = [];
+let stopping = false;
+async function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  say('stopping');
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          child.once('exit', resolve);
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  if (startedInfra.length) await infra.down(startedInfra);
+  process.exit(code);
+}
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+say('starting apps');
+for (const app of apps) {
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', path.join(repoRoot, 'dist/apps', app.name, 'src/main.js')],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, TRELLIS_LOG_LEVEL: process.env.TRELLIS_LOG_LEVEL ?? 'warn' },
+    },
+  );
+  child.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`${app.name} exited with ${code}; stopping everything`);
+      void stopAll(1);
+    }
+  });
+  children.push(child);
+}
+
+const deadline = Date.now() + 180_000;
+for (const app of apps) {
+  const url = `http://127.0.0.1:${portOf(app)}/health/ready`;
+  for (;;) {
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > deadline) {
+      console.error(`${app.name} not ready at ${url} within 3 minutes`);
+      await stopAll(1);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+console.log('\nTrellis is running:');
+for (const app of apps) {
+  const base = `http://127.0.0.1:${portOf(app)}`;
+  console.log(`  ${app.name.padEnd(14)} ${base}   (health: ${base}/health/ready, metrics: ${base}/metrics)`);
+}
+console.log('\nCtrl-C stops the apps and the infrastructure this command started.');
