@@ -36,8 +36,13 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,tools}/**/*.int-spec.ts'],
-      testTimeout: 120_000,
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/slow-tier.setup.ts'],
     },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/apps/*-e2e/**/*.e2e-spec.ts'], testTimeout: 180_000 },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/apps/*-e2e/**/*.e2e-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/slow-tier.setup.ts'],
+    },
   ],
 };

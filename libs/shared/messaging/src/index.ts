@@ -1,2 +1,6 @@
+export * from './consumer-runner';
 export * from './consumer-status';
+export * from './envelope';
 export * from './kafka-client';
+export * from './publisher';
+export * from './topics';

@@ -45,7 +45,7 @@ describe('readiness follows the database', () => {
 
   afterAll(async () => {
     await app?.close();
-    await infra?.down('ferretdb');
+    await infra?.destroy();
   });
 
   it('is 200 with FerretDB up, 503 while it is stopped and 200 again once it is back', async () => {

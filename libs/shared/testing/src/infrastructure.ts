@@ -104,8 +104,11 @@ export class PrivateInfrastructure {
   private constructor(private readonly env: NodeJS.ProcessEnv) {}
 
   static async ferretDb(): Promise<{ infra: PrivateInfrastructure; mongoUrl: string }> {
-    const port = await freePort();
-    const infra = new PrivateInfrastructure({ TRELLIS_MONGO_PORT: String(port) });
+    const [port, postgresPort] = [await freePort(), await freePort()];
+    const infra = new PrivateInfrastructure({
+      TRELLIS_MONGO_PORT: String(port),
+      TRELLIS_POSTGRES_PORT: String(postgresPort),
+    });
     return { infra, mongoUrl: `mongodb://127.0.0.1:${port}` };
   }
 
@@ -127,9 +130,15 @@ export class PrivateInfrastructure {
     await this.cli('down', component);
   }
 
-  private async cli(command: string, component: string): Promise<void> {
+  /** Stops everything this instance started (FerretDB's PostgreSQL included) and deletes its data. */
+  async destroy(): Promise<void> {
+    await this.cli('reset');
+  }
+
+  private async cli(command: string, component?: string): Promise<void> {
     try {
-      await run(process.execPath, [path.join(repoRoot, 'tools/infra/infra.mjs'), command, component], {
+      const args = [path.join(repoRoot, 'tools/infra/infra.mjs'), command, ...(component ? [component] : [])];
+      await run(process.execPath, args, {
         env: { ...process.env, ...this.env, TRELLIS_INFRA_DIR: this.dataDir },
       });
     } catch (error) {

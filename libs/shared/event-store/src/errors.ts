@@ -1,0 +1,46 @@
+/** The codes the API layer turns into GraphQL error codes; a domain decision never leaks anything else. */
+export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** Another writer appended to the stream first; reload and decide again. Never carries MongoDB's own text. */
+export class ConcurrencyError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: number | 'no-stream' | 'any',
+    readonly actual: number | undefined,
+  ) {
+    super(
+      `Stream ${streamId} was changed concurrently: expected revision ${String(expected)}, found ${actual ?? 'none'}`,
+    );
+    this.name = 'ConcurrencyError';
+  }
+}
+
+/** A command id was reused for a different command: a client bug, not a retry. */
+export class IdempotencyConflictError extends Error {
+  constructor(readonly commitId: string) {
+    super(`Command ${commitId} was already applied with different content`);
+    this.name = 'IdempotencyConflictError';
+  }
+}
+
+export class UnknownEventTypeError extends Error {
+  constructor(readonly type: string) {
+    super(`No event type "${type}" is registered`);
+    this.name = 'UnknownEventTypeError';
+  }
+}
+
+export function isDuplicateKeyError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+}

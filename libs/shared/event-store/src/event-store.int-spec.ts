@@ -1,0 +1,186 @@
+import fc from 'fast-check';
+import { createTestDatabase, type TestDatabase } from '@trellis/shared/testing';
+import { CommandHandler } from './decider';
+import { ConcurrencyError, IdempotencyConflictError } from './errors';
+import { EventStore, type CommitMeta } from './event-store';
+import { EventTypeRegistry } from './event-type-registry';
+import { tallyDecider } from './testing/tally.fixture';
+
+const meta: CommitMeta = { tenantId: 'org-1', correlationId: 'corr-1', actor: 'person-1' };
+const tallied = (by: number) => ({ type: 'Tallied', data: { by } });
+
+describe('EventStore on the real MongoDB-protocol server', () => {
+  let db: TestDatabase;
+  let store: EventStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('event_store');
+    store = new EventStore(db.connection);
+    await store.ensureIndexes();
+  });
+  afterAll(() => db.drop());
+
+  it('lets exactly one of 50 concurrent appends at the same expected revision win', async () => {
+    await store.append({
+      streamId: 'race-1',
+      streamType: 'tally',
+      expected: 'no-stream',
+      events: [tallied(1)],
+      meta,
+      commitId: 'race-seed',
+    });
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) =>
+        store.append({
+          streamId: 'race-1',
+          streamType: 'tally',
+          expected: 1,
+          events: [tallied(i + 1)],
+          meta,
+          commitId: `race-${i}`,
+        }),
+      ),
+    );
+    const won = outcomes.filter((o) => o.status === 'fulfilled');
+    const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(49);
+    for (const failure of lost) {
+      expect(failure.reason).toBeInstanceOf(ConcurrencyError);
+      // The raw duplicate-key text never reaches a caller.
+      expect(String((failure.reason as Error).message)).not.toMatch(/E11000|duplicate key/);
+      expect((failure.reason as Error).message).toMatch(/race-1/);
+    }
+    const events = await store.readStream('race-1');
+    expect(events.map((e) => e.revision)).toEqual([1, 2]);
+  });
+
+  it('keeps commitSeq contiguous per stream under random interleavings of 20 streams', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ stream: fc.integer({ min: 0, max: 19 }), size: fc.integer({ min: 1, max: 3 }) }), {
+          minLength: 20,
+          maxLength: 60,
+        }),
+        async (writes) => {
+          run += 1;
+          const prefix = `prop-${run}-`;
+          // Every writer uses 'any' and races the others; the store must serialise them per stream.
+          await Promise.all(
+            writes.map((w, i) =>
+              store.append({
+                streamId: `${prefix}${w.stream}`,
+                streamType: 'tally',
+                expected: 'any',
+                events: Array.from({ length: w.size }, () => tallied(1)),
+                meta,
+                commitId: `${prefix}c${i}`,
+              }),
+            ),
+          );
+          const commits = await store.commits.find({ streamId: { $regex: `^${prefix}` } }).toArray();
+          const byStream = new Map<string, number[]>();
+          for (const c of commits) byStream.set(c.streamId, [...(byStream.get(c.streamId) ?? []), c.commitSeq]);
+          for (const [streamId, seqs] of byStream) {
+            const expected = writes.filter((w) => `${prefix}${w.stream}` === streamId).length;
+            expect(seqs.sort((a, b) => a - b)).toEqual(Array.from({ length: expected }, (_, i) => i + 1));
+            const revisions = (await store.readStream(streamId)).map((e) => e.revision);
+            expect(revisions).toEqual(Array.from({ length: revisions.length }, (_, i) => i + 1));
+          }
+          expect(commits).toHaveLength(writes.length);
+        },
+      ),
+      { numRuns: 8 },
+    );
+  });
+
+  it('returns the original result for a retried command, even from a new store instance', async () => {
+    const first = await store.append({
+      streamId: 'idem-1',
+      streamType: 'tally',
+      expected: 'no-stream',
+      events: [tallied(5)],
+      meta,
+      commitId: 'cmd-42',
+    });
+    await store.append({
+      streamId: 'idem-1',
+      streamType: 'tally',
+      expected: 1,
+      events: [tallied(6)],
+      meta,
+      commitId: 'cmd-43',
+    });
+
+    const restarted = new EventStore(db.connection);
+    const retried = await restarted.append({
+      streamId: 'idem-1',
+      streamType: 'tally',
+      expected: 'no-stream',
+      events: [tallied(5)],
+      meta,
+      commitId: 'cmd-42',
+    });
+    expect(retried).toEqual({ ...first, duplicate: true });
+    expect(await restarted.readStream('idem-1')).toHaveLength(2);
+
+    await expect(
+      restarted.append({
+        streamId: 'idem-1',
+        streamType: 'tally',
+        expected: 'no-stream',
+        events: [tallied(999)],
+        meta,
+        commitId: 'cmd-42',
+      }),
+    ).rejects.toBeInstanceOf(IdempotencyConflictError);
+    expect((await restarted.readStream('idem-1')).map((e) => (e.data as { by: number }).by)).toEqual([5, 6]);
+  });
+
+  it('upcasts old event versions on read', async () => {
+    const registry = new EventTypeRegistry([
+      { type: 'Tallied', schemaVersion: 2, upcasters: { 1: (d) => ({ ...(d as object), unit: 'sessions' }) } },
+    ]);
+    const versioned = new EventStore(db.connection, { registry });
+    await store.append({
+      streamId: 'upcast-1',
+      streamType: 'tally',
+      expected: 'no-stream',
+      events: [{ type: 'Tallied', data: { by: 1 }, schemaVersion: 1 }],
+      meta,
+      commitId: 'up-1',
+    });
+    const [event] = await versioned.readStream('upcast-1');
+    expect(event).toMatchObject({ schemaVersion: 2, data: { by: 1, unit: 'sessions' } });
+  });
+
+  it('handles commands through the decider: retries lost races, reports domain errors as typed results', async () => {
+    const handler = new CommandHandler(store, tallyDecider, { streamType: 'tally', maxAttempts: 60 });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        handler.handle({ streamId: 'decider-1', command: { type: 'Tally', by: 1 }, commitId: `d-${i}`, meta }),
+      ),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect((await handler.load('decider-1')).state.total).toBe(10);
+
+    const rejected = await handler.handle({
+      streamId: 'decider-1',
+      command: { type: 'Tally', by: -2 },
+      commitId: 'd-bad',
+      meta,
+    });
+    expect(rejected).toMatchObject({ ok: false, error: { code: 'BAD_USER_INPUT' } });
+    expect((await handler.load('decider-1')).revision).toBe(10);
+
+    const again = await handler.handle({
+      streamId: 'decider-1',
+      command: { type: 'Tally', by: 1 },
+      commitId: 'd-3',
+      meta,
+    });
+    expect(again).toMatchObject({ ok: true, duplicate: true });
+    expect((await handler.load('decider-1')).state.total).toBe(10);
+  });
+});

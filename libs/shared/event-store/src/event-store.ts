@@ -1,0 +1,245 @@
+import { EventEmitter } from 'node:events';
+import type { Collection, Connection } from 'mongoose';
+import { ConcurrencyError, IdempotencyConflictError, isDuplicateKeyError } from './errors';
+import type { EventTypeRegistry } from './event-type-registry';
+import { payloadHash } from './stable-json';
+
+export interface CommitMeta {
+  tenantId: string;
+  programId?: string;
+  correlationId: string;
+  causationId?: string;
+  /** Who caused it: a person id, or `system:<component>`. */
+  actor?: string;
+}
+
+export interface NewEvent {
+  type: string;
+  data: unknown;
+  /** Defaults to the registry's current version for the type. */
+  schemaVersion?: number;
+}
+
+export interface StoredEvent {
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+}
+
+/** One document per command: atomic on MongoDB and FerretDB without transactions (ARCHITECTURE §4). */
+export interface CommitDocument {
+  _id: string;
+  streamId: string;
+  streamType: string;
+  commitSeq: number;
+  fromRevision: number;
+  events: StoredEvent[];
+  meta: CommitMeta;
+  committedAt: Date;
+  published: boolean;
+  payloadHash: string;
+}
+
+export interface RecordedEvent<Data = unknown> {
+  eventId: string;
+  commitId: string;
+  streamId: string;
+  streamType: string;
+  /** 1, 2, 3… per stream. */
+  revision: number;
+  type: string;
+  schemaVersion: number;
+  data: Data;
+  meta: CommitMeta;
+  committedAt: Date;
+}
+
+export type ExpectedRevision = number | 'no-stream' | 'any';
+
+export interface AppendRequest {
+  streamId: string;
+  streamType: string;
+  expected: ExpectedRevision;
+  events: NewEvent[];
+  meta: CommitMeta;
+  /** The command id: appending the same command again returns the first result instead of a second commit. */
+  commitId: string;
+  /**
+   * The stream's last commit as the caller just read it (the decider runtime always has it). Saves reading the head
+   * again; if it is stale the unique index still rejects the append with a ConcurrencyError.
+   */
+  knownHead?: StreamHead | null;
+}
+
+export interface StreamHead {
+  commitSeq: number;
+  revision: number;
+  committedAt: Date;
+}
+
+export interface AppendResult {
+  commitId: string;
+  streamId: string;
+  commitSeq: number;
+  fromRevision: number;
+  /** Revision of the stream's last event after this commit. */
+  revision: number;
+  /** True when this commit id had already been appended with the same content. */
+  duplicate: boolean;
+}
+
+const lastRevisionOf = (commit: Pick<CommitDocument, 'fromRevision' | 'events'>): number =>
+  commit.fromRevision + commit.events.length - 1;
+
+export interface EventStoreOptions {
+  collectionName?: string;
+  registry?: EventTypeRegistry;
+  /** How often an 'any' append retries after losing a race; expected-revision appends never retry here. */
+  anyRetries?: number;
+}
+
+export class EventStore {
+  readonly commits: Collection<CommitDocument>;
+  private readonly appended = new EventEmitter();
+  private readonly registry: EventTypeRegistry | undefined;
+  private readonly anyRetries: number;
+
+  constructor(connection: Connection, options: EventStoreOptions = {}) {
+    this.commits = connection.collection<CommitDocument>(
+      options.collectionName ?? 'commits',
+    ) as unknown as Collection<CommitDocument>;
+    this.registry = options.registry;
+    this.anyRetries = options.anyRetries ?? 10;
+    this.appended.setMaxListeners(50);
+  }
+
+  /** Creates the indexes the guarantees rest on; call once at start-up (a unique index is not a validator). */
+  async ensureIndexes(): Promise<void> {
+    await this.commits.createIndex({ streamId: 1, commitSeq: 1 }, { unique: true, name: 'stream_commit_seq' });
+    await this.commits.createIndex({ published: 1, committedAt: 1 }, { name: 'unpublished' });
+  }
+
+  /** Called after every local append: the outbox relay uses it to publish without polling tightly. */
+  onAppended(listener: (result: AppendResult) => void): () => void {
+    this.appended.on('appended', listener);
+    return () => this.appended.off('appended', listener);
+  }
+
+  async append(request: AppendRequest): Promise<AppendResult> {
+    if (request.events.length === 0) throw new Error('append needs at least one event');
+    const events = request.events.map((event, index) => ({
+      eventId: `${request.commitId}:${index}`,
+      type: event.type,
+      schemaVersion: event.schemaVersion ?? this.registry?.currentVersion(event.type) ?? 1,
+      data: event.data,
+    }));
+    const hash = payloadHash({ streamId: request.streamId, streamType: request.streamType, events });
+
+    for (let attempt = 0; ; attempt++) {
+      const last =
+        attempt === 0 && request.knownHead !== undefined ? request.knownHead : await this.head(request.streamId);
+      const actual = last ? last.revision : undefined;
+      const matches =
+        request.expected === 'any' ||
+        (request.expected === 'no-stream' ? last === null : actual !== undefined && actual === request.expected);
+      if (!matches) {
+        const original = await this.originalIfRetried(request.commitId, hash);
+        if (original) return original;
+        throw new ConcurrencyError(request.streamId, request.expected, actual);
+      }
+      const now = new Date();
+      const commit: CommitDocument = {
+        _id: request.commitId,
+        streamId: request.streamId,
+        streamType: request.streamType,
+        commitSeq: (last?.commitSeq ?? 0) + 1,
+        fromRevision: (actual ?? 0) + 1,
+        events,
+        meta: request.meta,
+        // Never earlier than the previous commit of the stream: the relay publishes in committedAt order.
+        committedAt: last && last.committedAt > now ? last.committedAt : now,
+        published: false,
+        payloadHash: hash,
+      };
+      try {
+        await this.commits.insertOne(commit);
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        // FerretDB does not say which index was violated: look whether the command id itself exists.
+        const original = await this.originalIfRetried(request.commitId, hash);
+        if (original) return original;
+        if (request.expected === 'any' && attempt < this.anyRetries) continue;
+        throw new ConcurrencyError(request.streamId, request.expected, actual);
+      }
+      const result: AppendResult = {
+        commitId: commit._id,
+        streamId: commit.streamId,
+        commitSeq: commit.commitSeq,
+        fromRevision: commit.fromRevision,
+        revision: lastRevisionOf(commit),
+        duplicate: false,
+      };
+      this.appended.emit('appended', result);
+      return result;
+    }
+  }
+
+  async head(streamId: string): Promise<StreamHead | null> {
+    const last = await this.commits.findOne(
+      { streamId },
+      { sort: { commitSeq: -1 }, projection: { commitSeq: 1, fromRevision: 1, events: 1, committedAt: 1 } },
+    );
+    return last ? { commitSeq: last.commitSeq, revision: lastRevisionOf(last), committedAt: last.committedAt } : null;
+  }
+
+  private async originalIfRetried(commitId: string, hash: string): Promise<AppendResult | undefined> {
+    const existing = await this.commits.findOne({ _id: commitId });
+    if (!existing) return undefined;
+    if (existing.payloadHash !== hash) throw new IdempotencyConflictError(commitId);
+    return {
+      commitId,
+      streamId: existing.streamId,
+      commitSeq: existing.commitSeq,
+      fromRevision: existing.fromRevision,
+      revision: lastRevisionOf(existing),
+      duplicate: true,
+    };
+  }
+
+  async readStream(streamId: string, fromRevision = 1): Promise<RecordedEvent[]> {
+    return (await this.readStreamWithHead(streamId)).events.filter((e) => e.revision >= fromRevision);
+  }
+
+  async readStreamWithHead(streamId: string): Promise<{ events: RecordedEvent[]; head: StreamHead | null }> {
+    const commits = await this.commits.find({ streamId }).sort({ commitSeq: 1 }).toArray();
+    const events: RecordedEvent[] = [];
+    for (const commit of commits) events.push(...this.toRecordedEvents(commit));
+    const last = commits.at(-1);
+    const head = last
+      ? { commitSeq: last.commitSeq, revision: lastRevisionOf(last), committedAt: last.committedAt }
+      : null;
+    return { events, head };
+  }
+
+  /** The events of one commit, upcast to their current schema versions. */
+  toRecordedEvents(commit: CommitDocument): RecordedEvent[] {
+    return commit.events.map((event, index) => {
+      const current = this.registry
+        ? this.registry.upcast(event.type, event.schemaVersion, event.data)
+        : { schemaVersion: event.schemaVersion, data: event.data };
+      return {
+        eventId: event.eventId,
+        commitId: commit._id,
+        streamId: commit.streamId,
+        streamType: commit.streamType,
+        revision: commit.fromRevision + index,
+        type: event.type,
+        schemaVersion: current.schemaVersion,
+        data: current.data,
+        meta: commit.meta,
+        committedAt: commit.committedAt,
+      };
+    });
+  }
+}

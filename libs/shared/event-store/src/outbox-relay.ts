@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import type { EventEnvelope, OutgoingBatch } from '@trellis/shared/messaging';
+import type { Logger, ServiceMetrics } from '@trellis/shared/observability';
+import type { Collection, Connection } from 'mongoose';
+import { isDuplicateKeyError } from './errors';
+import type { CommitDocument, EventStore, RecordedEvent } from './event-store';
+
+/** What a commit's event becomes on Kafka: ids, tags, enums, numbers, times. `null` keeps the event private. */
+export type IntegrationMapper = (event: RecordedEvent) => { type: string; data: Record<string, unknown> } | null;
+
+export interface OutboxRelayOptions {
+  store: EventStore;
+  connection: Connection;
+  topic: string;
+  publish: (batches: OutgoingBatch[]) => Promise<void>;
+  toIntegrationEvent?: IntegrationMapper;
+  logger: Logger;
+  metrics?: ServiceMetrics;
+  /** Lease lifetime: a second instance takes over this long after the active one stops renewing. */
+  leaseTtlMs?: number;
+  batchSize?: number;
+  /** Safety-net poll for commits appended by other processes; local appends wake the relay at once. */
+  idlePollMs?: number;
+  /** Test hook: runs after the broker acknowledged a batch and before it is marked published. */
+  afterPublish?: (commits: CommitDocument[]) => Promise<void>;
+}
+
+interface LeaseDocument {
+  _id: string;
+  owner: string;
+  expiresAt: Date;
+}
+
+const defaultMapper: IntegrationMapper = (event) => ({ type: event.type, data: event.data as Record<string, unknown> });
+
+export function toEnvelope(
+  event: RecordedEvent,
+  mapped: { type: string; data: Record<string, unknown> },
+): EventEnvelope {
+  return {
+    id: event.eventId,
+    type: mapped.type,
+    schemaVersion: event.schemaVersion,
+    streamId: event.streamId,
+    streamType: event.streamType,
+    revision: event.revision,
+    occurredAt: event.committedAt.toISOString(),
+    tenantId: event.meta.tenantId,
+    ...(event.meta.programId ? { programId: event.meta.programId } : {}),
+    correlationId: event.meta.correlationId,
+    ...(event.meta.causationId ? { causationId: event.meta.causationId } : {}),
+    ...(event.meta.actor ? { actor: event.meta.actor } : {}),
+    data: mapped.data,
+  };
+}
+
+/**
+ * Publishes commits with `published: false` to Kafka in per-stream order, then marks them published. A crash between
+ * the two republishes the batch: consumers dedupe by revision and event id. Only the holder of the lease publishes,
+ * so two instances never interleave one stream's events.
+ */
+export class OutboxRelay {
+  readonly owner = randomUUID();
+  private readonly leases: Collection<LeaseDocument>;
+  private readonly leaseId: string;
+  private readonly leaseTtlMs: number;
+  private readonly batchSize: number;
+  private readonly idlePollMs: number;
+  private readonly toIntegrationEvent: IntegrationMapper;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private leaseValidUntil = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.leases = options.connection.collection<LeaseDocument>('outbox_leases') as unknown as Collection<LeaseDocument>;
+    this.leaseId = `relay:${options.store.commits.collectionName}`;
+    this.leaseTtlMs = options.leaseTtlMs ?? 5000;
+    this.batchSize = options.batchSize ?? 500;
+    this.idlePollMs = options.idlePollMs ?? 1000;
+    this.toIntegrationEvent = options.toIntegrationEvent ?? defaultMapper;
+  }
+
+  get isLeader(): boolean {
+    return Date.now() < this.leaseValidUntil;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.unsubscribe = this.options.store.onAppended(() => this.wake());
+    this.loop = this.run();
+  }
+
+  /** Stops after the batch in progress; releases the lease so another instance takes over at once. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.unsubscribe?.();
+    this.wake();
+    await this.loop;
+    if (this.isLeader) await this.leases.deleteOne({ _id: this.leaseId, owner: this.owner }).catch(() => undefined);
+    this.leaseValidUntil = 0;
+  }
+
+  /**
+   * Stops without releasing the lease or finishing cleanly, as a crashed process would; tests use it to prove
+   * that another instance takes over once the lease expires.
+   */
+  async abandon(): Promise<void> {
+    this.running = false;
+    this.unsubscribe?.();
+    this.wake();
+    await this.loop?.catch(() => undefined);
+  }
+
+  wake(): void {
+    const wakeUp = this.wakeUp;
+    this.wakeUp = undefined;
+    wakeUp?.();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        if (!(await this.holdLease())) {
+          await this.sleep(Math.max(200, this.leaseTtlMs / 4));
+          continue;
+        }
+        const published = await this.publishOneBatch();
+        if (published === 0) await this.sleep(this.idlePollMs);
+      } catch (error) {
+        this.options.logger.error({ err: error }, 'outbox relay batch failed; retrying');
+        await this.sleep(500);
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  private async holdLease(): Promise<boolean> {
+    // Renew well before expiry so a busy leader never loses the lease between two batches.
+    if (this.leaseValidUntil - Date.now() > this.leaseTtlMs / 2) return true;
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.leaseTtlMs);
+    try {
+      const lease = await this.leases.findOneAndUpdate(
+        { _id: this.leaseId, $or: [{ owner: this.owner }, { expiresAt: { $lt: now } }] },
+        { $set: { owner: this.owner, expiresAt } },
+        { upsert: true, returnDocument: 'after' },
+      );
+      const held = lease?.owner === this.owner;
+      // Count from before the round trip, so this instance believes in its lease no longer than the database does.
+      this.leaseValidUntil = held ? now.getTime() + this.leaseTtlMs : 0;
+      return held;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) {
+        this.leaseValidUntil = 0;
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  private async publishOneBatch(): Promise<number> {
+    const commits = await this.options.store.commits
+      .find({ published: false })
+      .sort({ committedAt: 1, streamId: 1, commitSeq: 1 })
+      .limit(this.batchSize)
+      .toArray();
+    if (commits.length === 0) return 0;
+    // Per-stream order holds: append never dates a commit before its predecessor in the stream.
+    const envelopes: EventEnvelope[] = [];
+    for (const commit of commits) {
+      for (const event of this.options.store.toRecordedEvents(commit)) {
+        const mapped = this.toIntegrationEvent(event);
+        if (mapped) envelopes.push(toEnvelope(event, mapped));
+      }
+    }
+    // Reading a large backlog can take a while on FerretDB: renew (or find out we lost) the lease before sending.
+    if (!(await this.holdLease())) return 0;
+    if (envelopes.length) await this.options.publish([{ topic: this.options.topic, envelopes }]);
+    await this.options.afterPublish?.(commits);
+    if (!this.running) return 0;
+    // One update per commit by _id rather than one `$in` update: FerretDB answers an `$in` filter by scanning the
+    // whole collection, so the cost would grow with history instead of with the batch.
+    const ids = commits.map((c) => c._id);
+    const markers = Array.from({ length: Math.min(8, ids.length) }, async () => {
+      for (let id = ids.pop(); id !== undefined; id = ids.pop()) {
+        await this.options.store.commits.updateOne({ _id: id }, { $set: { published: true } });
+      }
+    });
+    await Promise.all(markers);
+    this.options.metrics?.relayPublished.inc(envelopes.length);
+    return commits.length;
+  }
+}

@@ -1,0 +1,290 @@
+import {
+  Partitioners,
+  type Consumer,
+  type EachBatchPayload,
+  type Kafka,
+  type KafkaMessage,
+  type Producer,
+} from 'kafkajs';
+import type { Logger, ServiceMetrics } from '@trellis/shared/observability';
+import { runWithCorrelation } from '@trellis/shared/observability';
+import type { ConsumerStatusRegistry } from './consumer-status';
+import { type ContractRegistry, EnvelopeValidationError, type EventEnvelope } from './envelope';
+import { deadLetterTopic } from './topics';
+
+export type EnvelopeHandler = (envelope: EventEnvelope) => Promise<void>;
+
+export interface ConsumerRunnerOptions {
+  /** `<service>.<handler>`: one group per projection or reactor, so a slow one never stalls the others. */
+  group: string;
+  topics: string[];
+  handler: EnvelopeHandler;
+  contracts: ContractRegistry;
+  /** Attempts per message before it goes to `<group>.dlq`. */
+  maxAttempts?: number;
+  retryBaseDelayMs?: number;
+  /** Partitions handled in parallel; order still holds within each partition (and so per stream). */
+  partitionsConcurrently?: number;
+  fromBeginning?: boolean;
+  logger: Logger;
+  metrics?: ServiceMetrics;
+  status?: ConsumerStatusRegistry;
+}
+
+export interface DeadLetterHeaders {
+  'dlq-original-topic': string;
+  'dlq-original-partition': string;
+  'dlq-original-offset': string;
+  'dlq-error': string;
+  'dlq-attempts': string;
+  'dlq-failed-at': string;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs one consumer group. The committed offset is always offset + 1 of a message whose effect is durable; a message
+ * that keeps failing is retried with backoff a bounded number of times, then written to `<group>.dlq` with the error,
+ * and the partition moves on: never blocked forever, never silently dropped (PITFALLS, NestJS transport).
+ */
+export class ConsumerRunner {
+  private readonly consumer: Consumer;
+  private readonly dlqProducer: Producer;
+  private readonly maxAttempts: number;
+  private readonly retryBaseDelayMs: number;
+  private stopping = false;
+  private inFlight = 0;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly options: ConsumerRunnerOptions,
+  ) {
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.retryBaseDelayMs = options.retryBaseDelayMs ?? 200;
+    this.consumer = kafka.consumer({
+      groupId: options.group,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3000,
+      maxWaitTimeInMs: 100,
+      retry: { retries: 10, initialRetryTime: 300 },
+    });
+    this.dlqProducer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    const report = (state: Parameters<ConsumerStatusRegistry['report']>[1], error?: string) =>
+      options.status?.report(options.group, state, error);
+    const { events } = this.consumer;
+    this.consumer.on(events.GROUP_JOIN, () => report('connected'));
+    this.consumer.on(events.REBALANCING, () => report('rebalancing'));
+    this.consumer.on(events.STOP, () => report('stopped'));
+    this.consumer.on(events.CRASH, (event) => {
+      const { error, restart } = event.payload;
+      // kafkajs restarts itself after retriable crashes; only a final one makes this pod unready.
+      report(restart ? 'rebalancing' : 'crashed', error.message);
+      options.logger.error({ err: error, group: options.group, restart }, 'consumer crashed');
+    });
+  }
+
+  get group(): string {
+    return this.options.group;
+  }
+
+  async start(): Promise<void> {
+    this.options.status?.report(this.options.group, 'starting');
+    await this.dlqProducer.connect();
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 1,
+      eachBatch: (payload) => this.handleBatch(payload),
+    });
+  }
+
+  /** Stop fetching, let the in-flight batch finish and commit, then leave the group. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.consumer.stop();
+    while (this.inFlight > 0) await sleep(20);
+    await this.consumer.disconnect();
+    await this.dlqProducer.disconnect();
+    this.options.status?.report(this.options.group, 'stopped');
+  }
+
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    this.inFlight += 1;
+    let lastDone: string | undefined;
+    try {
+      for (const message of batch.messages) {
+        // On SIGTERM or a rebalance, finish the current message, commit what is done, and hand over.
+        if (this.stopping || !payload.isRunning() || payload.isStale()) break;
+        await this.handleMessage(batch.topic, batch.partition, message, () => payload.heartbeat());
+        payload.resolveOffset(message.offset);
+        lastDone = message.offset;
+        await payload.heartbeat();
+      }
+    } finally {
+      if (lastDone !== undefined) {
+        const next = (BigInt(lastDone) + 1n).toString();
+        await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+        const lag = Number(BigInt(batch.highWatermark) - BigInt(next));
+        this.options.metrics?.consumerLag.set(
+          { group: this.options.group, topic: batch.topic, partition: String(batch.partition) },
+          Math.max(0, lag),
+        );
+      }
+      this.inFlight -= 1;
+    }
+  }
+
+  private async handleMessage(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    let envelope: EventEnvelope;
+    try {
+      envelope = this.options.contracts.validate(JSON.parse(message.value?.toString() ?? 'null'), true);
+    } catch (error) {
+      const reason = error instanceof EnvelopeValidationError ? error.message : `unreadable message: ${String(error)}`;
+      await this.deadLetter(topic, partition, message, reason, 1);
+      return;
+    }
+    const labels = { group: this.options.group, topic };
+    for (let attempt = 1; ; attempt++) {
+      const started = process.hrtime.bigint();
+      try {
+        await runWithCorrelation({ correlationId: envelope.correlationId, causationId: envelope.id }, () =>
+          this.options.handler(envelope),
+        );
+        this.observe(labels, started, 'ok');
+        return;
+      } catch (error) {
+        this.observe(labels, started, 'error');
+        const reason = error instanceof Error ? error.message : String(error);
+        if (attempt >= this.maxAttempts || this.stopping) {
+          if (this.stopping && attempt < this.maxAttempts) throw error; // not committed: redelivered after restart
+          this.options.logger.warn(
+            { group: this.options.group, eventId: envelope.id, attempt, reason },
+            'dead-lettered',
+          );
+          await this.deadLetter(topic, partition, message, reason, attempt);
+          return;
+        }
+        await sleep(Math.min(this.retryBaseDelayMs * 2 ** (attempt - 1), 10_000));
+        await heartbeat();
+      }
+    }
+  }
+
+  private observe(labels: { group: string; topic: string }, started: bigint, outcome: 'ok' | 'error'): void {
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    this.options.metrics?.handlerLatency.observe({ ...labels, outcome }, seconds);
+  }
+
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    reason: string,
+    attempts: number,
+  ): Promise<void> {
+    const headers: DeadLetterHeaders = {
+      'dlq-original-topic': topic,
+      'dlq-original-partition': String(partition),
+      'dlq-original-offset': message.offset,
+      'dlq-error': reason.slice(0, 2000),
+      'dlq-attempts': String(attempts),
+      'dlq-failed-at': new Date().toISOString(),
+    };
+    await this.dlqProducer.send({
+      topic: deadLetterTopic(this.options.group),
+      acks: -1,
+      messages: [{ key: message.key, value: message.value, headers: { ...stringHeaders(message), ...headers } }],
+    });
+    this.options.metrics?.deadLettered.inc({ group: this.options.group, topic });
+  }
+}
+
+function stringHeaders(message: KafkaMessage): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(message.headers ?? {})) {
+    if (value !== undefined && !key.startsWith('dlq-')) result[key] = value.toString();
+  }
+  return result;
+}
+
+export interface DeadLetterReplayOptions {
+  group: string;
+  handler: EnvelopeHandler;
+  contracts: ContractRegistry;
+  logger: Logger;
+}
+
+export interface DeadLetterReplayReport {
+  replayed: number;
+  failed: Array<{ offset: string; error: string }>;
+}
+
+/**
+ * Applies what `<group>.dlq` holds with the (fixed) handler, once: progress is a committed offset of the group
+ * `<group>.dlq-replay`, so running the replay again does not apply a message twice. A message that still fails stays
+ * where it is and stops the replay, so it can be fixed and replayed again.
+ */
+export async function replayDeadLetters(
+  kafka: Kafka,
+  options: DeadLetterReplayOptions,
+): Promise<DeadLetterReplayReport> {
+  const topic = deadLetterTopic(options.group);
+  const groupId = `${options.group}.dlq-replay`;
+  const admin = kafka.admin();
+  await admin.connect();
+  const [ends, committed] = await Promise.all([
+    admin.fetchTopicOffsets(topic),
+    admin.fetchOffsets({ groupId, topics: [topic] }),
+  ]).finally(() => admin.disconnect());
+  // Per partition, the offset to reach: what the DLQ held when the replay started.
+  const pending = new Map<number, bigint>();
+  const startAt = new Map((committed[0]?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]));
+  for (const p of ends) {
+    if (BigInt(p.high) > (startAt.get(p.partition) ?? 0n) && BigInt(p.high) > 0n)
+      pending.set(p.partition, BigInt(p.high));
+  }
+  const report: DeadLetterReplayReport = { replayed: 0, failed: [] };
+  if (pending.size === 0) return report;
+
+  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  let finish: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  await consumer.run({
+    autoCommit: false,
+    eachMessage: async ({ partition, message }) => {
+      const high = pending.get(partition);
+      if (high === undefined || BigInt(message.offset) >= high || report.failed.length) return;
+      try {
+        const envelope = options.contracts.validate(JSON.parse(message.value?.toString() ?? 'null'), true);
+        await options.handler(envelope);
+        report.replayed += 1;
+        const next = BigInt(message.offset) + 1n;
+        await consumer.commitOffsets([{ topic, partition, offset: next.toString() }]);
+        if (next >= high) pending.delete(partition);
+      } catch (error) {
+        report.failed.push({ offset: message.offset, error: error instanceof Error ? error.message : String(error) });
+        options.logger.error({ group: options.group, offset: message.offset, err: error }, 'DLQ replay failed');
+      }
+      if (pending.size === 0 || report.failed.length) finish();
+    },
+  });
+  await finished;
+  await consumer.disconnect();
+  return report;
+}

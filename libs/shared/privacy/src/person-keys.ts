@@ -1,0 +1,101 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { Collection, Connection } from 'mongoose';
+import { mongo } from 'mongoose';
+
+const { Binary } = mongo;
+type Binary = InstanceType<typeof mongo.Binary>;
+
+interface PersonKeyDocument {
+  _id: string;
+  tenantId: string;
+  key: Binary;
+  createdAt: Date;
+}
+
+/**
+ * Free text about a person, stored encrypted in an event store: AES-256-GCM with that person's own data key.
+ * Shredding the key makes every copy (commits, backups, replays) unreadable without rewriting history.
+ */
+export interface EncryptedField {
+  /** Format marker; also lets readers tell encrypted from plain values. */
+  enc: 'aes-256-gcm:v1';
+  personId: string;
+  iv: string;
+  tag: string;
+  ct: string;
+}
+
+export const ERASED = '[erased]';
+
+export function isEncryptedField(value: unknown): value is EncryptedField {
+  return typeof value === 'object' && value !== null && (value as { enc?: unknown }).enc === 'aes-256-gcm:v1';
+}
+
+export class PersonKeyStore {
+  private readonly keys: Collection<PersonKeyDocument>;
+  private readonly cache = new Map<string, Buffer>();
+
+  constructor(connection: Connection, collectionName = 'person_keys') {
+    this.keys = connection.collection<PersonKeyDocument>(collectionName) as unknown as Collection<PersonKeyDocument>;
+  }
+
+  private async keyFor(tenantId: string, personId: string, create: boolean): Promise<Buffer | undefined> {
+    const cached = this.cache.get(personId);
+    if (cached) return cached;
+    const found = await this.keys.findOne({ _id: personId });
+    if (found) {
+      const key = Buffer.from(found.key.buffer);
+      this.cache.set(personId, key);
+      return key;
+    }
+    if (!create) return undefined;
+    const key = randomBytes(32);
+    try {
+      await this.keys.insertOne({ _id: personId, tenantId, key: new Binary(key), createdAt: new Date() });
+    } catch (error) {
+      // Another writer created this person's key first: use theirs.
+      if ((error as { code?: number }).code === 11000) return this.keyFor(tenantId, personId, false);
+      throw error;
+    }
+    this.cache.set(personId, key);
+    return key;
+  }
+
+  async encrypt(tenantId: string, personId: string, plaintext: string): Promise<EncryptedField> {
+    const key = await this.keyFor(tenantId, personId, true);
+    if (!key) throw new Error(`No data key for ${personId}`);
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    // The person id is authenticated data: a field cannot be moved to another person's record unnoticed.
+    cipher.setAAD(Buffer.from(personId));
+    const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    return {
+      enc: 'aes-256-gcm:v1',
+      personId,
+      iv: iv.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+      ct: ct.toString('base64'),
+    };
+  }
+
+  /** The plaintext, or `[erased]` once the person's key has been shredded. */
+  async decrypt(field: EncryptedField): Promise<string> {
+    const key = await this.keyFor('', field.personId, false);
+    if (!key) return ERASED;
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(field.iv, 'base64'));
+    decipher.setAAD(Buffer.from(field.personId));
+    decipher.setAuthTag(Buffer.from(field.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(field.ct, 'base64')), decipher.final()]).toString('utf8');
+  }
+
+  /** Crypto-shredding: deletes the person's key; every field encrypted with it becomes unreadable for good. */
+  async shred(personId: string): Promise<void> {
+    this.cache.delete(personId);
+    await this.keys.deleteOne({ _id: personId });
+  }
+
+  /** Forgets cached keys, e.g. after another instance shredded one. */
+  clearCache(): void {
+    this.cache.clear();
+  }
+}
