@@ -68,10 +68,8 @@ export async function rebuildProjection<Row extends Record<string, unknown>>(
     const consumer = kafka.consumer({ groupId: `${projection.name}.rebuild-${randomUUID()}`, maxWaitTimeInMs: 100 });
     await consumer.connect();
     await consumer.subscribe({ topics: projection.topics, fromBeginning: true });
-    let finish: (error?: unknown) => void = () => undefined;
-    const finished = new Promise<void>(
-      (resolve, reject) => (finish = (e) => (e ? reject(e instanceof Error ? e : new Error(String(e))) : resolve())),
-    );
+    let finish: (error?: Error) => void = () => undefined;
+    const finished = new Promise<void>((resolve, reject) => (finish = (e) => (e ? reject(e) : resolve())));
     await consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
         const key = `${topic}:${partition}`;
@@ -81,7 +79,7 @@ export async function rebuildProjection<Row extends Record<string, unknown>>(
           await projection.apply(contracts.validate(JSON.parse(message.value?.toString() ?? 'null'), true), scratch);
           events += 1;
         } catch (error) {
-          finish(error);
+          finish(error instanceof Error ? error : new Error(`projection ${projection.name} failed on an event`));
           return;
         }
         if (BigInt(message.offset) + 1n >= high) targets.delete(key);
