@@ -109,8 +109,11 @@ export class ConsumerRunner {
   /** Stop fetching, let the in-flight batch finish and commit, then leave the group. */
   async stop(): Promise<void> {
     this.stopping = true;
-    await this.consumer.stop();
+    this.consumer.pause(this.options.topics.map((topic) => ({ topic })));
+    // The handler in flight finishes and commits while the group membership is still valid; a commit sent after
+    // `consumer.stop()` can be lost, and that message would be handled again after the restart.
     while (this.inFlight > 0) await sleep(20);
+    await this.consumer.stop();
     await this.consumer.disconnect();
     await this.dlqProducer.disconnect();
     this.options.status?.report(this.options.group, 'stopped');
@@ -119,26 +122,23 @@ export class ConsumerRunner {
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     this.inFlight += 1;
-    let lastDone: string | undefined;
     try {
       for (const message of batch.messages) {
-        // On SIGTERM or a rebalance, finish the current message, commit what is done, and hand over.
+        // On SIGTERM or a rebalance, finish the current message, then hand over.
         if (this.stopping || !payload.isRunning() || payload.isStale()) break;
         await this.handleMessage(batch.topic, batch.partition, message, () => payload.heartbeat());
         payload.resolveOffset(message.offset);
-        lastDone = message.offset;
+        // Commit right after each effect is durable: a shutdown or rebalance can then never replay a finished message
+        // (the next offset to read is offset + 1, not offset: PITFALLS).
+        const next = (BigInt(message.offset) + 1n).toString();
+        await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+        this.options.metrics?.consumerLag.set(
+          { group: this.options.group, topic: batch.topic, partition: String(batch.partition) },
+          Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(next))),
+        );
         await payload.heartbeat();
       }
     } finally {
-      if (lastDone !== undefined) {
-        const next = (BigInt(lastDone) + 1n).toString();
-        await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
-        const lag = Number(BigInt(batch.highWatermark) - BigInt(next));
-        this.options.metrics?.consumerLag.set(
-          { group: this.options.group, topic: batch.topic, partition: String(batch.partition) },
-          Math.max(0, lag),
-        );
-      }
       this.inFlight -= 1;
     }
   }

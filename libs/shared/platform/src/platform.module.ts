@@ -16,6 +16,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { CorrelationMiddleware } from './correlation.middleware';
 import { HealthController } from './health.controller';
 import { InfrastructureHealthIndicators } from './health.indicators';
+import { ManagedConsumers } from './managed-consumers';
 import { MetricsController } from './metrics.controller';
 import { openMongoConnection } from './mongo-connection';
 import { loadServiceConfig, type ServiceConfig, type ServiceName } from './service-config';
@@ -53,6 +54,7 @@ export class PlatformModule implements NestModule {
       ConsumerStatusRegistry,
       ShutdownState,
       InfrastructureHealthIndicators,
+      ManagedConsumers,
     ];
     const exported: Array<string | symbol | Provider> = [
       SERVICE_CONFIG,
@@ -60,6 +62,7 @@ export class PlatformModule implements NestModule {
       SERVICE_METRICS,
       ConsumerStatusRegistry,
       ShutdownState,
+      ManagedConsumers,
     ];
     if (options.mongo) {
       providers.push({ provide: MONGO_CONNECTION, useFactory: () => openMongoConnection(config) }, MongoLifecycle);
