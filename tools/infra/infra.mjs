@@ -314,6 +314,8 @@ const components = {
           '--standalone',
         ]);
       }
+      // Readiness reads this log for the broker's "started" line: begin each start with an empty one.
+      fs.mkdirSync(path.dirname(logFile('kafka')), { recursive: true });
       fs.writeFileSync(logFile('kafka'), '');
       startDetached('kafka', 'java', [...jvm, '-cp', classpath, 'kafka.Kafka', propsFile], dir);
     },

@@ -1,0 +1,79 @@
+import { stableStringify } from './stable-json';
+import { ConsumerRunner } from '@trellis/shared/messaging';
+import { uniqueName } from '@trellis/shared/testing';
+import { rebuildProjection } from './projection';
+import { RevisionGuardedCollection } from './read-model';
+import { createPipeline, eventually, testLogger, type Pipeline } from './testing/pipeline.fixture';
+import { tallyProjection, tallyRegistry, type TallyRow } from './testing/tally.fixture';
+
+async function snapshot(pipeline: Pipeline, collection: string): Promise<string> {
+  const rows = await pipeline.db.connection.collection(collection).find({}).sort({ _id: 1 }).toArray();
+  return stableStringify(rows);
+}
+
+async function replayInto(pipeline: Pipeline, collection: string, expectedEvents: number): Promise<void> {
+  const projection = tallyProjection(uniqueName('replay'), pipeline.topic, collection);
+  const rows = new RevisionGuardedCollection<TallyRow>(pipeline.db.connection, collection);
+  let seen = 0;
+  const runner = new ConsumerRunner(pipeline.kafka, {
+    group: projection.name,
+    topics: projection.topics,
+    contracts: tallyRegistry,
+    logger: testLogger,
+    partitionsConcurrently: 3,
+    handler: async (e) => {
+      await projection.apply(e, rows);
+      seen += 1;
+    },
+  });
+  await runner.start();
+  await eventually(async () => seen, (n) => n >= expectedEvents, 120_000);
+  await runner.stop();
+}
+
+describe('projections: idempotent replay and rebuild', () => {
+  let pipeline: Pipeline;
+  beforeAll(async () => {
+    pipeline = await createPipeline('projection');
+    await pipeline.appendTallies(30, 10);
+    await pipeline.store.append({
+      streamId: 'tally-0',
+      streamType: 'tally',
+      expected: 10,
+      events: [{ type: 'TallyClosed', data: {} }],
+      meta: { tenantId: 'org-test', correlationId: 'c' },
+      commitId: 'close-0',
+    });
+    pipeline.relay().start();
+    await pipeline.startProjection(undefined, 'tally_live');
+    await eventually(
+      () => pipeline.rows('tally_live').find(),
+      (rows) => rows.length === 30 && rows.every((r) => r.events === (r.closed ? 11 : 10)),
+      120_000,
+    );
+  });
+  afterAll(() => pipeline.close());
+
+  it('replaying every event a second time leaves the read model byte-identical', async () => {
+    await replayInto(pipeline, 'tally_replayed', 301);
+    const once = await snapshot(pipeline, 'tally_replayed');
+    await replayInto(pipeline, 'tally_replayed', 301);
+    const twice = await snapshot(pipeline, 'tally_replayed');
+    expect(twice).toBe(once);
+    expect(JSON.parse(once)).toHaveLength(30);
+  });
+
+  it('a rebuild from zero equals the live read model and replaces it', async () => {
+    const live = await snapshot(pipeline, 'tally_live');
+    const report = await rebuildProjection(
+      pipeline.kafka,
+      pipeline.db.connection,
+      tallyProjection(uniqueName('rebuild'), pipeline.topic, 'tally_live'),
+      tallyRegistry,
+    );
+    expect(report).toMatchObject({ events: 301, rows: 30 });
+    expect(await snapshot(pipeline, 'tally_live')).toBe(live);
+    const closed = (await pipeline.rows('tally_live').find()).filter((r) => r.closed);
+    expect(closed).toHaveLength(1);
+  });
+});

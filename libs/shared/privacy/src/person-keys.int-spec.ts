@@ -1,0 +1,60 @@
+import { EventStore } from '@trellis/shared/event-store';
+import { createTestDatabase, type TestDatabase } from '@trellis/shared/testing';
+import { ERASED, PersonKeyStore } from './person-keys';
+
+describe('crypto-shredding on the real MongoDB-protocol server', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase('privacy');
+  });
+  afterAll(() => db.drop());
+
+  async function everythingStored(): Promise<string> {
+    const collections = await db.connection.db!.listCollections().toArray();
+    const dumps = await Promise.all(
+      collections.map(async (c) => JSON.stringify(await db.connection.collection(c.name).find({}).toArray())),
+    );
+    return dumps.join('\n');
+  }
+
+  it('makes a person’s encrypted fields unreadable in every stored commit after shred, and leaves others intact', async () => {
+    const keys = new PersonKeyStore(db.connection);
+    const store = new EventStore(db.connection);
+    await store.ensureIndexes();
+    await db.connection.collection('person_keys').createIndex({ tenantId: 1 });
+    const marker = 'MARKER-bio-7f3a9c wants to move into data engineering';
+    const otherMarker = 'OTHER-person-goal-5521';
+    for (const [personId, text] of [
+      ['person-a', marker],
+      ['person-b', otherMarker],
+    ] as const) {
+      await store.append({
+        streamId: `participant-${personId}`,
+        streamType: 'participant',
+        expected: 'no-stream',
+        events: [{ type: 'ParticipantProfileUpdated', data: { bio: await keys.encrypt('org-1', personId, text) } }],
+        meta: { tenantId: 'org-1', correlationId: 'c' },
+        commitId: `profile-${personId}`,
+      });
+    }
+    // Encrypted at rest from the start: the plaintext never reaches the database.
+    expect(await everythingStored()).not.toContain('MARKER-bio');
+    const [before] = await store.readStream('participant-person-a');
+    expect(await keys.decrypt((before!.data as { bio: never }).bio)).toBe(marker);
+
+    await keys.shred('person-a');
+    const fresh = new PersonKeyStore(db.connection); // another instance, nothing cached
+    const [after] = await store.readStream('participant-person-a');
+    expect(await fresh.decrypt((after!.data as { bio: never }).bio)).toBe(ERASED);
+    expect(await db.connection.collection('person_keys').countDocuments({ _id: 'person-a' } as never)).toBe(0);
+    const [other] = await store.readStream('participant-person-b');
+    expect(await fresh.decrypt((other!.data as { bio: never }).bio)).toBe(otherMarker);
+  });
+
+  it('detects a ciphertext moved to another person’s record', async () => {
+    const keys = new PersonKeyStore(db.connection);
+    const field = await keys.encrypt('org-1', 'person-c', 'private note');
+    await keys.encrypt('org-1', 'person-d', 'x');
+    await expect(keys.decrypt({ ...field, personId: 'person-d' })).rejects.toThrow();
+  });
+});
