@@ -40,7 +40,11 @@ describe('Kafka broker outage', () => {
       }
     })();
 
-    await eventually(async () => accepted, (n) => n >= 50, 30_000);
+    await eventually(
+      async () => accepted,
+      (n) => n >= 50,
+      30_000,
+    );
     await infra.down('kafka');
     const acceptedAtOutage = accepted;
     await new Promise((r) => setTimeout(r, 20_000));
@@ -68,7 +72,6 @@ describe('Kafka broker outage', () => {
       (found) => found.reduce((sum, r) => sum + r.events, 0) === total,
       180_000,
     );
-    const actual = new Map(rows.map((r) => [String((r as { _id?: unknown })._id ?? ''), r]));
     for (const row of await pipeline.rows().collection.find({}).toArray()) {
       const truth = expected.get(row._id);
       expect({ stream: row._id, events: row['events'], total: row['total'] }).toEqual({
@@ -78,7 +81,7 @@ describe('Kafka broker outage', () => {
       });
     }
     expect(rows).toHaveLength(expected.size);
-    expect(actual.size).toBeGreaterThan(0);
+    expect(rows.length).toBeGreaterThanOrEqual(25);
     expect(await pipeline.store.commits.countDocuments({ published: false })).toBe(0);
   }, 600_000);
 });

@@ -1,4 +1,10 @@
-import { ConsumerRunner, EventPublisher, deadLetterTopic, replayDeadLetters, type EventEnvelope } from '@trellis/shared/messaging';
+import {
+  ConsumerRunner,
+  EventPublisher,
+  deadLetterTopic,
+  replayDeadLetters,
+  type EventEnvelope,
+} from '@trellis/shared/messaging';
 import { createTestKafka, createTestTopics, deleteTestTopics, uniqueName } from '@trellis/shared/testing';
 import { ReactorInbox } from './reactor-inbox';
 import { createPipeline, eventually, testLogger, type Pipeline } from './testing/pipeline.fixture';
@@ -56,14 +62,26 @@ describe('consumer runner under faults (real broker, real FerretDB)', () => {
     // Same key, so the same partition: the poison comes first, 20 good messages after it, then an unreadable one.
     const publisher = new EventPublisher(pipeline.kafka, tallyRegistry);
     await publisher.publish([
-      { topic: pipeline.topic, envelopes: [envelope('s-poison', 1, 13), ...Array.from({ length: 20 }, (_, i) => envelope('s-poison', i + 2, 1))] },
+      {
+        topic: pipeline.topic,
+        envelopes: [
+          envelope('s-poison', 1, 13),
+          ...Array.from({ length: 20 }, (_, i) => envelope('s-poison', i + 2, 1)),
+        ],
+      },
     ]);
     const raw = pipeline.kafka.producer();
     await raw.connect();
     await raw.send({ topic: pipeline.topic, messages: [{ key: 's-poison', value: '{"not":"an envelope"}' }] });
     await raw.disconnect();
 
-    expect(await eventually(() => effects.countDocuments(), (n) => n === 20, 60_000)).toBe(20);
+    expect(
+      await eventually(
+        () => effects.countDocuments(),
+        (n) => n === 20,
+        60_000,
+      ),
+    ).toBe(20);
     expect(poisonAttempts).toBe(3);
 
     const dlq = await readTopic(pipeline, deadLetterTopic(group), 2);
@@ -75,12 +93,22 @@ describe('consumer runner under faults (real broker, real FerretDB)', () => {
     await runner.stop();
 
     fixed = true;
-    const first = await replayDeadLetters(pipeline.kafka, { group, handler, contracts: tallyRegistry, logger: testLogger });
+    const first = await replayDeadLetters(pipeline.kafka, {
+      group,
+      handler,
+      contracts: tallyRegistry,
+      logger: testLogger,
+    });
     // The poison applies; the unreadable message fails again and stays for a human.
     expect(first.replayed).toBe(1);
     expect(first.failed).toHaveLength(1);
     expect(await effects.findOne({ _id: 's-poison:1' })).toMatchObject({ by: 13 });
-    const second = await replayDeadLetters(pipeline.kafka, { group, handler, contracts: tallyRegistry, logger: testLogger });
+    const second = await replayDeadLetters(pipeline.kafka, {
+      group,
+      handler,
+      contracts: tallyRegistry,
+      logger: testLogger,
+    });
     expect(second.replayed).toBe(0);
     expect(await effects.countDocuments()).toBe(21);
     await deleteTestTopics(pipeline.kafka, [deadLetterTopic(group)]);
@@ -103,10 +131,21 @@ describe('consumer runner under faults (real broker, real FerretDB)', () => {
     await publisher.publish([{ topic, envelopes: sent }]);
     await publisher.disconnect();
 
-    const options = { group, topics: [topic], handler, contracts: tallyRegistry, logger: testLogger, partitionsConcurrently: 2 };
+    const options = {
+      group,
+      topics: [topic],
+      handler,
+      contracts: tallyRegistry,
+      logger: testLogger,
+      partitionsConcurrently: 2,
+    };
     const first = new ConsumerRunner(pipeline.kafka, options);
     await first.start();
-    await eventually(async () => finishes.size, (n) => n >= 60, 30_000);
+    await eventually(
+      async () => finishes.size,
+      (n) => n >= 60,
+      30_000,
+    );
     await first.stop(); // what SIGTERM triggers through ManagedConsumers
     const handledBeforeStop = finishes.size;
     expect(handledBeforeStop).toBeLessThan(300);
@@ -115,7 +154,11 @@ describe('consumer runner under faults (real broker, real FerretDB)', () => {
 
     const second = new ConsumerRunner(pipeline.kafka, options);
     await second.start();
-    await eventually(async () => finishes.size, (n) => n === 300, 60_000);
+    await eventually(
+      async () => finishes.size,
+      (n) => n === 300,
+      60_000,
+    );
     await second.stop();
     expect(finishes.size).toBe(300);
     const twice = [...finishes.entries()].filter(([, c]) => c > 1).map(([id]) => id);
@@ -136,7 +179,11 @@ async function readTopic(pipeline: Pipeline, topic: string, expected: number) {
       messages.push({ value: message.value?.toString() ?? '', headers });
     },
   });
-  await eventually(async () => messages.length, (n) => n >= expected, 30_000);
+  await eventually(
+    async () => messages.length,
+    (n) => n >= expected,
+    30_000,
+  );
   await consumer.disconnect();
   void pipeline;
   return messages;

@@ -27,7 +27,11 @@ async function replayInto(pipeline: Pipeline, collection: string, expectedEvents
     },
   });
   await runner.start();
-  await eventually(async () => seen, (n) => n >= expectedEvents, 120_000);
+  await eventually(
+    async () => seen,
+    (n) => n >= expectedEvents,
+    120_000,
+  );
   await runner.stop();
 }
 

@@ -1,8 +1,16 @@
 import { BeforeApplicationShutdown, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import type { ContractRegistry, EnvelopeHandler } from '@trellis/shared/messaging';
 
 export interface StoppableConsumer {
   start(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** What `npm run dlq:replay` needs to apply a group's dead letters with the group's own (fixed) handler. */
+export interface ReplayableGroup {
+  group: string;
+  handler: EnvelopeHandler;
+  contracts: ContractRegistry;
 }
 
 /**
@@ -12,11 +20,21 @@ export interface StoppableConsumer {
 @Injectable()
 export class ManagedConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly consumers: StoppableConsumer[] = [];
+  private readonly groups = new Map<string, ReplayableGroup>();
   private started = false;
 
-  register(consumer: StoppableConsumer): void {
+  register(consumer: StoppableConsumer, replayable?: ReplayableGroup): void {
     this.consumers.push(consumer);
+    if (replayable) this.groups.set(replayable.group, replayable);
     if (this.started) void consumer.start();
+  }
+
+  replayable(group: string): ReplayableGroup | undefined {
+    return this.groups.get(group);
+  }
+
+  replayableGroups(): string[] {
+    return [...this.groups.keys()];
   }
 
   async onApplicationBootstrap(): Promise<void> {
