@@ -88,15 +88,25 @@ export function explainMentee(ctx: ExplainContext, i: number): MenteeExplanation
       const rule = exclusionReason(round.mentors[overall.mentor]!, mentee, round.rules);
       const inList = graph.edgeMentor.subarray(start, end).includes(overall.mentor);
       if (rule) {
-        out.notBest = { type: 'hard-rule', bestMentorId: round.mentors[overall.mentor]!.profile.id, bestScore: overall.score, rule };
+        out.notBest = {
+          type: 'hard-rule',
+          bestMentorId: round.mentors[overall.mentor]!.profile.id,
+          bestScore: overall.score,
+          rule,
+        };
         return out;
       }
       if (!inList) {
-        out.notBest = { type: 'not-a-candidate', bestMentorId: round.mentors[overall.mentor]!.profile.id, bestScore: overall.score };
+        out.notBest = {
+          type: 'not-a-candidate',
+          bestMentorId: round.mentors[overall.mentor]!.profile.id,
+          bestScore: overall.score,
+        };
         return out;
       }
     }
-    if (bestCandidate < 0 || bestCandidate === j || graph.edgeScore[start]! <= (out.score ?? 0) * SCORE_SCALE) return out;
+    if (bestCandidate < 0 || bestCandidate === j || graph.edgeScore[start]! <= (out.score ?? 0) * SCORE_SCALE)
+      return out;
     const bestMentorId = round.mentors[bestCandidate]!.profile.id;
     if (ctx.solver === 'min-cost-flow' && ctx.engine) {
       const change = ctx.engine.forcedChange(i, bestCandidate);
@@ -125,7 +135,8 @@ export function explainMentee(ctx: ExplainContext, i: number): MenteeExplanation
     const bestMentorId = round.mentors[bestCandidate]!.profile.id;
     if (ctx.solver === 'min-cost-flow' && ctx.engine) {
       const change = ctx.engine.forcedChange(i, bestCandidate);
-      if (change && change.scoreDelta >= 0 && change.matchedDelta >= 0) out.unmatched = { type: 'no-gain', bestMentorId };
+      if (change && change.scoreDelta >= 0 && change.matchedDelta >= 0)
+        out.unmatched = { type: 'no-gain', bestMentorId };
       else {
         out.unmatched = {
           type: 'capacity-better-used',

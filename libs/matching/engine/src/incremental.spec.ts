@@ -80,7 +80,9 @@ describe('incremental re-solve', () => {
               const mentorCount = model.capacity.length;
               switch (o.kind) {
                 case 'add-mentee': {
-                  const edges = o.edges.filter((e) => e.mentor < mentorCount).sort((a, b) => b.score - a.score || a.mentor - b.mentor);
+                  const edges = o.edges
+                    .filter((e) => e.mentor < mentorCount)
+                    .sort((a, b) => b.score - a.score || a.mentor - b.mentor);
                   model.lists.push(edges);
                   engine.addMentee(
                     edges.map((e) => e.mentor),
@@ -154,7 +156,9 @@ describe('incremental re-solve', () => {
               model.capacity,
               model.lists.map((l) => l ?? []),
             );
-            const assignment = Int32Array.from(engine.assigned.subarray(0, graph.menteeCount), (a) => (a >= 0 ? a : -1));
+            const assignment = Int32Array.from(engine.assigned.subarray(0, graph.menteeCount), (a) =>
+              a >= 0 ? a : -1,
+            );
             checkFeasible(graph, assignment);
             model.lists.forEach((l, i) => {
               if (l === null) expect(engine.assigned[i]).toBe(INACTIVE);

@@ -66,7 +66,9 @@ describe('scorePair', () => {
   it('applies hard rules before scoring', () => {
     expect(scorePair(mentor({ capacity: 0 }), mentee(), rules)).toEqual({ excluded: 'no-capacity' });
     expect(scorePair(mentor(), mentee({ managerIds: ['mentor-a'] }), rules)).toEqual({ excluded: 'reporting-line' });
-    expect(scorePair(mentor(), mentee({ previousMentorIds: ['mentor-a'] }), rules)).toEqual({ excluded: 'previous-pair' });
+    expect(scorePair(mentor(), mentee({ previousMentorIds: ['mentor-a'] }), rules)).toEqual({
+      excluded: 'previous-pair',
+    });
     expect(scorePair(mentor({ blockedIds: ['mentee-a'] }), mentee(), rules)).toEqual({ excluded: 'blocked' });
     expect(scorePair(mentor({ languages: ['fr'] }), mentee(), rules)).toEqual({ excluded: 'no-shared-language' });
     const dept = defaultRules({ hardRules: { excludeSameDepartment: true, requireSharedLanguage: true } });
@@ -74,7 +76,9 @@ describe('scorePair', () => {
       excluded: 'same-department',
     });
     expect(isExcluded(scorePair(mentor({ department: 'x' }), mentee({ department: 'x' }), rules))).toBe(false);
-    const tz = defaultRules({ hardRules: { excludeSameDepartment: false, requireSharedLanguage: true, maxTimezoneGapHours: 3 } });
+    const tz = defaultRules({
+      hardRules: { excludeSameDepartment: false, requireSharedLanguage: true, maxTimezoneGapHours: 3 },
+    });
     expect(scorePair(mentor({ timezone: 'Asia/Tokyo' }), mentee(), tz)).toEqual({ excluded: 'timezone-gap' });
   });
 });

@@ -7,43 +7,47 @@ const SKILLS = ['ts', 'go', 'ml', 'ux', 'sql'];
 const ZONES = ['Europe/Paris', 'America/New_York', 'Asia/Kolkata'];
 
 const mentorArb = (k: number) =>
-  fc.record({
-    skills: fc.uniqueArray(fc.constantFrom(...SKILLS), { minLength: 1, maxLength: 3 }),
-    level: fc.integer({ min: 1, max: 5 }),
-    zone: fc.constantFrom(...ZONES),
-    lang: fc.constantFrom('en', 'fr'),
-    dept: fc.constantFrom('a', 'b'),
-    capacity: fc.integer({ min: 0, max: 3 }),
-  }).map(
-    (r): MentorProfile => ({
-      id: `m${k}`,
-      languages: [r.lang],
-      timezone: r.zone,
-      department: r.dept,
-      availability: [{ day: 1, startMinute: 600, endMinute: 720 }],
-      offers: r.skills.map((skill) => ({ skill, level: r.level })),
-      capacity: r.capacity,
-    }),
-  );
+  fc
+    .record({
+      skills: fc.uniqueArray(fc.constantFrom(...SKILLS), { minLength: 1, maxLength: 3 }),
+      level: fc.integer({ min: 1, max: 5 }),
+      zone: fc.constantFrom(...ZONES),
+      lang: fc.constantFrom('en', 'fr'),
+      dept: fc.constantFrom('a', 'b'),
+      capacity: fc.integer({ min: 0, max: 3 }),
+    })
+    .map(
+      (r): MentorProfile => ({
+        id: `m${k}`,
+        languages: [r.lang],
+        timezone: r.zone,
+        department: r.dept,
+        availability: [{ day: 1, startMinute: 600, endMinute: 720 }],
+        offers: r.skills.map((skill) => ({ skill, level: r.level })),
+        capacity: r.capacity,
+      }),
+    );
 
 const menteeArb = (k: number, mentors: number) =>
-  fc.record({
-    skills: fc.uniqueArray(fc.constantFrom(...SKILLS), { minLength: 1, maxLength: 2 }),
-    zone: fc.constantFrom(...ZONES),
-    lang: fc.constantFrom('en', 'fr'),
-    dept: fc.constantFrom('a', 'b'),
-    previous: fc.option(fc.integer({ min: 0, max: mentors - 1 }), { nil: undefined }),
-  }).map(
-    (r): MenteeProfile => ({
-      id: `e${String(k).padStart(2, '0')}`,
-      languages: [r.lang],
-      timezone: r.zone,
-      department: r.dept,
-      availability: [{ day: 1, startMinute: 540, endMinute: 660 }],
-      seeks: r.skills.map((skill) => ({ skill, currentLevel: 2 })),
-      ...(r.previous !== undefined ? { previousMentorIds: [`m${r.previous}`] } : {}),
-    }),
-  );
+  fc
+    .record({
+      skills: fc.uniqueArray(fc.constantFrom(...SKILLS), { minLength: 1, maxLength: 2 }),
+      zone: fc.constantFrom(...ZONES),
+      lang: fc.constantFrom('en', 'fr'),
+      dept: fc.constantFrom('a', 'b'),
+      previous: fc.option(fc.integer({ min: 0, max: mentors - 1 }), { nil: undefined }),
+    })
+    .map(
+      (r): MenteeProfile => ({
+        id: `e${String(k).padStart(2, '0')}`,
+        languages: [r.lang],
+        timezone: r.zone,
+        department: r.dept,
+        availability: [{ day: 1, startMinute: 540, endMinute: 660 }],
+        seeks: r.skills.map((skill) => ({ skill, currentLevel: 2 })),
+        ...(r.previous !== undefined ? { previousMentorIds: [`m${r.previous}`] } : {}),
+      }),
+    );
 
 const programArb = fc
   .record({ mentors: fc.integer({ min: 1, max: 6 }), mentees: fc.integer({ min: 1, max: 12 }) })
@@ -127,7 +131,8 @@ describe('solve (profiles end to end)', () => {
           newMentor,
         ];
         const warm = session.result({ explain: 'none' });
-        const forbidden = current.assignments.length > 0 ? current.assignments[picks[3]! % current.assignments.length]! : null;
+        const forbidden =
+          current.assignments.length > 0 ? current.assignments[picks[3]! % current.assignments.length]! : null;
         const coldMentees = mentees.map((m) =>
           forbidden && m.id === forbidden.menteeId ? { ...m, blockedIds: [forbidden.mentorId] } : m,
         );

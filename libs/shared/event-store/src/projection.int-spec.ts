@@ -69,12 +69,19 @@ describe('projections: idempotent replay and rebuild', () => {
 
   it('a rebuild from zero equals the live read model and replaces it', async () => {
     const live = await snapshot(pipeline, 'tally_live');
+    const rebuildName = uniqueName('rebuild');
     const report = await rebuildProjection(
       pipeline.kafka,
       pipeline.db.connection,
-      tallyProjection(uniqueName('rebuild'), pipeline.topic, 'tally_live'),
+      tallyProjection(rebuildName, pipeline.topic, 'tally_live'),
       tallyRegistry,
     );
+    // The throwaway consumer group of the rebuild is not left behind in the cluster.
+    const admin = pipeline.kafka.admin();
+    await admin.connect();
+    const { groups } = await admin.listGroups();
+    await admin.disconnect();
+    expect(groups.filter((g) => g.groupId.startsWith(rebuildName))).toEqual([]);
     expect(report).toMatchObject({ events: 301, rows: 30 });
     expect(await snapshot(pipeline, 'tally_live')).toBe(live);
     const closed = (await pipeline.rows('tally_live').find()).filter((r) => r.closed);

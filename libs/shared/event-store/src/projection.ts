@@ -65,7 +65,8 @@ export async function rebuildProjection<Row extends Record<string, unknown>>(
 
   let events = 0;
   if (targets.size > 0) {
-    const consumer = kafka.consumer({ groupId: `${projection.name}.rebuild-${randomUUID()}`, maxWaitTimeInMs: 100 });
+    const groupId = `${projection.name}.rebuild-${randomUUID()}`;
+    const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
     await consumer.connect();
     await consumer.subscribe({ topics: projection.topics, fromBeginning: true });
     let finish: (error?: Error) => void = () => undefined;
@@ -93,7 +94,7 @@ export async function rebuildProjection<Row extends Record<string, unknown>>(
       // The throwaway group would otherwise stay listed forever.
       const cleanup = kafka.admin();
       await cleanup.connect();
-      await cleanup.deleteGroups([`${projection.name}.rebuild`]).catch(() => undefined);
+      await cleanup.deleteGroups([groupId]).catch(() => undefined);
       await cleanup.disconnect();
     }
   }

@@ -62,10 +62,7 @@ export function bruteForce(spec: GraphSpec): BruteForceBest {
       if (matched > mm.matched || (matched === mm.matched && score > mm.score)) best.maxMatched = { matched, score };
       const f = best.fairest;
       const fm = matched === 0 ? -1 : min;
-      if (
-        matched > f.matched ||
-        (matched === f.matched && (fm > f.min || (fm === f.min && score > f.score)))
-      ) {
+      if (matched > f.matched || (matched === f.matched && (fm > f.min || (fm === f.min && score > f.score)))) {
         best.fairest = { matched, min: fm, score };
       }
       return;
@@ -88,7 +85,8 @@ export function checkFeasible(graph: CandidateGraph, assignment: Int32Array): vo
     const j = assignment[i]!;
     if (j < 0) continue;
     let isCandidate = false;
-    for (let e = graph.edgeStart[i]!; e < graph.edgeStart[i + 1]!; e++) if (graph.edgeMentor[e] === j) isCandidate = true;
+    for (let e = graph.edgeStart[i]!; e < graph.edgeStart[i + 1]!; e++)
+      if (graph.edgeMentor[e] === j) isCandidate = true;
     if (!isCandidate) throw new Error(`mentee ${i} assigned to non-candidate mentor ${j}`);
     load[j]!++;
   }
