@@ -95,24 +95,10 @@ async function endToEndLatency(): Promise<{ p50: number; p99: number; achievedRa
     pipeline.relay({ idlePollMs: 1000 }).start();
     const appendedAt = new Map<string, number>();
     const latencies: number[] = [];
-    const projection = pipeline.projection();
-    const rows = pipeline.rows();
-    const { ConsumerRunner } = await import('@trellis/shared/messaging');
-    const { tallyRegistry } = await import('../../libs/shared/event-store/src/testing/tally.fixture');
-    const { testLogger } = await import('../../libs/shared/event-store/src/testing/pipeline.fixture');
-    const runner = new ConsumerRunner(pipeline.kafka, {
-      group: projection.name,
-      topics: projection.topics,
-      contracts: tallyRegistry,
-      logger: testLogger,
-      partitionsConcurrently: 3,
-      handler: async (e) => {
-        await projection.apply(e, rows);
-        const at = appendedAt.get(e.id);
-        if (at !== undefined) latencies.push(performance.now() - at);
-      },
+    const runner = await pipeline.startProjection(undefined, undefined, (e) => {
+      const at = appendedAt.get(e.id);
+      if (at !== undefined) latencies.push(performance.now() - at);
     });
-    await runner.start();
     const total = RATE * SECONDS;
     const streams = 100;
     const heads = new Map<number, StreamHead | null>();

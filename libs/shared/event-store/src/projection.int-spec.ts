@@ -1,10 +1,8 @@
 import { stableStringify } from './stable-json';
-import { ConsumerRunner } from '@trellis/shared/messaging';
 import { uniqueName } from '@trellis/shared/testing';
 import { rebuildProjection } from './projection';
-import { RevisionGuardedCollection } from './read-model';
-import { createPipeline, eventually, testLogger, type Pipeline } from './testing/pipeline.fixture';
-import { tallyProjection, tallyRegistry, type TallyRow } from './testing/tally.fixture';
+import { createPipeline, eventually, type Pipeline } from './testing/pipeline.fixture';
+import { tallyProjection, tallyRegistry } from './testing/tally.fixture';
 
 async function snapshot(pipeline: Pipeline, collection: string): Promise<string> {
   const rows = await pipeline.db.connection.collection(collection).find({}).sort({ _id: 1 }).toArray();
@@ -12,21 +10,8 @@ async function snapshot(pipeline: Pipeline, collection: string): Promise<string>
 }
 
 async function replayInto(pipeline: Pipeline, collection: string, expectedEvents: number): Promise<void> {
-  const projection = tallyProjection(uniqueName('replay'), pipeline.topic, collection);
-  const rows = new RevisionGuardedCollection<TallyRow>(pipeline.db.connection, collection);
   let seen = 0;
-  const runner = new ConsumerRunner(pipeline.kafka, {
-    group: projection.name,
-    topics: projection.topics,
-    contracts: tallyRegistry,
-    logger: testLogger,
-    partitionsConcurrently: 3,
-    handler: async (e) => {
-      await projection.apply(e, rows);
-      seen += 1;
-    },
-  });
-  await runner.start();
+  const runner = await pipeline.startProjection(uniqueName('replay'), collection, () => (seen += 1));
   await eventually(
     async () => seen,
     (n) => n >= expectedEvents,

@@ -1,5 +1,5 @@
 // Wires a real event store, relay, topic and projection together on the shared test infrastructure.
-import { ConsumerStatusRegistry, EventPublisher } from '@trellis/shared/messaging';
+import { ConsumerStatusRegistry, EventPublisher, type EventEnvelope } from '@trellis/shared/messaging';
 import { createLogger, createServiceMetrics } from '@trellis/shared/observability';
 import {
   createTestDatabase,
@@ -29,7 +29,11 @@ export interface Pipeline {
   metrics: ReturnType<typeof createServiceMetrics>;
   relay(overrides?: Partial<OutboxRelayOptions>): OutboxRelay;
   projection(name?: string, collection?: string): ReturnType<typeof tallyProjection>;
-  startProjection(name?: string, collection?: string): Promise<{ stop(): Promise<void> }>;
+  startProjection(
+    name?: string,
+    collection?: string,
+    onApplied?: (envelope: EventEnvelope) => void,
+  ): Promise<{ stop(): Promise<void> }>;
   rows(collection?: string): RevisionGuardedCollection<TallyRow>;
   appendTallies(streams: number, commitsPerStream: number, concurrency?: number): Promise<void>;
   close(): Promise<void>;
@@ -73,8 +77,16 @@ export async function createPipeline(label: string, kafka: Kafka = createTestKaf
       return relay;
     },
     projection: (name = defaultProjectionName, collection = 'tally_rows') => tallyProjection(name, topic, collection),
-    startProjection: async (name = defaultProjectionName, collection = 'tally_rows') => {
-      const runner = projectionRunner(kafka, db.connection, tallyProjection(name, topic, collection), {
+    startProjection: async (name = defaultProjectionName, collection = 'tally_rows', onApplied) => {
+      const projection = tallyProjection(name, topic, collection);
+      const observed: typeof projection = {
+        ...projection,
+        apply: async (envelope, rows) => {
+          await projection.apply(envelope, rows);
+          onApplied?.(envelope);
+        },
+      };
+      const runner = projectionRunner(kafka, db.connection, observed, {
         contracts: tallyRegistry,
         logger: testLogger,
         metrics,
