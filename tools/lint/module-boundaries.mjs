@@ -20,7 +20,8 @@ export const moduleBoundaries = {
       sourceTag: `scope:${service}`,
       onlyDependOnLibsWithTags: [`scope:${service}`, 'scope:shared', 'type:contracts'],
     })),
-    { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+    // Contracts are public: shared infrastructure (e.g. the memberships read model) may read them.
+    { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared', 'type:contracts'] },
     // Domain code is pure: deciders, value objects and algorithms with no framework or I/O.
     {
       sourceTag: 'type:domain',
