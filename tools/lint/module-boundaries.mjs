@@ -25,7 +25,7 @@ export const moduleBoundaries = {
     // Domain code is pure: deciders, value objects and algorithms with no framework or I/O.
     {
       sourceTag: 'type:domain',
-      onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
+      onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:kernel'],
       bannedExternalImports: frameworkImports,
     },
     { sourceTag: 'type:engine', onlyDependOnLibsWithTags: ['type:engine'], bannedExternalImports: frameworkImports },
@@ -35,12 +35,17 @@ export const moduleBoundaries = {
       bannedExternalImports: frameworkImports,
     },
     // type:testing (test helpers on the real servers) depends on no other Trellis library, so any tier may use it.
-    { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:testing'] },
+    {
+      sourceTag: 'type:infra',
+      onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:testing', 'type:kernel'],
+    },
     {
       sourceTag: 'type:platform',
-      onlyDependOnLibsWithTags: ['type:infra', 'type:platform', 'type:contracts', 'type:testing'],
+      onlyDependOnLibsWithTags: ['type:infra', 'type:platform', 'type:contracts', 'type:testing', 'type:kernel'],
     },
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [] },
+    // The kernel (DomainError) is shared by pure domain code and infrastructure alike, and depends on nothing.
+    { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: [], bannedExternalImports: frameworkImports },
     {
       sourceTag: 'type:app',
       onlyDependOnLibsWithTags: [
@@ -50,6 +55,7 @@ export const moduleBoundaries = {
         'type:infra',
         'type:platform',
         'type:testing',
+        'type:kernel',
       ],
     },
   ],

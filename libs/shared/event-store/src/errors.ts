@@ -1,16 +1,4 @@
-/** The codes the API layer turns into GraphQL error codes; a domain decision never leaks anything else. */
-export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN';
-
-export class DomainError extends Error {
-  constructor(
-    readonly code: DomainErrorCode,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'DomainError';
-  }
-}
+export { DomainError, type DomainErrorCode } from '@trellis/shared/kernel';
 
 /** Another writer appended to the stream first; reload and decide again. Never carries MongoDB's own text. */
 export class ConcurrencyError extends Error {
