@@ -1,0 +1,290 @@
+import { z } from 'zod';
+import {
+  ATTENDANCE_STATUSES,
+  CANCELLATION_REASONS,
+  COMMUNICATION_CHANNELS,
+  ENGAGEMENT_CLOSE_REASONS,
+  GOAL_ABANDON_REASONS,
+  HEALTH_REASONS,
+  HEALTH_STATUSES,
+  INTRODUCTION_KINDS,
+  MEETING_CADENCES,
+  RESOURCE_KINDS,
+  RSVP_RESPONSES,
+  SESSION_KINDS,
+  SESSION_MODES,
+} from './enums';
+import { ianaTimeZoneSchema, idSchema, localDateSchema, utcInstantSchema } from './primitives';
+
+/** The Kafka topic of every sessions integration event; key = the aggregate's stream id. */
+export const SESSIONS_EVENTS_TOPIC = 'sessions.events.v1';
+
+/** Stream ids on the topic (the message key), so consumers can tell the two aggregates apart. */
+export const engagementStreamId = (mentorshipId: string): string => `engagement-${mentorshipId}`;
+export const sessionStreamId = (sessionId: string): string => `session-${sessionId}`;
+export const ENGAGEMENT_STREAM_TYPE = 'engagement';
+export const SESSION_STREAM_TYPE = 'session';
+
+/**
+ * Strict objects: an unknown field (for instance a note someone added to an event by mistake) fails validation on
+ * both the producing and the consuming side instead of leaking free text onto the topic.
+ */
+function contract<const Type extends string, Shape extends z.ZodRawShape>(type: Type, shape: Shape) {
+  return { type, schemaVersion: 1, data: z.object(shape).strict() } as const;
+}
+
+const personIds = z.array(idSchema).max(1000);
+const engagementRef = { mentorshipId: idSchema } as const;
+const healthShape = {
+  ...engagementRef,
+  previousStatus: z.enum(HEALTH_STATUSES),
+  status: z.enum(HEALTH_STATUSES),
+  reasons: z.array(z.enum(HEALTH_REASONS)).max(HEALTH_REASONS.length),
+  mentorPersonId: idSchema,
+  menteePersonId: idSchema,
+  evaluatedAt: utcInstantSchema,
+} as const;
+const agreementTerms = {
+  cadence: z.enum(MEETING_CADENCES),
+  sessionMinutes: z.number().int().min(15).max(480),
+  durationMonths: z.number().int().min(1).max(60),
+  channels: z.array(z.enum(COMMUNICATION_CHANNELS)).min(1).max(COMMUNICATION_CHANNELS.length),
+} as const;
+
+export const EngagementOpened = contract('EngagementOpened', {
+  ...engagementRef,
+  programId: idSchema,
+  mentorPersonId: idSchema,
+  menteePersonId: idSchema,
+  mentorParticipantId: idSchema,
+  menteeParticipantId: idSchema,
+  format: idSchema,
+  circleId: idSchema.optional(),
+  openedAt: utcInstantSchema,
+});
+
+export const EngagementClosed = contract('EngagementClosed', {
+  ...engagementRef,
+  reason: z.enum(ENGAGEMENT_CLOSE_REASONS),
+  closedAt: utcInstantSchema,
+});
+
+export const AgreementProposed = contract('AgreementProposed', {
+  ...engagementRef,
+  version: z.number().int().min(1),
+  proposedByPersonId: idSchema,
+  ...agreementTerms,
+});
+
+export const AgreementSigned = contract('AgreementSigned', {
+  ...engagementRef,
+  version: z.number().int().min(1),
+  signedByPersonId: idSchema,
+  /** True when this signature was the second one: the version is now in effect. */
+  inEffect: z.boolean(),
+});
+
+export const AgreementAmended = contract('AgreementAmended', {
+  ...engagementRef,
+  version: z.number().int().min(2),
+  amendsVersion: z.number().int().min(1),
+  proposedByPersonId: idSchema,
+  ...agreementTerms,
+});
+
+export const GoalSet = contract('GoalSet', {
+  ...engagementRef,
+  goalId: idSchema,
+  setByPersonId: idSchema,
+  ownerPersonId: idSchema,
+  targetDate: localDateSchema,
+  milestoneCount: z.number().int().min(0).max(50),
+});
+
+export const GoalProgressUpdated = contract('GoalProgressUpdated', {
+  ...engagementRef,
+  goalId: idSchema,
+  updatedByPersonId: idSchema,
+  progressPercent: z.number().int().min(0).max(100),
+});
+
+export const GoalAchieved = contract('GoalAchieved', {
+  ...engagementRef,
+  goalId: idSchema,
+  achievedByPersonId: idSchema,
+  achievedAt: utcInstantSchema,
+});
+
+export const GoalAbandoned = contract('GoalAbandoned', {
+  ...engagementRef,
+  goalId: idSchema,
+  abandonedByPersonId: idSchema,
+  reason: z.enum(GOAL_ABANDON_REASONS),
+});
+
+export const MilestoneReached = contract('MilestoneReached', {
+  ...engagementRef,
+  goalId: idSchema,
+  milestoneId: idSchema,
+  reachedByPersonId: idSchema,
+  reachedAt: utcInstantSchema,
+});
+
+export const ActionItemAdded = contract('ActionItemAdded', {
+  ...engagementRef,
+  actionItemId: idSchema,
+  addedByPersonId: idSchema,
+  ownerPersonId: idSchema,
+  dueDate: localDateSchema,
+  goalId: idSchema.optional(),
+  sessionId: idSchema.optional(),
+});
+
+export const ActionItemCompleted = contract('ActionItemCompleted', {
+  ...engagementRef,
+  actionItemId: idSchema,
+  ownerPersonId: idSchema,
+  completedByPersonId: idSchema,
+  completedAt: utcInstantSchema,
+});
+
+export const ResourceRecommended = contract('ResourceRecommended', {
+  ...engagementRef,
+  resourceId: idSchema,
+  kind: z.enum(RESOURCE_KINDS),
+  recommendedByPersonId: idSchema,
+  recommendedToPersonId: idSchema,
+});
+
+export const IntroductionMade = contract('IntroductionMade', {
+  ...engagementRef,
+  introductionId: idSchema,
+  kind: z.enum(INTRODUCTION_KINDS),
+  introducedByPersonId: idSchema,
+  menteePersonId: idSchema,
+  /** Only for introductions to another participant; an external contact's details stay encrypted in sessions. */
+  introducedPersonId: idSchema.optional(),
+});
+
+const sessionTimes = {
+  startsAt: utcInstantSchema,
+  endsAt: utcInstantSchema,
+  /** The organizer's IANA zone; clients show the times in each viewer's own zone. */
+  timezone: ianaTimeZoneSchema,
+  sequence: z.number().int().min(0),
+} as const;
+
+export const SessionScheduled = contract('SessionScheduled', {
+  sessionId: idSchema,
+  kind: z.enum(SESSION_KINDS),
+  mentorshipId: idSchema.optional(),
+  circleId: idSchema.optional(),
+  hostPersonId: idSchema,
+  attendeePersonIds: personIds.min(1),
+  capacity: z.number().int().min(2).max(1000),
+  mode: z.enum(SESSION_MODES),
+  ...sessionTimes,
+});
+
+export const SessionRescheduled = contract('SessionRescheduled', {
+  sessionId: idSchema,
+  mentorshipId: idSchema.optional(),
+  hostPersonId: idSchema,
+  attendeePersonIds: personIds.min(1),
+  previousStartsAt: utcInstantSchema,
+  ...sessionTimes,
+});
+
+export const SessionCancelled = contract('SessionCancelled', {
+  sessionId: idSchema,
+  mentorshipId: idSchema.optional(),
+  hostPersonId: idSchema,
+  attendeePersonIds: personIds.min(1),
+  cancelledByPersonId: idSchema,
+  reason: z.enum(CANCELLATION_REASONS),
+  startsAt: utcInstantSchema,
+  sequence: z.number().int().min(1),
+});
+
+export const RsvpGiven = contract('RsvpGiven', {
+  sessionId: idSchema,
+  mentorshipId: idSchema.optional(),
+  hostPersonId: idSchema,
+  personId: idSchema,
+  response: z.enum(RSVP_RESPONSES),
+  sequence: z.number().int().min(0),
+});
+
+export const AttendanceRecorded = contract('AttendanceRecorded', {
+  sessionId: idSchema,
+  mentorshipId: idSchema.optional(),
+  recordedByPersonId: idSchema,
+  attendance: z
+    .array(z.object({ personId: idSchema, status: z.enum(ATTENDANCE_STATUSES) }).strict())
+    .min(1)
+    .max(1000),
+});
+
+export const SessionCompleted = contract('SessionCompleted', {
+  sessionId: idSchema,
+  kind: z.enum(SESSION_KINDS),
+  mentorshipId: idSchema.optional(),
+  hostPersonId: idSchema,
+  attendedPersonIds: personIds,
+  startsAt: utcInstantSchema,
+  endsAt: utcInstantSchema,
+  completedAt: utcInstantSchema,
+});
+
+export const FeedbackSubmitted = contract('FeedbackSubmitted', {
+  sessionId: idSchema,
+  mentorshipId: idSchema.optional(),
+  hostPersonId: idSchema,
+  personId: idSchema,
+  rating: z.number().int().min(1).max(5),
+});
+
+export const EngagementAtRisk = contract('EngagementAtRisk', healthShape);
+export const EngagementStalled = contract('EngagementStalled', healthShape);
+export const EngagementRecovered = contract('EngagementRecovered', healthShape);
+
+/** Every event published on `sessions.events.v1`; structurally a messaging `EventContract`. */
+export const sessionsEventContracts = [
+  EngagementOpened,
+  EngagementClosed,
+  AgreementProposed,
+  AgreementSigned,
+  AgreementAmended,
+  GoalSet,
+  GoalProgressUpdated,
+  GoalAchieved,
+  GoalAbandoned,
+  MilestoneReached,
+  ActionItemAdded,
+  ActionItemCompleted,
+  ResourceRecommended,
+  IntroductionMade,
+  SessionScheduled,
+  SessionRescheduled,
+  SessionCancelled,
+  RsvpGiven,
+  AttendanceRecorded,
+  SessionCompleted,
+  FeedbackSubmitted,
+  EngagementAtRisk,
+  EngagementStalled,
+  EngagementRecovered,
+] as const;
+
+type AnyContract = (typeof sessionsEventContracts)[number];
+
+/** `{ type, ...data }` for each published event, the shape a consumer switches on. */
+export type SessionsIntegrationEvent = {
+  [C in AnyContract as C['type']]: { type: C['type'] } & z.infer<C['data']>;
+}[AnyContract['type']];
+
+export type SessionsEventType = AnyContract['type'];
+
+export type SessionsEventData<T extends SessionsEventType> = z.infer<Extract<AnyContract, { type: T }>['data']>;
+
+export const SESSIONS_EVENT_TYPES: readonly SessionsEventType[] = sessionsEventContracts.map((c) => c.type);

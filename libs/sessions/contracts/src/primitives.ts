@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * Identifiers are opaque tokens: no spaces, so a name or a sentence cannot slip into an integration event through an
+ * id field (ARCHITECTURE §6: ids, enums, numbers and times only).
+ */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:@-]*$/, 'must be an opaque identifier');
+
+/** An instant in UTC, ISO 8601 with a `Z` suffix (offsets are refused so every producer writes the same form). */
+export const utcInstantSchema = z.string().datetime({ offset: false });
+
+/** A calendar date without time (a goal's target date, an action item's due date). */
+export const localDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine(isRealDate, 'must be a real calendar date');
+
+/** An IANA time zone name the runtime knows (Intl), e.g. Europe/Berlin. */
+export const ianaTimeZoneSchema = z.string().min(1).max(64).refine(isIanaTimeZone, 'must be an IANA time zone name');
+
+export function isIanaTimeZone(value: string): boolean {
+  // Offsets such as "+02:00" are accepted by Intl on newer runtimes but are not zones: they ignore DST.
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
