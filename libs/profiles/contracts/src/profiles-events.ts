@@ -16,7 +16,10 @@ export const matchingObjectiveSchema = z.enum(['best-total', 'most-matched', 'fa
 export type MatchingObjective = z.infer<typeof matchingObjectiveSchema>;
 
 export const meetingFormatSchema = z.enum(['virtual', 'in-person', 'group']);
+export type MeetingFormat = z.infer<typeof meetingFormatSchema>;
 export const communicationStyleSchema = z.enum(['structured', 'conversational', 'hands-on', 'reflective']);
+
+export type CommunicationStyle = z.infer<typeof communicationStyleSchema>;
 
 export const programSettingsSchema = z.object({
   format: programFormatSchema,
@@ -61,6 +64,8 @@ export type MatchingRules = z.infer<typeof matchingRulesSchema>;
 
 export const questionKindSchema = z.enum(['single-choice', 'multiple-choice', 'scale', 'short-text']);
 /** Questions travel without their wording: consumers need ids, kinds, option ids and weights to match on. */
+export type QuestionKind = z.infer<typeof questionKindSchema>;
+
 export const questionShapeSchema = z.object({
   questionId: z.string(),
   kind: questionKindSchema,
@@ -70,6 +75,7 @@ export const questionShapeSchema = z.object({
   usedForMatching: z.boolean(),
   weight: z.number(),
 });
+export type QuestionShape = z.infer<typeof questionShapeSchema>;
 
 export const availabilityWindowSchema = z.object({
   /** ISO weekday, 1 = Monday … 7 = Sunday, in the participant's own timezone. */
@@ -113,6 +119,7 @@ export const profilesEventSchemas = {
     copiedFromProgramId: z.string().nullable(),
     settings: programSettingsSchema,
     matchingRules: matchingRulesSchema,
+    questions: z.array(questionShapeSchema),
   }),
   ProgramSettingsChanged: z.object({ ...programRef, settings: programSettingsSchema }),
   ProgramQuestionnaireChanged: z.object({ ...programRef, questions: z.array(questionShapeSchema) }),

@@ -1,0 +1,5 @@
+export * from './participant.decider';
+export * from './program.decider';
+export * from './reference-data';
+export * from './identifiers';
+export * from './integration-events';

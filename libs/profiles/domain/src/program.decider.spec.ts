@@ -1,0 +1,248 @@
+import { specFor } from './decider-spec.fixture';
+import {
+  DEFAULT_MATCHING_RULES,
+  DEFAULT_PROGRAM_SETTINGS,
+  evolveProgram,
+  initialProgramState,
+  programDecider,
+  type ProgramEvent,
+  type Question,
+} from './program.decider';
+
+const spec = specFor(programDecider);
+const programId = 'p1';
+const created: ProgramEvent = {
+  type: 'ProgramCreated',
+  programId,
+  name: 'Spring mentoring',
+  description: '',
+  settings: DEFAULT_PROGRAM_SETTINGS,
+  matchingRules: DEFAULT_MATCHING_RULES,
+  questions: [],
+  copiedFromProgramId: null,
+};
+const opened: ProgramEvent = { type: 'ProgramEnrollmentOpened', programId };
+const archived: ProgramEvent = { type: 'ProgramArchived', programId };
+
+const question = (overrides: Partial<Question> = {}): Question => ({
+  questionId: 'goal-area',
+  kind: 'single-choice',
+  text: 'Which area do you want to grow in?',
+  options: [
+    { optionId: 'leadership', label: 'Leadership' },
+    { optionId: 'tech', label: 'Technical depth' },
+  ],
+  optionIds: ['leadership', 'tech'],
+  usedForMatching: true,
+  weight: 2,
+  ...overrides,
+});
+
+describe('Program decider', () => {
+  describe('CreateProgram', () => {
+    it('creates a program with default settings and rules, trimming the name', () =>
+      spec([])
+        .when({ type: 'CreateProgram', programId, details: { name: '  Spring mentoring ', description: '' } })
+        .then([created]));
+
+    it('keeps the settings a manager chose and fills the rest with defaults', () =>
+      spec([])
+        .when({
+          type: 'CreateProgram',
+          programId,
+          details: { name: 'Circles', description: 'Group mentoring' },
+          settings: { format: 'group', maxCircleSize: 6 },
+        })
+        .thenProduces(([event]) =>
+          expect(event).toMatchObject({ settings: { ...DEFAULT_PROGRAM_SETTINGS, format: 'group', maxCircleSize: 6 } }),
+        ));
+
+    it('refuses a second program with the same id', () =>
+      spec([created])
+        .when({ type: 'CreateProgram', programId, details: { name: 'Again', description: '' } })
+        .thenFails('CONFLICT'));
+
+    it('refuses a name that is too short', () =>
+      spec([])
+        .when({ type: 'CreateProgram', programId, details: { name: 'x', description: '' } })
+        .thenFails('BAD_USER_INPUT', /3 to 120/));
+
+    it('refuses settings out of bounds, naming the setting', () =>
+      spec([])
+        .when({
+          type: 'CreateProgram',
+          programId,
+          details: { name: 'Spring', description: '' },
+          settings: { defaultMentorCapacity: 0 },
+        })
+        .thenFails('BAD_USER_INPUT', /defaultMentorCapacity/));
+
+    it('records which program it was duplicated from', () =>
+      spec([])
+        .when({
+          type: 'CreateProgram',
+          programId,
+          details: { name: 'Autumn', description: '' },
+          copiedFromProgramId: 'p0',
+          questions: [question()],
+        })
+        .thenProduces(([event]) =>
+          expect(event).toMatchObject({ copiedFromProgramId: 'p0', questions: [{ questionId: 'goal-area' }] }),
+        ));
+  });
+
+  describe('enrollment and archiving', () => {
+    it('opens enrollment once; opening again changes nothing', () => {
+      spec([created]).when({ type: 'OpenEnrollment' }).then([opened]);
+      spec([created, opened]).when({ type: 'OpenEnrollment' }).then([]);
+    });
+
+    it('cannot close enrollment that was never opened', () =>
+      spec([created]).when({ type: 'CloseEnrollment' }).thenFails('CONFLICT'));
+
+    it('closes open enrollment', () =>
+      spec([created, opened])
+        .when({ type: 'CloseEnrollment' })
+        .then([{ type: 'ProgramEnrollmentClosed', programId }]));
+
+    it('archives, and an archived program refuses every change', () => {
+      spec([created]).when({ type: 'ArchiveProgram' }).then([archived]);
+      spec([created, archived])
+        .when({ type: 'OpenEnrollment' })
+        .thenFails('CONFLICT', /archived/);
+      spec([created, archived])
+        .when({ type: 'EditProgramDetails', details: { name: 'New name', description: '' } })
+        .thenFails('CONFLICT');
+      spec([created, archived]).when({ type: 'ChangeProgramSettings', settings: {} }).thenFails('CONFLICT');
+    });
+
+    it('reports an unknown program as not found', () =>
+      spec([]).when({ type: 'OpenEnrollment' }).thenFails('NOT_FOUND'));
+  });
+
+  describe('settings, questionnaire and matching rules', () => {
+    it('edits details only when they change', () => {
+      spec([created])
+        .when({ type: 'EditProgramDetails', details: { name: 'Spring mentoring', description: '' } })
+        .then([]);
+      spec([created])
+        .when({ type: 'EditProgramDetails', details: { name: 'Spring 2027', description: 'For new hires' } })
+        .then([{ type: 'ProgramDetailsEdited', programId, name: 'Spring 2027', description: 'For new hires' }]);
+    });
+
+    it('changes settings on top of the current ones', () =>
+      spec([created])
+        .when({ type: 'ChangeProgramSettings', settings: { requestExpiryDays: 10 } })
+        .then([
+          {
+            type: 'ProgramSettingsChanged',
+            programId,
+            settings: { ...DEFAULT_PROGRAM_SETTINGS, requestExpiryDays: 10 },
+          },
+        ]));
+
+    it('accepts a valid questionnaire', () =>
+      spec([created])
+        .when({
+          type: 'DefineQuestionnaire',
+          questions: [
+            question(),
+            question({ questionId: 'energy', kind: 'scale', options: [], optionIds: [], scaleMin: 1, scaleMax: 5 }),
+          ],
+        })
+        .thenProduces(([event]) => expect(event).toMatchObject({ type: 'ProgramQuestionnaireChanged' })));
+
+    it.each([
+      ['duplicate ids', [question(), question()], /used twice/],
+      [
+        'a choice question with one option',
+        [question({ options: [{ optionId: 'a', label: 'A' }] })],
+        /2 to 20 options/,
+      ],
+      [
+        'a scale with its bounds reversed',
+        [question({ kind: 'scale', options: [], scaleMin: 5, scaleMax: 1 })],
+        /scale/,
+      ],
+      [
+        'short text used for matching',
+        [question({ kind: 'short-text', options: [], usedForMatching: true })],
+        /cannot be used for matching/,
+      ],
+      ['a weight above 10', [question({ weight: 11 })], /weight/],
+    ])('refuses a questionnaire with %s', (_label, questions, message) =>
+      spec([created]).when({ type: 'DefineQuestionnaire', questions }).thenFails('BAD_USER_INPUT', message),
+    );
+
+    it('accepts matching rules a manager edited', () =>
+      spec([created])
+        .when({
+          type: 'ChangeMatchingRules',
+          matchingRules: {
+            ...DEFAULT_MATCHING_RULES,
+            weights: { ...DEFAULT_MATCHING_RULES.weights, skills: 8 },
+            hardRules: { ...DEFAULT_MATCHING_RULES.hardRules, sameDepartmentNotAllowed: true, maxTimezoneGapHours: 4 },
+            objective: 'fairest',
+          },
+        })
+        .thenProduces(([event]) =>
+          expect(event).toMatchObject({
+            matchingRules: { objective: 'fairest', hardRules: { maxTimezoneGapHours: 4 } },
+          }),
+        ));
+
+    it.each([
+      ['all weights zero', { weights: { skills: 0 } }, /at least one/i],
+      ['a negative weight', { weights: { skills: -1 } }, /between 0 and 10/],
+      [
+        'a timezone gap of 30 hours',
+        { hardRules: { ...DEFAULT_MATCHING_RULES.hardRules, maxTimezoneGapHours: 30 } },
+        /timezone gap/,
+      ],
+    ])('refuses matching rules with %s', (_label, overrides, message) =>
+      spec([created])
+        .when({ type: 'ChangeMatchingRules', matchingRules: { ...DEFAULT_MATCHING_RULES, ...overrides } })
+        .thenFails('BAD_USER_INPUT', message),
+    );
+  });
+
+  describe('cohorts and managers', () => {
+    const cohort = { cohortId: 'c1', name: 'January', startsOn: '2027-01-01', endsOn: '2027-06-30' };
+    it('adds a cohort with a date window', () =>
+      spec([created])
+        .when({ type: 'AddCohort', ...cohort })
+        .then([{ type: 'ProgramCohortAdded', programId, ...cohort }]));
+
+    it('refuses a cohort that ends before it starts or has an impossible date', () => {
+      spec([created])
+        .when({ type: 'AddCohort', ...cohort, endsOn: '2026-12-01' })
+        .thenFails('BAD_USER_INPUT', /end after/);
+      spec([created])
+        .when({ type: 'AddCohort', ...cohort, startsOn: '2027-02-30' })
+        .thenFails('BAD_USER_INPUT');
+    });
+
+    it('refuses a second cohort with the same name', () =>
+      spec([created, { type: 'ProgramCohortAdded', programId, ...cohort }])
+        .when({ type: 'AddCohort', ...cohort, cohortId: 'c2', name: 'january' })
+        .thenFails('CONFLICT'));
+
+    it('assigns a manager once and unassigns only a current manager', () => {
+      const assigned: ProgramEvent = { type: 'ProgramManagerAssigned', programId, personId: 'm1' };
+      spec([created]).when({ type: 'AssignProgramManager', personId: 'm1' }).then([assigned]);
+      spec([created, assigned]).when({ type: 'AssignProgramManager', personId: 'm1' }).then([]);
+      spec([created]).when({ type: 'UnassignProgramManager', personId: 'm1' }).thenFails('NOT_FOUND');
+      spec([created, assigned])
+        .when({ type: 'UnassignProgramManager', personId: 'm1' })
+        .then([{ type: 'ProgramManagerUnassigned', programId, personId: 'm1' }]);
+    });
+  });
+
+  it('folds the same history to the same state twice (evolve is pure)', () => {
+    const history: ProgramEvent[] = [created, opened, { type: 'ProgramManagerAssigned', programId, personId: 'm1' }];
+    const once = history.reduce(evolveProgram, initialProgramState());
+    const twice = history.reduce(evolveProgram, initialProgramState());
+    expect(twice).toEqual(once);
+    expect(once).toMatchObject({ status: 'enrollment-open', managerPersonIds: ['m1'] });
+  });
+});
