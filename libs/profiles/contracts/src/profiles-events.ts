@@ -121,6 +121,8 @@ export const profilesEventSchemas = {
     matchingRules: matchingRulesSchema,
     questions: z.array(questionShapeSchema),
   }),
+  /** The wording changed; consumers learn only that it did, so per-stream revisions stay contiguous. */
+  ProgramDetailsEdited: z.object(programRef),
   ProgramSettingsChanged: z.object({ ...programRef, settings: programSettingsSchema }),
   ProgramQuestionnaireChanged: z.object({ ...programRef, questions: z.array(questionShapeSchema) }),
   ProgramMatchingRulesChanged: z.object({ ...programRef, matchingRules: matchingRulesSchema }),

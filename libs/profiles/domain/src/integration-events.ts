@@ -36,10 +36,10 @@ export function matchingProfileOf(profile: Profile): MatchingProfile {
 }
 
 /**
- * The public face of a stored profiles event (ARCHITECTURE §6), or null when the event is private to profiles
- * (a program's name and description are not needed anywhere else).
+ * The public face of a stored profiles event (ARCHITECTURE §6). Every stored event has one, even when only its
+ * ids are public, because consumers apply a stream's revisions without gaps.
  */
-export function toProfilesIntegrationEvent(event: ProgramEvent | ParticipantEvent): ProfilesIntegrationEvent | null {
+export function toProfilesIntegrationEvent(event: ProgramEvent | ParticipantEvent): ProfilesIntegrationEvent {
   switch (event.type) {
     case 'ProgramCreated':
       return {
@@ -53,7 +53,7 @@ export function toProfilesIntegrationEvent(event: ProgramEvent | ParticipantEven
         },
       };
     case 'ProgramDetailsEdited':
-      return null;
+      return { type: 'ProgramDetailsEdited', data: { programId: event.programId } };
     case 'ProgramQuestionnaireChanged':
       return {
         type: 'ProgramQuestionnaireChanged',

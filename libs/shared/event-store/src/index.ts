@@ -7,3 +7,4 @@ export * from './projection';
 export * from './reactor-inbox';
 export * from './read-model';
 export * from './stable-json';
+export * from './tenant-scoped-collection';
