@@ -1,0 +1,25 @@
+/**
+ * Same shape as the event store's Decider (structural typing lets the app hand these to its CommandHandler) without
+ * importing infrastructure into the domain.
+ */
+export interface Decider<Command, Event extends { type: string }, State> {
+  initialState: () => State;
+  decide: (command: Command, state: State) => Event[];
+  evolve: (state: State, event: Event) => State;
+}
+
+/** Free text (request messages, decline comments, reflections) is sealed by the app with the author's key. */
+export interface SealedText {
+  keyId: string;
+  ciphertext: string;
+}
+
+export const MAX_MENTOR_CAPACITY = 50;
+
+export function isIsoTime(value: string): boolean {
+  return !Number.isNaN(Date.parse(value));
+}
+
+export function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(iso) + days * 86_400_000).toISOString();
+}

@@ -1,0 +1,125 @@
+import { mentorshipRequestDecider as decider, type MentorshipRequestEvent } from './mentorship-request.decider';
+import { given } from './testing/given-when-then';
+
+const now = '2026-03-01T10:00:00.000Z';
+const later = '2026-03-20T10:00:00.000Z';
+const message = { keyId: 'k1', ciphertext: 'sealed' };
+const request = {
+  type: 'RequestMentorship',
+  requestId: 'r1',
+  programId: 'p1',
+  mentorPersonId: 'mentor',
+  menteePersonId: 'mentee',
+  mentorParticipantId: 'pm',
+  menteeParticipantId: 'pe',
+  message,
+  expiryDays: 14,
+  now,
+} as const;
+const requested: MentorshipRequestEvent = {
+  type: 'MentorshipRequested',
+  requestId: 'r1',
+  programId: 'p1',
+  mentorPersonId: 'mentor',
+  menteePersonId: 'mentee',
+  mentorParticipantId: 'pm',
+  menteeParticipantId: 'pe',
+  message,
+  requestedAt: now,
+  expiresAt: '2026-03-15T10:00:00.000Z',
+};
+
+describe('MentorshipRequest', () => {
+  describe('RequestMentorship', () => {
+    it('opens a request that expires after the program days', () => {
+      expect(given(decider).when(request)).toEqual({ events: [requested] });
+    });
+    it('rejects asking oneself, a bad expiry and a second send', () => {
+      expect(given(decider).when({ ...request, mentorPersonId: 'mentee' })).toMatchObject({
+        error: { code: 'BAD_USER_INPUT' },
+      });
+      expect(given(decider).when({ ...request, expiryDays: 0 })).toMatchObject({ error: { code: 'BAD_USER_INPUT' } });
+      expect(given(decider, [requested]).when(request)).toMatchObject({ error: { code: 'CONFLICT' } });
+    });
+  });
+
+  describe('AcceptRequest', () => {
+    const accept = { type: 'AcceptRequest', byPersonId: 'mentor', mentorshipId: 'm1', now } as const;
+    it('is accepted by the mentor', () => {
+      expect(given(decider, [requested]).when(accept)).toEqual({
+        events: [{ type: 'MentorshipRequestAccepted', mentorshipId: 'm1', at: now }],
+      });
+    });
+    it('is FORBIDDEN for anyone else', () => {
+      expect(given(decider, [requested]).when({ ...accept, byPersonId: 'mentee' })).toMatchObject({
+        error: { code: 'FORBIDDEN' },
+      });
+    });
+    it('is a CONFLICT once closed or past its expiry, NOT_FOUND when unknown', () => {
+      const withdrawn = { type: 'MentorshipRequestWithdrawn', reason: 'mentee-matched', at: now } as const;
+      expect(given(decider, [requested, withdrawn]).when(accept)).toEqual({
+        error: { code: 'CONFLICT', message: 'This request is no longer open: it was withdrawn.' },
+      });
+      expect(given(decider, [requested]).when({ ...accept, now: later })).toMatchObject({
+        error: { code: 'CONFLICT' },
+      });
+      expect(given(decider).when(accept)).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    });
+  });
+
+  describe('DeclineRequest', () => {
+    const decline = {
+      type: 'DeclineRequest',
+      byPersonId: 'mentor',
+      reason: 'no-capacity',
+      comment: null,
+      now,
+    } as const;
+    it('is declined by the mentor with a reason code', () => {
+      expect(given(decider, [requested]).when(decline)).toEqual({
+        events: [{ type: 'MentorshipRequestDeclined', reason: 'no-capacity', comment: null, at: now }],
+      });
+    });
+    it('is FORBIDDEN for the mentee', () => {
+      expect(given(decider, [requested]).when({ ...decline, byPersonId: 'mentee' })).toMatchObject({
+        error: { code: 'FORBIDDEN' },
+      });
+    });
+  });
+
+  describe('ExpireRequest', () => {
+    it('expires an open request once due', () => {
+      expect(given(decider, [requested]).when({ type: 'ExpireRequest', now: later })).toEqual({
+        events: [{ type: 'MentorshipRequestExpired', at: later }],
+      });
+    });
+    it('does nothing early or after another outcome (timers may fire late or twice)', () => {
+      expect(given(decider, [requested]).when({ type: 'ExpireRequest', now })).toEqual({ events: [] });
+      const accepted = { type: 'MentorshipRequestAccepted', mentorshipId: 'm1', at: now } as const;
+      expect(given(decider, [requested, accepted]).when({ type: 'ExpireRequest', now: later })).toEqual({
+        events: [],
+      });
+    });
+  });
+
+  describe('WithdrawRequest', () => {
+    it('is withdrawn by the mentee', () => {
+      expect(
+        given(decider, [requested]).when({ type: 'WithdrawRequest', reason: 'by-mentee', byPersonId: 'mentee', now }),
+      ).toEqual({ events: [{ type: 'MentorshipRequestWithdrawn', reason: 'by-mentee', at: now }] });
+    });
+    it("is FORBIDDEN for the mentor to withdraw the mentee's request", () => {
+      expect(
+        given(decider, [requested]).when({ type: 'WithdrawRequest', reason: 'by-mentee', byPersonId: 'mentor', now }),
+      ).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    });
+    it('is withdrawn by the system when the mentee is matched elsewhere, once', () => {
+      const withdraw = { type: 'WithdrawRequest', reason: 'mentee-matched', byPersonId: null, now } as const;
+      expect(given(decider, [requested]).when(withdraw)).toEqual({
+        events: [{ type: 'MentorshipRequestWithdrawn', reason: 'mentee-matched', at: now }],
+      });
+      const done = { type: 'MentorshipRequestWithdrawn', reason: 'mentee-matched', at: now } as const;
+      expect(given(decider, [requested, done]).when(withdraw)).toEqual({ events: [] });
+    });
+  });
+});
