@@ -1,0 +1,1 @@
+export const SUBGRAPH_SERVICE_NAME = Symbol('SUBGRAPH_SERVICE_NAME');
