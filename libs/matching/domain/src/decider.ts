@@ -8,10 +8,16 @@ export interface Decider<Command, Event extends { type: string }, State> {
   evolve: (state: State, event: Event) => State;
 }
 
-/** Free text (request messages, decline comments, reflections) is sealed by the app with the author's key. */
+/**
+ * Free text (request messages, decline comments, reflections) sealed by the app with the author's own key
+ * (the shape of @trellis/shared/privacy's EncryptedField); the domain only carries it.
+ */
 export interface SealedText {
-  keyId: string;
-  ciphertext: string;
+  enc: string;
+  personId: string;
+  iv: string;
+  tag: string;
+  ct: string;
 }
 
 export const MAX_MENTOR_CAPACITY = 50;

@@ -1,12 +1,14 @@
 import { menteeRequestsDecider as decider, type MenteeRequestsEvent } from './mentee-requests.decider';
 import { fold, given } from './testing/given-when-then';
 
+const now = '2026-03-01T10:00:00.000Z';
 const registered = (requestId: string, mentorPersonId: string): MenteeRequestsEvent => ({
   type: 'MenteeRequestRegistered',
   programId: 'p1',
   menteePersonId: 'mentee',
   requestId,
   mentorPersonId,
+  expiresAt: '2026-03-15T10:00:00.000Z',
 });
 const register = (requestId: string, mentorPersonId: string, maxOpenRequests = 3) =>
   ({
@@ -16,8 +18,9 @@ const register = (requestId: string, mentorPersonId: string, maxOpenRequests = 3
     requestId,
     mentorPersonId,
     maxOpenRequests,
+    expiresAt: '2026-03-15T10:00:00.000Z',
+    now,
   }) as const;
-const now = '2026-03-01T10:00:00.000Z';
 const claim = (claimId: string, at = now) =>
   ({ type: 'ClaimMatch', claimId, origin: 'request', now: at, claimTtlSeconds: 60 }) as const;
 const claimed = (claimId: string): MenteeRequestsEvent => ({
@@ -53,6 +56,14 @@ describe('MenteeRequests', () => {
       ];
       expect(given(decider, past).when(register('r3', 'C', 2))).toEqual({ events: [registered('r3', 'C')] });
     });
+    it('stops counting a registration past its expiry (a request write lost in a crash frees its place)', () => {
+      const later = '2026-03-16T10:00:00.000Z';
+      const past = [registered('r1', 'A'), registered('r2', 'B')];
+      expect(given(decider, past).when({ ...register('r3', 'C', 2), now: later })).toMatchObject({
+        events: [{ type: 'MenteeRequestRegistered', requestId: 'r3' }],
+      });
+      expect(given(decider, past).when(claim('r1', later))).toMatchObject({ error: { code: 'CONFLICT' } });
+    });
     it('refuses a second open request to the same mentor', () => {
       expect(given(decider, [registered('r1', 'A')]).when(register('r2', 'A'))).toMatchObject({
         error: { code: 'CONFLICT' },
@@ -68,11 +79,16 @@ describe('MenteeRequests', () => {
   });
 
   describe('CloseRequest', () => {
+    it('refuses to close a request while it is being accepted', () => {
+      expect(
+        given(decider, [registered('r1', 'A'), claimed('r1')]).when({ type: 'CloseRequest', requestId: 'r1', now }),
+      ).toMatchObject({ error: { code: 'CONFLICT' } });
+    });
     it('closes an open request, and is a no-op otherwise', () => {
-      expect(given(decider, [registered('r1', 'A')]).when({ type: 'CloseRequest', requestId: 'r1' })).toEqual({
+      expect(given(decider, [registered('r1', 'A')]).when({ type: 'CloseRequest', requestId: 'r1', now })).toEqual({
         events: [{ type: 'MenteeRequestClosed', requestId: 'r1' }],
       });
-      expect(given(decider).when({ type: 'CloseRequest', requestId: 'r1' })).toEqual({ events: [] });
+      expect(given(decider).when({ type: 'CloseRequest', requestId: 'r1', now })).toEqual({ events: [] });
     });
   });
 

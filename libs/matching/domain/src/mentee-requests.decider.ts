@@ -19,8 +19,10 @@ export type MenteeRequestsCommand =
       requestId: string;
       mentorPersonId: string;
       maxOpenRequests: number;
+      expiresAt: string;
+      now: string;
     }
-  | { type: 'CloseRequest'; requestId: string }
+  | { type: 'CloseRequest'; requestId: string; now: string }
   | { type: 'ClaimMatch'; claimId: string; origin: ClaimOrigin; now: string; claimTtlSeconds: number }
   | { type: 'ReleaseClaim'; claimId: string }
   | { type: 'ConfirmMatch'; claimId: string; mentorshipId: string }
@@ -34,6 +36,7 @@ export type MenteeRequestsEvent =
       menteePersonId: string;
       requestId: string;
       mentorPersonId: string;
+      expiresAt: string;
     }
   | { type: 'MenteeRequestClosed'; requestId: string }
   | { type: 'MatchClaimed'; claimId: string; origin: ClaimOrigin; expiresAt: string }
@@ -48,11 +51,22 @@ export interface MatchClaim {
   expiresAt: string;
 }
 
+export interface OpenRequest {
+  mentorPersonId: string;
+  /**
+   * A registration whose request was never written (a crash between the two appends) stops counting after this
+   * time, so a lost write cannot use up one of the mentee's places for good.
+   */
+  expiresAt: string;
+}
+
+const liveRequests = (state: MenteeRequestsState, now: string): [string, OpenRequest][] =>
+  Object.entries(state.open).filter(([, r]) => Date.parse(r.expiresAt) > Date.parse(now));
+
 export interface MenteeRequestsState {
   programId: string;
   menteePersonId: string;
-  /** requestId → mentorPersonId */
-  open: Record<string, string>;
+  open: Record<string, OpenRequest>;
   claim: MatchClaim | null;
   mentorshipId: string | null;
   /** Requests closed by the match whose own aggregates still have to be marked withdrawn (by the reactor). */
@@ -79,21 +93,27 @@ export const menteeRequestsDecider: Decider<MenteeRequestsCommand, MenteeRequest
         if (state.mentorshipId) {
           throw conflict('You already have a mentor in this program; end that mentorship or ask for a rematch first.');
         }
-        if (Object.values(state.open).includes(command.mentorPersonId)) {
+        const live = liveRequests(state, command.now);
+        if (live.some(([, r]) => r.mentorPersonId === command.mentorPersonId)) {
           throw conflict('You already have an open request with this mentor.');
         }
-        const openCount = Object.keys(state.open).length;
+        const openCount = live.length;
         if (openCount >= command.maxOpenRequests) {
           throw conflict(
             `You already have ${openCount} open requests, the most this program allows; wait for answers or withdraw one.`,
             { open: openCount, max: command.maxOpenRequests },
           );
         }
-        const { type: _type, maxOpenRequests: _max, ...data } = command;
+        const { type: _type, maxOpenRequests: _max, now: _now, ...data } = command;
         return [{ type: 'MenteeRequestRegistered', ...data }];
       }
       case 'CloseRequest':
-        return state.open[command.requestId] ? [{ type: 'MenteeRequestClosed', requestId: command.requestId }] : [];
+        if (!state.open[command.requestId]) return [];
+        // Declining, expiring or withdrawing a request that is being accepted right now would race the acceptance.
+        if (state.claim?.claimId === command.requestId && claimIsLive(state.claim, command.now)) {
+          throw conflict('This request is being accepted right now.', { reason: 'request-claimed' });
+        }
+        return [{ type: 'MenteeRequestClosed', requestId: command.requestId }];
       case 'ClaimMatch': {
         if (command.claimTtlSeconds <= 0) throw badInput('A claim needs a positive time to live.');
         if (state.mentorshipId) {
@@ -105,7 +125,8 @@ export const menteeRequestsDecider: Decider<MenteeRequestsCommand, MenteeRequest
             reason: 'mentee-busy',
           });
         }
-        if (command.origin === 'request' && !state.open[command.claimId]) {
+        const request = state.open[command.claimId];
+        if (command.origin === 'request' && (!request || Date.parse(request.expiresAt) <= Date.parse(command.now))) {
           throw conflict('This request is no longer open.', { reason: 'request-closed' });
         }
         const expiresAt = new Date(Date.parse(command.now) + command.claimTtlSeconds * 1000).toISOString();
@@ -147,7 +168,10 @@ export const menteeRequestsDecider: Decider<MenteeRequestsCommand, MenteeRequest
           ...state,
           programId: event.programId,
           menteePersonId: event.menteePersonId,
-          open: { ...state.open, [event.requestId]: event.mentorPersonId },
+          open: {
+            ...state.open,
+            [event.requestId]: { mentorPersonId: event.mentorPersonId, expiresAt: event.expiresAt },
+          },
         };
       case 'MenteeRequestClosed': {
         const { [event.requestId]: _closed, ...open } = state.open;

@@ -3,7 +3,7 @@ import { given } from './testing/given-when-then';
 
 const now = '2026-03-01T10:00:00.000Z';
 const later = '2026-03-20T10:00:00.000Z';
-const message = { keyId: 'k1', ciphertext: 'sealed' };
+const message = { enc: 'aes-256-gcm:v1', personId: 'mentee', iv: 'iv', tag: 'tag', ct: 'sealed' };
 const request = {
   type: 'RequestMentorship',
   requestId: 'r1',
