@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { currentTraceCarrier, type TraceCarrier } from '@trellis/shared/observability';
 import type { Collection, Connection } from 'mongoose';
 import { ConcurrencyError, IdempotencyConflictError, isDuplicateKeyError } from './errors';
 import type { EventTypeRegistry } from './event-type-registry';
@@ -39,6 +40,8 @@ export interface CommitDocument {
   committedAt: Date;
   published: boolean;
   payloadHash: string;
+  /** W3C trace context of the command, so the relay's Kafka message continues the request's trace. */
+  trace?: TraceCarrier;
 }
 
 export interface RecordedEvent<Data = unknown> {
@@ -149,6 +152,7 @@ export class EventStore {
         throw new ConcurrencyError(request.streamId, request.expected, actual);
       }
       const now = new Date();
+      const traceCarrier = currentTraceCarrier();
       const commit: CommitDocument = {
         _id: request.commitId,
         streamId: request.streamId,
@@ -161,6 +165,7 @@ export class EventStore {
         committedAt: last && last.committedAt > now ? last.committedAt : now,
         published: false,
         payloadHash: hash,
+        ...(traceCarrier ? { trace: traceCarrier } : {}),
       };
       try {
         await this.commits.insertOne(commit);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope, OutgoingBatch } from '@trellis/shared/messaging';
-import type { Logger, ServiceMetrics } from '@trellis/shared/observability';
+import type { Logger, ServiceMetrics, TraceCarrier } from '@trellis/shared/observability';
 import type { Collection, Connection } from 'mongoose';
 import { isDuplicateKeyError } from './errors';
 import type { CommitDocument, EventStore, RecordedEvent } from './event-store';
@@ -176,18 +176,29 @@ export class OutboxRelay {
       .sort({ committedAt: 1, streamId: 1, commitSeq: 1 })
       .limit(this.batchSize)
       .toArray();
-    if (commits.length === 0) return 0;
+    if (commits.length === 0) {
+      this.options.metrics?.relayBacklog.set(0);
+      this.options.metrics?.relayOldestUnpublishedAge.set(0);
+      return 0;
+    }
     // Per-stream order holds: append never dates a commit before its predecessor in the stream.
     const envelopes: EventEnvelope[] = [];
+    const traceContexts: Record<string, TraceCarrier> = {};
     for (const commit of commits) {
       for (const event of this.options.store.toRecordedEvents(commit)) {
         const mapped = this.toIntegrationEvent(event);
-        if (mapped) envelopes.push(toEnvelope(event, mapped));
+        if (!mapped) continue;
+        envelopes.push(toEnvelope(event, mapped));
+        if (commit.trace) traceContexts[event.eventId] = commit.trace;
       }
     }
+    // Counting the whole backlog would scan the commits on FerretDB at every batch; the batch read says enough.
+    this.options.metrics?.relayBacklog.set(commits.length);
+    const oldest = commits[0]?.committedAt.getTime() ?? Date.now();
+    this.options.metrics?.relayOldestUnpublishedAge.set((Date.now() - oldest) / 1000);
     // Reading a large backlog can take a while on FerretDB: renew (or find out we lost) the lease before sending.
     if (!(await this.holdLease())) return 0;
-    if (envelopes.length) await this.options.publish([{ topic: this.options.topic, envelopes }]);
+    if (envelopes.length) await this.options.publish([{ topic: this.options.topic, envelopes, traceContexts }]);
     await this.options.afterPublish?.(commits);
     if (!this.running) return 0;
     // One update per commit by _id rather than one `$in` update: FerretDB answers an `$in` filter by scanning the

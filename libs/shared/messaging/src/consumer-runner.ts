@@ -7,7 +7,15 @@ import {
   type Producer,
 } from 'kafkajs';
 import type { Logger, ServiceMetrics } from '@trellis/shared/observability';
-import { runWithCorrelation } from '@trellis/shared/observability';
+import {
+  extractTraceContext,
+  recordSpanError,
+  runInSpan,
+  runWithCorrelation,
+  SpanKind,
+  tracer,
+  type Span,
+} from '@trellis/shared/observability';
 import type { ConsumerStatusRegistry } from './consumer-status';
 import { type ContractRegistry, EnvelopeValidationError, type EventEnvelope } from './envelope';
 import { deadLetterTopic } from './topics';
@@ -40,6 +48,12 @@ export interface DeadLetterHeaders {
   'dlq-failed-at': string;
 }
 
+/**
+ * A member that misses heartbeats this long is removed from the group. Also the upper bound of a drain: the handler in
+ * flight must finish within it, so Kubernetes' terminationGracePeriodSeconds is set above it (k8s/, policy-tested).
+ */
+export const CONSUMER_SESSION_TIMEOUT_MS = 30_000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -64,7 +78,7 @@ export class ConsumerRunner {
     this.consumer = kafka.consumer({
       groupId: options.group,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
+      sessionTimeout: CONSUMER_SESSION_TIMEOUT_MS,
       heartbeatInterval: 3000,
       maxWaitTimeInMs: 100,
       retry: { retries: 10, initialRetryTime: 300 },
@@ -157,6 +171,45 @@ export class ConsumerRunner {
       await this.deadLetter(topic, partition, message, reason, 1);
       return;
     }
+    // The consumer span is a child of the producer's span (W3C context in the headers), so one trace follows an
+    // action across every Kafka hop; the handler runs inside it, and what it appends or sends continues the trace.
+    const parent = extractTraceContext(message.headers);
+    const span = tracer().startSpan(
+      `${topic} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'process',
+          'messaging.destination.name': topic,
+          'messaging.consumer.group.name': this.options.group,
+          'messaging.destination.partition.id': String(partition),
+          'messaging.kafka.offset': Number(message.offset),
+          'messaging.message.id': envelope.id,
+          'trellis.event.type': envelope.type,
+          'trellis.correlation_id': envelope.correlationId,
+        },
+      },
+      parent,
+    );
+    try {
+      await runInSpan(parent, span, () => this.attempt(envelope, topic, partition, message, heartbeat, span));
+    } catch (error) {
+      recordSpanError(span, error);
+      throw error;
+    } finally {
+      span.end();
+    }
+  }
+
+  private async attempt(
+    envelope: EventEnvelope,
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+    span: Span,
+  ): Promise<void> {
     const labels = { group: this.options.group, topic };
     for (let attempt = 1; ; attempt++) {
       const started = process.hrtime.bigint();
@@ -169,6 +222,7 @@ export class ConsumerRunner {
       } catch (error) {
         this.observe(labels, started, 'error');
         const reason = error instanceof Error ? error.message : String(error);
+        span.addEvent('handler failed', { attempt, reason: reason.slice(0, 500) });
         if (attempt >= this.maxAttempts || this.stopping) {
           if (this.stopping && attempt < this.maxAttempts) throw error; // not committed: redelivered after restart
           this.options.logger.warn(
@@ -176,6 +230,8 @@ export class ConsumerRunner {
             'dead-lettered',
           );
           await this.deadLetter(topic, partition, message, reason, attempt);
+          recordSpanError(span, error);
+          span.setAttribute('trellis.dead_lettered', true);
           return;
         }
         await sleep(Math.min(this.retryBaseDelayMs * 2 ** (attempt - 1), 10_000));

@@ -1,9 +1,25 @@
 import { CompressionTypes, Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
+import {
+  activeContext,
+  contextWithSpan,
+  extractTraceContext,
+  injectTraceContext,
+  recordSpanError,
+  SpanKind,
+  tracer,
+  type Span,
+  type TraceCarrier,
+} from '@trellis/shared/observability';
 import type { ContractRegistry, EventEnvelope } from './envelope';
 
 export interface OutgoingBatch {
   topic: string;
   envelopes: EventEnvelope[];
+  /**
+   * Per envelope id, the W3C trace context of the command that produced it (the outbox relay reads it from the
+   * commit). Without one, the producer span continues the active context.
+   */
+  traceContexts?: Readonly<Record<string, TraceCarrier | undefined>>;
 }
 
 export function headersOf(envelope: EventEnvelope): Record<string, string> {
@@ -38,17 +54,46 @@ export class EventPublisher {
 
   async publish(batches: OutgoingBatch[]): Promise<void> {
     await this.connect();
-    const topicMessages = batches.map(({ topic, envelopes }) => ({
+    const spans: Span[] = [];
+    const topicMessages = batches.map(({ topic, envelopes, traceContexts }) => ({
       topic,
-      messages: envelopes.map(
-        (envelope): Message => ({
+      messages: envelopes.map((envelope): Message => {
+        const value = JSON.stringify(this.contracts.validate(envelope, false));
+        // One producer span per message; its context travels in the headers so the consumer's span is its child.
+        const carrier = traceContexts?.[envelope.id];
+        const parent = carrier ? extractTraceContext(carrier) : activeContext();
+        const span = tracer().startSpan(
+          `${topic} publish`,
+          {
+            kind: SpanKind.PRODUCER,
+            attributes: {
+              'messaging.system': 'kafka',
+              'messaging.operation.type': 'send',
+              'messaging.destination.name': topic,
+              'messaging.kafka.message.key': envelope.streamId,
+              'messaging.message.id': envelope.id,
+              'trellis.event.type': envelope.type,
+              'trellis.correlation_id': envelope.correlationId,
+            },
+          },
+          parent,
+        );
+        spans.push(span);
+        return {
           key: envelope.streamId,
-          value: JSON.stringify(this.contracts.validate(envelope, false)),
-          headers: headersOf(envelope),
-        }),
-      ),
+          value,
+          headers: { ...headersOf(envelope), ...injectTraceContext(contextWithSpan(parent, span)) },
+        };
+      }),
     }));
-    await this.producer.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.None });
+    try {
+      await this.producer.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.None });
+    } catch (error) {
+      for (const span of spans) recordSpanError(span, error);
+      throw error;
+    } finally {
+      for (const span of spans) span.end();
+    }
   }
 
   async disconnect(): Promise<void> {

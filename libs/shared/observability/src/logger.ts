@@ -1,5 +1,6 @@
 import pino, { type Logger, type LoggerOptions } from 'pino';
 import { currentCorrelation } from './correlation';
+import { currentTraceId } from './tracing';
 
 export type { Logger } from 'pino';
 
@@ -11,7 +12,8 @@ export function loggerOptions(service: string): LoggerOptions {
     formatters: { level: (label) => ({ level: label }) },
     mixin: () => {
       const context = currentCorrelation();
-      return context ? { correlationId: context.correlationId } : {};
+      const traceId = currentTraceId();
+      return { ...(context ? { correlationId: context.correlationId } : {}), ...(traceId ? { traceId } : {}) };
     },
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
   };

@@ -7,6 +7,13 @@ export interface ServiceMetrics {
   deadLettered: Counter<'group' | 'topic'>;
   graphqlLatency: Histogram<'operation' | 'outcome'>;
   relayPublished: Counter;
+  /** Unpublished commits the outbox relay read at its last poll: exact below one batch, else the batch size. */
+  relayBacklog: Gauge;
+  /** Age of the oldest unpublished commit at the relay's last poll: the relay's lag in time. */
+  relayOldestUnpublishedAge: Gauge;
+  httpDuration: Histogram<'method' | 'status_class'>;
+  /** Responses with status >= 400, by status code: the HTTP error rate is this over `httpDuration`'s count. */
+  httpErrors: Counter<'method' | 'status'>;
 }
 
 // One registry per service process; tests that start several services in one process get one each.
@@ -45,6 +52,29 @@ export function createServiceMetrics(service: string): ServiceMetrics {
     relayPublished: new Counter({
       name: 'trellis_outbox_published_events_total',
       help: 'Events the outbox relay has sent to Kafka',
+      registers: [registry],
+    }),
+    relayBacklog: new Gauge({
+      name: 'trellis_outbox_backlog_commits',
+      help: 'Commits waiting for the outbox relay at its last poll (capped at one batch)',
+      registers: [registry],
+    }),
+    relayOldestUnpublishedAge: new Gauge({
+      name: 'trellis_outbox_oldest_unpublished_age_seconds',
+      help: 'Age of the oldest commit not yet published to Kafka at the relay last poll',
+      registers: [registry],
+    }),
+    httpDuration: new Histogram({
+      name: 'trellis_http_request_duration_seconds',
+      help: 'HTTP request latency (health and metrics endpoints excluded)',
+      labelNames: ['method', 'status_class'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    httpErrors: new Counter({
+      name: 'trellis_http_errors_total',
+      help: 'HTTP responses with a status of 400 or more',
+      labelNames: ['method', 'status'],
       registers: [registry],
     }),
   };

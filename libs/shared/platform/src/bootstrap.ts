@@ -1,5 +1,6 @@
-import type { INestApplication, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { initTracing } from '@trellis/shared/observability';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { ServiceConfig } from './service-config';
 import { SERVICE_CONFIG } from './tokens';
@@ -8,11 +9,13 @@ import { SERVICE_CONFIG } from './tokens';
  * Starts one Trellis app: JSON logs, shutdown hooks (SIGTERM drains consumers before MongoDB closes), listens on
  * the configured loopback or pod address. Returns the app so tests can close it.
  */
-export async function bootstrapService(rootModule: Type<unknown>): Promise<INestApplication> {
+export async function bootstrapService(rootModule: Type<unknown> | DynamicModule): Promise<INestApplication> {
   const app = await NestFactory.create(rootModule, { bufferLogs: true });
   app.useLogger(app.get(PinoNestLogger));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   const config = app.get<ServiceConfig>(SERVICE_CONFIG);
+  // Before the first request or message: spans then exist for everything the service does (exporter per OTEL_*).
+  initTracing({ service: config.service });
   await app.listen(config.port, config.host);
   const url = await app.getUrl();
   app.get(PinoNestLogger).log(`${config.service} listening on ${url}`, 'Bootstrap');
