@@ -1,7 +1,25 @@
-import { Module } from '@nestjs/common';
-import { PlatformModule } from '@trellis/shared/platform';
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { AuthConfig } from '@trellis/shared/auth';
+import { SubgraphGraphqlModule } from '@trellis/shared/graphql';
+import { PlatformModule, type ServiceConfig } from '@trellis/shared/platform';
+import { ProfilesModule } from './profiles.module';
 
-@Module({
-  imports: [PlatformModule.forService({ service: 'profiles', mongo: true, kafka: true })],
-})
-export class AppModule {}
+export interface ProfilesAppOptions {
+  /** Overrides on top of the environment; tests point the app at their own database. */
+  config?: Partial<ServiceConfig>;
+  auth?: AuthConfig;
+}
+
+@Module({})
+export class AppModule {
+  static register(options: ProfilesAppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({ service: 'profiles', mongo: true, kafka: true, config: options.config }),
+        SubgraphGraphqlModule.forRoot({ service: 'profiles', auth: options.auth }),
+        ProfilesModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,137 @@
+import {
+  initialParticipantState,
+  initialProgramState,
+  type ParticipantEvent,
+  type ParticipantState,
+  participantDecider,
+  type ProgramEvent,
+  type ProgramState,
+  programDecider,
+} from '@trellis/profiles/domain';
+import {
+  type EventStore,
+  isDuplicateKeyError,
+  type RecordedEvent,
+  TenantScopedCollection,
+} from '@trellis/shared/event-store';
+import type { Collection, Connection } from 'mongoose';
+
+export interface ProgramRow extends Omit<ProgramState, 'exists'> {
+  _id: string;
+  tenantId: string;
+  _revision: number;
+  updatedAt: Date;
+}
+
+export interface ParticipantRow extends Omit<ParticipantState, 'enrolled' | 'erased'> {
+  _id: string;
+  tenantId: string;
+  _revision: number;
+  enrolledAt: Date;
+  updatedAt: Date;
+}
+
+const asEvent = <E>(recorded: RecordedEvent): E => ({ type: recorded.type, ...(recorded.data as object) }) as E;
+
+/**
+ * Profiles' own read models are the folded state of each stream, written right after the stream's commit (they hold
+ * sealed free text, which never travels over Kafka, so they cannot be fed from the topic like other projections).
+ * A row is replaced only by a higher revision, so concurrent writers and replays converge; `rebuild` refolds every
+ * stream from the commits.
+ */
+export class ProfilesReadModels {
+  readonly programs: Collection<ProgramRow>;
+  readonly participants: Collection<ParticipantRow>;
+
+  constructor(
+    connection: Connection,
+    private readonly store: EventStore,
+  ) {
+    this.programs = connection.collection<ProgramRow>('programs') as unknown as Collection<ProgramRow>;
+    this.participants = connection.collection<ParticipantRow>('participants') as unknown as Collection<ParticipantRow>;
+  }
+
+  programsOf(tenantId: string): TenantScopedCollection<ProgramRow> {
+    return new TenantScopedCollection(this.programs, tenantId);
+  }
+
+  participantsOf(tenantId: string): TenantScopedCollection<ParticipantRow> {
+    return new TenantScopedCollection(this.participants, tenantId);
+  }
+
+  async writeProgram(tenantId: string, state: ProgramState, revision: number): Promise<void> {
+    const { exists: _exists, ...rest } = state;
+    await this.replaceIfNewer(this.programs, state.programId, revision, { ...rest, tenantId, updatedAt: new Date() });
+  }
+
+  async writeParticipant(tenantId: string, state: ParticipantState, revision: number, enrolledAt: Date): Promise<void> {
+    if (state.erased) {
+      // Erasure: nothing about the person stays in the read model but a revision marker.
+      await this.replaceIfNewer(this.participants, state.participantId, revision, { erased: true, tenantId });
+      return;
+    }
+    const { enrolled: _enrolled, erased: _erased, ...rest } = state;
+    await this.replaceIfNewer(
+      this.participants,
+      state.participantId,
+      revision,
+      { ...rest, tenantId, enrolledAt, updatedAt: new Date() },
+      ['enrolledAt'],
+    );
+  }
+
+  private async replaceIfNewer<Row extends { _id: string }>(
+    collection: Collection<Row>,
+    id: string,
+    revision: number,
+    row: Record<string, unknown>,
+    keepFromCurrent: string[] = [],
+  ): Promise<void> {
+    const current = (await collection.findOne({ _id: id } as never)) as Record<string, unknown> | null;
+    const currentRevision = (current?.['_revision'] as number | undefined) ?? 0;
+    if (currentRevision >= revision) return;
+    const kept = Object.fromEntries(keepFromCurrent.flatMap((key) => (current?.[key] ? [[key, current[key]]] : [])));
+    const replacement = { ...row, ...kept, _revision: revision } as unknown as Row;
+    try {
+      if (!current) await collection.insertOne({ ...replacement, _id: id } as never);
+      else await collection.replaceOne({ _id: id, _revision: currentRevision } as never, replacement as never);
+    } catch (error) {
+      // A concurrent writer inserted first; its revision decides, as above, on the next write.
+      if (!isDuplicateKeyError(error)) throw error;
+      await this.replaceIfNewer(collection, id, revision, row, keepFromCurrent);
+    }
+  }
+
+  /** Refolds every stream from the commits into fresh rows; used after erasure and by `npm run rebuild`. */
+  async rebuild(): Promise<{ programs: number; participants: number }> {
+    await this.programs.deleteMany({});
+    await this.participants.deleteMany({});
+    const streams = new Map<string, RecordedEvent[]>();
+    for await (const commit of this.store.commits.find({}).sort({ committedAt: 1, commitSeq: 1 })) {
+      const events = this.store.toRecordedEvents(commit);
+      const list = streams.get(commit.streamId) ?? [];
+      list.push(...events);
+      streams.set(commit.streamId, list);
+    }
+    let programs = 0;
+    let participants = 0;
+    for (const events of streams.values()) {
+      events.sort((a, b) => a.revision - b.revision);
+      const first = events[0];
+      const last = events[events.length - 1];
+      if (!first || !last) continue;
+      if (first.streamType === 'program') {
+        const state = events.map((e) => asEvent<ProgramEvent>(e)).reduce(programDecider.evolve, initialProgramState());
+        await this.writeProgram(first.meta.tenantId, state, last.revision);
+        programs += 1;
+      } else if (first.streamType === 'participant') {
+        const state = events
+          .map((e) => asEvent<ParticipantEvent>(e))
+          .reduce(participantDecider.evolve, initialParticipantState());
+        await this.writeParticipant(first.meta.tenantId, state, last.revision, first.committedAt);
+        participants += 1;
+      }
+    }
+    return { programs, participants };
+  }
+}

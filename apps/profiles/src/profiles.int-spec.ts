@@ -1,0 +1,335 @@
+import { PROFILES_TOPIC, profilesContracts } from '@trellis/profiles/contracts';
+import { participantIdFor } from '@trellis/profiles/domain';
+import type { Principal } from '@trellis/shared/auth';
+import { ConsumerStatusRegistry, ContractRegistry, type EventEnvelope } from '@trellis/shared/messaging';
+import { MembershipDirectory, membershipsProjection } from '@trellis/shared/memberships';
+import { projectionRunner } from '@trellis/shared/event-store';
+import { createLogger } from '@trellis/shared/observability';
+import { createTestKafka, uniqueName } from '@trellis/shared/testing';
+import { profileInput, type ProfilesHarness, startProfilesHarness } from './testing/profiles-harness';
+
+const CREATE = `mutation($name: String!) { createProgram(name: $name, settings: { defaultMentorCapacity: 2 }) { id status } }`;
+const ENROLL = `mutation($programId: ID!, $roles: [ParticipantRole!]!, $profile: ProfileInput!, $personId: ID, $mentorCapacity: Int) {
+  enroll(programId: $programId, roles: $roles, profile: $profile, personId: $personId, mentorCapacity: $mentorCapacity) {
+    id personId roles status mentorCapacity displayName email languages timezone } }`;
+
+describe('profiles service (real FerretDB, Kafka, tokens)', () => {
+  let h: ProfilesHarness;
+  let admin: Principal;
+  let manager: Principal;
+  let mentee: Principal;
+  let otherMentee: Principal;
+  let mentor: Principal;
+  let programId: string;
+
+  beforeAll(async () => {
+    h = await startProfilesHarness();
+    admin = h.person('admin', true);
+    manager = h.person('manager');
+    mentee = h.person('mentee');
+    otherMentee = h.person('mentee2');
+    mentor = h.person('mentor');
+    const created = await h.gql<{ createProgram: { id: string; status: string } }>(admin, CREATE, { name: 'Spring' });
+    expect(created.errors).toBeUndefined();
+    programId = created.data!.createProgram.id;
+    const assigned = await h.gql(
+      admin,
+      `mutation($p: ID!, $m: ID!) { assignProgramManager(programId: $p, personId: $m) { managerPersonIds } }`,
+      {
+        p: programId,
+        m: manager.personId,
+      },
+    );
+    expect(assigned.errors).toBeUndefined();
+    const questionnaire = await h.gql(
+      manager,
+      `mutation($p: ID!, $q: [QuestionInput!]!) { defineQuestionnaire(programId: $p, questions: $q) { questionnaire { questionId } } }`,
+      {
+        p: programId,
+        q: [
+          {
+            questionId: 'area',
+            kind: 'SINGLE_CHOICE',
+            text: 'Where do you want to grow?',
+            usedForMatching: true,
+            weight: 2,
+            options: [
+              { optionId: 'lead', label: 'Leadership' },
+              { optionId: 'tech', label: 'Technology' },
+            ],
+          },
+          { questionId: 'hope', kind: 'SHORT_TEXT', text: 'What do you hope for?', usedForMatching: false },
+        ],
+      },
+    );
+    expect(questionnaire.errors).toBeUndefined();
+    const opened = await h.gql(manager, `mutation($p: ID!) { openEnrollment(programId: $p) { status } }`, {
+      p: programId,
+    });
+    expect(opened.data).toEqual({ openEnrollment: { status: 'ENROLLMENT_OPEN' } });
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('refuses a request without a valid token', async () => {
+    const result = await h.gql(null, `{ me { personId } }`);
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('lets people enroll themselves while enrollment is open, and refuses a second enrollment', async () => {
+    const enrolled = await h.gql<{ enroll: Record<string, unknown> }>(mentee, ENROLL, {
+      programId,
+      roles: ['MENTEE'],
+      profile: profileInput('Mia Mentee', {
+        answers: [
+          { questionId: 'area', optionIds: ['tech'] },
+          { questionId: 'hope', text: 'Grow' },
+        ],
+      }),
+    });
+    expect(enrolled.errors).toBeUndefined();
+    expect(enrolled.data!.enroll).toMatchObject({
+      roles: ['MENTEE'],
+      status: 'ACTIVE',
+      email: 'mia.mentee@example.org',
+    });
+    const again = await h.gql(mentee, ENROLL, { programId, roles: ['MENTEE'], profile: profileInput('Mia Mentee') });
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+
+    const mentorResult = await h.gql(mentor, ENROLL, {
+      programId,
+      roles: ['MENTOR'],
+      mentorCapacity: 3,
+      profile: profileInput('Max Mentor', { skillsOffered: [{ skill: 'system design', level: 5 }], skillsSought: [] }),
+    });
+    expect(mentorResult.errors).toBeUndefined();
+    const second = await h.gql(otherMentee, ENROLL, {
+      programId,
+      roles: ['MENTEE'],
+      profile: profileInput('Nora Mentee'),
+    });
+    expect(second.errors).toBeUndefined();
+  });
+
+  it.each([
+    ['an unknown language', { languages: ['xx'] }, 'BAD_USER_INPUT', /ISO 639-1/],
+    ['an unknown time zone', { timezone: 'Europe/Atlantis' }, 'BAD_USER_INPUT', /IANA/],
+    [
+      'overlapping availability',
+      {
+        availability: [
+          { day: 1, startMinute: 540, endMinute: 700 },
+          { day: 1, startMinute: 600, endMinute: 720 },
+        ],
+      },
+      'BAD_USER_INPUT',
+      /overlap/,
+    ],
+    [
+      'an answer not fitting its question',
+      { answers: [{ questionId: 'area', value: 3 }] },
+      'BAD_USER_INPUT',
+      /choosing/,
+    ],
+    ['a malformed email', { email: 'not-an-email' }, 'BAD_USER_INPUT', /email/i],
+  ])('refuses a profile with %s and stores nothing', async (_label, overrides, code, message) => {
+    const someone = h.person(uniqueName('p'));
+    const result = await h.gql(someone, ENROLL, {
+      programId,
+      roles: ['MENTEE'],
+      profile: profileInput('Some One', overrides),
+    });
+    expect(result.errors?.[0]?.extensions?.code).toBe(code);
+    expect(result.errors?.[0]?.message).toMatch(message);
+    const commits = await h.db.connection
+      .collection('commits')
+      .countDocuments({ streamId: `participant-${participantIdFor(programId, someone.personId)}` });
+    expect(commits).toBe(0);
+  });
+
+  it('refuses a mentor capacity out of bounds', async () => {
+    const result = await h.gql(
+      mentor,
+      `mutation($id: ID!) { changeMentorCapacity(participantId: $id, capacity: 50) { mentorCapacity } }`,
+      {
+        id: participantIdFor(programId, mentor.personId),
+      },
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('lets a person edit only their own profile', async () => {
+    const own = await h.gql<{ updateProfile: { timezone: string; displayName: string } }>(
+      mentee,
+      `mutation($id: ID!, $p: ProfileInput!) { updateProfile(participantId: $id, profile: $p) { timezone displayName } }`,
+      {
+        id: participantIdFor(programId, mentee.personId),
+        p: { timezone: 'America/Chicago' },
+      },
+    );
+    expect(own.data?.updateProfile).toEqual({ timezone: 'America/Chicago', displayName: 'Mia Mentee' });
+    const other = await h.gql(
+      mentor,
+      `mutation($id: ID!, $p: ProfileInput!) { updateProfile(participantId: $id, profile: $p) { timezone } }`,
+      {
+        id: participantIdFor(programId, mentee.personId),
+        p: { timezone: 'Asia/Tokyo' },
+      },
+    );
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('shows mentees the mentors (without contact details) but never another mentee', async () => {
+    const mentorId = participantIdFor(programId, mentor.personId);
+    const seen = await h.gql<{ participant: { displayName: string; email: string | null } }>(
+      mentee,
+      `query($id: ID!) { participant(id: $id) { displayName email } }`,
+      { id: mentorId },
+    );
+    expect(seen.data?.participant).toEqual({ displayName: 'Max Mentor', email: null });
+    const peer = await h.gql(mentee, `query($id: ID!) { participant(id: $id) { displayName } }`, {
+      id: participantIdFor(programId, otherMentee.personId),
+    });
+    expect(peer.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(JSON.stringify(peer)).not.toContain('Nora');
+  });
+
+  it('pages through participants with a cursor for managers', async () => {
+    const query = `query($p: ID!, $after: String) { program(id: $p) { participants(first: 2, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } } }`;
+    type Page = {
+      program: {
+        participants: {
+          totalCount: number;
+          edges: Array<{ node: { id: string } }>;
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
+      };
+    };
+    const first = await h.gql<Page>(manager, query, { p: programId });
+    expect(first.data?.program.participants.totalCount).toBe(3);
+    expect(first.data?.program.participants.edges).toHaveLength(2);
+    expect(first.data?.program.participants.pageInfo.hasNextPage).toBe(true);
+    const second = await h.gql<Page>(manager, query, {
+      p: programId,
+      after: first.data?.program.participants.pageInfo.endCursor,
+    });
+    expect(second.data?.program.participants.edges).toHaveLength(1);
+    const ids = [...first.data!.program.participants.edges, ...second.data!.program.participants.edges].map(
+      (e) => e.node.id,
+    );
+    expect(new Set(ids).size).toBe(3);
+  });
+
+  it('imports participants from CSV with line-numbered errors, or none when asked for all-or-nothing', async () => {
+    const csv = [
+      'person_id,email,display_name,roles,timezone,languages,skills_offered,mentor_capacity',
+      `csv-a-${h.tenantId},a@example.org,Ana Alves,mentor,Europe/Lisbon,pt;en,go:4;sql:3,2`,
+      `csv-b-${h.tenantId},b@example.org,Ben Bauer,mentee,Mars/Base,de,,`,
+      `csv-c-${h.tenantId},c@example.org,Cem Can,mentee,Europe/Istanbul,tr;en,,`,
+      `csv-d-${h.tenantId},d@example.org,Dia Diaz,mentor,Europe/Madrid,es,go:9,2`,
+    ].join('\n');
+    const IMPORT = `mutation($p: ID!, $csv: String!, $all: Boolean!) { importParticipants(programId: $p, csv: $csv, allOrNothing: $all) { imported alreadyEnrolled failed errors { line message } } }`;
+    const strict = await h.gql<{
+      importParticipants: { imported: number; failed: number; errors: Array<{ line: number; message: string }> };
+    }>(manager, IMPORT, { p: programId, csv, all: true });
+    expect(strict.data?.importParticipants).toMatchObject({ imported: 0, failed: 2 });
+    expect(strict.data?.importParticipants.errors.map((e) => e.line)).toEqual([3, 5]);
+    expect(strict.data?.importParticipants.errors[0]?.message).toMatch(/IANA/);
+    const countAfterStrict = await h.db.connection.collection('participants').countDocuments({ tenantId: h.tenantId });
+    expect(countAfterStrict).toBe(3);
+    const lenient = await h.gql<{ importParticipants: { imported: number; failed: number } }>(manager, IMPORT, {
+      p: programId,
+      csv,
+      all: false,
+    });
+    expect(lenient.data?.importParticipants).toMatchObject({ imported: 2, failed: 2 });
+    const again = await h.gql<{ importParticipants: { imported: number; alreadyEnrolled: number } }>(manager, IMPORT, {
+      p: programId,
+      csv,
+      all: false,
+    });
+    expect(again.data?.importParticipants).toMatchObject({ imported: 0, alreadyEnrolled: 2 });
+    const byMentee = await h.gql(mentee, IMPORT, { p: programId, csv, all: false });
+    expect(byMentee.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses every change to an archived program', async () => {
+    const created = await h.gql<{ createProgram: { id: string } }>(admin, CREATE, { name: 'Old program' });
+    const oldId = created.data!.createProgram.id;
+    await h.gql(admin, `mutation($p: ID!) { archiveProgram(programId: $p) { status } }`, { p: oldId });
+    const edit = await h.gql(admin, `mutation($p: ID!) { openEnrollment(programId: $p) { status } }`, { p: oldId });
+    expect(edit.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(edit.errors?.[0]?.message).toMatch(/archived/);
+  });
+
+  it('duplicates a program with its questionnaire but without its people', async () => {
+    const copy = await h.gql<{
+      duplicateProgram: {
+        id: string;
+        questionnaire: Array<{ questionId: string }>;
+        participants: { totalCount: number };
+      };
+    }>(
+      admin,
+      `mutation($p: ID!) { duplicateProgram(programId: $p, name: "Autumn") { id questionnaire { questionId } participants { totalCount } } }`,
+      { p: programId },
+    );
+    expect(copy.errors).toBeUndefined();
+    expect(copy.data?.duplicateProgram.questionnaire.map((q) => q.questionId)).toEqual(['area', 'hope']);
+    expect(copy.data?.duplicateProgram.participants.totalCount).toBe(0);
+  });
+
+  it('publishes ids, tags and numbers only, and feeds the memberships projection other services use', async () => {
+    const kafka = createTestKafka();
+    const contracts = new ContractRegistry(profilesContracts);
+    const runner = projectionRunner(
+      kafka,
+      h.db.connection,
+      { ...membershipsProjection(uniqueName('test')), collection: 'test_memberships' },
+      {
+        contracts,
+        logger: createLogger('test', { level: 'error' }),
+        status: new ConsumerStatusRegistry(),
+        fromBeginning: true,
+      },
+    );
+    const seen: EventEnvelope[] = [];
+    const consumer = kafka.consumer({ groupId: uniqueName('scan') });
+    await consumer.connect();
+    await consumer.subscribe({ topic: PROFILES_TOPIC, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const envelope = JSON.parse(message.value?.toString() ?? '{}') as EventEnvelope;
+        if (envelope.tenantId === h.tenantId) seen.push(envelope);
+      },
+    });
+    await runner.start();
+    try {
+      const directory = new MembershipDirectory(h.db.connection, 'test_memberships');
+      await waitFor(
+        async () =>
+          (await directory.membership(h.tenantId, programId, mentor.personId))?.roles.includes('mentor') === true,
+      );
+      expect(await directory.membership(h.tenantId, programId, manager.personId)).toMatchObject({ roles: ['manager'] });
+      expect(await directory.membership('another-org', programId, mentor.personId)).toBeNull();
+      await waitFor(async () => seen.some((e) => e.type === 'ParticipantEnrolled'));
+      const text = JSON.stringify(seen);
+      for (const secret of ['Mia Mentee', 'mia.mentee@example.org', 'Where do you want to grow', 'Spring', 'Grow']) {
+        expect(text).not.toContain(secret);
+      }
+    } finally {
+      await runner.stop();
+      await consumer.disconnect();
+    }
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
