@@ -50,6 +50,13 @@ describe('MentorshipRequest', () => {
         events: [{ type: 'MentorshipRequestAccepted', mentorshipId: 'm1', at: now }],
       });
     });
+    it('is a no-op when the same acceptance is retried', () => {
+      const accepted = { type: 'MentorshipRequestAccepted', mentorshipId: 'm1', at: now } as const;
+      expect(given(decider, [requested, accepted]).when(accept)).toEqual({ events: [] });
+      expect(given(decider, [requested, accepted]).when({ ...accept, mentorshipId: 'm2' })).toMatchObject({
+        error: { code: 'CONFLICT' },
+      });
+    });
     it('is FORBIDDEN for anyone else', () => {
       expect(given(decider, [requested]).when({ ...accept, byPersonId: 'mentee' })).toMatchObject({
         error: { code: 'FORBIDDEN' },

@@ -94,6 +94,7 @@ export const mentorshipRequestDecider: Decider<
         return [{ type: 'MentorshipRequested', ...data, requestedAt: now, expiresAt: addDays(now, expiryDays) }];
       }
       case 'AcceptRequest':
+        if (state.status === 'accepted' && state.mentorshipId === command.mentorshipId) return []; // a retry
         requireOpen(state);
         if (command.byPersonId !== state.mentorPersonId)
           throw forbidden('Only the requested mentor can accept this request.');

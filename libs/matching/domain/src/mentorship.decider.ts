@@ -48,6 +48,7 @@ export type MentorshipStatus = 'none' | 'active' | 'paused' | 'ended';
 
 export interface MentorshipState extends MentorshipParties {
   status: MentorshipStatus;
+  startedAt: string;
   endReason: EndReason | null;
   rematchRequested: boolean;
 }
@@ -77,6 +78,7 @@ export const mentorshipDecider: Decider<MentorshipCommand, MentorshipEvent, Ment
     format: 'one-on-one',
     origin: 'request',
     originId: '',
+    startedAt: '',
     endReason: null,
     rematchRequested: false,
   }),
@@ -143,7 +145,7 @@ export const mentorshipDecider: Decider<MentorshipCommand, MentorshipEvent, Ment
   evolve(state, event) {
     switch (event.type) {
       case 'MentorshipStarted': {
-        const { type: _type, startedAt: _at, ...parties } = event;
+        const { type: _type, ...parties } = event;
         return { ...state, ...parties, status: 'active' };
       }
       case 'MentorshipPaused':

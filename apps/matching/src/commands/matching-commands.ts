@@ -1,0 +1,46 @@
+import { CommandHandler, type CommandResult, type CommitMeta, type EventStore } from '@trellis/shared/event-store';
+import {
+  circleDecider,
+  matchingRoundDecider,
+  menteeRequestsDecider,
+  mentorBookDecider,
+  mentorshipDecider,
+  mentorshipRequestDecider,
+  proposalDecider,
+} from '@trellis/matching/domain';
+import { runtimeDecider } from './runtime-decider';
+
+/** One command handler per aggregate of the matching service, over one event store. */
+export class MatchingCommands {
+  constructor(readonly store: EventStore) {}
+
+  // Many acceptances race on one mentor's book; a loser retries once per seat someone else took or released in the
+  // meantime, so the bound only has to exceed what can change during one burst.
+  readonly mentorBooks = new CommandHandler(this.store, runtimeDecider(mentorBookDecider), {
+    streamType: 'mentor-book',
+    maxAttempts: 25,
+  });
+  readonly menteeRequests = new CommandHandler(this.store, runtimeDecider(menteeRequestsDecider), {
+    streamType: 'mentee-requests',
+    maxAttempts: 10,
+  });
+  readonly requests = new CommandHandler(this.store, runtimeDecider(mentorshipRequestDecider), {
+    streamType: 'mentorship-request',
+  });
+  readonly mentorships = new CommandHandler(this.store, runtimeDecider(mentorshipDecider), {
+    streamType: 'mentorship',
+  });
+  readonly proposals = new CommandHandler(this.store, runtimeDecider(proposalDecider), { streamType: 'proposal' });
+  readonly rounds = new CommandHandler(this.store, runtimeDecider(matchingRoundDecider), {
+    streamType: 'matching-round',
+  });
+  readonly circles = new CommandHandler(this.store, runtimeDecider(circleDecider), { streamType: 'circle' });
+}
+
+export type { CommandResult, CommitMeta };
+
+/** The value of a successful command, or its domain error thrown for the API layer to map. */
+export function unwrap<State, Event>(result: CommandResult<State, Event>): Extract<typeof result, { ok: true }> {
+  if (!result.ok) throw result.error;
+  return result;
+}

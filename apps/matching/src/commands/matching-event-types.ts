@@ -1,0 +1,56 @@
+import { EventTypeRegistry } from '@trellis/shared/event-store';
+
+/** Stored event type names of the matching event store (ARCHITECTURE §4): explicit, never derived from code. */
+export const MATCHING_STORED_EVENT_TYPES = [
+  // MentorBook
+  'MentorBookOpened',
+  'MentorCapacitySet',
+  'SeatReserved',
+  'SeatReleased',
+  'MentorBookClosed',
+  // MenteeRequests
+  'MenteeRequestRegistered',
+  'MenteeRequestClosed',
+  'MatchClaimed',
+  'MatchClaimReleased',
+  'MenteeMatched',
+  'MenteeWithdrawalsAcknowledged',
+  'MenteeMatchReleased',
+  // MentorshipRequest
+  'MentorshipRequested',
+  'MentorshipRequestAccepted',
+  'MentorshipRequestDeclined',
+  'MentorshipRequestExpired',
+  'MentorshipRequestWithdrawn',
+  // Mentorship
+  'MentorshipStarted',
+  'MentorshipPaused',
+  'MentorshipResumed',
+  'MentorshipEnded',
+  'RematchRequested',
+  // Proposal
+  'MatchProposed',
+  'ProposalAccepted',
+  'ProposalDeclined',
+  'ProposalConfirmed',
+  'ProposalLapsed',
+  // MatchingRound
+  'MatchingRoundStarted',
+  'MatchingRoundComputed',
+  'PairLocked',
+  'PairUnlocked',
+  'PairRemoved',
+  'PairAdded',
+  'MentorsSwapped',
+  'MatchingRoundPublished',
+  'MatchingRoundDiscarded',
+  // Circle
+  'CircleCreated',
+  'CircleMemberJoined',
+  'CircleMemberLeft',
+  'CircleClosed',
+] as const;
+
+export function matchingEventTypeRegistry(): EventTypeRegistry {
+  return new EventTypeRegistry(MATCHING_STORED_EVENT_TYPES.map((type) => ({ type, schemaVersion: 1 })));
+}

@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, type CommitMeta } from '@trellis/shared/event-store';
+import type { PersonKeyStore } from '@trellis/shared/privacy';
+import type { DeclineReason } from '@trellis/matching/contracts';
+import {
+  addDays,
+  freeSeats,
+  menteeRequestsStreamId,
+  mentorBookStreamId,
+  mentorshipRequestDecider,
+  mentorshipRequestStreamId,
+  type MentorshipRequestCommand,
+  type MentorshipRequestState,
+} from '@trellis/matching/domain';
+import type { CommandContext } from '../acceptance/acceptance.service';
+import { deriveId } from '../commands/deterministic-id';
+import { type MatchingCommands, unwrap } from '../commands/matching-commands';
+import { runtimeDecider } from '../commands/runtime-decider';
+import { streamBelongsTo } from '../commands/stream-tenant';
+
+/** The program settings a request needs (from the profiles events the service keeps). */
+export interface RequestPolicy {
+  maxOpenRequestsPerMentee: number;
+  requestExpiryDays: number;
+}
+
+export interface RequestPolicyLookup {
+  policyOf(tenantId: string, programId: string): Promise<RequestPolicy | null>;
+}
+
+/** Who takes part in a program as what; the candidate pool answers it. */
+export interface ParticipantLookup {
+  participantOf(
+    tenantId: string,
+    programId: string,
+    personId: string,
+  ): Promise<{ participantId: string; roles: string[]; active: boolean } | null>;
+}
+
+export const MAX_REQUEST_MESSAGE_LENGTH = 2000;
+
+/**
+ * Self-service requests. Every way a request closes (decline, withdraw, expiry) first closes it in the mentee's
+ * MenteeRequests, the same aggregate an acceptance claims, so a request is never declined and accepted at once.
+ */
+export class MentorshipRequestsService {
+  constructor(
+    private readonly commands: MatchingCommands,
+    private readonly policies: RequestPolicyLookup,
+    private readonly participants: ParticipantLookup,
+    private readonly keys: PersonKeyStore,
+  ) {}
+
+  async requestMentor(
+    ctx: CommandContext & { commandId: string },
+    input: { programId: string; mentorPersonId: string; message: string | null },
+  ): Promise<{ requestId: string; expiresAt: string }> {
+    const now = (ctx.now ?? new Date()).toISOString();
+    const requestId = deriveId('request', ctx.tenantId, ctx.actorPersonId, ctx.commandId);
+    const streamId = mentorshipRequestStreamId(requestId);
+    const existing = await this.commands.requests.load(streamId);
+    if (existing.state.status !== 'none') return { requestId, expiresAt: existing.state.expiresAt }; // a retry
+
+    if (input.message !== null && input.message.length > MAX_REQUEST_MESSAGE_LENGTH) {
+      throw new DomainError('BAD_USER_INPUT', `A message can have at most ${MAX_REQUEST_MESSAGE_LENGTH} characters.`);
+    }
+    const policy = await this.policies.policyOf(ctx.tenantId, input.programId);
+    if (!policy) throw new DomainError('NOT_FOUND', 'There is no such program.');
+    const mentee = await this.participants.participantOf(ctx.tenantId, input.programId, ctx.actorPersonId);
+    if (!mentee?.active || !mentee.roles.includes('mentee')) {
+      throw new DomainError('FORBIDDEN', 'Only an active mentee of this program can request a mentor.');
+    }
+    const bookStream = mentorBookStreamId(input.programId, input.mentorPersonId);
+    const { state: book } = await this.commands.mentorBooks.load(bookStream);
+    if (book.status === 'none' || !(await streamBelongsTo(this.commands.store, bookStream, ctx.tenantId))) {
+      throw new DomainError('NOT_FOUND', 'This mentor is not enrolled in the program.');
+    }
+    if (book.status === 'closed') throw new DomainError('CONFLICT', 'This mentor no longer takes mentees.');
+    if (freeSeats(book) === 0) throw new DomainError('CONFLICT', 'This mentor has no free place left.');
+
+    const meta = this.meta(ctx, input.programId);
+    const expiresAt = addDays(now, policy.requestExpiryDays);
+    unwrap(
+      await this.commands.menteeRequests.handle({
+        streamId: menteeRequestsStreamId(input.programId, ctx.actorPersonId),
+        command: {
+          type: 'RegisterRequest',
+          programId: input.programId,
+          menteePersonId: ctx.actorPersonId,
+          requestId,
+          mentorPersonId: input.mentorPersonId,
+          maxOpenRequests: policy.maxOpenRequestsPerMentee,
+          expiresAt,
+          now,
+        },
+        commitId: randomUUID(),
+        meta,
+      }),
+    );
+    const message = input.message ? await this.keys.encrypt(ctx.tenantId, ctx.actorPersonId, input.message) : null;
+    const created = unwrap(
+      await this.commands.requests.handle({
+        streamId,
+        command: {
+          type: 'RequestMentorship',
+          requestId,
+          programId: input.programId,
+          mentorPersonId: input.mentorPersonId,
+          menteePersonId: ctx.actorPersonId,
+          mentorParticipantId: book.mentorParticipantId,
+          menteeParticipantId: mentee.participantId,
+          message,
+          expiryDays: policy.requestExpiryDays,
+          now,
+        },
+        commitId: randomUUID(),
+        meta,
+      }),
+    );
+    return { requestId, expiresAt: created.state.expiresAt };
+  }
+
+  async declineRequest(ctx: CommandContext, requestId: string, reason: DeclineReason, comment: string | null) {
+    const now = (ctx.now ?? new Date()).toISOString();
+    const sealed = comment ? await this.keys.encrypt(ctx.tenantId, ctx.actorPersonId, comment) : null;
+    return this.close(ctx, requestId, now, {
+      type: 'DeclineRequest',
+      byPersonId: ctx.actorPersonId,
+      reason,
+      comment: sealed,
+      now,
+    });
+  }
+
+  async withdrawRequest(ctx: CommandContext, requestId: string) {
+    const now = (ctx.now ?? new Date()).toISOString();
+    return this.close(ctx, requestId, now, {
+      type: 'WithdrawRequest',
+      reason: 'by-mentee',
+      byPersonId: ctx.actorPersonId,
+      now,
+    });
+  }
+
+  /** Called by the durable expiry timer; a no-op for a request that is closed or not yet due. */
+  async expireRequest(tenantId: string, requestId: string, now: Date): Promise<'expired' | 'unchanged'> {
+    const ctx = { tenantId, actorPersonId: 'system:request-expiry', correlationId: `expiry-${requestId}`, now };
+    const state = await this.close(ctx, requestId, now.toISOString(), {
+      type: 'ExpireRequest',
+      now: now.toISOString(),
+    });
+    return state.status === 'expired' ? 'expired' : 'unchanged';
+  }
+
+  private async close(
+    ctx: CommandContext,
+    requestId: string,
+    now: string,
+    command: MentorshipRequestCommand,
+  ): Promise<MentorshipRequestState> {
+    const streamId = mentorshipRequestStreamId(requestId);
+    const { state } = await this.commands.requests.load(streamId);
+    if (state.status === 'none' || !(await streamBelongsTo(this.commands.store, streamId, ctx.tenantId))) {
+      throw new DomainError('NOT_FOUND', 'There is no such mentorship request.');
+    }
+    // Who may do it, and whether it changes anything, is the request's own decision; nothing is written before.
+    const events = runtimeDecider(mentorshipRequestDecider).decide(command, state);
+    if (events.length === 0) return state;
+    const meta = this.meta(ctx, state.programId);
+    unwrap(
+      await this.commands.menteeRequests.handle({
+        streamId: menteeRequestsStreamId(state.programId, state.menteePersonId),
+        command: { type: 'CloseRequest', requestId, now },
+        commitId: randomUUID(),
+        meta,
+      }),
+    );
+    return unwrap(await this.commands.requests.handle({ streamId, command, commitId: randomUUID(), meta })).state;
+  }
+
+  private meta(ctx: CommandContext, programId: string): CommitMeta {
+    return { tenantId: ctx.tenantId, programId, correlationId: ctx.correlationId, actor: ctx.actorPersonId };
+  }
+}
