@@ -14,7 +14,7 @@ import {
 import type { ProposalSide } from '@trellis/matching/contracts';
 import { deriveId } from '../commands/deterministic-id';
 import { type MatchingCommands, unwrap } from '../commands/matching-commands';
-import { runtimeDecider } from '../commands/runtime-decider';
+import { dryRun } from '../commands/runtime-decider';
 import { streamBelongsTo } from '../commands/stream-tenant';
 
 export interface CommandContext {
@@ -68,7 +68,8 @@ export class AcceptanceService {
     }
     const mentorshipId = deriveId('mentorship', 'request', requestId);
     // Authorization, openness and expiry, decided by the request's own rules before anything is written.
-    runtimeDecider(mentorshipRequestDecider).decide(
+    dryRun(
+      mentorshipRequestDecider,
       { type: 'AcceptRequest', byPersonId: ctx.actorPersonId, mentorshipId, now },
       request,
     );

@@ -8,7 +8,6 @@ import {
   mentorshipRequestDecider,
   proposalDecider,
 } from '@trellis/matching/domain';
-import { runtimeDecider } from './runtime-decider';
 
 /** One command handler per aggregate of the matching service, over one event store. */
 export class MatchingCommands {
@@ -16,25 +15,25 @@ export class MatchingCommands {
 
   // Many acceptances race on one mentor's book; a loser retries once per seat someone else took or released in the
   // meantime, so the bound only has to exceed what can change during one burst.
-  readonly mentorBooks = new CommandHandler(this.store, runtimeDecider(mentorBookDecider), {
+  readonly mentorBooks = new CommandHandler(this.store, mentorBookDecider, {
     streamType: 'mentor-book',
     maxAttempts: 25,
   });
-  readonly menteeRequests = new CommandHandler(this.store, runtimeDecider(menteeRequestsDecider), {
+  readonly menteeRequests = new CommandHandler(this.store, menteeRequestsDecider, {
     streamType: 'mentee-requests',
     maxAttempts: 10,
   });
-  readonly requests = new CommandHandler(this.store, runtimeDecider(mentorshipRequestDecider), {
+  readonly requests = new CommandHandler(this.store, mentorshipRequestDecider, {
     streamType: 'mentorship-request',
   });
-  readonly mentorships = new CommandHandler(this.store, runtimeDecider(mentorshipDecider), {
+  readonly mentorships = new CommandHandler(this.store, mentorshipDecider, {
     streamType: 'mentorship',
   });
-  readonly proposals = new CommandHandler(this.store, runtimeDecider(proposalDecider), { streamType: 'proposal' });
-  readonly rounds = new CommandHandler(this.store, runtimeDecider(matchingRoundDecider), {
+  readonly proposals = new CommandHandler(this.store, proposalDecider, { streamType: 'proposal' });
+  readonly rounds = new CommandHandler(this.store, matchingRoundDecider, {
     streamType: 'matching-round',
   });
-  readonly circles = new CommandHandler(this.store, runtimeDecider(circleDecider), { streamType: 'circle' });
+  readonly circles = new CommandHandler(this.store, circleDecider, { streamType: 'circle' });
 }
 
 export type { CommandResult, CommitMeta };

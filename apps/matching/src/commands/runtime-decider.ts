@@ -1,23 +1,14 @@
-import { DomainError, type Decider } from '@trellis/shared/event-store';
-import { MatchingError } from '@trellis/matching/domain';
+import type { Decider } from '@trellis/shared/event-store';
 
 /**
- * The matching domain throws its own MatchingError (domain code may not import the event store); the command
- * runtime understands DomainError. Same code, same person-readable message.
+ * The matching deciders throw MatchingError, a subclass of the kernel's DomainError, so the command runtime already
+ * turns them into failed results. This helper runs a decider's `decide` as a dry run (authorization, openness)
+ * before a multi-aggregate operation writes anything.
  */
-export function runtimeDecider<Command, Event extends { type: string }, State>(
+export function dryRun<Command, Event extends { type: string }, State>(
   decider: Decider<Command, Event, State>,
-): Decider<Command, Event, State> {
-  return {
-    initialState: decider.initialState,
-    evolve: decider.evolve,
-    decide(command, state) {
-      try {
-        return decider.decide(command, state);
-      } catch (error) {
-        if (error instanceof MatchingError) throw new DomainError(error.code, error.message, error.details);
-        throw error;
-      }
-    },
-  };
+  command: Command,
+  state: State,
+): Event[] {
+  return decider.decide(command, state);
 }

@@ -15,7 +15,7 @@ import {
 import type { CommandContext } from '../acceptance/acceptance.service';
 import { deriveId } from '../commands/deterministic-id';
 import { type MatchingCommands, unwrap } from '../commands/matching-commands';
-import { runtimeDecider } from '../commands/runtime-decider';
+import { dryRun } from '../commands/runtime-decider';
 import { streamBelongsTo } from '../commands/stream-tenant';
 
 /** The program settings a request needs (from the profiles events the service keeps). */
@@ -164,7 +164,7 @@ export class MentorshipRequestsService {
       throw new DomainError('NOT_FOUND', 'There is no such mentorship request.');
     }
     // Who may do it, and whether it changes anything, is the request's own decision; nothing is written before.
-    const events = runtimeDecider(mentorshipRequestDecider).decide(command, state);
+    const events = dryRun(mentorshipRequestDecider, command, state);
     if (events.length === 0) return state;
     const meta = this.meta(ctx, state.programId);
     unwrap(

@@ -1,19 +1,17 @@
-/**
- * The matching domain's own error: domain code may not import the event store (type:infra), so the app maps this to
- * the shared DomainError. Messages are written for the person who sent the command, never for a log reader.
- */
-export type MatchingErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN';
+import { DomainError, type DomainErrorCode } from '@trellis/shared/kernel';
 
-export class MatchingError extends Error {
-  constructor(
-    readonly code: MatchingErrorCode,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
+/**
+ * A decision the person who sent the command can act on. It is the kernel's DomainError (shared with the command
+ * runtime, which turns it into a failed result), so the messages are written for people, never for log readers.
+ */
+export class MatchingError extends DomainError {
+  constructor(code: DomainErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(code, message, details);
     this.name = 'MatchingError';
   }
 }
+
+export type MatchingErrorCode = DomainErrorCode;
 
 export const badInput = (message: string, details?: Record<string, unknown>) =>
   new MatchingError('BAD_USER_INPUT', message, details);
