@@ -145,6 +145,10 @@ const samples: { [T in SessionsEventType]: SessionsEventData<T> } = {
   EngagementAtRisk: health,
   EngagementStalled: { ...health, previousStatus: 'at-risk', status: 'stalled', reasons: ['no-session-for-long'] },
   EngagementRecovered: { ...health, previousStatus: 'stalled', status: 'healthy', reasons: [] },
+  EngagementHealthChanged: { ...health, previousStatus: 'stalled', status: 'at-risk', reasons: ['behind-cadence'] },
+  MilestoneAdded: { mentorshipId: 'm-1', goalId: 'g-1', milestoneId: 'ms-2', addedByPersonId: 'p-mentor' },
+  EngagementPrivateEntryWritten: { mentorshipId: 'm-1' },
+  SessionNotesWritten: { sessionId: 's-1', mentorshipId: 'm-1' },
 };
 
 describe('sessions contracts', () => {

@@ -244,6 +244,24 @@ export const FeedbackSubmitted = contract('FeedbackSubmitted', {
   rating: z.number().int().min(1).max(5),
 });
 
+/**
+ * Private changes still publish that *something* changed (never what, nor who for reflections), so every domain event
+ * has an integration event and per-stream revisions on the topic stay contiguous for revision-guarded read models.
+ */
+export const MilestoneAdded = contract('MilestoneAdded', {
+  ...engagementRef,
+  goalId: idSchema,
+  milestoneId: idSchema,
+  addedByPersonId: idSchema,
+});
+export const EngagementPrivateEntryWritten = contract('EngagementPrivateEntryWritten', engagementRef);
+export const SessionNotesWritten = contract('SessionNotesWritten', {
+  sessionId: idSchema,
+  mentorshipId: idSchema.optional(),
+});
+/** A status change that deserves no nudge (stalled → at risk), published so dashboards stay current. */
+export const EngagementHealthChanged = contract('EngagementHealthChanged', healthShape);
+
 export const EngagementAtRisk = contract('EngagementAtRisk', healthShape);
 export const EngagementStalled = contract('EngagementStalled', healthShape);
 export const EngagementRecovered = contract('EngagementRecovered', healthShape);
@@ -259,11 +277,13 @@ export const sessionsEventContracts = [
   GoalProgressUpdated,
   GoalAchieved,
   GoalAbandoned,
+  MilestoneAdded,
   MilestoneReached,
   ActionItemAdded,
   ActionItemCompleted,
   ResourceRecommended,
   IntroductionMade,
+  EngagementPrivateEntryWritten,
   SessionScheduled,
   SessionRescheduled,
   SessionCancelled,
@@ -271,9 +291,11 @@ export const sessionsEventContracts = [
   AttendanceRecorded,
   SessionCompleted,
   FeedbackSubmitted,
+  SessionNotesWritten,
   EngagementAtRisk,
   EngagementStalled,
   EngagementRecovered,
+  EngagementHealthChanged,
 ] as const;
 
 type AnyContract = (typeof sessionsEventContracts)[number];

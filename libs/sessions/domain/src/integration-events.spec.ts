@@ -170,7 +170,7 @@ const sessionEvents = [
 
 describe('integration events', () => {
   const domainEvents = [...engagementEvents, ...sessionEvents];
-  const published = domainEvents.map(toIntegrationEvent).filter((e) => e !== null);
+  const published = domainEvents.map(toIntegrationEvent);
 
   it('every published event satisfies its contract', () => {
     for (const event of published) {
@@ -186,17 +186,16 @@ describe('integration events', () => {
     expect(new Set(published.map((e) => e.type))).toEqual(new Set(SESSIONS_EVENT_TYPES));
   });
 
-  it('keeps notes, reflections, quiet health changes and added milestones private', () => {
-    const kept = domainEvents.filter((e) => toIntegrationEvent(e) === null).map((e) => e.type);
-    expect(new Set(kept)).toEqual(
-      new Set([
-        'MilestoneAdded',
-        'ReflectionWritten',
-        'EngagementHealthChanged',
-        'PrivateNoteWritten',
-        'SharedNotesWritten',
-      ]),
-    );
+  it('publishes private changes without their content or author, so revisions stay contiguous', () => {
+    expect(published).toHaveLength(domainEvents.length);
+    const privateOnes = domainEvents
+      .map((e) => [e.type, toIntegrationEvent(e)] as const)
+      .filter(([type]) => ['ReflectionWritten', 'PrivateNoteWritten', 'SharedNotesWritten'].includes(type));
+    expect(privateOnes.map(([, e]) => e)).toEqual([
+      { type: 'EngagementPrivateEntryWritten', mentorshipId: 'm-1' },
+      { type: 'SessionNotesWritten', sessionId: 's-1', mentorshipId: 'm-1' },
+      { type: 'SessionNotesWritten', sessionId: 's-1', mentorshipId: 'm-1' },
+    ]);
   });
 
   it('never carries a sealed (encrypted free-text) value', () => {

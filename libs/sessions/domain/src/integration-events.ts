@@ -5,10 +5,11 @@ import type { SessionEvent } from './session.decider';
 
 /**
  * What other services learn from a sessions domain event: ids, enums, numbers and times, field by field (never a
- * spread, so a sealed text added to a domain event later cannot reach Kafka by accident). `null` keeps an event
- * private: reflections, notes, and health changes that deserve no nudge.
+ * spread, so a sealed text added to a domain event later cannot reach Kafka by accident). Every domain event maps to
+ * one integration event so per-stream revisions on the topic are contiguous; private ones (reflections, notes) say
+ * only that something changed.
  */
-export function toIntegrationEvent(event: EngagementEvent | SessionEvent): SessionsIntegrationEvent | null {
+export function toIntegrationEvent(event: EngagementEvent | SessionEvent): SessionsIntegrationEvent {
   switch (event.type) {
     case 'EngagementOpened':
       return {
@@ -232,10 +233,32 @@ export function toIntegrationEvent(event: EngagementEvent | SessionEvent): Sessi
         rating: event.rating,
       };
     case 'MilestoneAdded':
-    case 'ReflectionWritten':
+      return {
+        type: event.type,
+        mentorshipId: event.mentorshipId,
+        goalId: event.goalId,
+        milestoneId: event.milestoneId,
+        addedByPersonId: event.addedByPersonId,
+      };
     case 'EngagementHealthChanged':
+      return {
+        type: event.type,
+        mentorshipId: event.mentorshipId,
+        previousStatus: event.previousStatus,
+        status: event.status,
+        reasons: [...event.reasons],
+        mentorPersonId: event.mentorPersonId,
+        menteePersonId: event.menteePersonId,
+        evaluatedAt: event.evaluatedAt,
+      };
+    case 'ReflectionWritten':
+      return { type: 'EngagementPrivateEntryWritten', mentorshipId: event.mentorshipId };
     case 'SharedNotesWritten':
     case 'PrivateNoteWritten':
-      return null;
+      return {
+        type: 'SessionNotesWritten',
+        sessionId: event.sessionId,
+        ...withOptional('mentorshipId', event.mentorshipId),
+      };
   }
 }
