@@ -51,7 +51,14 @@ for (const app of apps) {
     {
       cwd: repoRoot,
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, TRELLIS_LOG_LEVEL: process.env.TRELLIS_LOG_LEVEL ?? 'warn' },
+      env: {
+        ...process.env,
+        TRELLIS_LOG_LEVEL: process.env.TRELLIS_LOG_LEVEL ?? 'warn',
+        // Profiles seeds the demo organization once (idempotent); set TRELLIS_SEED_DEMO=0 to start empty.
+        TRELLIS_SEED_DEMO: process.env.TRELLIS_SEED_DEMO ?? '1',
+        // Shared by profiles (serves contact details) and notifications (asks for them); local runs only.
+        TRELLIS_INTERNAL_TOKEN: process.env.TRELLIS_INTERNAL_TOKEN ?? 'local-development-internal-token',
+      },
     },
   );
   child.on('exit', (code) => {

@@ -23,6 +23,7 @@ import { ProfileSealer } from './core/sealing';
 import { ParticipantResolver, ProgramResolver } from './graphql/profiles.resolver';
 import { ParticipantImportService } from './profiles/participant-import.service';
 import { ProfilesService } from './profiles/profiles.service';
+import { DemoSeed } from './seed/demo-seed';
 
 class ProfilesOutbox {
   readonly relay: OutboxRelay;
@@ -97,6 +98,7 @@ class ProfilesOutbox {
     },
     ProgramResolver,
     ParticipantResolver,
+    DemoSeed,
   ],
   exports: [ProfilesService, ProfilesReadModels, ProfilesStore, EventStore, PersonKeyStore],
 })
