@@ -9,8 +9,11 @@ const created: CircleEvent = {
   mentorParticipantId: 'pl',
   maxSize: 2,
 };
-const joined = (menteePersonId: string): CircleEvent => ({
+const joined = (menteePersonId: string, members = 1): CircleEvent => ({
   type: 'CircleMemberJoined',
+  circleId: 'c1',
+  programId: 'p1',
+  members,
   menteePersonId,
   menteeParticipantId: `p-${menteePersonId}`,
   mentorshipId: `m-${menteePersonId}`,
@@ -40,7 +43,7 @@ describe('Circle', () => {
   describe('JoinCircle', () => {
     it('admits members up to the limit, then CONFLICT', () => {
       expect(given(decider, [created]).when(join('a'))).toEqual({ events: [joined('a')] });
-      expect(given(decider, [created, joined('a'), joined('b')]).when(join('c'))).toEqual({
+      expect(given(decider, [created, joined('a'), joined('b', 2)]).when(join('c'))).toEqual({
         error: { code: 'CONFLICT', message: 'This circle is full: all 2 places are taken.' },
       });
     });
@@ -56,10 +59,15 @@ describe('Circle', () => {
   describe('LeaveCircle / CloseCircle', () => {
     it('frees a place when a member leaves', () => {
       expect(given(decider, [created, joined('a')]).when({ type: 'LeaveCircle', menteePersonId: 'a' })).toEqual({
-        events: [{ type: 'CircleMemberLeft', menteePersonId: 'a' }],
+        events: [{ type: 'CircleMemberLeft', circleId: 'c1', programId: 'p1', menteePersonId: 'a' }],
       });
-      const after = [created, joined('a'), joined('b'), { type: 'CircleMemberLeft', menteePersonId: 'a' } as const];
-      expect(given(decider, after).when(join('c'))).toEqual({ events: [joined('c')] });
+      const after = [
+        created,
+        joined('a'),
+        joined('b', 2),
+        { type: 'CircleMemberLeft', circleId: 'c1', programId: 'p1', menteePersonId: 'a' } as const,
+      ];
+      expect(given(decider, after).when(join('c'))).toEqual({ events: [joined('c', 2)] });
     });
     it('closes once', () => {
       expect(given(decider, [created]).when({ type: 'CloseCircle' })).toEqual({ events: [{ type: 'CircleClosed' }] });

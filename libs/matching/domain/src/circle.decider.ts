@@ -29,8 +29,17 @@ export type CircleEvent =
       mentorParticipantId: string;
       maxSize: number;
     }
-  | { type: 'CircleMemberJoined'; menteePersonId: string; menteeParticipantId: string; mentorshipId: string }
-  | { type: 'CircleMemberLeft'; menteePersonId: string }
+  | {
+      type: 'CircleMemberJoined';
+      circleId: string;
+      programId: string;
+      menteePersonId: string;
+      menteeParticipantId: string;
+      mentorshipId: string;
+      /** Members after this one joined. */
+      members: number;
+    }
+  | { type: 'CircleMemberLeft'; circleId: string; programId: string; menteePersonId: string }
   | { type: 'CircleClosed' };
 
 export interface CircleState {
@@ -80,12 +89,27 @@ export const circleDecider: Decider<CircleCommand, CircleEvent, CircleState> = {
           throw conflict(`This circle is full: all ${state.maxSize} places are taken.`, { maxSize: state.maxSize });
         }
         const { type: _type, ...data } = command;
-        return [{ type: 'CircleMemberJoined', ...data }];
+        return [
+          {
+            type: 'CircleMemberJoined',
+            circleId: state.circleId,
+            programId: state.programId,
+            ...data,
+            members: circleMembers(state) + 1,
+          },
+        ];
       }
       case 'LeaveCircle':
         if (state.status === 'none') throw notFound('There is no such circle.');
         return state.members[command.menteePersonId]
-          ? [{ type: 'CircleMemberLeft', menteePersonId: command.menteePersonId }]
+          ? [
+              {
+                type: 'CircleMemberLeft',
+                circleId: state.circleId,
+                programId: state.programId,
+                menteePersonId: command.menteePersonId,
+              },
+            ]
           : [];
       case 'CloseCircle':
         if (state.status === 'none') throw notFound('There is no such circle.');

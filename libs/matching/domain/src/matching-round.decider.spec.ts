@@ -9,6 +9,7 @@ import { fold, given } from './testing/given-when-then';
 
 const now = '2026-03-01T10:00:00.000Z';
 const settings = { settingsHash: 'rules-1', weights: { skills: 4 }, hardRules: { sharedLanguageRequired: true } };
+const ref = { roundId: 'round-1', programId: 'p1' };
 const started: RoundEvent = {
   type: 'MatchingRoundStarted',
   roundId: 'round-1',
@@ -38,7 +39,7 @@ const computation = (pairs: ComputedPair[]) =>
   }) as const;
 const computed = (pairs: ComputedPair[], iteration = 1): RoundEvent => {
   const { type: _t, now: at, ...data } = computation(pairs);
-  return { type: 'MatchingRoundComputed', iteration, ...data, at };
+  return { type: 'MatchingRoundComputed', ...ref, iteration, ...data, at };
 };
 const base = [started, computed([pair('e1', 'A'), pair('e2', 'B')])];
 
@@ -80,7 +81,7 @@ describe('MatchingRound', () => {
         error: { code: 'CONFLICT' },
       });
       const ok = given(decider, [...base, locked, removed]).when(computation([pair('e1', 'A'), pair('e2', 'C')]));
-      expect(ok).toMatchObject({ events: [{ type: 'MatchingRoundComputed', iteration: 2 }] });
+      expect(ok).toMatchObject({ events: [{ type: 'MatchingRoundComputed', ...ref, iteration: 2 }] });
       const after = fold(decider, [...base, locked, removed, ...(ok as { events: RoundEvent[] }).events]);
       expect(after.pairs['e1']?.locked).toBe(true);
       expect(resolveConstraints(after).excluded).toEqual([{ menteePersonId: 'e2', mentorPersonId: 'B' }]);
@@ -91,6 +92,7 @@ describe('MatchingRound', () => {
       });
       const published: RoundEvent = {
         type: 'MatchingRoundPublished',
+        ...ref,
         proposalIds: [],
         respondBy: now,
         byPersonId: 'boss',
@@ -195,6 +197,7 @@ describe('MatchingRound', () => {
         events: [
           {
             type: 'MatchingRoundPublished',
+            ...ref,
             proposalIds: [proposalIdFor('round-1', 'e1'), proposalIdFor('round-1', 'e2')],
             respondBy,
             byPersonId: 'boss',
@@ -215,10 +218,11 @@ describe('MatchingRound', () => {
     });
     it('discards a draft, never a published round', () => {
       expect(given(decider, base).when({ type: 'DiscardRound', byPersonId: 'boss', now })).toEqual({
-        events: [{ type: 'MatchingRoundDiscarded', byPersonId: 'boss', at: now }],
+        events: [{ type: 'MatchingRoundDiscarded', ...ref, byPersonId: 'boss', at: now }],
       });
       const published: RoundEvent = {
         type: 'MatchingRoundPublished',
+        ...ref,
         proposalIds: [],
         respondBy: now,
         byPersonId: 'boss',

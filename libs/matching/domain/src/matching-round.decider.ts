@@ -103,7 +103,7 @@ export type RoundEvent =
       startedByPersonId: string;
       startedAt: string;
     }
-  | {
+  | (RoundRef & {
       type: 'MatchingRoundComputed';
       iteration: number;
       inputSnapshotHash: string;
@@ -112,7 +112,7 @@ export type RoundEvent =
       unmatched: { menteePersonId: string; reason: string }[];
       metrics: RoundMetricsRecord;
       at: string;
-    }
+    })
   | { type: 'PairLocked'; menteePersonId: string; reason: OverrideReason; byPersonId: string }
   | { type: 'PairUnlocked'; menteePersonId: string; byPersonId: string }
   | { type: 'PairRemoved'; menteePersonId: string; mentorPersonId: string; reason: OverrideReason; byPersonId: string }
@@ -126,8 +126,21 @@ export type RoundEvent =
       reason: OverrideReason;
       byPersonId: string;
     }
-  | { type: 'MatchingRoundPublished'; proposalIds: string[]; respondBy: string; byPersonId: string; at: string }
-  | { type: 'MatchingRoundDiscarded'; byPersonId: string; at: string };
+  | (RoundRef & {
+      type: 'MatchingRoundPublished';
+      proposalIds: string[];
+      respondBy: string;
+      byPersonId: string;
+      at: string;
+    })
+  | (RoundRef & { type: 'MatchingRoundDiscarded'; byPersonId: string; at: string });
+
+export interface RoundRef {
+  roundId: string;
+  programId: string;
+}
+
+export const roundRef = (state: RoundRef): RoundRef => ({ roundId: state.roundId, programId: state.programId });
 
 export type Override = Extract<
   RoundEvent,
@@ -222,7 +235,9 @@ export const matchingRoundDecider: Decider<RoundCommand, RoundEvent, RoundState>
           }
         }
         const { type: _type, now, ...data } = command;
-        return [{ type: 'MatchingRoundComputed', iteration: state.iteration + 1, ...data, at: now }];
+        return [
+          { type: 'MatchingRoundComputed', ...roundRef(state), iteration: state.iteration + 1, ...data, at: now },
+        ];
       }
       case 'LockPair':
         requireEditable(state);
@@ -266,6 +281,7 @@ export const matchingRoundDecider: Decider<RoundCommand, RoundEvent, RoundState>
         return [
           {
             type: 'MatchingRoundPublished',
+            ...roundRef(state),
             proposalIds: Object.keys(state.pairs)
               .sort()
               .map((mentee) => proposalIdFor(state.roundId, mentee)),
@@ -278,7 +294,9 @@ export const matchingRoundDecider: Decider<RoundCommand, RoundEvent, RoundState>
         if (state.status === 'none') throw notFound('There is no such matching round.');
         if (state.status === 'discarded') return [];
         if (state.status === 'published') throw conflict('A published round cannot be discarded.');
-        return [{ type: 'MatchingRoundDiscarded', byPersonId: command.byPersonId, at: command.now }];
+        return [
+          { type: 'MatchingRoundDiscarded', ...roundRef(state), byPersonId: command.byPersonId, at: command.now },
+        ];
     }
   },
 

@@ -29,6 +29,8 @@ const requested: MentorshipRequestEvent = {
   expiresAt: '2026-03-15T10:00:00.000Z',
 };
 
+const ref = { requestId: 'r1', programId: 'p1', mentorPersonId: 'mentor', menteePersonId: 'mentee' };
+
 describe('MentorshipRequest', () => {
   describe('RequestMentorship', () => {
     it('opens a request that expires after the program days', () => {
@@ -47,11 +49,11 @@ describe('MentorshipRequest', () => {
     const accept = { type: 'AcceptRequest', byPersonId: 'mentor', mentorshipId: 'm1', now } as const;
     it('is accepted by the mentor', () => {
       expect(given(decider, [requested]).when(accept)).toEqual({
-        events: [{ type: 'MentorshipRequestAccepted', mentorshipId: 'm1', at: now }],
+        events: [{ type: 'MentorshipRequestAccepted', ...ref, mentorshipId: 'm1', at: now }],
       });
     });
     it('is a no-op when the same acceptance is retried', () => {
-      const accepted = { type: 'MentorshipRequestAccepted', mentorshipId: 'm1', at: now } as const;
+      const accepted = { type: 'MentorshipRequestAccepted', ...ref, mentorshipId: 'm1', at: now } as const;
       expect(given(decider, [requested, accepted]).when(accept)).toEqual({ events: [] });
       expect(given(decider, [requested, accepted]).when({ ...accept, mentorshipId: 'm2' })).toMatchObject({
         error: { code: 'CONFLICT' },
@@ -63,7 +65,7 @@ describe('MentorshipRequest', () => {
       });
     });
     it('is a CONFLICT once closed or past its expiry, NOT_FOUND when unknown', () => {
-      const withdrawn = { type: 'MentorshipRequestWithdrawn', reason: 'mentee-matched', at: now } as const;
+      const withdrawn = { type: 'MentorshipRequestWithdrawn', ...ref, reason: 'mentee-matched', at: now } as const;
       expect(given(decider, [requested, withdrawn]).when(accept)).toEqual({
         error: { code: 'CONFLICT', message: 'This request is no longer open: it was withdrawn.' },
       });
@@ -84,7 +86,7 @@ describe('MentorshipRequest', () => {
     } as const;
     it('is declined by the mentor with a reason code', () => {
       expect(given(decider, [requested]).when(decline)).toEqual({
-        events: [{ type: 'MentorshipRequestDeclined', reason: 'no-capacity', comment: null, at: now }],
+        events: [{ type: 'MentorshipRequestDeclined', ...ref, reason: 'no-capacity', comment: null, at: now }],
       });
     });
     it('is FORBIDDEN for the mentee', () => {
@@ -97,12 +99,12 @@ describe('MentorshipRequest', () => {
   describe('ExpireRequest', () => {
     it('expires an open request once due', () => {
       expect(given(decider, [requested]).when({ type: 'ExpireRequest', now: later })).toEqual({
-        events: [{ type: 'MentorshipRequestExpired', at: later }],
+        events: [{ type: 'MentorshipRequestExpired', ...ref, at: later }],
       });
     });
     it('does nothing early or after another outcome (timers may fire late or twice)', () => {
       expect(given(decider, [requested]).when({ type: 'ExpireRequest', now })).toEqual({ events: [] });
-      const accepted = { type: 'MentorshipRequestAccepted', mentorshipId: 'm1', at: now } as const;
+      const accepted = { type: 'MentorshipRequestAccepted', ...ref, mentorshipId: 'm1', at: now } as const;
       expect(given(decider, [requested, accepted]).when({ type: 'ExpireRequest', now: later })).toEqual({
         events: [],
       });
@@ -113,7 +115,7 @@ describe('MentorshipRequest', () => {
     it('is withdrawn by the mentee', () => {
       expect(
         given(decider, [requested]).when({ type: 'WithdrawRequest', reason: 'by-mentee', byPersonId: 'mentee', now }),
-      ).toEqual({ events: [{ type: 'MentorshipRequestWithdrawn', reason: 'by-mentee', at: now }] });
+      ).toEqual({ events: [{ type: 'MentorshipRequestWithdrawn', ...ref, reason: 'by-mentee', at: now }] });
     });
     it("is FORBIDDEN for the mentor to withdraw the mentee's request", () => {
       expect(
@@ -123,9 +125,9 @@ describe('MentorshipRequest', () => {
     it('is withdrawn by the system when the mentee is matched elsewhere, once', () => {
       const withdraw = { type: 'WithdrawRequest', reason: 'mentee-matched', byPersonId: null, now } as const;
       expect(given(decider, [requested]).when(withdraw)).toEqual({
-        events: [{ type: 'MentorshipRequestWithdrawn', reason: 'mentee-matched', at: now }],
+        events: [{ type: 'MentorshipRequestWithdrawn', ...ref, reason: 'mentee-matched', at: now }],
       });
-      const done = { type: 'MentorshipRequestWithdrawn', reason: 'mentee-matched', at: now } as const;
+      const done = { type: 'MentorshipRequestWithdrawn', ...ref, reason: 'mentee-matched', at: now } as const;
       expect(given(decider, [requested, done]).when(withdraw)).toEqual({ events: [] });
     });
   });

@@ -40,10 +40,23 @@ export type MentorshipRequestEvent =
       requestedAt: string;
       expiresAt: string;
     })
-  | { type: 'MentorshipRequestAccepted'; mentorshipId: string; at: string }
-  | { type: 'MentorshipRequestDeclined'; reason: DeclineReason; comment: SealedText | null; at: string }
-  | { type: 'MentorshipRequestExpired'; at: string }
-  | { type: 'MentorshipRequestWithdrawn'; reason: WithdrawReason; at: string };
+  | (RequestParties & { type: 'MentorshipRequestAccepted'; mentorshipId: string; at: string })
+  | (RequestParties & {
+      type: 'MentorshipRequestDeclined';
+      reason: DeclineReason;
+      comment: SealedText | null;
+      at: string;
+    })
+  | (RequestParties & { type: 'MentorshipRequestExpired'; at: string })
+  | (RequestParties & { type: 'MentorshipRequestWithdrawn'; reason: WithdrawReason; at: string });
+
+/** Every event names its request and both people, so consumers never need the stream's first event. */
+export const requestRef = (state: RequestParties): RequestParties => ({
+  requestId: state.requestId,
+  programId: state.programId,
+  mentorPersonId: state.mentorPersonId,
+  menteePersonId: state.menteePersonId,
+});
 
 export interface MentorshipRequestState extends RequestParties {
   status: RequestStatus;
@@ -99,19 +112,32 @@ export const mentorshipRequestDecider: Decider<
         if (command.byPersonId !== state.mentorPersonId)
           throw forbidden('Only the requested mentor can accept this request.');
         if (Date.parse(command.now) >= Date.parse(state.expiresAt)) throw conflict('This request has expired.');
-        return [{ type: 'MentorshipRequestAccepted', mentorshipId: command.mentorshipId, at: command.now }];
+        return [
+          {
+            type: 'MentorshipRequestAccepted',
+            ...requestRef(state),
+            mentorshipId: command.mentorshipId,
+            at: command.now,
+          },
+        ];
       case 'DeclineRequest':
         requireOpen(state);
         if (command.byPersonId !== state.mentorPersonId)
           throw forbidden('Only the requested mentor can decline this request.');
         return [
-          { type: 'MentorshipRequestDeclined', reason: command.reason, comment: command.comment, at: command.now },
+          {
+            type: 'MentorshipRequestDeclined',
+            ...requestRef(state),
+            reason: command.reason,
+            comment: command.comment,
+            at: command.now,
+          },
         ];
       case 'ExpireRequest':
         if (state.status === 'none') throw notFound('There is no such mentorship request.');
         // A timer that fires for a request that is already closed, or early, changes nothing.
         if (state.status !== 'open' || Date.parse(command.now) < Date.parse(state.expiresAt)) return [];
-        return [{ type: 'MentorshipRequestExpired', at: command.now }];
+        return [{ type: 'MentorshipRequestExpired', ...requestRef(state), at: command.now }];
       case 'WithdrawRequest':
         if (state.status === 'none') throw notFound('There is no such mentorship request.');
         if (command.reason === 'by-mentee') {
@@ -122,7 +148,7 @@ export const mentorshipRequestDecider: Decider<
         } else if (state.status !== 'open') {
           return []; // the system closes what is still open; anything else already has its outcome
         }
-        return [{ type: 'MentorshipRequestWithdrawn', reason: command.reason, at: command.now }];
+        return [{ type: 'MentorshipRequestWithdrawn', ...requestRef(state), reason: command.reason, at: command.now }];
     }
   },
 

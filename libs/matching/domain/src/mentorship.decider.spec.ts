@@ -13,12 +13,13 @@ const parties = {
   origin: 'request',
   originId: 'r1',
 } as const;
+const ref = { mentorshipId: 'm1', programId: 'p1', mentorPersonId: 'mentor', menteePersonId: 'mentee' };
 const started: MentorshipEvent = { type: 'MentorshipStarted', ...parties, startedAt: now };
 const mentor = { personId: 'mentor', isManager: false };
 const mentee = { personId: 'mentee', isManager: false };
 const manager = { personId: 'boss', isManager: true };
 const stranger = { personId: 'someone', isManager: false };
-const paused: MentorshipEvent = { type: 'MentorshipPaused', byPersonId: 'mentee', until: null, at: now };
+const paused: MentorshipEvent = { type: 'MentorshipPaused', ...ref, byPersonId: 'mentee', until: null, at: now };
 
 describe('Mentorship', () => {
   describe('StartMentorship', () => {
@@ -39,7 +40,7 @@ describe('Mentorship', () => {
         events: [paused],
       });
       expect(given(decider, [started, paused]).when({ type: 'ResumeMentorship', actor: mentor, now })).toEqual({
-        events: [{ type: 'MentorshipResumed', byPersonId: 'mentor', at: now }],
+        events: [{ type: 'MentorshipResumed', ...ref, byPersonId: 'mentor', at: now }],
       });
     });
     it('is FORBIDDEN for someone outside the mentorship', () => {
@@ -69,6 +70,7 @@ describe('Mentorship', () => {
         events: [
           {
             type: 'MentorshipEnded',
+            ...ref,
             reason: 'completed',
             endedBy: 'manager',
             byPersonId: 'boss',
@@ -81,6 +83,7 @@ describe('Mentorship', () => {
     it('is a CONFLICT twice and NOT_FOUND when unknown', () => {
       const ended = {
         type: 'MentorshipEnded',
+        ...ref,
         reason: 'completed',
         endedBy: 'mentor',
         byPersonId: 'mentor',
@@ -100,13 +103,14 @@ describe('Mentorship', () => {
         events: [
           {
             type: 'MentorshipEnded',
+            ...ref,
             reason: 'not-a-good-fit',
             endedBy: 'mentee',
             byPersonId: 'mentee',
             reflection: null,
             at: now,
           },
-          { type: 'RematchRequested', byPersonId: 'mentee', at: now },
+          { type: 'RematchRequested', ...ref, byPersonId: 'mentee', at: now },
         ],
       });
     });

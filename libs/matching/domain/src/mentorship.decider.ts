@@ -32,17 +32,31 @@ export type MentorshipCommand =
 
 export type MentorshipEvent =
   | (MentorshipParties & { type: 'MentorshipStarted'; startedAt: string })
-  | { type: 'MentorshipPaused'; byPersonId: string; until: string | null; at: string }
-  | { type: 'MentorshipResumed'; byPersonId: string; at: string }
-  | {
+  | (MentorshipRef & { type: 'MentorshipPaused'; byPersonId: string; until: string | null; at: string })
+  | (MentorshipRef & { type: 'MentorshipResumed'; byPersonId: string; at: string })
+  | (MentorshipRef & {
       type: 'MentorshipEnded';
       reason: EndReason;
       endedBy: EndedBy;
       byPersonId: string;
       reflection: SealedText | null;
       at: string;
-    }
-  | { type: 'RematchRequested'; byPersonId: string; at: string };
+    })
+  | (MentorshipRef & { type: 'RematchRequested'; byPersonId: string; at: string });
+
+export interface MentorshipRef {
+  mentorshipId: string;
+  programId: string;
+  mentorPersonId: string;
+  menteePersonId: string;
+}
+
+export const mentorshipRef = (state: MentorshipRef): MentorshipRef => ({
+  mentorshipId: state.mentorshipId,
+  programId: state.programId,
+  mentorPersonId: state.mentorPersonId,
+  menteePersonId: state.menteePersonId,
+});
 
 export type MentorshipStatus = 'none' | 'active' | 'paused' | 'ended';
 
@@ -100,20 +114,29 @@ export const mentorshipDecider: Decider<MentorshipCommand, MentorshipEvent, Ment
           throw badInput('A pause must end in the future.');
         }
         return [
-          { type: 'MentorshipPaused', byPersonId: command.actor.personId, until: command.until, at: command.now },
+          {
+            type: 'MentorshipPaused',
+            ...mentorshipRef(state),
+            byPersonId: command.actor.personId,
+            until: command.until,
+            at: command.now,
+          },
         ];
       }
       case 'ResumeMentorship':
         requireParty(state, command.actor);
         if (state.status === 'active') return [];
         if (state.status !== 'paused') throw conflict('Only a paused mentorship can be resumed.');
-        return [{ type: 'MentorshipResumed', byPersonId: command.actor.personId, at: command.now }];
+        return [
+          { type: 'MentorshipResumed', ...mentorshipRef(state), byPersonId: command.actor.personId, at: command.now },
+        ];
       case 'EndMentorship': {
         const endedBy = requireParty(state, command.actor);
         if (state.status === 'ended') throw conflict('This mentorship has already ended.');
         return [
           {
             type: 'MentorshipEnded',
+            ...mentorshipRef(state),
             reason: command.reason,
             endedBy,
             byPersonId: command.actor.personId,
@@ -130,13 +153,14 @@ export const mentorshipDecider: Decider<MentorshipCommand, MentorshipEvent, Ment
         return [
           {
             type: 'MentorshipEnded',
+            ...mentorshipRef(state),
             reason: 'not-a-good-fit',
             endedBy: role,
             byPersonId: command.actor.personId,
             reflection: command.reflection,
             at: command.now,
           },
-          { type: 'RematchRequested', byPersonId: command.actor.personId, at: command.now },
+          { type: 'RematchRequested', ...mentorshipRef(state), byPersonId: command.actor.personId, at: command.now },
         ];
       }
     }

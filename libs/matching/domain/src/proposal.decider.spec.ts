@@ -14,9 +14,10 @@ const parties = {
   score: 0.8,
   respondBy: '2026-03-08T10:00:00.000Z',
 } as const;
+const ref = { proposalId: 'prop-1', programId: 'p1' };
 const proposed: ProposalEvent = { type: 'MatchProposed', ...parties };
-const mentorAccepted: ProposalEvent = { type: 'ProposalAccepted', side: 'mentor', personId: 'mentor', at: now };
-const menteeAccepted: ProposalEvent = { type: 'ProposalAccepted', side: 'mentee', personId: 'mentee', at: now };
+const mentorAccepted: ProposalEvent = { type: 'ProposalAccepted', ...ref, side: 'mentor', personId: 'mentor', at: now };
+const menteeAccepted: ProposalEvent = { type: 'ProposalAccepted', ...ref, side: 'mentee', personId: 'mentee', at: now };
 
 describe('Proposal', () => {
   it('ProposeMatch creates the proposal once', () => {
@@ -50,6 +51,7 @@ describe('Proposal', () => {
       });
       const declined: ProposalEvent = {
         type: 'ProposalDeclined',
+        ...ref,
         side: 'mentor',
         personId: 'mentor',
         reason: 'no-capacity',
@@ -84,6 +86,7 @@ describe('Proposal', () => {
         events: [
           {
             type: 'ProposalDeclined',
+            ...ref,
             side: 'mentee',
             personId: 'mentee',
             reason: 'schedule-conflict',

@@ -36,17 +36,27 @@ export type ProposalCommand =
 
 export type ProposalEvent =
   | (ProposalParties & { type: 'MatchProposed' })
-  | { type: 'ProposalAccepted'; side: ProposalSide; personId: string; at: string }
-  | {
+  | (ProposalRef & { type: 'ProposalAccepted'; side: ProposalSide; personId: string; at: string })
+  | (ProposalRef & {
       type: 'ProposalDeclined';
       side: ProposalSide;
       personId: string;
       reason: DeclineReason;
       comment: SealedText | null;
       at: string;
-    }
+    })
   | { type: 'ProposalConfirmed'; mentorshipId: string }
   | { type: 'ProposalLapsed'; reason: LapseReason };
+
+export interface ProposalRef {
+  proposalId: string;
+  programId: string;
+}
+
+export const proposalRef = (state: ProposalRef): ProposalRef => ({
+  proposalId: state.proposalId,
+  programId: state.programId,
+});
 
 export type ProposalStatus = 'none' | 'proposed' | 'declined' | 'confirmed' | 'lapsed';
 
@@ -95,7 +105,15 @@ export const proposalDecider: Decider<ProposalCommand, ProposalEvent, ProposalSt
         if (state.status !== 'proposed') throw conflict(`This proposal is no longer open: it was ${state.status}.`);
         if (Date.parse(command.now) >= Date.parse(state.respondBy))
           throw conflict('The time to answer this proposal has passed.');
-        return [{ type: 'ProposalAccepted', side: command.side, personId: command.personId, at: command.now }];
+        return [
+          {
+            type: 'ProposalAccepted',
+            ...proposalRef(state),
+            side: command.side,
+            personId: command.personId,
+            at: command.now,
+          },
+        ];
       case 'DeclineProposal':
         requireSide(state, command.side, command.personId);
         if (state.status === 'declined') return [];
@@ -104,6 +122,7 @@ export const proposalDecider: Decider<ProposalCommand, ProposalEvent, ProposalSt
         return [
           {
             type: 'ProposalDeclined',
+            ...proposalRef(state),
             side: command.side,
             personId: command.personId,
             reason: command.reason,
