@@ -1,5 +1,5 @@
 import { createDecipheriv, randomBytes } from 'node:crypto';
-import { PROFILES_TOPIC, profilesContracts } from '@trellis/profiles/contracts';
+import { profilesContracts } from '@trellis/profiles/contracts';
 import { participantIdFor } from '@trellis/profiles/domain';
 import { projectionRunner, rebuildProjection } from '@trellis/shared/event-store';
 import { MembershipDirectory, membershipsProjection } from '@trellis/shared/memberships';

@@ -78,6 +78,16 @@ describe('profiles service (real FerretDB, Kafka, tokens)', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('lets only org admins register and rename their organization', async () => {
+    const byManager = await h.gql(manager, `mutation { registerOrganization(name: "Northwind") { name } }`);
+    expect(byManager.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const registered = await h.gql(admin, `mutation { registerOrganization(name: "Northwind") { id name } }`);
+    expect(registered.data).toEqual({ registerOrganization: { id: h.tenantId, name: 'Northwind' } });
+    await h.gql(admin, `mutation { renameOrganization(name: "Northwind University") { name } }`);
+    const seen = await h.gql(mentee, `{ organization { name } }`);
+    expect(seen.data).toEqual({ organization: { name: 'Northwind University' } });
+  });
+
   it('lets people enroll themselves while enrollment is open, and refuses a second enrollment', async () => {
     const enrolled = await h.gql<{ enroll: Record<string, unknown> }>(mentee, ENROLL, {
       programId,

@@ -1,6 +1,11 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { PROFILES_TOPIC, profilesContracts } from '@trellis/profiles/contracts';
-import { type ParticipantEvent, type ProgramEvent, toProfilesIntegrationEvent } from '@trellis/profiles/domain';
+import {
+  type OrganizationEvent,
+  type ParticipantEvent,
+  type ProgramEvent,
+  toProfilesIntegrationEvent,
+} from '@trellis/profiles/domain';
 import { EventStore, OutboxRelay } from '@trellis/shared/event-store';
 import { ContractRegistry, ensureTopics, EventPublisher } from '@trellis/shared/messaging';
 import type { Logger, ServiceMetrics } from '@trellis/shared/observability';
@@ -37,7 +42,10 @@ class ProfilesOutbox {
       topic: PROFILES_TOPIC,
       publish: (batches) => this.publisher.publish(batches),
       toIntegrationEvent: (event) =>
-        toProfilesIntegrationEvent({ type: event.type, ...(event.data as object) } as ProgramEvent | ParticipantEvent),
+        toProfilesIntegrationEvent({ type: event.type, ...(event.data as object) } as
+          | OrganizationEvent
+          | ProgramEvent
+          | ParticipantEvent),
       logger: logger.child({ component: 'outbox-relay' }),
       metrics,
     });
@@ -108,6 +116,7 @@ export class ProfilesModule implements OnModuleInit {
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     private readonly consumers: ManagedConsumers,
     private readonly outbox: ProfilesOutbox,
+    private readonly readModels: ProfilesReadModels,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -115,6 +124,8 @@ export class ProfilesModule implements OnModuleInit {
       partitions: this.config.kafkaPartitions,
       replication: this.config.kafkaReplication,
     });
+    // Before the relay starts, so the set of unpublished commits is exactly what a crash could have left behind.
+    await this.readModels.reconcileUnpublished();
     this.consumers.register(this.outbox);
   }
 }

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type OrganizationCommand,
+  type OrganizationEvent,
+  type OrganizationState,
+  organizationDecider,
+  organizationStreamId,
   type ParticipantCommand,
   type ParticipantEvent,
   type ParticipantState,
@@ -30,6 +35,7 @@ export interface CommandOptions {
 export class ProfilesStore {
   private readonly programs: CommandHandler<ProgramCommand, ProgramEvent, ProgramState>;
   private readonly participants: CommandHandler<ParticipantCommand, ParticipantEvent, ParticipantState>;
+  private readonly organizations: CommandHandler<OrganizationCommand, OrganizationEvent, OrganizationState>;
 
   constructor(
     private readonly store: EventStore,
@@ -37,16 +43,32 @@ export class ProfilesStore {
   ) {
     this.programs = new CommandHandler(store, programDecider, { streamType: 'program' });
     this.participants = new CommandHandler(store, participantDecider, { streamType: 'participant' });
+    this.organizations = new CommandHandler(store, organizationDecider, { streamType: 'organization' });
   }
 
-  private meta(actor: Actor, programId: string) {
+  private meta(actor: Actor, programId?: string) {
     const correlation = currentCorrelation();
     return {
       tenantId: actor.tenantId,
-      programId,
+      ...(programId ? { programId } : {}),
       correlationId: correlation?.correlationId ?? randomUUID(),
       actor: actor.personId,
     };
+  }
+
+  /** The organization is the caller's tenant: its stream id is the tenant id, so nobody can name another one. */
+  async executeOrganization(actor: Actor, command: OrganizationCommand, options: CommandOptions = {}) {
+    const result = await this.organizations.handle({
+      streamId: organizationStreamId(actor.tenantId),
+      command,
+      commitId: options.commandId ?? randomUUID(),
+      meta: this.meta(actor),
+    });
+    if (!result.ok) throw result.error;
+    if (result.events.length > 0 || result.duplicate) {
+      await this.readModels.writeOrganization(actor.tenantId, result.state, result.revision);
+    }
+    return result.state;
   }
 
   async loadProgram(tenantId: string, programId: string): Promise<ProgramState> {

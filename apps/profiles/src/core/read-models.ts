@@ -1,5 +1,9 @@
 import {
+  initialOrganizationState,
   initialParticipantState,
+  type OrganizationEvent,
+  type OrganizationState,
+  organizationDecider,
   initialProgramState,
   type ParticipantEvent,
   type ParticipantState,
@@ -23,6 +27,13 @@ export interface ProgramRow extends Omit<ProgramState, 'exists'> {
   updatedAt: Date;
 }
 
+export interface OrganizationRow {
+  _id: string;
+  tenantId: string;
+  name: string;
+  _revision: number;
+}
+
 export interface ParticipantRow extends Omit<ParticipantState, 'enrolled' | 'erased'> {
   _id: string;
   tenantId: string;
@@ -42,6 +53,7 @@ const asEvent = <E>(recorded: RecordedEvent): E => ({ type: recorded.type, ...(r
 export class ProfilesReadModels {
   readonly programs: Collection<ProgramRow>;
   readonly participants: Collection<ParticipantRow>;
+  readonly organizations: Collection<OrganizationRow>;
 
   constructor(
     connection: Connection,
@@ -49,6 +61,9 @@ export class ProfilesReadModels {
   ) {
     this.programs = connection.collection<ProgramRow>('programs') as unknown as Collection<ProgramRow>;
     this.participants = connection.collection<ParticipantRow>('participants') as unknown as Collection<ParticipantRow>;
+    this.organizations = connection.collection<OrganizationRow>(
+      'organizations',
+    ) as unknown as Collection<OrganizationRow>;
   }
 
   programsOf(tenantId: string): TenantScopedCollection<ProgramRow> {
@@ -57,6 +72,14 @@ export class ProfilesReadModels {
 
   participantsOf(tenantId: string): TenantScopedCollection<ParticipantRow> {
     return new TenantScopedCollection(this.participants, tenantId);
+  }
+
+  organizationOf(tenantId: string): Promise<OrganizationRow | null> {
+    return new TenantScopedCollection(this.organizations, tenantId).findOne({ _id: tenantId });
+  }
+
+  async writeOrganization(tenantId: string, state: OrganizationState, revision: number): Promise<void> {
+    await this.replaceIfNewer(this.organizations, tenantId, revision, { tenantId, name: state.name });
   }
 
   async writeProgram(tenantId: string, state: ProgramState, revision: number): Promise<void> {
@@ -102,10 +125,55 @@ export class ProfilesReadModels {
     }
   }
 
+  /**
+   * After a crash between a commit and its row write, the row lags its stream. Commits not yet relayed are the only
+   * ones that can be in that state right after start-up, so refolding their streams catches the rows up.
+   */
+  async reconcileUnpublished(): Promise<number> {
+    const streams = new Set<string>();
+    for await (const commit of this.store.commits.find({ published: false }, { projection: { streamId: 1 } })) {
+      streams.add(commit.streamId);
+    }
+    for (const streamId of streams) await this.refoldStream(streamId);
+    return streams.size;
+  }
+
+  private async refoldStream(streamId: string): Promise<void> {
+    const events = await this.store.readStream(streamId);
+    await this.writeFolded(events);
+  }
+
+  private async writeFolded(events: RecordedEvent[]): Promise<'organization' | 'program' | 'participant' | null> {
+    const first = events[0];
+    const last = events[events.length - 1];
+    if (!first || !last) return null;
+    if (first.streamType === 'organization') {
+      const state = events
+        .map((e) => asEvent<OrganizationEvent>(e))
+        .reduce(organizationDecider.evolve, initialOrganizationState());
+      await this.writeOrganization(first.meta.tenantId, state, last.revision);
+      return 'organization';
+    }
+    if (first.streamType === 'program') {
+      const state = events.map((e) => asEvent<ProgramEvent>(e)).reduce(programDecider.evolve, initialProgramState());
+      await this.writeProgram(first.meta.tenantId, state, last.revision);
+      return 'program';
+    }
+    if (first.streamType === 'participant') {
+      const state = events
+        .map((e) => asEvent<ParticipantEvent>(e))
+        .reduce(participantDecider.evolve, initialParticipantState());
+      await this.writeParticipant(first.meta.tenantId, state, last.revision, first.committedAt);
+      return 'participant';
+    }
+    return null;
+  }
+
   /** Refolds every stream from the commits into fresh rows; used after erasure and by `npm run rebuild`. */
   async rebuild(): Promise<{ programs: number; participants: number }> {
     await this.programs.deleteMany({});
     await this.participants.deleteMany({});
+    await this.organizations.deleteMany({});
     const streams = new Map<string, RecordedEvent[]>();
     for await (const commit of this.store.commits.find({}).sort({ committedAt: 1, commitSeq: 1 })) {
       const events = this.store.toRecordedEvents(commit);
@@ -117,20 +185,9 @@ export class ProfilesReadModels {
     let participants = 0;
     for (const events of streams.values()) {
       events.sort((a, b) => a.revision - b.revision);
-      const first = events[0];
-      const last = events[events.length - 1];
-      if (!first || !last) continue;
-      if (first.streamType === 'program') {
-        const state = events.map((e) => asEvent<ProgramEvent>(e)).reduce(programDecider.evolve, initialProgramState());
-        await this.writeProgram(first.meta.tenantId, state, last.revision);
-        programs += 1;
-      } else if (first.streamType === 'participant') {
-        const state = events
-          .map((e) => asEvent<ParticipantEvent>(e))
-          .reduce(participantDecider.evolve, initialParticipantState());
-        await this.writeParticipant(first.meta.tenantId, state, last.revision, first.committedAt);
-        participants += 1;
-      }
+      const kind = await this.writeFolded(events);
+      if (kind === 'program') programs += 1;
+      if (kind === 'participant') participants += 1;
     }
     return { programs, participants };
   }

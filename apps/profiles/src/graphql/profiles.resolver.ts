@@ -17,6 +17,7 @@ import {
   ImportReport,
   MatchingRulesInput,
   Me,
+  Organization,
   Participant,
   ParticipantConnection,
   ParticipantFilter,
@@ -269,6 +270,40 @@ export class ParticipantResolver {
       participations: participations.map(toParticipant),
       managedPrograms: managedPrograms.map(toProgram),
     };
+  }
+
+  @Query(() => Organization, { description: 'Your organization' })
+  async organization(@CurrentPrincipal() principal: Principal): Promise<Organization> {
+    const row = await this.profiles.organization(principal);
+    return { id: principal.tenantId, name: row?.name ?? null };
+  }
+
+  @Mutation(() => Organization, { description: 'Org admins register their organization once' })
+  async registerOrganization(
+    @CurrentPrincipal() principal: Principal,
+    @Args('name') name: string,
+    @Args(commandIdArg) commandId?: string,
+  ): Promise<Organization> {
+    const state = await this.profiles.changeOrganization(
+      principal,
+      { type: 'RegisterOrganization', organizationId: principal.tenantId, name },
+      { commandId },
+    );
+    return { id: principal.tenantId, name: state.name };
+  }
+
+  @Mutation(() => Organization)
+  async renameOrganization(
+    @CurrentPrincipal() principal: Principal,
+    @Args('name') name: string,
+    @Args(commandIdArg) commandId?: string,
+  ): Promise<Organization> {
+    const state = await this.profiles.changeOrganization(
+      principal,
+      { type: 'RenameOrganization', name },
+      { commandId },
+    );
+    return { id: principal.tenantId, name: state.name };
   }
 
   @Query(() => Participant)

@@ -355,3 +355,10 @@ export class ErasureReport {
   @Field(() => ID) personId!: string;
   @Field(() => Int) participationsErased!: number;
 }
+
+@ObjectType()
+export class Organization {
+  @Field(() => ID, { description: 'The tenant id, as in the identity provider’s `org` claim' }) id!: string;
+  @Field(() => String, { nullable: true, description: 'Null until an org admin registers the organization' })
+  name!: string | null;
+}

@@ -124,6 +124,21 @@ export class ProfilesService {
     return row;
   }
 
+  // ── organization ──────────────────────────────────────────────────────────────────────────────────────────────
+
+  organization(principal: Principal) {
+    return this.readModels.organizationOf(principal.tenantId);
+  }
+
+  async changeOrganization(
+    principal: Principal,
+    command: Parameters<ProfilesStore['executeOrganization']>[1],
+    options: CommandOptions,
+  ) {
+    this.requireOrgAdmin(principal);
+    return this.store.executeOrganization(principal, command, options);
+  }
+
   // ── programs ──────────────────────────────────────────────────────────────────────────────────────────────────
 
   async program(principal: Principal, programId: string): Promise<ProgramRow> {

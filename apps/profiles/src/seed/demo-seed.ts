@@ -201,6 +201,13 @@ export class DemoSeed implements OnApplicationBootstrap {
     const manager = DEMO_USERS.find((u) => u.alias === 'manager');
     if (!admin || !manager) throw new Error('demo identities are incomplete');
     const adminPrincipal: Principal = { personId: admin.personId, tenantId: DEMO_TENANT_ID, orgAdmin: true };
+    if (!(await this.readModels.organizationOf(DEMO_TENANT_ID))) {
+      await this.store.executeOrganization(
+        adminPrincipal,
+        { type: 'RegisterOrganization', organizationId: DEMO_TENANT_ID, name: 'Northwind University' },
+        { commandId: `demo:organization:${DEMO_TENANT_ID}` },
+      );
+    }
     const programs = this.readModels.programsOf(DEMO_TENANT_ID);
     if (!(await programs.findOne({ _id: DEMO_PROGRAM_ID }))) {
       await this.store.executeProgram(

@@ -114,6 +114,7 @@ const participantRef = { participantId: z.string(), personId: z.string(), progra
 
 export const profilesEventSchemas = {
   OrganizationRegistered: z.object({ organizationId: z.string() }),
+  OrganizationRenamed: z.object({ organizationId: z.string() }),
   ProgramCreated: z.object({
     ...programRef,
     copiedFromProgramId: z.string().nullable(),

@@ -1,5 +1,6 @@
 import type { MatchingProfile, ProfilesIntegrationEvent, QuestionShape } from '@trellis/profiles/contracts';
 import type { ParticipantEvent, Profile } from './participant.decider';
+import type { OrganizationEvent } from './organization.decider';
 import type { ProgramEvent, Question } from './program.decider';
 
 const questionShape = ({ text: _text, options: _options, ...shape }: Question): QuestionShape => shape;
@@ -39,8 +40,13 @@ export function matchingProfileOf(profile: Profile): MatchingProfile {
  * The public face of a stored profiles event (ARCHITECTURE §6). Every stored event has one, even when only its
  * ids are public, because consumers apply a stream's revisions without gaps.
  */
-export function toProfilesIntegrationEvent(event: ProgramEvent | ParticipantEvent): ProfilesIntegrationEvent {
+export function toProfilesIntegrationEvent(
+  event: OrganizationEvent | ProgramEvent | ParticipantEvent,
+): ProfilesIntegrationEvent {
   switch (event.type) {
+    case 'OrganizationRegistered':
+    case 'OrganizationRenamed':
+      return { type: event.type, data: { organizationId: event.organizationId } };
     case 'ProgramCreated':
       return {
         type: 'ProgramCreated',
