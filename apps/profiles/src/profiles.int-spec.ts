@@ -159,6 +159,27 @@ describe('profiles service (real FerretDB, Kafka, tokens)', () => {
     expect(commits).toBe(0);
   });
 
+  it('gives contact details only to callers with the internal service token', async () => {
+    const base = h.url.replace(/\/graphql$/, '');
+    const path = `${base}/internal/contacts/${h.tenantId}/${programId}/${mentee.personId}`;
+    process.env['TRELLIS_INTERNAL_TOKEN'] = 'integration-test-internal-token';
+    try {
+      const refused = await fetch(path, { headers: { authorization: 'Bearer wrong-token-of-same-size!!' } });
+      expect(refused.status).toBe(401);
+      const withUserToken = await fetch(path, { headers: { authorization: `Bearer ${await h.issuer.mint(admin)}` } });
+      expect(withUserToken.status).toBe(401);
+      const allowed = await fetch(path, { headers: { authorization: 'Bearer integration-test-internal-token' } });
+      expect(allowed.status).toBe(200);
+      expect(await allowed.json()).toMatchObject({ displayName: 'Mia Mentee', email: 'mia.mentee@example.org' });
+      const otherTenant = await fetch(path.replace(h.tenantId, 'another-org'), {
+        headers: { authorization: 'Bearer integration-test-internal-token' },
+      });
+      expect(otherTenant.status).toBe(404);
+    } finally {
+      delete process.env['TRELLIS_INTERNAL_TOKEN'];
+    }
+  });
+
   it('refuses a mentor capacity out of bounds', async () => {
     const result = await h.gql(
       mentor,
