@@ -1,0 +1,2 @@
+export * from './program-insights';
+export * from './insights-csv';
