@@ -2,14 +2,26 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { context, trace } from '@opentelemetry/api';
 import type { ServiceMetrics } from './metrics';
 
+const MAX_OPERATION_NAMES = 200;
+const wellFormed = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
 /**
  * Apollo Server plugin: GraphQL latency by operation (`trellis_graphql_duration_seconds`) and the operation's name
- * and type on the active (HTTP) span. Operation names are client-chosen, so unnamed and unparsable operations share
- * one label each and the label set stays bounded by the operations a client actually ships.
+ * and type on the active (HTTP) span. Operation names are client-chosen: unnamed or malformed ones share one label,
+ * invalid documents another, and past a bounded number of names the rest share `(other)`, so the series stay few.
  */
 export function graphqlMetricsPlugin<TContext extends BaseContext = BaseContext>(
   metrics: ServiceMetrics,
 ): ApolloServerPlugin<TContext> {
+  const seen = new Set<string>();
+  const label = (name: string | null | undefined, parsed: boolean): string => {
+    if (!parsed) return '(invalid)';
+    if (!name || !wellFormed.test(name)) return '(anonymous)';
+    if (seen.has(name)) return name;
+    if (seen.size >= MAX_OPERATION_NAMES) return '(other)';
+    seen.add(name);
+    return name;
+  };
   return {
     requestDidStart() {
       const started = process.hrtime.bigint();
@@ -27,7 +39,7 @@ export function graphqlMetricsPlugin<TContext extends BaseContext = BaseContext>
           return Promise.resolve();
         },
         willSendResponse(requestContext) {
-          const operation = requestContext.operationName ?? (requestContext.operation ? '(anonymous)' : '(invalid)');
+          const operation = label(requestContext.operationName, Boolean(requestContext.operation));
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           metrics.graphqlLatency.observe({ operation, outcome: failed ? 'error' : 'ok' }, seconds);
           return Promise.resolve();

@@ -115,6 +115,9 @@ export function initTracing(options: TracingOptions): TracingHandle {
     throw new Error(`TRELLIS_TRACES_SAMPLE_RATIO must be a number between 0 and 1`);
   }
   const service = env['OTEL_SERVICE_NAME'] ?? `trellis-${options.service}`;
+  // Resolved before anything is registered: a missing exporter package must leave the process untouched.
+  const configured =
+    exporter === 'console' ? new ConsoleSpanExporter() : exporter === 'otlp' ? loadOtlpExporter() : undefined;
   const fanOut = new FanOutSpanProcessor();
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': service, 'service.namespace': 'trellis' }),
@@ -140,8 +143,7 @@ export function initTracing(options: TracingOptions): TracingHandle {
       await provider.shutdown();
     },
   };
-  if (exporter === 'console') handle.addExporter(new ConsoleSpanExporter(), 'batch');
-  if (exporter === 'otlp') handle.addExporter(loadOtlpExporter(), 'batch');
+  if (configured) handle.addExporter(configured, 'batch');
   installed = handle;
   return handle;
 }
