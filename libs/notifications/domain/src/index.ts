@@ -1,0 +1,7 @@
+export * from './preferences';
+export * from './reminders';
+export * from './rules';
+export * from './templates';
+export * from './time-zone';
+export * from './unsubscribe';
+export * from './webhooks';
