@@ -136,6 +136,14 @@ export class ConsumerRunner {
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     this.inFlight += 1;
+    // Also set before handling, so a handler stuck in retries shows its partition's growing lag, not the last value.
+    const first = batch.messages[0];
+    if (first) {
+      this.options.metrics?.consumerLag.set(
+        { group: this.options.group, topic: batch.topic, partition: String(batch.partition) },
+        Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(first.offset))),
+      );
+    }
     try {
       for (const message of batch.messages) {
         // On SIGTERM or a rebalance, finish the current message, then hand over.
