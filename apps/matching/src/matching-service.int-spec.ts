@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import { matchingContracts } from '@trellis/matching/contracts';
+import { mentorBookStreamId, proposalIdFor } from '@trellis/matching/domain';
+import { rebuildProjection } from '@trellis/shared/event-store';
+import { ContractRegistry } from '@trellis/shared/messaging';
+import { profilesContracts } from '@trellis/profiles/contracts';
+import type { CommandContext } from './acceptance/acceptance.service';
+import { candidatePoolProjection } from './pool/candidate-pool.projection';
+import { relationshipsProjection } from './mentorships/relationships.projection';
+import { eventually, matchingProfile, startMatchingPipeline, type MatchingPipeline } from './testing/matching-pipeline';
+
+describe('Matching service on the real broker and FerretDB', () => {
+  let p: MatchingPipeline;
+  const programId = `program-${randomUUID()}`;
+  const ctx = (personId: string): CommandContext & { commandId: string } => ({
+    tenantId: p.tenantId,
+    actorPersonId: personId,
+    correlationId: randomUUID(),
+    commandId: randomUUID(),
+  });
+
+  beforeAll(async () => {
+    p = await startMatchingPipeline('matching_svc');
+    await p.feed.program(programId, { requestExpiryDays: 14 });
+    await p.feed.manager(programId, 'manager-1');
+    // Two mentors (capacity 1 and 2) and three mentees; mentee-3 speaks only German, like mentor-b.
+    await p.feed.enrol(programId, 'mentor-a', ['mentor'], 1);
+    await p.feed.enrol(programId, 'mentor-b', ['mentor'], 2, matchingProfile({ languages: ['de', 'en'] }));
+    await p.feed.enrol(programId, 'mentee-1', ['mentee']);
+    await p.feed.enrol(programId, 'mentee-2', ['mentee']);
+    await p.feed.enrol(programId, 'mentee-3', ['mentee'], 0, matchingProfile({ languages: ['de'] }));
+    await p.feed.enrol(programId, 'mentee-4', ['mentee']);
+    await eventually(async () => {
+      const mentees = await p.runtime.pool.activeWithRole(p.tenantId, programId, 'mentee');
+      const { state } = await p.runtime.commands.mentorBooks.load(mentorBookStreamId(programId, 'mentor-b'));
+      const manager = await p.runtime.memberships.membership(p.tenantId, programId, 'manager-1');
+      return mentees.length === 4 && state.status === 'open' && manager !== null;
+    });
+  });
+  afterAll(() => p.close());
+
+  it('round → publish → both accept → MentorshipStarted on matching.events.v1', async () => {
+    await expect(
+      p.runtime.rounds.startRound(ctx('mentee-1'), { programId, cohortId: null, objective: null }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    const round = await p.runtime.rounds.startRound(ctx('manager-1'), { programId, cohortId: null, objective: null });
+    expect(round.status).toBe('computed');
+    expect(round.engineVersion).toBeTruthy();
+    expect(round.inputSnapshotHash).toMatch(/^[\w-]{20,}$/);
+    // Three places for four mentees: three pairs, mentee-3 with the German-speaking mentor.
+    expect(Object.keys(round.pairs)).toHaveLength(3);
+    expect(round.pairs['mentee-3']?.mentorPersonId).toBe('mentor-b');
+
+    // The manager locks mentee-3's pair, removes one of the others, and re-solves: the lock holds.
+    const removed = Object.keys(round.pairs).find((m) => m !== 'mentee-3') ?? '';
+    await p.runtime.rounds.override(ctx('manager-1'), round.roundId, {
+      type: 'lock',
+      menteePersonId: 'mentee-3',
+      reason: 'participant-preference',
+    });
+    await p.runtime.rounds.override(ctx('manager-1'), round.roundId, {
+      type: 'remove',
+      menteePersonId: removed,
+      reason: 'known-conflict',
+    });
+    const resolved = await p.runtime.rounds.compute(ctx('manager-1'), round.roundId);
+    expect(resolved.iteration).toBe(2);
+    expect(resolved.pairs['mentee-3']).toMatchObject({ mentorPersonId: 'mentor-b', locked: true });
+    expect(resolved.pairs[removed]?.mentorPersonId).not.toBe(round.pairs[removed]?.mentorPersonId);
+    expect(resolved.overrides.map((o) => o.type)).toEqual(['PairLocked', 'PairRemoved']);
+
+    const published = await p.runtime.rounds.publish(ctx('manager-1'), round.roundId);
+    expect(published.status).toBe('published');
+
+    const proposalId = proposalIdFor(round.roundId, 'mentee-3');
+    await expect(p.runtime.acceptance.acceptProposal(ctx('mentee-1'), proposalId, 'mentee')).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await p.runtime.acceptance.acceptProposal(ctx('mentee-3'), proposalId, 'mentee')).toEqual({
+      mentorshipId: null,
+    });
+    const { mentorshipId } = await p.runtime.acceptance.acceptProposal(ctx('mentor-b'), proposalId, 'mentor');
+    expect(mentorshipId).toBeTruthy();
+
+    const started = await eventually(() =>
+      Promise.resolve(
+        p.published().find((e) => e.type === 'MentorshipStarted' && e.data['mentorshipId'] === mentorshipId),
+      ),
+    );
+    expect(started).toMatchObject({
+      tenantId: p.tenantId,
+      programId,
+      data: { mentorPersonId: 'mentor-b', menteePersonId: 'mentee-3', origin: 'proposal', originId: proposalId },
+    });
+    for (const type of ['MatchingRoundStarted', 'MatchingRoundComputed', 'MatchingRoundPublished', 'MatchProposed']) {
+      expect(p.published().some((e) => e.type === type)).toBe(true);
+    }
+    // Private book-keeping never leaves the service.
+    expect(p.published().some((e) => ['SeatReserved', 'MatchClaimed', 'PairLocked'].includes(e.type))).toBe(false);
+
+    // Both people see the mentorship in their history (read model from the topic).
+    const rows = await eventually(async () => {
+      const mine = await p.runtime.relationships.mentorshipsOf(p.tenantId, 'mentee-3');
+      return mine.length === 1 ? mine : undefined;
+    });
+    expect(rows[0]).toMatchObject({ mentorshipId, mentorPersonId: 'mentor-b', status: 'active' });
+    expect(await p.runtime.relationships.mentorshipsOf(p.tenantId, 'mentor-b')).toHaveLength(1);
+    expect(await p.runtime.relationships.mentorshipsOf('org-other', 'mentee-3')).toHaveLength(0);
+  });
+
+  it('recommends mentors with explanations, spread by pending requests', async () => {
+    const recs = await p.runtime.recommendations.recommendedMentors(p.tenantId, programId, 'mentee-4', 5);
+    expect(recs.length).toBeGreaterThan(0);
+    for (const rec of recs) {
+      expect(rec.factors.length).toBeGreaterThan(0);
+      expect(rec.rankingScore).toBeLessThanOrEqual(rec.score);
+    }
+    await expect(
+      p.runtime.recommendations.recommendedMentors(p.tenantId, programId, 'mentor-a', 5),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('request expiry fires after a service restart (durable timer)', async () => {
+    // The request is backdated so its expiry is already due; the first runtime must not fire it.
+    const slow = await p.restart({ expiryPollMs: 3_600_000 });
+    const fifteenDaysAgo = new Date(Date.now() - 15 * 86_400_000);
+    const { requestId } = await slow.requests.requestMentor(
+      { ...ctx('mentee-4'), now: fifteenDaysAgo },
+      { programId, mentorPersonId: 'mentor-b', message: 'Could you help me with system design?' },
+    );
+    await eventually(async () => (await slow.expiry.pending()) === 1);
+
+    const restarted = await p.restart({ expiryPollMs: 200 });
+    const expired = await eventually(() =>
+      Promise.resolve(
+        p.published().find((e) => e.type === 'MentorshipRequestExpired' && e.data['requestId'] === requestId),
+      ),
+    );
+    expect(expired.data).toMatchObject({ menteePersonId: 'mentee-4', mentorPersonId: 'mentor-b' });
+    await eventually(async () => (await restarted.expiry.pending()) === 0);
+    // The message stayed inside the service: the topic only carries ids.
+    expect(JSON.stringify(p.published())).not.toContain('system design?');
+  });
+
+  it('replaying the topics rebuilds identical read models', async () => {
+    const rowsOf = async (collection: string) =>
+      (await p.db.connection.collection(collection).find().toArray()).sort((a, b) =>
+        String(a._id).localeCompare(String(b._id)),
+      );
+    // The live projections keep consuming; compare once they have caught up with what the rebuild read.
+    const compare = async (live: string, rebuilt: string) => {
+      const expected = await rowsOf(rebuilt);
+      expect(expected.length).toBeGreaterThan(0);
+      await eventually(async () => isDeepStrictEqual(await rowsOf(live), expected), 15_000);
+    };
+    const pool = {
+      ...candidatePoolProjection(p.profilesTopic, 'candidate_pool_replayed'),
+      name: `${p.groupPrefix}.pool-replay`,
+    };
+    await rebuildProjection(p.kafka, p.db.connection, pool, new ContractRegistry(profilesContracts));
+    await compare('candidate_pool', 'candidate_pool_replayed');
+
+    const relationships = {
+      ...relationshipsProjection(p.matchingTopic, 'relationships_replayed'),
+      name: `${p.groupPrefix}.relationships-replay`,
+    };
+    await rebuildProjection(p.kafka, p.db.connection, relationships, new ContractRegistry(matchingContracts));
+    await compare('relationships', 'relationships_replayed');
+  });
+});

@@ -1,0 +1,176 @@
+import {
+  type MatchingProfile,
+  type MatchingRules,
+  type ParticipantRole,
+  type ProfilesEventData,
+  type ProgramSettings,
+  participantIdFor,
+  participantStreamId,
+  programStreamId,
+} from '@trellis/profiles/contracts';
+import {
+  type ProjectionDefinition,
+  type ReadModelRow,
+  type RevisionGuardedCollection,
+  TenantScopedCollection,
+} from '@trellis/shared/event-store';
+import type { EventEnvelope } from '@trellis/shared/messaging';
+import type { Collection, Connection } from 'mongoose';
+
+export type PoolStatus = 'active' | 'paused' | 'withdrawn';
+
+export interface PoolParticipantRow extends Record<string, unknown> {
+  kind: 'participant';
+  tenantId: string;
+  programId: string;
+  personId: string;
+  participantId: string;
+  cohortId: string | null;
+  roles: ParticipantRole[];
+  mentorCapacity: number;
+  status: PoolStatus;
+  profile: MatchingProfile;
+}
+
+export interface PoolProgramRow extends Record<string, unknown> {
+  kind: 'program';
+  tenantId: string;
+  programId: string;
+  settings: ProgramSettings | null;
+  rules: MatchingRules | null;
+  archived: boolean;
+}
+
+export type PoolRow = PoolParticipantRow | PoolProgramRow;
+
+export const CANDIDATE_POOL_COLLECTION = 'candidate_pool';
+
+/**
+ * The candidate pool: who can be matched in which program, with the matching attributes, capacity and status, and
+ * the program's settings and rules — all from profiles events, one row per profiles stream, so replaying the topic
+ * rebuilds it exactly (revision-guarded rows, ARCHITECTURE §5).
+ */
+export function candidatePoolProjection(
+  topic: string,
+  collection = CANDIDATE_POOL_COLLECTION,
+): ProjectionDefinition<PoolRow> {
+  return {
+    name: 'matching.candidate-pool',
+    collection,
+    topics: [topic],
+    apply: (envelope, rows) => applyPoolEvent(envelope, rows),
+  };
+}
+
+export async function applyPoolEvent(envelope: EventEnvelope, rows: RevisionGuardedCollection<PoolRow>): Promise<void> {
+  const { tenantId } = envelope;
+  if (envelope.streamType === 'program') {
+    await rows.apply(envelope.streamId, envelope, (current) => {
+      const row: PoolProgramRow =
+        current?.kind === 'program'
+          ? current
+          : {
+              kind: 'program',
+              tenantId,
+              programId: envelope.programId ?? '',
+              settings: null,
+              rules: null,
+              archived: false,
+            };
+      switch (envelope.type) {
+        case 'ProgramCreated': {
+          const data = envelope.data as ProfilesEventData<'ProgramCreated'>;
+          return { ...row, programId: data.programId, settings: data.settings, rules: data.matchingRules };
+        }
+        case 'ProgramSettingsChanged':
+          return { ...row, settings: (envelope.data as ProfilesEventData<'ProgramSettingsChanged'>).settings };
+        case 'ProgramMatchingRulesChanged':
+          return { ...row, rules: (envelope.data as ProfilesEventData<'ProgramMatchingRulesChanged'>).matchingRules };
+        case 'ProgramArchived':
+          return { ...row, archived: true };
+        default:
+          return row;
+      }
+    });
+    return;
+  }
+  if (envelope.streamType !== 'participant') return;
+  await rows.apply(envelope.streamId, envelope, (current) => {
+    const row = current?.kind === 'participant' ? current : undefined;
+    switch (envelope.type) {
+      case 'ParticipantEnrolled': {
+        const data = envelope.data as ProfilesEventData<'ParticipantEnrolled'>;
+        return {
+          kind: 'participant',
+          tenantId,
+          programId: data.programId,
+          personId: data.personId,
+          participantId: data.participantId,
+          cohortId: data.cohortId,
+          roles: data.roles,
+          mentorCapacity: data.mentorCapacity,
+          status: 'active',
+          profile: data.profile,
+        };
+      }
+      case 'ParticipantProfileUpdated':
+        return row
+          ? { ...row, profile: (envelope.data as ProfilesEventData<'ParticipantProfileUpdated'>).profile }
+          : null;
+      case 'ParticipantRoleAdded': {
+        const { role } = envelope.data as ProfilesEventData<'ParticipantRoleAdded'>;
+        return row ? { ...row, roles: [...new Set([...row.roles, role])] } : null;
+      }
+      case 'MentorCapacityChanged':
+        return row
+          ? { ...row, mentorCapacity: (envelope.data as ProfilesEventData<'MentorCapacityChanged'>).capacity }
+          : null;
+      case 'ParticipantPaused':
+        return row ? { ...row, status: 'paused' } : null;
+      case 'ParticipantResumed':
+        return row ? { ...row, status: 'active' } : null;
+      case 'ParticipantWithdrew':
+        return row ? { ...row, status: 'withdrawn' } : null;
+      case 'ParticipantDataErased':
+        // Only the tombstone the revision guard needs stays (ARCHITECTURE §6).
+        return null;
+      default:
+        return row ?? null;
+    }
+  });
+}
+
+type StoredPoolRow = ReadModelRow & PoolRow;
+
+/** Reads the pool for one tenant through the tenant guard. */
+export class CandidatePool {
+  private readonly rows: Collection<StoredPoolRow>;
+
+  constructor(connection: Connection, collection = CANDIDATE_POOL_COLLECTION) {
+    this.rows = connection.collection<StoredPoolRow>(collection) as unknown as Collection<StoredPoolRow>;
+  }
+
+  private scoped(tenantId: string): TenantScopedCollection<StoredPoolRow> {
+    return new TenantScopedCollection(this.rows, tenantId);
+  }
+
+  async program(tenantId: string, programId: string): Promise<PoolProgramRow | null> {
+    const row = await this.scoped(tenantId).findOne({ _id: programStreamId(programId) });
+    return row && !row._deleted && row.kind === 'program' ? (row as PoolProgramRow) : null;
+  }
+
+  async participant(tenantId: string, programId: string, personId: string): Promise<PoolParticipantRow | null> {
+    const row = await this.scoped(tenantId).findOne({
+      _id: participantStreamId(participantIdFor(programId, personId)),
+    });
+    return row && !row._deleted && row.kind === 'participant' ? (row as PoolParticipantRow) : null;
+  }
+
+  /** Every active participant of a program with the given role. */
+  async activeWithRole(tenantId: string, programId: string, role: ParticipantRole): Promise<PoolParticipantRow[]> {
+    const rows = await this.scoped(tenantId).find({ programId, kind: 'participant', status: 'active' });
+    return rows.filter(
+      (r): r is StoredPoolRow & PoolParticipantRow => r.kind === 'participant' && !r._deleted && r.roles.includes(role),
+    );
+  }
+}

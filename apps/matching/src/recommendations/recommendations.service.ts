@@ -1,0 +1,95 @@
+import { isExcluded, scorePair, type FactorContribution } from '@trellis/matching/engine';
+import { DomainError } from '@trellis/shared/event-store';
+import type { MatchingCommands } from '../commands/matching-commands';
+import type { Relationships } from '../mentorships/relationships.projection';
+import type { CandidatePool } from '../pool/candidate-pool.projection';
+import { toEngineRules, toMentee, toMentor } from '../rounds/engine-input';
+
+export interface Recommendation {
+  mentorPersonId: string;
+  mentorParticipantId: string;
+  /** The engine's fit score in [0,1], with its factor breakdown. */
+  score: number;
+  /** The score after spreading: what the list is ordered by. */
+  rankingScore: number;
+  freeSeats: number;
+  pendingRequests: number;
+  factors: FactorContribution[];
+}
+
+export interface SpreadingOptions {
+  /** How strongly open requests per free seat push a mentor down: rankingScore = score / (1 + demandWeight × demand). */
+  demandWeight: number;
+}
+
+/**
+ * Self-service recommendations: the best-fitting mentors for a mentee with the engine's explanation, spread so that
+ * one popular mentor is not recommended to everyone. A mentor's demand is the open requests per free seat; a mentor
+ * with two requests for one remaining seat ranks below an almost-as-good mentor nobody has asked yet.
+ */
+export class RecommendationsService {
+  constructor(
+    private readonly commands: MatchingCommands,
+    private readonly pool: CandidatePool,
+    private readonly relationships: Relationships,
+    private readonly spreading: SpreadingOptions = { demandWeight: 0.5 },
+  ) {}
+
+  async recommendedMentors(
+    tenantId: string,
+    programId: string,
+    menteePersonId: string,
+    first: number,
+  ): Promise<Recommendation[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 50) {
+      throw new DomainError('BAD_USER_INPUT', 'Ask for 1 to 50 recommendations.');
+    }
+    const mentee = await this.pool.participant(tenantId, programId, menteePersonId);
+    if (!mentee || mentee.status !== 'active' || !mentee.roles.includes('mentee')) {
+      throw new DomainError('FORBIDDEN', 'Recommendations are for active mentees of this program.');
+    }
+    const [program, mentors, pairs, open] = await Promise.all([
+      this.pool.program(tenantId, programId),
+      this.pool.activeWithRole(tenantId, programId, 'mentor'),
+      this.relationships.mentorshipPairs(tenantId, programId),
+      this.relationships.openRequests(tenantId, programId),
+    ]);
+    const rules = toEngineRules(program?.rules ?? null, []);
+    const load = new Map<string, number>();
+    const previous = new Set<string>();
+    for (const pair of pairs) {
+      if (pair.status !== 'ended') load.set(pair.mentorPersonId, (load.get(pair.mentorPersonId) ?? 0) + 1);
+      if (pair.menteePersonId === menteePersonId) previous.add(pair.mentorPersonId);
+    }
+    const pending = new Map<string, number>();
+    const alreadyAsked = new Set<string>();
+    for (const request of open) {
+      pending.set(request.mentorPersonId, (pending.get(request.mentorPersonId) ?? 0) + 1);
+      if (request.menteePersonId === menteePersonId) alreadyAsked.add(request.mentorPersonId);
+    }
+    const engineMentee = toMentee(menteePersonId, mentee.profile, [...previous], []);
+    const recommendations: Recommendation[] = [];
+    for (const mentor of mentors) {
+      if (mentor.personId === menteePersonId || previous.has(mentor.personId) || alreadyAsked.has(mentor.personId)) {
+        continue;
+      }
+      const freeSeats = mentor.mentorCapacity - (load.get(mentor.personId) ?? 0);
+      if (freeSeats <= 0) continue;
+      const scored = scorePair(toMentor(mentor.personId, mentor.profile, freeSeats), engineMentee, rules);
+      if (isExcluded(scored)) continue;
+      const pendingRequests = pending.get(mentor.personId) ?? 0;
+      const demand = pendingRequests / freeSeats;
+      recommendations.push({
+        mentorPersonId: mentor.personId,
+        mentorParticipantId: mentor.participantId,
+        score: scored.score,
+        rankingScore: scored.score / (1 + this.spreading.demandWeight * demand),
+        freeSeats,
+        pendingRequests,
+        factors: scored.factors,
+      });
+    }
+    recommendations.sort((a, b) => b.rankingScore - a.rankingScore || a.mentorPersonId.localeCompare(b.mentorPersonId));
+    return recommendations.slice(0, first);
+  }
+}

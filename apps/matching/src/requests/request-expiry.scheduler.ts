@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, isDuplicateKeyError } from '@trellis/shared/event-store';
+import type { Logger } from '@trellis/shared/observability';
+import type { Collection, Connection } from 'mongoose';
+import type { MentorshipRequestsService } from './mentorship-requests.service';
+
+interface TimerDocument {
+  _id: string;
+  tenantId: string;
+  requestId: string;
+  dueAt: Date;
+  attempts: number;
+}
+
+interface LeaseDocument {
+  _id: string;
+  owner: string;
+  expiresAt: Date;
+}
+
+export interface RequestExpiryOptions {
+  pollMs?: number;
+  leaseTtlMs?: number;
+  /** When an expiry meets an acceptance in progress, try again this much later. */
+  retryDelayMs?: number;
+  batchSize?: number;
+}
+
+/**
+ * Durable request expiry: one timer document per open request in MongoDB, so a restart (or another instance)
+ * picks up every timer that is due. Only the holder of the lease fires timers, so two instances never race on the
+ * same request; firing is idempotent anyway (an early or repeated expiry changes nothing).
+ */
+export class RequestExpiryScheduler {
+  readonly owner = randomUUID();
+  private readonly timers: Collection<TimerDocument>;
+  private readonly leases: Collection<LeaseDocument>;
+  private readonly pollMs: number;
+  private readonly leaseTtlMs: number;
+  private readonly retryDelayMs: number;
+  private readonly batchSize: number;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    connection: Connection,
+    private readonly requests: MentorshipRequestsService,
+    private readonly logger: Logger,
+    options: RequestExpiryOptions = {},
+  ) {
+    this.timers = connection.collection<TimerDocument>('request_expiry_timers') as unknown as Collection<TimerDocument>;
+    this.leases = connection.collection<LeaseDocument>('timer_leases') as unknown as Collection<LeaseDocument>;
+    this.pollMs = options.pollMs ?? 1000;
+    this.leaseTtlMs = options.leaseTtlMs ?? 10_000;
+    this.retryDelayMs = options.retryDelayMs ?? 30_000;
+    this.batchSize = options.batchSize ?? 100;
+  }
+
+  /** Idempotent: the request flow and the follow-up reactor both schedule the same timer. */
+  async schedule(tenantId: string, requestId: string, dueAt: Date): Promise<void> {
+    await this.timers.updateOne(
+      { _id: requestId },
+      { $setOnInsert: { tenantId, requestId, dueAt, attempts: 0 } },
+      { upsert: true },
+    );
+  }
+
+  async cancel(requestId: string): Promise<void> {
+    await this.timers.deleteOne({ _id: requestId });
+  }
+
+  async pending(): Promise<number> {
+    return this.timers.countDocuments();
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.leases.deleteOne({ _id: 'request-expiry', owner: this.owner }).catch(() => undefined);
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        if (await this.holdLease()) await this.fireDue(new Date());
+      } catch (error) {
+        this.logger.warn({ err: String(error) }, 'request expiry pass failed; retrying');
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.pollMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  /** Fires every timer due at `now`; exposed for tests that move time forward. */
+  async fireDue(now: Date): Promise<number> {
+    const due = await this.timers.find({ dueAt: { $lte: now } }, { limit: this.batchSize }).toArray();
+    let fired = 0;
+    for (const timer of due) {
+      try {
+        await this.requests.expireRequest(timer.tenantId, timer.requestId, now);
+        await this.timers.deleteOne({ _id: timer._id });
+        fired += 1;
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'NOT_FOUND') {
+          await this.timers.deleteOne({ _id: timer._id });
+          continue;
+        }
+        // Typically CONFLICT: the request is being accepted right now. Look again later.
+        await this.timers.updateOne(
+          { _id: timer._id },
+          { $set: { dueAt: new Date(now.getTime() + this.retryDelayMs) }, $inc: { attempts: 1 } },
+        );
+      }
+    }
+    return fired;
+  }
+
+  private async holdLease(): Promise<boolean> {
+    const now = new Date();
+    try {
+      const lease = await this.leases.findOneAndUpdate(
+        { _id: 'request-expiry', $or: [{ owner: this.owner }, { expiresAt: { $lt: now } }] },
+        { $set: { owner: this.owner, expiresAt: new Date(now.getTime() + this.leaseTtlMs) } },
+        { upsert: true, returnDocument: 'after' },
+      );
+      return lease?.owner === this.owner;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false; // another instance holds a live lease
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import {
+  defaultRules,
+  DEFAULT_WEIGHTS,
+  type CommunicationStyle,
+  type FactorWeights,
+  type MatchingRules as EngineRules,
+  type MenteeProfile,
+  type MentorProfile,
+  type Objective,
+} from '@trellis/matching/engine';
+import type { MatchingProfile, MatchingRules as ProgramRules } from '@trellis/profiles/contracts';
+import type { RoundObjective } from '@trellis/matching/contracts';
+import type { RoundSettings } from '@trellis/matching/domain';
+import { payloadHash } from '@trellis/shared/event-store';
+
+/** Recorded on every computation, so a round says which engine produced it. */
+export const ENGINE_VERSION = 'trellis-matching-engine/1';
+
+const styles: Record<string, CommunicationStyle | undefined> = {
+  structured: 'structured',
+  conversational: 'conversational',
+  'hands-on': 'hands-on',
+  // The engine has no "reflective"; it is closest to a flexible partner rather than a mismatch.
+  reflective: 'flexible',
+};
+
+function common(personId: string, profile: MatchingProfile) {
+  const answers: Record<string, string> = {};
+  for (const answer of profile.matchingAnswers) {
+    answers[answer.questionId] = answer.optionIds?.join('|') ?? String(answer.value ?? '');
+  }
+  const style = profile.communicationStyle ? styles[profile.communicationStyle] : undefined;
+  return {
+    id: personId,
+    ...(profile.field ? { field: profile.field } : {}),
+    ...(profile.department ? { department: profile.department } : {}),
+    languages: profile.languages,
+    timezone: profile.timezone,
+    // Profiles count days 1 = Monday … 7 = Sunday; the engine 0 = Monday … 6 = Sunday.
+    availability: profile.availability.map((w) => ({
+      day: w.day - 1,
+      startMinute: w.startMinute,
+      endMinute: w.endMinute,
+    })),
+    ...(style ? { communicationStyle: style } : {}),
+    ...(profile.seniority !== null ? { seniorityYears: profile.seniority } : {}),
+    managerIds: profile.managerPersonId ? [profile.managerPersonId] : [],
+    answers,
+  };
+}
+
+export function toMentor(personId: string, profile: MatchingProfile, capacity: number): MentorProfile {
+  return { ...common(personId, profile), offers: profile.skillsOffered, expertiseTags: profile.interests, capacity };
+}
+
+export function toMentee(
+  personId: string,
+  profile: MatchingProfile,
+  previousMentorIds: string[],
+  blockedIds: string[],
+): MenteeProfile {
+  return {
+    ...common(personId, profile),
+    // Profiles do not state the mentee's current level of a sought skill; 1 (novice) is the conservative reading.
+    seeks: profile.skillsSought.map((skill) => ({ skill, currentLevel: 1 })),
+    goals: profile.interests,
+    previousMentorIds,
+    blockedIds,
+  };
+}
+
+export function toEngineRules(rules: ProgramRules | null, questionIds: string[]): EngineRules {
+  if (!rules) return defaultRules({ matchingQuestionIds: questionIds });
+  const weights: FactorWeights = { ...DEFAULT_WEIGHTS };
+  for (const [factor, weight] of Object.entries(rules.weights)) {
+    if (weight === undefined) continue;
+    if (factor === 'interests') weights.goals = weight;
+    else if (factor in weights) weights[factor as keyof FactorWeights] = weight;
+  }
+  return defaultRules({
+    weights,
+    hardRules: {
+      excludeSameDepartment: rules.hardRules.sameDepartmentNotAllowed,
+      requireSharedLanguage: rules.hardRules.sharedLanguageRequired,
+      ...(rules.hardRules.maxTimezoneGapHours !== null
+        ? { maxTimezoneGapHours: rules.hardRules.maxTimezoneGapHours }
+        : {}),
+    },
+    matchingQuestionIds: questionIds,
+  });
+}
+
+export function toEngineObjective(objective: RoundObjective): Objective {
+  return objective === 'best-total' ? 'max-score' : objective === 'most-matched' ? 'max-matched' : 'fairest';
+}
+
+export function roundSettings(rules: EngineRules): RoundSettings {
+  return {
+    settingsHash: payloadHash(rules),
+    weights: { ...rules.weights },
+    hardRules: {
+      excludeSameDepartment: rules.hardRules.excludeSameDepartment,
+      requireSharedLanguage: rules.hardRules.requireSharedLanguage,
+      maxTimezoneGapHours: rules.hardRules.maxTimezoneGapHours ?? null,
+    },
+  };
+}
