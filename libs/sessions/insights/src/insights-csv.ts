@@ -10,23 +10,25 @@ export const INSIGHT_TABLES = [
 ] as const;
 export type InsightTable = (typeof INSIGHT_TABLES)[number];
 
-function cell(value: unknown): string {
+type Cell = string | number | boolean | null | undefined;
+
+function cell(value: Cell): string {
   const text = value === null || value === undefined ? '' : String(value);
   // RFC 4180 quoting; a leading = + - @ is prefixed so spreadsheets do not run it as a formula.
   const safe = /^[=+\-@]/.test(text) && Number.isNaN(Number(text)) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-const lines = (rows: unknown[][]): string => rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+const lines = (rows: Cell[][]): string => rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 
-function figures(section: Record<string, unknown>): unknown[][] {
-  const rows: unknown[][] = [['figure', 'value']];
+function figures(section: object): Cell[][] {
+  const rows: Cell[][] = [['figure', 'value']];
   for (const [key, value] of Object.entries(section)) {
     if (Array.isArray(value)) {
       for (const entry of value as Array<{ key?: string; count?: number }>) {
         if (entry && typeof entry === 'object' && 'key' in entry) rows.push([`${key}:${entry.key}`, entry.count]);
       }
-    } else rows.push([key, value]);
+    } else rows.push([key, value as Cell]);
   }
   return rows;
 }
