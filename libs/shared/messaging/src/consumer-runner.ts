@@ -18,7 +18,7 @@ import {
 } from '@trellis/shared/observability';
 import type { ConsumerStatusRegistry } from './consumer-status';
 import { type ContractRegistry, EnvelopeValidationError, type EventEnvelope } from './envelope';
-import { deadLetterTopic } from './topics';
+import { deadLetterTopic, ensureTopics, type TopicSettings } from './topics';
 
 export type EnvelopeHandler = (envelope: EventEnvelope) => Promise<void>;
 
@@ -37,6 +37,11 @@ export interface ConsumerRunnerOptions {
   logger: Logger;
   metrics?: ServiceMetrics;
   status?: ConsumerStatusRegistry;
+  /**
+   * Create `<group>.dlq` at start when it is missing (broker auto-creation is off, so a dead letter to a missing topic
+   * would fail). Where an operator manages topics (Strimzi KafkaTopics in k8s/) it already exists and this is a no-op.
+   */
+  deadLetterTopic?: TopicSettings;
 }
 
 export interface DeadLetterHeaders {
@@ -109,6 +114,9 @@ export class ConsumerRunner {
 
   async start(): Promise<void> {
     this.options.status?.report(this.options.group, 'starting');
+    if (this.options.deadLetterTopic) {
+      await ensureTopics(this.kafka, [deadLetterTopic(this.options.group)], this.options.deadLetterTopic);
+    }
     await this.dlqProducer.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? true });
