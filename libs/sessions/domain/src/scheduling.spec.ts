@@ -88,6 +88,7 @@ describe('text rules (checked by the app before it encrypts)', () => {
     expect(isSealed({ enc: 'x' })).toBe(true);
     expect(isSealed('plain')).toBe(false);
     expect(isSealed({})).toBe(false);
+    expect(isSealed({ ct: 'x' })).toBe(false);
     expect(isSealed(['x'])).toBe(false);
   });
 });

@@ -6,10 +6,19 @@ import { DomainError } from '@trellis/shared/kernel';
  * required value is present and carries it into events. Text rules run in the app on the plain text, before
  * sealing, with `checkText` below, so the domain still owns them.
  */
-export type Sealed = Readonly<Record<string, unknown>>;
+export interface Sealed {
+  /** Format marker of the app's encryption (e.g. `aes-256-gcm:v1`); the rest of the value is the app's business. */
+  readonly enc: string;
+}
 
 export function isSealed(value: unknown): value is Sealed {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as { enc?: unknown }).enc === 'string' &&
+    (value as { enc: string }).enc.length > 0
+  );
 }
 
 export function requireSealed(value: unknown, field: string): Sealed {

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ENGAGEMENT_STREAM_TYPE,
+  engagementStreamId,
+  SESSION_STREAM_TYPE,
+  sessionStreamId,
+} from '@trellis/sessions/contracts';
+import {
+  engagementDecider,
+  sessionDecider,
+  type EngagementCommand,
+  type EngagementEvent,
+  type EngagementState,
+  type SessionCommand,
+  type SessionEvent,
+  type SessionState,
+} from '@trellis/sessions/domain';
+import { CommandHandler, DomainError, type EventStore } from '@trellis/shared/event-store';
+import { currentCorrelation } from '@trellis/shared/observability';
+import type { SessionsReadModels } from './read-models';
+
+export interface CommandContext {
+  tenantId: string;
+  /** A person id, or `system:<component>` for reactors. */
+  actor: string;
+  programId?: string;
+  correlationId?: string;
+  causationId?: string;
+  /** The client's (or reactor's) id for this command: retrying with the same id applies it once. */
+  commandId?: string;
+}
+
+/** Runs sessions commands on the real event store, then refreshes the stream's read-model row. */
+export class SessionsStore {
+  private readonly engagements: CommandHandler<EngagementCommand, EngagementEvent, EngagementState>;
+  private readonly sessions: CommandHandler<SessionCommand, SessionEvent, SessionState>;
+
+  constructor(
+    store: EventStore,
+    private readonly readModels: SessionsReadModels,
+  ) {
+    this.engagements = new CommandHandler(store, engagementDecider, { streamType: ENGAGEMENT_STREAM_TYPE });
+    this.sessions = new CommandHandler(store, sessionDecider, { streamType: SESSION_STREAM_TYPE });
+  }
+
+  private meta(context: CommandContext, programId: string | undefined) {
+    const correlation = currentCorrelation();
+    return {
+      tenantId: context.tenantId,
+      ...((programId ?? context.programId) ? { programId: programId ?? context.programId } : {}),
+      correlationId: context.correlationId ?? correlation?.correlationId ?? randomUUID(),
+      ...(context.causationId ? { causationId: context.causationId } : {}),
+      actor: context.actor,
+    };
+  }
+
+  /** The engagement as its tenant sees it; another tenant's id reads exactly like a missing one. */
+  async loadEngagement(tenantId: string, mentorshipId: string): Promise<EngagementState> {
+    const row = await this.readModels.engagementsOf(tenantId).findOne({ _id: mentorshipId });
+    if (!row) throw new DomainError('NOT_FOUND', 'There is no engagement for this mentorship.');
+    return (await this.engagements.load(engagementStreamId(mentorshipId))).state;
+  }
+
+  async loadSession(tenantId: string, sessionId: string): Promise<SessionState> {
+    const row = await this.readModels.sessionsOf(tenantId).findOne({ _id: sessionId });
+    if (!row) throw new DomainError('NOT_FOUND', 'There is no such session.');
+    return (await this.sessions.load(sessionStreamId(sessionId))).state;
+  }
+
+  async executeEngagement(
+    context: CommandContext,
+    mentorshipId: string,
+    command: EngagementCommand,
+  ): Promise<{ state: EngagementState; events: EngagementEvent[] }> {
+    let programId = context.programId;
+    if (command.type !== 'OpenEngagement')
+      programId = (await this.loadEngagement(context.tenantId, mentorshipId)).programId;
+    const result = await this.engagements.handle({
+      streamId: engagementStreamId(mentorshipId),
+      command,
+      commitId: context.commandId ?? randomUUID(),
+      meta: this.meta(context, programId),
+    });
+    if (!result.ok) throw result.error;
+    if (result.events.length > 0 || result.duplicate) {
+      await this.readModels.writeEngagement(context.tenantId, result.state, result.revision);
+    }
+    return { state: result.state, events: result.events };
+  }
+
+  async executeSession(
+    context: CommandContext,
+    sessionId: string,
+    command: SessionCommand,
+  ): Promise<{ state: SessionState; events: SessionEvent[] }> {
+    let programId = context.programId;
+    if (command.type !== 'ScheduleSession') programId = (await this.loadSession(context.tenantId, sessionId)).programId;
+    else programId = command.programId;
+    const result = await this.sessions.handle({
+      streamId: sessionStreamId(sessionId),
+      command,
+      commitId: context.commandId ?? randomUUID(),
+      meta: this.meta(context, programId),
+    });
+    if (!result.ok) throw result.error;
+    if (result.events.length > 0 || result.duplicate) {
+      await this.readModels.writeSession(context.tenantId, result.state, result.revision);
+    }
+    return { state: result.state, events: result.events };
+  }
+}

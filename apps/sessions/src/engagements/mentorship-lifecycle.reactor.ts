@@ -1,0 +1,80 @@
+import { isMatchingEvent, matchingContracts } from '@trellis/matching/contracts';
+import {
+  ConsumerRunner,
+  ContractRegistry,
+  type ConsumerStatusRegistry,
+  type EventEnvelope,
+} from '@trellis/shared/messaging';
+import type { Logger, ServiceMetrics } from '@trellis/shared/observability';
+import type { Kafka } from 'kafkajs';
+import type { SessionsStore } from '../core/sessions-store';
+
+export const MENTORSHIP_LIFECYCLE_GROUP = 'sessions.mentorship-lifecycle';
+
+export interface MentorshipLifecycleOptions {
+  kafka: Kafka;
+  store: SessionsStore;
+  topic: string;
+  group: string;
+  logger: Logger;
+  metrics?: ServiceMetrics;
+  status?: ConsumerStatusRegistry;
+}
+
+/**
+ * Opens an engagement when matching announces MentorshipStarted and closes it on MentorshipEnded. The command id is
+ * derived from the event id and the command's time from the event's, so a redelivered event replays the very same
+ * command: the event store answers it with the original commit instead of appending twice.
+ */
+export function mentorshipLifecycleReactor(options: MentorshipLifecycleOptions): ConsumerRunner {
+  const actor = `system:${options.group}`;
+  const handler = async (envelope: EventEnvelope): Promise<void> => {
+    const event = { type: envelope.type, data: envelope.data };
+    const context = {
+      tenantId: envelope.tenantId,
+      actor,
+      correlationId: envelope.correlationId,
+      causationId: envelope.id,
+      ...(envelope.programId ? { programId: envelope.programId } : {}),
+    };
+    if (isMatchingEvent(event, 'MentorshipStarted')) {
+      const data = event.data;
+      await options.store.executeEngagement(
+        { ...context, programId: data.programId, commandId: `open:${envelope.id}` },
+        data.mentorshipId,
+        {
+          type: 'OpenEngagement',
+          mentorshipId: data.mentorshipId,
+          programId: data.programId,
+          mentorPersonId: data.mentorPersonId,
+          menteePersonId: data.menteePersonId,
+          mentorParticipantId: data.mentorParticipantId,
+          menteeParticipantId: data.menteeParticipantId,
+          format: data.format,
+          ...(data.circleId ? { circleId: data.circleId } : {}),
+          now: envelope.occurredAt,
+        },
+      );
+      return;
+    }
+    if (isMatchingEvent(event, 'MentorshipEnded')) {
+      await options.store.executeEngagement(
+        { ...context, commandId: `close:${envelope.id}` },
+        event.data.mentorshipId,
+        {
+          type: 'CloseEngagement',
+          now: envelope.occurredAt,
+        },
+      );
+    }
+  };
+  return new ConsumerRunner(options.kafka, {
+    group: options.group,
+    topics: [options.topic],
+    contracts: new ContractRegistry(matchingContracts),
+    handler,
+    logger: options.logger.child({ component: options.group }),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.status ? { status: options.status } : {}),
+  });
+}

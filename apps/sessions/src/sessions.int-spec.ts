@@ -1,0 +1,285 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { matchingContracts } from '@trellis/matching/contracts';
+import { engagementStreamId, sessionStreamId } from '@trellis/sessions/contracts';
+import { DomainError, EventStore } from '@trellis/shared/event-store';
+import { ContractRegistry, type EventEnvelope, EventPublisher } from '@trellis/shared/messaging';
+import { PersonKeyStore } from '@trellis/shared/privacy';
+import { createTestDatabase, createTestKafka, type TestDatabase, uniqueName } from '@trellis/shared/testing';
+import type { Admin, Consumer, Kafka } from 'kafkajs';
+import { AppModule } from './app.module';
+import { SessionsReadModels } from './core/read-models';
+import { sessionsContractRegistry } from './core/sessions-outbox';
+import { SessionsStore } from './core/sessions-store';
+import { SessionsService } from './sessions/sessions.service';
+
+const HOUR = 3_600_000;
+
+describe('sessions service (real FerretDB and Kafka)', () => {
+  let app: INestApplication;
+  let db: TestDatabase;
+  let kafka: Kafka;
+  let matching: EventPublisher;
+  let consumer: Consumer;
+  let admin: Admin;
+  const published: EventEnvelope[] = [];
+  const wiring = {
+    matchingTopic: uniqueName('t_matching'),
+    sessionsTopic: uniqueName('t_sessions'),
+    lifecycleGroup: uniqueName('sessions_lifecycle'),
+  };
+  const tenantId = uniqueName('org');
+  const mentorshipId = randomUUID();
+  const mentor = { tenantId, personId: `mentor-${tenantId}` };
+  const mentee = { tenantId, personId: `mentee-${tenantId}` };
+  // A clock the test moves, so a session can be scheduled in the future and later be completed.
+  let clockMs = Date.now();
+  let service: SessionsService;
+
+  const envelope = (type: string, data: Record<string, unknown>): EventEnvelope => ({
+    id: randomUUID(),
+    type,
+    schemaVersion: 1,
+    streamId: `mentorship-${mentorshipId}`,
+    streamType: 'mentorship',
+    revision: type === 'MentorshipStarted' ? 1 : 2,
+    occurredAt: new Date().toISOString(),
+    tenantId,
+    programId: 'prog-1',
+    correlationId: randomUUID(),
+    data,
+  });
+  const started = envelope('MentorshipStarted', {
+    mentorshipId,
+    programId: 'prog-1',
+    mentorPersonId: mentor.personId,
+    menteePersonId: mentee.personId,
+    mentorParticipantId: 'pa-mentor',
+    menteeParticipantId: 'pa-mentee',
+    format: 'one-on-one',
+    origin: 'request',
+    originId: 'req-1',
+  });
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sessions');
+    app = await NestFactory.create(AppModule.register({ config: { mongoDatabase: db.name, port: 0 }, wiring }), {
+      logger: false,
+    });
+    await app.init();
+    kafka = createTestKafka();
+    admin = kafka.admin();
+    await admin.connect();
+    matching = new EventPublisher(kafka, new ContractRegistry(matchingContracts));
+    consumer = kafka.consumer({ groupId: uniqueName('sessions_topic_reader') });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [wiring.sessionsTopic], fromBeginning: true });
+    const registry = sessionsContractRegistry();
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        published.push(registry.validate(JSON.parse(message.value!.toString()), false));
+      },
+    });
+    service = new SessionsService(
+      app.get(SessionsStore),
+      app.get(SessionsReadModels),
+      app.get(PersonKeyStore),
+      () => new Date(clockMs),
+    );
+  });
+
+  afterAll(async () => {
+    await consumer?.disconnect();
+    await admin?.disconnect();
+    await matching?.disconnect();
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('opens the engagement once from MentorshipStarted, even when the event is delivered twice', async () => {
+    await matching.publish([{ topic: wiring.matchingTopic, envelopes: [started] }]);
+    await waitFor(async () => published.some((e) => e.type === 'EngagementOpened'));
+    await matching.publish([{ topic: wiring.matchingTopic, envelopes: [started] }]);
+    const marker = envelope('MentorshipPaused', {
+      mentorshipId,
+      programId: 'prog-1',
+      byPersonId: mentor.personId,
+      until: null,
+    });
+    await matching.publish([{ topic: wiring.matchingTopic, envelopes: [marker] }]);
+    // The reactor handles the partition in order: once the later message is committed, the duplicate was handled.
+    await waitFor(async () => {
+      const offsets = await kafka
+        .admin()
+        .fetchOffsets({ groupId: wiring.lifecycleGroup, topics: [wiring.matchingTopic] });
+      return offsets[0]!.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0) === 3;
+    });
+
+    const commits = await app
+      .get(EventStore)
+      .commits.find({ streamId: engagementStreamId(mentorshipId) })
+      .toArray();
+    expect(commits).toHaveLength(1);
+    expect(commits[0]!.meta).toMatchObject({ tenantId, causationId: started.id, correlationId: started.correlationId });
+    const opened = published.filter((e) => e.type === 'EngagementOpened');
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatchObject({
+      tenantId,
+      programId: 'prog-1',
+      correlationId: started.correlationId,
+      streamId: engagementStreamId(mentorshipId),
+      revision: 1,
+      data: { mentorshipId, mentorPersonId: mentor.personId, menteePersonId: mentee.personId, format: 'one-on-one' },
+    });
+  });
+
+  it('runs the agreement through the real event store and publishes only ids and enums', async () => {
+    await service.proposeAgreement(mentor, mentorshipId, {
+      cadence: 'fortnightly',
+      sessionMinutes: 60,
+      durationMonths: 6,
+      channels: ['video'],
+      expectations: 'SECRET-EXPECTATIONS meet every other Tuesday',
+    });
+    await service.signAgreement(mentee, mentorshipId, 1);
+    const state = await service.signAgreement(mentor, mentorshipId, 1);
+    expect(state.agreements[0]).toMatchObject({ version: 1, status: 'in-effect' });
+    await expect(service.signAgreement(mentor, mentorshipId, 1)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      service.setGoal(mentee, mentorshipId, { title: '   ', targetDate: '2099-01-01', timezone: 'UTC' }),
+    ).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: 'Goal title must not be empty.',
+    });
+    await waitFor(async () => published.filter((e) => e.type === 'AgreementSigned').length === 2);
+    const signed = published.filter((e) => e.type === 'AgreementSigned').map((e) => e.data['inEffect']);
+    expect(signed).toEqual([false, true]);
+    expect(JSON.stringify(published)).not.toContain('SECRET-EXPECTATIONS');
+    const stored = JSON.stringify(await app.get(EventStore).commits.find({}).toArray());
+    expect(stored).not.toContain('SECRET-EXPECTATIONS');
+  });
+
+  it('keeps other organizations out: their ids read as missing', async () => {
+    const outsider = { tenantId: uniqueName('other_org'), personId: mentor.personId };
+    await expect(service.signAgreement(outsider, mentorshipId, 1)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  let sessionId: string;
+  const at = (hoursFromNow: number) => new Date(clockMs + hoursFromNow * HOUR).toISOString();
+
+  it('schedules, refuses an overlap naming the clashing session, reschedules with a higher SEQUENCE', async () => {
+    const first = await service.scheduleOneOnOne(mentor, {
+      mentorshipId,
+      startsAt: at(48),
+      endsAt: at(49),
+      timezone: 'Europe/Berlin',
+      mode: 'virtual',
+      meetingLink: 'https://meet.example/SECRET-LINK',
+    });
+    sessionId = first.sessionId;
+    const clash = await service
+      .scheduleOneOnOne(mentee, {
+        mentorshipId,
+        startsAt: at(48.5),
+        endsAt: at(49.5),
+        timezone: 'America/New_York',
+        mode: 'in-person',
+        location: 'Cafe',
+      })
+      .catch((error: unknown) => error);
+    expect(clash).toBeInstanceOf(DomainError);
+    expect(clash).toMatchObject({ code: 'CONFLICT', details: { clashingSessionId: sessionId } });
+    expect((clash as DomainError).message).toContain(sessionId);
+    await expect(
+      service.scheduleOneOnOne(mentor, {
+        mentorshipId,
+        startsAt: at(-1),
+        endsAt: at(0),
+        timezone: 'UTC',
+        mode: 'virtual',
+        meetingLink: 'https://x.example',
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: 'A session must start in the future.' });
+
+    const moved = await service.reschedule(mentee, sessionId, { startsAt: at(72), endsAt: at(73) });
+    expect(moved.sequence).toBe(1);
+    const ics = await service.calendar(mentee, sessionId, 'trellis.test');
+    expect(ics).toContain(`UID:session-${sessionId}@trellis.test\r\n`);
+    expect(ics).toContain('SEQUENCE:1\r\n');
+    expect(ics).toContain('METHOD:REQUEST\r\n');
+    expect(ics.replace(/\r\n /g, '')).toContain('https://meet.example/SECRET-LINK');
+    await expect(
+      service.calendar({ tenantId, personId: 'someone-else' }, sessionId, 'trellis.test'),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    await waitFor(async () => published.some((e) => e.type === 'SessionRescheduled'));
+    const calendarEvents = published.filter((e) => e.streamId === sessionStreamId(sessionId));
+    expect(calendarEvents.map((e) => [e.type, e.data['sequence'], e.revision])).toEqual([
+      ['SessionScheduled', 0, 1],
+      ['SessionRescheduled', 1, 2],
+    ]);
+    expect(JSON.stringify(published)).not.toContain('SECRET-LINK');
+  });
+
+  it('takes feedback only after completion and only from attendees', async () => {
+    await expect(service.submitFeedback(mentee, sessionId, { rating: 5 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    clockMs += 73.5 * HOUR;
+    await service.complete(mentor, sessionId, { sharedNotes: 'SECRET-NOTES we agreed on a plan' });
+    await expect(service.submitFeedback(mentee, sessionId, { rating: 7 })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+    const state = await service.submitFeedback(mentee, sessionId, { rating: 5, wentWell: 'SECRET-PRAISE clear plan' });
+    expect(state.feedback[mentee.personId]).toMatchObject({ rating: 5 });
+    await expect(
+      service.submitFeedback({ tenantId, personId: 'intruder' }, sessionId, { rating: 1 }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await waitFor(async () => published.some((e) => e.type === 'FeedbackSubmitted'));
+    const feedback = published.find((e) => e.type === 'FeedbackSubmitted')!;
+    expect(feedback.data).toEqual({
+      sessionId,
+      mentorshipId,
+      hostPersonId: mentor.personId,
+      personId: mentee.personId,
+      rating: 5,
+    });
+    const everything = JSON.stringify(published) + JSON.stringify(await app.get(EventStore).commits.find({}).toArray());
+    expect(everything).not.toContain('SECRET-NOTES');
+    expect(everything).not.toContain('SECRET-PRAISE');
+  });
+
+  it('closes the engagement on MentorshipEnded; no new sessions afterwards', async () => {
+    const ended = envelope('MentorshipEnded', {
+      mentorshipId,
+      programId: 'prog-1',
+      mentorPersonId: mentor.personId,
+      menteePersonId: mentee.personId,
+      reason: 'completed',
+      endedBy: 'mentee',
+    });
+    const registry = new ContractRegistry(matchingContracts);
+    expect(() => registry.validate(ended, false)).not.toThrow();
+    await matching.publish([{ topic: wiring.matchingTopic, envelopes: [ended] }]);
+    await waitFor(async () => published.some((e) => e.type === 'EngagementClosed'));
+    await expect(
+      service.scheduleOneOnOne(mentor, {
+        mentorshipId,
+        startsAt: at(200),
+        endsAt: at(201),
+        timezone: 'UTC',
+        mode: 'virtual',
+        meetingLink: 'https://x.example',
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: 'This mentorship has ended.' });
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -1,0 +1,121 @@
+import { type DynamicModule, Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { MATCHING_TOPIC } from '@trellis/matching/contracts';
+import { SESSIONS_EVENTS_TOPIC } from '@trellis/sessions/contracts';
+import { EventStore } from '@trellis/shared/event-store';
+import { ConsumerStatusRegistry, ensureTopics } from '@trellis/shared/messaging';
+import type { Logger, ServiceMetrics } from '@trellis/shared/observability';
+import {
+  KAFKA,
+  ManagedConsumers,
+  MONGO_CONNECTION,
+  ROOT_LOGGER,
+  SERVICE_CONFIG,
+  SERVICE_METRICS,
+  type ServiceConfig,
+} from '@trellis/shared/platform';
+import { PersonKeyStore } from '@trellis/shared/privacy';
+import type { Kafka } from 'kafkajs';
+import type { Connection } from 'mongoose';
+import { SessionsReadModels } from './core/read-models';
+import { SessionsOutbox } from './core/sessions-outbox';
+import { SessionsStore } from './core/sessions-store';
+import { MENTORSHIP_LIFECYCLE_GROUP, mentorshipLifecycleReactor } from './engagements/mentorship-lifecycle.reactor';
+import { SessionsService } from './sessions/sessions.service';
+
+/** Topic and group names; tests use their own so they never share offsets or messages with a running stack. */
+export interface SessionsWiring {
+  sessionsTopic: string;
+  matchingTopic: string;
+  lifecycleGroup: string;
+}
+
+export const SESSIONS_WIRING = Symbol('SESSIONS_WIRING');
+
+export const defaultSessionsWiring: SessionsWiring = {
+  sessionsTopic: SESSIONS_EVENTS_TOPIC,
+  matchingTopic: MATCHING_TOPIC,
+  lifecycleGroup: MENTORSHIP_LIFECYCLE_GROUP,
+};
+
+@Module({})
+export class SessionsModule implements OnModuleInit {
+  static register(wiring: Partial<SessionsWiring> = {}): DynamicModule {
+    return {
+      module: SessionsModule,
+      providers: [
+        { provide: SESSIONS_WIRING, useValue: { ...defaultSessionsWiring, ...wiring } },
+        {
+          provide: EventStore,
+          useFactory: async (connection: Connection) => {
+            const store = new EventStore(connection);
+            await store.ensureIndexes();
+            return store;
+          },
+          inject: [MONGO_CONNECTION],
+        },
+        { provide: PersonKeyStore, useFactory: (c: Connection) => new PersonKeyStore(c), inject: [MONGO_CONNECTION] },
+        {
+          provide: SessionsReadModels,
+          useFactory: (c: Connection) => new SessionsReadModels(c),
+          inject: [MONGO_CONNECTION],
+        },
+        {
+          provide: SessionsStore,
+          useFactory: (store: EventStore, rm: SessionsReadModels) => new SessionsStore(store, rm),
+          inject: [EventStore, SessionsReadModels],
+        },
+        {
+          provide: SessionsService,
+          useFactory: (store: SessionsStore, rm: SessionsReadModels, keys: PersonKeyStore) =>
+            new SessionsService(store, rm, keys),
+          inject: [SessionsStore, SessionsReadModels, PersonKeyStore],
+        },
+        {
+          provide: SessionsOutbox,
+          useFactory: (
+            kafka: Kafka,
+            c: Connection,
+            store: EventStore,
+            w: SessionsWiring,
+            logger: Logger,
+            metrics: ServiceMetrics,
+          ) => new SessionsOutbox(kafka, c, store, w.sessionsTopic, logger, metrics),
+          inject: [KAFKA, MONGO_CONNECTION, EventStore, SESSIONS_WIRING, ROOT_LOGGER, SERVICE_METRICS],
+        },
+      ],
+      exports: [SessionsService, SessionsStore, SessionsReadModels, EventStore, PersonKeyStore],
+    };
+  }
+
+  constructor(
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    @Inject(SESSIONS_WIRING) private readonly wiring: SessionsWiring,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    @Inject(SERVICE_METRICS) private readonly metrics: ServiceMetrics,
+    private readonly consumers: ManagedConsumers,
+    private readonly status: ConsumerStatusRegistry,
+    private readonly outbox: SessionsOutbox,
+    private readonly store: SessionsStore,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    // The matching topic is created here too (idempotently), so the reactor can subscribe before matching first runs.
+    await ensureTopics(this.kafka, [this.wiring.sessionsTopic, this.wiring.matchingTopic], {
+      partitions: this.config.kafkaPartitions,
+      replication: this.config.kafkaReplication,
+    });
+    this.consumers.register(this.outbox);
+    this.consumers.register(
+      mentorshipLifecycleReactor({
+        kafka: this.kafka,
+        store: this.store,
+        topic: this.wiring.matchingTopic,
+        group: this.wiring.lifecycleGroup,
+        logger: this.logger,
+        metrics: this.metrics,
+        status: this.status,
+      }),
+    );
+  }
+}

@@ -1,0 +1,329 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  CancellationReason,
+  MeetingCadence,
+  CommunicationChannel,
+  RsvpResponse,
+} from '@trellis/sessions/contracts';
+import {
+  checkText,
+  sessionIcs,
+  type AgreementTerms,
+  type Attendance,
+  type EngagementState,
+  type Sealed,
+  type SessionState,
+  type TextField,
+} from '@trellis/sessions/domain';
+import { DomainError } from '@trellis/shared/event-store';
+import { isEncryptedField, type PersonKeyStore } from '@trellis/shared/privacy';
+import type { SessionsReadModels } from '../core/read-models';
+import type { SessionsStore } from '../core/sessions-store';
+
+export interface Actor {
+  tenantId: string;
+  personId: string;
+}
+
+export interface TimeInput {
+  startsAt: string;
+  endsAt: string;
+  timezone: string;
+  /** Schedule even outside someone's stated availability. */
+  overrideAvailability?: boolean;
+}
+
+export interface PlaceInput {
+  mode: 'virtual' | 'in-person';
+  meetingLink?: string;
+  location?: string;
+  title?: string;
+}
+
+/**
+ * The sessions use cases: checks free text by the domain's rules, seals it with the author's key, gathers the
+ * scheduling facts from the read models (who is busy when), and runs the command on the event store.
+ */
+export class SessionsService {
+  constructor(
+    private readonly store: SessionsStore,
+    private readonly readModels: SessionsReadModels,
+    private readonly keys: PersonKeyStore,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  private now(): string {
+    return this.clock().toISOString();
+  }
+
+  private async seal(
+    actor: Actor,
+    field: TextField,
+    text: string | undefined,
+    label: string,
+  ): Promise<Sealed | undefined> {
+    const plain = checkText(field, text, label);
+    return plain === undefined ? undefined : this.keys.encrypt(actor.tenantId, actor.personId, plain);
+  }
+
+  private async open(value: Sealed | undefined): Promise<string | undefined> {
+    return value && isEncryptedField(value) ? this.keys.decrypt(value) : undefined;
+  }
+
+  private async place(actor: Actor, input: PlaceInput) {
+    return {
+      mode: input.mode,
+      meetingLink:
+        input.mode === 'virtual' ? await this.seal(actor, 'meetingLink', input.meetingLink, 'Meeting link') : undefined,
+      location: input.mode === 'in-person' ? await this.seal(actor, 'location', input.location, 'Location') : undefined,
+      title: await this.seal(actor, 'sessionTitle', input.title, 'Title'),
+    };
+  }
+
+  private async schedulingContext(actor: Actor, personIds: string[], time: TimeInput) {
+    const canonical = (value: string) => (Number.isNaN(Date.parse(value)) ? value : new Date(value).toISOString());
+    return {
+      busy: await this.readModels.busy(actor.tenantId, personIds, canonical(time.startsAt), canonical(time.endsAt)),
+      // Stated availability lives in profiles; until its events feed a read model here, nobody's window is known.
+      availability: [],
+      overrideAvailability: time.overrideAvailability === true,
+    };
+  }
+
+  async scheduleOneOnOne(
+    actor: Actor,
+    input: { mentorshipId: string } & TimeInput & PlaceInput,
+    options: { sessionId?: string; commandId?: string } = {},
+  ): Promise<SessionState> {
+    const engagement = await this.store.loadEngagement(actor.tenantId, input.mentorshipId);
+    if (engagement.status !== 'open') throw new DomainError('CONFLICT', 'This mentorship has ended.');
+    const pair = { mentorPersonId: engagement.mentorPersonId, menteePersonId: engagement.menteePersonId };
+    const other = actor.personId === pair.mentorPersonId ? pair.menteePersonId : pair.mentorPersonId;
+    const sessionId = options.sessionId ?? randomUUID();
+    const { state } = await this.store.executeSession(
+      { tenantId: actor.tenantId, actor: actor.personId, ...withCommandId(options.commandId) },
+      sessionId,
+      {
+        type: 'ScheduleSession',
+        actor: actor.personId,
+        now: this.now(),
+        sessionId,
+        programId: engagement.programId,
+        kind: 'one-on-one',
+        mentorshipId: input.mentorshipId,
+        pair,
+        inviteePersonIds: [other],
+        ...(await this.place(actor, input)),
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        timezone: input.timezone,
+        scheduling: await this.schedulingContext(actor, [actor.personId, other], input),
+      },
+    );
+    return state;
+  }
+
+  async scheduleGroup(
+    actor: Actor,
+    input: { programId: string; circleId?: string; inviteePersonIds: string[]; capacity: number } & TimeInput &
+      PlaceInput,
+    options: { sessionId?: string; commandId?: string } = {},
+  ): Promise<SessionState> {
+    const sessionId = options.sessionId ?? randomUUID();
+    const { state } = await this.store.executeSession(
+      { tenantId: actor.tenantId, actor: actor.personId, ...withCommandId(options.commandId) },
+      sessionId,
+      {
+        type: 'ScheduleSession',
+        actor: actor.personId,
+        now: this.now(),
+        sessionId,
+        programId: input.programId,
+        kind: 'group',
+        ...(input.circleId ? { circleId: input.circleId } : {}),
+        inviteePersonIds: input.inviteePersonIds,
+        capacity: input.capacity,
+        ...(await this.place(actor, input)),
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        timezone: input.timezone,
+        scheduling: await this.schedulingContext(actor, [actor.personId, ...input.inviteePersonIds], input),
+      },
+    );
+    return state;
+  }
+
+  async reschedule(actor: Actor, sessionId: string, time: Omit<TimeInput, 'timezone'> & { timezone?: string }) {
+    const session = await this.store.loadSession(actor.tenantId, sessionId);
+    const attendees = [session.hostPersonId, ...session.inviteePersonIds];
+    const context = await this.schedulingContext(actor, attendees, {
+      ...time,
+      timezone: time.timezone ?? session.timezone,
+    });
+    return this.session(actor, sessionId, {
+      type: 'RescheduleSession',
+      actor: actor.personId,
+      now: this.now(),
+      startsAt: time.startsAt,
+      endsAt: time.endsAt,
+      ...(time.timezone ? { timezone: time.timezone } : {}),
+      scheduling: context,
+    });
+  }
+
+  cancel(actor: Actor, sessionId: string, reason: CancellationReason) {
+    return this.session(actor, sessionId, { type: 'CancelSession', actor: actor.personId, now: this.now(), reason });
+  }
+
+  respond(actor: Actor, sessionId: string, response: RsvpResponse) {
+    return this.session(actor, sessionId, {
+      type: 'RespondToInvitation',
+      actor: actor.personId,
+      now: this.now(),
+      response,
+    });
+  }
+
+  recordAttendance(actor: Actor, sessionId: string, attendance: Attendance[]) {
+    return this.session(actor, sessionId, {
+      type: 'RecordAttendance',
+      actor: actor.personId,
+      now: this.now(),
+      attendance,
+    });
+  }
+
+  async complete(actor: Actor, sessionId: string, input: { sharedNotes?: string; attendance?: Attendance[] } = {}) {
+    const notes =
+      input.sharedNotes === undefined ? undefined : await this.seal(actor, 'notes', input.sharedNotes, 'Notes');
+    return this.session(actor, sessionId, {
+      type: 'CompleteSession',
+      actor: actor.personId,
+      now: this.now(),
+      ...(notes ? { sharedNotes: notes } : {}),
+      ...(input.attendance ? { attendance: input.attendance } : {}),
+    });
+  }
+
+  async writePrivateNote(actor: Actor, sessionId: string, noteId: string, text: string) {
+    const sealed = await this.seal(actor, 'notes', text, 'Notes');
+    return this.session(actor, sessionId, {
+      type: 'WritePrivateNote',
+      actor: actor.personId,
+      now: this.now(),
+      noteId,
+      text: sealed!,
+    });
+  }
+
+  async submitFeedback(
+    actor: Actor,
+    sessionId: string,
+    input: { rating: number; wentWell?: string; toImprove?: string; comment?: string },
+  ) {
+    const [wentWell, toImprove, comment] = await Promise.all([
+      this.seal(actor, 'feedbackText', input.wentWell, 'What went well'),
+      this.seal(actor, 'feedbackText', input.toImprove, 'What to improve'),
+      this.seal(actor, 'feedbackText', input.comment, 'Comment'),
+    ]);
+    return this.session(actor, sessionId, {
+      type: 'SubmitFeedback',
+      actor: actor.personId,
+      now: this.now(),
+      rating: input.rating,
+      ...(wentWell ? { wentWell } : {}),
+      ...(toImprove ? { toImprove } : {}),
+      ...(comment ? { comment } : {}),
+    });
+  }
+
+  async proposeAgreement(
+    actor: Actor,
+    mentorshipId: string,
+    input: {
+      cadence: MeetingCadence;
+      sessionMinutes: number;
+      durationMonths: number;
+      channels: CommunicationChannel[];
+      expectations?: string;
+      boundaries?: string;
+      confidentiality?: string;
+    },
+  ): Promise<EngagementState> {
+    const terms: AgreementTerms = {
+      cadence: input.cadence,
+      sessionMinutes: input.sessionMinutes,
+      durationMonths: input.durationMonths,
+      channels: input.channels,
+    };
+    for (const key of ['expectations', 'boundaries', 'confidentiality'] as const) {
+      const sealed = await this.seal(actor, 'agreementText', input[key], key);
+      if (sealed) terms[key] = sealed;
+    }
+    return this.engagement(actor, mentorshipId, {
+      type: 'ProposeAgreement',
+      actor: actor.personId,
+      now: this.now(),
+      terms,
+    });
+  }
+
+  signAgreement(actor: Actor, mentorshipId: string, version: number): Promise<EngagementState> {
+    return this.engagement(actor, mentorshipId, {
+      type: 'SignAgreement',
+      actor: actor.personId,
+      now: this.now(),
+      version,
+    });
+  }
+
+  async setGoal(
+    actor: Actor,
+    mentorshipId: string,
+    input: { title: string; targetDate: string; timezone: string; goalId?: string },
+  ): Promise<EngagementState> {
+    const title = await this.seal(actor, 'goalTitle', input.title, 'Goal title');
+    return this.engagement(actor, mentorshipId, {
+      type: 'SetGoal',
+      actor: actor.personId,
+      now: this.now(),
+      actorTimeZone: input.timezone,
+      goal: { goalId: input.goalId ?? randomUUID(), title: title!, targetDate: input.targetDate },
+    });
+  }
+
+  /** The session's iCalendar invitation as the viewer sees it (only for people invited to it). */
+  async calendar(actor: Actor, sessionId: string, uidDomain: string): Promise<string> {
+    const session = await this.store.loadSession(actor.tenantId, sessionId);
+    if (![session.hostPersonId, ...session.inviteePersonIds].includes(actor.personId)) {
+      throw new DomainError('NOT_FOUND', 'There is no such session.');
+    }
+    const title = await this.open(session.title);
+    const place = await this.open(session.place);
+    return sessionIcs(
+      session,
+      {
+        summary: title ?? (session.kind === 'one-on-one' ? 'Mentoring session' : 'Group session'),
+        ...(place ? (session.mode === 'virtual' ? { url: place, location: place } : { location: place }) : {}),
+      },
+      { uidDomain, now: this.now() },
+    );
+  }
+
+  private async session(actor: Actor, sessionId: string, command: Parameters<SessionsStore['executeSession']>[2]) {
+    return (await this.store.executeSession({ tenantId: actor.tenantId, actor: actor.personId }, sessionId, command))
+      .state;
+  }
+
+  private async engagement(
+    actor: Actor,
+    mentorshipId: string,
+    command: Parameters<SessionsStore['executeEngagement']>[2],
+  ) {
+    return (
+      await this.store.executeEngagement({ tenantId: actor.tenantId, actor: actor.personId }, mentorshipId, command)
+    ).state;
+  }
+}
+
+const withCommandId = (commandId: string | undefined) => (commandId ? { commandId } : {});
