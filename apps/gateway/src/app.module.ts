@@ -1,7 +1,20 @@
-import { Module } from '@nestjs/common';
-import { PlatformModule } from '@trellis/shared/platform';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type ServiceConfig, PlatformModule } from '@trellis/shared/platform';
+import { GatewayModule, type GatewayOptions } from './gateway.module';
 
-@Module({
-  imports: [PlatformModule.forService({ service: 'gateway', mongo: false, kafka: true })],
-})
-export class AppModule {}
+export interface GatewayAppOptions extends GatewayOptions {
+  platform?: Partial<ServiceConfig>;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: GatewayAppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({ service: 'gateway', mongo: false, kafka: true, config: options.platform }),
+        GatewayModule.forRoot(options),
+      ],
+    };
+  }
+}

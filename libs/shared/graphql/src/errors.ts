@@ -56,7 +56,9 @@ export function publicError(
 function innermost(error: unknown): unknown {
   let current = error;
   for (let depth = 0; depth < 5; depth += 1) {
-    if (!(current instanceof GraphQLError) || !current.originalError || current.originalError === current) break;
+    // The gateway wraps a subgraph's error around the plain JSON object it received: that one is not descended into.
+    if (!(current instanceof GraphQLError) || !(current.originalError instanceof Error)) break;
+    if (current.originalError === current) break;
     current = current.originalError;
   }
   return current;

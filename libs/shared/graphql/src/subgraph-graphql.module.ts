@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { type BuildSchemaOptions, GraphQLModule } from '@nestjs/graphql';
@@ -82,7 +83,9 @@ export class SubgraphGraphqlModule {
           inject: [TokenVerifier, { token: SERVICE_METRICS, optional: true }, { token: ROOT_LOGGER, optional: true }],
           useFactory: (verifier: TokenVerifier, metrics?: ServiceMetrics, root?: Logger) => {
             const logger = (root ?? createLogger(options.service)).child({ component: 'graphql' });
-            const plugins: ApolloServerPlugin<BaseContext>[] = metrics ? [graphqlMetricsPlugin(metrics)] : [];
+            // Inline traces (ftv1) are for Apollo's hosted studio, which Trellis does not use; they cost time per field.
+            const plugins: ApolloServerPlugin<BaseContext>[] = [ApolloServerPluginInlineTraceDisabled()];
+            if (metrics) plugins.push(graphqlMetricsPlugin(metrics));
             return {
               path: '/graphql',
               autoSchemaFile: { federation: 2 },

@@ -1,0 +1,30 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type AuthConfig, loadAuthConfig, TokenVerifier } from '@trellis/shared/auth';
+import { type GatewayConfig, type GatewayLimits, loadGatewayConfig } from './gateway.config';
+import { GatewayGraphqlService } from './graphql/gateway-graphql.service';
+import { GATEWAY_CONFIG } from './tokens';
+
+export interface GatewayOptions {
+  /** Overrides on top of the environment (tests, benchmark). */
+  config?: Partial<Omit<GatewayConfig, 'limits'>> & { limits?: Partial<GatewayLimits> };
+  auth?: AuthConfig;
+}
+
+@Module({})
+export class GatewayModule {
+  static forRoot(options: GatewayOptions = {}): DynamicModule {
+    const config = (): GatewayConfig => {
+      const base = loadGatewayConfig();
+      return { ...base, ...options.config, limits: { ...base.limits, ...options.config?.limits } };
+    };
+    return {
+      module: GatewayModule,
+      providers: [
+        { provide: GATEWAY_CONFIG, useFactory: config },
+        { provide: TokenVerifier, useFactory: () => new TokenVerifier(options.auth ?? loadAuthConfig()) },
+        GatewayGraphqlService,
+      ],
+      exports: [GatewayGraphqlService, TokenVerifier, GATEWAY_CONFIG],
+    };
+  }
+}
