@@ -30,18 +30,27 @@ export function eventTopics(): string[] {
 }
 
 /**
- * Consumer groups named in the apps and the service libraries: `group: '<service>.<handler>'` (a consumer runner or
- * reactor) or `name: '<service>.<projection>'` (a projection, whose name is its group), or a `*_GROUP` constant.
+ * Consumer groups named in the apps and the service libraries, by the conventions the code follows:
+ * `group: '<service>.<handler>'`, `name: '<service>.<projection>'` (a projection's name is its group), a `*_GROUP`
+ * constant, `` `${prefix}.<handler>` `` inside apps/<service> (a configurable prefix that is the service's name in
+ * production), and `membershipsProjection('<service>')` or a `membershipsProjection(` call in apps/<service>.
  */
 export function consumerGroups(): string[] {
   const found = new Set<string>();
-  const pattern = new RegExp(
+  const literal = new RegExp(
     String.raw`(?:\bgroup\s*:\s*|\bname\s*:\s*|_GROUP\s*=\s*)'((?:${services.join('|')})\.[a-z0-9][a-z0-9_-]*)'`,
     'g',
   );
-  const dirs = ['apps', ...services.map((s) => `libs/${s}`), 'libs/shared/memberships'];
-  for (const file of sources(dirs)) {
-    for (const [, group] of fs.readFileSync(file, 'utf8').matchAll(pattern)) found.add(group!);
+  const prefixed = /`\$\{(?:prefix|groupPrefix|service)\}\.([a-z0-9][a-z0-9_-]*)`/g;
+  const memberships = new RegExp(String.raw`membershipsProjection\('(${services.join('|')})'\)`, 'g');
+  for (const file of sources(['apps', ...services.map((s) => `libs/${s}`), 'libs/shared/memberships'])) {
+    const code = fs.readFileSync(file, 'utf8');
+    for (const [, group] of code.matchAll(literal)) found.add(group!);
+    for (const [, service] of code.matchAll(memberships)) found.add(`${service}.memberships`);
+    const app = services.find((s) => file.startsWith(path.join(repoRoot, 'apps', s) + path.sep));
+    if (!app) continue;
+    for (const [, handler] of code.matchAll(prefixed)) found.add(`${app}.${handler}`);
+    if (code.includes('membershipsProjection(')) found.add(`${app}.memberships`);
   }
   return [...found].sort();
 }
