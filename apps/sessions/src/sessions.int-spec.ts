@@ -28,6 +28,7 @@ describe('sessions service (real FerretDB and Kafka)', () => {
     matchingTopic: uniqueName('t_matching'),
     sessionsTopic: uniqueName('t_sessions'),
     lifecycleGroup: uniqueName('sessions_lifecycle'),
+    retryBaseDelayMs: 20,
   };
   const tenantId = uniqueName('org');
   const mentorshipId = randomUUID();
@@ -132,6 +133,41 @@ describe('sessions service (real FerretDB and Kafka)', () => {
       revision: 1,
       data: { mentorshipId, mentorPersonId: mentor.personId, menteePersonId: mentee.personId, format: 'one-on-one' },
     });
+  });
+
+  it('sends a MentorshipStarted the domain refuses to the DLQ and keeps going', async () => {
+    const selfMentoring = envelope('MentorshipStarted', {
+      mentorshipId: randomUUID(),
+      programId: 'prog-1',
+      mentorPersonId: mentor.personId,
+      menteePersonId: mentor.personId,
+      mentorParticipantId: 'pa-mentor',
+      menteeParticipantId: 'pa-mentor-2',
+      format: 'one-on-one',
+      origin: 'request',
+      originId: 'req-2',
+    });
+    const dead: string[] = [];
+    const dlqReader = kafka.consumer({ groupId: uniqueName('dlq_reader') });
+    await dlqReader.connect();
+    await dlqReader.subscribe({ topics: [`${wiring.lifecycleGroup}.dlq`], fromBeginning: true });
+    await dlqReader.run({
+      eachMessage: async ({ message }) => {
+        dead.push(`${message.headers?.['dlq-error']?.toString() ?? ''}|${message.value!.toString()}`);
+      },
+    });
+    try {
+      await matching.publish([{ topic: wiring.matchingTopic, envelopes: [selfMentoring] }]);
+      await waitFor(async () => dead.length === 1);
+      expect(dead[0]).toContain('A person cannot mentor themselves.');
+      expect(dead[0]).toContain(selfMentoring.id);
+      const commits = await app
+        .get(EventStore)
+        .commits.countDocuments({ streamId: engagementStreamId(selfMentoring.data['mentorshipId'] as string) });
+      expect(commits).toBe(0);
+    } finally {
+      await dlqReader.disconnect();
+    }
   });
 
   it('runs the agreement through the real event store and publishes only ids and enums', async () => {

@@ -27,6 +27,8 @@ export interface SessionsWiring {
   sessionsTopic: string;
   matchingTopic: string;
   lifecycleGroup: string;
+  /** Backoff of the reactor's bounded retries (tests shorten it). */
+  retryBaseDelayMs?: number;
 }
 
 export const SESSIONS_WIRING = Symbol('SESSIONS_WIRING');
@@ -115,6 +117,8 @@ export class SessionsModule implements OnModuleInit {
         logger: this.logger,
         metrics: this.metrics,
         status: this.status,
+        topicSettings: { partitions: this.config.kafkaPartitions, replication: this.config.kafkaReplication },
+        ...(this.wiring.retryBaseDelayMs ? { retryBaseDelayMs: this.wiring.retryBaseDelayMs } : {}),
       }),
     );
   }

@@ -4,6 +4,7 @@ import {
   ContractRegistry,
   type ConsumerStatusRegistry,
   type EventEnvelope,
+  type TopicSettings,
 } from '@trellis/shared/messaging';
 import type { Logger, ServiceMetrics } from '@trellis/shared/observability';
 import type { Kafka } from 'kafkajs';
@@ -19,6 +20,9 @@ export interface MentorshipLifecycleOptions {
   logger: Logger;
   metrics?: ServiceMetrics;
   status?: ConsumerStatusRegistry;
+  /** Where `<group>.dlq` is created when missing. */
+  topicSettings: TopicSettings;
+  retryBaseDelayMs?: number;
 }
 
 /**
@@ -73,6 +77,10 @@ export function mentorshipLifecycleReactor(options: MentorshipLifecycleOptions):
     topics: [options.topic],
     contracts: new ContractRegistry(matchingContracts),
     handler,
+    // A MentorshipStarted the domain refuses (say, a person paired with themselves) ends in the DLQ after the bounded
+    // retries instead of blocking the partition; `npm run dlq:replay` applies it once the cause is fixed.
+    deadLetterTopic: options.topicSettings,
+    ...(options.retryBaseDelayMs ? { retryBaseDelayMs: options.retryBaseDelayMs } : {}),
     logger: options.logger.child({ component: options.group }),
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.status ? { status: options.status } : {}),
