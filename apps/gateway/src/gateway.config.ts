@@ -37,6 +37,8 @@ export interface GatewayConfig {
   /** How long start-up waits for at least one subgraph. */
   startupTimeoutMs: number;
   introspection: boolean;
+  /** Integration topics whose events feed subscriptions. */
+  eventTopics: string[];
 }
 
 const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
@@ -54,6 +56,7 @@ const schema = z.object({
   TRELLIS_GATEWAY_SUBGRAPH_TIMEOUT_MS: int(15_000),
   TRELLIS_GATEWAY_POLL_INTERVAL_MS: int(10_000, 100),
   TRELLIS_GATEWAY_STARTUP_TIMEOUT_MS: int(180_000, 100),
+  TRELLIS_GATEWAY_EVENT_TOPICS: z.string().default(SUBGRAPH_NAMES.map((name) => `${name}.events.v1`).join(',')),
 });
 
 /** Reads the gateway's configuration; a bad value stops start-up with a message naming it. */
@@ -90,5 +93,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     pollIntervalMs: v.TRELLIS_GATEWAY_POLL_INTERVAL_MS,
     startupTimeoutMs: v.TRELLIS_GATEWAY_STARTUP_TIMEOUT_MS,
     introspection: env['NODE_ENV'] !== 'production',
+    eventTopics: v.TRELLIS_GATEWAY_EVENT_TOPICS.split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
   };
 }

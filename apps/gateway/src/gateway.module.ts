@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type AuthConfig, loadAuthConfig, TokenVerifier } from '@trellis/shared/auth';
 import { type GatewayConfig, type GatewayLimits, loadGatewayConfig } from './gateway.config';
 import { GatewayGraphqlService } from './graphql/gateway-graphql.service';
+import { SubscriptionsService } from './subscriptions/subscriptions.service';
 import { GATEWAY_CONFIG } from './tokens';
 
 export interface GatewayOptions {
@@ -23,8 +24,9 @@ export class GatewayModule {
         { provide: GATEWAY_CONFIG, useFactory: config },
         { provide: TokenVerifier, useFactory: () => new TokenVerifier(options.auth ?? loadAuthConfig()) },
         GatewayGraphqlService,
+        SubscriptionsService,
       ],
-      exports: [GatewayGraphqlService, TokenVerifier, GATEWAY_CONFIG],
+      exports: [GatewayGraphqlService, SubscriptionsService, TokenVerifier, GATEWAY_CONFIG],
     };
   }
 }

@@ -1,0 +1,23 @@
+import type { Principal } from '@trellis/shared/auth';
+import type { EventEnvelope } from '@trellis/shared/messaging';
+
+/**
+ * Whether an event concerns this person: Trellis's integration events name people only in `personId`, `*PersonId`
+ * and `*PersonIds` fields (ids, never names: ARCHITECTURE §6), so events added later by any service are covered.
+ */
+export function namesPerson(data: Record<string, unknown>, personId: string): boolean {
+  for (const [key, value] of Object.entries(data)) {
+    if ((key === 'personId' || key.endsWith('PersonId')) && value === personId) return true;
+    if ((key === 'personIds' || key.endsWith('PersonIds')) && Array.isArray(value) && value.includes(personId)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Tenant first: an event of another organization is never delivered, whatever ids it carries. */
+export function isDeliverable(envelope: EventEnvelope, principal: Principal, types?: readonly string[]): boolean {
+  if (envelope.tenantId !== principal.tenantId) return false;
+  if (types?.length && !types.includes(envelope.type)) return false;
+  return namesPerson(envelope.data, principal.personId);
+}
