@@ -1,7 +1,27 @@
-import { Module } from '@nestjs/common';
-import { PlatformModule } from '@trellis/shared/platform';
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { AuthConfig } from '@trellis/shared/auth';
+import { SubgraphGraphqlModule } from '@trellis/shared/graphql';
+import { PlatformModule, type ServiceConfig } from '@trellis/shared/platform';
+import { NotificationsModule } from './notifications.module';
+import type { NotificationsWiring } from './notifications.wiring';
 
-@Module({
-  imports: [PlatformModule.forService({ service: 'notifications', mongo: true, kafka: true })],
-})
-export class AppModule {}
+export interface NotificationsAppOptions {
+  /** Overrides on top of the environment; tests point the app at their own database, topics and peers. */
+  config?: Partial<ServiceConfig>;
+  auth?: AuthConfig;
+  wiring?: Partial<NotificationsWiring>;
+}
+
+@Module({})
+export class AppModule {
+  static register(options: NotificationsAppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({ service: 'notifications', mongo: true, kafka: true, config: options.config }),
+        SubgraphGraphqlModule.forRoot({ service: 'notifications', auth: options.auth }),
+        NotificationsModule.register(options.wiring),
+      ],
+    };
+  }
+}

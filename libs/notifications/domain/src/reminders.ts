@@ -111,7 +111,7 @@ export function reminderCommandsFor(event: SourceEvent): ReminderCommand[] {
 
 export interface StoredReminder {
   sequence: number;
-  state: 'scheduled' | 'fired' | 'cancelled';
+  state: 'scheduled' | 'firing' | 'fired' | 'cancelled';
 }
 
 /**

@@ -1,0 +1,214 @@
+import type { NotificationCategory, NotificationPriority, TemplateId } from '@trellis/notifications/contracts';
+import {
+  DEFAULT_PREFERENCES,
+  type CalendarAttachment,
+  type NotificationPreferences,
+  type ReminderPlan,
+} from '@trellis/notifications/domain';
+import { isDuplicateKeyError, TenantScopedCollection } from '@trellis/shared/event-store';
+import type { Connection, mongo } from 'mongoose';
+
+export interface InboxItemRow {
+  _id: string;
+  tenantId: string;
+  recipientPersonId: string;
+  templateId: TemplateId;
+  category: NotificationCategory;
+  priority: NotificationPriority;
+  subject: { kind: string; id: string };
+  params: Record<string, string | number>;
+  createdAt: Date;
+  /** `<createdAt ISO>|<_id>`: one sortable field, so a cursor is one range condition (FerretDB sorts in Go). */
+  sortKey: string;
+  readAt: Date | null;
+  /** Set once NotificationDelivered is on the topic; a retry after a crash publishes it if it is still false. */
+  announced: boolean;
+}
+
+export type DeliveryState = 'pending' | 'sent' | 'folded' | 'skipped' | 'dropped' | 'failed' | 'cancelled';
+
+export interface DeliveryRow {
+  _id: string;
+  tenantId: string;
+  programId: string | null;
+  channel: 'email' | 'webhook';
+  /** A personId for email, a webhook id for webhooks. */
+  recipient: string;
+  templateId: TemplateId;
+  category: NotificationCategory;
+  priority: NotificationPriority;
+  subject: { kind: string; id: string };
+  params: Record<string, string | number>;
+  calendar: CalendarAttachment | null;
+  /** The webhook body, built when the event was handled (it carries no personal data). */
+  body: string | null;
+  state: DeliveryState;
+  dueAt: Date;
+  attempts: number;
+  lastError: string | null;
+  /** When the source event happened: the end-to-end latency measure starts there. */
+  sourceAt: Date;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+export interface DigestRow {
+  _id: string;
+  tenantId: string;
+  programId: string | null;
+  personId: string;
+  dueAt: Date;
+  /** closed: being sent, no more entries join it. */
+  state: 'pending' | 'closed' | 'sent' | 'dropped';
+  attempts: number;
+  sentAt: Date | null;
+}
+
+/** One row per folded email: concurrent folds are separate inserts, never a read-modify-write of one array. */
+export interface DigestEntryRow {
+  _id: string;
+  tenantId: string;
+  digestId: string;
+  templateId: TemplateId;
+  category: NotificationCategory;
+  subject: { kind: string; id: string };
+  params: Record<string, string | number>;
+  createdAt: Date;
+}
+
+export interface ReminderRow extends ReminderPlan {
+  _id: string;
+  tenantId: string;
+  programId: string | null;
+  state: 'scheduled' | 'firing' | 'fired' | 'cancelled';
+  dueAtDate: Date;
+  firedAt: Date | null;
+}
+
+export interface PreferencesRow extends NotificationPreferences {
+  _id: string;
+  tenantId: string;
+  personId: string;
+}
+
+export interface WebhookRow {
+  _id: string;
+  tenantId: string;
+  url: string;
+  secret: string;
+  categories: NotificationCategory[];
+  enabled: boolean;
+  consecutiveFailures: number;
+  createdByPersonId: string;
+  createdAt: Date;
+  disabledAt: Date | null;
+  disabledCount: number;
+}
+
+export interface ManagerRow {
+  _id: string;
+  tenantId: string;
+  programId: string;
+  personId: string;
+}
+
+export interface MentorshipProgramRow {
+  _id: string;
+  tenantId: string;
+  programId: string;
+}
+
+export interface BudgetRow {
+  _id: string;
+  tenantId: string;
+  personId: string;
+  day: string;
+  sent: number;
+}
+
+/** Every collection of the service; tenant-facing access goes through `TenantScopedCollection`. */
+export class NotificationsStore {
+  readonly inbox: mongo.Collection<InboxItemRow>;
+  readonly deliveries: mongo.Collection<DeliveryRow>;
+  readonly digests: mongo.Collection<DigestRow>;
+  readonly digestEntries: mongo.Collection<DigestEntryRow>;
+  readonly reminders: mongo.Collection<ReminderRow>;
+  readonly preferences: mongo.Collection<PreferencesRow>;
+  readonly webhooks: mongo.Collection<WebhookRow>;
+  readonly managers: mongo.Collection<ManagerRow>;
+  readonly mentorshipPrograms: mongo.Collection<MentorshipProgramRow>;
+  readonly budgets: mongo.Collection<BudgetRow>;
+
+  constructor(readonly connection: Connection) {
+    const c = <T extends mongo.Document>(name: string) =>
+      connection.collection<T>(name) as unknown as mongo.Collection<T>;
+    this.inbox = c('inbox_items');
+    this.deliveries = c('deliveries');
+    this.digests = c('digests');
+    this.digestEntries = c('digest_entries');
+    this.reminders = c('reminders');
+    this.preferences = c('preferences');
+    this.webhooks = c('webhooks');
+    this.managers = c('program_managers');
+    this.mentorshipPrograms = c('mentorship_programs');
+    this.budgets = c('email_budgets');
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.inbox.createIndex({ tenantId: 1, recipientPersonId: 1, sortKey: -1 });
+    await this.deliveries.createIndex({ state: 1, dueAt: 1 });
+    await this.digests.createIndex({ state: 1, dueAt: 1 });
+    await this.digestEntries.createIndex({ digestId: 1 });
+    await this.reminders.createIndex({ state: 1, dueAtDate: 1 });
+    await this.managers.createIndex({ tenantId: 1, programId: 1 });
+  }
+
+  inboxOf(tenantId: string) {
+    return new TenantScopedCollection(this.inbox, tenantId);
+  }
+
+  webhooksOf(tenantId: string) {
+    return new TenantScopedCollection(this.webhooks, tenantId);
+  }
+
+  async preferencesOf(tenantId: string, personId: string): Promise<NotificationPreferences> {
+    const row = await new TenantScopedCollection(this.preferences, tenantId).findOne({
+      _id: prefsId(tenantId, personId),
+    });
+    if (!row) return DEFAULT_PREFERENCES;
+    return {
+      channels: row.channels,
+      digest: row.digest,
+      quietHours: row.quietHours,
+      dailyEmailBudget: row.dailyEmailBudget,
+      unsubscribed: row.unsubscribed,
+    };
+  }
+
+  async savePreferences(tenantId: string, personId: string, preferences: NotificationPreferences): Promise<void> {
+    const _id = prefsId(tenantId, personId);
+    const row: PreferencesRow = { _id, tenantId, personId, ...preferences };
+    await this.preferences.replaceOne({ _id, tenantId }, row, { upsert: true });
+  }
+
+  async managersOf(tenantId: string, programId: string): Promise<string[]> {
+    const rows = await new TenantScopedCollection(this.managers, tenantId).find({ programId });
+    return rows.map((r) => r.personId);
+  }
+
+  /** Inserts unless the id exists; returns whether this call created it (the uniqueness key is the `_id`). */
+  static async insertIfNew<T extends mongo.Document>(
+    collection: mongo.Collection<T>,
+    row: mongo.OptionalUnlessRequiredId<T>,
+  ): Promise<boolean> {
+    try {
+      await collection.insertOne(row);
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+}
+
+export const prefsId = (tenantId: string, personId: string) => `${tenantId}|${personId}`;

@@ -1,0 +1,56 @@
+import { MATCHING_TOPIC } from '@trellis/matching/contracts';
+import { NOTIFICATIONS_TOPIC } from '@trellis/notifications/contracts';
+import { DEFAULT_WEBHOOK_POLICY, type WebhookPolicy } from '@trellis/notifications/domain';
+import { PROFILES_TOPIC } from '@trellis/profiles/contracts';
+import { SESSIONS_EVENTS_TOPIC } from '@trellis/sessions/contracts';
+
+export const NOTIFICATIONS_WIRING = Symbol('NOTIFICATIONS_WIRING');
+
+/** Everything a test (or a deployment) may point elsewhere: topics, groups, peers, secrets, timings. */
+export interface NotificationsWiring {
+  profilesTopic: string;
+  matchingTopic: string;
+  sessionsTopic: string;
+  notificationsTopic: string;
+  reactorGroup: string;
+  profilesUrl: string;
+  internalToken: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  appUrl: string;
+  publicUrl: string;
+  unsubscribeSecret: string;
+  tickMs: number;
+  leaseTtlMs: number;
+  webhookPolicy: WebhookPolicy;
+  allowLoopbackWebhooks: boolean;
+  clock: () => Date;
+}
+
+function secret(name: string, env: NodeJS.ProcessEnv): string {
+  const value = env[name];
+  if (value && value.length >= 16) return value;
+  if (env['NODE_ENV'] === 'production') throw new Error(`${name} must be set (16+ characters) in production`);
+  return `development-only-${name.toLowerCase()}`;
+}
+
+export function wiringFromEnv(env: NodeJS.ProcessEnv = process.env): NotificationsWiring {
+  return {
+    profilesTopic: PROFILES_TOPIC,
+    matchingTopic: MATCHING_TOPIC,
+    sessionsTopic: SESSIONS_EVENTS_TOPIC,
+    notificationsTopic: NOTIFICATIONS_TOPIC,
+    reactorGroup: 'notifications.reactor',
+    profilesUrl: env['TRELLIS_PROFILES_URL'] ?? 'http://127.0.0.1:4001',
+    internalToken: secret('TRELLIS_INTERNAL_TOKEN', env),
+    mailFrom: env['TRELLIS_MAIL_FROM'] ?? 'Trellis <no-reply@trellis.local>',
+    appUrl: env['TRELLIS_APP_URL'] ?? 'http://127.0.0.1:4000',
+    publicUrl: env['TRELLIS_NOTIFICATIONS_PUBLIC_URL'] ?? 'http://127.0.0.1:4004',
+    unsubscribeSecret: secret('TRELLIS_UNSUBSCRIBE_SECRET', env),
+    tickMs: 250,
+    leaseTtlMs: 5000,
+    webhookPolicy: DEFAULT_WEBHOOK_POLICY,
+    allowLoopbackWebhooks: env['NODE_ENV'] !== 'production',
+    clock: () => new Date(),
+  };
+}

@@ -1,0 +1,183 @@
+import { matchingContracts } from '@trellis/matching/contracts';
+import {
+  intentsFor,
+  reminderCommandApplies,
+  reminderCommandsFor,
+  type ReminderCommand,
+  type SourceEvent,
+} from '@trellis/notifications/domain';
+import { profilesContracts } from '@trellis/profiles/contracts';
+import { sessionsEventContracts } from '@trellis/sessions/contracts';
+import { ReactorInbox, TenantScopedCollection } from '@trellis/shared/event-store';
+import {
+  ConsumerRunner,
+  ContractRegistry,
+  type ConsumerStatusRegistry,
+  type EventEnvelope,
+} from '@trellis/shared/messaging';
+import type { Logger, ServiceMetrics } from '@trellis/shared/observability';
+import type { Kafka } from 'kafkajs';
+import { NotificationsStore, type ReminderRow } from '../core/notifications-store';
+import type { Notifier } from '../core/notifier';
+
+export interface NotificationsReactorOptions {
+  kafka: Kafka;
+  group: string;
+  topics: string[];
+  store: NotificationsStore;
+  notifier: Notifier;
+  logger: Logger;
+  metrics?: ServiceMetrics;
+  status?: ConsumerStatusRegistry;
+}
+
+export const reactorContracts = () =>
+  new ContractRegistry([...profilesContracts, ...matchingContracts, ...sessionsEventContracts]);
+
+/**
+ * Reacts to profiles, matching and sessions events. The whole reaction runs once per event id (ReactorInbox), and
+ * each of its effects is keyed by {event id, recipient, channel} besides, so neither a redelivery nor a replay of
+ * the topics (a reset consumer group) sends anything twice.
+ */
+export class NotificationsReactor {
+  readonly contracts = reactorContracts();
+  private readonly inbox: ReactorInbox;
+
+  constructor(private readonly options: NotificationsReactorOptions) {
+    this.inbox = new ReactorInbox(options.store.connection, options.group);
+  }
+
+  runner(): ConsumerRunner {
+    const o = this.options;
+    return new ConsumerRunner(o.kafka, {
+      group: o.group,
+      topics: o.topics,
+      contracts: this.contracts,
+      handler: (envelope) => this.handle(envelope),
+      partitionsConcurrently: 3,
+      logger: o.logger,
+      ...(o.metrics ? { metrics: o.metrics } : {}),
+      ...(o.status ? { status: o.status } : {}),
+    });
+  }
+
+  readonly handle = async (envelope: EventEnvelope): Promise<void> => {
+    await this.inbox.once(envelope.id, () => this.react(envelope));
+  };
+
+  private async react(envelope: EventEnvelope): Promise<void> {
+    const { store } = this.options;
+    const data = envelope.data;
+    await this.maintainDirectories(envelope);
+    const programId = await this.programOf(envelope);
+    const event: SourceEvent = {
+      id: envelope.id,
+      type: envelope.type,
+      data,
+      occurredAt: envelope.occurredAt,
+      tenantId: envelope.tenantId,
+      ...(programId ? { programId } : {}),
+    };
+    for (const intent of intentsFor(event)) {
+      const recipients =
+        intent.audience.kind === 'people'
+          ? intent.audience.personIds
+          : await store.managersOf(envelope.tenantId, intent.audience.programId);
+      await this.options.notifier.fanOut({ event, intent, recipients, programId, toWebhooks: true });
+    }
+    for (const command of reminderCommandsFor(event)) await this.applyReminder(event, programId, command);
+  }
+
+  private async programOf(envelope: EventEnvelope): Promise<string | null> {
+    if (envelope.programId) return envelope.programId;
+    const data = envelope.data;
+    if (typeof data['programId'] === 'string') return data['programId'];
+    if (typeof data['mentorshipId'] === 'string') {
+      const row = await new TenantScopedCollection(this.options.store.mentorshipPrograms, envelope.tenantId).findOne({
+        _id: data['mentorshipId'],
+      });
+      return row?.programId ?? null;
+    }
+    return null;
+  }
+
+  private async maintainDirectories(envelope: EventEnvelope): Promise<void> {
+    const { store } = this.options;
+    const { tenantId } = envelope;
+    const d = envelope.data as Record<string, string>;
+    switch (envelope.type) {
+      case 'ProgramManagerAssigned':
+        await store.managers.replaceOne(
+          { _id: `${tenantId}|${d['programId']}|${d['personId']}`, tenantId },
+          { tenantId, programId: d['programId']!, personId: d['personId']! },
+          { upsert: true },
+        );
+        return;
+      case 'ProgramManagerUnassigned':
+        await store.managers.deleteOne({ _id: `${tenantId}|${d['programId']}|${d['personId']}`, tenantId });
+        return;
+      case 'MentorshipStarted':
+      case 'EngagementOpened':
+        await NotificationsStore.insertIfNew(store.mentorshipPrograms, {
+          _id: d['mentorshipId']!,
+          tenantId,
+          programId: d['programId']!,
+        });
+        return;
+      case 'ParticipantDataErased':
+        await this.erase(tenantId, d['personId']!);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Erasure: the person's inbox, preferences and unsent emails go; sent-email bookkeeping keeps only ids. */
+  private async erase(tenantId: string, personId: string): Promise<void> {
+    const { store } = this.options;
+    await store.inboxOf(tenantId).deleteMany({ recipientPersonId: personId });
+    await store.preferences.deleteMany({ tenantId, personId });
+    await store.deliveries.updateMany(
+      { tenantId, recipient: personId, channel: 'email', state: 'pending' },
+      { $set: { state: 'dropped', lastError: 'person erased' } },
+    );
+    const digests = await store.digests.find({ tenantId, personId }).toArray();
+    for (const digest of digests) await store.digestEntries.deleteMany({ digestId: digest._id });
+    await store.digests.deleteMany({ tenantId, personId });
+  }
+
+  private async applyReminder(event: SourceEvent, programId: string | null, command: ReminderCommand): Promise<void> {
+    const reminders = this.options.store.reminders;
+    const reminderId = command.kind === 'schedule' ? command.plan.reminderId : command.reminderId;
+    const _id = `${event.tenantId}|${reminderId}`;
+    // A compare-and-set on the sequence read: two events for one session never interleave their writes.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const existing = await reminders.findOne({ _id, tenantId: event.tenantId });
+      if (!reminderCommandApplies(existing, command)) return;
+      if (command.kind === 'cancel') {
+        const result = await reminders.updateOne(
+          { _id, sequence: existing!.sequence, state: existing!.state },
+          { $set: { state: 'cancelled', sequence: command.sequence } },
+        );
+        if (result.matchedCount === 1) return;
+        continue;
+      }
+      const row: ReminderRow = {
+        ...command.plan,
+        _id,
+        tenantId: event.tenantId,
+        programId,
+        state: 'scheduled',
+        dueAtDate: new Date(command.plan.dueAt),
+        firedAt: null,
+      };
+      if (!existing) {
+        if (await NotificationsStore.insertIfNew(reminders, row)) return;
+        continue;
+      }
+      const result = await reminders.replaceOne({ _id, sequence: existing.sequence, state: existing.state }, row);
+      if (result.matchedCount === 1) return;
+    }
+    throw new Error(`reminder ${_id} kept changing under us`);
+  }
+}
