@@ -27,6 +27,7 @@ import { matchingIntegrationMapper } from './messaging/integration-events';
 import { Relationships, relationshipsProjection } from './mentorships/relationships.projection';
 import { CandidatePool, candidatePoolProjection } from './pool/candidate-pool.projection';
 import { MentorBooksReactor } from './pool/mentor-books.reactor';
+import { MentorshipsService } from './mentorships/mentorships.service';
 import { RecommendationsService } from './recommendations/recommendations.service';
 import { RequestExpiryScheduler } from './requests/request-expiry.scheduler';
 import { MentorshipRequestsService } from './requests/mentorship-requests.service';
@@ -71,6 +72,8 @@ export class MatchingRuntime {
   readonly acceptance: AcceptanceService;
   readonly requests: MentorshipRequestsService;
   readonly rounds: RoundsService;
+  readonly mentorships: MentorshipsService;
+  readonly managers: { canManage(tenantId: string, programId: string, personId: string): Promise<boolean> };
   readonly recommendations: RecommendationsService;
   readonly expiry: RequestExpiryScheduler;
   readonly relay: OutboxRelay;
@@ -114,12 +117,13 @@ export class MatchingRuntime {
       },
       this.keys,
     );
-    const managers = {
+    this.managers = {
       canManage: async (tenantId: string, programId: string, personId: string) =>
         (await this.memberships.membership(tenantId, programId, personId))?.roles.includes('manager') ?? false,
     };
-    this.rounds = new RoundsService(this.commands, this.pool, this.relationships, managers);
-    this.recommendations = new RecommendationsService(this.commands, this.pool, this.relationships);
+    this.rounds = new RoundsService(this.commands, this.pool, this.relationships, this.managers);
+    this.mentorships = new MentorshipsService(this.commands, this.managers, this.keys);
+    this.recommendations = new RecommendationsService(this.pool, this.relationships);
     this.expiry = new RequestExpiryScheduler(connection, this.requests, logger.child({ component: 'request-expiry' }), {
       ...(options.expiryPollMs ? { pollMs: options.expiryPollMs } : {}),
     });

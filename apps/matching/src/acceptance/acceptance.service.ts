@@ -22,6 +22,8 @@ export interface CommandContext {
   /** The token's subject. */
   actorPersonId: string;
   correlationId: string;
+  /** Org admins may do what program managers may (the token's org_admin role). */
+  orgAdmin?: boolean;
   /** Injected in tests; the service's clock otherwise. */
   now?: Date;
 }
@@ -99,7 +101,8 @@ export class AcceptanceService {
   async acceptProposal(
     ctx: CommandContext,
     proposalId: string,
-    side: ProposalSide,
+    /** Defaults to the caller's side of the proposal. */
+    side?: ProposalSide,
   ): Promise<{ mentorshipId: string | null }> {
     const now = (ctx.now ?? new Date()).toISOString();
     const streamId = proposalStreamId(proposalId);
@@ -111,7 +114,12 @@ export class AcceptanceService {
     const { state } = unwrap(
       await this.commands.proposals.handle({
         streamId,
-        command: { type: 'AcceptProposal', side, personId: ctx.actorPersonId, now },
+        command: {
+          type: 'AcceptProposal',
+          side: side ?? (before.mentorPersonId === ctx.actorPersonId ? 'mentor' : 'mentee'),
+          personId: ctx.actorPersonId,
+          now,
+        },
         commitId: randomUUID(),
         meta,
       }),

@@ -166,6 +166,11 @@ export class CandidatePool {
     return row && !row._deleted && row.kind === 'participant' ? (row as PoolParticipantRow) : null;
   }
 
+  async participantById(tenantId: string, participantId: string): Promise<PoolParticipantRow | null> {
+    const row = await this.scoped(tenantId).findOne({ _id: participantStreamId(participantId) });
+    return row && !row._deleted && row.kind === 'participant' ? (row as PoolParticipantRow) : null;
+  }
+
   /** Every active participant of a program with the given role. */
   async activeWithRole(tenantId: string, programId: string, role: ParticipantRole): Promise<PoolParticipantRow[]> {
     const rows = await this.scoped(tenantId).find({ programId, kind: 'participant', status: 'active' });

@@ -1,6 +1,5 @@
 import { isExcluded, scorePair, type FactorContribution } from '@trellis/matching/engine';
 import { DomainError } from '@trellis/shared/event-store';
-import type { MatchingCommands } from '../commands/matching-commands';
 import type { Relationships } from '../mentorships/relationships.projection';
 import type { CandidatePool } from '../pool/candidate-pool.projection';
 import { toEngineRules, toMentee, toMentor } from '../rounds/engine-input';
@@ -29,7 +28,6 @@ export interface SpreadingOptions {
  */
 export class RecommendationsService {
   constructor(
-    private readonly commands: MatchingCommands,
     private readonly pool: CandidatePool,
     private readonly relationships: Relationships,
     private readonly spreading: SpreadingOptions = { demandWeight: 0.5 },

@@ -364,7 +364,7 @@ export class RoundsService {
   }
 
   private async requireManager(ctx: CommandContext, programId: string): Promise<void> {
-    if (!(await this.managers.canManage(ctx.tenantId, programId, ctx.actorPersonId))) {
+    if (!ctx.orgAdmin && !(await this.managers.canManage(ctx.tenantId, programId, ctx.actorPersonId))) {
       throw new DomainError('FORBIDDEN', 'Only a manager of this program can run its matching rounds.');
     }
   }

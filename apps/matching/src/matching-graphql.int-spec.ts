@@ -1,0 +1,192 @@
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { startDevIssuer, type DevIssuer, type Principal } from '@trellis/shared/auth';
+import {
+  createTestDatabase,
+  createTestKafka,
+  createTestTopics,
+  deleteTestTopics,
+  uniqueName,
+  type TestDatabase,
+} from '@trellis/shared/testing';
+import type { Kafka } from 'kafkajs';
+import { AppModule } from './app.module';
+import { MatchingRuntime } from './matching-runtime';
+import { eventually, matchingProfile, ProfilesFeed } from './testing/matching-pipeline';
+
+interface GraphqlResult<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+describe('Matching subgraph (GraphQL) on the real broker and FerretDB', () => {
+  let issuer: DevIssuer;
+  let db: TestDatabase;
+  let kafka: Kafka;
+  let app: INestApplication;
+  let url: string;
+  let feed: ProfilesFeed;
+  let topics: string[];
+  const tenantId = uniqueName('org');
+  const programId = `program-${randomUUID()}`;
+  const person = (personId: string, tenant = tenantId): Principal => ({ personId, tenantId: tenant, orgAdmin: false });
+
+  async function gql<T>(as: Principal, query: string, variables: Record<string, unknown> = {}) {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await issuer.mint(as)}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphqlResult<T>;
+  }
+
+  beforeAll(async () => {
+    issuer = await startDevIssuer({
+      port: 0,
+      keyFile: path.join(os.tmpdir(), `trellis-test-keys-${process.pid}.json`),
+    });
+    db = await createTestDatabase('matching_gql');
+    kafka = createTestKafka();
+    const names = {
+      profilesTopic: uniqueName('matching_gql.profiles'),
+      matchingTopic: uniqueName('matching_gql.matching'),
+      groupPrefix: uniqueName('matching_gql'),
+    };
+    topics = [names.profilesTopic, names.matchingTopic];
+    await createTestTopics(kafka, topics, 3);
+    app = await NestFactory.create(
+      AppModule.register({
+        config: { mongoDatabase: db.name, port: 0 },
+        auth: { issuer: issuer.issuer, audience: 'trellis', jwksUrl: issuer.jwksUrl, clockToleranceSeconds: 5 },
+        names,
+      }),
+      { logger: false },
+    );
+    await app.listen(0, '127.0.0.1');
+    url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
+
+    feed = new ProfilesFeed(kafka, names.profilesTopic, tenantId);
+    await feed.program(programId);
+    await feed.manager(programId, 'manager');
+    await feed.enrol(programId, 'mentor', ['mentor'], 1);
+    await feed.enrol(programId, 'mentee', ['mentee'], 0, matchingProfile());
+    const runtime = app.get(MatchingRuntime);
+    await eventually(async () => {
+      const mentees = await runtime.pool.activeWithRole(tenantId, programId, 'mentee');
+      const mentors = await runtime.pool.activeWithRole(tenantId, programId, 'mentor');
+      const manager = await runtime.memberships.membership(tenantId, programId, 'manager');
+      return mentees.length === 1 && mentors.length === 1 && manager !== null;
+    });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await feed?.disconnect();
+    await deleteTestTopics(kafka, topics).catch(() => undefined);
+    await db?.drop();
+    await issuer?.stop();
+  });
+
+  it('a manager runs and publishes a round; mentee and mentor accept; both see the mentorship, outsiders do not', async () => {
+    const denied = await gql(person('mentee'), `mutation($p: ID!) { startMatchingRound(programId: $p) { id } }`, {
+      p: programId,
+    });
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const started = await gql<{
+      startMatchingRound: { id: string; status: string; pairs: Array<{ menteePersonId: string }> };
+    }>(
+      person('manager'),
+      `mutation($p: ID!) { startMatchingRound(programId: $p, objective: BEST_TOTAL) { id status pairs { menteePersonId mentorPersonId score } } }`,
+      { p: programId },
+    );
+    expect(started.errors).toBeUndefined();
+    const round = started.data!.startMatchingRound;
+    expect(round.status).toBe('computed');
+    expect(round.pairs).toHaveLength(1);
+
+    // The draft is invisible to participants until it is published.
+    expect((await gql(person('mentee'), `{ myProposals { id } }`)).data).toEqual({ myProposals: [] });
+
+    const published = await gql<{ publishMatchingRound: { status: string } }>(
+      person('manager'),
+      `mutation($r: ID!) { publishMatchingRound(roundId: $r) { status } }`,
+      { r: round.id },
+    );
+    expect(published.data?.publishMatchingRound.status).toBe('published');
+
+    const proposals = await eventually(async () => {
+      const result = await gql<{ myProposals: Array<{ id: string }> }>(person('mentee'), `{ myProposals { id } }`);
+      return result.data?.myProposals.length ? result.data.myProposals : undefined;
+    });
+    const proposalId = proposals[0]!.id;
+
+    const outsider = await gql(
+      person('mentee', 'org-elsewhere'),
+      `mutation($id: ID!) { acceptProposal(proposalId: $id) { mentorshipId } }`,
+      {
+        id: proposalId,
+      },
+    );
+    expect(outsider.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    const first = await gql<{ acceptProposal: { mentorshipId: string | null } }>(
+      person('mentee'),
+      `mutation($id: ID!) { acceptProposal(proposalId: $id) { mentorshipId } }`,
+      { id: proposalId },
+    );
+    expect(first.data?.acceptProposal.mentorshipId).toBeNull();
+    const second = await gql<{ acceptProposal: { mentorshipId: string | null } }>(
+      person('mentor'),
+      `mutation($id: ID!) { acceptProposal(proposalId: $id) { mentorshipId } }`,
+      { id: proposalId },
+    );
+    const mentorshipId = second.data?.acceptProposal.mentorshipId;
+    expect(mentorshipId).toBeTruthy();
+
+    for (const who of ['mentee', 'mentor']) {
+      const mine = await eventually(async () => {
+        const result = await gql<{ myMentorships: Array<{ id: string; status: string }> }>(
+          person(who),
+          `{ myMentorships { id status mentorPersonId menteePersonId } }`,
+        );
+        return result.data?.myMentorships.length ? result.data.myMentorships : undefined;
+      });
+      expect(mine).toEqual([expect.objectContaining({ id: mentorshipId, status: 'active' })]);
+    }
+    expect((await gql(person('stranger'), `{ myMentorships { id } }`)).data).toEqual({ myMentorships: [] });
+    expect((await gql(person('mentee', 'org-elsewhere'), `{ myMentorships { id } }`)).data).toEqual({
+      myMentorships: [],
+    });
+
+    // Ending it frees the mentor's place; a stranger may not end it.
+    const strangerEnds = await gql(
+      person('stranger'),
+      `mutation($id: ID!) { endMentorship(mentorshipId: $id, reason: COMPLETED) }`,
+      {
+        id: mentorshipId,
+      },
+    );
+    expect(strangerEnds.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const ended = await gql(
+      person('mentee'),
+      `mutation($id: ID!) { endMentorship(mentorshipId: $id, reason: GOALS_MET, reflection: "It was great") }`,
+      {
+        id: mentorshipId,
+      },
+    );
+    expect(ended.errors).toBeUndefined();
+  });
+
+  it('rejects a request without a token', async () => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ myMentorships { id } }' }),
+    });
+    expect(response.status).toBe(401);
+  });
+});
