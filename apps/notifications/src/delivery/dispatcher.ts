@@ -65,9 +65,10 @@ export class Dispatcher {
     this.lease = new LeaderLease(o.store.connection, 'notifications-dispatcher', o.leaseTtlMs);
   }
 
-  async start(): Promise<void> {
+  start(): Promise<void> {
     this.stopping = false;
     this.running = this.loop();
+    return Promise.resolve();
   }
 
   async stop(): Promise<void> {

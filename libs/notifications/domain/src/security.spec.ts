@@ -7,6 +7,15 @@ import {
   verifyWebhookSignature,
 } from './webhooks';
 
+function codeOf(action: () => unknown): string | undefined {
+  try {
+    action();
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+  return undefined;
+}
+
 const secret = 'a-test-secret-of-enough-length';
 
 describe('one-click unsubscribe tokens', () => {
@@ -25,9 +34,7 @@ describe('one-click unsubscribe tokens', () => {
       { ...claim, tenantId: 'other-org' },
     ]) {
       const [payload] = signUnsubscribeToken(other, secret).split('.');
-      expect(() => verifyUnsubscribeToken(`${payload}.${signature}`, secret)).toThrow(
-        expect.objectContaining({ code: 'BAD_USER_INPUT' }),
-      );
+      expect(codeOf(() => verifyUnsubscribeToken(`${payload}.${signature}`, secret))).toBe('BAD_USER_INPUT');
     }
     expect(() => verifyUnsubscribeToken(signUnsubscribeToken(claim, 'another-secret-of-length'), secret)).toThrow();
     expect(() => verifyUnsubscribeToken('garbage', secret)).toThrow();
