@@ -18,7 +18,7 @@ async function main(): Promise<void> {
       new RemoteGraphQLDataSource<Context>({
         url,
         willSendRequest({ request, context }) {
-          request.http?.headers.set('authorization', context.authorization);
+          request.http?.headers.set('authorization', String((context as Partial<Context>).authorization ?? ''));
         },
       }),
   });
