@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import type { AuthConfig } from '@trellis/shared/auth';
+import { SubgraphGraphqlModule } from '@trellis/shared/graphql';
 import { PlatformModule, type ServiceConfig } from '@trellis/shared/platform';
 import { SessionsModule, type SessionsWiring } from './sessions.module';
 
@@ -6,6 +8,7 @@ export interface SessionsAppOptions {
   /** Overrides on top of the environment; tests point the app at their own database. */
   config?: Partial<ServiceConfig>;
   wiring?: Partial<SessionsWiring>;
+  auth?: AuthConfig;
 }
 
 @Module({})
@@ -15,6 +18,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forService({ service: 'sessions', mongo: true, kafka: true, config: options.config }),
+        SubgraphGraphqlModule.forRoot({ service: 'sessions', ...(options.auth ? { auth: options.auth } : {}) }),
         SessionsModule.register(options.wiring),
       ],
     };

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { matchingContracts } from '@trellis/matching/contracts';
 import { engagementStreamId, sessionStreamId } from '@trellis/sessions/contracts';
+import { type DevIssuer, startDevIssuer } from '@trellis/shared/auth';
 import { DomainError, EventStore } from '@trellis/shared/event-store';
 import { ContractRegistry, type EventEnvelope, EventPublisher } from '@trellis/shared/messaging';
 import { PersonKeyStore } from '@trellis/shared/privacy';
@@ -16,8 +19,17 @@ import { SessionsService } from './sessions/sessions.service';
 
 const HOUR = 3_600_000;
 
+/** What the GraphQL tests read back; anything else is compared as a whole. */
+interface SessionFields {
+  id: string;
+  localStart: { timeZone: string; offset: string };
+  [field: string]: unknown;
+}
+
 describe('sessions service (real FerretDB and Kafka)', () => {
   let app: INestApplication;
+  let issuer: DevIssuer;
+  let url: string;
   let db: TestDatabase;
   let kafka: Kafka;
   let matching: EventPublisher;
@@ -64,11 +76,17 @@ describe('sessions service (real FerretDB and Kafka)', () => {
   });
 
   beforeAll(async () => {
+    issuer = await startDevIssuer({
+      port: 0,
+      keyFile: path.join(os.tmpdir(), `trellis-test-keys-${process.pid}.json`),
+    });
     db = await createTestDatabase('sessions');
-    app = await NestFactory.create(AppModule.register({ config: { mongoDatabase: db.name, port: 0 }, wiring }), {
+    const auth = { issuer: issuer.issuer, audience: 'trellis', jwksUrl: issuer.jwksUrl, clockToleranceSeconds: 5 };
+    app = await NestFactory.create(AppModule.register({ config: { mongoDatabase: db.name, port: 0 }, wiring, auth }), {
       logger: false,
     });
-    await app.init();
+    await app.listen(0, '127.0.0.1');
+    url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
     kafka = createTestKafka();
     admin = kafka.admin();
     await admin.connect();
@@ -96,7 +114,19 @@ describe('sessions service (real FerretDB and Kafka)', () => {
     await matching?.disconnect();
     await app?.close();
     await db?.drop();
+    await issuer?.stop();
   });
+
+  async function gql<T = Record<string, SessionFields>>(
+    as: { tenantId: string; personId: string } | null,
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<{ data?: T | null; errors?: Array<{ message: string; extensions?: { code?: string } }> }> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (as) headers['authorization'] = `Bearer ${await issuer.mint({ ...as, orgAdmin: false })}`;
+    const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    return (await response.json()) as never;
+  }
 
   it('opens the engagement once from MentorshipStarted, even when the event is delivered twice', async () => {
     await matching.publish([{ topic: wiring.matchingTopic, envelopes: [started] }]);
@@ -284,6 +314,92 @@ describe('sessions service (real FerretDB and Kafka)', () => {
     const everything = JSON.stringify(published) + JSON.stringify(await app.get(EventStore).commits.find({}).toArray());
     expect(everything).not.toContain('SECRET-NOTES');
     expect(everything).not.toContain('SECRET-PRAISE');
+  });
+
+  it('serves the pair through the GraphQL subgraph, with verified tokens and viewer time zones', async () => {
+    expect((await gql(null, '{ engagement(mentorshipId: "x") { status } }')).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    const outsider = await gql(
+      { tenantId: uniqueName('other_org'), personId: mentee.personId },
+      `query($m: ID!) { engagement(mentorshipId: $m) { status } }`,
+      { m: mentorshipId },
+    );
+    expect(outsider.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    const goal = await gql(
+      mentee,
+      `mutation($m: ID!) { setGoal(mentorshipId: $m, title: "Lead a project", targetDate: "2099-06-30", timezone: "Europe/Berlin") { goals { title status targetDate } agreements { version status cadence expectations } } }`,
+      { m: mentorshipId },
+    );
+    expect(goal.errors).toBeUndefined();
+    expect(goal.data!['setGoal']).toEqual({
+      goals: [{ title: 'Lead a project', status: 'active', targetDate: '2099-06-30' }],
+      agreements: [
+        {
+          version: 1,
+          status: 'in-effect',
+          cadence: 'FORTNIGHTLY',
+          expectations: 'SECRET-EXPECTATIONS meet every other Tuesday',
+        },
+      ],
+    });
+    const pastGoal = await gql(
+      mentee,
+      `mutation($m: ID!) { setGoal(mentorshipId: $m, title: "x", targetDate: "2000-01-01", timezone: "UTC") { status } }`,
+      { m: mentorshipId },
+    );
+    expect(pastGoal.errors?.[0]).toMatchObject({
+      message: 'The target date of a goal cannot be before today.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+
+    const SCHEDULE = `mutation($input: ScheduleSessionInput!, $c: ID) { scheduleSession(input: $input, commandId: $c) {
+      id sequence status timezone localStart { date time offset timeZone } place myRsvp } }`;
+    const input = {
+      mentorshipId,
+      startsAt: at(300),
+      endsAt: at(301),
+      timezone: 'America/New_York',
+      mode: 'VIRTUAL',
+      meetingLink: 'https://meet.example/gql',
+    };
+    const commandId = randomUUID();
+    const first = await gql(mentee, SCHEDULE, { input, c: commandId });
+    expect(first.errors).toBeUndefined();
+    const again = await gql(mentee, SCHEDULE, { input, c: commandId });
+    const created = first.data!['scheduleSession']!;
+    expect(again.data!['scheduleSession']!.id).toBe(created.id);
+    expect(created).toMatchObject({
+      sequence: 0,
+      status: 'SCHEDULED',
+      timezone: 'America/New_York',
+      place: 'https://meet.example/gql',
+    });
+    expect(created.localStart.timeZone).toBe('America/New_York');
+
+    const viewed = await gql(
+      mentor,
+      `query($id: ID!) { session(id: $id, viewerTimeZone: "Asia/Kolkata") { localStart { offset timeZone } } sessionCalendar(id: $id) }`,
+      { id: created.id },
+    );
+    expect(viewed.errors).toBeUndefined();
+    expect(viewed.data!['session']!.localStart).toEqual({ offset: '+05:30', timeZone: 'Asia/Kolkata' });
+    expect(viewed.data!['sessionCalendar']).toContain(`UID:session-${created.id}@`);
+    const rsvp = await gql(mentor, `mutation($id: ID!) { respondToSession(id: $id, response: ACCEPTED) { myRsvp } }`, {
+      id: created.id,
+    });
+    expect(rsvp.data!['respondToSession']).toEqual({ myRsvp: 'ACCEPTED' });
+    const cancelled = await gql(
+      mentee,
+      `mutation($id: ID!) { cancelSession(id: $id, reason: ILLNESS) { status sequence } }`,
+      { id: created.id },
+    );
+    expect(cancelled.data!['cancelSession']).toEqual({ status: 'CANCELLED', sequence: 1 });
+    const stranger = await gql({ tenantId, personId: 'someone' }, `query($id: ID!) { session(id: $id) { id } }`, {
+      id: created.id,
+    });
+    expect(stranger.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('closes the engagement on MentorshipEnded; no new sessions afterwards', async () => {

@@ -20,6 +20,7 @@ import { SessionsReadModels } from './core/read-models';
 import { SessionsOutbox } from './core/sessions-outbox';
 import { SessionsStore } from './core/sessions-store';
 import { MENTORSHIP_LIFECYCLE_GROUP, mentorshipLifecycleReactor } from './engagements/mentorship-lifecycle.reactor';
+import { SessionsResolver } from './graphql/sessions.resolver';
 import { SessionsService } from './sessions/sessions.service';
 
 /** Topic and group names; tests use their own so they never share offsets or messages with a running stack. */
@@ -84,6 +85,7 @@ export class SessionsModule implements OnModuleInit {
           ) => new SessionsOutbox(kafka, c, store, w.sessionsTopic, logger, metrics),
           inject: [KAFKA, MONGO_CONNECTION, EventStore, SESSIONS_WIRING, ROOT_LOGGER, SERVICE_METRICS],
         },
+        SessionsResolver,
       ],
       exports: [SessionsService, SessionsStore, SessionsReadModels, EventStore, PersonKeyStore],
     };

@@ -36,7 +36,7 @@ export class SessionsStore {
   private readonly sessions: CommandHandler<SessionCommand, SessionEvent, SessionState>;
 
   constructor(
-    store: EventStore,
+    private readonly store: EventStore,
     private readonly readModels: SessionsReadModels,
   ) {
     this.engagements = new CommandHandler(store, engagementDecider, { streamType: ENGAGEMENT_STREAM_TYPE });
@@ -65,6 +65,23 @@ export class SessionsStore {
     const row = await this.readModels.sessionsOf(tenantId).findOne({ _id: sessionId });
     if (!row) throw new DomainError('NOT_FOUND', 'There is no such session.');
     return (await this.sessions.load(sessionStreamId(sessionId))).state;
+  }
+
+  /**
+   * A retried command (same command id) answers with the stream as it is instead of deciding again: its sealed text
+   * has a fresh IV and its clock a new time, so the event store would see a different payload and refuse it.
+   */
+  private async alreadyApplied(context: CommandContext, streamId: string): Promise<boolean> {
+    if (!context.commandId) return false;
+    const prior = await this.store.commits.findOne(
+      { _id: context.commandId },
+      { projection: { streamId: 1, meta: 1 } },
+    );
+    if (!prior) return false;
+    if (prior.streamId !== streamId || prior.meta.tenantId !== context.tenantId) {
+      throw new DomainError('CONFLICT', 'This command id was already used for another change; send a new one.');
+    }
+    return true;
   }
 
   async executeEngagement(
@@ -96,6 +113,9 @@ export class SessionsStore {
     let programId = context.programId;
     if (command.type !== 'ScheduleSession') programId = (await this.loadSession(context.tenantId, sessionId)).programId;
     else programId = command.programId;
+    if (await this.alreadyApplied(context, sessionStreamId(sessionId))) {
+      return { state: await this.loadSession(context.tenantId, sessionId), events: [] };
+    }
     const result = await this.sessions.handle({
       streamId: sessionStreamId(sessionId),
       command,

@@ -7,6 +7,8 @@ import type {
 } from '@trellis/sessions/contracts';
 import {
   checkText,
+  forViewer,
+  type ViewerTime,
   sessionIcs,
   type AgreementTerms,
   type Attendance,
@@ -23,6 +25,54 @@ import type { SessionsStore } from '../core/sessions-store';
 export interface Actor {
   tenantId: string;
   personId: string;
+}
+
+export interface SessionView {
+  id: string;
+  kind: string;
+  status: string;
+  mentorshipId: string | null;
+  hostPersonId: string;
+  inviteePersonIds: string[];
+  capacity: number;
+  mode: string;
+  place: string | null;
+  title: string | null;
+  startsAt: string;
+  endsAt: string;
+  timezone: string;
+  localStart: ViewerTime;
+  sequence: number;
+  myRsvp: string | null;
+}
+
+export interface EngagementView {
+  mentorshipId: string;
+  programId: string;
+  status: string;
+  mentorPersonId: string;
+  menteePersonId: string;
+  health: string;
+  agreements: Array<{
+    version: number;
+    status: string;
+    amendsVersion: number | null;
+    proposedByPersonId: string;
+    signedBy: string[];
+    cadence: string;
+    sessionMinutes: number;
+    durationMonths: number;
+    channels: string[];
+    expectations: string | null;
+  }>;
+  goals: Array<{
+    id: string;
+    title: string;
+    status: string;
+    progressPercent: number;
+    targetDate: string;
+    ownerPersonId: string;
+  }>;
 }
 
 export interface TimeInput {
@@ -99,7 +149,8 @@ export class SessionsService {
     if (engagement.status !== 'open') throw new DomainError('CONFLICT', 'This mentorship has ended.');
     const pair = { mentorPersonId: engagement.mentorPersonId, menteePersonId: engagement.menteePersonId };
     const other = actor.personId === pair.mentorPersonId ? pair.menteePersonId : pair.mentorPersonId;
-    const sessionId = options.sessionId ?? randomUUID();
+    // A retry with the same command id addresses the same session.
+    const sessionId = options.sessionId ?? options.commandId ?? randomUUID();
     const { state } = await this.store.executeSession(
       { tenantId: actor.tenantId, actor: actor.personId, ...withCommandId(options.commandId) },
       sessionId,
@@ -129,7 +180,8 @@ export class SessionsService {
       PlaceInput,
     options: { sessionId?: string; commandId?: string } = {},
   ): Promise<SessionState> {
-    const sessionId = options.sessionId ?? randomUUID();
+    // A retry with the same command id addresses the same session.
+    const sessionId = options.sessionId ?? options.commandId ?? randomUUID();
     const { state } = await this.store.executeSession(
       { tenantId: actor.tenantId, actor: actor.personId, ...withCommandId(options.commandId) },
       sessionId,
@@ -160,7 +212,7 @@ export class SessionsService {
       ...time,
       timezone: time.timezone ?? session.timezone,
     });
-    return this.session(actor, sessionId, {
+    return this.runSession(actor, sessionId, {
       type: 'RescheduleSession',
       actor: actor.personId,
       now: this.now(),
@@ -172,11 +224,11 @@ export class SessionsService {
   }
 
   cancel(actor: Actor, sessionId: string, reason: CancellationReason) {
-    return this.session(actor, sessionId, { type: 'CancelSession', actor: actor.personId, now: this.now(), reason });
+    return this.runSession(actor, sessionId, { type: 'CancelSession', actor: actor.personId, now: this.now(), reason });
   }
 
   respond(actor: Actor, sessionId: string, response: RsvpResponse) {
-    return this.session(actor, sessionId, {
+    return this.runSession(actor, sessionId, {
       type: 'RespondToInvitation',
       actor: actor.personId,
       now: this.now(),
@@ -185,7 +237,7 @@ export class SessionsService {
   }
 
   recordAttendance(actor: Actor, sessionId: string, attendance: Attendance[]) {
-    return this.session(actor, sessionId, {
+    return this.runSession(actor, sessionId, {
       type: 'RecordAttendance',
       actor: actor.personId,
       now: this.now(),
@@ -196,7 +248,7 @@ export class SessionsService {
   async complete(actor: Actor, sessionId: string, input: { sharedNotes?: string; attendance?: Attendance[] } = {}) {
     const notes =
       input.sharedNotes === undefined ? undefined : await this.seal(actor, 'notes', input.sharedNotes, 'Notes');
-    return this.session(actor, sessionId, {
+    return this.runSession(actor, sessionId, {
       type: 'CompleteSession',
       actor: actor.personId,
       now: this.now(),
@@ -207,7 +259,7 @@ export class SessionsService {
 
   async writePrivateNote(actor: Actor, sessionId: string, noteId: string, text: string) {
     const sealed = await this.seal(actor, 'notes', text, 'Notes');
-    return this.session(actor, sessionId, {
+    return this.runSession(actor, sessionId, {
       type: 'WritePrivateNote',
       actor: actor.personId,
       now: this.now(),
@@ -226,7 +278,7 @@ export class SessionsService {
       this.seal(actor, 'feedbackText', input.toImprove, 'What to improve'),
       this.seal(actor, 'feedbackText', input.comment, 'Comment'),
     ]);
-    return this.session(actor, sessionId, {
+    return this.runSession(actor, sessionId, {
       type: 'SubmitFeedback',
       actor: actor.personId,
       now: this.now(),
@@ -260,7 +312,7 @@ export class SessionsService {
       const sealed = await this.seal(actor, 'agreementText', input[key], key);
       if (sealed) terms[key] = sealed;
     }
-    return this.engagement(actor, mentorshipId, {
+    return this.runEngagement(actor, mentorshipId, {
       type: 'ProposeAgreement',
       actor: actor.personId,
       now: this.now(),
@@ -269,7 +321,7 @@ export class SessionsService {
   }
 
   signAgreement(actor: Actor, mentorshipId: string, version: number): Promise<EngagementState> {
-    return this.engagement(actor, mentorshipId, {
+    return this.runEngagement(actor, mentorshipId, {
       type: 'SignAgreement',
       actor: actor.personId,
       now: this.now(),
@@ -283,7 +335,7 @@ export class SessionsService {
     input: { title: string; targetDate: string; timezone: string; goalId?: string },
   ): Promise<EngagementState> {
     const title = await this.seal(actor, 'goalTitle', input.title, 'Goal title');
-    return this.engagement(actor, mentorshipId, {
+    return this.runEngagement(actor, mentorshipId, {
       type: 'SetGoal',
       actor: actor.personId,
       now: this.now(),
@@ -292,12 +344,79 @@ export class SessionsService {
     });
   }
 
-  /** The session's iCalendar invitation as the viewer sees it (only for people invited to it). */
-  async calendar(actor: Actor, sessionId: string, uidDomain: string): Promise<string> {
+  /** A session for one of its attendees; to anyone else it does not exist. */
+  async sessionFor(actor: Actor, sessionId: string): Promise<SessionState> {
     const session = await this.store.loadSession(actor.tenantId, sessionId);
     if (![session.hostPersonId, ...session.inviteePersonIds].includes(actor.personId)) {
       throw new DomainError('NOT_FOUND', 'There is no such session.');
     }
+    return session;
+  }
+
+  async sessionView(actor: Actor, session: SessionState, viewerTimeZone: string): Promise<SessionView> {
+    return {
+      id: session.sessionId,
+      kind: session.kind,
+      status: session.status,
+      mentorshipId: session.mentorshipId ?? null,
+      hostPersonId: session.hostPersonId,
+      inviteePersonIds: session.inviteePersonIds,
+      capacity: session.capacity,
+      mode: session.mode,
+      place: (await this.open(session.place)) ?? null,
+      title: (await this.open(session.title)) ?? null,
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+      timezone: session.timezone,
+      localStart: forViewer(session.startsAt, viewerTimeZone),
+      sequence: session.sequence,
+      myRsvp: session.rsvps[actor.personId] ?? null,
+    };
+  }
+
+  /** The engagement for the pair themselves; shared goals and agreement text decrypted, reflections never. */
+  async engagementView(actor: Actor, mentorshipId: string): Promise<EngagementView> {
+    const engagement = await this.store.loadEngagement(actor.tenantId, mentorshipId);
+    if (actor.personId !== engagement.mentorPersonId && actor.personId !== engagement.menteePersonId) {
+      throw new DomainError('NOT_FOUND', 'There is no engagement for this mentorship.');
+    }
+    return {
+      mentorshipId: engagement.mentorshipId,
+      programId: engagement.programId,
+      status: engagement.status,
+      mentorPersonId: engagement.mentorPersonId,
+      menteePersonId: engagement.menteePersonId,
+      health: engagement.health.status,
+      agreements: await Promise.all(
+        engagement.agreements.map(async (a) => ({
+          version: a.version,
+          status: a.status,
+          amendsVersion: a.amendsVersion ?? null,
+          proposedByPersonId: a.proposedByPersonId,
+          signedBy: a.signedBy,
+          cadence: a.terms.cadence,
+          sessionMinutes: a.terms.sessionMinutes,
+          durationMonths: a.terms.durationMonths,
+          channels: a.terms.channels,
+          expectations: (await this.open(a.terms.expectations)) ?? null,
+        })),
+      ),
+      goals: await Promise.all(
+        Object.values(engagement.goals).map(async (g) => ({
+          id: g.goalId,
+          title: (await this.open(g.title)) ?? '',
+          status: g.status,
+          progressPercent: g.progressPercent,
+          targetDate: g.targetDate,
+          ownerPersonId: g.ownerPersonId,
+        })),
+      ),
+    };
+  }
+
+  /** The session's iCalendar invitation as the viewer sees it (only for people invited to it). */
+  async calendar(actor: Actor, sessionId: string, uidDomain: string): Promise<string> {
+    const session = await this.sessionFor(actor, sessionId);
     const title = await this.open(session.title);
     const place = await this.open(session.place);
     return sessionIcs(
@@ -310,12 +429,12 @@ export class SessionsService {
     );
   }
 
-  private async session(actor: Actor, sessionId: string, command: Parameters<SessionsStore['executeSession']>[2]) {
+  private async runSession(actor: Actor, sessionId: string, command: Parameters<SessionsStore['executeSession']>[2]) {
     return (await this.store.executeSession({ tenantId: actor.tenantId, actor: actor.personId }, sessionId, command))
       .state;
   }
 
-  private async engagement(
+  private async runEngagement(
     actor: Actor,
     mentorshipId: string,
     command: Parameters<SessionsStore['executeEngagement']>[2],
