@@ -11,6 +11,7 @@ import {
   NotificationsWorld,
   type Person,
   PrivateMailpit,
+  readTopic,
   startNotificationsApp,
   startWebhookReceiver,
 } from './testing/notifications-harness';
@@ -176,6 +177,14 @@ describe('notifications service (real Kafka, FerretDB, Mailpit and the real prof
         { first: 10 },
       );
       expect(inbox.data!.notifications.edges.map((e) => e.node.template)).toEqual(['mentorship-started']);
+      // The gateway's live feed: one NotificationDelivered per inbox item, naming only the recipient.
+      const announced = (await readTopic(world.kafka, world.topics.notificationsTopic)).filter(
+        (e) => e.type === 'NotificationDelivered' && e.data['templateId'] === 'mentorship-started',
+      );
+      expect(announced.map((e) => e.data['recipientPersonId']).sort()).toEqual(
+        [mentee.personId, mentor.personId].sort(),
+      );
+      expect(announced.every((e) => e.tenantId === world.tenantId)).toBe(true);
 
       // The webhook is signed and names what happened, not to whom.
       const call = good.received[0]!;

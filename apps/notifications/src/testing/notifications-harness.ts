@@ -349,3 +349,32 @@ export async function eventually<T>(
 }
 
 export { createTestKafka };
+
+/** Every envelope on a topic so far (a throwaway consumer group from the beginning, stopped after `settleMs` idle). */
+export async function readTopic(kafka: Kafka, topic: string, settleMs = 1500): Promise<EventEnvelope[]> {
+  const consumer = kafka.consumer({
+    groupId: uniqueName('reader'),
+    allowAutoTopicCreation: false,
+    maxWaitTimeInMs: 100,
+  });
+  const seen: EventEnvelope[] = [];
+  let lastAt = Date.now();
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        seen.push(JSON.parse(message.value?.toString() ?? 'null') as EventEnvelope);
+        lastAt = Date.now();
+        await Promise.resolve();
+      },
+    });
+    const started = Date.now();
+    while (Date.now() - lastAt < settleMs || Date.now() - started < settleMs * 2) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await consumer.disconnect();
+  }
+  return seen;
+}
