@@ -15,6 +15,7 @@ import { AppModule } from './app.module';
 import { SessionsReadModels } from './core/read-models';
 import { sessionsContractRegistry } from './core/sessions-outbox';
 import { SessionsStore } from './core/sessions-store';
+import { EngagementHealthMonitor } from './engagements/engagement-health.monitor';
 import { SessionsService } from './sessions/sessions.service';
 
 const HOUR = 3_600_000;
@@ -41,6 +42,7 @@ describe('sessions service (real FerretDB and Kafka)', () => {
     sessionsTopic: uniqueName('t_sessions'),
     lifecycleGroup: uniqueName('sessions_lifecycle'),
     retryBaseDelayMs: 20,
+    healthIntervalMs: 0,
   };
   const tenantId = uniqueName('org');
   const mentorshipId = randomUUID();
@@ -425,6 +427,50 @@ describe('sessions service (real FerretDB and Kafka)', () => {
         meetingLink: 'https://x.example',
       }),
     ).rejects.toMatchObject({ code: 'CONFLICT', message: 'This mentorship has ended.' });
+  });
+
+  it('the daily health run nudges once per threshold crossing, however often it runs', async () => {
+    const quietId = randomUUID();
+    const quiet = {
+      ...envelope('MentorshipStarted', {
+        mentorshipId: quietId,
+        programId: 'prog-1',
+        mentorPersonId: `mentor2-${tenantId}`,
+        menteePersonId: `mentee2-${tenantId}`,
+        mentorParticipantId: 'pa-mentor-2',
+        menteeParticipantId: 'pa-mentee-2',
+        format: 'one-on-one',
+        origin: 'proposal',
+        originId: 'prop-1',
+      }),
+      streamId: `mentorship-${quietId}`,
+    };
+    await matching.publish([{ topic: wiring.matchingTopic, envelopes: [quiet] }]);
+    await waitFor(async () =>
+      published.some((e) => e.type === 'EngagementOpened' && e.data['mentorshipId'] === quietId),
+    );
+    const monitor = app.get(EngagementHealthMonitor);
+    const day = (n: number) => new Date(Date.parse(quiet.occurredAt) + n * 24 * HOUR);
+    const signalsFor = async (n: number) =>
+      (await monitor.runOnce(day(n))).signals.filter((e) => e.mentorshipId === quietId).map((e) => e.type);
+
+    expect(await signalsFor(5)).toEqual([]);
+    expect(await signalsFor(20)).toEqual(['EngagementAtRisk']);
+    expect(await signalsFor(20)).toEqual([]);
+    expect(await signalsFor(21)).toEqual([]);
+    expect(await signalsFor(50)).toEqual(['EngagementStalled']);
+    expect(await signalsFor(51)).toEqual([]);
+
+    await waitFor(async () =>
+      published.some((e) => e.type === 'EngagementStalled' && e.data['mentorshipId'] === quietId),
+    );
+    const nudges = published.filter(
+      (e) => e.data['mentorshipId'] === quietId && e.type.startsWith('Engagement') && e.type !== 'EngagementOpened',
+    );
+    expect(nudges.map((e) => [e.type, e.data['status'], e.data['reasons']])).toEqual([
+      ['EngagementAtRisk', 'at-risk', ['no-agreement', 'no-goals', 'no-first-session']],
+      ['EngagementStalled', 'stalled', ['no-agreement', 'no-goals', 'no-first-session', 'behind-cadence']],
+    ]);
   });
 });
 

@@ -19,6 +19,7 @@ import type { Connection } from 'mongoose';
 import { SessionsReadModels } from './core/read-models';
 import { SessionsOutbox } from './core/sessions-outbox';
 import { SessionsStore } from './core/sessions-store';
+import { EngagementHealthMonitor } from './engagements/engagement-health.monitor';
 import { MENTORSHIP_LIFECYCLE_GROUP, mentorshipLifecycleReactor } from './engagements/mentorship-lifecycle.reactor';
 import { SessionsResolver } from './graphql/sessions.resolver';
 import { SessionsService } from './sessions/sessions.service';
@@ -30,6 +31,8 @@ export interface SessionsWiring {
   lifecycleGroup: string;
   /** Backoff of the reactor's bounded retries (tests shorten it). */
   retryBaseDelayMs?: number;
+  /** How often the health run looks at every open engagement; 0 turns the timer off (tests call it directly). */
+  healthIntervalMs: number;
 }
 
 export const SESSIONS_WIRING = Symbol('SESSIONS_WIRING');
@@ -38,6 +41,7 @@ export const defaultSessionsWiring: SessionsWiring = {
   sessionsTopic: SESSIONS_EVENTS_TOPIC,
   matchingTopic: MATCHING_TOPIC,
   lifecycleGroup: MENTORSHIP_LIFECYCLE_GROUP,
+  healthIntervalMs: Number(process.env['TRELLIS_SESSIONS_HEALTH_INTERVAL_MS'] ?? 3_600_000),
 };
 
 @Module({})
@@ -85,9 +89,27 @@ export class SessionsModule implements OnModuleInit {
           ) => new SessionsOutbox(kafka, c, store, w.sessionsTopic, logger, metrics),
           inject: [KAFKA, MONGO_CONNECTION, EventStore, SESSIONS_WIRING, ROOT_LOGGER, SERVICE_METRICS],
         },
+        {
+          provide: EngagementHealthMonitor,
+          useFactory: (store: SessionsStore, rm: SessionsReadModels, logger: Logger, w: SessionsWiring) =>
+            new EngagementHealthMonitor(
+              store,
+              rm,
+              logger.child({ component: 'engagement-health' }),
+              w.healthIntervalMs,
+            ),
+          inject: [SessionsStore, SessionsReadModels, ROOT_LOGGER, SESSIONS_WIRING],
+        },
         SessionsResolver,
       ],
-      exports: [SessionsService, SessionsStore, SessionsReadModels, EventStore, PersonKeyStore],
+      exports: [
+        EngagementHealthMonitor,
+        SessionsService,
+        SessionsStore,
+        SessionsReadModels,
+        EventStore,
+        PersonKeyStore,
+      ],
     };
   }
 
@@ -101,6 +123,7 @@ export class SessionsModule implements OnModuleInit {
     private readonly status: ConsumerStatusRegistry,
     private readonly outbox: SessionsOutbox,
     private readonly store: SessionsStore,
+    private readonly health: EngagementHealthMonitor,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -110,6 +133,7 @@ export class SessionsModule implements OnModuleInit {
       replication: this.config.kafkaReplication,
     });
     this.consumers.register(this.outbox);
+    this.consumers.register(this.health);
     this.consumers.register(
       mentorshipLifecycleReactor({
         kafka: this.kafka,

@@ -28,6 +28,8 @@ export interface SessionRow {
   endsAt: string;
   timezone: string;
   sequence: number;
+  /** Feedback ratings given so far (numbers only; the texts stay sealed in the event store). */
+  ratings: number[];
   _revision: number;
   updatedAt: Date;
 }
@@ -79,6 +81,9 @@ export class SessionsReadModels {
       endsAt: state.endsAt,
       timezone: state.timezone,
       sequence: state.sequence,
+      ratings: Object.values(state.feedback)
+        .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt))
+        .map((f) => f.rating),
       updatedAt: new Date(),
     });
   }
