@@ -26,6 +26,7 @@ import { matchingEventTypeRegistry } from './commands/matching-event-types';
 import { matchingIntegrationMapper } from './messaging/integration-events';
 import { Relationships, relationshipsProjection } from './mentorships/relationships.projection';
 import { CandidatePool, candidatePoolProjection } from './pool/candidate-pool.projection';
+import { ErasureReactor } from './pool/erasure.reactor';
 import { MentorBooksReactor } from './pool/mentor-books.reactor';
 import { MentorshipsService } from './mentorships/mentorships.service';
 import { RecommendationsService } from './recommendations/recommendations.service';
@@ -156,6 +157,8 @@ export class MatchingRuntime {
     );
     this.projection(relationshipsProjection(this.matchingTopic), `${prefix}.relationships`, matchingContractsRegistry);
     this.reactor(`${prefix}.mentor-books`, [this.profilesTopic], profiles, (e) => mentorBooks.handle(e));
+    const erasure = new ErasureReactor(this.keys);
+    this.reactor(`${prefix}.erasure`, [this.profilesTopic], profiles, (e) => erasure.handle(e));
     this.reactor(`${prefix}.mentorship-followups`, [this.matchingTopic], matchingContractsRegistry, (e) =>
       followups.handle(e),
     );

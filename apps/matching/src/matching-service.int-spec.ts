@@ -4,7 +4,7 @@ import { matchingContracts } from '@trellis/matching/contracts';
 import { mentorBookStreamId, proposalIdFor } from '@trellis/matching/domain';
 import { rebuildProjection } from '@trellis/shared/event-store';
 import { ContractRegistry } from '@trellis/shared/messaging';
-import { profilesContracts } from '@trellis/profiles/contracts';
+import { participantIdFor, profilesContracts } from '@trellis/profiles/contracts';
 import type { CommandContext } from './acceptance/acceptance.service';
 import { candidatePoolProjection } from './pool/candidate-pool.projection';
 import { relationshipsProjection } from './mentorships/relationships.projection';
@@ -111,8 +111,17 @@ describe('Matching service on the real broker and FerretDB', () => {
   });
 
   it('recommends mentors with explanations, spread by pending requests', async () => {
-    const recs = await p.runtime.recommendations.recommendedMentors(p.tenantId, programId, 'mentee-4', 5);
-    expect(recs.length).toBeGreaterThan(0);
+    // mentee-1 asks mentor-a: mentor-a's demand is visible to the next mentee's recommendations.
+    await p.runtime.requests.requestMentor(ctx('mentee-1'), { programId, mentorPersonId: 'mentor-a', message: null });
+    const recs = await eventually(async () => {
+      const list = await p.runtime.recommendations.recommendedMentors(p.tenantId, programId, 'mentee-4', 5);
+      return list.find((r) => r.mentorPersonId === 'mentor-a')?.pendingRequests === 1 ? list : undefined;
+    });
+    const mentorA = recs.find((r) => r.mentorPersonId === 'mentor-a');
+    expect(mentorA?.rankingScore).toBeLessThan(mentorA?.score ?? 0);
+    // mentee-1 never sees a mentor they have already asked.
+    const own = await p.runtime.recommendations.recommendedMentors(p.tenantId, programId, 'mentee-1', 5);
+    expect(own.map((r) => r.mentorPersonId)).not.toContain('mentor-a');
     for (const rec of recs) {
       expect(rec.factors.length).toBeGreaterThan(0);
       expect(rec.rankingScore).toBeLessThanOrEqual(rec.score);
@@ -130,7 +139,7 @@ describe('Matching service on the real broker and FerretDB', () => {
       { ...ctx('mentee-4'), now: fifteenDaysAgo },
       { programId, mentorPersonId: 'mentor-b', message: 'Could you help me with system design?' },
     );
-    await eventually(async () => (await slow.expiry.pending()) === 1);
+    await eventually(() => slow.expiry.isScheduled(requestId));
 
     const restarted = await p.restart({ expiryPollMs: 200 });
     const expired = await eventually(() =>
@@ -139,9 +148,38 @@ describe('Matching service on the real broker and FerretDB', () => {
       ),
     );
     expect(expired.data).toMatchObject({ menteePersonId: 'mentee-4', mentorPersonId: 'mentor-b' });
-    await eventually(async () => (await restarted.expiry.pending()) === 0);
+    await eventually(async () => !(await restarted.expiry.isScheduled(requestId)));
     // The message stayed inside the service: the topic only carries ids.
     expect(JSON.stringify(p.published())).not.toContain('system design?');
+  });
+
+  it('erasing a person shreds their key: their request message can no longer be read', async () => {
+    const { requestId } = await p.runtime.requests.requestMentor(ctx('mentee-2'), {
+      programId,
+      mentorPersonId: 'mentor-a',
+      message: 'MARKER-erase-me',
+    });
+    const readMessage = async () => {
+      const { state } = await p.runtime.commands.requests.load(`mentorship-request-${requestId}`);
+      const commit = await p.runtime.store.commits.findOne({ streamId: `mentorship-request-${requestId}` });
+      const message = (commit?.events[0]?.data as { message: Parameters<typeof p.runtime.keys.decrypt>[0] }).message;
+      p.runtime.keys.clearCache();
+      return { state, text: await p.runtime.keys.decrypt(message) };
+    };
+    expect((await readMessage()).text).toBe('MARKER-erase-me');
+    await p.feed.emit(
+      'participant',
+      `participant-${participantIdFor(programId, 'mentee-2')}`,
+      programId,
+      'ParticipantDataErased',
+      {
+        participantId: participantIdFor(programId, 'mentee-2'),
+        personId: 'mentee-2',
+        programId,
+      },
+    );
+    await eventually(async () => (await readMessage()).text === '[erased]');
+    await eventually(async () => (await p.runtime.pool.participant(p.tenantId, programId, 'mentee-2')) === null);
   });
 
   it('replaying the topics rebuilds identical read models', async () => {

@@ -16,6 +16,12 @@ export interface Recommendation {
   factors: FactorContribution[];
 }
 
+/** The fit score discounted by demand (open requests per free seat), so recommendations spread across mentors. */
+export function spreadScore(score: number, pendingRequests: number, freeSeats: number, demandWeight: number): number {
+  if (freeSeats <= 0) return 0;
+  return score / (1 + demandWeight * (pendingRequests / freeSeats));
+}
+
 export interface SpreadingOptions {
   /** How strongly open requests per free seat push a mentor down: rankingScore = score / (1 + demandWeight × demand). */
   demandWeight: number;
@@ -76,12 +82,11 @@ export class RecommendationsService {
       const scored = scorePair(toMentor(mentor.personId, mentor.profile, freeSeats), engineMentee, rules);
       if (isExcluded(scored)) continue;
       const pendingRequests = pending.get(mentor.personId) ?? 0;
-      const demand = pendingRequests / freeSeats;
       recommendations.push({
         mentorPersonId: mentor.personId,
         mentorParticipantId: mentor.participantId,
         score: scored.score,
-        rankingScore: scored.score / (1 + this.spreading.demandWeight * demand),
+        rankingScore: spreadScore(scored.score, pendingRequests, freeSeats, this.spreading.demandWeight),
         freeSeats,
         pendingRequests,
         factors: scored.factors,

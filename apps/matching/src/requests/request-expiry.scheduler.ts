@@ -74,6 +74,10 @@ export class RequestExpiryScheduler {
     return this.timers.countDocuments();
   }
 
+  async isScheduled(requestId: string): Promise<boolean> {
+    return (await this.timers.findOne({ _id: requestId })) !== null;
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;
