@@ -1,0 +1,105 @@
+// Notifications throughput and latency: upstream events published at a steady rate onto the real broker, handled by
+// the real notifications app (FerretDB), each fanned out to a recipient with email on; contacts come from the real
+// profiles app; SMTP is a private Mailpit (so the shared one, which keeps only its newest messages, is not flooded).
+// Run: node tools/run/ts.mjs apps/notifications/src/bench/notifications.bench.ts --events=20000 --rate=200
+// Last line: RESULT events_per_s=… email_per_s=… e2e_p99_ms=… (e2e: event published → email accepted by SMTP).
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { NotificationsStore } from '../core/notifications-store';
+import {
+  createTestDatabase,
+  NotificationsWorld,
+  type Person,
+  PrivateMailpit,
+  startNotificationsApp,
+} from '../testing/notifications-harness';
+
+process.env['TRELLIS_LOG_LEVEL'] ??= 'error';
+const arg = (name: string, fallback: number) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const EVENTS = arg('events', 2000);
+const RATE = arg('rate', 200);
+const PEOPLE = arg('people', 20);
+const TICK_MS = arg('tick', 100);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function main(): Promise<void> {
+  const smtp = await PrivateMailpit.create();
+  await smtp.up();
+  const world = await NotificationsWorld.start();
+  const db = await createTestDatabase('notifications_bench');
+  const app = await startNotificationsApp(world, db, world.wiring({ tickMs: TICK_MS }), smtp.smtpUrl);
+  try {
+    const host = await world.enroll('Host', 'MENTOR');
+    const people: Person[] = [];
+    for (let i = 0; i < PEOPLE; i++) people.push(await world.enroll(`Guest${i}`, 'MENTEE'));
+    const store = new NotificationsStore(db.connection);
+    console.log(`publishing ${EVENTS} SessionCancelled events at ${RATE}/s to ${PEOPLE} people (critical: no budget)`);
+
+    const started = Date.now();
+    const batch = Math.max(1, Math.round(RATE / 10));
+    for (let sent = 0; sent < EVENTS; sent += batch) {
+      const due = started + (sent / RATE) * 1000;
+      if (due > Date.now()) await sleep(due - Date.now());
+      const envelopes = Array.from({ length: Math.min(batch, EVENTS - sent) }, (_, i) => {
+        const sessionId = randomUUID();
+        const guest = people[(sent + i) % people.length]!;
+        return world.envelope(
+          'sessions',
+          'SessionCancelled',
+          {
+            sessionId,
+            hostPersonId: host.personId,
+            attendeePersonIds: [host.personId, guest.personId],
+            cancelledByPersonId: host.personId,
+            reason: 'schedule-conflict',
+            startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+            sequence: 1,
+          },
+          `session-${sessionId}`,
+        );
+      });
+      await world.publish('sessions', ...envelopes);
+    }
+    const published = Date.now();
+    console.log(`published in ${((published - started) / 1000).toFixed(1)} s`);
+
+    let done = 0;
+    const deadline = Date.now() + Math.max(120_000, (EVENTS / RATE) * 5000);
+    while (Date.now() < deadline) {
+      done = await store.deliveries.countDocuments({ state: 'sent' });
+      if (done >= EVENTS) break;
+      await sleep(1000);
+    }
+    const rows = await store.deliveries
+      .find({ state: 'sent' }, { projection: { sourceAt: 1, sentAt: 1, createdAt: 1 } })
+      .toArray();
+    const latencies = rows.map((r) => r.sentAt!.getTime() - r.sourceAt.getTime()).sort((a, b) => a - b);
+    const lastHandled = Math.max(...rows.map((r) => r.createdAt.getTime()));
+    const lastSent = Math.max(...rows.map((r) => r.sentAt!.getTime()));
+    const seconds = (t: number) => (t - started) / 1000;
+    console.log(
+      `sent ${rows.length}/${EVENTS}; p50=${percentile(latencies, 50)} ms p95=${percentile(latencies, 95)} ms max=${latencies.at(-1)} ms`,
+    );
+    console.log(
+      `RESULT events_per_s=${(rows.length / seconds(lastHandled)).toFixed(1)} email_per_s=${(rows.length / seconds(lastSent)).toFixed(1)} e2e_p99_ms=${percentile(latencies, 99)}`,
+    );
+  } finally {
+    await app.close();
+    await db.drop();
+    await world.close();
+    await smtp.down();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
