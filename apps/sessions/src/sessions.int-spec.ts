@@ -398,6 +398,23 @@ describe('sessions service (real FerretDB and Kafka)', () => {
       { id: created.id },
     );
     expect(cancelled.data!['cancelSession']).toEqual({ status: 'CANCELLED', sequence: 1 });
+    const feedPath = (await gql<{ createCalendarFeed: string }>(mentee, 'mutation { createCalendarFeed }')).data!
+      .createCalendarFeed;
+    expect(feedPath).toMatch(/^\/calendar\/feeds\/[A-Za-z0-9_-]{40,}\.ics$/);
+    const base = url.replace(/\/graphql$/, '');
+    const feed = await fetch(`${base}${feedPath}`);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toContain('text/calendar');
+    const feedText = await feed.text();
+    expect(feedText).toContain('METHOD:PUBLISH\r\n');
+    expect(feedText).toContain(`UID:session-${created.id}@`);
+    expect(feedText).toContain(`UID:session-${sessionId}@`);
+    expect(feedText.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    const revoked = await gql<{ revokeCalendarFeeds: number }>(mentee, 'mutation { revokeCalendarFeeds }');
+    expect(revoked.data!.revokeCalendarFeeds).toBe(1);
+    expect((await fetch(`${base}${feedPath}`)).status).toBe(404);
+    expect((await fetch(`${base}/calendar/feeds/not-a-real-token-at-all-0000000.ics`)).status).toBe(404);
+
     const stranger = await gql({ tenantId, personId: 'someone' }, `query($id: ID!) { session(id: $id) { id } }`, {
       id: created.id,
     });

@@ -16,6 +16,8 @@ import {
 import { PersonKeyStore } from '@trellis/shared/privacy';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
+import { CalendarFeedController } from './calendar/calendar-feed.controller';
+import { CalendarFeeds } from './calendar/calendar-feeds';
 import { SessionsReadModels } from './core/read-models';
 import { SessionsOutbox } from './core/sessions-outbox';
 import { SessionsStore } from './core/sessions-store';
@@ -44,12 +46,21 @@ export const defaultSessionsWiring: SessionsWiring = {
   healthIntervalMs: Number(process.env['TRELLIS_SESSIONS_HEALTH_INTERVAL_MS'] ?? 3_600_000),
 };
 
+const uidDomain = (): string => process.env['TRELLIS_CALENDAR_UID_DOMAIN'] ?? 'trellis.local';
+
 @Module({})
 export class SessionsModule implements OnModuleInit {
   static register(wiring: Partial<SessionsWiring> = {}): DynamicModule {
     return {
       module: SessionsModule,
+      controllers: [CalendarFeedController],
       providers: [
+        {
+          provide: CalendarFeeds,
+          useFactory: (c: Connection, store: SessionsStore, rm: SessionsReadModels, keys: PersonKeyStore) =>
+            new CalendarFeeds(c, store, rm, keys, uidDomain()),
+          inject: [MONGO_CONNECTION, SessionsStore, SessionsReadModels, PersonKeyStore],
+        },
         { provide: SESSIONS_WIRING, useValue: { ...defaultSessionsWiring, ...wiring } },
         {
           provide: EventStore,

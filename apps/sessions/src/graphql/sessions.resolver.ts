@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Principal } from '@trellis/shared/auth';
 import { CurrentPrincipal } from '@trellis/shared/graphql';
+import { CalendarFeeds } from '../calendar/calendar-feeds';
 import { type Actor, SessionsService } from '../sessions/sessions.service';
 import {
   AgreementInput,
@@ -26,7 +27,23 @@ const actorOf = (principal: Principal): Actor => ({ tenantId: principal.tenantId
  */
 @Resolver(() => Session)
 export class SessionsResolver {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly feeds: CalendarFeeds,
+  ) {}
+
+  @Mutation(() => String, {
+    description:
+      'A new private calendar feed URL path (/calendar/feeds/<token>.ics) with all your sessions; shown once',
+  })
+  async createCalendarFeed(@CurrentPrincipal() principal: Principal): Promise<string> {
+    return `/calendar/feeds/${await this.feeds.create(principal.tenantId, principal.personId)}.ics`;
+  }
+
+  @Mutation(() => Int, { description: 'Retires every calendar feed URL you created; returns how many' })
+  revokeCalendarFeeds(@CurrentPrincipal() principal: Principal): Promise<number> {
+    return this.feeds.revokeAll(principal.tenantId, principal.personId);
+  }
 
   @Query(() => Engagement, { description: 'The engagement of a mentorship you are part of' })
   engagement(@CurrentPrincipal() principal: Principal, @Args('mentorshipId', { type: () => ID }) mentorshipId: string) {
