@@ -78,7 +78,9 @@ export function aliasLimitRule(max: number) {
 const DEFAULT_LIST_SIZE = 10;
 
 /** Lists multiply the cost of what is selected in them by their page size (`first`/`limit`/`take`, else 10). */
-const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+const listEstimator: ComplexityEstimator = ({ type: parent, field, args, childComplexity }) => {
+  // Introspection is switched off in production and bounded by its own shape; it costs nothing here.
+  if (parent.name.startsWith('__') || field.name.startsWith('__')) return 0;
   let type: GraphQLOutputType = field.type;
   if (isNonNullType(type)) type = type.ofType;
   if (!isListType(type)) return undefined;

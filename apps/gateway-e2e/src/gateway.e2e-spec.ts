@@ -1,0 +1,220 @@
+import type { Principal } from '@trellis/shared/auth';
+import { uniqueName } from '@trellis/shared/testing';
+import { buildClientSchema, getIntrospectionQuery, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
+import { composeSupergraph, fetchSubgraphSdl } from '../../gateway/src/supergraph/composition';
+import { type IdPool, ownViewQueries, walkOperations } from './support/schema-walker';
+import { type E2eStack, type GraphqlResult, startStack } from './support/stack';
+
+const CREATE = `mutation($name: String!) { createProgram(name: $name, settings: { defaultMentorCapacity: 2 }) { id } }`;
+const ENROLL = `mutation($programId: ID!, $profile: ProfileInput!) {
+  enroll(programId: $programId, roles: [MENTEE], profile: $profile) { id personId displayName } }`;
+
+function profile(displayName: string) {
+  return {
+    displayName,
+    email: `${displayName.toLowerCase()}@example.org`,
+    timezone: 'Europe/Berlin',
+    languages: ['en'],
+    skillsSought: ['system design'],
+    availability: [{ day: 2, startMinute: 540, endMinute: 660 }],
+    formats: ['VIRTUAL'],
+  };
+}
+
+function org(name: string) {
+  const tenantId = uniqueName(name);
+  const person = (role: string, orgAdmin = false): Principal => ({
+    personId: `${role}-${tenantId}`,
+    tenantId,
+    orgAdmin,
+  });
+  return {
+    tenantId,
+    admin: person('admin', true),
+    manager: person('manager'),
+    mentee: person('mentee'),
+    mentee2: person('mentee2'),
+  };
+}
+
+function expectNoErrors(result: { errors?: GraphqlResult['errors'] }): void {
+  expect(result.errors).toBeUndefined();
+}
+
+describe('through the gateway, with real tokens and every subgraph that exists', () => {
+  let stack: E2eStack;
+  const a = org('org_a');
+  const b = org('org_b');
+  const markerB = uniqueName('SECRETB');
+  const markerPeer = uniqueName('SECRETPEER');
+  let programA = '';
+  let programB = '';
+  const participants: Record<string, string> = {};
+  let schema: GraphQLSchema;
+
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('composes the supergraph of every subgraph that exists, which the gateway serves', async () => {
+    const sdls = await Promise.all(
+      stack.subgraphs.map(async (s) => ({
+        name: s.name,
+        url: `${s.url}/graphql`,
+        sdl: (await fetchSubgraphSdl(`${s.url}/subgraph/sdl`)) ?? '',
+      })),
+    );
+    expect(sdls.filter((s) => !s.sdl).map((s) => s.name)).toEqual([]);
+    const composed = composeSupergraph(sdls);
+    expect(composed.ok ? [] : composed.errors).toEqual([]);
+    const introspection = await stack.gql<IntrospectionQuery>(a.admin, getIntrospectionQuery());
+    expectNoErrors(introspection);
+    schema = buildClientSchema(introspection.data!);
+    expect(schema.getQueryType()?.getFields()['me']).toBeDefined();
+  });
+
+  it('lets a program be set up, a mentee enroll, and the mentee read only their own data', async () => {
+    const created = await stack.gql<{ createProgram: { id: string } }>(a.admin, CREATE, { name: 'Spring mentoring' });
+    expectNoErrors(created);
+    programA = created.data!.createProgram.id;
+    expectNoErrors(
+      await stack.gql(
+        a.admin,
+        `mutation($p: ID!, $m: ID!) { assignProgramManager(programId: $p, personId: $m) { id } }`,
+        {
+          p: programA,
+          m: a.manager.personId,
+        },
+      ),
+    );
+    const opened = await stack.gql(a.manager, `mutation($p: ID!) { openEnrollment(programId: $p) { status } }`, {
+      p: programA,
+    });
+    expect(opened.data).toEqual({ openEnrollment: { status: 'ENROLLMENT_OPEN' } });
+
+    const enrolled = await stack.gql<{ enroll: { id: string; personId: string } }>(a.mentee, ENROLL, {
+      programId: programA,
+      profile: profile('Mia'),
+    });
+    expectNoErrors(enrolled);
+    participants['mentee'] = enrolled.data!.enroll.id;
+    const peer = await stack.gql<{ enroll: { id: string } }>(a.mentee2, ENROLL, {
+      programId: programA,
+      profile: profile(markerPeer),
+    });
+    expectNoErrors(peer);
+    participants['mentee2'] = peer.data!.enroll.id;
+
+    const mine = await stack.gql<{ me: { personId: string; participations: Array<{ id: string; personId: string }> } }>(
+      a.mentee,
+      `{ me { personId participations { id personId programId displayName } } }`,
+    );
+    expectNoErrors(mine);
+    expect(mine.data!.me.personId).toBe(a.mentee.personId);
+    expect(mine.data!.me.participations).toEqual([
+      expect.objectContaining({ id: participants['mentee'], personId: a.mentee.personId, programId: programA }),
+    ]);
+    expect(JSON.stringify(mine)).not.toContain(markerPeer);
+
+    const other = await stack.gql(a.mentee, `query($id: ID!) { participant(id: $id) { displayName email } }`, {
+      id: participants['mentee2'],
+    });
+    expect(['FORBIDDEN', 'NOT_FOUND']).toContain(other.errors?.[0]?.extensions?.['code']);
+    expect(JSON.stringify(other)).not.toContain(markerPeer);
+  });
+
+  describe('tenant isolation, generated from the composed schema', () => {
+    let poolB: IdPool;
+
+    async function snapshot(as: Principal, pool: IdPool): Promise<string> {
+      const reads = [
+        ...ownViewQueries(schema).map((document) => ({ document, variables: {} })),
+        ...walkOperations(schema, pool).filter((op) => op.kind === 'query'),
+      ];
+      const results: unknown[] = [];
+      for (const read of reads) {
+        const result = await stack.gql(as, read.document, read.variables);
+        results.push({
+          document: read.document,
+          data: result.data,
+          codes: result.errors?.map((e) => e.extensions?.['code']),
+        });
+      }
+      return JSON.stringify(results);
+    }
+
+    beforeAll(async () => {
+      const created = await stack.gql<{ createProgram: { id: string } }>(b.admin, CREATE, {
+        name: `Program ${markerB}`,
+      });
+      expectNoErrors(created);
+      programB = created.data!.createProgram.id;
+      await stack.gql(b.admin, `mutation($p: ID!) { openEnrollment(programId: $p) { status } }`, { p: programB });
+      const enrolled = await stack.gql<{ enroll: { id: string } }>(b.mentee, ENROLL, {
+        programId: programB,
+        profile: profile(markerB),
+      });
+      expectNoErrors(enrolled);
+      poolB = { program: [programB], participant: [enrolled.data!.enroll.id], person: [b.mentee.personId], cohort: [] };
+    });
+
+    it('answers every query and mutation aimed at another organization with FORBIDDEN or NOT_FOUND, changing and leaking nothing', async () => {
+      const before = await snapshot(b.admin, poolB);
+      expect(before).toContain(markerB);
+      const operations = walkOperations(schema, poolB);
+      // Every root field taking an id is in the walk, queries and mutations alike.
+      const rootsWithIds = new Set(operations.map((op) => `${op.kind}.${op.field}`));
+      expect(rootsWithIds.size).toBeGreaterThanOrEqual(10);
+      expect(operations.some((op) => op.kind === 'mutation')).toBe(true);
+      const violations: string[] = [];
+      for (const op of operations) {
+        const result = await stack.gql(a.admin, op.document, op.variables);
+        const codes = (result.errors ?? []).map((e) => e.extensions?.['code']);
+        const text = JSON.stringify(result);
+        if (codes.length === 0 || codes.some((c) => c !== 'FORBIDDEN' && c !== 'NOT_FOUND')) {
+          violations.push(
+            `${op.kind} ${op.field} [${op.carries.join()}] answered ${codes.join() || 'without error'}: ${text.slice(0, 200)}`,
+          );
+        }
+        if (text.includes(markerB)) violations.push(`${op.kind} ${op.field} leaked another organization's data`);
+      }
+      for (const document of ownViewQueries(schema)) {
+        const text = JSON.stringify(await stack.gql(a.admin, document));
+        if (text.includes(markerB) || text.includes(programB))
+          violations.push(`${document} shows another organization's data`);
+      }
+      expect(violations).toEqual([]);
+      expect(await snapshot(b.admin, poolB)).toEqual(before);
+    });
+
+    it('answers every query and mutation a mentee aims at another mentee with FORBIDDEN or NOT_FOUND', async () => {
+      const peerPool: IdPool = {
+        program: [programA],
+        participant: [participants['mentee2']!],
+        person: [a.mentee2.personId],
+        cohort: [],
+      };
+      const before = await snapshot(a.mentee2, peerPool);
+      const operations = walkOperations(schema, peerPool, ['participant', 'person']);
+      expect(operations.length).toBeGreaterThan(0);
+      const violations: string[] = [];
+      for (const op of operations) {
+        const result = await stack.gql(a.mentee, op.document, op.variables);
+        const codes = (result.errors ?? []).map((e) => e.extensions?.['code']);
+        if (codes.length === 0 || codes.some((c) => c !== 'FORBIDDEN' && c !== 'NOT_FOUND')) {
+          violations.push(
+            `${op.kind} ${op.field} answered ${codes.join() || 'without error'}: ${JSON.stringify(result).slice(0, 200)}`,
+          );
+        }
+        if (JSON.stringify(result).includes(markerPeer))
+          violations.push(`${op.kind} ${op.field} leaked the other mentee's data`);
+      }
+      expect(violations).toEqual([]);
+      expect(await snapshot(a.mentee2, peerPool)).toEqual(before);
+    });
+  });
+});

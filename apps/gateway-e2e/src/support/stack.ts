@@ -1,0 +1,148 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type DevIssuer, type Principal, startDevIssuer } from '@trellis/shared/auth';
+import { freePort, testInfrastructure, uniqueName } from '@trellis/shared/testing';
+import mongoose from 'mongoose';
+
+const repoRoot = path.resolve(__dirname, '../../../..');
+const ALL_SUBGRAPHS = ['profiles', 'matching', 'sessions', 'notifications'] as const;
+
+export interface GraphqlResult<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
+}
+
+/** The whole stack for end-to-end tests: every subgraph that exists, the gateway, a development issuer. */
+export interface E2eStack {
+  gatewayUrl: string;
+  subgraphs: Array<{ name: string; url: string }>;
+  issuer: DevIssuer;
+  gql<T = Record<string, unknown>>(
+    as: Principal | null,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphqlResult<T>>;
+  close(): Promise<void>;
+}
+
+/**
+ * The subgraphs to run: every service whose app mounts the shared subgraph module (so services built later are
+ * picked up without touching this file), or TRELLIS_E2E_SUBGRAPHS=profiles,sessions.
+ */
+export function discoverSubgraphs(env: NodeJS.ProcessEnv = process.env): string[] {
+  const chosen = env['TRELLIS_E2E_SUBGRAPHS']
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (chosen?.length) return chosen;
+  return ALL_SUBGRAPHS.filter((name) => {
+    const file = path.join(repoRoot, 'apps', name, 'src', 'app.module.ts');
+    return fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes('SubgraphGraphqlModule');
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} during start-up`);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`${name} not ready at ${url} within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+export async function startStack(): Promise<E2eStack> {
+  const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), uniqueName('trellis-e2e')));
+  const issuer = await startDevIssuer({ port: 0, keyFile: path.join(keyDir, 'key.json') });
+  const names = discoverSubgraphs();
+  const ports = new Map<string, number>();
+  for (const name of ['gateway', ...ALL_SUBGRAPHS]) ports.set(name, await freePort());
+  const databases = names.map((name) => uniqueName(`e2e_${name}`).slice(0, 60));
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    TRELLIS_LOG_LEVEL: process.env['TRELLIS_E2E_LOG_LEVEL'] ?? 'error',
+    TRELLIS_AUTH_ISSUER: issuer.issuer,
+    TRELLIS_AUTH_JWKS_URL: issuer.jwksUrl,
+    TRELLIS_MONGO_URL: testInfrastructure.mongoUrl,
+    TRELLIS_KAFKA_BROKERS: testInfrastructure.kafkaBrokers.join(','),
+    TRELLIS_GATEWAY_SUBGRAPHS: names.join(','),
+    TRELLIS_GATEWAY_RATE_PER_MINUTE: '100000',
+    TRELLIS_GATEWAY_RATE_BURST: '100000',
+    TRELLIS_INFRA_DIR: keyDir,
+  };
+  for (const [name, port] of ports) env[`TRELLIS_${name.toUpperCase()}_PORT`] = String(port);
+  names.forEach((name, i) => (env[`TRELLIS_${name.toUpperCase()}_MONGO_DB`] = databases[i]!));
+
+  const children: ChildProcess[] = [];
+  const spawnApp = (name: string) => {
+    const child = spawn(
+      process.execPath,
+      ['-r', path.join(repoRoot, 'tools/run/register.cjs'), path.join(repoRoot, 'apps', name, 'src', 'main.ts')],
+      { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    children.push(child);
+    return child;
+  };
+  const stop = async () => {
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+            child.once('exit', () => {
+              clearTimeout(killer);
+              resolve();
+            });
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    for (const dbName of databases) {
+      const connection = mongoose.createConnection(testInfrastructure.mongoUrl, { dbName });
+      await connection
+        .asPromise()
+        .then(() => connection.dropDatabase())
+        .catch(() => undefined);
+      await connection.close().catch(() => undefined);
+    }
+    await issuer.stop();
+    fs.rmSync(keyDir, { recursive: true, force: true });
+  };
+
+  try {
+    await Promise.all(
+      names.map((name) => {
+        const child = spawnApp(name);
+        return waitFor(`http://127.0.0.1:${ports.get(name)}/health/ready`, child, name, 240_000);
+      }),
+    );
+    const gateway = spawnApp('gateway');
+    await waitFor(`http://127.0.0.1:${ports.get('gateway')}/health/ready`, gateway, 'gateway', 240_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  const gatewayUrl = `http://127.0.0.1:${ports.get('gateway')}/graphql`;
+  return {
+    gatewayUrl,
+    issuer,
+    subgraphs: names.map((name) => ({ name, url: `http://127.0.0.1:${ports.get(name)}` })),
+    async gql(as, query, variables = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (as) headers['authorization'] = `Bearer ${await issuer.mint(as)}`;
+      const response = await fetch(gatewayUrl, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const body = (await response.json()) as Omit<GraphqlResult<never>, 'status'>;
+      return { status: response.status, ...body };
+    },
+    close: stop,
+  };
+}
