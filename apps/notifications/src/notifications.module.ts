@@ -1,5 +1,5 @@
 import { type DynamicModule, Inject, Module, type OnModuleInit } from '@nestjs/common';
-import { ensureTopics, type ConsumerStatusRegistry } from '@trellis/shared/messaging';
+import { ConsumerStatusRegistry, ensureTopics } from '@trellis/shared/messaging';
 import type { Logger, ServiceMetrics } from '@trellis/shared/observability';
 import {
   KAFKA,
@@ -102,6 +102,8 @@ export class NotificationsModule implements OnModuleInit {
             notifier: Notifier,
             logger: Logger,
             metrics: ServiceMetrics,
+            status: ConsumerStatusRegistry,
+            config: ServiceConfig,
           ) =>
             new NotificationsReactor({
               kafka,
@@ -111,8 +113,19 @@ export class NotificationsModule implements OnModuleInit {
               notifier,
               logger: logger.child({ component: 'reactor' }),
               metrics,
+              status,
+              topicSettings: { partitions: config.kafkaPartitions, replication: config.kafkaReplication },
             }),
-          inject: [NOTIFICATIONS_WIRING, KAFKA, NotificationsStore, Notifier, ROOT_LOGGER, SERVICE_METRICS],
+          inject: [
+            NOTIFICATIONS_WIRING,
+            KAFKA,
+            NotificationsStore,
+            Notifier,
+            ROOT_LOGGER,
+            SERVICE_METRICS,
+            ConsumerStatusRegistry,
+            SERVICE_CONFIG,
+          ],
         },
         {
           provide: NotificationsService,
@@ -135,10 +148,12 @@ export class NotificationsModule implements OnModuleInit {
     private readonly reactor: NotificationsReactor,
     private readonly dispatcher: Dispatcher,
     private readonly mailer: Mailer,
+    private readonly notifier: Notifier,
   ) {}
 
   async onModuleInit(): Promise<void> {
     const w = this.wiring;
+    this.notifier.onDelivery(() => this.dispatcher.wake());
     await ensureTopics(this.kafka, [w.profilesTopic, w.matchingTopic, w.sessionsTopic, w.notificationsTopic], {
       partitions: this.config.kafkaPartitions,
       replication: this.config.kafkaReplication,
@@ -160,5 +175,3 @@ export class NotificationsModule implements OnModuleInit {
     });
   }
 }
-
-export type { ConsumerStatusRegistry };

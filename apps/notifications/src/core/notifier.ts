@@ -24,12 +24,24 @@ export interface FanOut {
  * subscribed endpoint. Every write is an insert of a deterministic id, so running this twice adds nothing.
  */
 export class Notifier {
+  private listener: () => void = () => undefined;
+
   constructor(
     private readonly store: NotificationsStore,
     private readonly announcer: Announcer,
   ) {}
 
-  async fanOut({ event, intent, recipients, programId, toWebhooks }: FanOut): Promise<void> {
+  /** Called after new deliveries are stored, so a local sender need not wait for its next tick. */
+  onDelivery(listener: () => void): void {
+    this.listener = listener;
+  }
+
+  async fanOut(fan: FanOut): Promise<void> {
+    await this.write(fan);
+    this.listener();
+  }
+
+  private async write({ event, intent, recipients, programId, toWebhooks }: FanOut): Promise<void> {
     const now = new Date();
     const sourceAt = new Date(event.occurredAt);
     for (const personId of recipients) {

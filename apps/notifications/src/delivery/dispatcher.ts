@@ -49,8 +49,6 @@ export interface DispatchStats {
   remindersFired: Array<{ reminderId: string; dueAt: string; firedAt: string }>;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * The one sender: fires due reminders, sends pending emails and digests, calls webhooks. It runs only while this
  * instance holds the lease, and every row moves pending → sent with its id: a restart picks up exactly what is left.
@@ -60,6 +58,8 @@ export class Dispatcher {
   private readonly lease: LeaderLease;
   private running: Promise<void> | undefined;
   private stopping = false;
+  private wakeUp: (() => void) | undefined;
+  private woken = false;
 
   constructor(private readonly o: DispatcherOptions) {
     this.lease = new LeaderLease(o.store.connection, 'notifications-dispatcher', o.leaseTtlMs);
@@ -73,6 +73,7 @@ export class Dispatcher {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.wakeUp?.();
     await this.running;
     await this.lease.release();
   }
@@ -85,8 +86,31 @@ export class Dispatcher {
       } catch (error) {
         this.o.logger.error({ err: error }, 'dispatcher tick failed');
       }
-      await sleep(Math.max(10, this.o.tickMs - (Date.now() - started)));
+      await this.pause(Math.max(10, this.o.tickMs - (Date.now() - started)));
     }
+  }
+
+  /** New work was stored by this instance: run the next pass now instead of at the next tick. */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  private pause(ms: number): Promise<void> {
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeUp = undefined;
+        this.woken = false;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = done;
+    });
   }
 
   /** One pass over everything due at `now`; public so tests can drive a clock forward. */

@@ -14,6 +14,7 @@ import {
   ContractRegistry,
   type ConsumerStatusRegistry,
   type EventEnvelope,
+  type TopicSettings,
 } from '@trellis/shared/messaging';
 import type { Logger, ServiceMetrics } from '@trellis/shared/observability';
 import type { Kafka } from 'kafkajs';
@@ -29,6 +30,8 @@ export interface NotificationsReactorOptions {
   logger: Logger;
   metrics?: ServiceMetrics;
   status?: ConsumerStatusRegistry;
+  /** Where `<group>.dlq` is created when missing. */
+  topicSettings?: TopicSettings;
 }
 
 export const reactorContracts = () =>
@@ -55,6 +58,8 @@ export class NotificationsReactor {
       contracts: this.contracts,
       handler: (envelope) => this.handle(envelope),
       partitionsConcurrently: 3,
+      // An event the rules cannot handle ends in `<group>.dlq` after bounded retries; `npm run dlq:replay` reapplies it.
+      ...(o.topicSettings ? { deadLetterTopic: o.topicSettings } : {}),
       logger: o.logger,
       ...(o.metrics ? { metrics: o.metrics } : {}),
       ...(o.status ? { status: o.status } : {}),
