@@ -1,5 +1,8 @@
 import { PROFILES_TOPIC, profilesContracts } from '@trellis/profiles/contracts';
 import { participantIdFor } from '@trellis/profiles/domain';
+import { MONGO_CONNECTION } from '@trellis/shared/platform';
+import { PersonKeyStore } from '@trellis/shared/privacy';
+import type { Connection } from 'mongoose';
 import type { Principal } from '@trellis/shared/auth';
 import { ConsumerStatusRegistry, ContractRegistry, type EventEnvelope } from '@trellis/shared/messaging';
 import { MembershipDirectory, membershipsProjection } from '@trellis/shared/memberships';
@@ -284,6 +287,59 @@ describe('profiles service (real FerretDB, Kafka, tokens)', () => {
     expect(again.data?.importParticipants).toMatchObject({ imported: 0, alreadyEnrolled: 2 });
     const byMentee = await h.gql(mentee, IMPORT, { p: programId, csv, all: false });
     expect(byMentee.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('answers a page of 100 participants, or 100 entity lookups, with a constant number of database queries', async () => {
+    const csv = [
+      'person_id,email,display_name,roles,timezone,languages,skills_offered',
+      ...Array.from(
+        { length: 100 },
+        (_, i) => `bulk-${i}-${h.tenantId},bulk${i}@example.org,Bulk Mentor ${i},mentor,Europe/Oslo,en,go:3`,
+      ),
+    ].join('\n');
+    const imported = await h.gql<{ importParticipants: { imported: number } }>(
+      manager,
+      `mutation($p: ID!, $csv: String!) { importParticipants(programId: $p, csv: $csv) { imported } }`,
+      { p: programId, csv },
+    );
+    expect(imported.data?.importParticipants.imported).toBe(100);
+    const appClient = h.app.get<Connection>(MONGO_CONNECTION).getClient();
+    const commands: string[] = [];
+    // Only reads of the request: the outbox relay polls `commits` in the background on the same client.
+    const requestCollections = new Set(['participants', 'programs', 'person_keys']);
+    const listener = (event: { commandName: string; command: { find?: unknown } }) => {
+      if (event.commandName === 'find' && requestCollections.has(String(event.command.find))) {
+        commands.push(String(event.command.find));
+      }
+    };
+    appClient.on('commandStarted', listener);
+    const queriesFor = async (query: string, variables: Record<string, unknown>, size: number) => {
+      // Cold key cache each time, so both sizes pay for the same lookups.
+      h.app.get(PersonKeyStore).clearCache();
+      commands.length = 0;
+      const result = await h.gql<Record<string, unknown>>(manager, query, variables);
+      expect(result.errors).toBeUndefined();
+      expect(JSON.stringify(result.data).match(/"displayName"/g)?.length ?? 0).toBe(size);
+      return commands.length;
+    };
+    try {
+      const page = `query($p: ID!, $n: Int!) { program(id: $p) { participants(first: $n, filter: { role: MENTOR }) { edges { node { displayName email skillsOffered { skill level } availability { day } } } } } }`;
+      const small = await queriesFor(page, { p: programId, n: 10 }, 10);
+      const large = await queriesFor(page, { p: programId, n: 100 }, 100);
+      expect(large).toBe(small);
+      expect(large).toBeLessThanOrEqual(6);
+      const ids = (n: number) =>
+        Array.from({ length: n }, (_, i) => ({
+          __typename: 'Participant',
+          id: participantIdFor(programId, `bulk-${i}-${h.tenantId}`),
+        }));
+      const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Participant { displayName languages } } }`;
+      const fewLookups = await queriesFor(entities, { r: ids(10) }, 10);
+      const manyLookups = await queriesFor(entities, { r: ids(100) }, 100);
+      expect(manyLookups).toBe(fewLookups);
+    } finally {
+      appClient.off('commandStarted', listener);
+    }
   });
 
   it('refuses every change to an archived program', async () => {

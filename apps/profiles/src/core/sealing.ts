@@ -42,6 +42,12 @@ export class ProfileSealer {
     };
   }
 
+  /** Opens many profiles with one key lookup for all their owners (no N+1 on a page of participants). */
+  async openMany(profiles: Array<{ personId: string; profile: Profile }>): Promise<PlainProfile[]> {
+    await this.keys.preload(profiles.map((p) => p.personId));
+    return Promise.all(profiles.map((p) => this.open(p.profile)));
+  }
+
   /** `[erased]` for every field once the person's key is shredded. */
   async open(profile: Profile): Promise<PlainProfile> {
     const open = async (value: SealedText): Promise<string> =>

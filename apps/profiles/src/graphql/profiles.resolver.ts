@@ -1,7 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import type { Principal } from '@trellis/shared/auth';
 import { CurrentPrincipal, type GraphqlContext, Loaders, type RequestLoaders } from '@trellis/shared/graphql';
-import { Context } from '@nestjs/graphql';
 import { ParticipantImportService } from '../profiles/participant-import.service';
 import {
   encodeCursor,
@@ -54,7 +53,8 @@ export class ProgramResolver {
   }
 
   @ResolveReference()
-  async resolveReference(reference: { id: string }, @Context() context: GraphqlContext) {
+  // Apollo calls __resolveReference(reference, context, info); with no parameter decorators Nest passes them as is.
+  async resolveReference(reference: { id: string }, context: GraphqlContext) {
     return toProgram(await this.profiles.program(context.principal, reference.id));
   }
 
@@ -316,7 +316,8 @@ export class ParticipantResolver {
   }
 
   @ResolveReference()
-  async resolveReference(reference: { id: string }, @Context() context: GraphqlContext) {
+  // Apollo calls __resolveReference(reference, context, info); with no parameter decorators Nest passes them as is.
+  async resolveReference(reference: { id: string }, context: GraphqlContext) {
     return toParticipant(await participantLoader(context.loaders, this.profiles, context.principal).load(reference.id));
   }
 

@@ -318,8 +318,67 @@ export class ProfilesService {
     return this.view(principal, row, access === 'privileged');
   }
 
+  /**
+   * Entity lookups of a whole GraphQL response in one go (called by the per-request DataLoader): one query for the
+   * rows, one per distinct program for the program and the caller's own participation, one for all the keys.
+   */
   async participantsByIds(principal: Principal, ids: readonly string[]): Promise<Array<ParticipantView | Error>> {
-    return Promise.all(ids.map((id) => this.participant(principal, id).catch((error: unknown) => error as Error)));
+    const rows = await this.readModels.participantsOf(principal.tenantId).find({ _id: { $in: [...new Set(ids)] } });
+    const byId = new Map(rows.filter((r) => !('erased' in r && r.erased) && r.profile).map((r) => [r._id, r]));
+    const programIds = [...new Set([...byId.values()].map((r) => r.programId))];
+    const programs = new Map<string, { program: ProgramRow | null; own: ParticipantRow | null }>();
+    await Promise.all(
+      programIds.map(async (programId) => {
+        const program = await this.readModels.programsOf(principal.tenantId).findOne({ _id: programId });
+        const own =
+          program && !this.isManager(principal, program) ? await this.ownParticipation(principal, programId) : null;
+        programs.set(programId, { program, own });
+      }),
+    );
+    const visible = new Map<string, { row: ParticipantRow; privileged: boolean }>();
+    for (const row of byId.values()) {
+      const context = programs.get(row.programId);
+      if (!context?.program) continue;
+      const access = this.accessFrom(principal, row, context.program, context.own);
+      if (access !== 'none') visible.set(row._id, { row, privileged: access === 'privileged' });
+    }
+    const views = await this.views(principal, [...visible.values()]);
+    return ids.map((id) => views.get(id) ?? notFound('participant'));
+  }
+
+  private accessFrom(
+    principal: Principal,
+    row: ParticipantRow,
+    program: ProgramRow,
+    own: ParticipantRow | null,
+  ): 'privileged' | 'public' | 'none' {
+    if (row.personId === principal.personId) return 'privileged';
+    if (this.isManager(principal, program)) return 'privileged';
+    if (row.status === 'withdrawn' || !own) return 'none';
+    const complementary =
+      (own.roles.includes('mentee') && row.roles.includes('mentor')) ||
+      (own.roles.includes('mentor') && row.roles.includes('mentee'));
+    return complementary ? 'public' : 'none';
+  }
+
+  private async views(
+    principal: Principal,
+    entries: Array<{ row: ParticipantRow; privileged: boolean }>,
+  ): Promise<Map<string, ParticipantView>> {
+    const withProfiles = entries.filter((e) => e.row.profile !== null);
+    const opened = await this.sealer.openMany(
+      withProfiles.map((e) => ({
+        personId: e.row.personId,
+        profile: e.row.profile as NonNullable<ParticipantRow['profile']>,
+      })),
+    );
+    const views = new Map<string, ParticipantView>();
+    withProfiles.forEach(({ row, privileged }, index) => {
+      const { profile: _profile, _revision: _r, tenantId: _t, ...rest } = row;
+      const profile = opened[index];
+      if (profile) views.set(row._id, { ...rest, profile, privileged, self: row.personId === principal.personId });
+    });
+    return views;
   }
 
   async view(principal: Principal, row: ParticipantRow, privileged: boolean): Promise<ParticipantView> {
@@ -379,7 +438,10 @@ export class ProfilesService {
     const start = after ? rows.findIndex((r) => r._id > decodeCursor(after)) : 0;
     const page = start < 0 ? [] : rows.slice(start, start + first);
     return {
-      rows: await Promise.all(page.map((row) => this.view(principal, row, manager))),
+      rows: await this.views(
+        principal,
+        page.map((row) => ({ row, privileged: manager })),
+      ).then((views) => page.flatMap((row) => views.get(row._id) ?? [])),
       hasNextPage: start >= 0 && start + first < rows.length,
       totalCount: rows.length,
     };
@@ -391,7 +453,10 @@ export class ProfilesService {
       .find({ personId: principal.personId, erased: { $ne: true } });
     const programs = await this.readModels.programsOf(principal.tenantId).find({});
     return {
-      participations: await Promise.all(rows.map((row) => this.view(principal, row, true))),
+      participations: await this.views(
+        principal,
+        rows.map((row) => ({ row, privileged: true })),
+      ).then((views) => rows.flatMap((row) => views.get(row._id) ?? [])),
       managedPrograms: programs.filter((p) => p.managerPersonIds.includes(principal.personId)),
     };
   }

@@ -12,6 +12,8 @@ export async function openMongoConnection(
     bufferCommands: false,
     autoIndex: false,
     autoCreate: false,
+    // Command events feed the query-count tests (no N+1) and are cheap when nobody listens.
+    monitorCommands: true,
   });
   await connection.asPromise();
   return connection;
