@@ -23,11 +23,26 @@ async function main(): Promise<void> {
       'org-admin': { type: 'boolean', default: false },
       ttl: { type: 'string', default: '43200' },
       header: { type: 'boolean', default: false },
+      demo: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
     console.log(usage);
+    return;
+  }
+  const ttl = Number(values.ttl);
+  if (!Number.isInteger(ttl) || ttl <= 0) throw new Error('--ttl must be a positive number of seconds');
+  const config = loadAuthConfig();
+  const key = await loadOrCreateDevSigningKey(defaultDevKeyFile());
+  if (values.demo !== undefined) {
+    // `--demo manager,mentor,mentee`: one line per demo user, for `npm start` to print.
+    const aliases = values.demo ? values.demo.split(',') : DEMO_USERS.map((u) => u.alias);
+    for (const user of DEMO_USERS.filter((u) => aliases.includes(u.alias))) {
+      const principal = { personId: user.personId, tenantId: user.tenantId, orgAdmin: user.orgAdmin };
+      const token = await mintToken(key, principal, config, { expiresInSeconds: ttl });
+      console.log(`  ${user.alias.padEnd(8)} (${user.description}):\n    Authorization: Bearer ${token}`);
+    }
     return;
   }
   let principal: Principal;
@@ -40,10 +55,6 @@ async function main(): Promise<void> {
   } else {
     throw new Error(`Say who the token is for.\n${usage}`);
   }
-  const ttl = Number(values.ttl);
-  if (!Number.isInteger(ttl) || ttl <= 0) throw new Error('--ttl must be a positive number of seconds');
-  const config = loadAuthConfig();
-  const key = await loadOrCreateDevSigningKey(defaultDevKeyFile());
   const token = await mintToken(key, principal, config, { expiresInSeconds: ttl });
   console.log(values.header ? `Authorization: Bearer ${token}` : token);
 }

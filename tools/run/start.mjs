@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: installs what is missing, brings the infrastructure up, builds and starts all five apps,
 // waits until each is ready and prints their URLs. Ctrl-C stops everything it started.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { build, ensureNpmPackages, repoRoot, say } from './shared.mjs';
 
@@ -42,6 +42,23 @@ async function stopAll(code) {
 }
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
+
+// The development token issuer (libs/shared/auth) serves the JWKS the apps verify tokens with, unless
+// TRELLIS_AUTH_ISSUER names a real identity provider.
+const devIssuer = !process.env.TRELLIS_AUTH_ISSUER;
+if (devIssuer) {
+  const issuer = spawn(process.execPath, [path.join(repoRoot, 'tools/run/ts.mjs'), 'tools/auth/dev-issuer.ts'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  issuer.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`development token issuer exited with ${code}; stopping everything`);
+      void stopAll(1);
+    }
+  });
+  children.push(issuer);
+}
 
 say('starting apps');
 for (const app of apps) {
@@ -91,5 +108,14 @@ console.log('\nTrellis is running:');
 for (const app of apps) {
   const base = `http://127.0.0.1:${portOf(app)}`;
   console.log(`  ${app.name.padEnd(14)} ${base}   (health: ${base}/health/ready, metrics: ${base}/metrics)`);
+}
+if (devIssuer) {
+  const tokens = spawnSync(
+    process.execPath,
+    [path.join(repoRoot, 'tools/run/ts.mjs'), 'tools/auth/token.ts', '--demo', 'manager,mentor,mentee'],
+    { cwd: repoRoot, encoding: 'utf8' },
+  );
+  console.log(`\nGraphQL: http://127.0.0.1:${portOf(apps[0])}/graphql — tokens for the demo program (12 h; more with`);
+  console.log(`npm run token -- --as <admin|manager|mentor|mentee>):\n${tokens.stdout || tokens.stderr}`);
 }
 console.log('\nCtrl-C stops the apps and the infrastructure this command started.');
