@@ -37,6 +37,18 @@ function org(name: string) {
   };
 }
 
+/**
+ * FORBIDDEN or NOT_FOUND. A query about the caller's own items filtered by a foreign id (e.g. "my mentorships in
+ * program X") may instead answer nothing at all — null or an empty list — which reveals no more than NOT_FOUND;
+ * a mutation must always be refused.
+ */
+function refused(kind: 'query' | 'mutation', result: GraphqlResult): boolean {
+  const codes = (result.errors ?? []).map((e) => e.extensions?.['code']);
+  if (codes.length) return codes.every((c) => c === 'FORBIDDEN' || c === 'NOT_FOUND');
+  const values = Object.values(result.data ?? {});
+  return kind === 'query' && values.every((v) => v === null || (Array.isArray(v) && v.length === 0));
+}
+
 function expectNoErrors(result: { errors?: GraphqlResult['errors'] }): void {
   expect(result.errors).toBeUndefined();
 }
@@ -175,7 +187,7 @@ describe('through the gateway, with real tokens and every subgraph that exists',
         const result = await stack.gql(a.admin, op.document, op.variables);
         const codes = (result.errors ?? []).map((e) => e.extensions?.['code']);
         const text = JSON.stringify(result);
-        if (codes.length === 0 || codes.some((c) => c !== 'FORBIDDEN' && c !== 'NOT_FOUND')) {
+        if (!refused(op.kind, result)) {
           violations.push(
             `${op.kind} ${op.field} [${op.carries.join()}] answered ${codes.join() || 'without error'}: ${text.slice(0, 200)}`,
           );
@@ -205,7 +217,7 @@ describe('through the gateway, with real tokens and every subgraph that exists',
       for (const op of operations) {
         const result = await stack.gql(a.mentee, op.document, op.variables);
         const codes = (result.errors ?? []).map((e) => e.extensions?.['code']);
-        if (codes.length === 0 || codes.some((c) => c !== 'FORBIDDEN' && c !== 'NOT_FOUND')) {
+        if (!refused(op.kind, result)) {
           violations.push(
             `${op.kind} ${op.field} answered ${codes.join() || 'without error'}: ${JSON.stringify(result).slice(0, 200)}`,
           );

@@ -76,6 +76,7 @@ export async function startStack(): Promise<E2eStack> {
     TRELLIS_GATEWAY_RATE_PER_MINUTE: '100000',
     TRELLIS_GATEWAY_RATE_BURST: '100000',
     TRELLIS_INFRA_DIR: keyDir,
+    TRELLIS_INTERNAL_TOKEN: uniqueName('internal'),
   };
   for (const [name, port] of ports) env[`TRELLIS_${name.toUpperCase()}_PORT`] = String(port);
   names.forEach((name, i) => (env[`TRELLIS_${name.toUpperCase()}_MONGO_DB`] = databases[i]!));
