@@ -356,6 +356,71 @@ describe('sessions service (real FerretDB and Kafka)', () => {
       extensions: { code: 'BAD_USER_INPUT' },
     });
 
+    type EngagementData = {
+      goals: Array<{ id: string; progressPercent: number }>;
+      actionItems: Array<{ id: string; title: string; done: boolean; ownerPersonId: string }>;
+      resources: Array<{ kind: string; title: string; link: string | null }>;
+      myReflections: Array<{ text: string }>;
+      agreements: Array<{ version: number; status: string; cadence: string }>;
+    };
+    const FIELDS = `{ goals { id progressPercent } actionItems { id title done ownerPersonId } resources { kind title link }
+      myReflections { text } agreements { version status cadence } }`;
+    const m = mentorshipId;
+    const view = async (as: typeof mentor, query: string, variables: Record<string, unknown> = {}) => {
+      const result = await gql<Record<string, EngagementData>>(as, query, { m, ...variables });
+      expect(result.errors).toBeUndefined();
+      return Object.values(result.data!)[0]!;
+    };
+    const goalId = (await view(mentee, `query($m: ID!) { engagement(mentorshipId: $m) ${FIELDS} }`)).goals[0]!.id;
+    const progressed = await view(
+      mentee,
+      `mutation($m: ID!, $g: ID!) { updateGoalProgress(mentorshipId: $m, goalId: $g, progressPercent: 40, note: "halfway") ${FIELDS} }`,
+      { g: goalId },
+    );
+    expect(progressed.goals[0]!.progressPercent).toBe(40);
+    const added = await view(
+      mentor,
+      `mutation($m: ID!, $o: ID!) { addActionItem(mentorshipId: $m, title: "Draft the plan", ownerPersonId: $o, dueDate: "2099-01-31", timezone: "Europe/Berlin") ${FIELDS} }`,
+      { o: mentee.personId },
+    );
+    expect(added.actionItems).toEqual([
+      expect.objectContaining({ title: 'Draft the plan', done: false, ownerPersonId: mentee.personId }),
+    ]);
+    const done = await view(
+      mentee,
+      `mutation($m: ID!, $a: ID!) { completeActionItem(mentorshipId: $m, actionItemId: $a) ${FIELDS} }`,
+      { a: added.actionItems[0]!.id },
+    );
+    expect(done.actionItems[0]!.done).toBe(true);
+    const RECOMMEND = `mutation($m: ID!) { recommendResource(mentorshipId: $m, kind: COURSE, title: "Leading teams", link: "https://learn.example/lead") ${FIELDS} }`;
+    const byMentee = await gql(mentee, RECOMMEND, { m });
+    expect(byMentee.errors?.[0]).toMatchObject({
+      message: 'Only the mentor recommends resources.',
+      extensions: { code: 'FORBIDDEN' },
+    });
+    expect((await view(mentor, RECOMMEND)).resources).toEqual([
+      { kind: 'COURSE', title: 'Leading teams', link: 'https://learn.example/lead' },
+    ]);
+    const reflected = await view(
+      mentee,
+      `mutation($m: ID!) { writeReflection(mentorshipId: $m, text: "SECRET-REFLECTION I avoid conflict") ${FIELDS} }`,
+    );
+    expect(reflected.myReflections).toEqual([{ text: 'SECRET-REFLECTION I avoid conflict' }]);
+    expect((await view(mentor, `query($m: ID!) { engagement(mentorshipId: $m) ${FIELDS} }`)).myReflections).toEqual([]);
+    const amended = await view(
+      mentee,
+      `mutation($m: ID!) { amendAgreement(mentorshipId: $m, agreement: { cadence: WEEKLY, sessionMinutes: 45, durationMonths: 6, channels: [VIDEO] }) ${FIELDS} }`,
+    );
+    expect(amended.agreements).toEqual([
+      { version: 1, status: 'in-effect', cadence: 'FORTNIGHTLY' },
+      { version: 2, status: 'proposed', cadence: 'WEEKLY' },
+    ]);
+    await waitFor(async () => published.some((e) => e.type === 'AgreementAmended'));
+    expect(JSON.stringify(published)).not.toContain('SECRET-REFLECTION');
+    expect(published.filter((e) => e.type === 'EngagementPrivateEntryWritten').map((e) => e.data)).toEqual([
+      { mentorshipId },
+    ]);
+
     const SCHEDULE = `mutation($input: ScheduleSessionInput!, $c: ID) { scheduleSession(input: $input, commandId: $c) {
       id sequence status timezone localStart { date time offset timeZone } place myRsvp } }`;
     const input = {

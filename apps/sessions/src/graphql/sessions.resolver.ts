@@ -7,6 +7,7 @@ import {
   AgreementInput,
   CancellationReasonEnum,
   Engagement,
+  ResourceKindEnum,
   RsvpResponseEnum,
   ScheduleSessionInput,
   Session,
@@ -101,6 +102,90 @@ export class SessionsResolver {
   ) {
     const actor = actorOf(principal);
     await this.sessions.setGoal(actor, mentorshipId, { title, targetDate, timezone });
+    return this.sessions.engagementView(actor, mentorshipId);
+  }
+
+  @Mutation(() => Engagement)
+  async amendAgreement(
+    @CurrentPrincipal() principal: Principal,
+    @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
+    @Args('agreement') agreement: AgreementInput,
+  ) {
+    const actor = actorOf(principal);
+    await this.sessions.amendAgreement(actor, mentorshipId, agreement);
+    return this.sessions.engagementView(actor, mentorshipId);
+  }
+
+  @Mutation(() => Engagement)
+  async updateGoalProgress(
+    @CurrentPrincipal() principal: Principal,
+    @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
+    @Args('goalId', { type: () => ID }) goalId: string,
+    @Args('progressPercent', { type: () => Int }) progressPercent: number,
+    @Args('note', { type: () => String, nullable: true }) note?: string,
+  ) {
+    const actor = actorOf(principal);
+    await this.sessions.updateGoalProgress(actor, mentorshipId, goalId, progressPercent, note ?? undefined);
+    return this.sessions.engagementView(actor, mentorshipId);
+  }
+
+  @Mutation(() => Engagement)
+  async achieveGoal(
+    @CurrentPrincipal() principal: Principal,
+    @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
+    @Args('goalId', { type: () => ID }) goalId: string,
+  ) {
+    const actor = actorOf(principal);
+    await this.sessions.achieveGoal(actor, mentorshipId, goalId);
+    return this.sessions.engagementView(actor, mentorshipId);
+  }
+
+  @Mutation(() => Engagement)
+  async addActionItem(
+    @CurrentPrincipal() principal: Principal,
+    @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
+    @Args('title') title: string,
+    @Args('ownerPersonId', { type: () => ID }) ownerPersonId: string,
+    @Args('dueDate', { description: 'YYYY-MM-DD' }) dueDate: string,
+    @Args('timezone', { description: 'Your IANA zone: decides what "today" is' }) timezone: string,
+  ) {
+    const actor = actorOf(principal);
+    await this.sessions.addActionItem(actor, mentorshipId, { title, ownerPersonId, dueDate, timezone });
+    return this.sessions.engagementView(actor, mentorshipId);
+  }
+
+  @Mutation(() => Engagement)
+  async completeActionItem(
+    @CurrentPrincipal() principal: Principal,
+    @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
+    @Args('actionItemId', { type: () => ID }) actionItemId: string,
+  ) {
+    const actor = actorOf(principal);
+    await this.sessions.completeActionItem(actor, mentorshipId, actionItemId);
+    return this.sessions.engagementView(actor, mentorshipId);
+  }
+
+  @Mutation(() => Engagement, { description: 'Mentors recommend a workshop, course, article, event…' })
+  async recommendResource(
+    @CurrentPrincipal() principal: Principal,
+    @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
+    @Args('kind', { type: () => ResourceKindEnum }) kind: (typeof ResourceKindEnum)[keyof typeof ResourceKindEnum],
+    @Args('title') title: string,
+    @Args('link', { type: () => String, nullable: true }) link?: string,
+  ) {
+    const actor = actorOf(principal);
+    await this.sessions.recommendResource(actor, mentorshipId, { kind, title, ...(link ? { link } : {}) });
+    return this.sessions.engagementView(actor, mentorshipId);
+  }
+
+  @Mutation(() => Engagement, { description: 'A private reflection (encrypted; only you read it)' })
+  async writeReflection(
+    @CurrentPrincipal() principal: Principal,
+    @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
+    @Args('text') text: string,
+  ) {
+    const actor = actorOf(principal);
+    await this.sessions.writeReflection(actor, mentorshipId, text);
     return this.sessions.engagementView(actor, mentorshipId);
   }
 

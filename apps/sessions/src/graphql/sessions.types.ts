@@ -88,6 +88,41 @@ export class Goal {
   @Field(() => ID) ownerPersonId!: string;
 }
 
+export const ResourceKindEnum = {
+  WORKSHOP: 'workshop',
+  COURSE: 'course',
+  ARTICLE: 'article',
+  EVENT: 'event',
+  BOOK: 'book',
+  VIDEO: 'video',
+  OTHER: 'other',
+} as const;
+registerEnumType(ResourceKindEnum, { name: 'ResourceKind' });
+
+@ObjectType()
+export class ActionItem {
+  @Field(() => ID) id!: string;
+  @Field() title!: string;
+  @Field(() => ID) ownerPersonId!: string;
+  @Field() dueDate!: string;
+  @Field() done!: boolean;
+}
+
+@ObjectType()
+export class Resource {
+  @Field(() => ID) id!: string;
+  @Field(() => ResourceKindEnum) kind!: string;
+  @Field() title!: string;
+  @Field(() => String, { nullable: true }) link!: string | null;
+}
+
+@ObjectType({ description: 'A private reflection: only its author ever reads it' })
+export class Reflection {
+  @Field(() => ID) id!: string;
+  @Field() text!: string;
+  @Field() updatedAt!: string;
+}
+
 @ObjectType()
 export class Engagement {
   @Field(() => ID) mentorshipId!: string;
@@ -98,6 +133,9 @@ export class Engagement {
   @Field(() => HealthStatusEnum) health!: string;
   @Field(() => [AgreementVersion]) agreements!: AgreementVersion[];
   @Field(() => [Goal]) goals!: Goal[];
+  @Field(() => [ActionItem]) actionItems!: ActionItem[];
+  @Field(() => [Resource]) resources!: Resource[];
+  @Field(() => [Reflection]) myReflections!: Reflection[];
 }
 
 @InputType()

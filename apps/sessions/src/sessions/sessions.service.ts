@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type {
   CancellationReason,
-  MeetingCadence,
   CommunicationChannel,
+  MeetingCadence,
+  ResourceKind,
   RsvpResponse,
 } from '@trellis/sessions/contracts';
 import {
+  canReadReflection,
   checkText,
   forViewer,
   type ViewerTime,
@@ -73,6 +75,20 @@ export interface EngagementView {
     targetDate: string;
     ownerPersonId: string;
   }>;
+  actionItems: Array<{ id: string; title: string; ownerPersonId: string; dueDate: string; done: boolean }>;
+  resources: Array<{ id: string; kind: string; title: string; link: string | null }>;
+  /** The viewer's own reflections only. */
+  myReflections: Array<{ id: string; text: string; updatedAt: string }>;
+}
+
+export interface AgreementTextInput {
+  cadence: MeetingCadence;
+  sessionMinutes: number;
+  durationMonths: number;
+  channels: CommunicationChannel[];
+  expectations?: string;
+  boundaries?: string;
+  confidentiality?: string;
 }
 
 export interface TimeInput {
@@ -289,29 +305,8 @@ export class SessionsService {
     });
   }
 
-  async proposeAgreement(
-    actor: Actor,
-    mentorshipId: string,
-    input: {
-      cadence: MeetingCadence;
-      sessionMinutes: number;
-      durationMonths: number;
-      channels: CommunicationChannel[];
-      expectations?: string;
-      boundaries?: string;
-      confidentiality?: string;
-    },
-  ): Promise<EngagementState> {
-    const terms: AgreementTerms = {
-      cadence: input.cadence,
-      sessionMinutes: input.sessionMinutes,
-      durationMonths: input.durationMonths,
-      channels: input.channels,
-    };
-    for (const key of ['expectations', 'boundaries', 'confidentiality'] as const) {
-      const sealed = await this.seal(actor, 'agreementText', input[key], key);
-      if (sealed) terms[key] = sealed;
-    }
+  async proposeAgreement(actor: Actor, mentorshipId: string, input: AgreementTextInput): Promise<EngagementState> {
+    const terms = await this.terms(actor, input);
     return this.runEngagement(actor, mentorshipId, {
       type: 'ProposeAgreement',
       actor: actor.personId,
@@ -342,6 +337,110 @@ export class SessionsService {
       actorTimeZone: input.timezone,
       goal: { goalId: input.goalId ?? randomUUID(), title: title!, targetDate: input.targetDate },
     });
+  }
+
+  async amendAgreement(actor: Actor, mentorshipId: string, input: AgreementTextInput): Promise<EngagementState> {
+    const terms = await this.terms(actor, input);
+    return this.runEngagement(actor, mentorshipId, {
+      type: 'AmendAgreement',
+      actor: actor.personId,
+      now: this.now(),
+      terms,
+    });
+  }
+
+  async updateGoalProgress(actor: Actor, mentorshipId: string, goalId: string, progressPercent: number, note?: string) {
+    const sealed = await this.seal(actor, 'progressNote', note, 'Progress note');
+    return this.runEngagement(actor, mentorshipId, {
+      type: 'UpdateGoalProgress',
+      actor: actor.personId,
+      now: this.now(),
+      goalId,
+      progressPercent,
+      ...(sealed ? { note: sealed } : {}),
+    });
+  }
+
+  achieveGoal(actor: Actor, mentorshipId: string, goalId: string) {
+    return this.runEngagement(actor, mentorshipId, {
+      type: 'AchieveGoal',
+      actor: actor.personId,
+      now: this.now(),
+      goalId,
+    });
+  }
+
+  async addActionItem(
+    actor: Actor,
+    mentorshipId: string,
+    input: { title: string; ownerPersonId: string; dueDate: string; timezone: string; goalId?: string },
+  ) {
+    const title = await this.seal(actor, 'actionItemTitle', input.title, 'Action item');
+    return this.runEngagement(actor, mentorshipId, {
+      type: 'AddActionItem',
+      actor: actor.personId,
+      now: this.now(),
+      actionItemId: randomUUID(),
+      title: title!,
+      ownerPersonId: input.ownerPersonId,
+      dueDate: input.dueDate,
+      actorTimeZone: input.timezone,
+      ...(input.goalId ? { goalId: input.goalId } : {}),
+    });
+  }
+
+  completeActionItem(actor: Actor, mentorshipId: string, actionItemId: string) {
+    return this.runEngagement(actor, mentorshipId, {
+      type: 'CompleteActionItem',
+      actor: actor.personId,
+      now: this.now(),
+      actionItemId,
+    });
+  }
+
+  async recommendResource(
+    actor: Actor,
+    mentorshipId: string,
+    input: { kind: ResourceKind; title: string; link?: string },
+  ) {
+    const [title, link] = await Promise.all([
+      this.seal(actor, 'resourceTitle', input.title, 'Resource title'),
+      this.seal(actor, 'resourceLink', input.link, 'Link'),
+    ]);
+    return this.runEngagement(actor, mentorshipId, {
+      type: 'RecommendResource',
+      actor: actor.personId,
+      now: this.now(),
+      resourceId: randomUUID(),
+      kind: input.kind,
+      title: title!,
+      ...(link ? { link } : {}),
+    });
+  }
+
+  async writeReflection(actor: Actor, mentorshipId: string, text: string, reflectionId: string = randomUUID()) {
+    const sealed = await this.seal(actor, 'reflection', text, 'Reflection');
+    return this.runEngagement(actor, mentorshipId, {
+      type: 'WriteReflection',
+      actor: actor.personId,
+      now: this.now(),
+      reflectionId,
+      text: sealed!,
+    });
+  }
+
+  private async terms(actor: Actor, input: AgreementTextInput): Promise<AgreementTerms> {
+    const terms: AgreementTerms = {
+      cadence: input.cadence,
+      sessionMinutes: input.sessionMinutes,
+      durationMonths: input.durationMonths,
+      channels: input.channels,
+    };
+    for (const key of ['expectations', 'boundaries', 'confidentiality'] as const) {
+      const sealed = await this.seal(actor, 'agreementText', input[key], key);
+      if (sealed) terms[key] = sealed;
+    }
+    return terms;
   }
 
   /** A session for one of its attendees; to anyone else it does not exist. */
@@ -410,6 +509,28 @@ export class SessionsService {
           targetDate: g.targetDate,
           ownerPersonId: g.ownerPersonId,
         })),
+      ),
+      actionItems: await Promise.all(
+        Object.values(engagement.actionItems).map(async (a) => ({
+          id: a.actionItemId,
+          title: (await this.open(a.title)) ?? '',
+          ownerPersonId: a.ownerPersonId,
+          dueDate: a.dueDate,
+          done: a.completedAt !== undefined,
+        })),
+      ),
+      resources: await Promise.all(
+        Object.values(engagement.resources).map(async (r) => ({
+          id: r.resourceId,
+          kind: r.kind,
+          title: (await this.open(r.title)) ?? '',
+          link: (await this.open(r.link)) ?? null,
+        })),
+      ),
+      myReflections: await Promise.all(
+        Object.values(engagement.reflections)
+          .filter((r) => canReadReflection(engagement, r.reflectionId, actor.personId))
+          .map(async (r) => ({ id: r.reflectionId, text: (await this.open(r.text)) ?? '', updatedAt: r.updatedAt })),
       ),
     };
   }
