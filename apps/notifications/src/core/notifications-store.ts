@@ -139,6 +139,14 @@ export class NotificationsStore {
   readonly mentorshipPrograms: mongo.Collection<MentorshipProgramRow>;
   readonly budgets: mongo.Collection<BudgetRow>;
 
+  /**
+   * Short-lived per-instance caches of the two lookups every event makes. A change made through this instance
+   * invalidates them at once; one made through another instance is seen within `cacheTtlMs`.
+   */
+  private readonly preferencesCache = new Map<string, { at: number; value: NotificationPreferences }>();
+  private readonly webhooksCache = new Map<string, { at: number; value: WebhookRow[] }>();
+  cacheTtlMs = 5000;
+
   constructor(readonly connection: Connection) {
     const c = <T extends mongo.Document>(name: string) =>
       connection.collection<T>(name) as unknown as mongo.Collection<T>;
@@ -172,6 +180,16 @@ export class NotificationsStore {
   }
 
   async preferencesOf(tenantId: string, personId: string): Promise<NotificationPreferences> {
+    const key = prefsId(tenantId, personId);
+    const cached = this.preferencesCache.get(key);
+    if (cached && Date.now() - cached.at < this.cacheTtlMs) return cached.value;
+    const value = await this.loadPreferences(tenantId, personId);
+    if (this.preferencesCache.size > 10_000) this.preferencesCache.clear();
+    this.preferencesCache.set(key, { at: Date.now(), value });
+    return value;
+  }
+
+  private async loadPreferences(tenantId: string, personId: string): Promise<NotificationPreferences> {
     const row = await new TenantScopedCollection(this.preferences, tenantId).findOne({
       _id: prefsId(tenantId, personId),
     });
@@ -189,6 +207,27 @@ export class NotificationsStore {
     const _id = prefsId(tenantId, personId);
     const row: PreferencesRow = { _id, tenantId, personId, ...preferences };
     await this.preferences.replaceOne({ _id, tenantId }, row, { upsert: true });
+    this.preferencesCache.delete(_id);
+  }
+
+  forgetPreferences(tenantId: string, personId: string): void {
+    this.preferencesCache.delete(prefsId(tenantId, personId));
+  }
+
+  /** The tenant's enabled webhooks subscribed to a category. */
+  async webhooksFor(tenantId: string, category: NotificationCategory): Promise<WebhookRow[]> {
+    const cached = this.webhooksCache.get(tenantId);
+    let hooks = cached && Date.now() - cached.at < this.cacheTtlMs ? cached.value : undefined;
+    if (!hooks) {
+      hooks = await this.webhooksOf(tenantId).find({ enabled: true });
+      if (this.webhooksCache.size > 10_000) this.webhooksCache.clear();
+      this.webhooksCache.set(tenantId, { at: Date.now(), value: hooks });
+    }
+    return hooks.filter((h) => h.categories.includes(category));
+  }
+
+  webhooksChanged(tenantId: string): void {
+    this.webhooksCache.delete(tenantId);
   }
 
   async managersOf(tenantId: string, programId: string): Promise<string[]> {

@@ -61,7 +61,7 @@ export class Notifier {
       }
     }
     if (!toWebhooks) return;
-    const hooks = await this.store.webhooksOf(event.tenantId).find({ enabled: true, categories: intent.category });
+    const hooks = await this.store.webhooksFor(event.tenantId, intent.category);
     for (const hook of hooks) {
       const row: DeliveryRow = {
         ...this.base(event, intent, programId, now, sourceAt),

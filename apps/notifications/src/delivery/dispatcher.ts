@@ -408,6 +408,7 @@ export class Dispatcher {
       { $set: { enabled: false, disabledAt }, $inc: { disabledCount: 1 } },
     );
     if (changed.matchedCount !== 1) return;
+    store.webhooksChanged(tenantId);
     await store.deliveries.updateMany(
       { tenantId, recipient: webhookId, channel: 'webhook', state: 'pending' },
       { $set: { state: 'cancelled', lastError: 'webhook disabled' } },

@@ -149,6 +149,7 @@ export class NotificationsService {
       disabledCount: 0,
     };
     await this.store.webhooksOf(principal.tenantId).insertOne(row);
+    this.store.webhooksChanged(principal.tenantId);
     return { webhook: toWebhook(row), secret: row.secret };
   }
 
@@ -159,6 +160,7 @@ export class NotificationsService {
       { _id: id },
       { $set: { enabled: true, consecutiveFailures: 0, disabledAt: null } },
     );
+    this.store.webhooksChanged(principal.tenantId);
     const row = matched ? await hooks.findOne({ _id: id }) : null;
     if (!row) throw new DomainError('NOT_FOUND', 'No such webhook', { field: 'id' });
     return toWebhook(row);
@@ -167,6 +169,7 @@ export class NotificationsService {
   async removeWebhook(principal: Principal, id: string): Promise<boolean> {
     this.requireOrgAdmin(principal);
     const removed = await this.store.webhooksOf(principal.tenantId).deleteMany({ _id: id });
+    this.store.webhooksChanged(principal.tenantId);
     if (!removed) throw new DomainError('NOT_FOUND', 'No such webhook', { field: 'id' });
     return true;
   }

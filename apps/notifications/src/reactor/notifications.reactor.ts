@@ -142,6 +142,7 @@ export class NotificationsReactor {
     const { store } = this.options;
     await store.inboxOf(tenantId).deleteMany({ recipientPersonId: personId });
     await store.preferences.deleteMany({ tenantId, personId });
+    store.forgetPreferences(tenantId, personId);
     await store.deliveries.updateMany(
       { tenantId, recipient: personId, channel: 'email', state: 'pending' },
       { $set: { state: 'dropped', lastError: 'person erased' } },
