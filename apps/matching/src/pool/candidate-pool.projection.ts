@@ -173,9 +173,12 @@ export class CandidatePool {
 
   /** Every active participant of a program with the given role. */
   async activeWithRole(tenantId: string, programId: string, role: ParticipantRole): Promise<PoolParticipantRow[]> {
+    return (await this.activeParticipants(tenantId, programId)).filter((r) => r.roles.includes(role));
+  }
+
+  /** Every active participant of a program, in one query (a round needs mentors and mentees alike). */
+  async activeParticipants(tenantId: string, programId: string): Promise<PoolParticipantRow[]> {
     const rows = await this.scoped(tenantId).find({ programId, kind: 'participant', status: 'active' });
-    return rows.filter(
-      (r): r is StoredPoolRow & PoolParticipantRow => r.kind === 'participant' && !r._deleted && r.roles.includes(role),
-    );
+    return rows.filter((r): r is StoredPoolRow & PoolParticipantRow => r.kind === 'participant' && !r._deleted);
   }
 }

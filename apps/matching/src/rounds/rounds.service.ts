@@ -9,6 +9,7 @@ import {
   resolveConstraints,
   type ComputedPair,
   type OverrideReason,
+  type ProposalEvent,
   type RoundCommand,
   type RoundState,
 } from '@trellis/matching/domain';
@@ -91,11 +92,12 @@ export class RoundsService {
     const round = await this.loadRound(ctx, roundId);
     await this.requireManager(ctx, round.programId);
     const started = performance.now();
-    const [mentorRows, menteeRows, pairs] = await Promise.all([
-      this.pool.activeWithRole(ctx.tenantId, round.programId, 'mentor'),
-      this.pool.activeWithRole(ctx.tenantId, round.programId, 'mentee'),
+    const [participants, pairs] = await Promise.all([
+      this.pool.activeParticipants(ctx.tenantId, round.programId),
       this.relationships.mentorshipPairs(ctx.tenantId, round.programId),
     ]);
+    const mentorRows = participants.filter((r) => r.roles.includes('mentor'));
+    const menteeRows = participants.filter((r) => r.roles.includes('mentee'));
     const loaded = performance.now();
 
     const active = pairs.filter((p) => p.status !== 'ended');
@@ -274,33 +276,46 @@ export class RoundsService {
     return published;
   }
 
-  /** Idempotent: proposals that exist already are left alone, so a retried publish completes a partial one. */
-  async proposeAll(round: RoundState, respondBy: string, meta: CommitMeta): Promise<number> {
+  /**
+   * Idempotent: proposals that exist already are left alone, so a retried publish completes a partial one. Each
+   * proposal is its own stream, so they are written a bounded number at a time.
+   */
+  async proposeAll(round: RoundState, respondBy: string, meta: CommitMeta, concurrency = 16): Promise<number> {
+    const pairs = Object.values(round.pairs);
     let proposed = 0;
-    for (const pair of Object.values(round.pairs)) {
-      const proposalId = proposalIdFor(round.roundId, pair.menteePersonId);
-      const result = unwrap(
-        await this.commands.proposals.handle({
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < pairs.length; i = next++) {
+        const pair = pairs[i]!;
+        const proposalId = proposalIdFor(round.roundId, pair.menteePersonId);
+        const event: ProposalEvent = {
+          type: 'MatchProposed',
+          proposalId,
+          roundId: round.roundId,
+          programId: round.programId,
+          mentorPersonId: pair.mentorPersonId,
+          menteePersonId: pair.menteePersonId,
+          mentorParticipantId: pair.mentorParticipantId,
+          menteeParticipantId: pair.menteeParticipantId,
+          format: 'one-on-one',
+          score: pair.score,
+          respondBy,
+        };
+        // A proposal stream is new by construction: append without reading it first. The commit id follows from
+        // the proposal, so a retried publish gets the original commit back instead of a second proposal.
+        const { type, ...data } = event;
+        const result = await this.commands.store.append({
           streamId: proposalStreamId(proposalId),
-          command: {
-            type: 'ProposeMatch',
-            proposalId,
-            roundId: round.roundId,
-            programId: round.programId,
-            mentorPersonId: pair.mentorPersonId,
-            menteePersonId: pair.menteePersonId,
-            mentorParticipantId: pair.mentorParticipantId,
-            menteeParticipantId: pair.menteeParticipantId,
-            format: 'one-on-one',
-            score: pair.score,
-            respondBy,
-          },
-          commitId: randomUUID(),
+          streamType: 'proposal',
+          expected: 'no-stream',
+          events: [{ type, data }],
           meta,
-        }),
-      );
-      if (result.events.length) proposed += 1;
-    }
+          commitId: deriveId('propose', proposalId),
+        });
+        if (!result.duplicate) proposed += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, pairs.length) }, worker));
     return proposed;
   }
 
