@@ -1,5 +1,7 @@
 import type { Principal } from '@trellis/shared/auth';
 import { uniqueName } from '@trellis/shared/testing';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { buildClientSchema, getIntrospectionQuery, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 import { composeSupergraph, fetchSubgraphSdl } from '../../gateway/src/supergraph/composition';
 import { type IdPool, ownViewQueries, walkOperations } from './support/schema-walker';
@@ -137,6 +139,51 @@ describe('through the gateway, with real tokens and every subgraph that exists',
     });
     expect(['FORBIDDEN', 'NOT_FOUND']).toContain(other.errors?.[0]?.extensions?.['code']);
     expect(JSON.stringify(other)).not.toContain(markerPeer);
+  });
+
+  it('pushes the mentee’s own changes to their subscription at the same endpoint, and nobody else’s', async () => {
+    const client = createClient({
+      url: stack.gatewayUrl.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${await stack.issuer.mint(a.mentee)}` },
+      retryAttempts: 0,
+      lazy: false,
+    });
+    const received: Array<{ type: string; data: string }> = [];
+    const errors: unknown[] = [];
+    client.subscribe<{ myEvents: { type: string; data: string } }>(
+      { query: 'subscription { myEvents { type data } }' },
+      {
+        next: (result) => (result.data ? received.push(result.data.myEvents) : errors.push(result.errors)),
+        error: (error) => errors.push(error),
+        complete: () => undefined,
+      },
+    );
+    try {
+      await new Promise((r) => setTimeout(r, 1000));
+      const update = `mutation($id: ID!, $p: ProfileInput!) { updateProfile(participantId: $id, profile: $p) { timezone } }`;
+      expectNoErrors(
+        await stack.gql(a.mentee2, update, { id: participants['mentee2'], p: { timezone: 'Asia/Tokyo' } }),
+      );
+      const deadline = Date.now() + 60_000;
+      let attempt = 0;
+      while (!received.some((e) => e.type === 'ParticipantProfileUpdated') && Date.now() < deadline) {
+        // Repeated in case the subscription was registered after the first change went by.
+        if (attempt++ % 20 === 0) {
+          const zone = attempt % 2 ? 'Europe/Paris' : 'Europe/Berlin';
+          expectNoErrors(await stack.gql(a.mentee, update, { id: participants['mentee'], p: { timezone: zone } }));
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(errors).toEqual([]);
+      expect(received.map((e) => e.type)).toContain('ParticipantProfileUpdated');
+      for (const event of received) {
+        expect(event.data).toContain(a.mentee.personId);
+        expect(event.data).not.toContain(a.mentee2.personId);
+      }
+    } finally {
+      await client.dispose();
+    }
   });
 
   describe('tenant isolation, generated from the composed schema', () => {
