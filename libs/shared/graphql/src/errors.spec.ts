@@ -1,0 +1,54 @@
+import { AuthenticationError } from '@trellis/shared/auth';
+import { ConcurrencyError, DomainError } from '@trellis/shared/event-store';
+import { runWithCorrelation, createLogger } from '@trellis/shared/observability';
+import { GraphQLError } from 'graphql';
+import { z } from 'zod';
+import { classifyError, createErrorFormatter } from './errors';
+
+const resolverError = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['f'] });
+
+describe('public error classification', () => {
+  it('keeps domain, authentication and validation errors with their codes', () => {
+    expect(classifyError(resolverError(new DomainError('FORBIDDEN', 'Only managers may do this')))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'Only managers may do this',
+      extensions: undefined,
+    });
+    expect(classifyError(resolverError(new AuthenticationError('expired', 'expired token')))?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    const zod = z.object({ capacity: z.number().min(1) }).safeParse({ capacity: 0 });
+    expect(classifyError(resolverError(zod.error!))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      extensions: { field: 'capacity' },
+    });
+    expect(classifyError(resolverError(new ConcurrencyError('s-1', 3, 4)))?.code).toBe('CONFLICT');
+  });
+
+  it('passes a subgraph’s public error through the gateway, but not an unmasked INTERNAL', () => {
+    const fromSubgraph = new GraphQLError('No such program', { extensions: { code: 'NOT_FOUND', serviceName: 'x' } });
+    expect(classifyError(fromSubgraph)).toEqual({ code: 'NOT_FOUND', message: 'No such program', extensions: {} });
+    const masked = new GraphQLError('Internal error; quote …', {
+      extensions: { code: 'INTERNAL', correlationId: 'c-1' },
+    });
+    expect(classifyError(masked)?.extensions).toEqual({ correlationId: 'c-1' });
+    expect(classifyError(new GraphQLError('boom', { extensions: { code: 'INTERNAL' } }))).toBeUndefined();
+    expect(classifyError(new GraphQLError('x', { extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' } }))).toBeUndefined();
+  });
+
+  it('masks anything else with the current correlation id, keeping no trace of the original', () => {
+    const format = createErrorFormatter(createLogger('test', { level: 'silent' }));
+    const raw = Object.assign(new Error('E11000 duplicate key error collection: secrets'), { code: 11000 });
+    const formatted = runWithCorrelation({ correlationId: 'corr-12345678' }, () =>
+      format(
+        { message: raw.message, path: ['f'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['x'] } },
+        resolverError(raw),
+      ),
+    );
+    expect(formatted).toEqual({
+      message: 'Internal error; quote correlation id corr-12345678 when reporting it.',
+      path: ['f'],
+      extensions: { code: 'INTERNAL', correlationId: 'corr-12345678' },
+    });
+  });
+});
