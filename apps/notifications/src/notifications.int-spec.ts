@@ -466,5 +466,24 @@ describe('notifications service (real Kafka, FerretDB, Mailpit and the real prof
     );
     expect(all.data!.markAllNotificationsRead).toBe(29);
     expect((await count()).data!.unreadNotificationCount).toBe(0);
+
+    // Erasure: the person's inbox, preferences and digest rows go.
+    await world.publish(
+      'profiles',
+      world.envelope(
+        'profiles',
+        'ParticipantDataErased',
+        { participantId: `p-${reader.personId}`, personId: reader.personId, programId: world.programId },
+        `participant-p-${reader.personId}`,
+      ),
+    );
+    await eventually(
+      () => store.inbox.countDocuments({ recipientPersonId: reader.personId }),
+      (n) => n === 0,
+      10_000,
+      'erased inbox',
+    );
+    expect(await store.preferences.countDocuments({ personId: reader.personId })).toBe(0);
+    expect(await store.digests.countDocuments({ personId: reader.personId })).toBe(0);
   });
 });
