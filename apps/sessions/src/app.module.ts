@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { AuthConfig } from '@trellis/shared/auth';
 import { SubgraphGraphqlModule } from '@trellis/shared/graphql';
 import { PlatformModule, type ServiceConfig } from '@trellis/shared/platform';
+import { InsightsModule } from './insights/insights.module';
 import { SessionsModule, type SessionsWiring } from './sessions.module';
 
 export interface SessionsAppOptions {
@@ -20,6 +21,7 @@ export class AppModule {
         PlatformModule.forService({ service: 'sessions', mongo: true, kafka: true, config: options.config }),
         SubgraphGraphqlModule.forRoot({ service: 'sessions', ...(options.auth ? { auth: options.auth } : {}) }),
         SessionsModule.register(options.wiring),
+        InsightsModule,
       ],
     };
   }
