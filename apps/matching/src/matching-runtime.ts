@@ -32,6 +32,7 @@ import { MentorshipsService } from './mentorships/mentorships.service';
 import { RecommendationsService } from './recommendations/recommendations.service';
 import { RequestExpiryScheduler } from './requests/request-expiry.scheduler';
 import { MentorshipRequestsService } from './requests/mentorship-requests.service';
+import { NextBestOffer } from './rounds/next-best-offer';
 import { RoundsService } from './rounds/rounds.service';
 
 export interface MatchingRuntimeOptions {
@@ -123,8 +124,11 @@ export class MatchingRuntime {
         (await this.memberships.membership(tenantId, programId, personId))?.roles.includes('manager') ?? false,
     };
     this.rounds = new RoundsService(this.commands, this.pool, this.relationships, this.managers);
-    this.mentorships = new MentorshipsService(this.commands, this.managers, this.keys);
     this.recommendations = new RecommendationsService(this.pool, this.relationships);
+    const nextBest = new NextBestOffer(this.store, this.pool, this.recommendations);
+    this.mentorships = new MentorshipsService(this.commands, this.managers, this.keys, async (ctx, declined) => {
+      await nextBest.afterDecline(ctx, declined);
+    });
     this.expiry = new RequestExpiryScheduler(connection, this.requests, logger.child({ component: 'request-expiry' }), {
       ...(options.expiryPollMs ? { pollMs: options.expiryPollMs } : {}),
     });

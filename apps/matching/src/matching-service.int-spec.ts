@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { matchingContracts } from '@trellis/matching/contracts';
-import { mentorBookStreamId, proposalIdFor } from '@trellis/matching/domain';
+import { mentorBookStreamId, proposalIdFor, proposalStreamId, type RoundState } from '@trellis/matching/domain';
+import { deriveId } from './commands/deterministic-id';
 import { rebuildProjection } from '@trellis/shared/event-store';
 import { ContractRegistry } from '@trellis/shared/messaging';
 import { participantIdFor, profilesContracts } from '@trellis/profiles/contracts';
@@ -12,6 +13,7 @@ import { eventually, matchingProfile, startMatchingPipeline, type MatchingPipeli
 
 describe('Matching service on the real broker and FerretDB', () => {
   let p: MatchingPipeline;
+  let publishedRound: RoundState | undefined;
   const programId = `program-${randomUUID()}`;
   const ctx = (personId: string): CommandContext & { commandId: string } => ({
     tenantId: p.tenantId,
@@ -72,6 +74,7 @@ describe('Matching service on the real broker and FerretDB', () => {
     expect(resolved.overrides.map((o) => o.type)).toEqual(['PairLocked', 'PairRemoved']);
 
     const published = await p.runtime.rounds.publish(ctx('manager-1'), round.roundId);
+    publishedRound = published;
     expect(published.status).toBe('published');
 
     const proposalId = proposalIdFor(round.roundId, 'mentee-3');
@@ -108,6 +111,46 @@ describe('Matching service on the real broker and FerretDB', () => {
     expect(rows[0]).toMatchObject({ mentorshipId, mentorPersonId: 'mentor-b', status: 'active' });
     expect(await p.runtime.relationships.mentorshipsOf(p.tenantId, 'mentor-b')).toHaveLength(1);
     expect(await p.runtime.relationships.mentorshipsOf('org-other', 'mentee-3')).toHaveLength(0);
+  });
+
+  it('a declined proposal offers the next-best feasible mentor when the program says so', async () => {
+    const round = publishedRound!;
+    const withA = Object.values(round.pairs).find((pair) => pair.mentorPersonId === 'mentor-a');
+    expect(withA).toBeDefined();
+    await p.feed.emit('program', `program-${programId}`, programId, 'ProgramSettingsChanged', {
+      programId,
+      settings: {
+        format: 'one-on-one',
+        meetingCadenceDays: 14,
+        relationshipDurationWeeks: 24,
+        defaultMentorCapacity: 2,
+        maxOpenRequestsPerMentee: 3,
+        requestExpiryDays: 14,
+        offerNextBestOnDecline: true,
+        maxCircleSize: 6,
+      },
+    });
+    await eventually(
+      async () => (await p.runtime.pool.program(p.tenantId, programId))?.settings?.offerNextBestOnDecline,
+    );
+
+    const declinedId = proposalIdFor(round.roundId, withA!.menteePersonId);
+    const declined = await p.runtime.mentorships.declineProposal(
+      ctx('mentor-a'),
+      declinedId,
+      'no-capacity',
+      'Too busy',
+    );
+    expect(declined.status).toBe('declined');
+    const { state: offer } = await p.runtime.commands.proposals.load(
+      proposalStreamId(deriveId('next-best', declinedId)),
+    );
+    expect(offer).toMatchObject({
+      status: 'proposed',
+      roundId: round.roundId,
+      menteePersonId: withA!.menteePersonId,
+      mentorPersonId: 'mentor-b',
+    });
   });
 
   it('recommends mentors with explanations, spread by pending requests', async () => {

@@ -25,6 +25,8 @@ export class MentorshipsService {
     private readonly commands: MatchingCommands,
     private readonly managers: ManagerCheck,
     private readonly keys: PersonKeyStore,
+    /** What follows a decline, e.g. offering the next-best mentor where the program says so. */
+    private readonly onDeclined?: (ctx: CommandContext, proposal: ProposalState) => Promise<void>,
   ) {}
 
   async pause(ctx: CommandContext, mentorshipId: string, until: Date | null): Promise<MentorshipState> {
@@ -68,7 +70,7 @@ export class MentorshipsService {
       throw new DomainError('NOT_FOUND', 'There is no such proposal.');
     }
     const side = ctx.actorPersonId === state.mentorPersonId ? 'mentor' : 'mentee';
-    return unwrap(
+    const declined = unwrap(
       await this.commands.proposals.handle({
         streamId,
         command: {
@@ -88,6 +90,8 @@ export class MentorshipsService {
         },
       }),
     ).state;
+    if (declined.status === 'declined' && this.onDeclined) await this.onDeclined(ctx, declined);
+    return declined;
   }
 
   async load(ctx: CommandContext, mentorshipId: string): Promise<MentorshipState> {
