@@ -19,6 +19,7 @@ import type { Logger, ServiceMetrics } from '@trellis/shared/observability';
 import { PersonKeyStore } from '@trellis/shared/privacy';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
+import { AcceptanceJournal } from './acceptance/acceptance-journal';
 import { AcceptanceService } from './acceptance/acceptance.service';
 import { MentorshipFollowupsReactor } from './acceptance/mentorship-followups.reactor';
 import { MatchingCommands } from './commands/matching-commands';
@@ -97,7 +98,7 @@ export class MatchingRuntime {
     this.pool = new CandidatePool(connection);
     this.relationships = new Relationships(connection);
     this.memberships = new MembershipDirectory(connection);
-    this.acceptance = new AcceptanceService(this.commands);
+    this.acceptance = new AcceptanceService(this.commands, {}, new AcceptanceJournal(connection));
     this.requests = new MentorshipRequestsService(
       this.commands,
       {
@@ -131,6 +132,7 @@ export class MatchingRuntime {
     });
     this.expiry = new RequestExpiryScheduler(connection, this.requests, logger.child({ component: 'request-expiry' }), {
       ...(options.expiryPollMs ? { pollMs: options.expiryPollMs } : {}),
+      alsoEachPass: (now) => this.acceptance.sweep(now),
     });
 
     const matchingContractsRegistry = new ContractRegistry(matchingContracts);

@@ -12,6 +12,7 @@ import { MatchingCommands, unwrap } from '../commands/matching-commands';
 import { matchingEventTypeRegistry } from '../commands/matching-event-types';
 import { deriveId } from '../commands/deterministic-id';
 import { MentorshipRequestsService, type RequestPolicy } from '../requests/mentorship-requests.service';
+import { AcceptanceJournal } from './acceptance-journal';
 import { AcceptanceService, type CommandContext } from './acceptance.service';
 
 const tenantId = 'org-acceptance';
@@ -22,6 +23,7 @@ describe('Acceptance on the real event store (FerretDB)', () => {
   let db: TestDatabase;
   let commands: MatchingCommands;
   let acceptance: AcceptanceService;
+  let journal: AcceptanceJournal;
   let requests: MentorshipRequestsService;
 
   const ctx = (personId: string, tenant = tenantId): CommandContext & { commandId: string } => ({
@@ -58,7 +60,8 @@ describe('Acceptance on the real event store (FerretDB)', () => {
     const store = new EventStore(db.connection, { registry: matchingEventTypeRegistry() });
     await store.ensureIndexes();
     commands = new MatchingCommands(store);
-    acceptance = new AcceptanceService(commands);
+    journal = new AcceptanceJournal(db.connection);
+    acceptance = new AcceptanceService(commands, {}, journal);
     requests = new MentorshipRequestsService(
       commands,
       { policyOf: (tenant) => Promise.resolve(tenant === tenantId ? policy : null) },
@@ -122,6 +125,8 @@ describe('Acceptance on the real event store (FerretDB)', () => {
       }
     }
     expect(open).toBe(47);
+    // Every decided acceptance, won or lost, closed its journal entry: the sweeper has nothing to redo.
+    expect(await acceptance.sweep(new Date(Date.now() + 3_600_000))).toEqual({ completed: 0, undone: 0 });
     console.log(`50 concurrent acceptances, capacity 3: ${seconds.toFixed(2)} s`);
   });
 
@@ -221,6 +226,73 @@ describe('Acceptance on the real event store (FerretDB)', () => {
     // And once more: nothing changes.
     await expect(acceptance.acceptRequest(ctx(mentor), requestId)).resolves.toEqual({ mentorshipId });
     expect(await commands.store.commits.countDocuments({ streamId: mentorshipStreamId(mentorshipId) })).toBe(1);
+  });
+
+  it('the sweeper completes an acceptance whose process died after taking the seat, or undoes one that cannot finish', async () => {
+    const crash = async (mentor: string, mentee: string, takeSeat: boolean) => {
+      const requestId = await request(mentee, mentor);
+      const { state } = await commands.requests.load(mentorshipRequestStreamId(requestId));
+      const parties = {
+        mentorshipId: deriveId('mentorship', 'request', requestId),
+        programId,
+        mentorPersonId: mentor,
+        menteePersonId: mentee,
+        mentorParticipantId: state.mentorParticipantId,
+        menteeParticipantId: state.menteeParticipantId,
+        format: 'one-on-one' as const,
+        origin: 'request' as const,
+        originId: requestId,
+      };
+      const now = new Date().toISOString();
+      await journal.begin(parties, meta, now);
+      unwrap(
+        await commands.menteeRequests.handle({
+          streamId: menteeRequestsStreamId(programId, mentee),
+          command: { type: 'ClaimMatch', claimId: requestId, origin: 'request', now, claimTtlSeconds: 30 },
+          commitId: randomUUID(),
+          meta,
+        }),
+      );
+      if (takeSeat) {
+        unwrap(
+          await commands.mentorBooks.handle({
+            streamId: mentorBookStreamId(programId, mentor),
+            command: {
+              type: 'ReserveSeat',
+              mentorshipId: parties.mentorshipId,
+              menteePersonId: mentee,
+              origin: 'request',
+              originId: requestId,
+            },
+            commitId: randomUUID(),
+            meta,
+          }),
+        );
+      }
+      return parties;
+    };
+
+    await enrolMentor('mentor-swept', 1);
+    const finished = await crash('mentor-swept', 'mentee-swept', true);
+    await enrolMentor('mentor-full', 1);
+    const stuck = await crash('mentor-full', 'mentee-stuck', false);
+    // Meanwhile another mentee takes mentor-full's only place.
+    await acceptance.acceptRequest(ctx('mentor-full'), await request('mentee-faster', 'mentor-full'));
+
+    expect(await acceptance.sweep(new Date())).toEqual({ completed: 0, undone: 0 }); // claims still young
+    expect(await acceptance.sweep(new Date(Date.now() + 60_000))).toEqual({ completed: 1, undone: 1 });
+
+    const { state: done } = await commands.mentorships.load(mentorshipStreamId(finished.mentorshipId));
+    expect(done.status).toBe('active');
+    const { state: stuckMentee } = await commands.menteeRequests.load(
+      menteeRequestsStreamId(programId, 'mentee-stuck'),
+    );
+    expect(stuckMentee.claim).toBeNull();
+    expect(stuckMentee.mentorshipId).toBeNull();
+    const { state: fullBook } = await commands.mentorBooks.load(mentorBookStreamId(programId, 'mentor-full'));
+    expect(Object.keys(fullBook.seats)).not.toContain(stuck.mentorshipId);
+    expect(await journal.has(finished.mentorshipId)).toBe(false);
+    expect(await journal.has(stuck.mentorshipId)).toBe(false);
   });
 
   it('answers NOT_FOUND for another organization’s request and FORBIDDEN for someone else’s', async () => {

@@ -16,6 +16,7 @@ import { deriveId } from '../commands/deterministic-id';
 import { type MatchingCommands, unwrap } from '../commands/matching-commands';
 import { dryRun } from '../commands/runtime-decider';
 import { streamBelongsTo } from '../commands/stream-tenant';
+import type { AcceptanceJournal } from './acceptance-journal';
 
 export interface CommandContext {
   tenantId: string;
@@ -56,6 +57,7 @@ export class AcceptanceService {
   constructor(
     private readonly commands: MatchingCommands,
     options: Partial<AcceptanceOptions> = {},
+    private readonly journal?: AcceptanceJournal,
   ) {
     this.options = { ...defaults, ...options };
   }
@@ -226,6 +228,59 @@ export class AcceptanceService {
   }
 
   private async completeMatch(parties: MentorshipParties, now: string, meta: CommitMeta): Promise<void> {
+    await this.journal?.begin(parties, meta, now);
+    try {
+      await this.runSteps(parties, now, meta);
+    } catch (error) {
+      // A decided failure was already undone step by step; only a crash-like error leaves the entry for the sweeper.
+      if (error instanceof DomainError) await this.journal?.end(parties.mentorshipId);
+      throw error;
+    }
+    await this.journal?.end(parties.mentorshipId);
+  }
+
+  /**
+   * Finishes or undoes acceptances whose process stopped between steps (journal entries older than the claim
+   * lifetime). Returns how many were completed and how many undone.
+   */
+  async sweep(now: Date): Promise<{ completed: number; undone: number }> {
+    if (!this.journal) return { completed: 0, undone: 0 };
+    const cutoff = new Date(now.getTime() - this.options.claimTtlSeconds * 1000);
+    let completed = 0;
+    let undone = 0;
+    for (const entry of await this.journal.staleBefore(cutoff)) {
+      try {
+        await this.runSteps(entry.parties, entry.now, entry.meta);
+        completed += 1;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        // It can no longer complete (the mentor filled up, the mentee was matched elsewhere): give back what it held.
+        await this.undo(entry.parties, entry.meta);
+        undone += 1;
+      }
+      await this.journal.end(entry.parties.mentorshipId);
+    }
+    return { completed, undone };
+  }
+
+  private async undo(parties: MentorshipParties, meta: CommitMeta): Promise<void> {
+    const { state: mentorship } = await this.commands.mentorships.load(mentorshipStreamId(parties.mentorshipId));
+    if (mentorship.status !== 'none') return; // it started: nothing to undo
+    await this.commands.mentorBooks.handle({
+      streamId: mentorBookStreamId(parties.programId, parties.mentorPersonId),
+      command: { type: 'ReleaseSeat', mentorshipId: parties.mentorshipId },
+      commitId: randomUUID(),
+      meta,
+    });
+    await this.commands.menteeRequests.handle({
+      streamId: menteeRequestsStreamId(parties.programId, parties.menteePersonId),
+      command: { type: 'ReleaseClaim', claimId: parties.originId },
+      commitId: randomUUID(),
+      meta,
+    });
+  }
+
+  private async runSteps(parties: MentorshipParties, now: string, meta: CommitMeta): Promise<void> {
     const menteeStream = menteeRequestsStreamId(parties.programId, parties.menteePersonId);
     const claimId = parties.originId;
 

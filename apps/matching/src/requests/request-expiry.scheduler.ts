@@ -24,6 +24,8 @@ export interface RequestExpiryOptions {
   /** When an expiry meets an acceptance in progress, try again this much later. */
   retryDelayMs?: number;
   batchSize?: number;
+  /** Other lease-guarded housekeeping run on every pass (the acceptance sweeper). */
+  alsoEachPass?: (now: Date) => Promise<unknown>;
 }
 
 /**
@@ -39,6 +41,7 @@ export class RequestExpiryScheduler {
   private readonly leaseTtlMs: number;
   private readonly retryDelayMs: number;
   private readonly batchSize: number;
+  private readonly alsoEachPass: ((now: Date) => Promise<unknown>) | undefined;
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
@@ -55,6 +58,7 @@ export class RequestExpiryScheduler {
     this.leaseTtlMs = options.leaseTtlMs ?? 10_000;
     this.retryDelayMs = options.retryDelayMs ?? 30_000;
     this.batchSize = options.batchSize ?? 100;
+    this.alsoEachPass = options.alsoEachPass;
   }
 
   /** Idempotent: the request flow and the follow-up reactor both schedule the same timer. */
@@ -94,7 +98,10 @@ export class RequestExpiryScheduler {
   private async run(): Promise<void> {
     while (this.running) {
       try {
-        if (await this.holdLease()) await this.fireDue(new Date());
+        if (await this.holdLease()) {
+          await this.fireDue(new Date());
+          await this.alsoEachPass?.(new Date());
+        }
       } catch (error) {
         this.logger.warn({ err: String(error) }, 'request expiry pass failed; retrying');
       }
