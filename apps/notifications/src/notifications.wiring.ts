@@ -21,6 +21,10 @@ export interface NotificationsWiring {
   publicUrl: string;
   unsubscribeSecret: string;
   tickMs: number;
+  /** Partitions the reactor handles in parallel (order holds per partition, so per stream). */
+  reactorConcurrency: number;
+  /** Recipients the dispatcher sends to in parallel (one recipient's emails stay in order). */
+  senderConcurrency: number;
   leaseTtlMs: number;
   webhookPolicy: WebhookPolicy;
   allowLoopbackWebhooks: boolean;
@@ -32,6 +36,14 @@ function secret(name: string, env: NodeJS.ProcessEnv): string {
   if (value && value.length >= 16) return value;
   if (env['NODE_ENV'] === 'production') throw new Error(`${name} must be set (16+ characters) in production`);
   return `development-only-${name.toLowerCase()}`;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 256) throw new Error(`${name} must be an integer from 1 to 256`);
+  return value;
 }
 
 export function wiringFromEnv(env: NodeJS.ProcessEnv = process.env): NotificationsWiring {
@@ -48,6 +60,8 @@ export function wiringFromEnv(env: NodeJS.ProcessEnv = process.env): Notificatio
     publicUrl: env['TRELLIS_NOTIFICATIONS_PUBLIC_URL'] ?? 'http://127.0.0.1:4004',
     unsubscribeSecret: secret('TRELLIS_UNSUBSCRIBE_SECRET', env),
     tickMs: 250,
+    reactorConcurrency: positiveInt(env, 'TRELLIS_NOTIFICATIONS_REACTOR_CONCURRENCY', 6),
+    senderConcurrency: positiveInt(env, 'TRELLIS_NOTIFICATIONS_SENDER_CONCURRENCY', 8),
     leaseTtlMs: 5000,
     webhookPolicy: DEFAULT_WEBHOOK_POLICY,
     allowLoopbackWebhooks: env['NODE_ENV'] !== 'production',

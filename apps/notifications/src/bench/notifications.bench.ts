@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { NotificationsStore } from '../core/notifications-store';
+import { createTestTopics } from '@trellis/shared/testing';
 import {
   createTestDatabase,
   NotificationsWorld,
@@ -21,6 +22,7 @@ const EVENTS = arg('events', 2000);
 const RATE = arg('rate', 200);
 const PEOPLE = arg('people', 20);
 const TICK_MS = arg('tick', 100);
+const PARTITIONS = arg('partitions', 12);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function percentile(sorted: number[], p: number): number {
@@ -32,7 +34,10 @@ async function main(): Promise<void> {
   await smtp.up();
   const world = await NotificationsWorld.start();
   const db = await createTestDatabase('notifications_bench');
-  const app = await startNotificationsApp(world, db, world.wiring({ tickMs: TICK_MS }), smtp.smtpUrl);
+  // Topics made here with more partitions than the default, so the reactor can work on several at once.
+  await createTestTopics(world.kafka, Object.values(world.topics), PARTITIONS);
+  const wiring = world.wiring({ tickMs: TICK_MS, reactorConcurrency: PARTITIONS });
+  const app = await startNotificationsApp(world, db, wiring, smtp.smtpUrl);
   try {
     const host = await world.enroll('Host', 'MENTOR');
     const people: Person[] = [];

@@ -32,6 +32,7 @@ export interface NotificationsReactorOptions {
   status?: ConsumerStatusRegistry;
   /** Where `<group>.dlq` is created when missing. */
   topicSettings?: TopicSettings;
+  concurrency?: number;
 }
 
 export const reactorContracts = () =>
@@ -57,7 +58,7 @@ export class NotificationsReactor {
       topics: o.topics,
       contracts: this.contracts,
       handler: (envelope) => this.handle(envelope),
-      partitionsConcurrently: 3,
+      partitionsConcurrently: o.concurrency ?? 3,
       // An event the rules cannot handle ends in `<group>.dlq` after bounded retries; `npm run dlq:replay` reapplies it.
       ...(o.topicSettings ? { deadLetterTopic: o.topicSettings } : {}),
       logger: o.logger,
