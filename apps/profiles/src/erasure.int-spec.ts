@@ -3,7 +3,7 @@ import { profilesContracts } from '@trellis/profiles/contracts';
 import { participantIdFor } from '@trellis/profiles/domain';
 import { projectionRunner, rebuildProjection } from '@trellis/shared/event-store';
 import { MembershipDirectory, membershipsProjection } from '@trellis/shared/memberships';
-import { ConsumerStatusRegistry, ContractRegistry } from '@trellis/shared/messaging';
+import { ConsumerStatusRegistry, ContractRegistry, type EventEnvelope } from '@trellis/shared/messaging';
 import { createLogger } from '@trellis/shared/observability';
 import { isEncryptedField } from '@trellis/shared/privacy';
 import { createTestKafka, uniqueName } from '@trellis/shared/testing';
@@ -78,7 +78,14 @@ describe('erasure on request', () => {
 
     // Another service's copy of memberships, fed from the topic like every consumer.
     const contracts = new ContractRegistry(profilesContracts);
-    const memberships = { ...membershipsProjection(uniqueName('erasure')), collection: 'erasure_memberships' };
+    const definition = membershipsProjection(uniqueName('erasure'));
+    // The shared topic holds every earlier test's events too; this copy follows only this test's organization.
+    const memberships = {
+      ...definition,
+      collection: 'erasure_memberships',
+      apply: (e: EventEnvelope, rows: Parameters<typeof definition.apply>[1]) =>
+        e.tenantId === h.tenantId ? definition.apply(e, rows) : Promise.resolve(),
+    };
     const runner = projectionRunner(kafka, h.db.connection, memberships, {
       contracts,
       logger: createLogger('test', { level: 'error' }),

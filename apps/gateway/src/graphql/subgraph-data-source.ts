@@ -1,3 +1,4 @@
+import { injectTraceContext } from '@trellis/shared/observability';
 import http from 'node:http';
 import https from 'node:https';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
@@ -41,6 +42,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const caller = context as Partial<GatewayContext>;
     if (caller.authorization) headers['authorization'] = caller.authorization;
     if (caller.correlationId) headers['x-correlation-id'] = caller.correlationId;
+    // W3C trace context, so the subgraph's spans join the gateway's trace (and from there the Kafka hops).
+    Object.assign(headers, injectTraceContext());
     const body = JSON.stringify({
       query: request.query,
       variables: request.variables,
