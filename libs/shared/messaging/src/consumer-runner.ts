@@ -114,9 +114,14 @@ export class ConsumerRunner {
 
   async start(): Promise<void> {
     this.options.status?.report(this.options.group, 'starting');
-    if (this.options.deadLetterTopic) {
-      await ensureTopics(this.kafka, [deadLetterTopic(this.options.group)], this.options.deadLetterTopic);
-    }
+    // Always: with broker auto-creation off, a missing `<group>.dlq` would turn one bad message into a consumer that
+    // restarts forever. Without settings it is created small (1 partition, 1 replica); operators who manage topics
+    // (Strimzi KafkaTopics in k8s/) have created it already, which makes this a no-op.
+    await ensureTopics(
+      this.kafka,
+      [deadLetterTopic(this.options.group)],
+      this.options.deadLetterTopic ?? { partitions: 1, replication: 1 },
+    );
     await this.dlqProducer.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? true });
