@@ -75,6 +75,15 @@ export class ProgramResolver {
     };
   }
 
+  private async run(
+    principal: Principal,
+    programId: string,
+    command: Parameters<ProfilesService['changeProgram']>[2],
+    commandId?: string,
+  ): Promise<Program> {
+    return toProgram(await this.profiles.changeProgram(principal, programId, command, { commandId }));
+  }
+
   @Mutation(() => Program, { description: 'Org admins create programs' })
   async createProgram(
     @CurrentPrincipal() principal: Principal,
@@ -104,14 +113,7 @@ export class ProgramResolver {
     @Args('description') description: string,
     @Args(commandIdArg) commandId?: string,
   ) {
-    return toProgram(
-      await this.profiles.changeProgram(
-        principal,
-        programId,
-        { type: 'EditProgramDetails', details: { name, description } },
-        { commandId },
-      ),
-    );
+    return this.run(principal, programId, { type: 'EditProgramDetails', details: { name, description } }, commandId);
   }
 
   @Mutation(() => Program)
@@ -121,13 +123,11 @@ export class ProgramResolver {
     @Args('settings', { type: () => ProgramSettingsInput }) settings: ProgramSettingsInput,
     @Args(commandIdArg) commandId?: string,
   ) {
-    return toProgram(
-      await this.profiles.changeProgram(
-        principal,
-        programId,
-        { type: 'ChangeProgramSettings', settings: settingsFrom(settings) },
-        { commandId },
-      ),
+    return this.run(
+      principal,
+      programId,
+      { type: 'ChangeProgramSettings', settings: settingsFrom(settings) },
+      commandId,
     );
   }
 
@@ -138,13 +138,11 @@ export class ProgramResolver {
     @Args('questions', { type: () => [QuestionInput] }) questions: QuestionInput[],
     @Args(commandIdArg) commandId?: string,
   ) {
-    return toProgram(
-      await this.profiles.changeProgram(
-        principal,
-        programId,
-        { type: 'DefineQuestionnaire', questions: questionsFrom(questions) },
-        { commandId },
-      ),
+    return this.run(
+      principal,
+      programId,
+      { type: 'DefineQuestionnaire', questions: questionsFrom(questions) },
+      commandId,
     );
   }
 
@@ -155,14 +153,7 @@ export class ProgramResolver {
     @Args('rules', { type: () => MatchingRulesInput }) rules: MatchingRulesInput,
     @Args(commandIdArg) commandId?: string,
   ) {
-    return toProgram(
-      await this.profiles.changeProgram(
-        principal,
-        programId,
-        { type: 'ChangeMatchingRules', matchingRules: rulesFrom(rules) },
-        { commandId },
-      ),
-    );
+    return this.run(principal, programId, { type: 'ChangeMatchingRules', matchingRules: rulesFrom(rules) }, commandId);
   }
 
   @Mutation(() => Program)
@@ -171,9 +162,7 @@ export class ProgramResolver {
     @Args('programId', { type: () => ID }) programId: string,
     @Args(commandIdArg) commandId?: string,
   ) {
-    return toProgram(
-      await this.profiles.changeProgram(principal, programId, { type: 'OpenEnrollment' }, { commandId }),
-    );
+    return this.run(principal, programId, { type: 'OpenEnrollment' }, commandId);
   }
 
   @Mutation(() => Program)
@@ -182,9 +171,7 @@ export class ProgramResolver {
     @Args('programId', { type: () => ID }) programId: string,
     @Args(commandIdArg) commandId?: string,
   ) {
-    return toProgram(
-      await this.profiles.changeProgram(principal, programId, { type: 'CloseEnrollment' }, { commandId }),
-    );
+    return this.run(principal, programId, { type: 'CloseEnrollment' }, commandId);
   }
 
   @Mutation(() => Program)
@@ -193,9 +180,7 @@ export class ProgramResolver {
     @Args('programId', { type: () => ID }) programId: string,
     @Args(commandIdArg) commandId?: string,
   ) {
-    return toProgram(
-      await this.profiles.changeProgram(principal, programId, { type: 'ArchiveProgram' }, { commandId }),
-    );
+    return this.run(principal, programId, { type: 'ArchiveProgram' }, commandId);
   }
 
   @Mutation(() => Program)
@@ -208,14 +193,7 @@ export class ProgramResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const cohortId = crypto.randomUUID();
-    return toProgram(
-      await this.profiles.changeProgram(
-        principal,
-        programId,
-        { type: 'AddCohort', cohortId, name, startsOn, endsOn },
-        { commandId },
-      ),
-    );
+    return this.run(principal, programId, { type: 'AddCohort', cohortId, name, startsOn, endsOn }, commandId);
   }
 
   @Mutation(() => Program, { description: 'Org admins assign program managers' })
@@ -225,14 +203,7 @@ export class ProgramResolver {
     @Args('personId', { type: () => ID }) personId: string,
     @Args(commandIdArg) commandId?: string,
   ) {
-    return toProgram(
-      await this.profiles.changeProgram(
-        principal,
-        programId,
-        { type: 'AssignProgramManager', personId },
-        { commandId },
-      ),
-    );
+    return this.run(principal, programId, { type: 'AssignProgramManager', personId }, commandId);
   }
 
   @Mutation(() => Program)
@@ -242,14 +213,7 @@ export class ProgramResolver {
     @Args('personId', { type: () => ID }) personId: string,
     @Args(commandIdArg) commandId?: string,
   ) {
-    return toProgram(
-      await this.profiles.changeProgram(
-        principal,
-        programId,
-        { type: 'UnassignProgramManager', personId },
-        { commandId },
-      ),
-    );
+    return this.run(principal, programId, { type: 'UnassignProgramManager', personId }, commandId);
   }
 }
 
