@@ -6,7 +6,7 @@ import { MembershipDirectory, membershipsProjection } from '@trellis/shared/memb
 import { ConsumerStatusRegistry, ContractRegistry, type EventEnvelope } from '@trellis/shared/messaging';
 import { createLogger } from '@trellis/shared/observability';
 import { isEncryptedField } from '@trellis/shared/privacy';
-import { createTestKafka, uniqueName } from '@trellis/shared/testing';
+import { createTestKafka, uniqueName, waitUntil } from '@trellis/shared/testing';
 import type { Kafka } from 'kafkajs';
 import mongoose from 'mongoose';
 import { ProfilesReadModels } from './core/read-models';
@@ -94,7 +94,7 @@ describe('erasure on request', () => {
     await runner.start();
     const directory = new MembershipDirectory(h.db.connection, memberships.collection);
     try {
-      await waitFor(async () => (await directory.membership(h.tenantId, programs[1]!, person.personId)) !== null);
+      await waitUntil(async () => (await directory.membership(h.tenantId, programs[1]!, person.personId)) !== null);
       // Before erasure the markers are readable through the API (so the scan below could find them if they leaked).
       const before = await h.gql(person, `{ me { participations { displayName bio } } }`);
       expect(JSON.stringify(before)).toContain(markers.bio);
@@ -105,7 +105,7 @@ describe('erasure on request', () => {
         { id: person.personId },
       );
       expect(erased.data?.erasePersonData.participationsErased).toBe(2);
-      await waitFor(async () => (await directory.membership(h.tenantId, programs[1]!, person.personId)) === null);
+      await waitUntil(async () => (await directory.membership(h.tenantId, programs[1]!, person.personId)) === null);
     } finally {
       await runner.stop();
     }
@@ -209,12 +209,4 @@ async function scanKafka(kafka: Kafka, needles: string[]): Promise<string[]> {
   await cleanup.disconnect();
   if (remaining.size > 0) found.push(`scan incomplete: ${[...remaining.keys()].join(', ')}`);
   return found;
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }

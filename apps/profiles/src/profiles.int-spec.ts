@@ -8,7 +8,7 @@ import { ConsumerStatusRegistry, ContractRegistry, type EventEnvelope } from '@t
 import { MembershipDirectory, membershipsProjection } from '@trellis/shared/memberships';
 import { projectionRunner } from '@trellis/shared/event-store';
 import { createLogger } from '@trellis/shared/observability';
-import { createTestKafka, uniqueName } from '@trellis/shared/testing';
+import { createTestKafka, uniqueName, waitUntil } from '@trellis/shared/testing';
 import { profileInput, type ProfilesHarness, startProfilesHarness } from './testing/profiles-harness';
 
 const CREATE = `mutation($name: String!) { createProgram(name: $name, settings: { defaultMentorCapacity: 2 }) { id status } }`;
@@ -402,13 +402,13 @@ describe('profiles service (real FerretDB, Kafka, tokens)', () => {
     await runner.start();
     try {
       const directory = new MembershipDirectory(h.db.connection, 'test_memberships');
-      await waitFor(
+      await waitUntil(
         async () =>
           (await directory.membership(h.tenantId, programId, mentor.personId))?.roles.includes('mentor') === true,
       );
       expect(await directory.membership(h.tenantId, programId, manager.personId)).toMatchObject({ roles: ['manager'] });
       expect(await directory.membership('another-org', programId, mentor.personId)).toBeNull();
-      await waitFor(async () => seen.some((e) => e.type === 'ParticipantEnrolled'));
+      await waitUntil(async () => seen.some((e) => e.type === 'ParticipantEnrolled'));
       const text = JSON.stringify(seen);
       for (const secret of ['Mia Mentee', 'mia.mentee@example.org', 'Where do you want to grow', 'Spring', 'Grow']) {
         expect(text).not.toContain(secret);
@@ -419,11 +419,3 @@ describe('profiles service (real FerretDB, Kafka, tokens)', () => {
     }
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}

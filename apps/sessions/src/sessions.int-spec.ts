@@ -9,7 +9,7 @@ import { type DevIssuer, startDevIssuer } from '@trellis/shared/auth';
 import { DomainError, EventStore } from '@trellis/shared/event-store';
 import { ContractRegistry, type EventEnvelope, EventPublisher } from '@trellis/shared/messaging';
 import { PersonKeyStore } from '@trellis/shared/privacy';
-import { createTestDatabase, createTestKafka, type TestDatabase, uniqueName } from '@trellis/shared/testing';
+import { createTestDatabase, createTestKafka, type TestDatabase, uniqueName, waitUntil } from '@trellis/shared/testing';
 import type { Admin, Consumer, Kafka } from 'kafkajs';
 import { AppModule } from './app.module';
 import { SessionsReadModels } from './core/read-models';
@@ -132,7 +132,7 @@ describe('sessions service (real FerretDB and Kafka)', () => {
 
   it('opens the engagement once from MentorshipStarted, even when the event is delivered twice', async () => {
     await matching.publish([{ topic: wiring.matchingTopic, envelopes: [started] }]);
-    await waitFor(async () => published.some((e) => e.type === 'EngagementOpened'));
+    await waitUntil(async () => published.some((e) => e.type === 'EngagementOpened'));
     await matching.publish([{ topic: wiring.matchingTopic, envelopes: [started] }]);
     const marker = envelope('MentorshipPaused', {
       mentorshipId,
@@ -142,7 +142,7 @@ describe('sessions service (real FerretDB and Kafka)', () => {
     });
     await matching.publish([{ topic: wiring.matchingTopic, envelopes: [marker] }]);
     // The reactor handles the partition in order: once the later message is committed, the duplicate was handled.
-    await waitFor(async () => {
+    await waitUntil(async () => {
       const offsets = await kafka
         .admin()
         .fetchOffsets({ groupId: wiring.lifecycleGroup, topics: [wiring.matchingTopic] });
@@ -190,7 +190,7 @@ describe('sessions service (real FerretDB and Kafka)', () => {
     });
     try {
       await matching.publish([{ topic: wiring.matchingTopic, envelopes: [selfMentoring] }]);
-      await waitFor(async () => dead.length === 1);
+      await waitUntil(async () => dead.length === 1);
       expect(dead[0]).toContain('A person cannot mentor themselves.');
       expect(dead[0]).toContain(selfMentoring.id);
       const commits = await app
@@ -220,7 +220,7 @@ describe('sessions service (real FerretDB and Kafka)', () => {
       code: 'BAD_USER_INPUT',
       message: 'Goal title must not be empty.',
     });
-    await waitFor(async () => published.filter((e) => e.type === 'AgreementSigned').length === 2);
+    await waitUntil(async () => published.filter((e) => e.type === 'AgreementSigned').length === 2);
     const signed = published.filter((e) => e.type === 'AgreementSigned').map((e) => e.data['inEffect']);
     expect(signed).toEqual([false, true]);
     expect(JSON.stringify(published)).not.toContain('SECRET-EXPECTATIONS');
@@ -281,7 +281,7 @@ describe('sessions service (real FerretDB and Kafka)', () => {
       service.calendar({ tenantId, personId: 'someone-else' }, sessionId, 'trellis.test'),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
-    await waitFor(async () => published.some((e) => e.type === 'SessionRescheduled'));
+    await waitUntil(async () => published.some((e) => e.type === 'SessionRescheduled'));
     const calendarEvents = published.filter((e) => e.streamId === sessionStreamId(sessionId));
     expect(calendarEvents.map((e) => [e.type, e.data['sequence'], e.revision])).toEqual([
       ['SessionScheduled', 0, 1],
@@ -304,7 +304,7 @@ describe('sessions service (real FerretDB and Kafka)', () => {
     ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
-    await waitFor(async () => published.some((e) => e.type === 'FeedbackSubmitted'));
+    await waitUntil(async () => published.some((e) => e.type === 'FeedbackSubmitted'));
     const feedback = published.find((e) => e.type === 'FeedbackSubmitted')!;
     expect(feedback.data).toEqual({
       sessionId,
@@ -415,7 +415,7 @@ describe('sessions service (real FerretDB and Kafka)', () => {
       { version: 1, status: 'in-effect', cadence: 'FORTNIGHTLY' },
       { version: 2, status: 'proposed', cadence: 'WEEKLY' },
     ]);
-    await waitFor(async () => published.some((e) => e.type === 'AgreementAmended'));
+    await waitUntil(async () => published.some((e) => e.type === 'AgreementAmended'));
     expect(JSON.stringify(published)).not.toContain('SECRET-REFLECTION');
     expect(published.filter((e) => e.type === 'EngagementPrivateEntryWritten').map((e) => e.data)).toEqual([
       { mentorshipId },
@@ -498,7 +498,7 @@ describe('sessions service (real FerretDB and Kafka)', () => {
     const registry = new ContractRegistry(matchingContracts);
     expect(() => registry.validate(ended, false)).not.toThrow();
     await matching.publish([{ topic: wiring.matchingTopic, envelopes: [ended] }]);
-    await waitFor(async () => published.some((e) => e.type === 'EngagementClosed'));
+    await waitUntil(async () => published.some((e) => e.type === 'EngagementClosed'));
     await expect(
       service.scheduleOneOnOne(mentor, {
         mentorshipId,
@@ -528,7 +528,7 @@ describe('sessions service (real FerretDB and Kafka)', () => {
       streamId: `mentorship-${quietId}`,
     };
     await matching.publish([{ topic: wiring.matchingTopic, envelopes: [quiet] }]);
-    await waitFor(async () =>
+    await waitUntil(async () =>
       published.some((e) => e.type === 'EngagementOpened' && e.data['mentorshipId'] === quietId),
     );
     const monitor = app.get(EngagementHealthMonitor);
@@ -543,7 +543,7 @@ describe('sessions service (real FerretDB and Kafka)', () => {
     expect(await signalsFor(50)).toEqual(['EngagementStalled']);
     expect(await signalsFor(51)).toEqual([]);
 
-    await waitFor(async () =>
+    await waitUntil(async () =>
       published.some((e) => e.type === 'EngagementStalled' && e.data['mentorshipId'] === quietId),
     );
     const nudges = published.filter(
@@ -555,11 +555,3 @@ describe('sessions service (real FerretDB and Kafka)', () => {
     ]);
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}

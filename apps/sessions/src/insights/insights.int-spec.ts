@@ -10,7 +10,13 @@ import { type DevIssuer, type Principal, startDevIssuer } from '@trellis/shared/
 import { SubgraphGraphqlModule } from '@trellis/shared/graphql';
 import { EventPublisher, type EventEnvelope } from '@trellis/shared/messaging';
 import { PlatformModule } from '@trellis/shared/platform';
-import { createTestDatabase, createTestKafka, type TestDatabase, uniqueName } from '@trellis/shared/testing';
+import {
+  createTestDatabase,
+  createTestKafka,
+  eventually,
+  type TestDatabase,
+  uniqueName,
+} from '@trellis/shared/testing';
 import { InsightsModule, insightContracts } from './insights.module';
 import { InsightsStore } from './insights.store';
 
@@ -299,16 +305,3 @@ describe('program insights in the sessions service (real broker and FerretDB)', 
 });
 
 const sortById = <T extends { id: string }>(rows: T[]): T[] => [...rows].sort((a, b) => a.id.localeCompare(b.id));
-
-async function eventually(check: () => Promise<void>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-}
