@@ -222,6 +222,31 @@ function canConnect(port) {
   });
 }
 
+// An open port is not enough for FerretDB: with its PostgreSQL pool exhausted it still accepts connections but answers
+// no command. So readiness is a real `ping` when the driver is installed (it is, after `npm ci`).
+async function answersPing(port) {
+  if (!(await canConnect(port))) return false;
+  let mongodb;
+  try {
+    mongodb = await import('mongodb');
+  } catch {
+    return true;
+  }
+  const client = new mongodb.MongoClient(`mongodb://127.0.0.1:${port}/?directConnection=true`, {
+    serverSelectionTimeoutMS: 3000,
+    socketTimeoutMS: 3000,
+    connectTimeoutMS: 3000,
+  });
+  try {
+    await client.db('admin').command({ ping: 1 });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.close(true).catch(() => undefined);
+  }
+}
+
 async function waitFor(name, check, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -397,7 +422,7 @@ const components = {
     describe: () => `postgres (FerretDB's storage) at 127.0.0.1:${config.postgres.port}`,
   },
   ferretdb: {
-    isReady: () => canConnect(config.ferretdb.port),
+    isReady: () => answersPing(config.ferretdb.port),
     start: async () => {
       const bin = installFerretDb();
       const dir = path.join(config.dataDir, 'ferretdb');
