@@ -7,3 +7,5 @@ export * from './mentorship.decider';
 export * from './proposal.decider';
 export * from './matching-round.decider';
 export * from './circle.decider';
+export * from './circle-membership.decider';
+export * from './circle-fill.decider';
