@@ -45,3 +45,39 @@ describe('matching contracts', () => {
     ).toBe(false);
   });
 });
+
+describe('circle contracts', () => {
+  const circle = { circleId: 'c1', programId: 'p1' };
+
+  it('accepts circle formed / joined / left / closed with ids, enums and counts only', () => {
+    const created = { ...circle, mentorPersonId: 'a', mentorParticipantId: 'pa', maxSize: 5, selfJoin: true };
+    const joined = { ...circle, menteePersonId: 'b', menteeParticipantId: 'pb', members: 1, via: 'self' };
+    const left = { ...circle, menteePersonId: 'b', menteeParticipantId: 'pb', members: 0, reason: 'removed' };
+    const closed = { ...circle, memberPersonIds: ['b', 'c'] };
+    expect(matchingEventSchemas.CircleCreated.parse(created)).toEqual(created);
+    expect(matchingEventSchemas.CircleMemberJoined.parse(joined)).toEqual(joined);
+    expect(matchingEventSchemas.CircleMemberLeft.parse(left)).toEqual(left);
+    expect(matchingEventSchemas.CircleClosed.parse(closed)).toEqual(closed);
+    // Events written before `selfJoin` and `via` existed still validate.
+    const { selfJoin: _s, ...olderCreated } = created;
+    expect(matchingEventSchemas.CircleCreated.safeParse(olderCreated).success).toBe(true);
+  });
+
+  it('rejects unknown enums, negative counts and free text', () => {
+    const left = { ...circle, menteePersonId: 'b', menteeParticipantId: 'pb', members: 0, reason: 'left' };
+    expect(matchingEventSchemas.CircleMemberLeft.safeParse({ ...left, reason: 'bored' }).success).toBe(false);
+    expect(matchingEventSchemas.CircleMemberLeft.safeParse({ ...left, members: -1 }).success).toBe(false);
+    expect(matchingEventSchemas.CircleClosed.safeParse({ ...circle, memberPersonIds: [], note: 'bye' }).success).toBe(
+      false,
+    );
+    expect(
+      matchingEventSchemas.CircleMemberJoined.safeParse({
+        ...circle,
+        menteePersonId: 'b',
+        menteeParticipantId: 'pb',
+        members: 1,
+        via: 'magic',
+      }).success,
+    ).toBe(false);
+  });
+});

@@ -36,6 +36,13 @@ export type WithdrawReason = z.infer<typeof withdrawReasonSchema>;
 export const endReasonSchema = z.enum(['completed', 'goals-met', 'not-a-good-fit', 'no-time', 'left-program', 'other']);
 export type EndReason = z.infer<typeof endReasonSchema>;
 
+/** How a mentee came into a circle: on their own, placed by a manager, or by a published circle fill. */
+export const circleJoinViaSchema = z.enum(['self', 'manager', 'round']);
+export type CircleJoinVia = z.infer<typeof circleJoinViaSchema>;
+
+export const circleLeaveReasonSchema = z.enum(['left', 'removed']);
+export type CircleLeaveReason = z.infer<typeof circleLeaveReasonSchema>;
+
 export const endedBySchema = z.enum(['mentor', 'mentee', 'manager', 'system']);
 export type EndedBy = z.infer<typeof endedBySchema>;
 
@@ -139,6 +146,8 @@ export const matchingEventSchemas = {
       mentorPersonId: z.string(),
       mentorParticipantId: z.string(),
       maxSize: z.number().int().min(1),
+      /** Whether mentees may join on their own (otherwise managers and circle fills place them). */
+      selfJoin: z.boolean().optional(),
     })
     .strict(),
   CircleMemberJoined: z
@@ -147,7 +156,28 @@ export const matchingEventSchemas = {
       programId: z.string(),
       menteePersonId: z.string(),
       menteeParticipantId: z.string(),
+      /** Members after this one joined. */
       members: z.number().int().min(1),
+      via: circleJoinViaSchema.optional(),
+    })
+    .strict(),
+  CircleMemberLeft: z
+    .object({
+      circleId: z.string(),
+      programId: z.string(),
+      menteePersonId: z.string(),
+      menteeParticipantId: z.string(),
+      /** Members after this one left. */
+      members: z.number().int().min(0),
+      reason: circleLeaveReasonSchema,
+    })
+    .strict(),
+  /** Sessions stop scheduling the circle's group sessions; every member named here is free to join another circle. */
+  CircleClosed: z
+    .object({
+      circleId: z.string(),
+      programId: z.string(),
+      memberPersonIds: z.array(z.string()),
     })
     .strict(),
 } as const;

@@ -1,3 +1,4 @@
+import type { CircleJoinVia, CircleLeaveReason } from '@trellis/matching/contracts';
 import type { Decider } from './decider';
 import { badInput, conflict, forbidden, notFound } from './errors';
 import type { Actor } from './mentorship.decider';
@@ -12,10 +13,7 @@ export const circleStreamId = (circleId: string): string => `circle-${circleId}`
 export const MIN_CIRCLE_SIZE = 2;
 export const MAX_CIRCLE_SIZE = 50;
 
-/** How a member came in: on their own, placed by a manager, or by a published circle fill (a round for circles). */
-export type CircleJoinVia = 'self' | 'manager' | 'round';
-/** Why a member is no longer in the circle. */
-export type CircleLeaveReason = 'left' | 'removed';
+export type { CircleJoinVia, CircleLeaveReason };
 
 export type CircleCommand =
   | {
