@@ -49,6 +49,14 @@ export const MATCHING_STORED_EVENT_TYPES = [
   'CircleMemberJoined',
   'CircleMemberLeft',
   'CircleClosed',
+  // CircleMembership (one circle per mentee per program)
+  'CircleSeatClaimed',
+  'CircleSeatConfirmed',
+  'CircleSeatReleased',
+  // CircleFill (a round for circles)
+  'CircleFillDrafted',
+  'CircleFillPublished',
+  'CircleFillDiscarded',
 ] as const;
 
 export function matchingEventTypeRegistry(): EventTypeRegistry {

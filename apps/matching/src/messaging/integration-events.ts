@@ -1,4 +1,5 @@
 import type { IntegrationMapper } from '@trellis/shared/event-store';
+import { toCircleIntegrationEvent } from '../circles/circle-integration-events';
 import type { MatchingIntegrationEvent } from '@trellis/matching/contracts';
 import type {
   CircleEvent,
@@ -147,27 +148,10 @@ export function toMatchingIntegrationEvent(event: Published): MatchingIntegratio
         },
       };
     case 'CircleCreated':
-      return {
-        type: 'CircleCreated',
-        data: {
-          circleId: event.circleId,
-          programId: event.programId,
-          mentorPersonId: event.mentorPersonId,
-          mentorParticipantId: event.mentorParticipantId,
-          maxSize: event.maxSize,
-        },
-      };
     case 'CircleMemberJoined':
-      return {
-        type: 'CircleMemberJoined',
-        data: {
-          circleId: event.circleId,
-          programId: event.programId,
-          menteePersonId: event.menteePersonId,
-          menteeParticipantId: event.menteeParticipantId,
-          members: event.members,
-        },
-      };
+    case 'CircleMemberLeft':
+    case 'CircleClosed':
+      return toCircleIntegrationEvent(event);
     default:
       return null;
   }
