@@ -6,9 +6,9 @@ import type {
   ProgramFormat,
   QuestionShape,
 } from '@trellis/profiles/contracts';
-import { DomainError } from '@trellis/shared/kernel';
+import { DomainError, isIanaTimeZone } from '@trellis/shared/kernel';
 import type { ProgramStatus } from './program.decider';
-import { isLanguageCode, isTimezone } from './reference-data';
+import { isLanguageCode } from './reference-data';
 
 /**
  * Free text after the application sealed it with the person's key (ARCHITECTURE §6). The domain only checks it is
@@ -236,7 +236,7 @@ export function validateProfile(profile: Profile, roles: ParticipantRole[], prog
     throw bad(`"${unknownLanguage}" is not an ISO 639-1 language code (e.g. "en", "de", "pt").`, 'languages');
   }
   if (new Set(languages).size !== languages.length) throw bad('A language is listed twice.', 'languages');
-  if (!isTimezone(profile.timezone)) {
+  if (!isIanaTimeZone(profile.timezone)) {
     throw bad(`"${profile.timezone}" is not an IANA time zone (e.g. "Europe/Berlin").`, 'timezone');
   }
   if (

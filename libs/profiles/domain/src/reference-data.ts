@@ -11,21 +11,3 @@ const languageCodes = new Set(ISO_639_1.split(' '));
 export function isLanguageCode(code: string): boolean {
   return languageCodes.has(code);
 }
-
-const knownTimezones = new Map<string, boolean>();
-
-/** IANA zone names as the runtime's ICU database knows them; `Europe/Berlln` or `+02:00` are refused. */
-export function isTimezone(zone: string): boolean {
-  const known = knownTimezones.get(zone);
-  if (known !== undefined) return known;
-  let valid = /^[A-Za-z]+(?:[/_+-][A-Za-z0-9_+-]+)*$/.test(zone);
-  if (valid) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-    } catch {
-      valid = false;
-    }
-  }
-  knownTimezones.set(zone, valid);
-  return valid;
-}
