@@ -143,6 +143,10 @@ export class MatchingRuntime {
       topic: this.matchingTopic,
       publish: (batches) => this.publisher.publish(batches),
       toIntegrationEvent: matchingIntegrationMapper,
+      // A published round starts thousands of proposal streams at once: fewer, larger batches keep the relay's
+      // unpublished-commits query (sorted in FerretDB's Go layer) from being repeated per 500 commits.
+      batchSize: 2000,
+      markConcurrency: 16,
       logger: logger.child({ component: 'outbox-relay' }),
       ...(options.metrics ? { metrics: options.metrics } : {}),
     });

@@ -278,15 +278,15 @@ export class RoundsService {
 
   /**
    * Idempotent: proposals that exist already are left alone, so a retried publish completes a partial one. Each
-   * proposal is its own stream, so they are written a bounded number at a time.
+   * proposal is still its own stream (accept/decline race on it alone), but new streams are started a chunk at a
+   * time with one unordered insert per chunk; the commit id follows from the proposal, so a chunk written before a
+   * crash comes back as `duplicate` on the retry instead of as a second proposal.
    */
-  async proposeAll(round: RoundState, respondBy: string, meta: CommitMeta, concurrency = 16): Promise<number> {
+  async proposeAll(round: RoundState, respondBy: string, meta: CommitMeta, chunkSize = 1000): Promise<number> {
     const pairs = Object.values(round.pairs);
     let proposed = 0;
-    let next = 0;
-    const worker = async () => {
-      for (let i = next++; i < pairs.length; i = next++) {
-        const pair = pairs[i]!;
+    for (let start = 0; start < pairs.length; start += chunkSize) {
+      const requests = pairs.slice(start, start + chunkSize).map((pair) => {
         const proposalId = proposalIdFor(round.roundId, pair.menteePersonId);
         const event: ProposalEvent = {
           type: 'MatchProposed',
@@ -301,21 +301,18 @@ export class RoundsService {
           score: pair.score,
           respondBy,
         };
-        // A proposal stream is new by construction: append without reading it first. The commit id follows from
-        // the proposal, so a retried publish gets the original commit back instead of a second proposal.
         const { type, ...data } = event;
-        const result = await this.commands.store.append({
+        return {
           streamId: proposalStreamId(proposalId),
           streamType: 'proposal',
-          expected: 'no-stream',
           events: [{ type, data }],
           meta,
           commitId: deriveId('propose', proposalId),
-        });
-        if (!result.duplicate) proposed += 1;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, pairs.length) }, worker));
+        };
+      });
+      const results = await this.commands.store.appendNewStreams(requests);
+      proposed += results.filter((r) => !r.duplicate).length;
+    }
     return proposed;
   }
 

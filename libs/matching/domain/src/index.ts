@@ -9,3 +9,4 @@ export * from './matching-round.decider';
 export * from './circle.decider';
 export * from './circle-membership.decider';
 export * from './circle-fill.decider';
+export * from './matching-round-comparison';

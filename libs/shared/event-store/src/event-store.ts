@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { currentTraceCarrier, type TraceCarrier } from '@trellis/shared/observability';
 import type { Collection, Connection } from 'mongoose';
@@ -42,6 +43,12 @@ export interface CommitDocument {
   payloadHash: string;
   /** W3C trace context of the command, so the relay's Kafka message continues the request's trace. */
   trace?: TraceCarrier;
+  /**
+   * Set by `appendNewStreams`: the commits written by one call share a batch id, and `batchCount` says how many were
+   * inserted under it, so the relay can mark a fully published batch with one update instead of one per commit.
+   */
+  batchId?: string;
+  batchCount?: number;
 }
 
 export interface RecordedEvent<Data = unknown> {
@@ -121,6 +128,7 @@ export class EventStore {
   async ensureIndexes(): Promise<void> {
     await this.commits.createIndex({ streamId: 1, commitSeq: 1 }, { unique: true, name: 'stream_commit_seq' });
     await this.commits.createIndex({ published: 1, committedAt: 1 }, { name: 'unpublished' });
+    await this.commits.createIndex({ batchId: 1 }, { name: 'batch' });
   }
 
   /** Called after every local append: the outbox relay uses it to publish without polling tightly. */
@@ -188,6 +196,87 @@ export class EventStore {
       this.appended.emit('appended', result);
       return result;
     }
+  }
+
+  /**
+   * Starts many new streams at once: one commit document per stream (revision 1), written with one unordered
+   * insertMany per call instead of one round trip each. Every stream stays its own aggregate (later commands append
+   * to it with optimistic concurrency as usual). A commit id that is already stored with the same content counts as
+   * done (`duplicate: true`), so a retried call completes a partial one; a stream that already exists under another
+   * commit id is a ConcurrencyError, and the same commit id with other content an IdempotencyConflictError. Either
+   * error rejects the whole call, but the other streams of the call are written: retrying them is safe.
+   */
+  async appendNewStreams(requests: Omit<AppendRequest, 'expected' | 'knownHead'>[]): Promise<AppendResult[]> {
+    if (requests.length === 0) return [];
+    const now = new Date();
+    const traceCarrier = currentTraceCarrier();
+    const batchId = randomUUID();
+    const commits: CommitDocument[] = requests.map((request) => {
+      if (request.events.length === 0) throw new Error('append needs at least one event');
+      const events = request.events.map((event, index) => ({
+        eventId: `${request.commitId}:${index}`,
+        type: event.type,
+        schemaVersion: event.schemaVersion ?? this.registry?.currentVersion(event.type) ?? 1,
+        data: event.data,
+      }));
+      return {
+        _id: request.commitId,
+        streamId: request.streamId,
+        streamType: request.streamType,
+        commitSeq: 1,
+        fromRevision: 1,
+        events,
+        meta: request.meta,
+        committedAt: now,
+        published: false,
+        payloadHash: payloadHash({ streamId: request.streamId, streamType: request.streamType, events }),
+        ...(traceCarrier ? { trace: traceCarrier } : {}),
+        batchId,
+        batchCount: requests.length,
+      };
+    });
+    if (new Set(commits.map((c) => c.streamId)).size !== commits.length) {
+      throw new Error('appendNewStreams needs distinct stream ids');
+    }
+    const failed = new Set<number>();
+    try {
+      await this.commits.insertMany(commits, { ordered: false });
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+      const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+      if (list.length === 0) throw error;
+      for (const writeError of list as { index?: number; code?: number; err?: { index?: number; code?: number } }[]) {
+        const index = writeError.index ?? writeError.err?.index;
+        const code = writeError.code ?? writeError.err?.code;
+        if (index === undefined || code !== 11000) throw error;
+        failed.add(index);
+      }
+    }
+    if (failed.size > 0 && failed.size < commits.length) {
+      // Until this lands the relay sees the batch as incomplete and marks its commits one by one, which is also right.
+      await this.commits.updateMany({ batchId }, { $set: { batchCount: commits.length - failed.size } });
+    }
+    const results: AppendResult[] = [];
+    for (const [index, commit] of commits.entries()) {
+      if (failed.has(index)) {
+        const original = await this.originalIfRetried(commit._id, commit.payloadHash);
+        if (!original) throw new ConcurrencyError(commit.streamId, 'no-stream', undefined);
+        results.push(original);
+        continue;
+      }
+      results.push({
+        commitId: commit._id,
+        streamId: commit.streamId,
+        commitSeq: 1,
+        fromRevision: 1,
+        revision: lastRevisionOf(commit),
+        duplicate: false,
+      });
+    }
+    const first = results.find((r) => !r.duplicate);
+    // One wake-up is enough for the relay: it reads every unpublished commit anyway.
+    if (first) this.appended.emit('appended', first);
+    return results;
   }
 
   async head(streamId: string): Promise<StreamHead | null> {

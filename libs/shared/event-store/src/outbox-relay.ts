@@ -19,6 +19,8 @@ export interface OutboxRelayOptions {
   /** Lease lifetime: a second instance takes over this long after the active one stops renewing. */
   leaseTtlMs?: number;
   batchSize?: number;
+  /** How many commits of a batch are marked published at once (one update by _id each); default 8. */
+  markConcurrency?: number;
   /** Safety-net poll for commits appended by other processes; local appends wake the relay at once. */
   idlePollMs?: number;
   /** Test hook: runs after the broker acknowledged a batch and before it is marked published. */
@@ -65,6 +67,7 @@ export class OutboxRelay {
   private readonly leaseId: string;
   private readonly leaseTtlMs: number;
   private readonly batchSize: number;
+  private readonly markConcurrency: number;
   private readonly idlePollMs: number;
   private readonly toIntegrationEvent: IntegrationMapper;
   private running = false;
@@ -78,6 +81,7 @@ export class OutboxRelay {
     this.leaseId = `relay:${options.store.commits.collectionName}`;
     this.leaseTtlMs = options.leaseTtlMs ?? 5000;
     this.batchSize = options.batchSize ?? 500;
+    this.markConcurrency = options.markConcurrency ?? 8;
     this.idlePollMs = options.idlePollMs ?? 1000;
     this.toIntegrationEvent = options.toIntegrationEvent ?? defaultMapper;
   }
@@ -171,11 +175,12 @@ export class OutboxRelay {
   }
 
   private async publishOneBatch(): Promise<number> {
-    const commits = await this.options.store.commits
+    const read = await this.options.store.commits
       .find({ published: false })
       .sort({ committedAt: 1, streamId: 1, commitSeq: 1 })
       .limit(this.batchSize)
       .toArray();
+    const commits = read.length === this.batchSize ? withoutSplitTailBatch(read) : read;
     if (commits.length === 0) {
       this.options.metrics?.relayBacklog.set(0);
       this.options.metrics?.relayOldestUnpublishedAge.set(0);
@@ -201,16 +206,49 @@ export class OutboxRelay {
     if (envelopes.length) await this.options.publish([{ topic: this.options.topic, envelopes, traceContexts }]);
     await this.options.afterPublish?.(commits);
     if (!this.running) return 0;
-    // One update per commit by _id rather than one `$in` update: FerretDB answers an `$in` filter by scanning the
-    // whole collection, so the cost would grow with history instead of with the batch.
-    const ids = commits.map((c) => c._id);
-    const markers = Array.from({ length: Math.min(8, ids.length) }, async () => {
+    await this.markPublished(commits);
+    this.options.metrics?.relayPublished.inc(envelopes.length);
+    return commits.length;
+  }
+
+  /**
+   * A batch written by `appendNewStreams` whose commits were all published just now is marked with one update on
+   * its batch id (FerretDB's cost is per operation, not per document); every other commit with one update by _id —
+   * not one `$in` update, which FerretDB answers by scanning the whole collection.
+   */
+  private async markPublished(commits: CommitDocument[]): Promise<void> {
+    const inRead = new Map<string, number>();
+    for (const c of commits) if (c.batchId) inRead.set(c.batchId, (inRead.get(c.batchId) ?? 0) + 1);
+    const wholeBatches = new Set<string>();
+    for (const c of commits) {
+      if (c.batchId && c.batchCount !== undefined && inRead.get(c.batchId) === c.batchCount)
+        wholeBatches.add(c.batchId);
+    }
+    const ids = commits.filter((c) => !c.batchId || !wholeBatches.has(c.batchId)).map((c) => c._id);
+    const batches = [...wholeBatches];
+    const markers = Array.from({ length: Math.min(this.markConcurrency, ids.length + batches.length) }, async () => {
+      for (let batchId = batches.pop(); batchId !== undefined; batchId = batches.pop()) {
+        await this.options.store.commits.updateMany({ batchId }, { $set: { published: true } });
+      }
       for (let id = ids.pop(); id !== undefined; id = ids.pop()) {
         await this.options.store.commits.updateOne({ _id: id }, { $set: { published: true } });
       }
     });
     await Promise.all(markers);
-    this.options.metrics?.relayPublished.inc(envelopes.length);
-    return commits.length;
   }
+}
+
+/**
+ * Leaves out the commits of a bulk batch cut off by the read limit at the end of a full read (they come first in the
+ * next read, whole), so the batch can be marked with one update. Only a suffix is dropped, so per-stream order holds.
+ */
+function withoutSplitTailBatch(read: CommitDocument[]): CommitDocument[] {
+  const last = read.at(-1);
+  if (!last?.batchId || last.batchCount === undefined) return read;
+  const inRead = read.filter((c) => c.batchId === last.batchId).length;
+  if (inRead >= last.batchCount) return read;
+  let cut = read.length;
+  while (cut > 0 && read[cut - 1]!.batchId === last.batchId) cut -= 1;
+  // A batch larger than the read limit: publish it in parts, marked commit by commit.
+  return cut === 0 ? read : read.slice(0, cut);
 }
