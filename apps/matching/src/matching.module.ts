@@ -14,6 +14,8 @@ import {
 } from '@trellis/shared/platform';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
+import { circlesProviders } from './circles/circles-runtime';
+import { CirclesResolver } from './circles/circles.resolver';
 import { MatchingResolver, ParticipantMatchingResolver } from './graphql/matching.resolver';
 import { MatchingRuntime, type MatchingRuntimeOptions } from './matching-runtime';
 
@@ -41,6 +43,7 @@ export class MatchingModule implements OnModuleInit {
         },
         MatchingResolver,
         ParticipantMatchingResolver,
+        ...circlesProviders(MATCHING_NAMES, CirclesResolver),
       ],
       exports: [MatchingRuntime],
     };

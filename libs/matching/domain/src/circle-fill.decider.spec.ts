@@ -1,4 +1,9 @@
-import { circleFillDecider as decider, type CircleFillEvent, type CirclePlacement } from './circle-fill.decider';
+import {
+  circleFillDecider as decider,
+  type CircleFillCommand,
+  type CircleFillEvent,
+  type CirclePlacement,
+} from './circle-fill.decider';
 import { given } from './testing/given-when-then';
 
 const now = '2026-03-01T10:00:00.000Z';
@@ -10,7 +15,7 @@ const placement = (menteePersonId: string, circleId = 'c1'): CirclePlacement => 
   menteeParticipantId: `p-${menteePersonId}`,
   score: 0.7,
 });
-const draft = {
+const draft: CircleFillCommand & { type: 'DraftCircleFill' } = {
   type: 'DraftCircleFill',
   fillId: 'f1',
   programId: 'p1',
@@ -20,7 +25,7 @@ const draft = {
   engineVersion: 'v1',
   actor: manager,
   now,
-} as const;
+};
 const drafted: CircleFillEvent = {
   type: 'CircleFillDrafted',
   fillId: 'f1',

@@ -1,0 +1,189 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { CircleFillState } from '@trellis/matching/domain';
+import type { Principal } from '@trellis/shared/auth';
+import { CurrentPrincipal, type GraphqlContext } from '@trellis/shared/graphql';
+import type { CircleCommandContext, CircleView } from './circles.service';
+import { CirclesRuntime } from './circles-runtime';
+import { Circle, CircleFill, CircleFillOutcome } from './circles.types';
+
+const commandIdArg = { name: 'commandId', type: () => ID, nullable: true, description: 'Idempotency key for retries' };
+
+function commandContext(
+  principal: Principal,
+  context: GraphqlContext,
+  commandId?: string | null,
+): CircleCommandContext {
+  return {
+    tenantId: principal.tenantId,
+    actorPersonId: principal.personId,
+    correlationId: context.correlationId,
+    orgAdmin: principal.orgAdmin,
+    ...(commandId ? { commandId } : {}),
+  };
+}
+
+export function toCircle(view: CircleView): Circle {
+  return {
+    id: view.circleId,
+    programId: view.programId,
+    mentorPersonId: view.mentorPersonId,
+    mentorParticipantId: view.mentorParticipantId,
+    maxSize: view.maxSize,
+    selfJoin: view.selfJoin,
+    status: view.status,
+    memberCount: view.memberCount,
+    freeSeats: view.status === 'open' ? Math.max(0, view.maxSize - view.memberCount) : 0,
+    members: view.members,
+  };
+}
+
+export function toCircleFill(state: CircleFillState): CircleFill {
+  return {
+    id: state.fillId,
+    programId: state.programId,
+    status: state.status,
+    inputSnapshotHash: state.inputSnapshotHash,
+    engineVersion: state.engineVersion,
+    placements: state.placements.map((p) => ({
+      circleId: p.circleId,
+      mentorPersonId: p.mentorPersonId,
+      menteePersonId: p.menteePersonId,
+      score: p.score,
+    })),
+    unplaced: state.unplaced,
+  };
+}
+
+/** Group mentoring: circles, joining and leaving them, and circle fills (rounds for circles). */
+@Resolver()
+export class CirclesResolver {
+  constructor(@Inject(CirclesRuntime) private readonly runtime: CirclesRuntime) {}
+
+  @Query(() => [Circle], {
+    description: "A program's circles: all for its managers, open ones and your own for its participants",
+  })
+  async circles(
+    @CurrentPrincipal() principal: Principal,
+    @Context() context: GraphqlContext,
+    @Args('programId', { type: () => ID }) programId: string,
+  ) {
+    const ctx = commandContext(principal, context);
+    return (await this.runtime.circles.circlesOf(ctx, programId)).map(toCircle);
+  }
+
+  @Query(() => [Circle], { description: 'Circles you lead or belong to in a program' })
+  async myCircles(
+    @CurrentPrincipal() principal: Principal,
+    @Context() context: GraphqlContext,
+    @Args('programId', { type: () => ID }) programId: string,
+  ) {
+    const ctx = commandContext(principal, context);
+    return (await this.runtime.circles.myCircles(ctx, programId)).map(toCircle);
+  }
+
+  @Query(() => CircleFill, { description: 'A circle fill (program managers)' })
+  async circleFill(
+    @CurrentPrincipal() principal: Principal,
+    @Context() context: GraphqlContext,
+    @Args('id', { type: () => ID }) id: string,
+  ) {
+    return toCircleFill(await this.runtime.fills.fill(commandContext(principal, context), id));
+  }
+
+  @Mutation(() => Circle, { description: 'A program manager, or the mentor themselves, creates a circle they lead' })
+  async createCircle(
+    @CurrentPrincipal() principal: Principal,
+    @Context() context: GraphqlContext,
+    @Args('programId', { type: () => ID }) programId: string,
+    @Args('mentorPersonId', { type: () => ID }) mentorPersonId: string,
+    @Args('maxSize', { type: () => Int }) maxSize: number,
+    @Args('selfJoin', { type: () => Boolean, defaultValue: true }) selfJoin: boolean,
+    @Args(commandIdArg) commandId?: string,
+  ) {
+    const ctx = commandContext(principal, context, commandId);
+    const state = await this.runtime.circles.createCircle(ctx, { programId, mentorPersonId, maxSize, selfJoin });
+    return toCircle(await this.runtime.circles.view(ctx, state));
+  }
+
+  @Mutation(() => Circle, { description: 'Join a circle on your own (where it allows it)' })
+  async joinCircle(
+    @CurrentPrincipal() principal: Principal,
+    @Context() context: GraphqlContext,
+    @Args('circleId', { type: () => ID }) circleId: string,
+    @Args(commandIdArg) commandId?: string,
+  ) {
+    const ctx = commandContext(principal, context, commandId);
+    return toCircle(await this.runtime.circles.view(ctx, await this.runtime.circles.joinCircle(ctx, circleId)));
+  }
+
+  @Mutation(() => Circle, { description: 'A program manager places a mentee in a circle' })
+  async placeInCircle(
+    @CurrentPrincipal() principal: Principal,
+    @Context() context: GraphqlContext,
+    @Args('circleId', { type: () => ID }) circleId: string,
+    @Args('menteePersonId', { type: () => ID }) menteePersonId: string,
+    @Args(commandIdArg) commandId?: string,
+  ) {
+    const ctx = commandContext(principal, context, commandId);
+    const state = await this.runtime.circles.placeInCircle(ctx, circleId, menteePersonId);
+    return toCircle(await this.runtime.circles.view(ctx, state));
+  }
+
+  @Mutation(() => Circle, { description: 'Leave a circle, or (program managers) take a mentee out of one' })
+  async leaveCircle(
+    @CurrentPrincipal() principal: Principal,
+    @Context() context: GraphqlContext,
+    @Args('circleId', { type: () => ID }) circleId: string,
+    @Args('menteePersonId', { type: () => ID, nullable: true }) menteePersonId?: string,
+    @Args(commandIdArg) commandId?: string,
+  ) {
+    const ctx = commandContext(principal, context, commandId);
+    const state = await this.runtime.circles.leaveCircle(ctx, circleId, menteePersonId ?? undefined);
+    return toCircle(await this.runtime.circles.view(ctx, state));
+  }
+
+  @Mutation(() => Circle, { description: 'A program manager or the circle lead closes a circle' })
+  async closeCircle(
+    @CurrentPrincipal() principal: Principal,
+    @Context() context: GraphqlContext,
+    @Args('circleId', { type: () => ID }) circleId: string,
+    @Args(commandIdArg) commandId?: string,
+  ) {
+    const ctx = commandContext(principal, context, commandId);
+    return toCircle(await this.runtime.circles.view(ctx, await this.runtime.circles.closeCircle(ctx, circleId)));
+  }
+
+  @Mutation(() => CircleFill, {
+    description: 'Places unplaced mentees with circle leads up to the free places (a draft, invisible to participants)',
+  })
+  async startCircleFill(
+    @CurrentPrincipal() principal: Principal,
+    @Context() context: GraphqlContext,
+    @Args('programId', { type: () => ID }) programId: string,
+    @Args(commandIdArg) commandId?: string,
+  ) {
+    return toCircleFill(await this.runtime.fills.startFill(commandContext(principal, context, commandId), programId));
+  }
+
+  @Mutation(() => CircleFillOutcome, { description: 'Places every mentee of the draft; full circles are skipped' })
+  async publishCircleFill(
+    @CurrentPrincipal() principal: Principal,
+    @Context() context: GraphqlContext,
+    @Args('fillId', { type: () => ID }) fillId: string,
+    @Args(commandIdArg) commandId?: string,
+  ) {
+    const outcome = await this.runtime.fills.publish(commandContext(principal, context, commandId), fillId);
+    return { ...outcome, fill: toCircleFill(outcome.fill) };
+  }
+
+  @Mutation(() => CircleFill)
+  async discardCircleFill(
+    @CurrentPrincipal() principal: Principal,
+    @Context() context: GraphqlContext,
+    @Args('fillId', { type: () => ID }) fillId: string,
+    @Args(commandIdArg) commandId?: string,
+  ) {
+    return toCircleFill(await this.runtime.fills.discard(commandContext(principal, context, commandId), fillId));
+  }
+}
