@@ -1,0 +1,198 @@
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { startDevIssuer, type DevIssuer, type Principal } from '@trellis/shared/auth';
+import {
+  createTestDatabase,
+  createTestKafka,
+  createTestTopics,
+  deleteTestTopics,
+  uniqueName,
+  type TestDatabase,
+} from '@trellis/shared/testing';
+import type { Kafka } from 'kafkajs';
+import { AppModule } from '../app.module';
+import { MatchingRuntime } from '../matching-runtime';
+import { eventually, ProfilesFeed } from '../testing/matching-pipeline';
+import { CirclesRuntime } from './circles-runtime';
+
+interface GraphqlResult<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+interface CircleResult {
+  id: string;
+  memberCount: number;
+  freeSeats: number;
+  status: string;
+  members: Array<{ personId: string }> | null;
+}
+
+const circleFields = 'id memberCount freeSeats status members { personId }';
+
+jest.setTimeout(180_000);
+
+describe('Circles through the matching subgraph (GraphQL, real broker and FerretDB)', () => {
+  let issuer: DevIssuer;
+  let db: TestDatabase;
+  let kafka: Kafka;
+  let app: INestApplication;
+  let url: string;
+  let feed: ProfilesFeed;
+  let topics: string[];
+  const tenantId = uniqueName('org');
+  const programId = `program-${randomUUID()}`;
+  const mentees = ['m1', 'm2', 'm3', 'm4', 'm5'];
+  const person = (personId: string, tenant = tenantId): Principal => ({ personId, tenantId: tenant, orgAdmin: false });
+
+  async function gql<T>(as: Principal, query: string, variables: Record<string, unknown> = {}) {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await issuer.mint(as)}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphqlResult<T>;
+  }
+
+  beforeAll(async () => {
+    issuer = await startDevIssuer({
+      port: 0,
+      keyFile: path.join(os.tmpdir(), `trellis-test-keys-circles-${process.pid}.json`),
+    });
+    db = await createTestDatabase('matching_circles_gql');
+    kafka = createTestKafka();
+    const names = {
+      profilesTopic: uniqueName('circles_gql.profiles'),
+      matchingTopic: uniqueName('circles_gql.matching'),
+      groupPrefix: uniqueName('circles_gql'),
+    };
+    topics = [names.profilesTopic, names.matchingTopic];
+    await createTestTopics(kafka, topics, 3);
+    app = await NestFactory.create(
+      AppModule.register({
+        config: { mongoDatabase: db.name, port: 0 },
+        auth: { issuer: issuer.issuer, audience: 'trellis', jwksUrl: issuer.jwksUrl, clockToleranceSeconds: 5 },
+        names,
+      }),
+      { logger: false },
+    );
+    await app.listen(0, '127.0.0.1');
+    url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
+
+    feed = new ProfilesFeed(kafka, names.profilesTopic, tenantId);
+    await feed.program(programId, { format: 'group', maxCircleSize: 8 });
+    await feed.manager(programId, 'manager');
+    await feed.enrol(programId, 'lead', ['mentor'], 1);
+    for (const m of mentees) await feed.enrol(programId, m, ['mentee']);
+    const runtime = app.get(MatchingRuntime);
+    await eventually(async () => {
+      const active = await runtime.pool.activeWithRole(tenantId, programId, 'mentee');
+      return active.length === mentees.length && (await runtime.managers.canManage(tenantId, programId, 'manager'));
+    });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await feed?.disconnect();
+    await deleteTestTopics(kafka, topics).catch(() => undefined);
+    await db?.drop();
+    await issuer?.stop();
+  });
+
+  it('create (idempotent by commandId) → racing joins → circles / myCircles by access → leave → close', async () => {
+    const createCircle = `mutation($p: ID!, $c: ID) {
+      createCircle(programId: $p, mentorPersonId: "lead", maxSize: 2, commandId: $c) { ${circleFields} } }`;
+    const denied = await gql(person('m1'), createCircle, { p: programId, c: randomUUID() });
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const commandId = randomUUID();
+    const created = await gql<{ createCircle: CircleResult }>(person('manager'), createCircle, {
+      p: programId,
+      c: commandId,
+    });
+    expect(created.errors).toBeUndefined();
+    const circle = created.data!.createCircle;
+    expect(circle).toMatchObject({ memberCount: 0, freeSeats: 2, status: 'open', members: [] });
+    const retried = await gql<{ createCircle: CircleResult }>(person('manager'), createCircle, {
+      p: programId,
+      c: commandId,
+    });
+    expect(retried.data?.createCircle.id).toBe(circle.id);
+
+    const join = `mutation($id: ID!) { joinCircle(circleId: $id) { ${circleFields} } }`;
+    const results = await Promise.all(
+      ['m1', 'm2', 'm3'].map((m) => gql<{ joinCircle: CircleResult }>(person(m), join, { id: circle.id })),
+    );
+    expect(results.filter((r) => r.data?.joinCircle)).toHaveLength(2);
+    expect(results.flatMap((r) => r.errors ?? []).map((e) => e.extensions?.code)).toEqual(['CONFLICT']);
+    const members = ['m1', 'm2', 'm3'].filter((_, i) => results[i]?.data?.joinCircle);
+    const outsider = ['m1', 'm2', 'm3'].find((m) => !members.includes(m)) ?? '';
+
+    const list = `query($p: ID!) { circles(programId: $p) { ${circleFields} } }`;
+    await eventually(async () => {
+      const r = await gql<{ circles: CircleResult[] }>(person('manager'), list, { p: programId });
+      return r.data?.circles[0]?.memberCount === 2;
+    });
+    const asManager = await gql<{ circles: CircleResult[] }>(person('manager'), list, { p: programId });
+    expect(asManager.data?.circles[0]?.members?.map((m) => m.personId).sort()).toEqual(members.sort());
+    const asOutsider = await gql<{ circles: CircleResult[] }>(person(outsider), list, { p: programId });
+    expect(asOutsider.data?.circles[0]).toMatchObject({ memberCount: 2, freeSeats: 0, members: null });
+    const otherOrg = await gql(person('manager', uniqueName('org')), list, { p: programId });
+    expect(otherOrg.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const strangerJoin = await gql(person('m4', uniqueName('org')), join, { id: circle.id });
+    expect(strangerJoin.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    const mine = await gql<{ myCircles: CircleResult[] }>(
+      person(members[0] ?? ''),
+      `query($p: ID!) { myCircles(programId: $p) { id } }`,
+      { p: programId },
+    );
+    expect(mine.data?.myCircles.map((c) => c.id)).toEqual([circle.id]);
+
+    const left = await gql<{ leaveCircle: CircleResult }>(
+      person(members[0] ?? ''),
+      `mutation($id: ID!) { leaveCircle(circleId: $id) { ${circleFields} } }`,
+      { id: circle.id },
+    );
+    expect(left.data?.leaveCircle).toMatchObject({ memberCount: 1, freeSeats: 1 });
+    const placed = await gql<{ placeInCircle: CircleResult }>(
+      person('manager'),
+      `mutation($id: ID!, $m: ID!) { placeInCircle(circleId: $id, menteePersonId: $m) { ${circleFields} } }`,
+      { id: circle.id, m: outsider },
+    );
+    expect(placed.data?.placeInCircle.memberCount).toBe(2);
+
+    const close = `mutation($id: ID!) { closeCircle(circleId: $id) { ${circleFields} } }`;
+    expect((await gql(person(outsider), close, { id: circle.id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const closed = await gql<{ closeCircle: CircleResult }>(person('lead'), close, { id: circle.id });
+    expect(closed.data?.closeCircle).toMatchObject({ status: 'closed', freeSeats: 0 });
+  });
+
+  it('a manager fills circles with a circle fill and publishes it', async () => {
+    const created = await gql<{ createCircle: CircleResult }>(
+      person('manager'),
+      `mutation($p: ID!) { createCircle(programId: $p, mentorPersonId: "lead", maxSize: 3, selfJoin: false) { id } }`,
+      { p: programId },
+    );
+    const circleId = created.data!.createCircle.id;
+    await eventually(async () => (await app.get(CirclesRuntime).readModel.circle(tenantId, circleId)) !== null);
+    const started = await gql<{ startCircleFill: { id: string; status: string; placements: unknown[] } }>(
+      person('manager'),
+      `mutation($p: ID!) { startCircleFill(programId: $p) { id status placements { circleId menteePersonId score } unplaced { menteePersonId reason } } }`,
+      { p: programId },
+    );
+    expect(started.errors).toBeUndefined();
+    expect(started.data?.startCircleFill).toMatchObject({ status: 'draft' });
+    expect(started.data?.startCircleFill.placements).toHaveLength(3);
+    const published = await gql<{
+      publishCircleFill: { placed: number; skipped: unknown[]; fill: { status: string } };
+    }>(
+      person('manager'),
+      `mutation($f: ID!) { publishCircleFill(fillId: $f) { placed skipped { menteePersonId code } fill { status } } }`,
+      { f: started.data?.startCircleFill.id },
+    );
+    expect(published.data?.publishCircleFill).toEqual({ placed: 3, skipped: [], fill: { status: 'published' } });
+  });
+});
