@@ -34,6 +34,7 @@ import { RecommendationsService } from './recommendations/recommendations.servic
 import { RequestExpiryScheduler } from './requests/request-expiry.scheduler';
 import { MentorshipRequestsService } from './requests/mentorship-requests.service';
 import { NextBestOffer } from './rounds/next-best-offer';
+import { RoundSnapshots } from './rounds/round-snapshots';
 import { RoundsService } from './rounds/rounds.service';
 
 export interface MatchingRuntimeOptions {
@@ -124,7 +125,13 @@ export class MatchingRuntime {
       canManage: async (tenantId: string, programId: string, personId: string) =>
         (await this.memberships.membership(tenantId, programId, personId))?.roles.includes('manager') ?? false,
     };
-    this.rounds = new RoundsService(this.commands, this.pool, this.relationships, this.managers);
+    this.rounds = new RoundsService(
+      this.commands,
+      this.pool,
+      this.relationships,
+      this.managers,
+      new RoundSnapshots(connection),
+    );
     this.recommendations = new RecommendationsService(this.pool, this.relationships);
     const nextBest = new NextBestOffer(this.store, this.pool, this.recommendations);
     this.mentorships = new MentorshipsService(this.commands, this.managers, this.keys, async (ctx, declined) => {

@@ -188,9 +188,11 @@ async function main(): Promise<void> {
 
     console.log(
       `${label}: ${menteeCount} mentees × ${mentorCount} mentors, ${pairs} pairs; seed ${seedS.toFixed(1)} s\n` +
-        `  draft ${draftS.toFixed(2)} s (load ${((timings?.loadMs ?? 0) / 1000).toFixed(2)} s, engine ${engineS.toFixed(2)} s, ` +
+        `  draft ${draftS.toFixed(2)} s (load ${((timings?.loadMs ?? 0) / 1000).toFixed(2)} s, ` +
+        `input snapshot ${((timings?.snapshotMs ?? 0) / 1000).toFixed(2)} s, engine ${engineS.toFixed(2)} s, ` +
         `store ${((timings?.storeMs ?? 0) / 1000).toFixed(2)} s)\n` +
-        `  publish ${publishS.toFixed(2)} s (${pairs} proposals written in ${storedS.toFixed(2)} s, then relayed)\n` +
+        `  publish ${publishS.toFixed(2)} s (${pairs} proposals written in ${storedS.toFixed(2)} s, ` +
+        `relayed ${(publishS - storedS).toFixed(2)} s later)\n` +
         `  engine alone on the same instance ${engineAloneS.toFixed(2)} s`,
     );
     console.log(

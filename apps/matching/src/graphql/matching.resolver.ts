@@ -20,6 +20,7 @@ import type { CommandContext } from '../acceptance/acceptance.service';
 import { MatchingRuntime } from '../matching-runtime';
 import type { RoundOverride } from '../rounds/rounds.service';
 import { toMentorship, toProposal, toRecommendation, toRequest, toRound } from './matching.mappers';
+import { MatchingRoundComparison, RoundComparisonRulesInput, toRoundComparison } from './round-comparison.types';
 import {
   AcceptanceOutcome,
   DeclineReasonEnum,
@@ -150,6 +151,40 @@ export class MatchingResolver {
     @Args('id', { type: () => ID }) id: string,
   ) {
     return toRound(await this.matching.rounds.round(commandContext(principal, context), id));
+  }
+
+  @Query(() => MatchingRoundComparison, {
+    description:
+      "Re-solves a round's recorded input with other rules (default: the program's current ones) and shows what changes (program managers)",
+  })
+  async compareMatchingRound(
+    @CurrentPrincipal() principal: Principal,
+    @Context() context: GraphqlContext,
+    @Args('roundId', { type: () => ID }) roundId: string,
+    @Args('rules', { type: () => RoundComparisonRulesInput, nullable: true }) rules?: RoundComparisonRulesInput | null,
+    @Args('objective', { type: () => RoundObjectiveEnum, nullable: true }) objective?: RoundObjective | null,
+    @Args('first', { type: () => Int, defaultValue: 100 }) first = 100,
+  ) {
+    if (first < 0 || first > 10_000) throw new DomainError('BAD_USER_INPUT', '`first` must be from 0 to 10000.');
+    const weights: Record<string, number> = {};
+    for (const w of rules?.weights ?? []) {
+      if (w.factor in weights) throw new DomainError('BAD_USER_INPUT', `The weight of ${w.factor} is given twice.`);
+      weights[w.factor] = w.weight;
+    }
+    const report = await this.matching.rounds.compareRound(commandContext(principal, context), roundId, {
+      weights,
+      hardRules: {
+        ...(typeof rules?.sameDepartmentNotAllowed === 'boolean'
+          ? { sameDepartmentNotAllowed: rules.sameDepartmentNotAllowed }
+          : {}),
+        ...(typeof rules?.sharedLanguageRequired === 'boolean'
+          ? { sharedLanguageRequired: rules.sharedLanguageRequired }
+          : {}),
+        ...(rules?.maxTimezoneGapHours !== undefined ? { maxTimezoneGapHours: rules.maxTimezoneGapHours } : {}),
+      },
+      ...(objective ? { objective } : {}),
+    });
+    return toRoundComparison(report, first);
   }
 
   @Mutation(() => MatchingRound, { description: 'Starts a round and computes its draft (invisible to participants)' })

@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { isExcluded, scorePair, solve } from '@trellis/matching/engine';
+import {
+  isExcluded,
+  scorePair,
+  solve,
+  type MatchingRules as EngineRules,
+  type MenteeProfile,
+  type MentorProfile,
+} from '@trellis/matching/engine';
+import { matchingFactorSchema, type MatchingFactor } from '@trellis/profiles/contracts';
 import type { RoundObjective } from '@trellis/matching/contracts';
 import {
   addDays,
+  compareRoundOutcomes,
   matchingRoundStreamId,
   proposalIdFor,
   proposalStreamId,
@@ -11,15 +20,19 @@ import {
   type OverrideReason,
   type ProposalEvent,
   type RoundCommand,
+  type RoundComparison,
+  type RoundOutcome,
+  type RoundSettings,
   type RoundState,
 } from '@trellis/matching/domain';
-import { DomainError, payloadHash, type CommitMeta } from '@trellis/shared/event-store';
+import { DomainError, type CommitMeta } from '@trellis/shared/event-store';
 import type { CommandContext } from '../acceptance/acceptance.service';
 import { deriveId } from '../commands/deterministic-id';
 import { unwrap, type MatchingCommands } from '../commands/matching-commands';
 import { streamBelongsTo } from '../commands/stream-tenant';
 import type { Relationships } from '../mentorships/relationships.projection';
 import type { CandidatePool, PoolParticipantRow } from '../pool/candidate-pool.projection';
+import type { RoundSnapshots } from './round-snapshots';
 import { ENGINE_VERSION, roundSettings, toEngineObjective, toEngineRules, toMentee, toMentor } from './engine-input';
 
 /** Who may run rounds: program managers (and org admins), from the memberships read model. */
@@ -35,6 +48,8 @@ export type RoundOverride =
 export interface RoundTimings {
   /** Loading the pool and the relationships. */
   loadMs: number;
+  /** Storing the input snapshot (nothing when the same input was stored before). */
+  snapshotMs: number;
   engineMs: number;
   storeMs: number;
 }
@@ -51,6 +66,7 @@ export class RoundsService {
     private readonly pool: CandidatePool,
     private readonly relationships: Relationships,
     private readonly managers: ProgramManagers,
+    private readonly snapshots: RoundSnapshots,
   ) {}
 
   async startRound(
@@ -131,8 +147,15 @@ export class RoundsService {
     );
     const program = await this.pool.program(ctx.tenantId, round.programId);
     const problem = { mentors, mentees, rules: toEngineRules(program?.rules ?? null, []) };
-    const inputSnapshotHash = payloadHash({ problem, locked, excluded, objective: round.objective });
+    // Stored before the computation names it, so every recorded hash can be re-solved later (compareRound).
+    const inputSnapshotHash = await this.snapshots.save(ctx.tenantId, {
+      problem,
+      locked,
+      excluded,
+      objective: round.objective,
+    });
 
+    const snapshotted = performance.now();
     const result = solve(problem, { objective: toEngineObjective(round.objective), explain: 'none' });
     const solved = performance.now();
 
@@ -178,7 +201,12 @@ export class RoundsService {
       }),
     );
     const stored = performance.now();
-    this.lastTimings = { loadMs: loaded - started, engineMs: solved - loaded, storeMs: stored - solved };
+    this.lastTimings = {
+      loadMs: loaded - started,
+      snapshotMs: snapshotted - loaded,
+      engineMs: solved - snapshotted,
+      storeMs: stored - solved,
+    };
     return outcome.state;
   }
 
@@ -329,6 +357,70 @@ export class RoundsService {
     ).state;
   }
 
+  /**
+   * Re-solves a round's recorded input snapshot under other rules — by default the program's current ones — and
+   * says what would change against the round as recorded (its pairs including the manager's overrides). Pairs locked
+   * at the time stay locked; nothing is written.
+   */
+  async compareRound(ctx: CommandContext, roundId: string, changes: RuleChanges = {}): Promise<RoundComparisonReport> {
+    const round = await this.loadRound(ctx, roundId);
+    await this.requireManager(ctx, round.programId);
+    if (!round.inputSnapshotHash) throw new DomainError('CONFLICT', 'This round has not been computed yet.');
+    const snapshot = await this.snapshots.load(ctx.tenantId, round.inputSnapshotHash);
+    if (!snapshot) {
+      throw new DomainError('NOT_FOUND', 'The input of this round was not kept (it was computed before inputs were).');
+    }
+    const program = await this.pool.program(ctx.tenantId, round.programId);
+    const rules = applyRuleChanges(toEngineRules(program?.rules ?? null, []), changes);
+    const objective = changes.objective ?? snapshot.objective;
+    const problem = { ...snapshot.problem, rules };
+    const result = solve(problem, { objective: toEngineObjective(objective), explain: 'none' });
+
+    const mentors = new Map(snapshot.problem.mentors.map((m) => [m.id, m]));
+    const mentees = new Map(snapshot.problem.mentees.map((m) => [m.id, m]));
+    const after: RoundOutcome = {
+      pairs: [
+        ...snapshot.locked.map((l) => ({
+          menteePersonId: l.menteePersonId,
+          mentorPersonId: l.mentorPersonId,
+          score: l.score,
+          manual: l.manual,
+        })),
+        ...result.assignments.map((a) => ({
+          menteePersonId: a.menteeId,
+          mentorPersonId: a.mentorId,
+          score: round4(a.score),
+        })),
+      ],
+      unmatched: result.unmatched.map((u) => ({ menteePersonId: u.menteeId, reason: u.reason })),
+    };
+    const before: RoundOutcome = {
+      pairs: Object.values(round.pairs).map((p) => ({
+        menteePersonId: p.menteePersonId,
+        mentorPersonId: p.mentorPersonId,
+        score: p.score,
+        manual: p.manual,
+      })),
+      unmatched: Object.entries(round.unmatched).map(([menteePersonId, reason]) => ({ menteePersonId, reason })),
+    };
+    const comparison = compareRoundOutcomes(before, after, (menteeId, mentorBefore, mentorAfter) => {
+      const mentee = mentees.get(menteeId);
+      const previous = mentors.get(mentorBefore);
+      const next = mentors.get(mentorAfter);
+      return mentee && next ? explainChange(mentee, previous, next, rules) : null;
+    });
+    return {
+      roundId,
+      inputSnapshotHash: round.inputSnapshotHash,
+      objective,
+      engineVersionBefore: round.engineVersion,
+      engineVersionAfter: ENGINE_VERSION,
+      settingsBefore: round.settings,
+      settingsAfter: roundSettings(rules),
+      comparison,
+    };
+  }
+
   async round(ctx: CommandContext, roundId: string): Promise<RoundState> {
     const round = await this.loadRound(ctx, roundId);
     await this.requireManager(ctx, round.programId);
@@ -391,3 +483,86 @@ export class RoundsService {
 }
 
 const round4 = (value: number): number => Math.round(value * 10_000) / 10_000;
+
+/** Weights by the profiles service's factor names; hard rules by its names too. */
+export interface RuleChanges {
+  weights?: Partial<Record<MatchingFactor, number>>;
+  hardRules?: {
+    sameDepartmentNotAllowed?: boolean;
+    sharedLanguageRequired?: boolean;
+    maxTimezoneGapHours?: number | null;
+  };
+  objective?: RoundObjective;
+}
+
+export interface RoundComparisonReport {
+  roundId: string;
+  inputSnapshotHash: string;
+  objective: RoundObjective;
+  engineVersionBefore: string | null;
+  engineVersionAfter: string;
+  settingsBefore: RoundSettings | null;
+  settingsAfter: RoundSettings;
+  comparison: RoundComparison;
+}
+
+function applyRuleChanges(rules: EngineRules, changes: RuleChanges): EngineRules {
+  const weights = { ...rules.weights };
+  for (const [factor, weight] of Object.entries(changes.weights ?? {})) {
+    if (weight === undefined) continue;
+    if (!matchingFactorSchema.safeParse(factor).success) {
+      throw new DomainError('BAD_USER_INPUT', `There is no matching factor "${factor}".`);
+    }
+    if (!Number.isFinite(weight) || weight < 0 || weight > 100) {
+      throw new DomainError('BAD_USER_INPUT', `The weight of ${factor} must be a number from 0 to 100.`);
+    }
+    weights[factor === 'interests' ? 'goals' : (factor as keyof typeof weights)] = weight;
+  }
+  if (!Object.values(weights).some((w) => w > 0)) {
+    throw new DomainError('BAD_USER_INPUT', 'At least one matching factor needs a weight above 0.');
+  }
+  const hard = changes.hardRules ?? {};
+  const gap = hard.maxTimezoneGapHours === undefined ? rules.hardRules.maxTimezoneGapHours : hard.maxTimezoneGapHours;
+  if (gap !== undefined && gap !== null && (!Number.isFinite(gap) || gap < 0 || gap > 24)) {
+    throw new DomainError('BAD_USER_INPUT', 'The largest time-zone gap must be from 0 to 24 hours.');
+  }
+  const { maxTimezoneGapHours: _gap, ...otherHardRules } = rules.hardRules;
+  return {
+    ...rules,
+    weights,
+    hardRules: {
+      ...otherHardRules,
+      excludeSameDepartment: hard.sameDepartmentNotAllowed ?? rules.hardRules.excludeSameDepartment,
+      requireSharedLanguage: hard.sharedLanguageRequired ?? rules.hardRules.requireSharedLanguage,
+      ...(gap !== undefined && gap !== null ? { maxTimezoneGapHours: gap } : {}),
+    },
+  };
+}
+
+/** Both mentors scored under the compared rules, with the factors that differ most between them. */
+function explainChange(
+  mentee: MenteeProfile,
+  previous: MentorProfile | undefined,
+  next: MentorProfile,
+  rules: EngineRules,
+): string {
+  const now = scorePair(next, mentee, rules);
+  if (isExcluded(now)) return `The new mentor is excluded under these rules (${now.excluded}) but was locked in.`;
+  const newScore = round4(now.score);
+  if (!previous) return `New mentor scores ${newScore}; the previous mentor was not in the round's input.`;
+  const then = scorePair(previous, mentee, rules);
+  if (isExcluded(then)) {
+    return `New mentor scores ${newScore}; the previous mentor is excluded under these rules (${then.excluded}).`;
+  }
+  const contribution = new Map(then.factors.map((f) => [f.name, f.contribution]));
+  const differences = now.factors
+    .map((f) => ({ name: f.name, delta: f.contribution - (contribution.get(f.name) ?? 0) }))
+    .filter((d) => Math.abs(d.delta) >= 0.00005)
+    .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta))
+    .slice(0, 3)
+    .map((d) => `${d.name} ${d.delta > 0 ? '+' : '−'}${round4(Math.abs(d.delta))}`);
+  return (
+    `Under these rules the new mentor scores ${newScore} and the previous one ${round4(then.score)}` +
+    (differences.length ? ` (largest differences: ${differences.join(', ')}).` : '.')
+  );
+}

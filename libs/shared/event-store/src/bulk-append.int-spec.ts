@@ -112,4 +112,32 @@ describe('EventStore.appendNewStreams and the relay marking whole batches, on th
     expect(dReads).toEqual([12, 12]);
     expect([...sent.entries()].filter(([s]) => s.startsWith('bulk-d-')).every(([, n]) => n === 2)).toBe(true);
   }, 300_000);
+  it('holds back a batch still incomplete in the store, and publishes what a dead writer left after the grace period', async () => {
+    const written = await pipeline.store.appendNewStreams([tally('bulk-e-0'), tally('bulk-e-1'), tally('bulk-e-2')]);
+    // As if the writer died after two of its three inserts.
+    await pipeline.store.commits.deleteOne({ _id: written[2]!.commitId });
+    const sentAt = new Map<string, number>();
+    const relay = pipeline.relay({
+      batchGraceMs: 4000,
+      afterPublish: (commits) => {
+        for (const c of commits) if (!sentAt.has(c.streamId)) sentAt.set(c.streamId, Date.now());
+        return Promise.resolve();
+      },
+    });
+    const startedAt = Date.now();
+    relay.start();
+    try {
+      await eventually(
+        () => pipeline.store.commits.countDocuments({ published: false }),
+        (n) => n === 0,
+        60_000,
+      );
+    } finally {
+      await relay.stop();
+    }
+    const committedAt = (await pipeline.store.commits.findOne({ _id: written[0]!.commitId }))!.committedAt.getTime();
+    for (const stream of ['bulk-e-0', 'bulk-e-1']) {
+      expect(sentAt.get(stream)).toBeGreaterThanOrEqual(Math.max(startedAt, committedAt + 4000));
+    }
+  }, 120_000);
 });

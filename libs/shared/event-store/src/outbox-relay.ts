@@ -19,6 +19,11 @@ export interface OutboxRelayOptions {
   /** Lease lifetime: a second instance takes over this long after the active one stops renewing. */
   leaseTtlMs?: number;
   batchSize?: number;
+  /**
+   * How long a bulk batch (`appendNewStreams`) that is still incomplete in the read is held back so it can be
+   * published whole and marked with one update; after that (the writer died half-way) it is published as it is.
+   */
+  batchGraceMs?: number;
   /** How many commits of a batch are marked published at once (one update by _id each); default 8. */
   markConcurrency?: number;
   /** Safety-net poll for commits appended by other processes; local appends wake the relay at once. */
@@ -68,6 +73,7 @@ export class OutboxRelay {
   private readonly leaseTtlMs: number;
   private readonly batchSize: number;
   private readonly markConcurrency: number;
+  private readonly batchGraceMs: number;
   private readonly idlePollMs: number;
   private readonly toIntegrationEvent: IntegrationMapper;
   private running = false;
@@ -82,6 +88,7 @@ export class OutboxRelay {
     this.leaseTtlMs = options.leaseTtlMs ?? 5000;
     this.batchSize = options.batchSize ?? 500;
     this.markConcurrency = options.markConcurrency ?? 8;
+    this.batchGraceMs = options.batchGraceMs ?? 30_000;
     this.idlePollMs = options.idlePollMs ?? 1000;
     this.toIntegrationEvent = options.toIntegrationEvent ?? defaultMapper;
   }
@@ -180,12 +187,14 @@ export class OutboxRelay {
       .sort({ committedAt: 1, streamId: 1, commitSeq: 1 })
       .limit(this.batchSize)
       .toArray();
-    const commits = read.length === this.batchSize ? withoutSplitTailBatch(read) : read;
-    if (commits.length === 0) {
+    if (read.length === 0) {
       this.options.metrics?.relayBacklog.set(0);
       this.options.metrics?.relayOldestUnpublishedAge.set(0);
       return 0;
     }
+    const commits = this.withoutIncompleteBatches(read);
+    // Only a bulk batch still being written: wait for the rest of it (the append's wake-up or the next poll).
+    if (commits.length === 0) return 0;
     // Per-stream order holds: append never dates a commit before its predecessor in the stream.
     const envelopes: EventEnvelope[] = [];
     const traceContexts: Record<string, TraceCarrier> = {};
@@ -209,6 +218,30 @@ export class OutboxRelay {
     await this.markPublished(commits);
     this.options.metrics?.relayPublished.inc(envelopes.length);
     return commits.length;
+  }
+
+  /**
+   * The read up to the first commit of a bulk batch that is not wholly in it — cut off by the read limit, or still
+   * being inserted — so that the batch is published whole next time and marked with one update. Only a suffix is
+   * left out, so per-stream order holds. Published as read regardless: a batch larger than the read limit, a read
+   * that would otherwise be empty although full (commits of other streams interleaved with the batch), and a batch
+   * older than the grace period (its writer died half-way).
+   */
+  private withoutIncompleteBatches(read: CommitDocument[]): CommitDocument[] {
+    const inRead = new Map<string, number>();
+    for (const c of read) if (c.batchId) inRead.set(c.batchId, (inRead.get(c.batchId) ?? 0) + 1);
+    const youngSince = Date.now() - this.batchGraceMs;
+    const cut = read.findIndex(
+      (c) =>
+        c.batchId !== undefined &&
+        c.batchCount !== undefined &&
+        c.batchCount <= this.batchSize &&
+        inRead.get(c.batchId)! < c.batchCount &&
+        c.committedAt.getTime() > youngSince,
+    );
+    if (cut < 0) return read;
+    if (cut === 0 && read.length === this.batchSize) return read;
+    return read.slice(0, cut);
   }
 
   /**
@@ -236,19 +269,4 @@ export class OutboxRelay {
     });
     await Promise.all(markers);
   }
-}
-
-/**
- * Leaves out the commits of a bulk batch cut off by the read limit at the end of a full read (they come first in the
- * next read, whole), so the batch can be marked with one update. Only a suffix is dropped, so per-stream order holds.
- */
-function withoutSplitTailBatch(read: CommitDocument[]): CommitDocument[] {
-  const last = read.at(-1);
-  if (!last?.batchId || last.batchCount === undefined) return read;
-  const inRead = read.filter((c) => c.batchId === last.batchId).length;
-  if (inRead >= last.batchCount) return read;
-  let cut = read.length;
-  while (cut > 0 && read[cut - 1]!.batchId === last.batchId) cut -= 1;
-  // A batch larger than the read limit: publish it in parts, marked commit by commit.
-  return cut === 0 ? read : read.slice(0, cut);
 }
