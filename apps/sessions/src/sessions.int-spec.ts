@@ -16,6 +16,7 @@ import { SessionsReadModels } from './core/read-models';
 import { sessionsContractRegistry } from './core/sessions-outbox';
 import { SessionsStore } from './core/sessions-store';
 import { EngagementHealthMonitor } from './engagements/engagement-health.monitor';
+import { SESSIONS_DIRECTORY } from './sessions.module';
 import { SessionsService } from './sessions/sessions.service';
 
 const HOUR = 3_600_000;
@@ -41,6 +42,8 @@ describe('sessions service (real FerretDB and Kafka)', () => {
     matchingTopic: uniqueName('t_matching'),
     sessionsTopic: uniqueName('t_sessions'),
     lifecycleGroup: uniqueName('sessions_lifecycle'),
+    profilesTopic: uniqueName('t_profiles'),
+    availabilityGroup: uniqueName('sessions_availability'),
     retryBaseDelayMs: 20,
     healthIntervalMs: 0,
   };
@@ -106,6 +109,7 @@ describe('sessions service (real FerretDB and Kafka)', () => {
       app.get(SessionsStore),
       app.get(SessionsReadModels),
       app.get(PersonKeyStore),
+      app.get(SESSIONS_DIRECTORY),
       () => new Date(clockMs),
     );
   });

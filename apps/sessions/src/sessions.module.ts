@@ -1,8 +1,10 @@
 import { type DynamicModule, Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { MATCHING_TOPIC } from '@trellis/matching/contracts';
+import { PROFILES_TOPIC, profilesContracts } from '@trellis/profiles/contracts';
 import { SESSIONS_EVENTS_TOPIC } from '@trellis/sessions/contracts';
-import { EventStore } from '@trellis/shared/event-store';
-import { ConsumerStatusRegistry, ensureTopics } from '@trellis/shared/messaging';
+import { EventStore, projectionRunner, RevisionGuardedCollection } from '@trellis/shared/event-store';
+import { ConsumerStatusRegistry, ContractRegistry, ensureTopics } from '@trellis/shared/messaging';
+import { MembershipDirectory, membershipsProjection } from '@trellis/shared/memberships';
 import type { Logger, ServiceMetrics } from '@trellis/shared/observability';
 import {
   KAFKA,
@@ -24,13 +26,26 @@ import { SessionsStore } from './core/sessions-store';
 import { EngagementHealthMonitor } from './engagements/engagement-health.monitor';
 import { MENTORSHIP_LIFECYCLE_GROUP, mentorshipLifecycleReactor } from './engagements/mentorship-lifecycle.reactor';
 import { SessionsResolver } from './graphql/sessions.resolver';
-import { SessionsService } from './sessions/sessions.service';
+import {
+  AVAILABILITY_GROUP,
+  AvailabilityDirectory,
+  type AvailabilityRow,
+  availabilityProjection,
+} from './profiles/participant-availability.projection';
+import { type SessionsDirectory, SessionsService } from './sessions/sessions.service';
 
 /** Topic and group names; tests use their own so they never share offsets or messages with a running stack. */
 export interface SessionsWiring {
   sessionsTopic: string;
   matchingTopic: string;
   lifecycleGroup: string;
+  profilesTopic: string;
+  availabilityGroup: string;
+  /**
+   * The memberships read model (who manages which program) is fed by the insights module in the running service;
+   * a test that runs its own profiles topic names a group here and this module feeds the same collection from it.
+   */
+  membershipsGroup?: string;
   /** Backoff of the reactor's bounded retries (tests shorten it). */
   retryBaseDelayMs?: number;
   /** How often the health run looks at every open engagement; 0 turns the timer off (tests call it directly). */
@@ -38,11 +53,14 @@ export interface SessionsWiring {
 }
 
 export const SESSIONS_WIRING = Symbol('SESSIONS_WIRING');
+export const SESSIONS_DIRECTORY = Symbol('SESSIONS_DIRECTORY');
 
 export const defaultSessionsWiring: SessionsWiring = {
   sessionsTopic: SESSIONS_EVENTS_TOPIC,
   matchingTopic: MATCHING_TOPIC,
   lifecycleGroup: MENTORSHIP_LIFECYCLE_GROUP,
+  profilesTopic: PROFILES_TOPIC,
+  availabilityGroup: AVAILABILITY_GROUP,
   healthIntervalMs: Number(process.env['TRELLIS_SESSIONS_HEALTH_INTERVAL_MS'] ?? 3_600_000),
 };
 
@@ -83,10 +101,18 @@ export class SessionsModule implements OnModuleInit {
           inject: [EventStore, SessionsReadModels],
         },
         {
+          provide: SESSIONS_DIRECTORY,
+          useFactory: (c: Connection): SessionsDirectory => ({
+            availability: new AvailabilityDirectory(c),
+            memberships: new MembershipDirectory(c),
+          }),
+          inject: [MONGO_CONNECTION],
+        },
+        {
           provide: SessionsService,
-          useFactory: (store: SessionsStore, rm: SessionsReadModels, keys: PersonKeyStore) =>
-            new SessionsService(store, rm, keys),
-          inject: [SessionsStore, SessionsReadModels, PersonKeyStore],
+          useFactory: (store: SessionsStore, rm: SessionsReadModels, keys: PersonKeyStore, d: SessionsDirectory) =>
+            new SessionsService(store, rm, keys, d),
+          inject: [SessionsStore, SessionsReadModels, PersonKeyStore, SESSIONS_DIRECTORY],
         },
         {
           provide: SessionsOutbox,
@@ -120,12 +146,14 @@ export class SessionsModule implements OnModuleInit {
         SessionsReadModels,
         EventStore,
         PersonKeyStore,
+        SESSIONS_DIRECTORY,
       ],
     };
   }
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(MONGO_CONNECTION) private readonly connection: Connection,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Inject(SESSIONS_WIRING) private readonly wiring: SessionsWiring,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
@@ -139,9 +167,32 @@ export class SessionsModule implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     // The matching topic is created here too (idempotently), so the reactor can subscribe before matching first runs.
-    await ensureTopics(this.kafka, [this.wiring.sessionsTopic, this.wiring.matchingTopic], {
-      partitions: this.config.kafkaPartitions,
-      replication: this.config.kafkaReplication,
+    const topicSettings = { partitions: this.config.kafkaPartitions, replication: this.config.kafkaReplication };
+    await ensureTopics(
+      this.kafka,
+      [this.wiring.sessionsTopic, this.wiring.matchingTopic, this.wiring.profilesTopic],
+      topicSettings,
+    );
+    const profiles = new ContractRegistry(profilesContracts);
+    const consumerOptions = {
+      contracts: profiles,
+      logger: this.logger,
+      metrics: this.metrics,
+      status: this.status,
+      deadLetterTopic: topicSettings,
+      ...(this.wiring.retryBaseDelayMs ? { retryBaseDelayMs: this.wiring.retryBaseDelayMs } : {}),
+    };
+    if (this.wiring.membershipsGroup) {
+      const memberships = { ...membershipsProjection('sessions'), name: this.wiring.membershipsGroup };
+      memberships.topics = [this.wiring.profilesTopic];
+      this.consumers.register(projectionRunner(this.kafka, this.connection, memberships, consumerOptions));
+    }
+    const availability = availabilityProjection(this.wiring.profilesTopic, this.wiring.availabilityGroup);
+    const availabilityRows = new RevisionGuardedCollection<AvailabilityRow>(this.connection, availability.collection);
+    this.consumers.register(projectionRunner(this.kafka, this.connection, availability, consumerOptions), {
+      group: availability.name,
+      handler: (envelope) => availability.apply(envelope, availabilityRows),
+      contracts: profiles,
     });
     this.consumers.register(this.outbox);
     this.consumers.register(this.health);

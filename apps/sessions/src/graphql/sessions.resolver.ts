@@ -4,6 +4,12 @@ import { CurrentPrincipal } from '@trellis/shared/graphql';
 import { CalendarFeeds } from '../calendar/calendar-feeds';
 import { type Actor, SessionsService } from '../sessions/sessions.service';
 import {
+  AttendanceInput,
+  ContactInput,
+  GoalAbandonReasonEnum,
+  MilestoneInput,
+  ScheduleGroupSessionInput,
+  SmartInput,
   AgreementInput,
   CancellationReasonEnum,
   Engagement,
@@ -20,7 +26,17 @@ const viewerZoneArg = {
   defaultValue: 'UTC',
   description: 'IANA zone in which `localStart` is shown',
 };
-const actorOf = (principal: Principal): Actor => ({ tenantId: principal.tenantId, personId: principal.personId });
+const optionalZoneArg = {
+  name: 'viewerTimeZone',
+  type: () => String,
+  nullable: true,
+  description: 'IANA zone in which the returned local times are shown',
+};
+const actorOf = (principal: Principal): Actor => ({
+  tenantId: principal.tenantId,
+  personId: principal.personId,
+  orgAdmin: principal.orgAdmin === true,
+});
 
 /**
  * The sessions subgraph. Who may do what is decided by the deciders (the pair of a mentorship, the attendees and host
@@ -46,19 +62,35 @@ export class SessionsResolver {
     return this.feeds.revokeAll(principal.tenantId, principal.personId);
   }
 
-  @Query(() => Engagement, { description: 'The engagement of a mentorship you are part of' })
-  engagement(@CurrentPrincipal() principal: Principal, @Args('mentorshipId', { type: () => ID }) mentorshipId: string) {
-    return this.sessions.engagementView(actorOf(principal), mentorshipId);
+  @Query(() => Engagement, {
+    description: 'The engagement of a mentorship you are part of, or of a program you manage (no private entries)',
+  })
+  engagement(
+    @CurrentPrincipal() principal: Principal,
+    @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
+    @Args(viewerZoneArg) viewerTimeZone: string,
+  ) {
+    return this.sessions.engagementView(actorOf(principal), mentorshipId, viewerTimeZone);
   }
 
-  @Query(() => Session, { description: 'A session you host or are invited to' })
+  @Query(() => [Engagement], { description: 'Every engagement of a program you manage (no private entries)' })
+  programEngagements(
+    @CurrentPrincipal() principal: Principal,
+    @Args('programId', { type: () => ID }) programId: string,
+    @Args(viewerZoneArg) viewerTimeZone: string,
+  ) {
+    return this.sessions.programEngagements(actorOf(principal), programId, viewerTimeZone);
+  }
+
+  @Query(() => Session, { description: 'A session you host or are invited to, or one of a program you manage' })
   async session(
     @CurrentPrincipal() principal: Principal,
     @Args('id', { type: () => ID }) id: string,
     @Args(viewerZoneArg) viewerTimeZone: string,
   ) {
     const actor = actorOf(principal);
-    return this.sessions.sessionView(actor, await this.sessions.sessionFor(actor, id), viewerTimeZone);
+    const { session, manager } = await this.sessions.sessionForReader(actor, id);
+    return this.sessions.sessionView(actor, session, viewerTimeZone, { manager });
   }
 
   @Query(() => String, { description: 'The session as an iCalendar (RFC 5545) invitation' })
@@ -99,9 +131,20 @@ export class SessionsResolver {
     @Args('title') title: string,
     @Args('targetDate', { description: 'YYYY-MM-DD' }) targetDate: string,
     @Args('timezone', { description: 'Your IANA zone: decides what "today" is' }) timezone: string,
+    @Args('ownerPersonId', { type: () => ID, nullable: true, description: 'The mentee unless said otherwise' })
+    ownerPersonId?: string,
+    @Args('smart', { type: () => SmartInput, nullable: true }) smart?: SmartInput,
+    @Args('milestones', { type: () => [MilestoneInput], nullable: true }) milestones?: MilestoneInput[],
   ) {
     const actor = actorOf(principal);
-    await this.sessions.setGoal(actor, mentorshipId, { title, targetDate, timezone });
+    await this.sessions.setGoal(actor, mentorshipId, {
+      title,
+      targetDate,
+      timezone,
+      ownerPersonId: ownerPersonId ?? undefined,
+      smart: smart ? definedStrings(smart) : undefined,
+      milestones: milestones?.map((m) => ({ title: m.title, targetDate: m.targetDate ?? undefined })),
+    });
     return this.sessions.engagementView(actor, mentorshipId);
   }
 
@@ -148,9 +191,18 @@ export class SessionsResolver {
     @Args('ownerPersonId', { type: () => ID }) ownerPersonId: string,
     @Args('dueDate', { description: 'YYYY-MM-DD' }) dueDate: string,
     @Args('timezone', { description: 'Your IANA zone: decides what "today" is' }) timezone: string,
+    @Args('goalId', { type: () => ID, nullable: true }) goalId?: string,
+    @Args('sessionId', { type: () => ID, nullable: true }) sessionId?: string,
   ) {
     const actor = actorOf(principal);
-    await this.sessions.addActionItem(actor, mentorshipId, { title, ownerPersonId, dueDate, timezone });
+    await this.sessions.addActionItem(actor, mentorshipId, {
+      title,
+      ownerPersonId,
+      dueDate,
+      timezone,
+      goalId: goalId ?? undefined,
+      sessionId: sessionId ?? undefined,
+    });
     return this.sessions.engagementView(actor, mentorshipId);
   }
 
@@ -208,6 +260,7 @@ export class SessionsResolver {
     @Args('endsAt') endsAt: string,
     @Args('timezone', { type: () => String, nullable: true }) timezone?: string,
     @Args('overrideAvailability', { defaultValue: false }) overrideAvailability?: boolean,
+    @Args(optionalZoneArg) viewerTimeZone?: string,
   ) {
     const actor = actorOf(principal);
     const state = await this.sessions.reschedule(actor, id, {
@@ -216,7 +269,7 @@ export class SessionsResolver {
       ...(timezone ? { timezone } : {}),
       overrideAvailability: overrideAvailability === true,
     });
-    return this.sessions.sessionView(actor, state, state.timezone);
+    return this.sessions.sessionView(actor, state, viewerTimeZone ?? state.timezone);
   }
 
   @Mutation(() => Session)
@@ -225,9 +278,10 @@ export class SessionsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('reason', { type: () => CancellationReasonEnum })
     reason: (typeof CancellationReasonEnum)[keyof typeof CancellationReasonEnum],
+    @Args(optionalZoneArg) viewerTimeZone?: string,
   ) {
     const actor = actorOf(principal);
-    return this.sessions.sessionView(actor, await this.sessions.cancel(actor, id, reason), 'UTC');
+    return this.sessions.sessionView(actor, await this.sessions.cancel(actor, id, reason), viewerTimeZone ?? 'UTC');
   }
 
   @Mutation(() => Session)
@@ -236,9 +290,10 @@ export class SessionsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('response', { type: () => RsvpResponseEnum })
     response: (typeof RsvpResponseEnum)[keyof typeof RsvpResponseEnum],
+    @Args(optionalZoneArg) viewerTimeZone?: string,
   ) {
     const actor = actorOf(principal);
-    return this.sessions.sessionView(actor, await this.sessions.respond(actor, id, response), 'UTC');
+    return this.sessions.sessionView(actor, await this.sessions.respond(actor, id, response), viewerTimeZone ?? 'UTC');
   }
 
   @Mutation(() => Session)
@@ -246,10 +301,20 @@ export class SessionsResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('id', { type: () => ID }) id: string,
     @Args('sharedNotes', { type: () => String, nullable: true }) sharedNotes?: string,
+    @Args('attendance', {
+      type: () => [AttendanceInput],
+      nullable: true,
+      description: 'Unmarked attendees count as present unless they declined',
+    })
+    attendance?: AttendanceInput[],
+    @Args(optionalZoneArg) viewerTimeZone?: string,
   ) {
     const actor = actorOf(principal);
-    const state = await this.sessions.complete(actor, id, sharedNotes ? { sharedNotes } : {});
-    return this.sessions.sessionView(actor, state, 'UTC');
+    const state = await this.sessions.complete(actor, id, {
+      ...(sharedNotes ? { sharedNotes } : {}),
+      ...(attendance ? { attendance: attendance.map((a) => ({ personId: a.personId, status: a.status })) } : {}),
+    });
+    return this.sessions.sessionView(actor, state, viewerTimeZone ?? 'UTC');
   }
 
   @Mutation(() => Session)
@@ -260,6 +325,7 @@ export class SessionsResolver {
     @Args('wentWell', { type: () => String, nullable: true }) wentWell?: string,
     @Args('toImprove', { type: () => String, nullable: true }) toImprove?: string,
     @Args('comment', { type: () => String, nullable: true }) comment?: string,
+    @Args(optionalZoneArg) viewerTimeZone?: string,
   ) {
     const actor = actorOf(principal);
     const state = await this.sessions.submitFeedback(actor, id, {
@@ -268,6 +334,157 @@ export class SessionsResolver {
       ...(toImprove ? { toImprove } : {}),
       ...(comment ? { comment } : {}),
     });
-    return this.sessions.sessionView(actor, state, 'UTC');
+    return this.sessions.sessionView(actor, state, viewerTimeZone ?? 'UTC');
   }
+
+  @Mutation(() => Session, {
+    description: 'A group session you host: invited participants of the program, a size limit',
+  })
+  async scheduleGroupSession(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: ScheduleGroupSessionInput,
+    @Args(commandIdArg) commandId?: string,
+    @Args(optionalZoneArg) viewerTimeZone?: string,
+  ) {
+    const actor = actorOf(principal);
+    const state = await this.sessions.scheduleGroup(
+      actor,
+      {
+        programId: input.programId,
+        circleId: input.circleId ?? undefined,
+        mentorshipId: input.mentorshipId ?? undefined,
+        inviteePersonIds: input.inviteePersonIds,
+        capacity: input.capacity,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        timezone: input.timezone,
+        overrideAvailability: input.overrideAvailability === true,
+        mode: input.mode,
+        ...(input.meetingLink ? { meetingLink: input.meetingLink } : {}),
+        ...(input.location ? { location: input.location } : {}),
+        ...(input.title ? { title: input.title } : {}),
+      },
+      commandId ? { commandId } : {},
+    );
+    return this.sessions.sessionView(actor, state, viewerTimeZone ?? input.timezone);
+  }
+
+  @Mutation(() => Session, { description: 'Who came (host of a group session, either side of a one-on-one)' })
+  async recordAttendance(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('attendance', { type: () => [AttendanceInput] }) attendance: AttendanceInput[],
+    @Args(optionalZoneArg) viewerTimeZone?: string,
+  ) {
+    const actor = actorOf(principal);
+    const state = await this.sessions.recordAttendance(
+      actor,
+      id,
+      attendance.map((a) => ({ personId: a.personId, status: a.status })),
+    );
+    return this.sessions.sessionView(actor, state, viewerTimeZone ?? 'UTC');
+  }
+
+  @Mutation(() => Session, { description: 'Shared notes of a completed session (editable by their author only)' })
+  async writeSharedNotes(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('text') text: string,
+    @Args(optionalZoneArg) viewerTimeZone?: string,
+  ) {
+    const actor = actorOf(principal);
+    const state = await this.sessions.writeSharedNotes(actor, id, text);
+    return this.sessions.sessionView(actor, state, viewerTimeZone ?? 'UTC');
+  }
+
+  @Mutation(() => Session, { description: 'A private note on a session (encrypted; only you read it)' })
+  async writePrivateNote(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('text') text: string,
+    @Args('noteId', { type: () => ID, nullable: true, description: 'Edit this note of yours instead of adding one' })
+    noteId?: string,
+    @Args(optionalZoneArg) viewerTimeZone?: string,
+  ) {
+    const actor = actorOf(principal);
+    const state = await this.sessions.writePrivateNote(actor, id, text, noteId ?? undefined);
+    return this.sessions.sessionView(actor, state, viewerTimeZone ?? 'UTC');
+  }
+
+  @Mutation(() => Engagement)
+  async addMilestone(
+    @CurrentPrincipal() principal: Principal,
+    @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
+    @Args('goalId', { type: () => ID }) goalId: string,
+    @Args('title') title: string,
+    @Args('timezone', { description: 'Your IANA zone: decides what "today" is' }) timezone: string,
+    @Args('targetDate', { type: () => String, nullable: true, description: 'YYYY-MM-DD' }) targetDate?: string,
+  ) {
+    const actor = actorOf(principal);
+    await this.sessions.addMilestone(actor, mentorshipId, goalId, {
+      title,
+      timezone,
+      targetDate: targetDate ?? undefined,
+    });
+    return this.sessions.engagementView(actor, mentorshipId);
+  }
+
+  @Mutation(() => Engagement)
+  async reachMilestone(
+    @CurrentPrincipal() principal: Principal,
+    @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
+    @Args('goalId', { type: () => ID }) goalId: string,
+    @Args('milestoneId', { type: () => ID }) milestoneId: string,
+  ) {
+    const actor = actorOf(principal);
+    await this.sessions.reachMilestone(actor, mentorshipId, goalId, milestoneId);
+    return this.sessions.engagementView(actor, mentorshipId);
+  }
+
+  @Mutation(() => Engagement)
+  async abandonGoal(
+    @CurrentPrincipal() principal: Principal,
+    @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
+    @Args('goalId', { type: () => ID }) goalId: string,
+    @Args('reason', { type: () => GoalAbandonReasonEnum })
+    reason: (typeof GoalAbandonReasonEnum)[keyof typeof GoalAbandonReasonEnum],
+    @Args('note', { type: () => String, nullable: true }) note?: string,
+  ) {
+    const actor = actorOf(principal);
+    await this.sessions.abandonGoal(actor, mentorshipId, goalId, reason, note ?? undefined);
+    return this.sessions.engagementView(actor, mentorshipId);
+  }
+
+  @Mutation(() => Engagement, {
+    description: 'The mentor introduces the mentee to another participant or to a contact (details encrypted)',
+  })
+  async makeIntroduction(
+    @CurrentPrincipal() principal: Principal,
+    @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
+    @Args('toPersonId', { type: () => ID, nullable: true }) toPersonId?: string,
+    @Args('contact', { type: () => ContactInput, nullable: true }) contact?: ContactInput,
+    @Args('note', { type: () => String, nullable: true }) note?: string,
+  ) {
+    const actor = actorOf(principal);
+    await this.sessions.makeIntroduction(actor, mentorshipId, {
+      toPersonId: toPersonId ?? undefined,
+      contact: contact
+        ? {
+            name: contact.name,
+            email: contact.email ?? undefined,
+            phone: contact.phone ?? undefined,
+            organization: contact.organization ?? undefined,
+          }
+        : undefined,
+      note: note ?? undefined,
+    });
+    return this.sessions.engagementView(actor, mentorshipId);
+  }
+}
+
+/** GraphQL hands absent optional fields over as null or undefined; the service wants strings or nothing. */
+function definedStrings<T extends object>(input: T): Partial<Record<keyof T, string>> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'string' && v.length > 0)) as Partial<
+    Record<keyof T, string>
+  >;
 }

@@ -42,6 +42,149 @@ export class LocalTime {
   @Field() text!: string;
 }
 
+export const AttendanceStatusEnum = {
+  ATTENDED: 'attended',
+  LATE: 'late',
+  LEFT_EARLY: 'left-early',
+  ABSENT: 'absent',
+} as const;
+export const GoalAbandonReasonEnum = {
+  NO_LONGER_RELEVANT: 'no-longer-relevant',
+  REPLACED_BY_ANOTHER_GOAL: 'replaced-by-another-goal',
+  OUT_OF_REACH: 'out-of-reach',
+  MENTORSHIP_ENDED: 'mentorship-ended',
+  OTHER: 'other',
+} as const;
+export const IntroductionKindEnum = { PARTICIPANT: 'participant', EXTERNAL_CONTACT: 'external-contact' } as const;
+registerEnumType(AttendanceStatusEnum, { name: 'AttendanceStatus' });
+registerEnumType(GoalAbandonReasonEnum, { name: 'GoalAbandonReason' });
+registerEnumType(IntroductionKindEnum, { name: 'IntroductionKind' });
+
+@ObjectType({ description: 'One person of a session: their reply and whether they came' })
+export class SessionAttendee {
+  @Field(() => ID) personId!: string;
+  @Field() host!: boolean;
+  @Field(() => RsvpResponseEnum, { nullable: true }) rsvp!: string | null;
+  @Field(() => AttendanceStatusEnum, { nullable: true }) attendance!: string | null;
+}
+
+@ObjectType()
+export class SessionNote {
+  @Field(() => ID, { nullable: true }) id!: string | null;
+  @Field(() => ID) authorPersonId!: string;
+  @Field() text!: string;
+  @Field({ description: 'UTC' }) writtenAt!: string;
+}
+
+@ObjectType({ description: 'Feedback of one attendee, shown only where the program’s visibility policy allows' })
+export class FeedbackEntry {
+  @Field(() => ID) personId!: string;
+  @Field(() => Int) rating!: number;
+  @Field(() => String, { nullable: true }) wentWell!: string | null;
+  @Field(() => String, { nullable: true }) toImprove!: string | null;
+  @Field(() => String, { nullable: true }) comment!: string | null;
+  @Field({ description: 'UTC' }) submittedAt!: string;
+}
+
+@ObjectType({ description: 'Ratings only: what program managers see of feedback' })
+export class FeedbackSummary {
+  @Field(() => Int) count!: number;
+  @Field(() => Number, { nullable: true }) averageRating!: number | null;
+}
+
+@ObjectType()
+export class MilestoneView {
+  @Field(() => ID) id!: string;
+  @Field() title!: string;
+  @Field(() => String, { nullable: true }) targetDate!: string | null;
+  @Field(() => String, { nullable: true, description: 'UTC' }) reachedAt!: string | null;
+}
+
+@ObjectType()
+export class ProgressUpdate {
+  @Field(() => Int) progressPercent!: number;
+  @Field(() => ID) updatedByPersonId!: string;
+  @Field({ description: 'UTC' }) at!: string;
+  @Field(() => String, { nullable: true }) note!: string | null;
+}
+
+@ObjectType()
+export class SmartFieldsView {
+  @Field(() => String, { nullable: true }) specific!: string | null;
+  @Field(() => String, { nullable: true }) measurable!: string | null;
+  @Field(() => String, { nullable: true }) achievable!: string | null;
+  @Field(() => String, { nullable: true }) relevant!: string | null;
+  @Field(() => String, { nullable: true }) timeBound!: string | null;
+}
+
+@ObjectType({ description: 'Contact details of someone in the mentor’s network (encrypted at rest; the pair only)' })
+export class ContactDetails {
+  @Field() name!: string;
+  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => String, { nullable: true }) phone!: string | null;
+  @Field(() => String, { nullable: true }) organization!: string | null;
+}
+
+@ObjectType()
+export class Introduction {
+  @Field(() => ID) id!: string;
+  @Field(() => IntroductionKindEnum) kind!: string;
+  @Field(() => ID, { nullable: true }) personId!: string | null;
+  @Field(() => ContactDetails, { nullable: true, description: 'Null for program managers and once erased' })
+  contact!: ContactDetails | null;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => ID) introducedByPersonId!: string;
+  @Field({ description: 'UTC' }) madeAt!: string;
+}
+
+@InputType()
+export class AttendanceInput {
+  @Field(() => ID) personId!: string;
+  @Field(() => AttendanceStatusEnum) status!: 'attended' | 'late' | 'left-early' | 'absent';
+}
+
+@InputType()
+export class ScheduleGroupSessionInput {
+  @Field(() => ID) programId!: string;
+  @Field(() => ID, { nullable: true }) circleId?: string;
+  @Field(() => ID, { nullable: true, description: 'A group session may belong to a mentorship (e.g. a circle)' })
+  mentorshipId?: string;
+  @Field(() => [ID]) inviteePersonIds!: string[];
+  @Field(() => Int, { description: 'Most people (host included) who may accept' }) capacity!: number;
+  @Field({ description: 'UTC, e.g. 2026-03-30T16:00:00Z' }) startsAt!: string;
+  @Field() endsAt!: string;
+  @Field({ description: "The organizer's IANA time zone" }) timezone!: string;
+  @Field(() => SessionModeEnum) mode!: 'virtual' | 'in-person';
+  @Field(() => String, { nullable: true }) meetingLink?: string;
+  @Field(() => String, { nullable: true }) location?: string;
+  @Field(() => String, { nullable: true }) title?: string;
+  @Field({ defaultValue: false, description: "Schedule even outside someone's stated availability" })
+  overrideAvailability!: boolean;
+}
+
+@InputType()
+export class SmartInput {
+  @Field(() => String, { nullable: true }) specific?: string;
+  @Field(() => String, { nullable: true }) measurable?: string;
+  @Field(() => String, { nullable: true }) achievable?: string;
+  @Field(() => String, { nullable: true }) relevant?: string;
+  @Field(() => String, { nullable: true }) timeBound?: string;
+}
+
+@InputType()
+export class MilestoneInput {
+  @Field() title!: string;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, not after the goal’s target' }) targetDate?: string;
+}
+
+@InputType()
+export class ContactInput {
+  @Field() name!: string;
+  @Field(() => String, { nullable: true }) email?: string;
+  @Field(() => String, { nullable: true }) phone?: string;
+  @Field(() => String, { nullable: true }) organization?: string;
+}
+
 @ObjectType()
 export class Session {
   @Field(() => ID) id!: string;
@@ -62,6 +205,20 @@ export class Session {
   @Field(() => Int, { description: 'iCalendar SEQUENCE: raised by every reschedule and cancellation' })
   sequence!: number;
   @Field(() => RsvpResponseEnum, { nullable: true }) myRsvp!: string | null;
+  @Field(() => ID) programId!: string;
+  @Field(() => ID, { nullable: true }) circleId!: string | null;
+  @Field(() => LocalTime, { description: 'endsAt in the time zone asked for (the viewer’s)' }) localEnd!: LocalTime;
+  @Field(() => [SessionAttendee], { description: 'Host first, then invitees, with RSVP and attendance' })
+  attendees!: SessionAttendee[];
+  @Field(() => SessionNote, { nullable: true, description: 'Shared notes of the completed session' })
+  sharedNotes!: SessionNote | null;
+  @Field(() => [SessionNote], { description: 'Your own private notes on this session (nobody else reads them)' })
+  myPrivateNotes!: SessionNote[];
+  @Field(() => [FeedbackEntry], { description: 'The feedback you may read under the program’s visibility policy' })
+  feedback!: FeedbackEntry[];
+  @Field(() => FeedbackSummary) feedbackSummary!: FeedbackSummary;
+  @Field(() => String, { nullable: true, description: 'UTC' }) completedAt!: string | null;
+  @Field(() => CancellationReasonEnum, { nullable: true }) cancellationReason!: string | null;
 }
 
 @ObjectType()
@@ -76,6 +233,10 @@ export class AgreementVersion {
   @Field(() => Int) durationMonths!: number;
   @Field(() => [ChannelEnum]) channels!: string[];
   @Field(() => String, { nullable: true }) expectations!: string | null;
+  @Field(() => String, { nullable: true }) boundaries!: string | null;
+  @Field(() => String, { nullable: true }) confidentiality!: string | null;
+  @Field({ description: 'UTC' }) proposedAt!: string;
+  @Field(() => String, { nullable: true, description: 'UTC' }) inEffectSince!: string | null;
 }
 
 @ObjectType()
@@ -86,6 +247,12 @@ export class Goal {
   @Field(() => Int) progressPercent!: number;
   @Field() targetDate!: string;
   @Field(() => ID) ownerPersonId!: string;
+  @Field(() => ID) setByPersonId!: string;
+  @Field(() => SmartFieldsView) smart!: SmartFieldsView;
+  @Field(() => [MilestoneView]) milestones!: MilestoneView[];
+  @Field(() => [ProgressUpdate]) progress!: ProgressUpdate[];
+  @Field(() => String, { nullable: true, description: 'UTC' }) achievedAt!: string | null;
+  @Field(() => GoalAbandonReasonEnum, { nullable: true }) abandonReason!: string | null;
 }
 
 export const ResourceKindEnum = {
@@ -106,6 +273,9 @@ export class ActionItem {
   @Field(() => ID) ownerPersonId!: string;
   @Field() dueDate!: string;
   @Field() done!: boolean;
+  @Field(() => ID, { nullable: true }) goalId!: string | null;
+  @Field(() => ID, { nullable: true }) sessionId!: string | null;
+  @Field(() => String, { nullable: true, description: 'UTC' }) completedAt!: string | null;
 }
 
 @ObjectType()
@@ -136,6 +306,12 @@ export class Engagement {
   @Field(() => [ActionItem]) actionItems!: ActionItem[];
   @Field(() => [Resource]) resources!: Resource[];
   @Field(() => [Reflection]) myReflections!: Reflection[];
+  @Field(() => [Introduction]) introductions!: Introduction[];
+  @Field(() => [Session], { description: 'Sessions of this mentorship, earliest first, times in the viewer’s zone' })
+  sessions!: Session[];
+  @Field(() => FeedbackSummary, { description: 'Ratings of the pair’s sessions' }) feedbackSummary!: FeedbackSummary;
+  @Field({ description: 'How you see it: MENTOR, MENTEE or MANAGER (managers see no reflections or contacts)' })
+  viewerRole!: string;
 }
 
 @InputType()

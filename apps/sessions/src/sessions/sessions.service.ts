@@ -2,12 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type {
   CancellationReason,
   CommunicationChannel,
+  GoalAbandonReason,
   MeetingCadence,
   ResourceKind,
   RsvpResponse,
 } from '@trellis/sessions/contracts';
 import {
+  canReadFeedback,
   canReadReflection,
+  type FeedbackVisibility,
+  type IntroductionTarget,
+  sessionAttendees,
   checkText,
   forViewer,
   type ViewerTime,
@@ -20,19 +25,36 @@ import {
   type TextField,
 } from '@trellis/sessions/domain';
 import { DomainError } from '@trellis/shared/event-store';
-import { isEncryptedField, type PersonKeyStore } from '@trellis/shared/privacy';
+import type { MembershipDirectory } from '@trellis/shared/memberships';
+import { ERASED, isEncryptedField, type PersonKeyStore } from '@trellis/shared/privacy';
 import type { SessionsReadModels } from '../core/read-models';
 import type { SessionsStore } from '../core/sessions-store';
+import type { AvailabilityDirectory } from '../profiles/participant-availability.projection';
 
 export interface Actor {
   tenantId: string;
   personId: string;
+  /** Org admins read like the managers of every program of their organization. */
+  orgAdmin?: boolean;
 }
+
+export type ViewerRole = 'mentor' | 'mentee' | 'manager';
+
+/**
+ * Who besides the author reads a piece of feedback. Profiles' program settings carry no such field yet, so every
+ * program gets this default; `feedbackPolicy` is the one place to read a program's own policy once profiles has it.
+ */
+export const DEFAULT_FEEDBACK_VISIBILITY: FeedbackVisibility = 'author-and-managers';
+
+type Note = { id: string | null; authorPersonId: string; text: string; writtenAt: string };
+type Summary = { count: number; averageRating: number | null };
 
 export interface SessionView {
   id: string;
   kind: string;
   status: string;
+  programId: string;
+  circleId: string | null;
   mentorshipId: string | null;
   hostPersonId: string;
   inviteePersonIds: string[];
@@ -44,8 +66,23 @@ export interface SessionView {
   endsAt: string;
   timezone: string;
   localStart: ViewerTime;
+  localEnd: ViewerTime;
   sequence: number;
   myRsvp: string | null;
+  attendees: Array<{ personId: string; host: boolean; rsvp: string | null; attendance: string | null }>;
+  sharedNotes: Note | null;
+  myPrivateNotes: Note[];
+  feedback: Array<{
+    personId: string;
+    rating: number;
+    wentWell: string | null;
+    toImprove: string | null;
+    comment: string | null;
+    submittedAt: string;
+  }>;
+  feedbackSummary: Summary;
+  completedAt: string | null;
+  cancellationReason: string | null;
 }
 
 export interface EngagementView {
@@ -55,30 +92,23 @@ export interface EngagementView {
   mentorPersonId: string;
   menteePersonId: string;
   health: string;
-  agreements: Array<{
-    version: number;
-    status: string;
-    amendsVersion: number | null;
-    proposedByPersonId: string;
-    signedBy: string[];
-    cadence: string;
-    sessionMinutes: number;
-    durationMonths: number;
-    channels: string[];
-    expectations: string | null;
-  }>;
-  goals: Array<{
-    id: string;
-    title: string;
-    status: string;
-    progressPercent: number;
-    targetDate: string;
-    ownerPersonId: string;
-  }>;
-  actionItems: Array<{ id: string; title: string; ownerPersonId: string; dueDate: string; done: boolean }>;
+  viewerRole: string;
+  agreements: Array<Record<string, unknown>>;
+  goals: Array<Record<string, unknown> & { id: string; title: string; progressPercent: number }>;
+  actionItems: Array<Record<string, unknown> & { id: string; title: string; done: boolean }>;
   resources: Array<{ id: string; kind: string; title: string; link: string | null }>;
+  introductions: Array<Record<string, unknown>>;
   /** The viewer's own reflections only. */
   myReflections: Array<{ id: string; text: string; updatedAt: string }>;
+  sessions: SessionView[];
+  feedbackSummary: Summary;
+}
+
+export interface ContactInput {
+  name: string;
+  email?: string | undefined;
+  phone?: string | undefined;
+  organization?: string | undefined;
 }
 
 export interface AgreementTextInput {
@@ -106,6 +136,13 @@ export interface PlaceInput {
   title?: string;
 }
 
+/** What the service reads from other services' events (its own read models of them). */
+export interface SessionsDirectory {
+  availability: AvailabilityDirectory;
+  /** Who manages which program (the shared memberships read model). */
+  memberships: MembershipDirectory;
+}
+
 /**
  * The sessions use cases: checks free text by the domain's rules, seals it with the author's key, gathers the
  * scheduling facts from the read models (who is busy when), and runs the command on the event store.
@@ -115,6 +152,7 @@ export class SessionsService {
     private readonly store: SessionsStore,
     private readonly readModels: SessionsReadModels,
     private readonly keys: PersonKeyStore,
+    private readonly directory: SessionsDirectory,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -146,12 +184,12 @@ export class SessionsService {
     };
   }
 
-  private async schedulingContext(actor: Actor, personIds: string[], time: TimeInput) {
+  private async schedulingContext(actor: Actor, programId: string, personIds: string[], time: TimeInput) {
     const canonical = (value: string) => (Number.isNaN(Date.parse(value)) ? value : new Date(value).toISOString());
     return {
       busy: await this.readModels.busy(actor.tenantId, personIds, canonical(time.startsAt), canonical(time.endsAt)),
-      // Stated availability lives in profiles; until its events feed a read model here, nobody's window is known.
-      availability: [],
+      // Each attendee's windows as stated in this program's profile (from the profiles topic).
+      availability: await this.directory.availability.forProgram(actor.tenantId, programId, personIds),
       overrideAvailability: time.overrideAvailability === true,
     };
   }
@@ -184,7 +222,7 @@ export class SessionsService {
         startsAt: input.startsAt,
         endsAt: input.endsAt,
         timezone: input.timezone,
-        scheduling: await this.schedulingContext(actor, [actor.personId, other], input),
+        scheduling: await this.schedulingContext(actor, engagement.programId, [actor.personId, other], input),
       },
     );
     return state;
@@ -192,10 +230,17 @@ export class SessionsService {
 
   async scheduleGroup(
     actor: Actor,
-    input: { programId: string; circleId?: string; inviteePersonIds: string[]; capacity: number } & TimeInput &
+    input: {
+      programId: string;
+      circleId?: string | undefined;
+      mentorshipId?: string | undefined;
+      inviteePersonIds: string[];
+      capacity: number;
+    } & TimeInput &
       PlaceInput,
     options: { sessionId?: string; commandId?: string } = {},
   ): Promise<SessionState> {
+    await this.requireGroupMembers(actor, input.programId, input.inviteePersonIds);
     // A retry with the same command id addresses the same session.
     const sessionId = options.sessionId ?? options.commandId ?? randomUUID();
     const { state } = await this.store.executeSession(
@@ -207,6 +252,7 @@ export class SessionsService {
         now: this.now(),
         sessionId,
         programId: input.programId,
+        ...(input.mentorshipId ? { mentorshipId: input.mentorshipId } : {}),
         kind: 'group',
         ...(input.circleId ? { circleId: input.circleId } : {}),
         inviteePersonIds: input.inviteePersonIds,
@@ -215,16 +261,45 @@ export class SessionsService {
         startsAt: input.startsAt,
         endsAt: input.endsAt,
         timezone: input.timezone,
-        scheduling: await this.schedulingContext(actor, [actor.personId, ...input.inviteePersonIds], input),
+        scheduling: await this.schedulingContext(
+          actor,
+          input.programId,
+          [actor.personId, ...input.inviteePersonIds],
+          input,
+        ),
       },
     );
     return state;
   }
 
+  /**
+   * A group session is hosted by a participant or manager of the program and invites its participants only (from the
+   * memberships read model); an unknown program reads as missing.
+   */
+  private async requireGroupMembers(actor: Actor, programId: string, inviteePersonIds: string[]): Promise<void> {
+    const memberships = this.directory.memberships;
+    if (!(await memberships.programExists(actor.tenantId, programId))) {
+      throw new DomainError('NOT_FOUND', 'There is no such program.');
+    }
+    const host = await memberships.membership(actor.tenantId, programId, actor.personId);
+    if (!actor.orgAdmin && (!host || host.status === 'paused')) {
+      throw new DomainError('FORBIDDEN', 'Only active participants and managers of this program host its sessions.');
+    }
+    for (const personId of [...new Set(inviteePersonIds)]) {
+      const invitee = await memberships.membership(actor.tenantId, programId, personId);
+      if (!invitee) {
+        throw new DomainError('BAD_USER_INPUT', `Person ${personId} is not part of this program.`, {
+          field: 'inviteePersonIds',
+          personId,
+        });
+      }
+    }
+  }
+
   async reschedule(actor: Actor, sessionId: string, time: Omit<TimeInput, 'timezone'> & { timezone?: string }) {
     const session = await this.store.loadSession(actor.tenantId, sessionId);
     const attendees = [session.hostPersonId, ...session.inviteePersonIds];
-    const context = await this.schedulingContext(actor, attendees, {
+    const context = await this.schedulingContext(actor, session.programId, attendees, {
       ...time,
       timezone: time.timezone ?? session.timezone,
     });
@@ -273,7 +348,7 @@ export class SessionsService {
     });
   }
 
-  async writePrivateNote(actor: Actor, sessionId: string, noteId: string, text: string) {
+  async writePrivateNote(actor: Actor, sessionId: string, text: string, noteId: string = randomUUID()) {
     const sealed = await this.seal(actor, 'notes', text, 'Notes');
     return this.runSession(actor, sessionId, {
       type: 'WritePrivateNote',
@@ -327,15 +402,44 @@ export class SessionsService {
   async setGoal(
     actor: Actor,
     mentorshipId: string,
-    input: { title: string; targetDate: string; timezone: string; goalId?: string },
+    input: {
+      title: string;
+      targetDate: string;
+      timezone: string;
+      goalId?: string;
+      ownerPersonId?: string | undefined;
+      smart?: Partial<Record<'specific' | 'measurable' | 'achievable' | 'relevant' | 'timeBound', string>> | undefined;
+      milestones?: Array<{ title: string; targetDate?: string | undefined }> | undefined;
+    },
   ): Promise<EngagementState> {
     const title = await this.seal(actor, 'goalTitle', input.title, 'Goal title');
+    const smart: Record<string, Sealed> = {};
+    for (const key of ['specific', 'measurable', 'achievable', 'relevant', 'timeBound'] as const) {
+      const sealed = await this.seal(actor, 'smartField', input.smart?.[key], key);
+      if (sealed) smart[key] = sealed;
+    }
+    const milestones = [];
+    for (const m of input.milestones ?? []) {
+      const milestoneTitle = await this.seal(actor, 'milestoneTitle', m.title, 'Milestone title');
+      milestones.push({
+        milestoneId: randomUUID(),
+        title: milestoneTitle!,
+        ...(m.targetDate ? { targetDate: m.targetDate } : {}),
+      });
+    }
     return this.runEngagement(actor, mentorshipId, {
       type: 'SetGoal',
       actor: actor.personId,
       now: this.now(),
       actorTimeZone: input.timezone,
-      goal: { goalId: input.goalId ?? randomUUID(), title: title!, targetDate: input.targetDate },
+      goal: {
+        goalId: input.goalId ?? randomUUID(),
+        title: title!,
+        targetDate: input.targetDate,
+        ...(input.ownerPersonId ? { ownerPersonId: input.ownerPersonId } : {}),
+        ...(Object.keys(smart).length > 0 ? { smart } : {}),
+        ...(milestones.length > 0 ? { milestones } : {}),
+      },
     });
   }
 
@@ -373,7 +477,14 @@ export class SessionsService {
   async addActionItem(
     actor: Actor,
     mentorshipId: string,
-    input: { title: string; ownerPersonId: string; dueDate: string; timezone: string; goalId?: string },
+    input: {
+      title: string;
+      ownerPersonId: string;
+      dueDate: string;
+      timezone: string;
+      goalId?: string | undefined;
+      sessionId?: string | undefined;
+    },
   ) {
     const title = await this.seal(actor, 'actionItemTitle', input.title, 'Action item');
     return this.runEngagement(actor, mentorshipId, {
@@ -386,6 +497,7 @@ export class SessionsService {
       dueDate: input.dueDate,
       actorTimeZone: input.timezone,
       ...(input.goalId ? { goalId: input.goalId } : {}),
+      ...(input.sessionId ? { sessionId: input.sessionId } : {}),
     });
   }
 
@@ -429,6 +541,96 @@ export class SessionsService {
     });
   }
 
+  async writeSharedNotes(actor: Actor, sessionId: string, text: string) {
+    const sealed = await this.seal(actor, 'notes', text, 'Notes');
+    return this.runSession(actor, sessionId, {
+      type: 'WriteSharedNotes',
+      actor: actor.personId,
+      now: this.now(),
+      text: sealed!,
+    });
+  }
+
+  async addMilestone(
+    actor: Actor,
+    mentorshipId: string,
+    goalId: string,
+    input: { title: string; targetDate?: string | undefined; timezone: string },
+  ) {
+    const title = await this.seal(actor, 'milestoneTitle', input.title, 'Milestone title');
+    return this.runEngagement(actor, mentorshipId, {
+      type: 'AddMilestone',
+      actor: actor.personId,
+      now: this.now(),
+      goalId,
+      milestoneId: randomUUID(),
+      title: title!,
+      ...(input.targetDate ? { targetDate: input.targetDate } : {}),
+      actorTimeZone: input.timezone,
+    });
+  }
+
+  reachMilestone(actor: Actor, mentorshipId: string, goalId: string, milestoneId: string) {
+    return this.runEngagement(actor, mentorshipId, {
+      type: 'ReachMilestone',
+      actor: actor.personId,
+      now: this.now(),
+      goalId,
+      milestoneId,
+    });
+  }
+
+  async abandonGoal(actor: Actor, mentorshipId: string, goalId: string, reason: GoalAbandonReason, note?: string) {
+    const sealed = await this.seal(actor, 'progressNote', note, 'Note');
+    return this.runEngagement(actor, mentorshipId, {
+      type: 'AbandonGoal',
+      actor: actor.personId,
+      now: this.now(),
+      goalId,
+      reason,
+      ...(sealed ? { note: sealed } : {}),
+    });
+  }
+
+  /**
+   * An introduction to another participant (by id) or to an external contact. The contact's details are sealed as
+   * one value with the introducing mentor's key: they are the mentor's network, erased with the mentor's data.
+   */
+  async makeIntroduction(
+    actor: Actor,
+    mentorshipId: string,
+    input: { toPersonId?: string | undefined; contact?: ContactInput | undefined; note?: string | undefined },
+  ) {
+    if ((input.toPersonId ? 1 : 0) + (input.contact ? 1 : 0) !== 1) {
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        'Introduce the mentee either to a participant or to an external contact.',
+      );
+    }
+    let target: IntroductionTarget;
+    if (input.contact) {
+      const contact = {
+        name: checkText('introductionContact', input.contact.name, 'Contact name')!,
+        ...optionalContactField('email', input.contact.email),
+        ...optionalContactField('phone', input.contact.phone),
+        ...optionalContactField('organization', input.contact.organization),
+      };
+      const sealed = await this.seal(actor, 'introductionContact', JSON.stringify(contact), 'Contact details');
+      target = { kind: 'external-contact', contact: sealed! };
+    } else {
+      target = { kind: 'participant', personId: input.toPersonId! };
+    }
+    const note = await this.seal(actor, 'introductionNote', input.note, 'Note');
+    return this.runEngagement(actor, mentorshipId, {
+      type: 'MakeIntroduction',
+      actor: actor.personId,
+      now: this.now(),
+      introductionId: randomUUID(),
+      target,
+      ...(note ? { note } : {}),
+    });
+  }
+
   private async terms(actor: Actor, input: AgreementTextInput): Promise<AgreementTerms> {
     const terms: AgreementTerms = {
       cadence: input.cadence,
@@ -452,11 +654,52 @@ export class SessionsService {
     return session;
   }
 
-  async sessionView(actor: Actor, session: SessionState, viewerTimeZone: string): Promise<SessionView> {
+  /** A session for its attendees and for the managers of its program (who read no private notes). */
+  async sessionForReader(actor: Actor, sessionId: string): Promise<{ session: SessionState; manager: boolean }> {
+    const session = await this.store.loadSession(actor.tenantId, sessionId);
+    if (sessionAttendees(session).includes(actor.personId)) return { session, manager: false };
+    if (await this.managesProgram(actor, session.programId)) return { session, manager: true };
+    throw new DomainError('NOT_FOUND', 'There is no such session.');
+  }
+
+  /** The managers of a program (and the organization's admins) read its engagements and sessions. */
+  async managesProgram(actor: Actor, programId: string): Promise<boolean> {
+    if (actor.orgAdmin) return true;
+    const membership = await this.directory.memberships.membership(actor.tenantId, programId, actor.personId);
+    return membership?.roles.includes('manager') ?? false;
+  }
+
+  /** See DEFAULT_FEEDBACK_VISIBILITY: profiles does not publish a per-program policy yet. */
+  feedbackPolicy(_programId: string): FeedbackVisibility {
+    return DEFAULT_FEEDBACK_VISIBILITY;
+  }
+
+  async sessionView(
+    actor: Actor,
+    session: SessionState,
+    viewerTimeZone: string,
+    options: { manager?: boolean } = {},
+  ): Promise<SessionView> {
+    const manager = options.manager === true;
+    await this.keys.preload([
+      session.hostPersonId,
+      ...session.inviteePersonIds,
+      ...Object.values(session.privateNotes).map((n) => n.authorPersonId),
+    ]);
+    const policy = this.feedbackPolicy(session.programId);
+    // Attendees read the feedback the policy allows; managers read ratings only (the summary), never the texts.
+    const readable = manager
+      ? []
+      : Object.values(session.feedback).filter((f) =>
+          canReadFeedback(session, f.personId, { personId: actor.personId, isProgramManager: false }, policy),
+        );
+    const summarized = manager ? Object.values(session.feedback) : readable;
     return {
       id: session.sessionId,
       kind: session.kind,
       status: session.status,
+      programId: session.programId,
+      circleId: session.circleId ?? null,
       mentorshipId: session.mentorshipId ?? null,
       hostPersonId: session.hostPersonId,
       inviteePersonIds: session.inviteePersonIds,
@@ -468,17 +711,94 @@ export class SessionsService {
       endsAt: session.endsAt,
       timezone: session.timezone,
       localStart: forViewer(session.startsAt, viewerTimeZone),
+      localEnd: forViewer(session.endsAt, viewerTimeZone),
       sequence: session.sequence,
       myRsvp: session.rsvps[actor.personId] ?? null,
+      attendees: sessionAttendees(session).map((personId) => ({
+        personId,
+        host: personId === session.hostPersonId,
+        rsvp: personId === session.hostPersonId ? null : (session.rsvps[personId] ?? null),
+        attendance: session.attendance[personId] ?? null,
+      })),
+      sharedNotes: session.sharedNotes
+        ? {
+            id: null,
+            authorPersonId: session.sharedNotes.authorPersonId,
+            text: (await this.open(session.sharedNotes.text)) ?? '',
+            writtenAt: session.sharedNotes.writtenAt,
+          }
+        : null,
+      myPrivateNotes: await Promise.all(
+        Object.values(session.privateNotes)
+          .filter((n) => !manager && n.authorPersonId === actor.personId)
+          .map(async (n) => ({
+            id: n.noteId,
+            authorPersonId: n.authorPersonId,
+            text: (await this.open(n.text)) ?? '',
+            writtenAt: n.writtenAt,
+          })),
+      ),
+      feedback: await Promise.all(
+        readable.map(async (f) => ({
+          personId: f.personId,
+          rating: f.rating,
+          wentWell: (await this.open(f.wentWell)) ?? null,
+          toImprove: (await this.open(f.toImprove)) ?? null,
+          comment: (await this.open(f.comment)) ?? null,
+          submittedAt: f.submittedAt,
+        })),
+      ),
+      feedbackSummary: summary(summarized.map((f) => f.rating)),
+      completedAt: session.completedAt ?? null,
+      cancellationReason: session.cancellation?.reason ?? null,
     };
   }
 
-  /** The engagement for the pair themselves; shared goals and agreement text decrypted, reflections never. */
-  async engagementView(actor: Actor, mentorshipId: string): Promise<EngagementView> {
+  /** The engagement for the pair themselves and the managers of its program (no reflections or contacts for them). */
+  async engagementView(actor: Actor, mentorshipId: string, viewerTimeZone = 'UTC'): Promise<EngagementView> {
     const engagement = await this.store.loadEngagement(actor.tenantId, mentorshipId);
-    if (actor.personId !== engagement.mentorPersonId && actor.personId !== engagement.menteePersonId) {
-      throw new DomainError('NOT_FOUND', 'There is no engagement for this mentorship.');
+    let role: ViewerRole;
+    if (actor.personId === engagement.mentorPersonId) role = 'mentor';
+    else if (actor.personId === engagement.menteePersonId) role = 'mentee';
+    else if (await this.managesProgram(actor, engagement.programId)) role = 'manager';
+    else throw new DomainError('NOT_FOUND', 'There is no engagement for this mentorship.');
+    return this.engagementAs(actor, engagement, role, viewerTimeZone);
+  }
+
+  /** Every engagement of a program, for its managers. */
+  async programEngagements(actor: Actor, programId: string, viewerTimeZone = 'UTC'): Promise<EngagementView[]> {
+    if (!(await this.managesProgram(actor, programId))) {
+      throw new DomainError('FORBIDDEN', 'Only the managers of this program read its engagements.');
     }
+    const rows = await this.readModels.engagementsOf(actor.tenantId).find({ programId }, { limit: 500 });
+    const views: EngagementView[] = [];
+    for (const row of rows.sort((a, b) => a._id.localeCompare(b._id))) {
+      const engagement = await this.store.loadEngagement(actor.tenantId, row._id);
+      views.push(await this.engagementAs(actor, engagement, 'manager', viewerTimeZone));
+    }
+    return views;
+  }
+
+  private async engagementAs(
+    actor: Actor,
+    engagement: EngagementState,
+    role: ViewerRole,
+    viewerTimeZone: string,
+  ): Promise<EngagementView> {
+    forViewer(engagement.openedAt, viewerTimeZone);
+    const manager = role === 'manager';
+    await this.keys.preload([engagement.mentorPersonId, engagement.menteePersonId]);
+    const sessionRows = await this.readModels
+      .sessionsOf(actor.tenantId)
+      .find({ mentorshipId: engagement.mentorshipId }, { limit: 500 });
+    const sessions: SessionView[] = [];
+    for (const row of sessionRows.sort((a, b) => a.startsAt.localeCompare(b.startsAt))) {
+      const state = await this.store.loadSession(actor.tenantId, row._id);
+      sessions.push(await this.sessionView(actor, state, viewerTimeZone, { manager }));
+    }
+    const ratings = manager
+      ? sessionRows.flatMap((r) => r.ratings)
+      : sessions.flatMap((v) => v.feedback.map((f) => f.rating));
     return {
       mentorshipId: engagement.mentorshipId,
       programId: engagement.programId,
@@ -486,6 +806,7 @@ export class SessionsService {
       mentorPersonId: engagement.mentorPersonId,
       menteePersonId: engagement.menteePersonId,
       health: engagement.health.status,
+      viewerRole: role.toUpperCase(),
       agreements: await Promise.all(
         engagement.agreements.map(async (a) => ({
           version: a.version,
@@ -498,6 +819,10 @@ export class SessionsService {
           durationMonths: a.terms.durationMonths,
           channels: a.terms.channels,
           expectations: (await this.open(a.terms.expectations)) ?? null,
+          boundaries: (await this.open(a.terms.boundaries)) ?? null,
+          confidentiality: (await this.open(a.terms.confidentiality)) ?? null,
+          proposedAt: a.proposedAt,
+          inEffectSince: a.inEffectSince ?? null,
         })),
       ),
       goals: await Promise.all(
@@ -508,6 +833,32 @@ export class SessionsService {
           progressPercent: g.progressPercent,
           targetDate: g.targetDate,
           ownerPersonId: g.ownerPersonId,
+          setByPersonId: g.setByPersonId,
+          smart: {
+            specific: (await this.open(g.smart.specific)) ?? null,
+            measurable: (await this.open(g.smart.measurable)) ?? null,
+            achievable: (await this.open(g.smart.achievable)) ?? null,
+            relevant: (await this.open(g.smart.relevant)) ?? null,
+            timeBound: (await this.open(g.smart.timeBound)) ?? null,
+          },
+          milestones: await Promise.all(
+            g.milestones.map(async (m) => ({
+              id: m.milestoneId,
+              title: (await this.open(m.title)) ?? '',
+              targetDate: m.targetDate ?? null,
+              reachedAt: m.reachedAt ?? null,
+            })),
+          ),
+          progress: await Promise.all(
+            g.progress.map(async (p) => ({
+              progressPercent: p.progressPercent,
+              updatedByPersonId: p.updatedByPersonId,
+              at: p.at,
+              note: (await this.open(p.note)) ?? null,
+            })),
+          ),
+          achievedAt: g.achievedAt ?? null,
+          abandonReason: g.abandonReason ?? null,
         })),
       ),
       actionItems: await Promise.all(
@@ -517,6 +868,9 @@ export class SessionsService {
           ownerPersonId: a.ownerPersonId,
           dueDate: a.dueDate,
           done: a.completedAt !== undefined,
+          goalId: a.goalId ?? null,
+          sessionId: a.sessionId ?? null,
+          completedAt: a.completedAt ?? null,
         })),
       ),
       resources: await Promise.all(
@@ -527,11 +881,43 @@ export class SessionsService {
           link: (await this.open(r.link)) ?? null,
         })),
       ),
-      myReflections: await Promise.all(
-        Object.values(engagement.reflections)
-          .filter((r) => canReadReflection(engagement, r.reflectionId, actor.personId))
-          .map(async (r) => ({ id: r.reflectionId, text: (await this.open(r.text)) ?? '', updatedAt: r.updatedAt })),
+      introductions: await Promise.all(
+        Object.values(engagement.introductions).map(async (i) => ({
+          id: i.introductionId,
+          kind: i.target.kind,
+          personId: i.target.kind === 'participant' ? i.target.personId : null,
+          contact: manager || i.target.kind !== 'external-contact' ? null : await this.openContact(i.target.contact),
+          note: manager ? null : ((await this.open(i.note)) ?? null),
+          introducedByPersonId: i.introducedByPersonId,
+          madeAt: i.madeAt,
+        })),
       ),
+      myReflections: manager
+        ? []
+        : await Promise.all(
+            Object.values(engagement.reflections)
+              .filter((r) => canReadReflection(engagement, r.reflectionId, actor.personId))
+              .map(async (r) => ({
+                id: r.reflectionId,
+                text: (await this.open(r.text)) ?? '',
+                updatedAt: r.updatedAt,
+              })),
+          ),
+      sessions,
+      feedbackSummary: summary(ratings),
+    };
+  }
+
+  /** Contact details are one sealed JSON value; once the mentor's key is shredded they read as erased (null). */
+  private async openContact(sealed: Sealed): Promise<ContactInput | null> {
+    const text = await this.open(sealed);
+    if (text === undefined || text === ERASED) return null;
+    const parsed = JSON.parse(text) as ContactInput;
+    return {
+      name: parsed.name,
+      email: parsed.email ?? undefined,
+      phone: parsed.phone ?? undefined,
+      organization: parsed.organization ?? undefined,
     };
   }
 
@@ -567,3 +953,27 @@ export class SessionsService {
 }
 
 const withCommandId = (commandId: string | undefined) => (commandId ? { commandId } : {});
+
+function summary(ratings: number[]): { count: number; averageRating: number | null } {
+  if (ratings.length === 0) return { count: 0, averageRating: null };
+  return {
+    count: ratings.length,
+    averageRating: Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100,
+  };
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^\+?[0-9 ()./-]{5,30}$/;
+
+function optionalContactField(field: 'email' | 'phone' | 'organization', value: string | undefined) {
+  const text = (value ?? '').trim();
+  if (!text) return {};
+  if (text.length > 200) throw new DomainError('BAD_USER_INPUT', `Contact ${field} is too long.`, { field });
+  if (field === 'email' && !EMAIL.test(text)) {
+    throw new DomainError('BAD_USER_INPUT', 'Contact email is not an email address.', { field });
+  }
+  if (field === 'phone' && !PHONE.test(text)) {
+    throw new DomainError('BAD_USER_INPUT', 'Contact phone is not a phone number.', { field });
+  }
+  return { [field]: text };
+}

@@ -1,4 +1,10 @@
-import { checkSessionTime, withinAvailability, type PersonAvailability } from './scheduling';
+import {
+  availabilityFromProfile,
+  checkSessionTime,
+  describeAvailability,
+  withinAvailability,
+  type PersonAvailability,
+} from './scheduling';
 import { checkText, isSealed } from './sealed';
 
 const at = (iso: string) => Date.parse(iso);
@@ -67,6 +73,41 @@ describe('checkSessionTime', () => {
     expect(() =>
       checkSessionTime(time, ['a', 'b'], '2026-03-01T00:00:00Z', { ...context, busy, availability: [] }, 's'),
     ).toThrow(/session early .* 2 attendees are already booked/);
+  });
+});
+
+describe('availability from profiles', () => {
+  it('turns ISO weekdays (1 = Monday) into the scheduling days (0 = Monday) and drops nonsense windows', () => {
+    const availability = availabilityFromProfile('p', {
+      timezone: 'Europe/Berlin',
+      availability: [
+        { day: 1, startMinute: 540, endMinute: 720 },
+        { day: 7, startMinute: 600, endMinute: 660 },
+        { day: 0, startMinute: 540, endMinute: 720 },
+        { day: 3, startMinute: 720, endMinute: 540 },
+        { day: 4, startMinute: 0, endMinute: 1500 },
+      ],
+    });
+    expect(availability).toEqual({
+      personId: 'p',
+      timeZone: 'Europe/Berlin',
+      windows: [
+        { day: 0, startMinute: 540, endMinute: 720 },
+        { day: 6, startMinute: 600, endMinute: 660 },
+      ],
+    });
+    expect(describeAvailability(availability)).toBe('available Mon 09:00–12:00, Sun 10:00–11:00 (Europe/Berlin)');
+    // Monday 30 March 2026, 09:30–10:30 in Berlin (CEST) is 07:30–08:30 UTC.
+    expect(withinAvailability(at('2026-03-30T07:30:00Z'), at('2026-03-30T08:30:00Z'), availability)).toBe(true);
+    expect(() =>
+      checkSessionTime(
+        { startsAt: '2026-03-31T07:30:00Z', endsAt: '2026-03-31T08:30:00Z' },
+        ['p'],
+        '2026-03-01T00:00:00Z',
+        { busy: [], availability: [availability], overrideAvailability: false },
+        's',
+      ),
+    ).toThrow('(available Mon 09:00–12:00, Sun 10:00–11:00 (Europe/Berlin))');
   });
 });
 

@@ -108,13 +108,17 @@ export function checkSessionTime(
     const outside = context.availability
       .filter((a) => attendees.has(a.personId) && a.windows.length > 0)
       .filter((a) => !withinAvailability(start, end, a))
-      .map((a) => a.personId)
-      .sort();
+      .sort((a, b) => a.personId.localeCompare(b.personId));
     if (outside.length > 0) {
+      // The organizer needs to see which window was missed to pick another time; ids and times only, no names.
+      const described = outside.map((a) => describeAvailability(a)).join('; ');
       throw new DomainError(
         'CONFLICT',
-        `This time is outside the stated availability of ${outside.length === 1 ? 'one attendee' : `${outside.length} attendees`}; choose another time or confirm to schedule it anyway.`,
-        { outsideAvailabilityPersonIds: outside },
+        `This time is outside the stated availability of ${outside.length === 1 ? 'one attendee' : `${outside.length} attendees`} (${described}); choose another time or confirm to schedule it anyway.`,
+        {
+          outsideAvailabilityPersonIds: outside.map((a) => a.personId),
+          outsideAvailability: outside.map((a) => ({ personId: a.personId, timeZone: a.timeZone, windows: a.windows })),
+        },
       );
     }
   }
@@ -134,4 +138,42 @@ export function withinAvailability(start: number, end: number, availability: Per
   return availability.windows.some(
     (w) => w.day === from.weekday && w.startMinute <= startMinute && endMinute <= w.endMinute,
   );
+}
+
+const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const hhmm = (minute: number): string =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/** "available Mon 09:00–12:00, Wed 14:00–18:00 (America/New_York)". */
+export function describeAvailability(availability: PersonAvailability): string {
+  const windows = [...availability.windows]
+    .sort((a, b) => a.day - b.day || a.startMinute - b.startMinute)
+    .map((w) => `${DAY_NAMES[w.day] ?? `day ${w.day}`} ${hhmm(w.startMinute)}–${hhmm(w.endMinute)}`);
+  return `available ${windows.join(', ')} (${availability.timeZone})`;
+}
+
+/**
+ * Profiles states availability as ISO weekdays (1 = Monday … 7 = Sunday) in the participant's own zone; the
+ * scheduling rules count days from 0 = Monday. Windows that make no sense (bad day, empty or past midnight) are
+ * dropped rather than trusted, so a malformed profile never blocks or allows a time by accident.
+ */
+export function availabilityFromProfile(
+  personId: string,
+  profile: { timezone: string; availability: Array<{ day: number; startMinute: number; endMinute: number }> },
+): PersonAvailability {
+  return {
+    personId,
+    timeZone: profile.timezone,
+    windows: profile.availability
+      .filter(
+        (w) =>
+          Number.isInteger(w.day) &&
+          w.day >= 1 &&
+          w.day <= 7 &&
+          w.startMinute >= 0 &&
+          w.endMinute <= 24 * 60 &&
+          w.startMinute < w.endMinute,
+      )
+      .map((w) => ({ day: w.day - 1, startMinute: w.startMinute, endMinute: w.endMinute })),
+  };
 }

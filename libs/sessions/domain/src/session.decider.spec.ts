@@ -207,8 +207,14 @@ describe('Session decider', () => {
       const error = session
         .given([])
         .when(schedule({ scheduling: { ...free, availability } }))
-        .thenError('CONFLICT', /outside the stated availability of one attendee/);
-      expect(error.details).toEqual({ outsideAvailabilityPersonIds: [mentee] });
+        .thenError(
+          'CONFLICT',
+          /outside the stated availability of one attendee \(available Tue 09:00–12:00 \(America\/New_York\)\)/,
+        );
+      expect(error.details).toEqual({
+        outsideAvailabilityPersonIds: [mentee],
+        outsideAvailability: [{ personId: mentee, timeZone: 'America/New_York', windows: availability[0]!.windows }],
+      });
       const events = session
         .given([])
         .when(schedule({ scheduling: { ...free, availability, overrideAvailability: true } }))
