@@ -14,6 +14,11 @@ export interface SubgraphEndpoint {
   url: string;
   /** Where its SDL is published for composition (ADR 0003). */
   sdlUrl: string;
+  /**
+   * Base URLs of its instances when the gateway is given several (TRELLIS_GATEWAY_<SUBGRAPH>_URLS): fetches are spread
+   * over the ready ones and fail over (SubgraphPool). One entry, the Service, in Kubernetes.
+   */
+  instances?: string[];
 }
 
 export interface GatewayLimits {
@@ -26,6 +31,10 @@ export interface GatewayLimits {
   ratePerMinute: number;
   rateBurst: number;
   subgraphTimeoutMs: number;
+  /** How often each instance of a replicated subgraph is asked for readiness. */
+  subgraphProbeMs: number;
+  /** What a retryable SERVICE_UNAVAILABLE error tells the client to wait before retrying. */
+  retryAfterMs: number;
 }
 
 export interface GatewayConfig {
@@ -54,6 +63,8 @@ const schema = z.object({
   TRELLIS_GATEWAY_RATE_PER_MINUTE: int(1200),
   TRELLIS_GATEWAY_RATE_BURST: int(200),
   TRELLIS_GATEWAY_SUBGRAPH_TIMEOUT_MS: int(15_000),
+  TRELLIS_GATEWAY_SUBGRAPH_PROBE_MS: int(1000, 50),
+  TRELLIS_GATEWAY_RETRY_AFTER_MS: int(1000, 0),
   TRELLIS_GATEWAY_POLL_INTERVAL_MS: int(10_000, 100),
   TRELLIS_GATEWAY_STARTUP_TIMEOUT_MS: int(180_000, 100),
   TRELLIS_GATEWAY_EVENT_TOPICS: z.string().default(SUBGRAPH_NAMES.map((name) => `${name}.events.v1`).join(',')),
@@ -75,7 +86,19 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     const upper = name.toUpperCase();
     const port = env[`TRELLIS_${upper}_PORT`] ?? defaultPorts[name as keyof typeof defaultPorts];
     const base = (env[`TRELLIS_${upper}_URL`] ?? `http://${host}:${port ?? 80}`).replace(/\/+$/, '');
-    return { name, url: `${base}/graphql`, sdlUrl: `${base}/subgraph/sdl` };
+    const instances = (env[`TRELLIS_GATEWAY_${upper}_URLS`] ?? '')
+      .split(',')
+      .map((u) => u.trim().replace(/\/+$/, ''))
+      .filter(Boolean);
+    for (const url of instances) {
+      if (!/^https?:\/\/[^/]+/.test(url)) {
+        throw new Error(`Invalid gateway configuration: TRELLIS_GATEWAY_${upper}_URLS: "${url}" is not an http(s) URL`);
+      }
+    }
+    const first = instances[0] ?? base;
+    const endpoint: SubgraphEndpoint = { name, url: `${first}/graphql`, sdlUrl: `${first}/subgraph/sdl` };
+    if (instances.length) endpoint.instances = instances;
+    return endpoint;
   });
   return {
     subgraphs,
@@ -89,6 +112,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       ratePerMinute: v.TRELLIS_GATEWAY_RATE_PER_MINUTE,
       rateBurst: v.TRELLIS_GATEWAY_RATE_BURST,
       subgraphTimeoutMs: v.TRELLIS_GATEWAY_SUBGRAPH_TIMEOUT_MS,
+      subgraphProbeMs: v.TRELLIS_GATEWAY_SUBGRAPH_PROBE_MS,
+      retryAfterMs: v.TRELLIS_GATEWAY_RETRY_AFTER_MS,
     },
     pollIntervalMs: v.TRELLIS_GATEWAY_POLL_INTERVAL_MS,
     startupTimeoutMs: v.TRELLIS_GATEWAY_STARTUP_TIMEOUT_MS,

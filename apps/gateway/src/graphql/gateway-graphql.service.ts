@@ -22,7 +22,9 @@ import type { GatewayContext } from './gateway-context';
 import { readJsonBody } from './json-body';
 import { aliasLimitRule, costLimitPlugin, depthLimitRule } from './limits';
 import { RateLimiter } from './rate-limiter';
+import { retryAfterPlugin, serviceUnavailable, withRetryableErrors } from './retryable-errors';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { SubgraphPool } from './subgraph-pool';
 
 export const GRAPHQL_PATH = '/graphql';
 const acceptableCorrelationId = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -51,6 +53,8 @@ export class GatewayGraphqlService implements OnModuleInit, OnApplicationShutdow
   private server: ApolloServer<GatewayContext> | undefined;
   private readonly limiter: RateLimiter;
   private readonly formatError: ReturnType<typeof createErrorFormatter>;
+  private readonly pools = new Map<string, SubgraphPool>();
+  private readonly logger: Logger;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -60,9 +64,10 @@ export class GatewayGraphqlService implements OnModuleInit, OnApplicationShutdow
     @Inject(ROOT_LOGGER) root: Logger,
   ) {
     const logger = root.child({ component: 'graphql' });
+    this.logger = logger;
     this.poller = new SubgraphPoller(config, logger);
     this.limiter = new RateLimiter(config.limits.ratePerMinute, config.limits.rateBurst);
-    this.formatError = createErrorFormatter(logger);
+    this.formatError = withRetryableErrors(createErrorFormatter(logger));
   }
 
   async onModuleInit(): Promise<void> {
@@ -70,7 +75,8 @@ export class GatewayGraphqlService implements OnModuleInit, OnApplicationShutdow
     const httpAdapter = this.adapterHost.httpAdapter;
     const gateway = new ApolloGateway({
       supergraphSdl: this.poller,
-      buildService: ({ name, url }) => new SubgraphDataSource(name, url ?? '', limits.subgraphTimeoutMs),
+      buildService: ({ name, url }) =>
+        new SubgraphDataSource(name, this.poolOf(name, url ?? ''), limits.subgraphTimeoutMs, limits.retryAfterMs),
     });
     const server = new ApolloServer<GatewayContext>({
       gateway,
@@ -83,6 +89,7 @@ export class GatewayGraphqlService implements OnModuleInit, OnApplicationShutdow
       plugins: [
         costLimitPlugin(limits.maxCost),
         graphqlMetricsPlugin(this.metrics),
+        retryAfterPlugin(),
         ApolloServerPluginDrainHttpServer({ httpServer: httpAdapter.getHttpServer() as import('node:http').Server }),
       ],
     });
@@ -115,7 +122,24 @@ export class GatewayGraphqlService implements OnModuleInit, OnApplicationShutdow
   }
 
   async onApplicationShutdown(): Promise<void> {
+    for (const pool of this.pools.values()) pool.stop();
     await this.server?.stop();
+  }
+
+  /** One pool per subgraph, kept across supergraph updates (Apollo builds its data sources again on each). */
+  private poolOf(name: string, url: string): SubgraphPool {
+    const existing = this.pools.get(name);
+    if (existing) return existing;
+    const endpoint = this.config.subgraphs.find((s) => s.name === name);
+    const instances = endpoint?.instances ?? [url.replace(/\/graphql\/?$/, '')];
+    const pool = new SubgraphPool(name, instances, {
+      probeIntervalMs: this.config.limits.subgraphProbeMs,
+      onChange: (target, ready, reason) =>
+        this.logger.warn({ subgraph: name, instance: target.base, ready, reason }, 'subgraph instance readiness'),
+    });
+    pool.start();
+    this.pools.set(name, pool);
+    return pool;
   }
 
   /** Verifies the caller and applies the per-request limits; becomes the context of every operation. */
@@ -150,7 +174,8 @@ export class GatewayGraphqlService implements OnModuleInit, OnApplicationShutdow
   private async serve(req: RawRequest, res: ServerResponse): Promise<void> {
     const server = this.server;
     if (!server) {
-      this.writeErrors(res, 503, [publicError('INTERNAL', 'The gateway is starting.', { correlationId: '-' })]);
+      res.setHeader('retry-after', String(Math.max(1, Math.ceil(this.config.limits.retryAfterMs / 1000))));
+      this.writeErrors(res, 503, [serviceUnavailable('gateway', this.config.limits.retryAfterMs)]);
       return;
     }
     const fromMiddleware = res.getHeader('x-correlation-id');

@@ -1,6 +1,6 @@
 import type { SupergraphManager } from '@apollo/gateway';
 import type { Logger } from '@trellis/shared/observability';
-import type { GatewayConfig } from '../gateway.config';
+import type { GatewayConfig, SubgraphEndpoint } from '../gateway.config';
 import { composeSupergraph, fetchSubgraphSdl, type SubgraphSdl } from './composition';
 
 const FAST_POLL_MS = 1000;
@@ -67,10 +67,20 @@ export class SubgraphPoller implements SupergraphManager {
     this.timer.unref();
   }
 
+  /** The SDL from the first instance that answers (any instance of a subgraph publishes the same one). */
+  private async fetchSdl(endpoint: SubgraphEndpoint): Promise<string | undefined> {
+    const urls = endpoint.instances?.map((base) => `${base}/subgraph/sdl`) ?? [endpoint.sdlUrl];
+    for (const url of urls) {
+      const sdl = await fetchSubgraphSdl(url);
+      if (sdl !== undefined) return sdl;
+    }
+    return undefined;
+  }
+
   /** Fetches every SDL; recomposes when one changed. True when a new supergraph is in service. */
   async refresh(): Promise<boolean> {
     const fetched = await Promise.all(
-      this.config.subgraphs.map(async (s) => ({ endpoint: s, sdl: await fetchSubgraphSdl(s.sdlUrl) })),
+      this.config.subgraphs.map(async (s) => ({ endpoint: s, sdl: await this.fetchSdl(s) })),
     );
     const candidate = new Map(this.known);
     let changed = false;

@@ -19,6 +19,7 @@ const envSchema = z.object({
   TRELLIS_SMTP_URL: z.string().default('smtp://127.0.0.1:1025'),
   TRELLIS_HOST: z.string().default('127.0.0.1'),
   TRELLIS_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(25_000),
+  TRELLIS_SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
 });
 
 export interface ServiceConfig {
@@ -32,6 +33,8 @@ export interface ServiceConfig {
   kafkaReplication: number;
   smtpUrl: string;
   shutdownTimeoutMs: number;
+  /** After SIGTERM, how long readiness answers 503 while the app still serves, before it closes (no preStop). */
+  shutdownDelayMs: number;
 }
 
 /** Reads the service's configuration from the environment; a bad value stops start-up with a message naming it. */
@@ -60,5 +63,6 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     kafkaReplication: values.TRELLIS_KAFKA_REPLICATION,
     smtpUrl: values.TRELLIS_SMTP_URL,
     shutdownTimeoutMs: values.TRELLIS_SHUTDOWN_TIMEOUT_MS,
+    shutdownDelayMs: values.TRELLIS_SHUTDOWN_DELAY_MS,
   };
 }
