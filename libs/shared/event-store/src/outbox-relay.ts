@@ -182,6 +182,7 @@ export class OutboxRelay {
   }
 
   private async publishOneBatch(): Promise<number> {
+    const startedAt = performance.now();
     const read = await this.options.store.commits
       .find({ published: false })
       .sort({ committedAt: 1, streamId: 1, commitSeq: 1 })
@@ -212,10 +213,22 @@ export class OutboxRelay {
     this.options.metrics?.relayOldestUnpublishedAge.set((Date.now() - oldest) / 1000);
     // Reading a large backlog can take a while on FerretDB: renew (or find out we lost) the lease before sending.
     if (!(await this.holdLease())) return 0;
+    const readAt = performance.now();
     if (envelopes.length) await this.options.publish([{ topic: this.options.topic, envelopes, traceContexts }]);
+    const sentAt = performance.now();
     await this.options.afterPublish?.(commits);
     if (!this.running) return 0;
     await this.markPublished(commits);
+    this.options.logger.debug(
+      {
+        commits: commits.length,
+        held: read.length - commits.length,
+        readMs: Math.round(readAt - startedAt),
+        sendMs: Math.round(sentAt - readAt),
+        markMs: Math.round(performance.now() - sentAt),
+      },
+      'outbox relay batch published',
+    );
     this.options.metrics?.relayPublished.inc(envelopes.length);
     return commits.length;
   }
