@@ -14,6 +14,7 @@ import {
   type MatchingPipeline,
 } from '../testing/matching-pipeline';
 import { CirclesRuntime } from './circles-runtime';
+import { CirclesService } from './circles.service';
 import { CIRCLES_COLLECTION, circlesProjection } from './circles.projection';
 
 jest.setTimeout(180_000);
@@ -24,7 +25,7 @@ describe('Circles on the real broker and FerretDB', () => {
   const programId = `program-${randomUUID()}`;
   const fillProgramId = `program-${randomUUID()}`;
   const oneOnOneProgramId = `program-${randomUUID()}`;
-  const mentees = Array.from({ length: 24 }, (_, i) => `mentee-${i + 1}`);
+  const mentees = Array.from({ length: 26 }, (_, i) => `mentee-${i + 1}`);
   const fillMentees = Array.from({ length: 6 }, (_, i) => `fill-mentee-${i + 1}`);
   const ctx = (personId: string, tenantId = p.tenantId): CommandContext & { commandId: string } => ({
     tenantId,
@@ -291,6 +292,48 @@ describe('Circles on the real broker and FerretDB', () => {
             (e.data as { programId?: string }).programId === fillProgramId,
         ),
     );
+  });
+
+  it('a join that died after claiming, or a close that died before releasing, does not keep a mentee out for good', async () => {
+    const quick = new CirclesService(p.runtime.store, p.runtime.pool, p.runtime.managers, circles.readModel, {
+      claimTtlSeconds: 1,
+    });
+    const [x, y, z] = await Promise.all([create(3, 'lead-a'), create(3, 'lead-b'), create(3, 'lead-a')]);
+    const meta = { tenantId: p.tenantId, programId, correlationId: randomUUID(), actor: 'test' };
+
+    // A process claimed mentee-25 for x and died before taking the place.
+    await circles.circles.memberships.handle({
+      streamId: circleMembershipStreamId(programId, 'mentee-25'),
+      command: {
+        type: 'ClaimCircleSeat',
+        programId,
+        menteePersonId: 'mentee-25',
+        circleId: x.circleId,
+        now: new Date().toISOString(),
+        claimTtlSeconds: 1,
+      },
+      commitId: randomUUID(),
+      meta,
+    });
+    const joined = await quick.joinCircle(ctx('mentee-25'), y.circleId);
+    expect(joined.members['mentee-25']).toBeDefined();
+    expect(Object.keys((await quick.circleState(ctx('manager-1'), x.circleId)).members)).toEqual([]);
+
+    // mentee-26 is in z; z is closed by a process that died before releasing its members.
+    await quick.joinCircle(ctx('mentee-26'), z.circleId);
+    await circles.circles.circles.handle({
+      streamId: circleStreamId(z.circleId),
+      command: {
+        type: 'CloseCircle',
+        actor: { personId: 'manager-1', isManager: true },
+        now: new Date().toISOString(),
+      },
+      commitId: randomUUID(),
+      meta,
+    });
+    expect((await quick.joinCircle(ctx('mentee-26'), x.circleId)).members['mentee-26']).toBeDefined();
+    const { state } = await quick.memberships.load(circleMembershipStreamId(programId, 'mentee-26'));
+    expect(state).toMatchObject({ circleId: x.circleId, confirmed: true });
   });
 
   it('replaying matching.events.v1 rebuilds the circles read model identically', async () => {
