@@ -1,8 +1,11 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { formatForRecipient, verifyWebhookSignature } from '@trellis/notifications/domain';
-import type { TestDatabase } from '@trellis/shared/testing';
+import { type TestDatabase, testInfrastructure } from '@trellis/shared/testing';
 import type { Kafka } from 'kafkajs';
 import { NotificationsStore } from './core/notifications-store';
+import type { CrashChildSpec } from './testing/crash-child';
 import {
   createTestDatabase,
   eventually,
@@ -303,12 +306,98 @@ describe('notifications service (real Kafka, FerretDB, Mailpit and the real prof
       await new Promise((r) => setTimeout(r, 1500));
       const delivered = await smtp.client.messagesTo(mentor.email);
       expect(delivered).toHaveLength(8);
-      const sent = await store.deliveries.find({ channel: 'email' }).toArray();
+      const sent = await store.deliveryLog.find({ channel: 'email' }).toArray();
       expect(sent.map((d) => d.state)).toEqual(Array(8).fill('sent'));
       expect(Math.min(...sent.map((d) => d.attempts))).toBeGreaterThan(1);
       await app.close();
     } finally {
       await smtp.down();
+    }
+  });
+
+  it('does not send an email again when the process died after SMTP accepted it but before recording that (at most once)', async () => {
+    world.useFreshTopics();
+    const db = await newDatabase();
+    const wiring = world.wiring({ sendingStaleMs: 1000 });
+    const mentor = await world.enroll('Crash', 'MENTOR');
+    const spec: CrashChildSpec = {
+      mongoDatabase: db.name,
+      smtpUrl: testInfrastructure.smtpUrl,
+      auth: {
+        issuer: world.profiles.issuer.issuer,
+        audience: 'trellis',
+        jwksUrl: world.profiles.issuer.jwksUrl,
+        clockToleranceSeconds: 5,
+      },
+      wiring,
+    };
+    const root = path.resolve(__dirname, '../../..');
+    const child = spawn(
+      process.execPath,
+      ['-r', path.join(root, 'tools/run/register.cjs'), path.join(__dirname, 'testing/crash-child.ts')],
+      {
+        cwd: root,
+        env: { ...process.env, TRELLIS_NOTIFICATIONS_CRASH_CHILD: JSON.stringify(spec), TRELLIS_LOG_LEVEL: 'error' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+      child.once('exit', (code, signal) => resolve(signal ?? code)),
+    );
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
+        void exited.then((how) => reject(new Error(`crash child ended before it was ready: ${String(how)}`)));
+      });
+      const requestId = randomUUID();
+      const requested = (id: string) =>
+        world.envelope(
+          'matching',
+          'MentorshipRequested',
+          {
+            requestId: id,
+            programId: world.programId,
+            mentorPersonId: mentor.personId,
+            menteePersonId: `mentee-${id}`,
+            expiresAt: new Date(Date.now() + 7 * 24 * HOUR).toISOString(),
+          },
+          `request-${id}`,
+        );
+      await world.publish('matching', requested(requestId));
+      // The child kills itself between SMTP's "250 accepted" and the record of it.
+      const how = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 60_000))]);
+      expect(how).toBe('SIGKILL');
+      const store = new NotificationsStore(db.connection);
+      const [left] = await store.deliveries.find({ recipient: mentor.personId }).toArray();
+      expect(left?.state).toBe('sending');
+      expect(await mailpit.messagesTo(mentor.email)).toHaveLength(1);
+
+      // The restarted service finds the row in `sending`, records it unconfirmed and does not send it again.
+      const app = track(await startNotificationsApp(world, db, wiring));
+      const [logged] = await eventually(
+        () => store.deliveryLog.find({ _id: left!._id }).toArray(),
+        (rows) => rows.length === 1,
+        20_000,
+        'the interrupted email to be recorded',
+      );
+      expect(logged!.state).toBe('unconfirmed');
+      expect(await store.deliveries.countDocuments({ _id: left!._id })).toBe(0);
+      // The restarted service sends new emails as usual; the interrupted one is still in Mailpit once.
+      await world.publish('matching', requested(randomUUID()));
+      await eventually(
+        () => mailpit.messagesTo(mentor.email),
+        (m) => m.length >= 2,
+        20_000,
+        'the next email',
+      );
+      await new Promise((r) => setTimeout(r, 1500)); // several polls: nothing else arrives
+      const messages = await mailpit.messagesTo(mentor.email);
+      expect(messages).toHaveLength(2);
+      const ids = await Promise.all(messages.map(async (m) => (await mailpit.headers(m.ID))['Message-Id']?.[0]));
+      expect(new Set(ids).size).toBe(2);
+      await app.close();
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
   });
 
@@ -413,7 +502,7 @@ describe('notifications service (real Kafka, FerretDB, Mailpit and the real prof
     });
     await world.publish('sessions', ...completions);
     await eventually(
-      () => store.deliveries.countDocuments({ recipient: reader.personId, state: 'folded' }),
+      () => store.deliveryLog.countDocuments({ recipient: reader.personId, state: 'folded' }),
       (n) => n === 30,
       20_000,
       '30 emails folded into the digest',

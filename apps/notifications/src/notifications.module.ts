@@ -64,6 +64,11 @@ export class NotificationsModule implements OnModuleInit {
           inject: [NOTIFICATIONS_WIRING, SERVICE_CONFIG],
         },
         {
+          provide: ContactsClient,
+          useFactory: (w: NotificationsWiring) => new ContactsClient(w.profilesUrl, w.internalToken),
+          inject: [NOTIFICATIONS_WIRING],
+        },
+        {
           provide: Dispatcher,
           useFactory: (
             w: NotificationsWiring,
@@ -72,13 +77,14 @@ export class NotificationsModule implements OnModuleInit {
             announcer: Announcer,
             mailer: Mailer,
             logger: Logger,
+            contacts: ContactsClient,
           ) =>
             new Dispatcher({
               store,
               notifier,
               announcer,
               mailer,
-              contacts: new ContactsClient(w.profilesUrl, w.internalToken),
+              contacts,
               logger: logger.child({ component: 'dispatcher' }),
               clock: w.clock,
               tickMs: w.tickMs,
@@ -90,8 +96,10 @@ export class NotificationsModule implements OnModuleInit {
               webhookTimeoutMs: 5000,
               concurrency: w.senderConcurrency,
               emailGiveUpMs: 24 * 3_600_000,
+              sendingStaleMs: w.sendingStaleMs,
+              ...(w.afterSmtpAccept ? { afterSmtpAccept: w.afterSmtpAccept } : {}),
             }),
-          inject: [NOTIFICATIONS_WIRING, NotificationsStore, Notifier, Announcer, Mailer, ROOT_LOGGER],
+          inject: [NOTIFICATIONS_WIRING, NotificationsStore, Notifier, Announcer, Mailer, ROOT_LOGGER, ContactsClient],
         },
         {
           provide: NotificationsReactor,
@@ -104,12 +112,15 @@ export class NotificationsModule implements OnModuleInit {
             metrics: ServiceMetrics,
             status: ConsumerStatusRegistry,
             config: ServiceConfig,
+            contacts: ContactsClient,
           ) =>
             new NotificationsReactor({
               kafka,
               group: w.reactorGroup,
               topics: [w.profilesTopic, w.matchingTopic, w.sessionsTopic],
               concurrency: w.reactorConcurrency,
+              eventConcurrency: w.reactorEventConcurrency,
+              onPersonErased: (tenantId, personId) => contacts.forget(tenantId, personId),
               store,
               notifier,
               logger: logger.child({ component: 'reactor' }),
@@ -126,6 +137,7 @@ export class NotificationsModule implements OnModuleInit {
             SERVICE_METRICS,
             ConsumerStatusRegistry,
             SERVICE_CONFIG,
+            ContactsClient,
           ],
         },
         {
@@ -154,7 +166,7 @@ export class NotificationsModule implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     const w = this.wiring;
-    this.notifier.onDelivery(() => this.dispatcher.wake());
+    this.notifier.onDelivery((rows) => this.dispatcher.enqueue(rows));
     await ensureTopics(this.kafka, [w.profilesTopic, w.matchingTopic, w.sessionsTopic, w.notificationsTopic], {
       partitions: this.config.kafkaPartitions,
       replication: this.config.kafkaReplication,

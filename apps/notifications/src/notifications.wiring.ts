@@ -23,8 +23,14 @@ export interface NotificationsWiring {
   tickMs: number;
   /** Partitions the reactor handles in parallel (order holds per partition, so per stream). */
   reactorConcurrency: number;
+  /** Events of one partition handled in parallel (one stream's events stay in order). */
+  reactorEventConcurrency: number;
   /** Recipients the dispatcher sends to in parallel (one recipient's emails stay in order). */
   senderConcurrency: number;
+  /** A `sending` row this old was left by a dead process: recorded `unconfirmed`, not resent. */
+  sendingStaleMs: number;
+  /** Test hook (crash tests): runs right after SMTP accepted a message, before that is recorded. */
+  afterSmtpAccept?: (deliveryId: string) => void;
   leaseTtlMs: number;
   webhookPolicy: WebhookPolicy;
   allowLoopbackWebhooks: boolean;
@@ -61,7 +67,10 @@ export function wiringFromEnv(env: NodeJS.ProcessEnv = process.env): Notificatio
     unsubscribeSecret: secret('TRELLIS_UNSUBSCRIBE_SECRET', env),
     tickMs: 250,
     reactorConcurrency: positiveInt(env, 'TRELLIS_NOTIFICATIONS_REACTOR_CONCURRENCY', 6),
-    senderConcurrency: positiveInt(env, 'TRELLIS_NOTIFICATIONS_SENDER_CONCURRENCY', 8),
+    reactorEventConcurrency: positiveInt(env, 'TRELLIS_NOTIFICATIONS_EVENT_CONCURRENCY', 16),
+    senderConcurrency: positiveInt(env, 'TRELLIS_NOTIFICATIONS_SENDER_CONCURRENCY', 16),
+    // Above the SMTP socket timeout (10 s) plus the lease: a live sender that lost its lease has given up by then.
+    sendingStaleMs: 20_000,
     leaseTtlMs: 5000,
     webhookPolicy: DEFAULT_WEBHOOK_POLICY,
     allowLoopbackWebhooks: env['NODE_ENV'] !== 'production',

@@ -7,9 +7,17 @@ import {
   type NotificationsEventType,
   webhookStreamId,
 } from '@trellis/notifications/contracts';
-import { ContractRegistry, EventPublisher } from '@trellis/shared/messaging';
+import { ContractRegistry, type EventEnvelope, EventPublisher } from '@trellis/shared/messaging';
 import { currentCorrelation, newCorrelationId } from '@trellis/shared/observability';
 import type { Kafka } from 'kafkajs';
+import { GroupCommit } from './group-commit';
+
+export interface Announcement<T extends NotificationsEventType = NotificationsEventType> {
+  tenantId: string;
+  type: T;
+  data: NotificationsEventData<T>;
+  key: string;
+}
 
 /**
  * Publishes on notifications.events.v1 (the gateway's live inbox feed). This service is not event-sourced: envelopes
@@ -17,6 +25,11 @@ import type { Kafka } from 'kafkajs';
  */
 export class Announcer {
   private readonly publisher: EventPublisher;
+  /** The idempotent producer sends one request at a time: announcements made at once share one send. */
+  private readonly batched = new GroupCommit<EventEnvelope, void>(async (envelopes) => {
+    await this.publisher.publish([{ topic: this.topic, envelopes }]);
+    return envelopes.map(() => undefined);
+  });
 
   constructor(
     kafka: Kafka,
@@ -39,30 +52,32 @@ export class Announcer {
     data: NotificationsEventData<T>,
     key: string,
   ): Promise<void> {
+    await this.announceMany([{ tenantId, type, data, key }]);
+  }
+
+  /** Resolves once the broker has acknowledged every one (sent together with others made at the same time). */
+  async announceMany(announcements: Announcement[]): Promise<void> {
+    await this.batched.add(announcements.map((a) => this.envelope(a)));
+  }
+
+  private envelope({ tenantId, type, data, key }: Announcement): EventEnvelope {
     const streamId =
       type === 'WebhookEndpointDisabled'
         ? webhookStreamId((data as { webhookId: string }).webhookId)
         : notificationStreamId((data as { recipientPersonId: string }).recipientPersonId);
     const correlation = currentCorrelation();
-    await this.publisher.publish([
-      {
-        topic: this.topic,
-        envelopes: [
-          {
-            id: createHash('sha256').update(`${type}|${key}`).digest('hex').slice(0, 32),
-            type,
-            schemaVersion: 1,
-            streamId,
-            streamType: 'notifications',
-            revision: 1,
-            occurredAt: new Date().toISOString(),
-            tenantId,
-            correlationId: correlation?.correlationId ?? newCorrelationId(),
-            ...(correlation?.causationId ? { causationId: correlation.causationId } : {}),
-            data: data as unknown as Record<string, unknown>,
-          },
-        ],
-      },
-    ]);
+    return {
+      id: createHash('sha256').update(`${type}|${key}`).digest('hex').slice(0, 32),
+      type,
+      schemaVersion: 1,
+      streamId,
+      streamType: 'notifications',
+      revision: 1,
+      occurredAt: new Date().toISOString(),
+      tenantId,
+      correlationId: correlation?.correlationId ?? newCorrelationId(),
+      ...(correlation?.causationId ? { causationId: correlation.causationId } : {}),
+      data: data as unknown as Record<string, unknown>,
+    };
   }
 }

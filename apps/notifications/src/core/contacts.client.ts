@@ -17,13 +17,41 @@ export class ContactUnavailableError extends Error {
  * `null` means the person is unknown or erased — the email is dropped, not retried; anything else is retried.
  */
 export class ContactsClient {
+  /**
+   * Answers (and lookups in flight) kept `cacheTtlMs`: a burst of emails to one person asks profiles once. Still
+   * "fetched at send time" in the sense of ARCHITECTURE §6 — nothing is stored, and a change (or an erasure, which
+   * also calls `forget`) is seen within the TTL. Failures are not cached.
+   */
+  private readonly cache = new Map<string, { at: number; value: Promise<Contact | null> }>();
+
   constructor(
     private readonly baseUrl: string,
     private readonly internalToken: string,
     private readonly timeoutMs = 3000,
+    private readonly cacheTtlMs = 30_000,
   ) {}
 
-  async contact(tenantId: string, programId: string, personId: string): Promise<Contact | null> {
+  contact(tenantId: string, programId: string, personId: string): Promise<Contact | null> {
+    const key = `${tenantId}|${programId}|${personId}`;
+    const cached = this.cache.get(key);
+    if (cached && Date.now() - cached.at < this.cacheTtlMs) return cached.value;
+    if (this.cache.size > 10_000) this.cache.clear();
+    const value = this.fetchContact(tenantId, programId, personId);
+    this.cache.set(key, { at: Date.now(), value });
+    value.catch(() => {
+      if (this.cache.get(key)?.value === value) this.cache.delete(key);
+    });
+    return value;
+  }
+
+  /** The person was erased: no cached answer may outlive that here. */
+  forget(tenantId: string, personId: string): void {
+    for (const key of this.cache.keys()) {
+      if (key.startsWith(`${tenantId}|`) && key.endsWith(`|${personId}`)) this.cache.delete(key);
+    }
+  }
+
+  private async fetchContact(tenantId: string, programId: string, personId: string): Promise<Contact | null> {
     const url = `${this.baseUrl.replace(/\/$/, '')}/internal/contacts/${[tenantId, programId, personId].map(encodeURIComponent).join('/')}`;
     let response: Response;
     try {

@@ -24,7 +24,8 @@ export class Mailer {
   ) {
     this.transport = nodemailer.createTransport(smtpUrl, {
       pool: true,
-      maxConnections: 4,
+      maxConnections: 8,
+      maxMessages: 1000,
       connectionTimeout: 3000,
       greetingTimeout: 3000,
       socketTimeout: 10_000,

@@ -21,11 +21,26 @@ export interface InboxItemRow {
   /** `<createdAt ISO>|<_id>`: one sortable field, so a cursor is one range condition (FerretDB sorts in Go). */
   sortKey: string;
   readAt: Date | null;
-  /** Set once NotificationDelivered is on the topic; a retry after a crash publishes it if it is still false. */
-  announced: boolean;
 }
 
-export type DeliveryState = 'pending' | 'sent' | 'folded' | 'skipped' | 'dropped' | 'failed' | 'cancelled';
+/**
+ * `pending` and `sending` rows live in `deliveries`, a queue that holds only unfinished work; a finished one moves to
+ * `delivery_log` with its outcome. FerretDB v1 reads and updates cost in proportion to the collection's size (even by
+ * `_id`: about 1 ms per thousand rows measured), while inserts are checked by a unique index at constant cost, so the
+ * hot path only updates the small queue and appends everywhere else.
+ * `unconfirmed`: the process died while SMTP had the message; it is not sent again (README, "Crash during a send").
+ */
+export type DeliveryState =
+  | 'pending'
+  | 'sending'
+  | 'sent'
+  | 'folded'
+  | 'skipped'
+  | 'dropped'
+  | 'failed'
+  | 'cancelled'
+  | 'unconfirmed';
+export type DeliveryOutcome = Exclude<DeliveryState, 'pending' | 'sending'>;
 
 export interface DeliveryRow {
   _id: string;
@@ -50,6 +65,22 @@ export interface DeliveryRow {
   sourceAt: Date;
   createdAt: Date;
   sentAt: Date | null;
+  /** Set when the row moved to `sending`, just before the SMTP transaction. */
+  sendingAt?: Date | null;
+  /** On `delivery_log` rows: when the outcome was recorded. */
+  finishedAt?: Date;
+}
+
+/** One per delivery ever created (append-only): the uniqueness of {event, recipient, channel} across queue and log. */
+export interface DeliveryKeyRow {
+  _id: string;
+  createdAt: Date;
+}
+
+/** One per inbox item whose NotificationDelivered is on the topic (append-only, so no update of the big inbox). */
+export interface AnnouncementRow {
+  _id: string;
+  at: Date;
 }
 
 export interface DigestRow {
@@ -129,7 +160,12 @@ export interface BudgetRow {
 /** Every collection of the service; tenant-facing access goes through `TenantScopedCollection`. */
 export class NotificationsStore {
   readonly inbox: mongo.Collection<InboxItemRow>;
+  /** Unfinished deliveries only (pending, sending): stays small, so its updates stay cheap. */
   readonly deliveries: mongo.Collection<DeliveryRow>;
+  /** Finished deliveries with their outcome (append-only). */
+  readonly deliveryLog: mongo.Collection<DeliveryRow>;
+  readonly deliveryKeys: mongo.Collection<DeliveryKeyRow>;
+  readonly announcements: mongo.Collection<AnnouncementRow>;
   readonly digests: mongo.Collection<DigestRow>;
   readonly digestEntries: mongo.Collection<DigestEntryRow>;
   readonly reminders: mongo.Collection<ReminderRow>;
@@ -152,6 +188,9 @@ export class NotificationsStore {
       connection.collection<T>(name) as unknown as mongo.Collection<T>;
     this.inbox = c('inbox_items');
     this.deliveries = c('deliveries');
+    this.deliveryLog = c('delivery_log');
+    this.deliveryKeys = c('delivery_keys');
+    this.announcements = c('inbox_announcements');
     this.digests = c('digests');
     this.digestEntries = c('digest_entries');
     this.reminders = c('reminders');
@@ -165,6 +204,7 @@ export class NotificationsStore {
   async ensureIndexes(): Promise<void> {
     await this.inbox.createIndex({ tenantId: 1, recipientPersonId: 1, sortKey: -1 });
     await this.deliveries.createIndex({ state: 1, dueAt: 1 });
+    await this.deliveryLog.createIndex({ tenantId: 1, recipient: 1 });
     await this.digests.createIndex({ state: 1, dueAt: 1 });
     await this.digestEntries.createIndex({ digestId: 1 });
     await this.reminders.createIndex({ state: 1, dueAtDate: 1 });
@@ -233,6 +273,32 @@ export class NotificationsStore {
   async managersOf(tenantId: string, programId: string): Promise<string[]> {
     const rows = await new TenantScopedCollection(this.managers, tenantId).find({ programId });
     return rows.map((r) => r.personId);
+  }
+
+  /**
+   * Moves a delivery from the queue to the log with its outcome. The log insert comes first: a crash in between
+   * leaves the row in both, and finishing it again only deletes it from the queue.
+   */
+  async finish(row: DeliveryRow, state: DeliveryOutcome, fields: Partial<DeliveryRow> = {}): Promise<void> {
+    await NotificationsStore.insertIfNew(this.deliveryLog, { ...row, ...fields, state, finishedAt: new Date() });
+    await this.deliveries.deleteOne({ _id: row._id });
+  }
+
+  /** Unordered insert of many rows; per row, whether this call created it (a duplicate `_id` means it existed). */
+  static async insertEach<T extends { _id: string }>(collection: mongo.Collection<T>, rows: T[]): Promise<boolean[]> {
+    if (rows.length === 0) return [];
+    try {
+      await collection.insertMany(rows as unknown as mongo.OptionalUnlessRequiredId<T>[], { ordered: false });
+      return rows.map(() => true);
+    } catch (error) {
+      type WriteError = { index: number; code?: number };
+      const raw = (error as { writeErrors?: WriteError | WriteError[] }).writeErrors;
+      // The driver gives one write error as an object, several as an array.
+      const writeErrors = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+      if (!writeErrors.length || writeErrors.some((w) => w.code !== 11000)) throw error;
+      const existing = new Set(writeErrors.map((w) => w.index));
+      return rows.map((_, index) => !existing.has(index));
+    }
   }
 
   /** Inserts unless the id exists; returns whether this call created it (the uniqueness key is the `_id`). */

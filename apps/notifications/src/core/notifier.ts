@@ -5,9 +5,17 @@ import {
   type SourceEvent,
   webhookPayload,
 } from '@trellis/notifications/domain';
-import { TenantScopedCollection } from '@trellis/shared/event-store';
+import type { mongo } from 'mongoose';
 import type { Announcer } from './announcer';
-import { type DeliveryRow, type InboxItemRow, NotificationsStore } from './notifications-store';
+import { GroupCommit } from './group-commit';
+import {
+  type AnnouncementRow,
+  type DeliveryKeyRow,
+  type DeliveryRow,
+  type InboxItemRow,
+  NotificationsStore,
+} from './notifications-store';
+import { phases } from './phases';
 
 export interface FanOut {
   event: SourceEvent;
@@ -24,55 +32,142 @@ export interface FanOut {
  * subscribed endpoint. Every write is an insert of a deterministic id, so running this twice adds nothing.
  */
 export class Notifier {
-  private listener: () => void = () => undefined;
+  private listener: (rows: DeliveryRow[]) => void = () => undefined;
+  // Handlers running at the same time share their inserts (one insertMany per collection per round trip).
+  private readonly inboxInserts: GroupCommit<InboxItemRow, boolean>;
+  private readonly announcementInserts: GroupCommit<AnnouncementRow, boolean>;
+  private readonly keyInserts: GroupCommit<DeliveryKeyRow, boolean>;
+  private readonly queueInserts: GroupCommit<DeliveryRow, boolean>;
 
   constructor(
     private readonly store: NotificationsStore,
     private readonly announcer: Announcer,
-  ) {}
+  ) {
+    const inserter = <T extends { _id: string }>(collection: mongo.Collection<T>) =>
+      new GroupCommit<T, boolean>((rows) => NotificationsStore.insertEach(collection, rows));
+    this.inboxInserts = inserter(store.inbox);
+    this.announcementInserts = inserter(store.announcements);
+    this.keyInserts = inserter(store.deliveryKeys);
+    this.queueInserts = inserter(store.deliveries);
+  }
 
-  /** Called after new deliveries are stored, so a local sender need not wait for its next tick. */
-  onDelivery(listener: () => void): void {
+  /** Called with the deliveries just queued, so a local sender need not wait for its next poll. */
+  onDelivery(listener: (rows: DeliveryRow[]) => void): void {
     this.listener = listener;
   }
 
   async fanOut(fan: FanOut): Promise<void> {
-    await this.write(fan);
-    this.listener();
+    const { inbox, deliveries } = await this.plan(fan);
+    const [, queued] = await Promise.all([
+      phases.time('notify.inbox+announce', () => this.inApp(inbox)),
+      phases.time('notify.queue-deliveries', () => this.queue(deliveries)),
+    ]);
+    if (queued.length) this.listener(queued);
   }
 
-  private async write({ event, intent, recipients, programId, toWebhooks }: FanOut): Promise<void> {
+  private async plan({ event, intent, recipients, programId, toWebhooks }: FanOut) {
     const now = new Date();
     const sourceAt = new Date(event.occurredAt);
+    const inbox: InboxItemRow[] = [];
+    const deliveries: DeliveryRow[] = [];
     for (const personId of recipients) {
       const preferences = await this.store.preferencesOf(event.tenantId, personId);
       const channels = channelsFor(preferences, intent.category);
-      if (channels.inApp) await this.inApp(event, intent, personId, now);
+      if (channels.inApp) {
+        const _id = deliveryKey(event.id, personId, 'in-app', intent.templateId);
+        inbox.push({
+          _id,
+          tenantId: event.tenantId,
+          recipientPersonId: personId,
+          templateId: intent.templateId,
+          category: intent.category,
+          priority: intent.priority,
+          subject: intent.subject,
+          params: intent.params,
+          createdAt: now,
+          sortKey: `${now.toISOString()}|${_id}`,
+          readAt: null,
+        });
+      }
       if (channels.email) {
-        const row: DeliveryRow = {
+        deliveries.push({
           ...this.base(event, intent, programId, now, sourceAt),
           _id: deliveryKey(event.id, personId, 'email', intent.templateId),
           channel: 'email',
           recipient: personId,
           calendar: intent.calendar ?? null,
           body: null,
-        };
-        await NotificationsStore.insertIfNew(this.store.deliveries, row);
+        });
       }
     }
-    if (!toWebhooks) return;
-    const hooks = await this.store.webhooksFor(event.tenantId, intent.category);
-    for (const hook of hooks) {
-      const row: DeliveryRow = {
-        ...this.base(event, intent, programId, now, sourceAt),
-        _id: deliveryKey(event.id, hook._id, 'webhook', intent.templateId),
-        channel: 'webhook',
-        recipient: hook._id,
-        calendar: null,
-        body: JSON.stringify(webhookPayload(hook._id, event, intent)),
-      };
-      await NotificationsStore.insertIfNew(this.store.deliveries, row);
+    if (toWebhooks) {
+      for (const hook of await this.store.webhooksFor(event.tenantId, intent.category)) {
+        deliveries.push({
+          ...this.base(event, intent, programId, now, sourceAt),
+          _id: deliveryKey(event.id, hook._id, 'webhook', intent.templateId),
+          channel: 'webhook',
+          recipient: hook._id,
+          calendar: null,
+          body: JSON.stringify(webhookPayload(hook._id, event, intent)),
+        });
+      }
     }
+    return { inbox, deliveries };
+  }
+
+  /**
+   * A delivery is queued once: its key goes into the append-only `delivery_keys` first (the queue alone could not
+   * say "already done", its finished rows move to the log). A key that exists (a redelivery) is queued again only
+   * if neither the queue nor the log has it — a crash between the two inserts.
+   */
+  private async queue(rows: DeliveryRow[]): Promise<DeliveryRow[]> {
+    if (rows.length === 0) return [];
+    const keyed = await this.keyInserts.add(rows.map((r) => ({ _id: r._id, createdAt: r.createdAt })));
+    const fresh = rows.filter((_, i) => keyed[i]);
+    const seen = rows.filter((_, i) => !keyed[i]);
+    const created = await this.queueInserts.add(fresh);
+    const queued = fresh.filter((_, i) => created[i]);
+    for (const row of seen) {
+      const known =
+        (await this.store.deliveries.findOne({ _id: row._id }, { projection: { _id: 1 } })) ??
+        (await this.store.deliveryLog.findOne({ _id: row._id }, { projection: { _id: 1 } }));
+      if (!known && (await NotificationsStore.insertIfNew(this.store.deliveries, row))) queued.push(row);
+    }
+    return queued;
+  }
+
+  /**
+   * Inbox items, each announced once as NotificationDelivered. The announcement is recorded by an insert into
+   * `inbox_announcements` after the broker acknowledged it; a crash in between leaves no record, and the redelivered
+   * event announces it then (same envelope id).
+   */
+  private async inApp(rows: InboxItemRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const created = await this.inboxInserts.add(rows);
+    const toAnnounce: InboxItemRow[] = rows.filter((_, i) => created[i]);
+    for (const row of rows.filter((_, i) => !created[i])) {
+      if (await this.store.announcements.findOne({ _id: row._id })) continue;
+      const item = await this.store.inbox.findOne({ _id: row._id, tenantId: row.tenantId });
+      if (item) toAnnounce.push(item);
+    }
+    if (toAnnounce.length === 0) return;
+    await this.announcer.announceMany(
+      toAnnounce.map((item) => ({
+        tenantId: item.tenantId,
+        type: 'NotificationDelivered' as const,
+        data: {
+          notificationId: item._id,
+          recipientPersonId: item.recipientPersonId,
+          category: item.category,
+          priority: item.priority,
+          templateId: item.templateId,
+          createdAt: item.createdAt.toISOString(),
+        },
+        key: item._id,
+      })),
+    );
+    const at = new Date();
+    await this.announcementInserts.add(toAnnounce.map((item) => ({ _id: item._id, at })));
   }
 
   private base(event: SourceEvent, intent: NotificationIntent, programId: string | null, now: Date, sourceAt: Date) {
@@ -92,42 +187,5 @@ export class Notifier {
       createdAt: now,
       sentAt: null,
     };
-  }
-
-  private async inApp(event: SourceEvent, intent: NotificationIntent, personId: string, now: Date): Promise<void> {
-    const _id = deliveryKey(event.id, personId, 'in-app', intent.templateId);
-    const row: InboxItemRow = {
-      _id,
-      tenantId: event.tenantId,
-      recipientPersonId: personId,
-      templateId: intent.templateId,
-      category: intent.category,
-      priority: intent.priority,
-      subject: intent.subject,
-      params: intent.params,
-      createdAt: now,
-      sortKey: `${now.toISOString()}|${_id}`,
-      readAt: null,
-      announced: false,
-    };
-    const inbox = new TenantScopedCollection(this.store.inbox, event.tenantId);
-    const created = await NotificationsStore.insertIfNew(this.store.inbox, row);
-    const item = created ? row : await inbox.findOne({ _id });
-    // Announce once; a crash between insert and announce leaves `announced: false`, and the retry finishes the job.
-    if (!item || item.announced) return;
-    await this.announcer.announce(
-      event.tenantId,
-      'NotificationDelivered',
-      {
-        notificationId: _id,
-        recipientPersonId: personId,
-        category: intent.category,
-        priority: intent.priority,
-        templateId: intent.templateId,
-        createdAt: item.createdAt.toISOString(),
-      },
-      _id,
-    );
-    await inbox.updateOne({ _id }, { $set: { announced: true } });
   }
 }

@@ -17,8 +17,16 @@ import type { Logger } from '@trellis/shared/observability';
 import type { Announcer } from '../core/announcer';
 import { ContactUnavailableError, type ContactsClient, type Contact } from '../core/contacts.client';
 import type { Mailer } from '../core/mailer';
-import { type DeliveryRow, type DigestRow, NotificationsStore, type ReminderRow } from '../core/notifications-store';
+import { GroupCommit } from '../core/group-commit';
+import {
+  type DeliveryOutcome,
+  type DeliveryRow,
+  type DigestRow,
+  NotificationsStore,
+  type ReminderRow,
+} from '../core/notifications-store';
 import type { Notifier } from '../core/notifier';
+import { phases } from '../core/phases';
 import { LeaderLease } from './leader-lease';
 
 export interface DispatcherOptions {
@@ -40,6 +48,13 @@ export interface DispatcherOptions {
   concurrency: number;
   /** Give up on an email this long after it was due (profiles or SMTP down for a day is an incident, not a retry). */
   emailGiveUpMs: number;
+  /**
+   * A `sending` row older than this, not being sent by this instance, was left by a process that died during the
+   * SMTP transaction: it is recorded `unconfirmed` and not sent again. Above the SMTP socket timeout plus the lease.
+   */
+  sendingStaleMs: number;
+  /** Test hook: called right after SMTP accepted a message, before that is recorded (a crash test kills there). */
+  afterSmtpAccept?: (deliveryId: string) => void;
 }
 
 export interface DispatchStats {
@@ -57,16 +72,27 @@ export class Dispatcher {
   readonly stats: DispatchStats = { emailsSent: 0, emailLatenciesMs: [], remindersFired: [] };
   private readonly lease: LeaderLease;
   private running: Promise<void> | undefined;
+  private keeping: Promise<void> | undefined;
   private stopping = false;
   private wakeUp: (() => void) | undefined;
   private woken = false;
+  /** Per recipient, rows waiting to be delivered by this instance; one lane per recipient runs at a time. */
+  private readonly lanes = new Map<string, DeliveryRow[]>();
+  private readonly activeLanes = new Set<string>();
+  /** Ids queued or finished here recently: a poll's copy of a row read before it finished is skipped. */
+  private readonly known = new Map<string, number>();
+  /** Emails sent today per person and day: exact while this instance is the only sender (reset on taking the lease). */
+  private readonly budgets = new Map<string, number>();
+  private readonly logInserts: GroupCommit<DeliveryRow, boolean>;
 
   constructor(private readonly o: DispatcherOptions) {
     this.lease = new LeaderLease(o.store.connection, 'notifications-dispatcher', o.leaseTtlMs);
+    this.logInserts = new GroupCommit((rows) => NotificationsStore.insertEach(o.store.deliveryLog, rows));
   }
 
   start(): Promise<void> {
     this.stopping = false;
+    this.keeping = this.keepLease();
     this.running = this.loop();
     return Promise.resolve();
   }
@@ -75,14 +101,37 @@ export class Dispatcher {
     this.stopping = true;
     this.wakeUp?.();
     await this.running;
+    // Lanes stop taking rows once stopping; the send in flight finishes and is recorded.
+    while (this.activeLanes.size > 0) await new Promise((r) => setTimeout(r, 20));
+    await this.keeping;
     await this.lease.release();
+  }
+
+  /**
+   * The lease is renewed on its own timer, not between passes: a pass slowed down by a loaded database must not
+   * let the lease lapse under sends in flight (another instance would then send the same rows).
+   */
+  private async keepLease(): Promise<void> {
+    let held = false;
+    while (!this.stopping) {
+      try {
+        const holds = await this.lease.hold();
+        // Cached budgets are exact only while no other instance sent in between.
+        if (holds && !held) this.budgets.clear();
+        held = holds;
+      } catch (error) {
+        held = false;
+        this.o.logger.error({ err: error }, 'dispatcher lease renewal failed');
+      }
+      await new Promise((r) => setTimeout(r, Math.max(50, this.o.leaseTtlMs / 5)));
+    }
   }
 
   private async loop(): Promise<void> {
     while (!this.stopping) {
       const started = Date.now();
       try {
-        if (await this.lease.hold()) await this.tick(this.o.clock());
+        if (this.lease.held) await this.tick(this.o.clock());
       } catch (error) {
         this.o.logger.error({ err: error }, 'dispatcher tick failed');
       }
@@ -113,28 +162,106 @@ export class Dispatcher {
     });
   }
 
+  /**
+   * Rows this instance just queued: delivered at once when it holds the lease (else the holder's poll finds them).
+   * The database stays the source of truth; this only saves the wait for the next poll.
+   */
+  enqueue(rows: DeliveryRow[]): void {
+    if (!this.lease.held || this.stopping) return;
+    for (const row of rows) {
+      if (this.known.has(row._id)) continue;
+      this.known.set(row._id, Date.now());
+      const lane = this.lanes.get(row.recipient);
+      if (lane) lane.push(row);
+      else this.lanes.set(row.recipient, [row]);
+    }
+    this.pump();
+  }
+
+  private pump(): void {
+    for (const recipient of this.lanes.keys()) {
+      if (this.activeLanes.size >= this.o.concurrency) return;
+      if (!this.activeLanes.has(recipient)) void this.runLane(recipient);
+    }
+  }
+
+  /** One recipient's emails go in order, never in parallel: its budget count and digest stay exact. */
+  private async runLane(recipient: string): Promise<void> {
+    this.activeLanes.add(recipient);
+    try {
+      for (let row = this.lanes.get(recipient)?.shift(); row; row = this.lanes.get(recipient)?.shift()) {
+        if (this.stopping || !this.lease.held) {
+          // Not ours to send any more: forget them, the next holder's poll finds them in the queue.
+          for (const left of [row, ...(this.lanes.get(recipient) ?? [])]) this.known.delete(left._id);
+          this.lanes.delete(recipient);
+          break;
+        }
+        const now = this.o.clock();
+        await (row.channel === 'email' ? this.email(row, now) : this.webhook(row, now)).catch((error: unknown) => {
+          this.known.delete(row._id);
+          this.o.logger.error({ err: error, deliveryId: row._id }, 'delivery failed unexpectedly');
+        });
+      }
+    } finally {
+      if (this.lanes.get(recipient)?.length === 0) this.lanes.delete(recipient);
+      this.activeLanes.delete(recipient);
+      this.pump();
+    }
+  }
+
+  /** A row stays in the queue for a later attempt: the poll must pick it up again then. */
+  private later(row: DeliveryRow): void {
+    this.known.delete(row._id);
+  }
+
+  private forgetOld(): void {
+    if (this.known.size < 20_000) return;
+    const cutoff = Date.now() - 10 * 60_000;
+    for (const [id, at] of this.known) if (at < cutoff) this.known.delete(id);
+  }
+
   /** One pass over everything due at `now`; public so tests can drive a clock forward. */
   async tick(now: Date): Promise<void> {
     await this.fireReminders(now);
-    for (;;) {
-      const due = await this.o.store.deliveries
-        .find({ state: 'pending', dueAt: { $lte: now } })
+    this.forgetOld();
+    // The queue holds only unfinished rows, so this read stays small whatever the history.
+    const due = await phases.time('dispatch.poll', () =>
+      this.o.store.deliveries
+        .find({ dueAt: { $lte: now } })
         .sort({ dueAt: 1 })
-        .limit(200)
-        .toArray();
-      // One recipient's emails go in order, never in parallel: its budget count and digest stay exact.
-      const byRecipient = new Map<string, DeliveryRow[]>();
-      for (const row of due) byRecipient.set(row.recipient, [...(byRecipient.get(row.recipient) ?? []), row]);
-      await pool([...byRecipient.values()], this.o.concurrency, async (rows) => {
-        for (const row of rows) {
-          await (row.channel === 'email' ? this.email(row, now) : this.webhook(row, now)).catch((error: unknown) =>
-            this.o.logger.error({ err: error, deliveryId: row._id }, 'delivery failed unexpectedly'),
-          );
-        }
-      });
-      if (due.length < 200 || this.stopping || !this.lease.held) break;
+        .limit(1000)
+        .toArray(),
+    );
+    const pending: DeliveryRow[] = [];
+    for (const row of due) {
+      if (this.known.has(row._id)) continue;
+      if (row.state === 'pending') pending.push(row);
+      else if (row.state === 'sending' && (row.sendingAt?.getTime() ?? 0) < Date.now() - this.o.sendingStaleMs) {
+        await this.unconfirmed(row);
+      }
     }
+    this.enqueue(pending);
     await this.digests(now);
+  }
+
+  /**
+   * The process that moved this row to `sending` died before recording the outcome: SMTP may or may not have the
+   * message, and production SMTP cannot be asked. At most once: it is not sent again (the in-app item exists).
+   */
+  private async unconfirmed(row: DeliveryRow): Promise<void> {
+    this.known.set(row._id, Date.now());
+    await this.o.store.finish(row, 'unconfirmed', {
+      lastError: 'process ended during the SMTP transaction; not resent (at most once)',
+    });
+    this.o.logger.warn({ deliveryId: row._id }, 'email left in sending by a crash: recorded unconfirmed, not resent');
+  }
+
+  /** Finished: to the log (inserts of concurrent lanes shared), then out of the queue. */
+  private async finish(row: DeliveryRow, state: DeliveryOutcome, fields: Partial<DeliveryRow> = {}): Promise<void> {
+    await phases.time('dispatch.record-outcome', async () => {
+      await this.logInserts.add([{ ...row, ...fields, state, finishedAt: new Date() }]);
+      await this.o.store.deliveries.deleteOne({ _id: row._id });
+    });
   }
 
   private async fireReminders(now: Date): Promise<void> {
@@ -174,39 +301,37 @@ export class Dispatcher {
 
   private async email(row: DeliveryRow, now: Date): Promise<void> {
     const { store } = this.o;
-    const set = (fields: Partial<DeliveryRow>) =>
-      store.deliveries.updateOne({ _id: row._id, state: 'pending' }, { $set: fields });
     if (!row.programId) {
       // The contacts endpoint is per program; a person outside any program (an org admin) gets the in-app item only.
-      await set({ state: 'dropped', lastError: 'no program to look the contact up in' });
-      return;
+      return this.finish(row, 'dropped', { lastError: 'no program to look the contact up in' });
     }
     let contact: Contact | null;
     try {
-      contact = await this.o.contacts.contact(row.tenantId, row.programId, row.recipient);
+      contact = await phases.time('dispatch.contact', () =>
+        this.o.contacts.contact(row.tenantId, row.programId!, row.recipient),
+      );
     } catch (error) {
-      await this.retry(row, now, error);
+      await this.retry(row, now, error, 'pending');
       return;
     }
-    if (!contact) {
-      await set({ state: 'dropped', lastError: 'person unknown or erased' });
-      return;
-    }
+    if (!contact) return this.finish(row, 'dropped', { lastError: 'person unknown or erased' });
     const preferences = await store.preferencesOf(row.tenantId, row.recipient);
     const budgetId = `${row.tenantId}|${row.recipient}|${localDate(now, contact.timezone)}`;
-    const budget = await store.budgets.findOne({ _id: budgetId });
     const plan = planEmail({
       category: row.category,
       priority: row.priority,
       preferences,
       timeZone: contact.timezone,
       now,
-      emailsSentToday: budget?.sent ?? 0,
+      emailsSentToday: row.priority === 'critical' ? 0 : await this.sentToday(budgetId),
     });
-    if (plan.action === 'skip') return void (await set({ state: 'skipped', lastError: plan.reason }));
-    if (plan.action === 'defer') return void (await set({ dueAt: plan.until }));
+    if (plan.action === 'skip') return this.finish(row, 'skipped', { lastError: plan.reason });
+    if (plan.action === 'defer') {
+      await store.deliveries.updateOne({ _id: row._id, state: 'pending' }, { $set: { dueAt: plan.until } });
+      return this.later(row);
+    }
     if (plan.action === 'digest') {
-      if (await this.fold(row, plan.digestAt)) return void (await set({ state: 'folded' }));
+      if (await this.fold(row, plan.digestAt)) return this.finish(row, 'folded');
     }
     const unsubscribeUrl = this.unsubscribeUrl(row.tenantId, row.recipient, row.category);
     const ctx = {
@@ -216,28 +341,39 @@ export class Dispatcher {
       subject: row.subject,
       params: row.params,
     };
-    const rendered = renderEmail(row.templateId, ctx, unsubscribeUrl);
+    const rendered = phases.timeSync('dispatch.render', () => renderEmail(row.templateId, ctx, unsubscribeUrl));
+    // The intent is durable before SMTP sees the message: a crash from here on leaves `sending`, never a resend.
+    const sendingAt = new Date();
+    const claimed = await phases.time('dispatch.mark-sending', () =>
+      store.deliveries.updateOne({ _id: row._id, state: 'pending' }, { $set: { state: 'sending', sendingAt } }),
+    );
+    if (claimed.matchedCount !== 1) return; // finished meanwhile (erasure) or not ours
     try {
-      await this.o.mailer.send({
-        deliveryId: row._id,
-        to: contact.email,
-        ...rendered,
-        unsubscribeUrl,
-        calendar: row.calendar
-          ? {
-              attachment: row.calendar,
-              attendeeEmail: contact.email,
-              link: `${this.o.appUrl}/sessions/${row.calendar.sessionId}`,
-            }
-          : undefined,
-      });
+      await phases.time('dispatch.smtp', () =>
+        this.o.mailer.send({
+          deliveryId: row._id,
+          to: contact.email,
+          ...rendered,
+          unsubscribeUrl,
+          calendar: row.calendar
+            ? {
+                attachment: row.calendar,
+                attendeeEmail: contact.email,
+                link: `${this.o.appUrl}/sessions/${row.calendar.sessionId}`,
+              }
+            : undefined,
+        }),
+      );
     } catch (error) {
-      await this.retry(row, now, error);
+      // Refused or unreachable: the server did not take it, so it goes back to pending for another attempt.
+      await this.retry(row, now, error, 'sending');
       return;
     }
+    this.o.afterSmtpAccept?.(row._id);
     const sentAt = new Date();
-    await set({ state: 'sent', sentAt, attempts: row.attempts + 1, lastError: null });
+    await this.finish(row, 'sent', { sentAt, sendingAt, attempts: row.attempts + 1, lastError: null });
     if (plan.action === 'send' && plan.countsAgainstBudget) {
+      this.budgets.set(budgetId, (await this.sentToday(budgetId)) + 1);
       await store.budgets.updateOne(
         { _id: budgetId },
         { $inc: { sent: 1 }, $setOnInsert: { tenantId: row.tenantId, personId: row.recipient, day: plan.budgetDay } },
@@ -246,6 +382,15 @@ export class Dispatcher {
     }
     this.stats.emailsSent += 1;
     this.stats.emailLatenciesMs.push(sentAt.getTime() - row.sourceAt.getTime());
+  }
+
+  private async sentToday(budgetId: string): Promise<number> {
+    const cached = this.budgets.get(budgetId);
+    if (cached !== undefined) return cached;
+    const sent = (await this.o.store.budgets.findOne({ _id: budgetId }))?.sent ?? 0;
+    if (this.budgets.size > 50_000) this.budgets.clear();
+    this.budgets.set(budgetId, sent);
+    return sent;
   }
 
   /** Adds an email to the person's digest due at `digestAt`; false if that digest is already being sent. */
@@ -279,23 +424,27 @@ export class Dispatcher {
     return false;
   }
 
-  private async retry(row: DeliveryRow, now: Date, error: unknown): Promise<void> {
+  private async retry(row: DeliveryRow, now: Date, error: unknown, from: 'pending' | 'sending'): Promise<void> {
     const attempts = row.attempts + 1;
     const reason =
       error instanceof ContactUnavailableError ? error.message : String((error as Error)?.message ?? error);
     const giveUp = now.getTime() - row.createdAt.getTime() > this.o.emailGiveUpMs;
-    await this.o.store.deliveries.updateOne(
-      { _id: row._id, state: 'pending' },
-      {
-        $set: {
-          attempts,
-          lastError: reason.slice(0, 500),
-          ...(giveUp
-            ? { state: 'failed' as const }
-            : { dueAt: new Date(now.getTime() + Math.min(10_000, 250 * 2 ** Math.min(attempts, 10))) }),
+    if (giveUp) {
+      await this.finish(row, 'failed', { attempts, lastError: reason.slice(0, 500) });
+    } else {
+      await this.o.store.deliveries.updateOne(
+        { _id: row._id, state: from },
+        {
+          $set: {
+            state: 'pending',
+            attempts,
+            lastError: reason.slice(0, 500),
+            dueAt: new Date(now.getTime() + Math.min(10_000, 250 * 2 ** Math.min(attempts, 10))),
+          },
         },
-      },
-    );
+      );
+      this.later(row);
+    }
     this.o.logger.warn({ deliveryId: row._id, attempts, reason }, giveUp ? 'email given up' : 'email retry scheduled');
   }
 
@@ -348,13 +497,7 @@ export class Dispatcher {
   private async webhook(row: DeliveryRow, now: Date): Promise<void> {
     const { store } = this.o;
     const hook = await store.webhooks.findOne({ _id: row.recipient, tenantId: row.tenantId });
-    if (!hook?.enabled || !row.body) {
-      await store.deliveries.updateOne(
-        { _id: row._id, state: 'pending' },
-        { $set: { state: 'cancelled', lastError: 'webhook disabled or removed' } },
-      );
-      return;
-    }
+    if (!hook?.enabled || !row.body) return this.finish(row, 'cancelled', { lastError: 'webhook disabled or removed' });
     let failure: string | null = null;
     try {
       const response = await fetch(hook.url, {
@@ -375,24 +518,20 @@ export class Dispatcher {
     }
     const attempts = row.attempts + 1;
     if (!failure) {
-      await store.deliveries.updateOne(
-        { _id: row._id, state: 'pending' },
-        { $set: { state: 'sent', sentAt: new Date(), attempts, lastError: null } },
-      );
+      await this.finish(row, 'sent', { sentAt: new Date(), attempts, lastError: null });
       await store.webhooks.updateOne({ _id: hook._id }, { $set: { consecutiveFailures: 0 } });
       return;
     }
     const decision = decideWebhookFailure(this.o.webhookPolicy, attempts, hook.consecutiveFailures, now);
-    await store.deliveries.updateOne(
-      { _id: row._id, state: 'pending' },
-      {
-        $set: {
-          attempts,
-          lastError: failure,
-          ...('retryAt' in decision.delivery ? { dueAt: decision.delivery.retryAt } : { state: 'failed' as const }),
-        },
-      },
-    );
+    if ('retryAt' in decision.delivery) {
+      await store.deliveries.updateOne(
+        { _id: row._id, state: 'pending' },
+        { $set: { attempts, lastError: failure, dueAt: decision.delivery.retryAt } },
+      );
+      this.later(row);
+    } else {
+      await this.finish(row, 'failed', { attempts, lastError: failure });
+    }
     await store.webhooks.updateOne({ _id: hook._id }, { $set: { consecutiveFailures: decision.consecutiveFailures } });
     if (decision.disableEndpoint)
       await this.disable(hook._id, hook.tenantId, hook.createdByPersonId, decision.consecutiveFailures);
@@ -409,10 +548,10 @@ export class Dispatcher {
     );
     if (changed.matchedCount !== 1) return;
     store.webhooksChanged(tenantId);
-    await store.deliveries.updateMany(
-      { tenantId, recipient: webhookId, channel: 'webhook', state: 'pending' },
-      { $set: { state: 'cancelled', lastError: 'webhook disabled' } },
-    );
+    const queued = await store.deliveries.find({ tenantId, recipient: webhookId, channel: 'webhook' }).toArray();
+    for (const row of queued.filter((r) => r.state === 'pending')) {
+      await this.finish(row, 'cancelled', { lastError: 'webhook disabled' });
+    }
     const event: SourceEvent = {
       id: `webhook-disabled:${webhookId}:${hook.disabledCount + 1}`,
       type: 'WebhookEndpointDisabled',
@@ -458,15 +597,4 @@ function reminderFanOut(row: ReminderRow) {
     params: row.params,
   };
   return { event, intent, recipients: row.recipients, programId: row.programId, toWebhooks: false };
-}
-
-async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      await work(item);
-    }
-  });
-  await Promise.all(workers);
 }

@@ -8,7 +8,7 @@ import {
 } from '@trellis/notifications/domain';
 import { profilesContracts } from '@trellis/profiles/contracts';
 import { sessionsEventContracts } from '@trellis/sessions/contracts';
-import { ReactorInbox, TenantScopedCollection } from '@trellis/shared/event-store';
+import { TenantScopedCollection } from '@trellis/shared/event-store';
 import {
   ConsumerRunner,
   ContractRegistry,
@@ -20,6 +20,7 @@ import type { Logger, ServiceMetrics } from '@trellis/shared/observability';
 import type { Kafka } from 'kafkajs';
 import { NotificationsStore, type ReminderRow } from '../core/notifications-store';
 import type { Notifier } from '../core/notifier';
+import { phases } from '../core/phases';
 
 export interface NotificationsReactorOptions {
   kafka: Kafka;
@@ -32,24 +33,28 @@ export interface NotificationsReactorOptions {
   status?: ConsumerStatusRegistry;
   /** Where `<group>.dlq` is created when missing. */
   topicSettings?: TopicSettings;
+  /** Partitions handled in parallel. */
   concurrency?: number;
+  /** Events of one partition's fetched batch handled in parallel (one stream's events stay in order). */
+  eventConcurrency?: number;
+  /** Told when a person's data is erased (the sender's contact cache forgets them). */
+  onPersonErased?: (tenantId: string, personId: string) => void;
 }
 
 export const reactorContracts = () =>
   new ContractRegistry([...profilesContracts, ...matchingContracts, ...sessionsEventContracts]);
 
 /**
- * Reacts to profiles, matching and sessions events. The whole reaction runs once per event id (ReactorInbox), and
- * each of its effects is keyed by {event id, recipient, channel} besides, so neither a redelivery nor a replay of
- * the topics (a reset consumer group) sends anything twice.
+ * Reacts to profiles, matching and sessions events. Every effect is idempotent on its own — an insert keyed by
+ * {event id, recipient, channel}, a sequence-guarded reminder write, an upsert or delete of a directory row — so
+ * neither a redelivery nor a replay of the topics (a reset consumer group) sends anything twice. (A per-event claim
+ * row, ReactorInbox, was dropped: its "done" update was the costliest write of an event on FerretDB v1, and it added
+ * nothing these keys do not already give.)
  */
 export class NotificationsReactor {
   readonly contracts = reactorContracts();
-  private readonly inbox: ReactorInbox;
 
-  constructor(private readonly options: NotificationsReactorOptions) {
-    this.inbox = new ReactorInbox(options.store.connection, options.group);
-  }
+  constructor(private readonly options: NotificationsReactorOptions) {}
 
   runner(): ConsumerRunner {
     const o = this.options;
@@ -59,6 +64,7 @@ export class NotificationsReactor {
       contracts: this.contracts,
       handler: (envelope) => this.handle(envelope),
       partitionsConcurrently: o.concurrency ?? 3,
+      messagesConcurrently: o.eventConcurrency ?? 1,
       // An event the rules cannot handle ends in `<group>.dlq` after bounded retries; `npm run dlq:replay` reapplies it.
       ...(o.topicSettings ? { deadLetterTopic: o.topicSettings } : {}),
       logger: o.logger,
@@ -68,7 +74,9 @@ export class NotificationsReactor {
   }
 
   readonly handle = async (envelope: EventEnvelope): Promise<void> => {
-    await this.inbox.once(envelope.id, () => this.react(envelope));
+    const lagMs = Date.now() - new Date(envelope.occurredAt).getTime();
+    phases.record('reactor.event-age-at-start', lagMs);
+    await phases.time('reactor.handle', () => this.react(envelope));
   };
 
   private async react(envelope: EventEnvelope): Promise<void> {
@@ -91,7 +99,12 @@ export class NotificationsReactor {
           : await store.managersOf(envelope.tenantId, intent.audience.programId);
       await this.options.notifier.fanOut({ event, intent, recipients, programId, toWebhooks: true });
     }
-    for (const command of reminderCommandsFor(event)) await this.applyReminder(event, programId, command);
+    const commands = reminderCommandsFor(event);
+    if (commands.length)
+      // Each command is for a different reminder of the session: they do not depend on each other.
+      await phases.time('reactor.reminders', () =>
+        Promise.all(commands.map((command) => this.applyReminder(event, programId, command))),
+      );
   }
 
   private async programOf(envelope: EventEnvelope): Promise<string | null> {
@@ -144,10 +157,11 @@ export class NotificationsReactor {
     await store.inboxOf(tenantId).deleteMany({ recipientPersonId: personId });
     await store.preferences.deleteMany({ tenantId, personId });
     store.forgetPreferences(tenantId, personId);
-    await store.deliveries.updateMany(
-      { tenantId, recipient: personId, channel: 'email', state: 'pending' },
-      { $set: { state: 'dropped', lastError: 'person erased' } },
-    );
+    this.options.onPersonErased?.(tenantId, personId);
+    const unsent = await store.deliveries.find({ tenantId, recipient: personId, channel: 'email' }).toArray();
+    for (const row of unsent.filter((r) => r.state === 'pending')) {
+      await store.finish(row, 'dropped', { lastError: 'person erased' });
+    }
     const digests = await store.digests.find({ tenantId, personId }).toArray();
     for (const digest of digests) await store.digestEntries.deleteMany({ digestId: digest._id });
     await store.digests.deleteMany({ tenantId, personId });
@@ -157,18 +171,23 @@ export class NotificationsReactor {
     const reminders = this.options.store.reminders;
     const reminderId = command.kind === 'schedule' ? command.plan.reminderId : command.reminderId;
     const _id = `${event.tenantId}|${reminderId}`;
+    if (command.kind === 'cancel') {
+      // No read first: the filter is reminderCommandApplies for a cancel (a newer sequence, or the same one while
+      // still scheduled), and a reminder that does not exist has nothing to cancel.
+      await reminders.updateOne(
+        {
+          _id,
+          tenantId: event.tenantId,
+          $or: [{ sequence: { $lt: command.sequence } }, { sequence: command.sequence, state: 'scheduled' }],
+        },
+        { $set: { state: 'cancelled', sequence: command.sequence } },
+      );
+      return;
+    }
     // A compare-and-set on the sequence read: two events for one session never interleave their writes.
     for (let attempt = 0; attempt < 5; attempt++) {
       const existing = await reminders.findOne({ _id, tenantId: event.tenantId });
       if (!reminderCommandApplies(existing, command)) return;
-      if (command.kind === 'cancel') {
-        const result = await reminders.updateOne(
-          { _id, sequence: existing!.sequence, state: existing!.state },
-          { $set: { state: 'cancelled', sequence: command.sequence } },
-        );
-        if (result.matchedCount === 1) return;
-        continue;
-      }
       const row: ReminderRow = {
         ...command.plan,
         _id,

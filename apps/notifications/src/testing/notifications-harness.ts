@@ -215,6 +215,13 @@ export class MailpitClient {
     return body.messages;
   }
 
+  /** How many messages this Mailpit holds. */
+  async total(): Promise<number> {
+    const response = await fetch(`${this.baseUrl}/api/v1/messages?limit=1`);
+    if (!response.ok) throw new Error(`mailpit list answered ${response.status}`);
+    return ((await response.json()) as { total: number }).total;
+  }
+
   async message(id: string): Promise<{
     Text: string;
     HTML: string;

@@ -33,6 +33,13 @@ export interface ConsumerRunnerOptions {
   retryBaseDelayMs?: number;
   /** Partitions handled in parallel; order still holds within each partition (and so per stream). */
   partitionsConcurrently?: number;
+  /**
+   * Messages of one fetched batch handled in parallel (default 1: strictly one after another). Messages with the same
+   * key (stream) stay in order; the committed offset only passes a message once it and every earlier one are done. A
+   * shutdown in the middle leaves later messages uncommitted although some may be done, so the handler must be
+   * idempotent (the usual consumer contract here) to use this.
+   */
+  messagesConcurrently?: number;
   fromBeginning?: boolean;
   logger: Logger;
   metrics?: ServiceMetrics;
@@ -158,6 +165,7 @@ export class ConsumerRunner {
       );
     }
     try {
+      if ((this.options.messagesConcurrently ?? 1) > 1) return await this.handleBatchConcurrently(payload);
       for (const message of batch.messages) {
         // On SIGTERM or a rebalance, finish the current message, then hand over.
         if (this.stopping || !payload.isRunning() || payload.isStale()) break;
@@ -176,6 +184,47 @@ export class ConsumerRunner {
     } finally {
       this.inFlight -= 1;
     }
+  }
+
+  /** `messagesConcurrently` > 1: one lane per key, lanes in parallel, one commit for the done prefix of the batch. */
+  private async handleBatchConcurrently(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const lanes = new Map<string, number[]>();
+    batch.messages.forEach((message, index) => {
+      const key = message.key?.toString() ?? `#${index}`;
+      const lane = lanes.get(key);
+      if (lane) lane.push(index);
+      else lanes.set(key, [index]);
+    });
+    const done = batch.messages.map(() => false);
+    const queue = [...lanes.values()];
+    const proceed = () => !this.stopping && payload.isRunning() && !payload.isStale();
+    const worker = async () => {
+      for (let lane = queue.shift(); lane && proceed(); lane = queue.shift()) {
+        for (const index of lane) {
+          if (!proceed()) return;
+          await this.handleMessage(batch.topic, batch.partition, batch.messages[index]!, () => payload.heartbeat());
+          done[index] = true;
+        }
+      }
+    };
+    const results = await Promise.allSettled(
+      Array.from({ length: Math.min(this.options.messagesConcurrently ?? 1, lanes.size) }, worker),
+    );
+    const prefix = done.indexOf(false) === -1 ? done.length : done.indexOf(false);
+    const last = batch.messages[prefix - 1];
+    if (last) {
+      payload.resolveOffset(last.offset);
+      const next = (BigInt(last.offset) + 1n).toString();
+      await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+      this.options.metrics?.consumerLag.set(
+        { group: this.options.group, topic: batch.topic, partition: String(batch.partition) },
+        Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(next))),
+      );
+      await payload.heartbeat();
+    }
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   private async handleMessage(
