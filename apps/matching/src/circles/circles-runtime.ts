@@ -1,12 +1,14 @@
 import { matchingContracts } from '@trellis/matching/contracts';
 import { projectionRunner } from '@trellis/shared/event-store';
 import type { Provider, Type } from '@nestjs/common';
-import { ConsumerStatusRegistry, ContractRegistry, type ConsumerRunner } from '@trellis/shared/messaging';
+import { profilesContracts } from '@trellis/profiles/contracts';
+import { ConsumerRunner, ConsumerStatusRegistry, ContractRegistry } from '@trellis/shared/messaging';
 import type { Logger, ServiceMetrics } from '@trellis/shared/observability';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { KAFKA, ManagedConsumers, MONGO_CONNECTION, ROOT_LOGGER, SERVICE_METRICS } from '@trellis/shared/platform';
-import { MatchingRuntime } from '../matching-runtime';
+import { MatchingRuntime, type ConsumerGroup } from '../matching-runtime';
+import { CircleDeparturesReactor } from './circle-departures.reactor';
 import { CircleFillService } from './circle-fill.service';
 import { Circles, circlesProjection } from './circles.projection';
 import { CirclesService, type CirclesOptions } from './circles.service';
@@ -30,7 +32,10 @@ export class CirclesRuntime {
   readonly readModel: Circles;
   readonly circles: CirclesService;
   readonly fills: CircleFillService;
+  /** Reactors, for `npm run dlq:replay`. */
+  readonly groups: ConsumerGroup[] = [];
   private readonly projection: ConsumerRunner;
+  private readonly departures: ConsumerRunner;
 
   constructor(matching: MatchingRuntime, options: CirclesRuntimeOptions) {
     const prefix = options.groupPrefix ?? 'matching';
@@ -43,26 +48,40 @@ export class CirclesRuntime {
       options.circles,
     );
     this.fills = new CircleFillService(matching.store, matching.pool, this.circles);
+    const consumerOptions = (contracts: ContractRegistry) => ({
+      contracts,
+      fromBeginning: true,
+      logger: options.logger,
+      ...(options.metrics ? { metrics: options.metrics } : {}),
+      ...(options.status ? { status: options.status } : {}),
+    });
     this.projection = projectionRunner(
       options.kafka,
       options.connection,
       { ...circlesProjection(matching.matchingTopic), name: `${prefix}.circles` },
-      {
-        contracts: new ContractRegistry(matchingContracts),
-        fromBeginning: true,
-        logger: options.logger,
-        ...(options.metrics ? { metrics: options.metrics } : {}),
-        ...(options.status ? { status: options.status } : {}),
-      },
+      consumerOptions(new ContractRegistry(matchingContracts)),
     );
+    const departures = new CircleDeparturesReactor(this.circles);
+    const group: ConsumerGroup = {
+      group: `${prefix}.circle-departures`,
+      handler: (e) => departures.handle(e),
+      contracts: new ContractRegistry(profilesContracts),
+    };
+    this.groups.push(group);
+    this.departures = new ConsumerRunner(options.kafka, {
+      ...consumerOptions(group.contracts),
+      group: group.group,
+      topics: [matching.profilesTopic],
+      handler: group.handler,
+    });
   }
 
-  start(): Promise<void> {
-    return this.projection.start();
+  async start(): Promise<void> {
+    await Promise.all([this.projection.start(), this.departures.start()]);
   }
 
-  stop(): Promise<void> {
-    return this.projection.stop();
+  async stop(): Promise<void> {
+    await Promise.allSettled([this.projection.stop(), this.departures.stop()]);
   }
 }
 
@@ -94,6 +113,9 @@ export function circlesProviders(namesToken: symbol, resolver: Type<unknown>): P
           ...(names.groupPrefix ? { groupPrefix: names.groupPrefix } : {}),
         });
         consumers.register(runtime);
+        // `npm run dlq:replay` finds each reactor's handler here; the runtime above owns the actual consumers.
+        const alreadyManaged = { start: () => Promise.resolve(), stop: () => Promise.resolve() };
+        for (const group of runtime.groups) consumers.register(alreadyManaged, group);
         return runtime;
       },
       inject: [

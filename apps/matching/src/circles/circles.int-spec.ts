@@ -25,7 +25,7 @@ describe('Circles on the real broker and FerretDB', () => {
   const programId = `program-${randomUUID()}`;
   const fillProgramId = `program-${randomUUID()}`;
   const oneOnOneProgramId = `program-${randomUUID()}`;
-  const mentees = Array.from({ length: 26 }, (_, i) => `mentee-${i + 1}`);
+  const mentees = Array.from({ length: 28 }, (_, i) => `mentee-${i + 1}`);
   const fillMentees = Array.from({ length: 6 }, (_, i) => `fill-mentee-${i + 1}`);
   const ctx = (personId: string, tenantId = p.tenantId): CommandContext & { commandId: string } => ({
     tenantId,
@@ -55,6 +55,7 @@ describe('Circles on the real broker and FerretDB', () => {
       await p.feed.enrol(pid, 'lead-a', ['mentor'], 1);
       await p.feed.enrol(pid, 'lead-b', ['mentor'], 1);
     }
+    await p.feed.enrol(programId, 'lead-c', ['mentor'], 1);
     for (const m of mentees) await p.feed.enrol(programId, m, ['mentee']);
     for (const m of fillMentees) await p.feed.enrol(fillProgramId, m, ['mentee'], 0, matchingProfile());
     // One fill mentee speaks only German: no lead shares a language, so the engine leaves them unplaced.
@@ -334,6 +335,37 @@ describe('Circles on the real broker and FerretDB', () => {
     expect((await quick.joinCircle(ctx('mentee-26'), x.circleId)).members['mentee-26']).toBeDefined();
     const { state } = await quick.memberships.load(circleMembershipStreamId(programId, 'mentee-26'));
     expect(state).toMatchObject({ circleId: x.circleId, confirmed: true });
+  });
+
+  it('a member who withdraws leaves the circle; a lead who withdraws closes theirs and frees its members', async () => {
+    const led = await create(3, 'lead-c');
+    const other = await create(3, 'lead-b');
+    await circles.circles.joinCircle(ctx('mentee-27'), led.circleId);
+    await circles.circles.joinCircle(ctx('mentee-28'), led.circleId);
+    await eventually(async () => (await circles.readModel.circle(p.tenantId, led.circleId))?.members.length === 2);
+    const withdraw = (personId: string) => {
+      const participantId = participantIdFor(programId, personId);
+      return p.feed.emit('participant', participantStreamId(participantId), programId, 'ParticipantWithdrew', {
+        participantId,
+        personId,
+        programId,
+      });
+    };
+
+    await withdraw('mentee-27');
+    await eventually(async () =>
+      publishedFor(led.circleId).some(
+        (e) =>
+          e.type === 'CircleMemberLeft' &&
+          (e.data as { menteePersonId: string; reason: string }).menteePersonId === 'mentee-27' &&
+          (e.data as { reason: string }).reason === 'removed',
+      ),
+    );
+    await withdraw('lead-c');
+    await eventually(async () => (await circles.readModel.circle(p.tenantId, led.circleId))?.status === 'closed');
+    const closedEvent = publishedFor(led.circleId).find((e) => e.type === 'CircleClosed');
+    expect((closedEvent?.data as { memberPersonIds: string[] }).memberPersonIds).toEqual(['mentee-28']);
+    expect((await circles.circles.joinCircle(ctx('mentee-28'), other.circleId)).members['mentee-28']).toBeDefined();
   });
 
   it('replaying matching.events.v1 rebuilds the circles read model identically', async () => {

@@ -310,6 +310,54 @@ export class CirclesService {
     return state;
   }
 
+  /**
+   * A participant left the program (withdrew, or their data was erased): they leave their circle, and the circles they
+   * lead are closed (their members are free to join another). Idempotent, for the departures reactor.
+   */
+  async departFromCircles(
+    tenantId: string,
+    programId: string,
+    personId: string,
+    meta: CommitMeta,
+    now: string,
+  ): Promise<{ left: number; closed: number }> {
+    const system: Actor = { personId: meta.actor ?? 'system', isManager: true };
+    let left = 0;
+    let closed = 0;
+    const { state: membership } = await this.memberships.load(circleMembershipStreamId(programId, personId));
+    if (membership.circleId !== null) {
+      const circleId = membership.circleId;
+      const result = unwrap(
+        await this.circles.handle({
+          streamId: circleStreamId(circleId),
+          command: { type: 'LeaveCircle', menteePersonId: personId, actor: system, now },
+          commitId: crypto.randomUUID(),
+          meta,
+        }),
+      );
+      left += result.events.length;
+      await this.releaseMembership(programId, personId, circleId, meta);
+    }
+    const led = (await this.readModel.inProgram(tenantId, programId)).filter(
+      (r) => r.mentorPersonId === personId && r.status === 'open',
+    );
+    for (const row of led) {
+      const { state, events } = unwrap(
+        await this.circles.handle({
+          streamId: circleStreamId(row.circleId),
+          command: { type: 'CloseCircle', actor: system, now },
+          commitId: crypto.randomUUID(),
+          meta,
+        }),
+      );
+      closed += events.length;
+      for (const member of Object.keys(state.members)) {
+        await this.releaseMembership(programId, member, row.circleId, meta);
+      }
+    }
+    return { left, closed };
+  }
+
   /** The circle as its stream says it is now (commands answer with this, the read model may lag). */
   async circleState(ctx: CommandContext, circleId: string): Promise<CircleState> {
     return this.loadCircle(ctx, circleId);
