@@ -140,4 +140,44 @@ describe('EventStore.appendNewStreams and the relay marking whole batches, on th
       expect(sentAt.get(stream)).toBeGreaterThanOrEqual(Math.max(startedAt, committedAt + 4000));
     }
   }, 120_000);
+  it('publishes a batch this process appended by its batch id, ahead of older commits of other streams', async () => {
+    const calls: string[][] = [];
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const relay = pipeline.relay({
+      publish: async (batches: OutgoingBatch[]) => {
+        calls.push(batches.flatMap((b) => b.envelopes.map((e) => e.streamId)));
+        if (calls.length === 1) await gate;
+        await pipeline.publisher.publish(batches);
+      },
+    });
+    // What other tests left unpublished is out of the way; then the relay is held inside the send of commit A.
+    await pipeline.store.commits.updateMany({ published: false }, { $set: { published: true } });
+    relay.start();
+    try {
+      await pipeline.store.append({ ...tally('bulk-f-a'), expected: 'no-stream' });
+      await eventually(
+        async () => calls.length,
+        (n) => n === 1,
+        30_000,
+      );
+      // C is older than batch B, so the ordered read would send C first; the batch path sends B first.
+      await pipeline.store.append({ ...tally('bulk-f-c'), expected: 'no-stream' });
+      await pipeline.store.appendNewStreams([0, 1, 2, 3, 4].map((i) => tally(`bulk-f-b-${i}`)));
+      release();
+      await eventually(
+        () => pipeline.store.commits.countDocuments({ published: false }),
+        (n) => n === 0,
+        60_000,
+      );
+    } finally {
+      release();
+      await relay.stop();
+    }
+    expect(calls).toEqual([
+      ['bulk-f-a'],
+      ['bulk-f-b-0', 'bulk-f-b-1', 'bulk-f-b-2', 'bulk-f-b-3', 'bulk-f-b-4'],
+      ['bulk-f-c'],
+    ]);
+  }, 120_000);
 });

@@ -97,6 +97,8 @@ export interface AppendResult {
   revision: number;
   /** True when this commit id had already been appended with the same content. */
   duplicate: boolean;
+  /** Set by `appendNewStreams` on the result it announces to `onAppended` listeners (the relay). */
+  batchId?: string;
 }
 
 const lastRevisionOf = (commit: Pick<CommitDocument, 'fromRevision' | 'events'>): number =>
@@ -275,7 +277,7 @@ export class EventStore {
     }
     const first = results.find((r) => !r.duplicate);
     // One wake-up is enough for the relay: it reads every unpublished commit anyway.
-    if (first) this.appended.emit('appended', first);
+    if (first) this.appended.emit('appended', { ...first, batchId });
     return results;
   }
 

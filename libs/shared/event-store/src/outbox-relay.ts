@@ -81,6 +81,8 @@ export class OutboxRelay {
   private wakeUp: (() => void) | undefined;
   private unsubscribe: (() => void) | undefined;
   private leaseValidUntil = 0;
+  /** Bulk batches appended by this process and not yet seen published, oldest first. */
+  private readonly pendingBatches = new Set<string>();
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.leases = options.connection.collection<LeaseDocument>('outbox_leases') as unknown as Collection<LeaseDocument>;
@@ -100,7 +102,11 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.unsubscribe = this.options.store.onAppended(() => this.wake());
+    this.unsubscribe = this.options.store.onAppended((result) => {
+      // Bounded: a relay that is not the leader hears of batches it will never publish itself.
+      if (result.batchId && this.pendingBatches.size < 10_000) this.pendingBatches.add(result.batchId);
+      this.wake();
+    });
     this.loop = this.run();
   }
 
@@ -183,6 +189,8 @@ export class OutboxRelay {
 
   private async publishOneBatch(): Promise<number> {
     const startedAt = performance.now();
+    const batch = await this.nextPendingBatch();
+    if (batch) return this.publishCommits(batch, 0, startedAt);
     const read = await this.options.store.commits
       .find({ published: false })
       .sort({ committedAt: 1, streamId: 1, commitSeq: 1 })
@@ -197,6 +205,25 @@ export class OutboxRelay {
     // Only a bulk batch still being written: wait for the rest of it (the append's wake-up or the next poll).
     if (commits.length === 0) return 0;
     // Per-stream order holds: append never dates a commit before its predecessor in the stream.
+    return this.publishCommits(commits, read.length - commits.length, startedAt);
+  }
+
+  /**
+   * The unpublished commits of a bulk batch this process appended, read by batch id. FerretDB sorts in its Go layer,
+   * so the ordered read of the backlog costs as much as the whole backlog each time; a batch id is a plain equality.
+   * Publishing a batch ahead of older commits keeps per-stream order: each of its commits is the first of its stream,
+   * and a later commit of such a stream is published only after it (the ordered read would meet the first one first).
+   */
+  private async nextPendingBatch(): Promise<CommitDocument[] | null> {
+    for (const batchId of this.pendingBatches) {
+      const commits = await this.options.store.commits.find({ batchId, published: false }).toArray();
+      if (commits.length > 0) return commits.sort((a, b) => (a.streamId < b.streamId ? -1 : 1));
+      this.pendingBatches.delete(batchId);
+    }
+    return null;
+  }
+
+  private async publishCommits(commits: CommitDocument[], held: number, startedAt: number): Promise<number> {
     const envelopes: EventEnvelope[] = [];
     const traceContexts: Record<string, TraceCarrier> = {};
     for (const commit of commits) {
@@ -222,7 +249,8 @@ export class OutboxRelay {
     this.options.logger.debug(
       {
         commits: commits.length,
-        held: read.length - commits.length,
+        held,
+        byBatchId: held === 0 && commits.every((c) => c.batchId !== undefined && c.batchId === commits[0]?.batchId),
         readMs: Math.round(readAt - startedAt),
         sendMs: Math.round(sentAt - readAt),
         markMs: Math.round(performance.now() - sentAt),
