@@ -9,8 +9,17 @@ import { type DevIssuer, startDevIssuer } from '@trellis/shared/auth';
 import { EventStore } from '@trellis/shared/event-store';
 import { ContractRegistry, type EventContract, type EventEnvelope, EventPublisher } from '@trellis/shared/messaging';
 import { PersonKeyStore } from '@trellis/shared/privacy';
-import { createTestDatabase, createTestKafka, type TestDatabase, uniqueName, waitUntil } from '@trellis/shared/testing';
+import {
+  createTestDatabase,
+  createTestKafka,
+  createTestTopics,
+  type TestDatabase,
+  uniqueName,
+  waitUntil,
+} from '@trellis/shared/testing';
+import { MONGO_CONNECTION } from '@trellis/shared/platform';
 import type { Kafka } from 'kafkajs';
+import type { Connection } from 'mongoose';
 import { AppModule } from './app.module';
 import { SessionsReadModels } from './core/read-models';
 import { SessionsStore } from './core/sessions-store';
@@ -151,13 +160,15 @@ describe('sessions with profiles facts (real FerretDB and Kafka)', () => {
       keyFile: path.join(os.tmpdir(), `trellis-test-keys-${process.pid}.json`),
     });
     db = await createTestDatabase('sessions_profiles');
+    kafka = createTestKafka();
+    // Created up front with their leaders elected, so the app's start-up never meets a topic still being set up.
+    await createTestTopics(kafka, [wiring.matchingTopic, wiring.sessionsTopic, wiring.profilesTopic]);
     const auth = { issuer: issuer.issuer, audience: 'trellis', jwksUrl: issuer.jwksUrl, clockToleranceSeconds: 5 };
     app = await NestFactory.create(AppModule.register({ config: { mongoDatabase: db.name, port: 0 }, wiring, auth }), {
       logger: process.env['SESSIONS_TEST_LOG'] ? ['log', 'error', 'warn'] : false,
     });
     await app.listen(0, '127.0.0.1');
     url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
-    kafka = createTestKafka();
     publisher = new EventPublisher(
       kafka,
       new ContractRegistry([...profilesContracts, ...(matchingContracts as unknown as EventContract[])]),
@@ -610,4 +621,97 @@ describe('sessions with profiles facts (real FerretDB and Kafka)', () => {
       ).code,
     ).toBe('FORBIDDEN');
   });
+
+  it('erasure: ParticipantDataErased shreds the person’s key, forgets their feeds and pseudonymizes the rows', async () => {
+    const connection = app.get<symbol, Connection>(MONGO_CONNECTION);
+    await ok(mentee, 'mutation { createCalendarFeed }');
+    expect(await connection.collection('calendar_feeds').countDocuments({ personId: mentee.personId })).toBe(1);
+    const FIELDS = `{ goals { title progress { note } } myReflections { text } introductions { contact { name } note } }`;
+    const before = (await ok(mentor, `query($m: ID!) { engagement(mentorshipId: $m) ${FIELDS} }`, { m: mentorshipId }))[
+      'engagement'
+    ]!;
+    expect(JSON.stringify(before)).toContain('SECRET-PROGRESS most done');
+
+    await publish(wiring.profilesTopic, participantEvent(mentee, 'ParticipantDataErased'));
+    await waitUntil(
+      async () => (await connection.collection('person_keys').countDocuments({ _id: mentee.personId as never })) === 0,
+    );
+    await waitUntil(
+      async () => (await connection.collection('calendar_feeds').countDocuments({ personId: mentee.personId })) === 0,
+    );
+    await waitUntil(
+      async () => (await connection.collection('sessions').countDocuments({ personIds: mentee.personId })) === 0,
+    );
+
+    // No read model row names the erased person any more; the availability row is a tombstone.
+    for (const name of [
+      'engagements',
+      'sessions',
+      'participant_availability',
+      'calendar_feeds',
+      'erased_people',
+      'memberships',
+    ]) {
+      const rows = JSON.stringify(await connection.collection(name).find({}).toArray());
+      expect(rows).not.toContain(mentee.personId);
+    }
+    const tombstone = await connection
+      .collection('participant_availability')
+      .findOne({ _id: participantStream(mentee) as never });
+    expect(tombstone).toMatchObject({ _deleted: true });
+
+    // What the mentee wrote reads as erased for everyone; what the mentor wrote stays readable.
+    const fresh = new PersonKeyStore(connection);
+    const commits = await app.get(EventStore).commits.find({ 'meta.tenantId': tenantId }).toArray();
+    const sealed = commits.flatMap((c) => findSealed(c.events));
+    const byMentee = sealed.filter((f) => f.personId === mentee.personId);
+    expect(byMentee.length).toBeGreaterThanOrEqual(6);
+    for (const field of byMentee) expect(await fresh.decrypt(field as never)).toBe('[erased]');
+    const after = (await ok(mentor, `query($m: ID!) { engagement(mentorshipId: $m) ${FIELDS} }`, { m: mentorshipId }))[
+      'engagement'
+    ]!;
+    const text = JSON.stringify(after);
+    expect(text).not.toContain('SECRET-PROGRESS');
+    expect(text).toContain('[erased]');
+    expect(text).toContain('SECRET-CONTACT Ada');
+
+    // The mentor's erasure takes the contact details of their network with it.
+    await publish(wiring.profilesTopic, participantEvent(mentor, 'ParticipantDataErased'));
+    await waitUntil(
+      async () => (await connection.collection('person_keys').countDocuments({ _id: mentor.personId as never })) === 0,
+    );
+    app.get(PersonKeyStore).clearCache();
+    const plain = JSON.stringify(
+      await Promise.all(sealed.map((f) => fresh.decrypt(f as never).catch(() => 'unreadable'))),
+    );
+    for (const marker of [
+      'SECRET-CONTACT',
+      'SECRET-PRIVATE',
+      'SECRET-REFLECTION',
+      'SECRET-FEEDBACK',
+      'SECRET-SHARED',
+      'SECRET-PROGRESS',
+      'SECRET-INTRO',
+    ]) {
+      expect(plain).not.toContain(marker);
+    }
+    // Sealed values hold ciphertext only: no marker is in the database or on the topic in the clear.
+    const everything = JSON.stringify(
+      await Promise.all(
+        (await connection.db!.listCollections().toArray()).map((c) => connection.collection(c.name).find({}).toArray()),
+      ),
+    );
+    expect(everything).not.toMatch(/SECRET-[A-Z]/);
+  });
 });
+
+/** Every sealed value (`{ enc, personId, iv, tag, ct }`) anywhere inside the stored events. */
+function findSealed(value: unknown): Array<{ personId: string }> {
+  if (Array.isArray(value)) return value.flatMap(findSealed);
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (record['enc'] === 'aes-256-gcm:v1') return [record as { personId: string }];
+    return Object.values(record).flatMap(findSealed);
+  }
+  return [];
+}

@@ -44,6 +44,7 @@ describe('sessions service (real FerretDB and Kafka)', () => {
     lifecycleGroup: uniqueName('sessions_lifecycle'),
     profilesTopic: uniqueName('t_profiles'),
     availabilityGroup: uniqueName('sessions_availability'),
+    erasureGroup: uniqueName('sessions_erasure'),
     retryBaseDelayMs: 20,
     healthIntervalMs: 0,
   };

@@ -32,6 +32,11 @@ import {
   type AvailabilityRow,
   availabilityProjection,
 } from './profiles/participant-availability.projection';
+import {
+  ERASURE_GROUP,
+  participantErasureHandler,
+  participantErasureReactor,
+} from './profiles/participant-erasure.reactor';
 import { type SessionsDirectory, SessionsService } from './sessions/sessions.service';
 
 /** Topic and group names; tests use their own so they never share offsets or messages with a running stack. */
@@ -46,6 +51,7 @@ export interface SessionsWiring {
    * a test that runs its own profiles topic names a group here and this module feeds the same collection from it.
    */
   membershipsGroup?: string;
+  erasureGroup: string;
   /** Backoff of the reactor's bounded retries (tests shorten it). */
   retryBaseDelayMs?: number;
   /** How often the health run looks at every open engagement; 0 turns the timer off (tests call it directly). */
@@ -61,6 +67,7 @@ export const defaultSessionsWiring: SessionsWiring = {
   lifecycleGroup: MENTORSHIP_LIFECYCLE_GROUP,
   profilesTopic: PROFILES_TOPIC,
   availabilityGroup: AVAILABILITY_GROUP,
+  erasureGroup: ERASURE_GROUP,
   healthIntervalMs: Number(process.env['TRELLIS_SESSIONS_HEALTH_INTERVAL_MS'] ?? 3_600_000),
 };
 
@@ -163,6 +170,9 @@ export class SessionsModule implements OnModuleInit {
     private readonly outbox: SessionsOutbox,
     private readonly store: SessionsStore,
     private readonly health: EngagementHealthMonitor,
+    private readonly keys: PersonKeyStore,
+    private readonly readModels: SessionsReadModels,
+    private readonly feeds: CalendarFeeds,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -194,6 +204,19 @@ export class SessionsModule implements OnModuleInit {
       handler: (envelope) => availability.apply(envelope, availabilityRows),
       contracts: profiles,
     });
+    const erasure = { keys: this.keys, readModels: this.readModels, feeds: this.feeds, logger: this.logger };
+    this.consumers.register(
+      participantErasureReactor(this.kafka, {
+        ...erasure,
+        topic: this.wiring.profilesTopic,
+        group: this.wiring.erasureGroup,
+        metrics: this.metrics,
+        status: this.status,
+        topicSettings,
+        ...(this.wiring.retryBaseDelayMs ? { retryBaseDelayMs: this.wiring.retryBaseDelayMs } : {}),
+      }),
+      { group: this.wiring.erasureGroup, handler: participantErasureHandler(erasure), contracts: profiles },
+    );
     this.consumers.register(this.outbox);
     this.consumers.register(this.health);
     this.consumers.register(

@@ -48,6 +48,11 @@ export class CalendarFeeds {
     return result.modifiedCount;
   }
 
+  /** Erasure: the person's feed rows go altogether (revoked or not), not just their tokens. */
+  async forget(tenantId: string, personId: string): Promise<number> {
+    return (await this.feeds.deleteMany({ tenantId, personId })).deletedCount;
+  }
+
   /** The feed's iCalendar text, or null for an unknown or revoked token (the caller answers 404 either way). */
   async render(token: string, now: Date = new Date()): Promise<string | null> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EngagementState, SessionState } from '@trellis/sessions/domain';
 import { isDuplicateKeyError, TenantScopedCollection } from '@trellis/shared/event-store';
 import type { Collection, Connection } from 'mongoose';
@@ -34,6 +35,21 @@ export interface SessionRow {
   updatedAt: Date;
 }
 
+export interface ErasedPersonRow {
+  /** sha256 of tenant and person id: the record itself must not keep the erased id. */
+  _id: string;
+  tenantId: string;
+  pseudonym: string;
+  erasedAt: Date;
+}
+
+const erasedKey = (tenantId: string, personId: string) =>
+  createHash('sha256').update(`erased-key:${tenantId}:${personId}`).digest('hex');
+
+/** Stable per tenant and person, so rows of the same erased person still group together, but not reversible. */
+export const pseudonymOf = (tenantId: string, personId: string): string =>
+  `erased-${createHash('sha256').update(`erased:${tenantId}:${personId}`).digest('hex').slice(0, 24)}`;
+
 /**
  * The sessions service's own rows, written right after each stream's commit (they answer "who is busy when" and
  * "which tenant owns this stream" for the next command). A row is replaced only by a higher revision, so
@@ -42,10 +58,58 @@ export interface SessionRow {
 export class SessionsReadModels {
   readonly engagements: Collection<EngagementRow>;
   readonly sessions: Collection<SessionRow>;
+  /** People erased in profiles: their ids are replaced by a pseudonym in every row written from now on. */
+  readonly erased: Collection<ErasedPersonRow>;
 
   constructor(connection: Connection) {
     this.engagements = connection.collection<EngagementRow>('engagements') as unknown as Collection<EngagementRow>;
     this.sessions = connection.collection<SessionRow>('sessions') as unknown as Collection<SessionRow>;
+    this.erased = connection.collection<ErasedPersonRow>('erased_people') as unknown as Collection<ErasedPersonRow>;
+  }
+
+  /**
+   * Erasure (ARCHITECTURE §6): the person's id leaves every row of this tenant for a pseudonym that no longer links
+   * to profiles. The record comes first, so a row written concurrently from an older state is pseudonymized too
+   * (every write consults it). The event store keeps only sealed text, whose key the caller shreds.
+   */
+  async pseudonymize(tenantId: string, personId: string): Promise<{ engagements: number; sessions: number }> {
+    const pseudonym = pseudonymOf(tenantId, personId);
+    await this.erased.updateOne(
+      { _id: erasedKey(tenantId, personId) },
+      { $setOnInsert: { tenantId, pseudonym, erasedAt: new Date() } },
+      { upsert: true },
+    );
+    let engagements = 0;
+    for (const field of ['mentorPersonId', 'menteePersonId'] as const) {
+      const rows = await this.engagementsOf(tenantId).find({ [field]: personId });
+      for (const row of rows) {
+        await this.engagements.updateOne({ _id: row._id, tenantId }, { $set: { [field]: pseudonym } });
+        engagements += 1;
+      }
+    }
+    const sessionRows = await this.sessionsOf(tenantId).find({ personIds: personId });
+    for (const row of sessionRows) {
+      await this.sessions.updateOne(
+        { _id: row._id, tenantId },
+        {
+          $set: {
+            personIds: row.personIds.map((p) => (p === personId ? pseudonym : p)),
+            hostPersonId: row.hostPersonId === personId ? pseudonym : row.hostPersonId,
+          },
+        },
+      );
+    }
+    return { engagements, sessions: sessionRows.length };
+  }
+
+  private async pseudonyms(tenantId: string, personIds: string[]): Promise<Map<string, string>> {
+    const people = [...new Set(personIds)];
+    const rows = await Promise.all(people.map((p) => this.erased.findOne({ _id: erasedKey(tenantId, p) })));
+    const map = new Map<string, string>();
+    rows.forEach((row, i) => {
+      if (row) map.set(people[i]!, row.pseudonym);
+    });
+    return map;
   }
 
   engagementsOf(tenantId: string): TenantScopedCollection<EngagementRow> {
@@ -57,26 +121,31 @@ export class SessionsReadModels {
   }
 
   async writeEngagement(tenantId: string, state: EngagementState, revision: number): Promise<void> {
+    const erased = await this.pseudonyms(tenantId, [state.mentorPersonId, state.menteePersonId]);
+    const id = (p: string) => erased.get(p) ?? p;
     await replaceIfNewer(this.engagements, state.mentorshipId, revision, {
       tenantId,
       programId: state.programId,
       status: state.status,
-      mentorPersonId: state.mentorPersonId,
-      menteePersonId: state.menteePersonId,
+      mentorPersonId: id(state.mentorPersonId),
+      menteePersonId: id(state.menteePersonId),
       health: state.health.status,
       updatedAt: new Date(),
     });
   }
 
   async writeSession(tenantId: string, state: SessionState, revision: number): Promise<void> {
+    const people = [state.hostPersonId, ...state.inviteePersonIds];
+    const erased = await this.pseudonyms(tenantId, people);
+    const id = (p: string) => erased.get(p) ?? p;
     await replaceIfNewer(this.sessions, state.sessionId, revision, {
       tenantId,
       programId: state.programId,
       status: state.status,
       kind: state.kind,
       mentorshipId: state.mentorshipId ?? null,
-      hostPersonId: state.hostPersonId,
-      personIds: [state.hostPersonId, ...state.inviteePersonIds],
+      hostPersonId: id(state.hostPersonId),
+      personIds: people.map(id),
       startsAt: state.startsAt,
       endsAt: state.endsAt,
       timezone: state.timezone,
