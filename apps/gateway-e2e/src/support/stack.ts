@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type DevIssuer, type Principal, startDevIssuer } from '@trellis/shared/auth';
 import { freePort, testInfrastructure, uniqueName } from '@trellis/shared/testing';
+import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -58,13 +59,62 @@ async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs
   }
 }
 
-export async function startStack(): Promise<E2eStack> {
+/** `node -r` this into a service process (with TRELLIS_E2E_GROUP_PREFIX) to give its consumer groups a namespace. */
+export const GROUP_NAMESPACE_PRELOAD = path.join(__dirname, 'kafka-group-namespace.cjs');
+const SERVICE_GROUP = /^(profiles|matching|sessions|notifications)\./;
+const NAMESPACED_GROUP = /^e2e_[A-Za-z0-9_]+\.(.+)$/;
+
+/**
+ * This stack's consumer groups (namespaced, see support/kafka-group-namespace.cjs) start at the end of each topic:
+ * its databases are new and it needs only the events it produces itself, while reading every earlier test's events
+ * from the beginning would cost minutes. The group names and their topics come from the groups on the broker (the
+ * services' own or an earlier stack's); a group never seen before reads from the beginning, as it would anyway.
+ */
+export async function startGroupsAtEnd(prefix: string): Promise<void> {
+  const kafka = new Kafka({
+    clientId: uniqueName('e2e-offsets'),
+    brokers: testInfrastructure.kafkaBrokers,
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const known = new Map<string, string>();
+    for (const { groupId } of (await admin.listGroups()).groups) {
+      const handler = NAMESPACED_GROUP.exec(groupId)?.[1] ?? groupId;
+      if (!SERVICE_GROUP.test(handler) || /\.(dlq-replay|rebuild-)/.test(handler)) continue;
+      if (!known.has(handler) || handler === groupId) known.set(handler, groupId);
+    }
+    const ends = new Map<string, Array<{ partition: number; offset: string }> | null>();
+    for (const [handler, source] of known) {
+      for (const { topic } of await admin.fetchOffsets({ groupId: source })) {
+        if (!ends.has(topic)) {
+          const offsets = await admin.fetchTopicOffsets(topic).catch(() => null);
+          ends.set(topic, offsets?.map((p) => ({ partition: p.partition, offset: p.high })) ?? null);
+        }
+        const partitions = ends.get(topic);
+        if (partitions) await admin.setOffsets({ groupId: `${prefix}.${handler}`, topic, partitions });
+      }
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export interface StackOptions {
+  /** Extra environment for every process, e.g. `{ TRELLIS_SEED_DEMO: '1' }` to have profiles seed the demo organization. */
+  env?: Record<string, string>;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<E2eStack> {
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), uniqueName('trellis-e2e')));
   const issuer = await startDevIssuer({ port: 0, keyFile: path.join(keyDir, 'key.json') });
   const names = discoverSubgraphs();
   const ports = new Map<string, number>();
   for (const name of ['gateway', ...ALL_SUBGRAPHS]) ports.set(name, await freePort());
   const databases = names.map((name) => uniqueName(`e2e_${name}`).slice(0, 60));
+  const groupPrefix = uniqueName('e2e');
+  await startGroupsAtEnd(groupPrefix);
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     TRELLIS_LOG_LEVEL: process.env['TRELLIS_E2E_LOG_LEVEL'] ?? 'error',
@@ -77,17 +127,34 @@ export async function startStack(): Promise<E2eStack> {
     TRELLIS_GATEWAY_RATE_BURST: '100000',
     TRELLIS_INFRA_DIR: keyDir,
     TRELLIS_INTERNAL_TOKEN: uniqueName('internal'),
+    TRELLIS_E2E_GROUP_PREFIX: groupPrefix,
+    ...options.env,
   };
   for (const [name, port] of ports) env[`TRELLIS_${name.toUpperCase()}_PORT`] = String(port);
   names.forEach((name, i) => (env[`TRELLIS_${name.toUpperCase()}_MONGO_DB`] = databases[i]!));
 
   const children: ChildProcess[] = [];
+  // TRELLIS_E2E_LOG_DIR=<dir> keeps each process's log (stdout and stderr) in <dir>/<name>.log, to see why a run failed.
+  const logDir = process.env['TRELLIS_E2E_LOG_DIR'];
+  if (logDir) fs.mkdirSync(logDir, { recursive: true });
   const spawnApp = (name: string) => {
+    const log = logDir ? fs.openSync(path.join(logDir, `${name}.log`), 'a') : null;
     const child = spawn(
       process.execPath,
-      ['-r', path.join(repoRoot, 'tools/run/register.cjs'), path.join(repoRoot, 'apps', name, 'src', 'main.ts')],
-      { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] },
+      [
+        '-r',
+        path.join(repoRoot, 'tools/run/register.cjs'),
+        '-r',
+        GROUP_NAMESPACE_PRELOAD,
+        path.join(repoRoot, 'apps', name, 'src', 'main.ts'),
+      ],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, ...env },
+        stdio: log === null ? ['ignore', 'ignore', 'inherit'] : ['ignore', log, log],
+      },
     );
+    if (log !== null) fs.closeSync(log);
     children.push(child);
     return child;
   };
