@@ -96,7 +96,7 @@ export class NotificationsModule implements OnModuleInit {
               webhookTimeoutMs: 5000,
               concurrency: w.senderConcurrency,
               emailGiveUpMs: 24 * 3_600_000,
-              sendingStaleMs: w.sendingStaleMs,
+              emailRetry: w.emailRetry,
               ...(w.afterSmtpAccept ? { afterSmtpAccept: w.afterSmtpAccept } : {}),
             }),
           inject: [NOTIFICATIONS_WIRING, NotificationsStore, Notifier, Announcer, Mailer, ROOT_LOGGER, ContactsClient],

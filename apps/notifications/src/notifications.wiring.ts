@@ -27,8 +27,8 @@ export interface NotificationsWiring {
   reactorEventConcurrency: number;
   /** Recipients the dispatcher sends to in parallel (one recipient's emails stay in order). */
   senderConcurrency: number;
-  /** A `sending` row this old was left by a dead process: recorded `unconfirmed`, not resent. */
-  sendingStaleMs: number;
+  /** Email/digest retry backoff (see DispatcherOptions.emailRetry). */
+  emailRetry: { baseMs: number; capMs: number };
   /** Test hook (crash tests): runs right after SMTP accepted a message, before that is recorded. */
   afterSmtpAccept?: (deliveryId: string) => void;
   leaseTtlMs: number;
@@ -69,8 +69,7 @@ export function wiringFromEnv(env: NodeJS.ProcessEnv = process.env): Notificatio
     reactorConcurrency: positiveInt(env, 'TRELLIS_NOTIFICATIONS_REACTOR_CONCURRENCY', 6),
     reactorEventConcurrency: positiveInt(env, 'TRELLIS_NOTIFICATIONS_EVENT_CONCURRENCY', 16),
     senderConcurrency: positiveInt(env, 'TRELLIS_NOTIFICATIONS_SENDER_CONCURRENCY', 16),
-    // Above the SMTP socket timeout (10 s) plus the lease: a live sender that lost its lease has given up by then.
-    sendingStaleMs: 20_000,
+    emailRetry: { baseMs: 250, capMs: 10_000 },
     leaseTtlMs: 5000,
     webhookPolicy: DEFAULT_WEBHOOK_POLICY,
     allowLoopbackWebhooks: env['NODE_ENV'] !== 'production',

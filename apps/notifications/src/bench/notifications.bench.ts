@@ -5,6 +5,8 @@
 // Last line: RESULT events_per_s=… email_per_s=… e2e_p99_ms=… (e2e: event published → email accepted by SMTP).
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { Mailer } from '../core/mailer';
 import { NotificationsStore } from '../core/notifications-store';
 import { phases } from '../core/phases';
 import { createTestTopics } from '@trellis/shared/testing';
@@ -21,11 +23,12 @@ const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const EVENTS = arg('events', 2000);
 const RATE = arg('rate', 200);
-const PEOPLE = arg('people', 20);
+const PEOPLE = arg('people', 100);
 const TICK_MS = arg('tick', 100);
 const PARTITIONS = arg('partitions', 12);
 const EVENT_CONCURRENCY = arg('event-concurrency', 16);
 const SENDERS = arg('senders', 16);
+const BASELINE_SENDS = 200;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function percentile(sorted: number[], p: number): number {
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
     const people: Person[] = [];
     for (let i = 0; i < PEOPLE; i++) people.push(await world.enroll(`Guest${i}`, 'MENTEE'));
     const store = new NotificationsStore(db.connection);
+    await baseline(db.connection, smtp.smtpUrl);
     console.log(
       `offered: ${EVENTS} SessionCancelled events at ${RATE}/s to ${PEOPLE} people (critical: no budget), ` +
         `${PARTITIONS} partitions, ${EVENT_CONCURRENCY} events per partition and ${SENDERS} recipients at once`,
@@ -89,7 +93,7 @@ async function main(): Promise<void> {
     let done = 0;
     const deadline = Date.now() + Math.max(120_000, (EVENTS / RATE) * 5000);
     while (Date.now() < deadline) {
-      done = await smtp.client.total();
+      done = (await smtp.client.total()) - BASELINE_SENDS;
       if (done >= EVENTS) break;
       await sleep(1000);
     }
@@ -106,7 +110,7 @@ async function main(): Promise<void> {
         `  ${p.phase.padEnd(30)} n=${String(p.count).padStart(6)} mean=${String(p.meanMs).padStart(7)} ms max=${String(p.maxMs).padStart(6)} ms`,
       );
     }
-    console.log(`mailpit holds ${done} messages; log has ${rows.length} sent`);
+    console.log(`mailpit holds ${done} bench messages; the log has ${rows.length} sent`);
     console.log(
       `sent ${rows.length}/${EVENTS}; p50=${percentile(latencies, 50)} ms p95=${percentile(latencies, 95)} ms max=${latencies.at(-1)} ms`,
     );
@@ -119,6 +123,46 @@ async function main(): Promise<void> {
     await world.close();
     await smtp.down();
   }
+}
+
+/**
+ * What the machine gives right now, measured in this process before the run (the shared machine's load varies by the
+ * minute): one FerretDB round trip of each kind the hot path uses, and SMTP sends to the same Mailpit.
+ */
+async function baseline(connection: NotificationsStore['connection'], smtpUrl: string): Promise<void> {
+  const scratch = connection.collection<{ _id: string; n: number }>('bench_baseline');
+  const time = async (n: number, op: (i: number) => Promise<unknown>) => {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) await op(i);
+    return ((performance.now() - t0) / n).toFixed(1);
+  };
+  const insert = await time(100, (i) => scratch.insertOne({ _id: `b${i}`, n: i }));
+  const update = await time(100, (i) => scratch.updateOne({ _id: `b${i}` }, { $set: { n: -i } }));
+  const mailer = new Mailer(smtpUrl, 'Bench <bench@trellis.local>');
+  const sends = BASELINE_SENDS;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: sends }, (_, i) =>
+      mailer.send({
+        deliveryId: `baseline-${i}`,
+        to: 'baseline@trellis.invalid',
+        subject: 'baseline',
+        text: 'baseline',
+        html: '<p>baseline</p>',
+        unsubscribeUrl: 'https://unsubscribe.invalid',
+      }),
+    ),
+  );
+  const smtpRate = (sends / ((performance.now() - t0) / 1000)).toFixed(0);
+  mailer.close();
+  await scratch.drop();
+  console.log(
+    `baseline (same process, now): ferretdb insertOne ${insert} ms, updateOne by _id (100 rows) ${update} ms; ` +
+      `smtp ${smtpRate} messages/s (8 pooled connections); load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+  );
 }
 
 main().then(

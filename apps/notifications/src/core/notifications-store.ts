@@ -24,7 +24,7 @@ export interface InboxItemRow {
 }
 
 /**
- * `pending` and `sending` rows live in `deliveries`, a queue that holds only unfinished work; a finished one moves to
+ * `pending` rows live in `deliveries`, a queue that holds only unfinished work; a finished one moves to
  * `delivery_log` with its outcome. FerretDB v1 reads and updates cost in proportion to the collection's size (even by
  * `_id`: about 1 ms per thousand rows measured), while inserts are checked by a unique index at constant cost, so the
  * hot path only updates the small queue and appends everywhere else.
@@ -32,7 +32,6 @@ export interface InboxItemRow {
  */
 export type DeliveryState =
   | 'pending'
-  | 'sending'
   | 'sent'
   | 'folded'
   | 'skipped'
@@ -40,7 +39,7 @@ export type DeliveryState =
   | 'failed'
   | 'cancelled'
   | 'unconfirmed';
-export type DeliveryOutcome = Exclude<DeliveryState, 'pending' | 'sending'>;
+export type DeliveryOutcome = Exclude<DeliveryState, 'pending'>;
 
 export interface DeliveryRow {
   _id: string;
@@ -65,7 +64,7 @@ export interface DeliveryRow {
   sourceAt: Date;
   createdAt: Date;
   sentAt: Date | null;
-  /** Set when the row moved to `sending`, just before the SMTP transaction. */
+  /** When the successful attempt was claimed, just before its SMTP transaction. */
   sendingAt?: Date | null;
   /** On `delivery_log` rows: when the outcome was recorded. */
   finishedAt?: Date;
@@ -75,6 +74,13 @@ export interface DeliveryRow {
 export interface DeliveryKeyRow {
   _id: string;
   createdAt: Date;
+}
+
+/** `<deliveryId>#<attempt>`: inserted before that attempt's SMTP transaction; an attempt is made at most once. */
+export interface SendClaimRow {
+  _id: string;
+  deliveryId: string;
+  at: Date;
 }
 
 /** One per inbox item whose NotificationDelivered is on the topic (append-only, so no update of the big inbox). */
@@ -166,6 +172,7 @@ export class NotificationsStore {
   readonly deliveryLog: mongo.Collection<DeliveryRow>;
   readonly deliveryKeys: mongo.Collection<DeliveryKeyRow>;
   readonly announcements: mongo.Collection<AnnouncementRow>;
+  readonly sendClaims: mongo.Collection<SendClaimRow>;
   readonly digests: mongo.Collection<DigestRow>;
   readonly digestEntries: mongo.Collection<DigestEntryRow>;
   readonly reminders: mongo.Collection<ReminderRow>;
@@ -191,6 +198,7 @@ export class NotificationsStore {
     this.deliveryLog = c('delivery_log');
     this.deliveryKeys = c('delivery_keys');
     this.announcements = c('inbox_announcements');
+    this.sendClaims = c('email_send_claims');
     this.digests = c('digests');
     this.digestEntries = c('digest_entries');
     this.reminders = c('reminders');

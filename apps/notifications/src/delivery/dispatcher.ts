@@ -24,6 +24,7 @@ import {
   type DigestRow,
   NotificationsStore,
   type ReminderRow,
+  type SendClaimRow,
 } from '../core/notifications-store';
 import type { Notifier } from '../core/notifier';
 import { phases } from '../core/phases';
@@ -49,10 +50,10 @@ export interface DispatcherOptions {
   /** Give up on an email this long after it was due (profiles or SMTP down for a day is an incident, not a retry). */
   emailGiveUpMs: number;
   /**
-   * A `sending` row older than this, not being sent by this instance, was left by a process that died during the
-   * SMTP transaction: it is recorded `unconfirmed` and not sent again. Above the SMTP socket timeout plus the lease.
+   * Email and digest retries: `baseMs * 2^attempts`, at most `capMs`. An outage longer than the ramp is retried every
+   * `capMs` until it ends; tests scale both (and the outage) by one factor, which keeps the sequence of attempts.
    */
-  sendingStaleMs: number;
+  emailRetry: { baseMs: number; capMs: number };
   /** Test hook: called right after SMTP accepted a message, before that is recorded (a crash test kills there). */
   afterSmtpAccept?: (deliveryId: string) => void;
 }
@@ -84,10 +85,19 @@ export class Dispatcher {
   /** Emails sent today per person and day: exact while this instance is the only sender (reset on taking the lease). */
   private readonly budgets = new Map<string, number>();
   private readonly logInserts: GroupCommit<DeliveryRow, boolean>;
+  private readonly claimInserts: GroupCommit<SendClaimRow, boolean>;
+  private readonly queueDeletes: GroupCommit<string, void>;
+  private lastPollAt = 0;
 
   constructor(private readonly o: DispatcherOptions) {
     this.lease = new LeaderLease(o.store.connection, 'notifications-dispatcher', o.leaseTtlMs);
     this.logInserts = new GroupCommit((rows) => NotificationsStore.insertEach(o.store.deliveryLog, rows));
+    this.claimInserts = new GroupCommit((rows) => NotificationsStore.insertEach(o.store.sendClaims, rows));
+    // Finished rows leave the queue in bulk: one `$in` pass over the (small) queue per round trip, not one per row.
+    this.queueDeletes = new GroupCommit<string, void>(async (ids) => {
+      await o.store.deliveries.deleteMany({ _id: { $in: ids } });
+      return ids.map(() => undefined);
+    });
   }
 
   start(): Promise<void> {
@@ -209,6 +219,10 @@ export class Dispatcher {
     }
   }
 
+  private retryDelayMs(attempts: number): number {
+    return Math.min(this.o.emailRetry.capMs, this.o.emailRetry.baseMs * 2 ** Math.min(attempts, 20));
+  }
+
   /** A row stays in the queue for a later attempt: the poll must pick it up again then. */
   private later(row: DeliveryRow): void {
     this.known.delete(row._id);
@@ -224,7 +238,11 @@ export class Dispatcher {
   async tick(now: Date): Promise<void> {
     await this.fireReminders(now);
     this.forgetOld();
-    // The queue holds only unfinished rows, so this read stays small whatever the history.
+    // The queue holds only unfinished rows. While this instance is busy with rows it queued itself, the poll (a scan
+    // of the queue in FerretDB v1) runs at most every 2 s: it only adds other instances' rows and due retries.
+    const busy = [...this.lanes.values()].some((lane) => lane.length > 0);
+    if (busy && Date.now() - this.lastPollAt < 2000) return void (await this.digests(now));
+    this.lastPollAt = Date.now();
     const due = await phases.time('dispatch.poll', () =>
       this.o.store.deliveries
         .find({ dueAt: { $lte: now } })
@@ -232,35 +250,33 @@ export class Dispatcher {
         .limit(1000)
         .toArray(),
     );
-    const pending: DeliveryRow[] = [];
-    for (const row of due) {
-      if (this.known.has(row._id)) continue;
-      if (row.state === 'pending') pending.push(row);
-      else if (row.state === 'sending' && (row.sendingAt?.getTime() ?? 0) < Date.now() - this.o.sendingStaleMs) {
-        await this.unconfirmed(row);
-      }
-    }
+    const pending = due.filter((row) => !this.known.has(row._id));
     this.enqueue(pending);
     await this.digests(now);
   }
 
   /**
-   * The process that moved this row to `sending` died before recording the outcome: SMTP may or may not have the
-   * message, and production SMTP cannot be asked. At most once: it is not sent again (the in-app item exists).
+   * This attempt was claimed before (its claim row exists) and the row is still queued. Either it was sent and only
+   * the queue delete was lost (the log has it), or the claimer died during the SMTP transaction: the server may or
+   * may not have the message, and production SMTP cannot be asked. At most once: it is not sent again (the in-app
+   * item exists), it is recorded `unconfirmed`.
    */
-  private async unconfirmed(row: DeliveryRow): Promise<void> {
-    this.known.set(row._id, Date.now());
-    await this.o.store.finish(row, 'unconfirmed', {
-      lastError: 'process ended during the SMTP transaction; not resent (at most once)',
+  private async claimedBefore(row: DeliveryRow): Promise<void> {
+    if (await this.o.store.deliveryLog.findOne({ _id: row._id }, { projection: { _id: 1 } })) {
+      await this.queueDeletes.add([row._id]);
+      return;
+    }
+    await this.finish(row, 'unconfirmed', {
+      lastError: 'claimed by a process that ended during the SMTP transaction; not resent (at most once)',
     });
-    this.o.logger.warn({ deliveryId: row._id }, 'email left in sending by a crash: recorded unconfirmed, not resent');
+    this.o.logger.warn({ deliveryId: row._id }, 'email interrupted during SMTP: recorded unconfirmed, not resent');
   }
 
   /** Finished: to the log (inserts of concurrent lanes shared), then out of the queue. */
   private async finish(row: DeliveryRow, state: DeliveryOutcome, fields: Partial<DeliveryRow> = {}): Promise<void> {
     await phases.time('dispatch.record-outcome', async () => {
       await this.logInserts.add([{ ...row, ...fields, state, finishedAt: new Date() }]);
-      await this.o.store.deliveries.deleteOne({ _id: row._id });
+      await this.queueDeletes.add([row._id]);
     });
   }
 
@@ -311,7 +327,7 @@ export class Dispatcher {
         this.o.contacts.contact(row.tenantId, row.programId!, row.recipient),
       );
     } catch (error) {
-      await this.retry(row, now, error, 'pending');
+      await this.retry(row, now, error);
       return;
     }
     if (!contact) return this.finish(row, 'dropped', { lastError: 'person unknown or erased' });
@@ -342,12 +358,13 @@ export class Dispatcher {
       params: row.params,
     };
     const rendered = phases.timeSync('dispatch.render', () => renderEmail(row.templateId, ctx, unsubscribeUrl));
-    // The intent is durable before SMTP sees the message: a crash from here on leaves `sending`, never a resend.
+    // The attempt is claimed durably before SMTP sees the message (an insert: constant cost, shared with other
+    // lanes); a crash from here on leaves the claim, and a claimed attempt is never made again.
     const sendingAt = new Date();
-    const claimed = await phases.time('dispatch.mark-sending', () =>
-      store.deliveries.updateOne({ _id: row._id, state: 'pending' }, { $set: { state: 'sending', sendingAt } }),
+    const [claimed] = await phases.time('dispatch.claim-attempt', () =>
+      this.claimInserts.add([{ _id: `${row._id}#${row.attempts}`, deliveryId: row._id, at: sendingAt }]),
     );
-    if (claimed.matchedCount !== 1) return; // finished meanwhile (erasure) or not ours
+    if (!claimed) return this.claimedBefore(row);
     try {
       await phases.time('dispatch.smtp', () =>
         this.o.mailer.send({
@@ -366,7 +383,7 @@ export class Dispatcher {
       );
     } catch (error) {
       // Refused or unreachable: the server did not take it, so it goes back to pending for another attempt.
-      await this.retry(row, now, error, 'sending');
+      await this.retry(row, now, error);
       return;
     }
     this.o.afterSmtpAccept?.(row._id);
@@ -424,7 +441,7 @@ export class Dispatcher {
     return false;
   }
 
-  private async retry(row: DeliveryRow, now: Date, error: unknown, from: 'pending' | 'sending'): Promise<void> {
+  private async retry(row: DeliveryRow, now: Date, error: unknown): Promise<void> {
     const attempts = row.attempts + 1;
     const reason =
       error instanceof ContactUnavailableError ? error.message : String((error as Error)?.message ?? error);
@@ -433,13 +450,12 @@ export class Dispatcher {
       await this.finish(row, 'failed', { attempts, lastError: reason.slice(0, 500) });
     } else {
       await this.o.store.deliveries.updateOne(
-        { _id: row._id, state: from },
+        { _id: row._id, state: 'pending' },
         {
           $set: {
-            state: 'pending',
             attempts,
             lastError: reason.slice(0, 500),
-            dueAt: new Date(now.getTime() + Math.min(10_000, 250 * 2 ** Math.min(attempts, 10))),
+            dueAt: new Date(now.getTime() + this.retryDelayMs(attempts)),
           },
         },
       );
@@ -464,7 +480,7 @@ export class Dispatcher {
     }
     const retry = async (error: unknown) => {
       const attempts = digest.attempts + 1;
-      const dueAt = new Date(now.getTime() + Math.min(10_000, 250 * 2 ** Math.min(attempts, 10)));
+      const dueAt = new Date(now.getTime() + this.retryDelayMs(attempts));
       await store.digests.updateOne({ _id: digest._id }, { $set: { dueAt, attempts } });
       this.o.logger.warn({ digestId: digest._id, err: error }, 'digest retry scheduled');
     };

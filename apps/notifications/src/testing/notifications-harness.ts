@@ -286,6 +286,9 @@ export class PrivateMailpit {
         '--smtp-auth-allow-insecure',
         '--disable-version-check',
         '--quiet',
+        // Keep every message (the default keeps the newest 500): benchmarks count them.
+        '--max',
+        '0',
       ],
       { stdio: 'ignore' },
     );

@@ -186,45 +186,52 @@ export class ConsumerRunner {
     }
   }
 
-  /** `messagesConcurrently` > 1: one lane per key, lanes in parallel, one commit for the done prefix of the batch. */
+  /**
+   * `messagesConcurrently` > 1: the batch in chunks; in a chunk one lane per key, lanes in parallel; after each chunk
+   * one commit of its done prefix. Heartbeats go on between messages, so a long batch never costs the membership.
+   */
   private async handleBatchConcurrently(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
-    const lanes = new Map<string, number[]>();
-    batch.messages.forEach((message, index) => {
-      const key = message.key?.toString() ?? `#${index}`;
-      const lane = lanes.get(key);
-      if (lane) lane.push(index);
-      else lanes.set(key, [index]);
-    });
-    const done = batch.messages.map(() => false);
-    const queue = [...lanes.values()];
+    const concurrency = this.options.messagesConcurrently ?? 1;
+    const chunkSize = Math.max(64, concurrency * 4);
     const proceed = () => !this.stopping && payload.isRunning() && !payload.isStale();
-    const worker = async () => {
-      for (let lane = queue.shift(); lane && proceed(); lane = queue.shift()) {
-        for (const index of lane) {
-          if (!proceed()) return;
-          await this.handleMessage(batch.topic, batch.partition, batch.messages[index]!, () => payload.heartbeat());
-          done[index] = true;
+    for (let from = 0; from < batch.messages.length && proceed(); from += chunkSize) {
+      const chunk = batch.messages.slice(from, from + chunkSize);
+      const lanes = new Map<string, number[]>();
+      chunk.forEach((message, index) => {
+        const key = message.key?.toString() ?? `#${index}`;
+        const lane = lanes.get(key);
+        if (lane) lane.push(index);
+        else lanes.set(key, [index]);
+      });
+      const done = chunk.map(() => false);
+      const queue = [...lanes.values()];
+      const worker = async () => {
+        for (let lane = queue.shift(); lane && proceed(); lane = queue.shift()) {
+          for (const index of lane) {
+            if (!proceed()) return;
+            await this.handleMessage(batch.topic, batch.partition, chunk[index]!, () => payload.heartbeat());
+            done[index] = true;
+            await payload.heartbeat();
+          }
         }
+      };
+      const results = await Promise.allSettled(Array.from({ length: Math.min(concurrency, lanes.size) }, worker));
+      const firstUndone = done.indexOf(false);
+      const last = chunk[(firstUndone === -1 ? done.length : firstUndone) - 1];
+      if (last) {
+        payload.resolveOffset(last.offset);
+        const next = (BigInt(last.offset) + 1n).toString();
+        await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+        this.options.metrics?.consumerLag.set(
+          { group: this.options.group, topic: batch.topic, partition: String(batch.partition) },
+          Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(next))),
+        );
       }
-    };
-    const results = await Promise.allSettled(
-      Array.from({ length: Math.min(this.options.messagesConcurrently ?? 1, lanes.size) }, worker),
-    );
-    const prefix = done.indexOf(false) === -1 ? done.length : done.indexOf(false);
-    const last = batch.messages[prefix - 1];
-    if (last) {
-      payload.resolveOffset(last.offset);
-      const next = (BigInt(last.offset) + 1n).toString();
-      await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
-      this.options.metrics?.consumerLag.set(
-        { group: this.options.group, topic: batch.topic, partition: String(batch.partition) },
-        Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(next))),
-      );
-      await payload.heartbeat();
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      if (firstUndone !== -1) return;
     }
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason;
   }
 
   private async handleMessage(
