@@ -622,6 +622,44 @@ describe('sessions with profiles facts (real FerretDB and Kafka)', () => {
     ).toBe('FORBIDDEN');
   });
 
+  it('ten concurrent bookings of overlapping times for the same pair: exactly one succeeds, the rest name it', async () => {
+    const base = slot.start + 100 * HOUR;
+    const scheduledCommits = () =>
+      app.get(EventStore).commits.countDocuments({ 'meta.tenantId': tenantId, 'events.type': 'SessionScheduled' });
+    const before = await scheduledCommits();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        gql<{ scheduleSession: { id: string } }>(i % 2 === 0 ? mentor : mentee, SCHEDULE, {
+          input: { ...scheduleInput(base + i * 5 * 60_000, true), meetingLink: `https://meet.example/race-${i}` },
+        }),
+      ),
+    );
+    const winners = results.filter((r) => !r.errors);
+    expect(winners).toHaveLength(1);
+    const winner = winners[0]!.data!.scheduleSession.id;
+    const losers = results.filter((r) => r.errors);
+    expect(losers).toHaveLength(9);
+    for (const loser of losers) {
+      expect(loser.errors![0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
+      expect(loser.errors![0]!.message).toContain(`overlaps session ${winner}`);
+    }
+    expect(await scheduledCommits()).toBe(before + 1);
+    const rows = await app
+      .get(SessionsReadModels)
+      .sessionsOf(tenantId)
+      .find({ status: 'scheduled', startsAt: { $gte: iso(base), $lt: iso(base + 2 * HOUR) } });
+    expect(rows.map((r) => r._id)).toEqual([winner]);
+
+    // Cancelling gives the time back: the same hour can be booked again, and a retry of a refused time still fails.
+    await ok(mentor, `mutation($id: ID!) { cancelSession(id: $id, reason: SCHEDULE_CONFLICT) { status } }`, {
+      id: winner,
+    });
+    const again = await ok(mentee, SCHEDULE, { input: scheduleInput(base + 15 * 60_000, true) });
+    expect(again['scheduleSession']).toMatchObject({ status: 'SCHEDULED' });
+    const clash = await fails(mentor, SCHEDULE, { input: scheduleInput(base, true) });
+    expect(clash.message).toContain(`overlaps session ${(again['scheduleSession'] as { id: string }).id}`);
+  });
+
   it('erasure: ParticipantDataErased shreds the person’s key, forgets their feeds and pseudonymizes the rows', async () => {
     const connection = app.get<symbol, Connection>(MONGO_CONNECTION);
     await ok(mentee, 'mutation { createCalendarFeed }');
@@ -645,6 +683,7 @@ describe('sessions with profiles facts (real FerretDB and Kafka)', () => {
 
     // No read model row names the erased person any more; the availability row is a tombstone.
     for (const name of [
+      'person_calendars',
       'engagements',
       'sessions',
       'participant_availability',

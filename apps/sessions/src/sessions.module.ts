@@ -20,6 +20,7 @@ import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { CalendarFeedController } from './calendar/calendar-feed.controller';
 import { CalendarFeeds } from './calendar/calendar-feeds';
+import { CalendarReservations } from './core/calendar-reservations';
 import { SessionsReadModels } from './core/read-models';
 import { SessionsOutbox } from './core/sessions-outbox';
 import { SessionsStore } from './core/sessions-store';
@@ -109,11 +110,12 @@ export class SessionsModule implements OnModuleInit {
         },
         {
           provide: SESSIONS_DIRECTORY,
-          useFactory: (c: Connection): SessionsDirectory => ({
+          useFactory: (c: Connection, rm: SessionsReadModels): SessionsDirectory => ({
             availability: new AvailabilityDirectory(c),
             memberships: new MembershipDirectory(c),
+            reservations: new CalendarReservations(c, rm),
           }),
-          inject: [MONGO_CONNECTION],
+          inject: [MONGO_CONNECTION, SessionsReadModels],
         },
         {
           provide: SessionsService,
@@ -173,6 +175,7 @@ export class SessionsModule implements OnModuleInit {
     private readonly keys: PersonKeyStore,
     private readonly readModels: SessionsReadModels,
     private readonly feeds: CalendarFeeds,
+    @Inject(SESSIONS_DIRECTORY) private readonly directory: SessionsDirectory,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -204,7 +207,13 @@ export class SessionsModule implements OnModuleInit {
       handler: (envelope) => availability.apply(envelope, availabilityRows),
       contracts: profiles,
     });
-    const erasure = { keys: this.keys, readModels: this.readModels, feeds: this.feeds, logger: this.logger };
+    const erasure = {
+      keys: this.keys,
+      readModels: this.readModels,
+      feeds: this.feeds,
+      reservations: this.directory.reservations,
+      logger: this.logger,
+    };
     this.consumers.register(
       participantErasureReactor(this.kafka, {
         ...erasure,

@@ -10,6 +10,7 @@ import type { Logger, ServiceMetrics } from '@trellis/shared/observability';
 import type { PersonKeyStore } from '@trellis/shared/privacy';
 import type { Kafka } from 'kafkajs';
 import type { CalendarFeeds } from '../calendar/calendar-feeds';
+import type { CalendarReservations } from '../core/calendar-reservations';
 import type { SessionsReadModels } from '../core/read-models';
 
 export const ERASURE_GROUP = 'sessions.participant-erasure';
@@ -18,6 +19,7 @@ export interface ErasureDependencies {
   keys: PersonKeyStore;
   readModels: SessionsReadModels;
   feeds: CalendarFeeds;
+  reservations: CalendarReservations;
   logger: Logger;
 }
 
@@ -26,7 +28,7 @@ export interface ErasureDependencies {
  * with their own key in this service's `person_keys` — private notes, reflections, feedback texts, goal and action
  * item titles, progress notes, agreement texts, meeting links and locations of sessions they organized, and the
  * contact details of introductions they made — so shredding that key makes every copy unreadable (commits, topic
- * replays, backups). Their private feed URLs are deleted and their id leaves the read models for a pseudonym. Each
+ * replays, backups). Their private feed URLs and calendar reservations are deleted and their id leaves the read models for a pseudonym. Each
  * step is idempotent, so a redelivery or a second program's erasure of the same person repeats harmlessly.
  */
 export function participantErasureHandler(deps: ErasureDependencies): EnvelopeHandler {
@@ -36,6 +38,7 @@ export function participantErasureHandler(deps: ErasureDependencies): EnvelopeHa
     const { personId } = event.data;
     await deps.keys.shred(personId);
     const feeds = await deps.feeds.forget(envelope.tenantId, personId);
+    await deps.reservations.forget(envelope.tenantId, personId);
     const rows = await deps.readModels.pseudonymize(envelope.tenantId, personId);
     deps.logger.info({ eventId: envelope.id, feeds, ...rows }, 'participant data erased');
   };

@@ -10,6 +10,8 @@ import type {
 import {
   canReadFeedback,
   canReadReflection,
+  checkSessionTime,
+  type SchedulingContext,
   type FeedbackVisibility,
   type IntroductionTarget,
   sessionAttendees,
@@ -27,6 +29,7 @@ import {
 import { DomainError } from '@trellis/shared/event-store';
 import type { MembershipDirectory } from '@trellis/shared/memberships';
 import { ERASED, isEncryptedField, type PersonKeyStore } from '@trellis/shared/privacy';
+import type { CalendarReservations } from '../core/calendar-reservations';
 import type { SessionsReadModels } from '../core/read-models';
 import type { SessionsStore } from '../core/sessions-store';
 import type { AvailabilityDirectory } from '../profiles/participant-availability.projection';
@@ -141,6 +144,8 @@ export interface SessionsDirectory {
   availability: AvailabilityDirectory;
   /** Who manages which program (the shared memberships read model). */
   memberships: MembershipDirectory;
+  /** Each person's booked times, the race-free source of the overlap rule. */
+  reservations: CalendarReservations;
 }
 
 /**
@@ -205,26 +210,34 @@ export class SessionsService {
     const other = actor.personId === pair.mentorPersonId ? pair.menteePersonId : pair.mentorPersonId;
     // A retry with the same command id addresses the same session.
     const sessionId = options.sessionId ?? options.commandId ?? randomUUID();
-    const { state } = await this.store.executeSession(
-      { tenantId: actor.tenantId, actor: actor.personId, ...withCommandId(options.commandId) },
-      sessionId,
-      {
-        type: 'ScheduleSession',
-        actor: actor.personId,
-        now: this.now(),
+    const attendees = [actor.personId, other];
+    const scheduling = await this.schedulingContext(actor, engagement.programId, attendees, input);
+    const run = async () =>
+      this.store.executeSession(
+        { tenantId: actor.tenantId, actor: actor.personId, ...withCommandId(options.commandId) },
         sessionId,
-        programId: engagement.programId,
-        kind: 'one-on-one',
-        mentorshipId: input.mentorshipId,
-        pair,
-        inviteePersonIds: [other],
-        ...(await this.place(actor, input)),
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        timezone: input.timezone,
-        scheduling: await this.schedulingContext(actor, engagement.programId, [actor.personId, other], input),
-      },
-    );
+        {
+          type: 'ScheduleSession',
+          actor: actor.personId,
+          now: this.now(),
+          sessionId,
+          programId: engagement.programId,
+          kind: 'one-on-one',
+          mentorshipId: input.mentorshipId,
+          pair,
+          inviteePersonIds: [other],
+          ...(await this.place(actor, input)),
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          timezone: input.timezone,
+          scheduling,
+        },
+      );
+    // Someone outside the pair is refused by the decider; they reserve nobody's time on the way.
+    const inPair = actor.personId === pair.mentorPersonId || actor.personId === pair.menteePersonId;
+    const { state } = inPair
+      ? await this.withReservation(actor, sessionId, attendees, input, scheduling, run)
+      : await run();
     return state;
   }
 
@@ -243,31 +256,31 @@ export class SessionsService {
     await this.requireGroupMembers(actor, input.programId, input.inviteePersonIds);
     // A retry with the same command id addresses the same session.
     const sessionId = options.sessionId ?? options.commandId ?? randomUUID();
-    const { state } = await this.store.executeSession(
-      { tenantId: actor.tenantId, actor: actor.personId, ...withCommandId(options.commandId) },
-      sessionId,
-      {
-        type: 'ScheduleSession',
-        actor: actor.personId,
-        now: this.now(),
+    const attendees = [actor.personId, ...input.inviteePersonIds];
+    const scheduling = await this.schedulingContext(actor, input.programId, attendees, input);
+    const place = await this.place(actor, input);
+    const { state } = await this.withReservation(actor, sessionId, attendees, input, scheduling, () =>
+      this.store.executeSession(
+        { tenantId: actor.tenantId, actor: actor.personId, ...withCommandId(options.commandId) },
         sessionId,
-        programId: input.programId,
-        ...(input.mentorshipId ? { mentorshipId: input.mentorshipId } : {}),
-        kind: 'group',
-        ...(input.circleId ? { circleId: input.circleId } : {}),
-        inviteePersonIds: input.inviteePersonIds,
-        capacity: input.capacity,
-        ...(await this.place(actor, input)),
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        timezone: input.timezone,
-        scheduling: await this.schedulingContext(
-          actor,
-          input.programId,
-          [actor.personId, ...input.inviteePersonIds],
-          input,
-        ),
-      },
+        {
+          type: 'ScheduleSession',
+          actor: actor.personId,
+          now: this.now(),
+          sessionId,
+          programId: input.programId,
+          ...(input.mentorshipId ? { mentorshipId: input.mentorshipId } : {}),
+          kind: 'group',
+          ...(input.circleId ? { circleId: input.circleId } : {}),
+          inviteePersonIds: input.inviteePersonIds,
+          capacity: input.capacity,
+          ...place,
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          timezone: input.timezone,
+          scheduling,
+        },
+      ),
     );
     return state;
   }
@@ -303,19 +316,62 @@ export class SessionsService {
       ...time,
       timezone: time.timezone ?? session.timezone,
     });
-    return this.runSession(actor, sessionId, {
-      type: 'RescheduleSession',
-      actor: actor.personId,
-      now: this.now(),
-      startsAt: time.startsAt,
-      endsAt: time.endsAt,
-      ...(time.timezone ? { timezone: time.timezone } : {}),
-      scheduling: context,
+    const run = () =>
+      this.runSession(actor, sessionId, {
+        type: 'RescheduleSession',
+        actor: actor.personId,
+        now: this.now(),
+        startsAt: time.startsAt,
+        endsAt: time.endsAt,
+        ...(time.timezone ? { timezone: time.timezone } : {}),
+        scheduling: context,
+      });
+    const organizer =
+      session.kind === 'one-on-one' ? attendees.includes(actor.personId) : session.hostPersonId === actor.personId;
+    if (session.status !== 'scheduled' || !organizer) return run();
+    return this.withReservation(actor, sessionId, attendees, time, context, run, {
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
     });
   }
 
-  cancel(actor: Actor, sessionId: string, reason: CancellationReason) {
-    return this.runSession(actor, sessionId, { type: 'CancelSession', actor: actor.personId, now: this.now(), reason });
+  async cancel(actor: Actor, sessionId: string, reason: CancellationReason) {
+    const state = await this.runSession(actor, sessionId, {
+      type: 'CancelSession',
+      actor: actor.personId,
+      now: this.now(),
+      reason,
+    });
+    await this.directory.reservations.release(actor.tenantId, sessionAttendees(state), sessionId, this.now());
+    return state;
+  }
+
+  /**
+   * Books the attendees' time in their calendars (race-free: one version-checked document per person) before the
+   * session is stored, and gives it back if storing fails: of two bookings racing for someone's hour, exactly one
+   * reaches the event store. The time is validated first, so a refused time never holds anyone's calendar.
+   */
+  private async withReservation<T>(
+    actor: Actor,
+    sessionId: string,
+    attendees: string[],
+    time: { startsAt: string; endsAt: string },
+    scheduling: SchedulingContext,
+    run: () => Promise<T>,
+    previous?: { startsAt: string; endsAt: string },
+  ): Promise<T> {
+    const now = this.now();
+    const checked = checkSessionTime(time, attendees, now, scheduling, sessionId);
+    const reservations = this.directory.reservations;
+    await reservations.reserve(actor.tenantId, attendees, { sessionId, ...checked }, now);
+    try {
+      return await run();
+    } catch (error) {
+      if (previous)
+        await reservations.reserve(actor.tenantId, attendees, { sessionId, ...previous }, now).catch(() => undefined);
+      else await reservations.release(actor.tenantId, attendees, sessionId, now);
+      throw error;
+    }
   }
 
   respond(actor: Actor, sessionId: string, response: RsvpResponse) {

@@ -7,3 +7,4 @@ export * from './sealed';
 export * from './session.decider';
 export * from './time';
 export * from './validation';
+export * from './calendar-reservations';

@@ -85,24 +85,7 @@ export function checkSessionTime(
   }
 
   const attendees = new Set(attendeePersonIds);
-  const clash = context.busy
-    .filter((slot) => slot.sessionId !== ownSessionId && slot.personIds.some((p) => attendees.has(p)))
-    .map((slot) => ({
-      slot,
-      start: parseUtcInstant(slot.startsAt, 'busy startsAt'),
-      end: parseUtcInstant(slot.endsAt, 'busy endsAt'),
-    }))
-    // Back-to-back sessions touch but do not overlap.
-    .filter((s) => s.start < end && start < s.end)
-    .sort((a, b) => a.start - b.start || a.slot.sessionId.localeCompare(b.slot.sessionId))[0];
-  if (clash) {
-    const personIds = clash.slot.personIds.filter((p) => attendees.has(p)).sort();
-    throw new DomainError(
-      'CONFLICT',
-      `This time overlaps session ${clash.slot.sessionId} (${toUtcIso(clash.start)} to ${toUtcIso(clash.end)} UTC), which ${personIds.length === 1 ? 'an attendee is' : `${personIds.length} attendees are`} already booked for.`,
-      { clashingSessionId: clash.slot.sessionId, personIds },
-    );
-  }
+  assertNoClash(context.busy, attendeePersonIds, start, end, ownSessionId);
 
   if (!context.overrideAvailability) {
     const outside = context.availability
@@ -176,4 +159,33 @@ export function availabilityFromProfile(
       )
       .map((w) => ({ day: w.day - 1, startMinute: w.startMinute, endMinute: w.endMinute })),
   };
+}
+
+/** Throws CONFLICT naming the earliest other session of any attendee that overlaps [start, end). */
+export function assertNoClash(
+  busy: BusySlot[],
+  attendeePersonIds: string[],
+  start: number,
+  end: number,
+  ownSessionId: string,
+): void {
+  const attendees = new Set(attendeePersonIds);
+  const clash = busy
+    .filter((slot) => slot.sessionId !== ownSessionId && slot.personIds.some((p) => attendees.has(p)))
+    .map((slot) => ({
+      slot,
+      start: parseUtcInstant(slot.startsAt, 'busy startsAt'),
+      end: parseUtcInstant(slot.endsAt, 'busy endsAt'),
+    }))
+    // Back-to-back sessions touch but do not overlap.
+    .filter((s) => s.start < end && start < s.end)
+    .sort((a, b) => a.start - b.start || a.slot.sessionId.localeCompare(b.slot.sessionId))[0];
+  if (clash) {
+    const personIds = clash.slot.personIds.filter((p) => attendees.has(p)).sort();
+    throw new DomainError(
+      'CONFLICT',
+      `This time overlaps session ${clash.slot.sessionId} (${toUtcIso(clash.start)} to ${toUtcIso(clash.end)} UTC), which ${personIds.length === 1 ? 'an attendee is' : `${personIds.length} attendees are`} already booked for.`,
+      { clashingSessionId: clash.slot.sessionId, personIds },
+    );
+  }
 }
