@@ -84,7 +84,7 @@ async function waitReady(base: string, child: ChildProcess, name: string, timeou
 export async function startReplicatedStack(options: ReplicatedStackOptions = {}): Promise<ReplicatedStack> {
   const replicas = options.replicas ?? 2;
   const gateways = options.gateways ?? 2;
-  const startTimeoutMs = options.startTimeoutMs ?? 240_000;
+  const startTimeoutMs = options.startTimeoutMs ?? 420_000;
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), uniqueName('trellis-rolling')));
   const issuer = await startDevIssuer({ port: 0, keyFile: path.join(keyDir, 'key.json') });
   const names = discoverSubgraphs();
@@ -110,9 +110,10 @@ export async function startReplicatedStack(options: ReplicatedStackOptions = {})
     TRELLIS_GATEWAY_SUBGRAPHS: names.join(','),
     TRELLIS_GATEWAY_RATE_PER_MINUTE: '100000',
     TRELLIS_GATEWAY_RATE_BURST: '100000',
-    TRELLIS_GATEWAY_SUBGRAPH_PROBE_MS: '250',
+    // Readiness costs a MongoDB ping and a Kafka round trip: probes every second, not faster, on a shared machine.
+    TRELLIS_GATEWAY_SUBGRAPH_PROBE_MS: '1000',
     TRELLIS_GATEWAY_RETRY_AFTER_MS: '500',
-    TRELLIS_SHUTDOWN_DELAY_MS: '1500',
+    TRELLIS_SHUTDOWN_DELAY_MS: '2000',
     TRELLIS_INFRA_DIR: keyDir,
     TRELLIS_INTERNAL_TOKEN: uniqueName('internal'),
     OTEL_TRACES_EXPORTER: 'none',
@@ -122,7 +123,7 @@ export async function startReplicatedStack(options: ReplicatedStackOptions = {})
   for (const name of names) env[`TRELLIS_GATEWAY_${name.toUpperCase()}_URLS`] = basesOf(name).join(',');
   if (names.includes('profiles')) {
     // Notifications asks profiles for contact details through "the profiles Service".
-    balancers['profiles'] = await startBalancer({ backends: basesOf('profiles'), probeIntervalMs: 250 });
+    balancers['profiles'] = await startBalancer({ backends: basesOf('profiles'), probeIntervalMs: 500 });
     env['TRELLIS_PROFILES_URL'] = balancers['profiles'].url;
   }
 
@@ -191,7 +192,7 @@ export async function startReplicatedStack(options: ReplicatedStackOptions = {})
   try {
     await Promise.all(instances.filter((i) => i.app !== 'gateway').map((i) => i.start()));
     await Promise.all(instances.filter((i) => i.app === 'gateway').map((i) => i.start()));
-    balancers['gateway'] = await startBalancer({ backends: basesOf('gateway'), probeIntervalMs: 250 });
+    balancers['gateway'] = await startBalancer({ backends: basesOf('gateway'), probeIntervalMs: 500 });
   } catch (error) {
     await close();
     throw new Error(`${(error as Error).message}\n${logs.slice(-40).join('')}`);
