@@ -104,6 +104,8 @@ export async function startGroupsAtEnd(prefix: string): Promise<void> {
 export interface StackOptions {
   /** Extra environment for every process, e.g. `{ TRELLIS_SEED_DEMO: '1' }` to have profiles seed the demo organization. */
   env?: Record<string, string>;
+  /** How long each process may take to report ready (default 240 s); the demo seed runs before profiles is ready. */
+  readyTimeoutMs?: number;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<E2eStack> {
@@ -114,6 +116,7 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
   for (const name of ['gateway', ...ALL_SUBGRAPHS]) ports.set(name, await freePort());
   const databases = names.map((name) => uniqueName(`e2e_${name}`).slice(0, 60));
   const groupPrefix = uniqueName('e2e');
+  const readyTimeoutMs = options.readyTimeoutMs ?? 240_000;
   await startGroupsAtEnd(groupPrefix);
   const env: Record<string, string> = {
     NODE_ENV: 'test',
@@ -189,11 +192,11 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
     await Promise.all(
       names.map((name) => {
         const child = spawnApp(name);
-        return waitFor(`http://127.0.0.1:${ports.get(name)}/health/ready`, child, name, 240_000);
+        return waitFor(`http://127.0.0.1:${ports.get(name)}/health/ready`, child, name, readyTimeoutMs);
       }),
     );
     const gateway = spawnApp('gateway');
-    await waitFor(`http://127.0.0.1:${ports.get('gateway')}/health/ready`, gateway, 'gateway', 240_000);
+    await waitFor(`http://127.0.0.1:${ports.get('gateway')}/health/ready`, gateway, 'gateway', readyTimeoutMs);
   } catch (error) {
     await stop();
     throw error;
