@@ -94,7 +94,16 @@ async function main(): Promise<void> {
   const kafka = createTestKafka();
   const profilesTopic = uniqueName('bench.profiles');
   const matchingTopic = uniqueName('bench.matching');
-  await createTestTopics(kafka, [profilesTopic, matchingTopic], 3);
+  // Under heavy load the broker sometimes answers the new topics' metadata with UNKNOWN_TOPIC_OR_PARTITION at first.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await createTestTopics(kafka, [profilesTopic, matchingTopic], 3);
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  }
   const runtime = new MatchingRuntime({
     kafka,
     connection: db.connection,
