@@ -1,7 +1,7 @@
 // The rolling-restart drill: a steady GraphQL load runs while every app is stopped with SIGTERM and started again,
 // one instance at a time, as `kubectl rollout restart` does with `maxUnavailable: 0`. Used by
 // `npm run drill:rolling-restart` and apps/gateway-e2e/src/rolling-restart.e2e-spec.ts.
-import type { GraphqlLoad, LoadReport, VerifyReport } from './graphql-load';
+import { formatReport, type GraphqlLoad, type LoadReport, type VerifyReport } from './graphql-load';
 
 export interface RestartableInstance {
   app: string;
@@ -78,7 +78,9 @@ export async function runRollingRestart(options: DrillOptions): Promise<DrillRes
   }
   // The load is stopped even when a restart fails, so no operation outlives the drill.
   const load = await options.load.stop();
-  if (failure) throw failure;
+  if (failure) {
+    throw new Error(`${failure.message}\nrestarts so far: ${JSON.stringify(restarts)}\n${formatReport(load)}`);
+  }
   const verify = await options.load.verify(options.verifyTimeoutMs ?? 180_000);
   return { restarts, load, verify };
 }
