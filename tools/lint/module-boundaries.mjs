@@ -31,7 +31,8 @@ export const moduleBoundaries = {
     { sourceTag: 'type:engine', onlyDependOnLibsWithTags: ['type:engine'], bannedExternalImports: frameworkImports },
     {
       sourceTag: 'type:contracts',
-      onlyDependOnLibsWithTags: ['type:contracts'],
+      // Contracts validate the same reference data as the domains (IANA zones), so they share the kernel's check.
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:kernel'],
       bannedExternalImports: frameworkImports,
     },
     // type:testing (test helpers on the real servers) depends on no other Trellis library, so any tier may use it.

@@ -97,16 +97,25 @@ describe('Matching subgraph (GraphQL) on the real broker and FerretDB', () => {
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     const started = await gql<{
-      startMatchingRound: { id: string; status: string; pairs: Array<{ menteePersonId: string }> };
+      startMatchingRound: {
+        id: string;
+        status: string;
+        pairs: Array<{ menteePersonId: string; score: number; factors: Array<{ name: string; contribution: number }> }>;
+      };
     }>(
       person('manager'),
-      `mutation($p: ID!) { startMatchingRound(programId: $p, objective: BEST_TOTAL) { id status pairs { menteePersonId mentorPersonId score } } }`,
+      `mutation($p: ID!) { startMatchingRound(programId: $p, objective: BEST_TOTAL) {
+        id status pairs { menteePersonId mentorPersonId score factors { name weight value contribution } } } }`,
       { p: programId },
     );
     expect(started.errors).toBeUndefined();
     const round = started.data!.startMatchingRound;
     expect(round.status).toBe('computed');
     expect(round.pairs).toHaveLength(1);
+    // The manager sees why the pair scores what it does: the factors' shares add up to the score.
+    const [pair] = round.pairs;
+    expect(pair!.factors.length).toBeGreaterThan(0);
+    expect(pair!.factors.reduce((sum, f) => sum + f.contribution, 0)).toBeCloseTo(pair!.score, 2);
 
     // The draft is invisible to participants until it is published.
     expect((await gql(person('mentee'), `{ myProposals { id } }`)).data).toEqual({ myProposals: [] });

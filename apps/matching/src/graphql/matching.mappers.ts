@@ -1,7 +1,15 @@
+import type { FactorContribution } from '@trellis/matching/engine';
 import type { RoundState } from '@trellis/matching/domain';
 import type { Recommendation } from '../recommendations/recommendations.service';
 import type { MentorshipRow, ProposalRow, RequestRow } from '../mentorships/relationships.projection';
-import type { MatchingRound, Mentorship, MentorshipRequest, Proposal, RecommendedMentor } from './matching.types';
+import type {
+  FactorScore,
+  MatchingRound,
+  Mentorship,
+  MentorshipRequest,
+  Proposal,
+  RecommendedMentor,
+} from './matching.types';
 
 export const toMentorship = (row: MentorshipRow): Mentorship => ({
   id: row.mentorshipId,
@@ -44,12 +52,22 @@ export const toProposal = (row: ProposalRow): Proposal => ({
   status: row.status,
 });
 
-export const toRecommendation = (r: Recommendation): RecommendedMentor => ({
-  ...r,
-  factors: r.factors.map((f) => ({ name: f.name, weight: f.weight, value: f.value, contribution: f.contribution })),
+const toFactorScore = (f: FactorContribution): FactorScore => ({
+  name: f.name,
+  weight: f.weight,
+  value: f.value,
+  contribution: f.contribution,
 });
 
-export const toRound = (state: RoundState): MatchingRound => ({
+export const toRecommendation = (r: Recommendation): RecommendedMentor => ({
+  ...r,
+  factors: r.factors.map(toFactorScore),
+});
+
+export const toRound = (
+  state: RoundState,
+  explanations: ReadonlyMap<string, readonly FactorContribution[]> = new Map(),
+): MatchingRound => ({
   id: state.roundId,
   programId: state.programId,
   cohortId: state.cohortId,
@@ -68,6 +86,7 @@ export const toRound = (state: RoundState): MatchingRound => ({
     score: p.score,
     locked: p.locked,
     manual: p.manual,
+    factors: (explanations.get(p.menteePersonId) ?? []).map(toFactorScore),
   })),
   unmatched: Object.entries(state.unmatched).map(([menteePersonId, reason]) => ({ menteePersonId, reason })),
   overrides: state.overrides.map((o) => ({

@@ -16,6 +16,7 @@ import { DomainError } from '@trellis/shared/event-store';
 import { CurrentPrincipal, type GraphqlContext } from '@trellis/shared/graphql';
 import type { DeclineReason, EndReason, RoundObjective } from '@trellis/matching/contracts';
 import type { OverrideReason } from '@trellis/matching/domain';
+import type { RoundState } from '@trellis/matching/domain';
 import type { CommandContext } from '../acceptance/acceptance.service';
 import { MatchingRuntime } from '../matching-runtime';
 import type { RoundOverride } from '../rounds/rounds.service';
@@ -150,7 +151,8 @@ export class MatchingResolver {
     @Context() context: GraphqlContext,
     @Args('id', { type: () => ID }) id: string,
   ) {
-    return toRound(await this.matching.rounds.round(commandContext(principal, context), id));
+    const ctx = commandContext(principal, context);
+    return this.explained(ctx, await this.matching.rounds.round(ctx, id));
   }
 
   @Query(() => MatchingRoundComparison, {
@@ -197,7 +199,8 @@ export class MatchingResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const ctx = withCommandId(commandContext(principal, context), commandId);
-    return toRound(
+    return this.explained(
+      ctx,
       await this.matching.rounds.startRound(ctx, {
         programId,
         cohortId: cohortId ?? null,
@@ -214,7 +217,8 @@ export class MatchingResolver {
     @Context() context: GraphqlContext,
     @Args('roundId', { type: () => ID }) roundId: string,
   ) {
-    return toRound(await this.matching.rounds.compute(commandContext(principal, context), roundId));
+    const ctx = commandContext(principal, context);
+    return this.explained(ctx, await this.matching.rounds.compute(ctx, roundId));
   }
 
   @Mutation(() => MatchingRound)
@@ -283,7 +287,8 @@ export class MatchingResolver {
     if (respondWithinDays < 1 || respondWithinDays > 60) {
       throw new DomainError('BAD_USER_INPUT', 'Give people 1 to 60 days to answer.');
     }
-    return toRound(await this.matching.rounds.publish(commandContext(principal, context), roundId, respondWithinDays));
+    const ctx = commandContext(principal, context);
+    return this.explained(ctx, await this.matching.rounds.publish(ctx, roundId, respondWithinDays));
   }
 
   @Mutation(() => MatchingRound)
@@ -292,7 +297,8 @@ export class MatchingResolver {
     @Context() context: GraphqlContext,
     @Args('roundId', { type: () => ID }) roundId: string,
   ) {
-    return toRound(await this.matching.rounds.discard(commandContext(principal, context), roundId));
+    const ctx = commandContext(principal, context);
+    return this.explained(ctx, await this.matching.rounds.discard(ctx, roundId));
   }
 
   @Mutation(() => AcceptanceOutcome, { description: 'Accept a proposal; the mentorship starts once both sides have' })
@@ -427,6 +433,11 @@ export class MatchingResolver {
   }
 
   private async override(principal: Principal, context: GraphqlContext, roundId: string, change: RoundOverride) {
-    return toRound(await this.matching.rounds.override(commandContext(principal, context), roundId, change));
+    const ctx = commandContext(principal, context);
+    return this.explained(ctx, await this.matching.rounds.override(ctx, roundId, change));
+  }
+
+  private async explained(ctx: CommandContext, round: RoundState) {
+    return toRound(round, await this.matching.rounds.explainPairs(ctx, round));
   }
 }

@@ -94,6 +94,10 @@ export class RoundPair {
   @Field(() => Float) score!: number;
   @Field() locked!: boolean;
   @Field() manual!: boolean;
+  @Field(() => [FactorScore], {
+    description: "The score's breakdown by factor under the round's rules (empty for a pair outside its input)",
+  })
+  factors!: FactorScore[];
 }
 
 @ObjectType()

@@ -2,14 +2,14 @@ import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import type { RoundComparisonReport } from '../rounds/rounds.service';
 
 @InputType({ description: "A factor's weight, by the profiles service's factor names (skills, interests, …)" })
-export class FactorWeightInput {
+export class RoundFactorWeightInput {
   @Field() factor!: string;
   @Field(() => Float) weight!: number;
 }
 
 @InputType({ description: 'Rules to compare with; anything left out is the program’s current rule' })
 export class RoundComparisonRulesInput {
-  @Field(() => [FactorWeightInput], { nullable: true }) weights?: FactorWeightInput[] | null;
+  @Field(() => [RoundFactorWeightInput], { nullable: true }) weights?: RoundFactorWeightInput[] | null;
   @Field(() => Boolean, { nullable: true }) sameDepartmentNotAllowed?: boolean | null;
   @Field(() => Boolean, { nullable: true }) sharedLanguageRequired?: boolean | null;
   @Field(() => Float, { nullable: true }) maxTimezoneGapHours?: number | null;

@@ -3,6 +3,7 @@ import {
   isExcluded,
   scorePair,
   solve,
+  type FactorContribution,
   type MatchingRules as EngineRules,
   type MenteeProfile,
   type MentorProfile,
@@ -425,6 +426,27 @@ export class RoundsService {
     const round = await this.loadRound(ctx, roundId);
     await this.requireManager(ctx, round.programId);
     return round;
+  }
+
+  /**
+   * Why each pair of a computed round scores what it does: the factor breakdown under the rules the round was solved
+   * with, from its recorded input. Pairs the manager added with someone outside that input get no breakdown.
+   */
+  async explainPairs(ctx: CommandContext, round: RoundState): Promise<Map<string, FactorContribution[]>> {
+    const explained = new Map<string, FactorContribution[]>();
+    if (!round.inputSnapshotHash) return explained;
+    const snapshot = await this.snapshots.load(ctx.tenantId, round.inputSnapshotHash);
+    if (!snapshot) return explained;
+    const mentors = new Map(snapshot.problem.mentors.map((m) => [m.id, m]));
+    const mentees = new Map(snapshot.problem.mentees.map((m) => [m.id, m]));
+    for (const pair of Object.values(round.pairs)) {
+      const mentor = mentors.get(pair.mentorPersonId);
+      const mentee = mentees.get(pair.menteePersonId);
+      if (!mentor || !mentee) continue;
+      const scored = scorePair(mentor, mentee, snapshot.problem.rules);
+      explained.set(pair.menteePersonId, isExcluded(scored) ? [] : scored.factors);
+    }
+    return explained;
   }
 
   private async loadRound(ctx: CommandContext, roundId: string): Promise<RoundState> {

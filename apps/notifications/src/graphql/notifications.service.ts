@@ -4,12 +4,11 @@ import {
   assertCategory,
   changePreferences,
   isAllowedWebhookUrl,
-  isTimeZone,
   type NotificationPreferences,
   renderMessage,
 } from '@trellis/notifications/domain';
 import type { Principal } from '@trellis/shared/auth';
-import { DomainError } from '@trellis/shared/kernel';
+import { DomainError, isIanaTimeZone } from '@trellis/shared/kernel';
 import type { Announcer } from '../core/announcer';
 import type { InboxItemRow, NotificationsStore, WebhookRow } from '../core/notifications-store';
 import type { Notification, Webhook } from './notifications.types';
@@ -36,7 +35,7 @@ export class NotificationsService {
     if (!Number.isInteger(first) || first < 1 || first > 100) {
       throw new DomainError('BAD_USER_INPUT', 'first must be between 1 and 100', { field: 'first' });
     }
-    if (!isTimeZone(timeZone))
+    if (!isIanaTimeZone(timeZone))
       throw new DomainError('BAD_USER_INPUT', 'timeZone must be an IANA zone', { field: 'timeZone' });
     const filter: Record<string, unknown> = { recipientPersonId: principal.personId };
     if (after) filter['sortKey'] = { $lt: decodeCursor(after) };

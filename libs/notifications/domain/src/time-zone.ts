@@ -77,15 +77,6 @@ export function addDays(date: { year: number; month: number; day: number }, days
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
-export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value);
-  } catch {
-    return false;
-  }
-}
-
 /** A date and time as the recipient reads it, in their zone, with the zone named. */
 export function formatForRecipient(instant: Date, timeZone: string, locale = 'en-GB'): string {
   return new Intl.DateTimeFormat(locale, {

@@ -6,7 +6,7 @@ import {
   type SessionsEventData,
   type SessionsEventType,
 } from './events';
-import { isIanaTimeZone, isRealDate } from './primitives';
+import { ianaTimeZoneSchema, isRealDate } from './primitives';
 
 const at = '2026-03-30T16:00:00Z';
 const health: SessionsEventData<'EngagementAtRisk'> = {
@@ -200,9 +200,9 @@ describe('sessions contracts', () => {
     expect(isRealDate('2028-02-29')).toBe(true);
     expect(isRealDate('2026-02-29')).toBe(false);
     expect(isRealDate('2026-13-01')).toBe(false);
-    expect(isIanaTimeZone('Europe/Berlin')).toBe(true);
-    expect(isIanaTimeZone('UTC')).toBe(true);
-    expect(isIanaTimeZone('Europe/Berlinn')).toBe(false);
-    expect(isIanaTimeZone('')).toBe(false);
+    expect(ianaTimeZoneSchema.safeParse('Europe/Berlin').success).toBe(true);
+    expect(ianaTimeZoneSchema.safeParse('UTC').success).toBe(true);
+    expect(ianaTimeZoneSchema.safeParse('Europe/Berlinn').success).toBe(false);
+    expect(ianaTimeZoneSchema.safeParse('').success).toBe(false);
   });
 });

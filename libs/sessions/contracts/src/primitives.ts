@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIanaTimeZone } from '@trellis/shared/kernel';
 
 /**
  * Identifiers are opaque tokens: no spaces, so a name or a sentence cannot slip into an integration event through an
@@ -21,17 +22,6 @@ export const localDateSchema = z
 
 /** An IANA time zone name the runtime knows (Intl), e.g. Europe/Berlin. */
 export const ianaTimeZoneSchema = z.string().min(1).max(64).refine(isIanaTimeZone, 'must be an IANA time zone name');
-
-export function isIanaTimeZone(value: string): boolean {
-  // Offsets such as "+02:00" are accepted by Intl on newer runtimes but are not zones: they ignore DST.
-  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function isRealDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

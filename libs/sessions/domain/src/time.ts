@@ -1,5 +1,6 @@
 import { DomainError } from '@trellis/shared/kernel';
-import { isIanaTimeZone, isRealDate } from '@trellis/sessions/contracts';
+import { isRealDate } from '@trellis/sessions/contracts';
+import { isIanaTimeZone } from '@trellis/shared/kernel';
 
 /**
  * Time rules of the sessions domain: instants are stored in UTC, each session keeps its organizer's IANA zone, and
