@@ -41,21 +41,34 @@ export class CommandHandler<Command, Event extends { type: string }, State> {
   }
 
   async load(streamId: string): Promise<{ state: State; revision: number; head: StreamHead | null }> {
+    const { state, revision, head } = await this.loadWithCommits(streamId);
+    return { state, revision, head };
+  }
+
+  private async loadWithCommits(
+    streamId: string,
+  ): Promise<{ state: State; revision: number; head: StreamHead | null; commitIds: Set<string> }> {
     const { events, head } = await this.store.readStreamWithHead(streamId);
     return {
       state: events.reduce((state, e) => this.decider.evolve(state, this.asEvent(e)), this.decider.initialState()),
       revision: head?.revision ?? 0,
       head,
+      commitIds: new Set(events.map((e) => e.commitId)),
     };
   }
 
   async handle(envelope: CommandEnvelope<Command>): Promise<CommandResult<State, Event>> {
     for (let attempt = 1; ; attempt++) {
-      const { state, revision, head } = await this.load(envelope.streamId);
+      const { state, revision, head, commitIds } = await this.loadWithCommits(envelope.streamId);
       let events: Event[];
       try {
         events = this.decider.decide(envelope.command, state);
       } catch (error) {
+        // A retry of a command that was stored already ("enroll" again after a lost answer) is refused by the decider
+        // against the state it produced itself; the client asked for the same thing, so it gets the first answer.
+        if (error instanceof DomainError && commitIds.has(envelope.commitId)) {
+          return { ok: true, state, revision, events: [], duplicate: true };
+        }
         if (error instanceof DomainError) return { ok: false, error };
         throw error;
       }

@@ -183,4 +183,19 @@ describe('EventStore on the real MongoDB-protocol server', () => {
     expect(again).toMatchObject({ ok: true, duplicate: true });
     expect((await handler.load('decider-1')).state.total).toBe(10);
   });
+
+  it('answers a retried command with its first result even when the decider would now refuse it', async () => {
+    const handler = new CommandHandler(store, tallyDecider, { streamType: 'tally' });
+    const close = { streamId: 'decider-2', command: { type: 'Close' as const }, meta };
+    expect(await handler.handle({ ...close, commitId: 'close-1' })).toMatchObject({ ok: true, duplicate: false });
+
+    // The answer was lost and the client retries with the same command id: the tally is closed, by this very command.
+    expect(await handler.handle({ ...close, commitId: 'close-1' })).toMatchObject({ ok: true, duplicate: true });
+    // Anyone else closing it again is refused, and nothing more is stored.
+    expect(await handler.handle({ ...close, commitId: 'close-2' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect((await handler.load('decider-2')).revision).toBe(1);
+  });
 });
