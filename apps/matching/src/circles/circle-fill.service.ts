@@ -55,8 +55,9 @@ export class CircleFillService {
   }
 
   async startFill(ctx: CircleCommandContext, programId: string): Promise<CircleFillState> {
-    const program = await this.circles.groupProgram(ctx, programId);
+    await this.circles.existingProgram(ctx, programId);
     const isManager = await this.requireManager(ctx, programId);
+    const program = await this.circles.groupProgram(ctx, programId);
     const fillId = deriveId('circle-fill', ctx.tenantId, ctx.commandId ?? crypto.randomUUID());
     const streamId = circleFillStreamId(fillId);
     const existing = await this.fills.load(streamId);

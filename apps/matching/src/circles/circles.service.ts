@@ -84,11 +84,13 @@ export class CirclesService {
     ctx: CircleCommandContext,
     input: { programId: string; mentorPersonId: string; maxSize: number; selfJoin: boolean },
   ): Promise<CircleState> {
-    const program = await this.groupProgram(ctx, input.programId);
+    // Existence, then who may ask, then what the program offers: a stranger learns nothing about its settings.
+    await this.existingProgram(ctx, input.programId);
     const isManager = await this.isManager(ctx, input.programId);
     if (!isManager && ctx.actorPersonId !== input.mentorPersonId) {
       throw new DomainError('FORBIDDEN', 'Only a program manager or the leading mentor can create a circle.');
     }
+    const program = await this.groupProgram(ctx, input.programId);
     const mentor = await this.pool.participant(ctx.tenantId, input.programId, input.mentorPersonId);
     if (!mentor?.roles.includes('mentor')) throw new DomainError('NOT_FOUND', 'This mentor is not in the program.');
     if (mentor.status !== 'active') {
@@ -425,7 +427,7 @@ export class CirclesService {
     return program;
   }
 
-  private async existingProgram(ctx: CommandContext, programId: string): Promise<PoolProgramRow> {
+  async existingProgram(ctx: CommandContext, programId: string): Promise<PoolProgramRow> {
     const program = await this.pool.program(ctx.tenantId, programId);
     if (!program) throw new DomainError('NOT_FOUND', 'There is no such program.');
     return program;
