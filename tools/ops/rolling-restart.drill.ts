@@ -17,6 +17,8 @@ async function main(): Promise<void> {
       'first-only': { type: 'boolean', default: false },
     },
   });
+  // Info level: each app's "drained" line (its drain steps and their durations) is part of the report.
+  process.env['TRELLIS_E2E_LOG_LEVEL'] ??= 'info';
   const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
   log('starting the stack: 2 instances of each subgraph, 2 gateways');
   const started = Date.now();

@@ -6,7 +6,12 @@ import { formatReport, type GraphqlLoad, type LoadReport, type VerifyReport } fr
 export interface RestartableInstance {
   app: string;
   index: number;
-  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
+  stop(): Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    ms: number;
+    drainLog?: { finished?: Record<string, number>; pending?: Record<string, number> };
+  }>;
   start(): Promise<void>;
 }
 
@@ -16,8 +21,10 @@ export interface RestartRecord {
   drainMs: number;
   /** From spawning to /health/ready 200. */
   startMs: number;
-  /** Exit code 0 or death by the re-raised SIGTERM: a clean drain. */
+  /** Exit code 0: the drain finished within TRELLIS_SHUTDOWN_TIMEOUT_MS. */
   clean: boolean;
+  /** The drain's steps as the app logged them, "name ms" (pending ones marked). */
+  steps: string;
 }
 
 export interface DrillOptions {
@@ -61,13 +68,14 @@ export async function runRollingRestart(options: DrillOptions): Promise<DrillRes
           instance: name,
           drainMs: exit.ms,
           startMs: Date.now() - starting,
-          clean: exit.code === 0 || exit.signal === 'SIGTERM',
+          clean: exit.code === 0,
+          steps: describeSteps(exit.drainLog),
         };
         restarts.push(record);
         const so = options.load.report();
         log(
           `restarted ${name}: drained in ${record.drainMs} ms (${record.clean ? 'clean' : `exit ${exit.code ?? exit.signal}`}), ` +
-            `ready in ${record.startMs} ms; load so far: ${so.ok} ok, ${so.failed} failed, ${so.retries} retries`,
+            `ready in ${record.startMs} ms [${record.steps}]; load so far: ${so.ok} ok, ${so.failed} failed, ${so.retries} retries`,
         );
         await sleep(options.settleMs ?? 2000);
       }
@@ -85,10 +93,17 @@ export async function runRollingRestart(options: DrillOptions): Promise<DrillRes
   return { restarts, load, verify };
 }
 
+function describeSteps(log?: { finished?: Record<string, number>; pending?: Record<string, number> }): string {
+  if (!log) return 'no drain log';
+  const finished = Object.entries(log.finished ?? {}).map(([name, ms]) => `${name} ${ms} ms`);
+  const pending = Object.entries(log.pending ?? {}).map(([name, ms]) => `${name} STILL RUNNING after ${ms} ms`);
+  return [...finished, ...pending].join(', ');
+}
+
 export function formatDrill(result: DrillResult): string[] {
   const lines = result.restarts.map(
     (r) =>
-      `  ${r.instance.padEnd(16)} drain ${String(r.drainMs).padStart(6)} ms   ready ${String(r.startMs).padStart(6)} ms   ${r.clean ? 'clean' : 'NOT CLEAN'}`,
+      `  ${r.instance.padEnd(16)} drain ${String(r.drainMs).padStart(6)} ms   ready ${String(r.startMs).padStart(6)} ms   ${r.clean ? 'clean' : 'NOT CLEAN'}   ${r.steps}`,
   );
   const l = result.load;
   lines.push(

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { initTracing } from '@trellis/shared/observability';
-import { type ServiceConfig, SERVICE_CONFIG } from '@trellis/shared/platform';
+import { drainOnSignals, type ServiceConfig, SERVICE_CONFIG } from '@trellis/shared/platform';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { createGatewayApp } from './gateway.app';
 
 async function main(): Promise<void> {
   const app = await createGatewayApp();
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  drainOnSignals(app);
   const config = app.get<ServiceConfig>(SERVICE_CONFIG);
   initTracing({ service: config.service });
   await app.listen(config.port, config.host);

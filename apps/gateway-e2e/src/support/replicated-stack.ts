@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { type DevIssuer, startDevIssuer } from '@trellis/shared/auth';
 import { freePort, testInfrastructure, uniqueName } from '@trellis/shared/testing';
 import mongoose from 'mongoose';
@@ -17,6 +18,15 @@ export interface Exit {
   signal: NodeJS.Signals | null;
   /** From the signal to the process's end. */
   ms: number;
+  /** The app's own account of its drain ("drained" or "drain exceeded…" log line: steps and their durations). */
+  drainLog?: DrainLog;
+}
+
+export interface DrainLog {
+  msg: string;
+  finished?: Record<string, number>;
+  pending?: Record<string, number>;
+  openConnections?: number;
 }
 
 /** One process of the stack, which a drill may stop (SIGTERM, as Kubernetes does) and start again on its port. */
@@ -127,10 +137,10 @@ export async function startReplicatedStack(options: ReplicatedStackOptions = {})
     env['TRELLIS_PROFILES_URL'] = balancers['profiles'].url;
   }
 
-  const instances: Array<AppInstance & { child?: ChildProcess }> = plan.map(({ app, index, port }) => {
+  const instances: Array<AppInstance & { child?: ChildProcess; drainLog?: DrainLog }> = plan.map(({ app, index, port }) => {
     const base = `http://127.0.0.1:${port}`;
     const name = `${app}#${index}`;
-    const instance: AppInstance & { child?: ChildProcess } = {
+    const instance: AppInstance & { child?: ChildProcess; drainLog?: DrainLog } = {
       app,
       index,
       port,
@@ -146,9 +156,18 @@ export async function startReplicatedStack(options: ReplicatedStackOptions = {})
           {
             cwd: repoRoot,
             env: { ...process.env, ...env, [`TRELLIS_${app.toUpperCase()}_PORT`]: String(port) },
-            stdio: ['ignore', 'ignore', 'pipe'],
+            stdio: ['ignore', 'pipe', 'pipe'],
           },
         );
+        // JSON logs on stdout: only the drain's account is kept (at info level; TRELLIS_E2E_LOG_LEVEL=info).
+        readline.createInterface({ input: child.stdout }).on('line', (line) => {
+          if (!line.includes('"msg":"drain')) return;
+          try {
+            instance.drainLog = JSON.parse(line) as DrainLog;
+          } catch {
+            // A torn line: the drill reports the drain without its steps.
+          }
+        });
         child.stderr?.on('data', (chunk: Buffer) => {
           logs.push(`[${name}] ${chunk.toString()}`);
           if (logs.length > 400) logs.splice(0, logs.length - 400);
@@ -161,11 +180,13 @@ export async function startReplicatedStack(options: ReplicatedStackOptions = {})
         if (!child || !instance.running)
           return { code: child?.exitCode ?? null, signal: child?.signalCode ?? null, ms: 0 };
         const signalled = Date.now();
+        instance.drainLog = undefined;
         return new Promise<Exit>((resolve) => {
           const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
           child.once('exit', (code, signal) => {
             clearTimeout(killer);
-            resolve({ code, signal, ms: Date.now() - signalled });
+            // stdout may still hold the last lines when 'exit' fires.
+            setTimeout(() => resolve({ code, signal, ms: Date.now() - signalled, drainLog: instance.drainLog }), 100);
           });
           child.kill('SIGTERM');
         });

@@ -13,7 +13,7 @@ import {
   type ServiceMetrics,
   graphqlMetricsPlugin,
 } from '@trellis/shared/observability';
-import { ROOT_LOGGER, SERVICE_METRICS } from '@trellis/shared/platform';
+import { ROOT_LOGGER, SERVICE_METRICS, ShutdownState } from '@trellis/shared/platform';
 import { GraphQLError } from 'graphql';
 import { type GatewayConfig } from '../gateway.config';
 import { SubgraphPoller } from '../supergraph/subgraph-poller';
@@ -62,6 +62,7 @@ export class GatewayGraphqlService implements OnModuleInit, OnApplicationShutdow
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(SERVICE_METRICS) private readonly metrics: ServiceMetrics,
     @Inject(ROOT_LOGGER) root: Logger,
+    private readonly shutdown: ShutdownState,
   ) {
     const logger = root.child({ component: 'graphql' });
     this.logger = logger;
@@ -123,7 +124,7 @@ export class GatewayGraphqlService implements OnModuleInit, OnApplicationShutdow
 
   async onApplicationShutdown(): Promise<void> {
     for (const pool of this.pools.values()) pool.stop();
-    await this.server?.stop();
+    await this.shutdown.step('stop apollo gateway', async () => this.server?.stop());
   }
 
   /** One pool per subgraph, kept across supergraph updates (Apollo builds its data sources again on each). */

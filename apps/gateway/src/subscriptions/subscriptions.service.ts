@@ -2,7 +2,7 @@ import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationB
 import { HttpAdapterHost } from '@nestjs/core';
 import { TokenVerifier } from '@trellis/shared/auth';
 import type { Logger } from '@trellis/shared/observability';
-import { KAFKA, ROOT_LOGGER } from '@trellis/shared/platform';
+import { KAFKA, ROOT_LOGGER, ShutdownState } from '@trellis/shared/platform';
 import type { Kafka } from 'kafkajs';
 import type { Server } from 'node:http';
 import type { GatewayConfig } from '../gateway.config';
@@ -24,6 +24,7 @@ export class SubscriptionsService implements OnApplicationBootstrap, BeforeAppli
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(KAFKA) kafka: Kafka,
     @Inject(ROOT_LOGGER) root: Logger,
+    private readonly shutdown: ShutdownState,
   ) {
     this.logger = root.child({ component: 'subscriptions' });
     this.feed = new EventFeed(kafka, config.eventTopics, this.logger);
@@ -42,7 +43,7 @@ export class SubscriptionsService implements OnApplicationBootstrap, BeforeAppli
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.server?.close();
-    await this.feed.stop();
+    await this.shutdown.step('close subscription sockets', async () => this.server?.close());
+    await this.shutdown.step('stop subscription feed', () => this.feed.stop());
   }
 }

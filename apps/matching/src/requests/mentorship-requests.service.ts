@@ -93,7 +93,9 @@ export class MentorshipRequestsService {
           expiresAt,
           now,
         },
-        commitId: randomUUID(),
+        // Commit ids from the command id: a retry that overtakes the first attempt (the client was told to retry
+        // while that attempt was still running) is recognised as the same commit, not refused as a second request.
+        commitId: deriveId('commit', requestId, 'register'),
         meta,
       }),
     );
@@ -113,7 +115,7 @@ export class MentorshipRequestsService {
           expiryDays: policy.requestExpiryDays,
           now,
         },
-        commitId: randomUUID(),
+        commitId: deriveId('commit', requestId, 'request'),
         meta,
       }),
     );

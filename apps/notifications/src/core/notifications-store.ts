@@ -6,6 +6,7 @@ import {
   type ReminderPlan,
 } from '@trellis/notifications/domain';
 import { isDuplicateKeyError, TenantScopedCollection } from '@trellis/shared/event-store';
+import type { TraceCarrier } from '@trellis/shared/observability';
 import type { Connection, mongo } from 'mongoose';
 
 export interface InboxItemRow {
@@ -62,6 +63,11 @@ export interface DeliveryRow {
   lastError: string | null;
   /** When the source event happened: the end-to-end latency measure starts there. */
   sourceAt: Date;
+  /**
+   * W3C context of the consumer span that queued this delivery: the SMTP or webhook span continues that trace, so
+   * one trace runs from the GraphQL mutation to the email (absent on rows queued before it was recorded).
+   */
+  trace?: TraceCarrier | null;
   createdAt: Date;
   sentAt: Date | null;
   /** When the successful attempt was claimed, just before its SMTP transaction. */

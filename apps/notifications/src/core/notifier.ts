@@ -5,6 +5,7 @@ import {
   type SourceEvent,
   webhookPayload,
 } from '@trellis/notifications/domain';
+import { currentTraceCarrier } from '@trellis/shared/observability';
 import type { mongo } from 'mongoose';
 import type { Announcer } from './announcer';
 import { GroupCommit } from './group-commit';
@@ -184,6 +185,8 @@ export class Notifier {
       attempts: 0,
       lastError: null,
       sourceAt,
+      // Built inside the consumer's span (the handler runs in it), whatever batch later inserts the row.
+      trace: currentTraceCarrier() ?? null,
       createdAt: now,
       sentAt: null,
     };

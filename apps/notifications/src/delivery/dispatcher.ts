@@ -13,7 +13,7 @@ import {
   type WebhookPolicy,
 } from '@trellis/notifications/domain';
 import type { NotificationCategory } from '@trellis/notifications/contracts';
-import type { Logger } from '@trellis/shared/observability';
+import { extractTraceContext, type Logger, SpanKind, withSpan } from '@trellis/shared/observability';
 import type { Announcer } from '../core/announcer';
 import { ContactUnavailableError, type ContactsClient, type Contact } from '../core/contacts.client';
 import type { Mailer } from '../core/mailer';
@@ -370,20 +370,22 @@ export class Dispatcher {
     );
     if (!claimed) return this.claimedBefore(row);
     try {
-      await phases.time('dispatch.smtp', () =>
-        this.o.mailer.send({
-          deliveryId: row._id,
-          to: contact.email,
-          ...rendered,
-          unsubscribeUrl,
-          calendar: row.calendar
-            ? {
-                attachment: row.calendar,
-                attendeeEmail: contact.email,
-                link: `${this.o.appUrl}/sessions/${row.calendar.sessionId}`,
-              }
-            : undefined,
-        }),
+      await this.inTrace(row, 'smtp send', () =>
+        phases.time('dispatch.smtp', () =>
+          this.o.mailer.send({
+            deliveryId: row._id,
+            to: contact.email,
+            ...rendered,
+            unsubscribeUrl,
+            calendar: row.calendar
+              ? {
+                  attachment: row.calendar,
+                  attendeeEmail: contact.email,
+                  link: `${this.o.appUrl}/sessions/${row.calendar.sessionId}`,
+                }
+              : undefined,
+          }),
+        ),
       );
     } catch (error) {
       // Refused or unreachable: the server did not take it, so it goes back to pending for another attempt.
@@ -517,20 +519,23 @@ export class Dispatcher {
   private async webhook(row: DeliveryRow, now: Date): Promise<void> {
     const { store } = this.o;
     const hook = await store.webhooks.findOne({ _id: row.recipient, tenantId: row.tenantId });
-    if (!hook?.enabled || !row.body) return this.finish(row, 'cancelled', { lastError: 'webhook disabled or removed' });
+    const body = row.body;
+    if (!hook?.enabled || !body) return this.finish(row, 'cancelled', { lastError: 'webhook disabled or removed' });
     let failure: string | null = null;
     try {
-      const response = await fetch(hook.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [WEBHOOK_SIGNATURE_HEADER]: signWebhookPayload(hook.secret, row.body, new Date()),
-          'x-trellis-delivery': createHash('sha256').update(row._id).digest('hex').slice(0, 32),
-        },
-        body: row.body,
-        redirect: 'error',
-        signal: AbortSignal.timeout(this.o.webhookTimeoutMs),
-      });
+      const response = await this.inTrace(row, 'webhook send', () =>
+        fetch(hook.url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            [WEBHOOK_SIGNATURE_HEADER]: signWebhookPayload(hook.secret, body, new Date()),
+            'x-trellis-delivery': createHash('sha256').update(row._id).digest('hex').slice(0, 32),
+          },
+          body,
+          redirect: 'error',
+          signal: AbortSignal.timeout(this.o.webhookTimeoutMs),
+        }),
+      );
       if (!response.ok) failure = `endpoint answered ${response.status}`;
       await response.body?.cancel().catch(() => undefined);
     } catch (error) {
@@ -555,6 +560,24 @@ export class Dispatcher {
     await store.webhooks.updateOne({ _id: hook._id }, { $set: { consecutiveFailures: decision.consecutiveFailures } });
     if (decision.disableEndpoint)
       await this.disable(hook._id, hook.tenantId, hook.createdByPersonId, decision.consecutiveFailures);
+  }
+
+  /** A client span for the send, child of the consumer span that queued the delivery (see DeliveryRow.trace). */
+  private inTrace<T>(row: DeliveryRow, name: string, send: () => Promise<T>): Promise<T> {
+    return withSpan(
+      name,
+      {
+        kind: SpanKind.CLIENT,
+        parent: row.trace ? extractTraceContext(row.trace) : undefined,
+        attributes: {
+          'trellis.delivery.id': row._id,
+          'trellis.delivery.channel': row.channel,
+          'trellis.notification.template': row.templateId,
+          'trellis.delivery.attempt': row.attempts + 1,
+        },
+      },
+      send,
+    );
   }
 
   private async disable(webhookId: string, tenantId: string, adminPersonId: string, failures: number): Promise<void> {

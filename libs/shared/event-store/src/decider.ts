@@ -1,4 +1,4 @@
-import { ConcurrencyError, DomainError } from './errors';
+import { ConcurrencyError, DomainError, IdempotencyConflictError } from './errors';
 import type { CommitMeta, EventStore, RecordedEvent, StreamHead } from './event-store';
 
 /**
@@ -60,15 +60,14 @@ export class CommandHandler<Command, Event extends { type: string }, State> {
   async handle(envelope: CommandEnvelope<Command>): Promise<CommandResult<State, Event>> {
     for (let attempt = 1; ; attempt++) {
       const { state, revision, head, commitIds } = await this.loadWithCommits(envelope.streamId);
+      // A retry of a command that was stored already ("enroll" again after a lost answer) gets the first answer. It
+      // is not decided again: the decider would refuse it against the state it produced itself ("already
+      // enrolled"), and sealed fields would come out as other ciphertext, which the store takes for another command.
+      if (commitIds.has(envelope.commitId)) return { ok: true, state, revision, events: [], duplicate: true };
       let events: Event[];
       try {
         events = this.decider.decide(envelope.command, state);
       } catch (error) {
-        // A retry of a command that was stored already ("enroll" again after a lost answer) is refused by the decider
-        // against the state it produced itself; the client asked for the same thing, so it gets the first answer.
-        if (error instanceof DomainError && commitIds.has(envelope.commitId)) {
-          return { ok: true, state, revision, events: [], duplicate: true };
-        }
         if (error instanceof DomainError) return { ok: false, error };
         throw error;
       }
@@ -90,6 +89,9 @@ export class CommandHandler<Command, Event extends { type: string }, State> {
         const next = events.reduce((s, e) => this.decider.evolve(s, e), state);
         return { ok: true, state: next, revision: result.revision, events, duplicate: false };
       } catch (error) {
+        // Same command id appended meanwhile by an attempt still running when the client retried: the next loop
+        // finds it in the stream and answers as above.
+        if (error instanceof IdempotencyConflictError && attempt < this.maxAttempts) continue;
         if (error instanceof ConcurrencyError && attempt < this.maxAttempts) continue;
         if (error instanceof ConcurrencyError) {
           return {

@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { createTestDatabase, type TestDatabase } from '@trellis/shared/testing';
-import { CommandHandler } from './decider';
+import { CommandHandler, type Decider } from './decider';
 import { ConcurrencyError, IdempotencyConflictError } from './errors';
 import { EventStore, type CommitMeta } from './event-store';
 import { EventTypeRegistry } from './event-type-registry';
-import { tallyDecider } from './testing/tally.fixture';
+import { tallyDecider, type TallyCommand, type TallyEvent, type TallyState } from './testing/tally.fixture';
 
 const meta: CommitMeta = { tenantId: 'org-1', correlationId: 'corr-1', actor: 'person-1' };
 const tallied = (by: number) => ({ type: 'Tallied', data: { by } });
@@ -197,5 +198,27 @@ describe('EventStore on the real MongoDB-protocol server', () => {
       error: { code: 'CONFLICT' },
     });
     expect((await handler.load('decider-2')).revision).toBe(1);
+  });
+
+  it('answers a retry of a command with sealed fields once, even when it overtakes the first attempt', async () => {
+    // Sealed fields come out as new ciphertext on every attempt (random IV): the same command, other bytes.
+    const sealing: Decider<TallyCommand, TallyEvent & { sealed?: string }, TallyState> = {
+      ...tallyDecider,
+      decide: (command, state) =>
+        tallyDecider.decide(command, state).map((event) => ({ ...event, sealed: randomUUID() })),
+    };
+    const handler = new CommandHandler(store, sealing, { streamType: 'tally' });
+    const tally = (by: number, commitId: string) =>
+      handler.handle({ streamId: 'decider-3', command: { type: 'Tally', by }, commitId, meta });
+
+    expect(await tally(5, 'seal-1')).toMatchObject({ ok: true, duplicate: false });
+    expect(await tally(5, 'seal-1')).toMatchObject({ ok: true, duplicate: true, state: { total: 5 } });
+
+    // The client was told to retry while its first attempt was still running: four attempts at once.
+    const attempts = await Promise.all([1, 2, 3, 4].map(() => tally(3, 'seal-2')));
+    expect(attempts.map((a) => a.ok)).toEqual([true, true, true, true]);
+    expect(attempts.filter((a) => a.ok && !a.duplicate)).toHaveLength(1);
+    const { state, revision } = await handler.load('decider-3');
+    expect({ total: state.total, revision }).toEqual({ total: 8, revision: 2 });
   });
 });

@@ -2,17 +2,18 @@ import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { initTracing } from '@trellis/shared/observability';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { drainOnSignals } from './drain-on-signals';
 import type { ServiceConfig } from './service-config';
 import { SERVICE_CONFIG } from './tokens';
 
 /**
- * Starts one Trellis app: JSON logs, shutdown hooks (SIGTERM drains consumers before MongoDB closes), listens on
+ * Starts one Trellis app: JSON logs, a bounded drain on SIGTERM (consumers before MongoDB), listens on
  * the configured loopback or pod address. Returns the app so tests can close it.
  */
 export async function bootstrapService(rootModule: Type<unknown> | DynamicModule): Promise<INestApplication> {
   const app = await NestFactory.create(rootModule, { bufferLogs: true });
   app.useLogger(app.get(PinoNestLogger));
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  drainOnSignals(app);
   const config = app.get<ServiceConfig>(SERVICE_CONFIG);
   // Before the first request or message: spans then exist for everything the service does (exporter per OTEL_*).
   initTracing({ service: config.service });

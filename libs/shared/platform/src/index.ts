@@ -1,5 +1,6 @@
 export * from './bootstrap';
 export * from './correlation.middleware';
+export * from './drain-on-signals';
 export * from './managed-consumers';
 export * from './mongo-connection';
 export * from './platform.module';

@@ -1,5 +1,6 @@
-import { BeforeApplicationShutdown, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, type OnApplicationBootstrap, Optional } from '@nestjs/common';
 import type { ContractRegistry, EnvelopeHandler } from '@trellis/shared/messaging';
+import { ShutdownState } from './shutdown-state';
 
 export interface StoppableConsumer {
   start(): Promise<void>;
@@ -19,12 +20,14 @@ export interface ReplayableGroup {
  */
 @Injectable()
 export class ManagedConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly consumers: StoppableConsumer[] = [];
+  private readonly consumers: Array<{ consumer: StoppableConsumer; name: string }> = [];
   private readonly groups = new Map<string, ReplayableGroup>();
   private started = false;
 
+  constructor(@Optional() private readonly shutdown?: ShutdownState) {}
+
   register(consumer: StoppableConsumer, replayable?: ReplayableGroup): void {
-    this.consumers.push(consumer);
+    this.consumers.push({ consumer, name: replayable?.group ?? nameOf(consumer, this.consumers.length + 1) });
     if (replayable) this.groups.set(replayable.group, replayable);
     if (this.started) void consumer.start();
   }
@@ -39,10 +42,22 @@ export class ManagedConsumers implements OnApplicationBootstrap, BeforeApplicati
 
   async onApplicationBootstrap(): Promise<void> {
     this.started = true;
-    await Promise.all(this.consumers.map((c) => c.start()));
+    await Promise.all(this.consumers.map((c) => c.consumer.start()));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.allSettled(this.consumers.map((c) => c.stop()));
+    await Promise.allSettled(
+      this.consumers.map(({ consumer, name }) =>
+        this.shutdown ? this.shutdown.step(`stop ${name}`, () => consumer.stop()) : consumer.stop(),
+      ),
+    );
   }
+}
+
+/** How the drain's log names a consumer: its group when it has one, else its kind (relay, runtime…). */
+function nameOf(consumer: StoppableConsumer, position: number): string {
+  const group = (consumer as { group?: unknown }).group;
+  if (typeof group === 'string') return group;
+  const kind = consumer.constructor.name;
+  return kind && kind !== 'Object' ? `${kind} #${position}` : `consumer #${position}`;
 }

@@ -33,11 +33,14 @@ export interface PlatformOptions {
 }
 
 class MongoLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(MONGO_CONNECTION) private readonly connection: Connection) {}
+  constructor(
+    @Inject(MONGO_CONNECTION) private readonly connection: Connection,
+    private readonly shutdown: ShutdownState,
+  ) {}
 
   // Runs after every beforeApplicationShutdown hook, where consumers drain: MongoDB is closed last (PITFALLS).
   async onApplicationShutdown(): Promise<void> {
-    await this.connection.close();
+    await this.shutdown.step('close mongodb', () => this.connection.close());
   }
 }
 

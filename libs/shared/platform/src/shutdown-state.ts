@@ -1,27 +1,69 @@
-import { BeforeApplicationShutdown, Inject, Injectable, type OnModuleDestroy, Optional } from '@nestjs/common';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  Optional,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import type { ServiceConfig } from './service-config';
 import { SERVICE_CONFIG } from './tokens';
+
+export interface ShutdownStep {
+  name: string;
+  startedAt: number;
+  ms?: number;
+}
 
 /**
  * Readiness turns false first on SIGTERM so that the load balancer stops sending traffic while consumers drain.
  * With TRELLIS_SHUTDOWN_DELAY_MS the app then keeps serving that long before it closes anything — what Kubernetes'
  * preStop pause does, for runs without one (the rolling-restart drill): whoever routes by readiness has time to stop.
+ *
+ * From then on every response says `Connection: close`. Closing the HTTP server only closes the connections idle at
+ * that moment; a balancer's or gateway's pooled connection that was carrying a request stays open after the answer
+ * until the keep-alive timeout (72 s in Fastify), far past the grace period. Closing each connection after its
+ * answer lets the server finish as soon as the requests in flight are answered.
+ *
+ * The drain's steps are recorded so that a drain that outlives TRELLIS_SHUTDOWN_TIMEOUT_MS can say what it was
+ * still waiting for (see drainOnSignals).
  */
 @Injectable()
-export class ShutdownState implements OnModuleDestroy, BeforeApplicationShutdown {
+export class ShutdownState implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown {
   private shuttingDown = false;
+  private readonly steps: ShutdownStep[] = [];
+  private readonly openResponses = new Set<ServerResponse>();
 
   constructor(
     private readonly indicators: HealthIndicatorService,
     @Optional() @Inject(SERVICE_CONFIG) private readonly config?: Pick<ServiceConfig, 'shutdownDelayMs'>,
+    @Optional() private readonly adapterHost?: HttpAdapterHost,
   ) {}
+
+  onApplicationBootstrap(): void {
+    const server = this.adapterHost?.httpAdapter?.getHttpServer() as Server | undefined;
+    server?.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+      if (this.shuttingDown) {
+        response.setHeader('connection', 'close');
+        return;
+      }
+      this.openResponses.add(response);
+      response.once('close', () => this.openResponses.delete(response));
+    });
+  }
 
   // The first hook Nest runs on close, before any module lets go of its connections.
   async onModuleDestroy(): Promise<void> {
     this.shuttingDown = true;
+    for (const response of this.openResponses) {
+      if (!response.headersSent) response.setHeader('connection', 'close');
+    }
+    this.openResponses.clear();
     const delay = this.config?.shutdownDelayMs ?? 0;
-    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    if (delay > 0) await this.step('readiness pause', () => new Promise((resolve) => setTimeout(resolve, delay)));
   }
 
   beforeApplicationShutdown(): void {
@@ -30,6 +72,28 @@ export class ShutdownState implements OnModuleDestroy, BeforeApplicationShutdown
 
   get isShuttingDown(): boolean {
     return this.shuttingDown;
+  }
+
+  /** Runs one part of the drain and records how long it took. */
+  async step<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const record: ShutdownStep = { name, startedAt: Date.now() };
+    this.steps.push(record);
+    try {
+      return await work();
+    } finally {
+      record.ms = Date.now() - record.startedAt;
+    }
+  }
+
+  /** Finished steps with their durations, then the ones still running with how long they have run so far. */
+  report(now = Date.now()): { finished: Record<string, number>; pending: Record<string, number> } {
+    const finished: Record<string, number> = {};
+    const pending: Record<string, number> = {};
+    for (const s of this.steps) {
+      if (s.ms === undefined) pending[s.name] = now - s.startedAt;
+      else finished[s.name] = s.ms;
+    }
+    return { finished, pending };
   }
 
   indicator(): HealthIndicatorResult {
