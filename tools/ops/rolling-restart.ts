@@ -10,7 +10,7 @@ export interface RestartableInstance {
     code: number | null;
     signal: NodeJS.Signals | null;
     ms: number;
-    drainLog?: { finished?: Record<string, number>; pending?: Record<string, number> };
+    drainLog?: DrainAccount;
   }>;
   start(): Promise<void>;
 }
@@ -93,11 +93,24 @@ export async function runRollingRestart(options: DrillOptions): Promise<DrillRes
   return { restarts, load, verify };
 }
 
-function describeSteps(log?: { finished?: Record<string, number>; pending?: Record<string, number> }): string {
+interface DrainAccount {
+  msg?: string;
+  err?: unknown;
+  finished?: Record<string, number>;
+  pending?: Record<string, number>;
+  openConnections?: number;
+}
+
+function describeSteps(log?: DrainAccount): string {
   if (!log) return 'no drain log';
+  const trouble =
+    log.msg === 'drained'
+      ? []
+      : [`${log.msg ?? 'no message'}${log.err ? `: ${JSON.stringify(log.err).slice(0, 300)}` : ''}`];
+  if (log.openConnections !== undefined) trouble.push(`${log.openConnections} connections open`);
   const finished = Object.entries(log.finished ?? {}).map(([name, ms]) => `${name} ${ms} ms`);
   const pending = Object.entries(log.pending ?? {}).map(([name, ms]) => `${name} STILL RUNNING after ${ms} ms`);
-  return [...finished, ...pending].join(', ');
+  return [...trouble, ...finished, ...pending].join(', ');
 }
 
 export function formatDrill(result: DrillResult): string[] {

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { formatForRecipient, verifyWebhookSignature } from '@trellis/notifications/domain';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
+import { initTracing, SpanKind, withSpan } from '@trellis/shared/observability';
 import { type TestDatabase, testInfrastructure } from '@trellis/shared/testing';
 import type { Kafka } from 'kafkajs';
 import { NotificationsStore } from './core/notifications-store';
@@ -256,6 +258,58 @@ describe('notifications service (real Kafka, FerretDB, Mailpit and the real prof
     } finally {
       await good.close();
       await failing.close();
+    }
+  });
+
+  it('continues the trace of the event that asked for an email into the SMTP send', async () => {
+    const exporter = new InMemorySpanExporter();
+    const removeExporter = initTracing({ service: 'notifications-test', exporter: 'none' }).addExporter(exporter);
+    try {
+      world.useFreshTopics();
+      const db = await newDatabase();
+      const app = track(await startNotificationsApp(world, db, world.wiring()));
+      const mentor = await world.enroll('Tara', 'MENTOR');
+      const requestId = randomUUID();
+      const requested = world.envelope(
+        'matching',
+        'MentorshipRequested',
+        {
+          requestId,
+          programId: world.programId,
+          mentorPersonId: mentor.personId,
+          menteePersonId: `mentee-${requestId}`,
+          expiresAt: new Date(Date.now() + 7 * 24 * HOUR).toISOString(),
+        },
+        `request-${requestId}`,
+      );
+      // Stands in for matching's relay publishing the mutation's event: the trace travels in the Kafka headers.
+      const traceId = await withSpan('requestMentor mutation', { kind: SpanKind.SERVER }, async (span) => {
+        await world.publish('matching', requested);
+        return span.spanContext().traceId;
+      });
+      await eventually(
+        () => mailpit.messagesTo(mentor.email),
+        (m) => m.length === 1,
+        15_000,
+        'mentor email',
+      );
+      const spans = await eventually(
+        () => Promise.resolve(exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId)),
+        (found) => found.some((s) => s.name === 'smtp send'),
+        5_000,
+        'the smtp span',
+      );
+      const send = spans.find((s) => s.name === 'smtp send')!;
+      const consumer = spans.find((s) => s.spanContext().spanId === send.parentSpanContext?.spanId);
+      // The email's span hangs under the consumer span that handled the event, which hangs under the producer's.
+      expect(consumer?.kind).toBe(SpanKind.CONSUMER);
+      expect(consumer?.attributes['trellis.event.type']).toBe('MentorshipRequested');
+      expect(send.kind).toBe(SpanKind.CLIENT);
+      expect(send.attributes['trellis.notification.template']).toBeDefined();
+      expect(send.attributes['trellis.delivery.channel']).toBe('email');
+      await app.close();
+    } finally {
+      removeExporter();
     }
   });
 

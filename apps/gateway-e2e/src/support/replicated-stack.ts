@@ -24,6 +24,7 @@ export interface Exit {
 
 export interface DrainLog {
   msg: string;
+  err?: unknown;
   finished?: Record<string, number>;
   pending?: Record<string, number>;
   openConnections?: number;
@@ -110,7 +111,8 @@ export async function startReplicatedStack(options: ReplicatedStackOptions = {})
   const basesOf = (app: string) => plan.filter((p) => p.app === app).map((p) => `http://127.0.0.1:${p.port}`);
 
   const env: Record<string, string> = {
-    NODE_ENV: 'test',
+    // As deployed, not 'test': libraries behave differently under test (Apollo then leaves SIGTERM alone).
+    NODE_ENV: 'development',
     TRELLIS_LOG_LEVEL: process.env['TRELLIS_E2E_LOG_LEVEL'] ?? 'error',
     TRELLIS_AUTH_ISSUER: issuer.issuer,
     TRELLIS_AUTH_JWKS_URL: issuer.jwksUrl,
@@ -137,63 +139,65 @@ export async function startReplicatedStack(options: ReplicatedStackOptions = {})
     env['TRELLIS_PROFILES_URL'] = balancers['profiles'].url;
   }
 
-  const instances: Array<AppInstance & { child?: ChildProcess; drainLog?: DrainLog }> = plan.map(({ app, index, port }) => {
-    const base = `http://127.0.0.1:${port}`;
-    const name = `${app}#${index}`;
-    const instance: AppInstance & { child?: ChildProcess; drainLog?: DrainLog } = {
-      app,
-      index,
-      port,
-      base,
-      get running() {
-        const child = instance.child;
-        return child !== undefined && child.exitCode === null && child.signalCode === null;
-      },
-      async start() {
-        const child = spawn(
-          process.execPath,
-          ['-r', path.join(repoRoot, 'tools/run/register.cjs'), path.join(repoRoot, 'apps', app, 'src', 'main.ts')],
-          {
-            cwd: repoRoot,
-            env: { ...process.env, ...env, [`TRELLIS_${app.toUpperCase()}_PORT`]: String(port) },
-            stdio: ['ignore', 'pipe', 'pipe'],
-          },
-        );
-        // JSON logs on stdout: only the drain's account is kept (at info level; TRELLIS_E2E_LOG_LEVEL=info).
-        readline.createInterface({ input: child.stdout }).on('line', (line) => {
-          if (!line.includes('"msg":"drain')) return;
-          try {
-            instance.drainLog = JSON.parse(line) as DrainLog;
-          } catch {
-            // A torn line: the drill reports the drain without its steps.
-          }
-        });
-        child.stderr?.on('data', (chunk: Buffer) => {
-          logs.push(`[${name}] ${chunk.toString()}`);
-          if (logs.length > 400) logs.splice(0, logs.length - 400);
-        });
-        instance.child = child;
-        await waitReady(base, child, name, startTimeoutMs);
-      },
-      async stop() {
-        const child = instance.child;
-        if (!child || !instance.running)
-          return { code: child?.exitCode ?? null, signal: child?.signalCode ?? null, ms: 0 };
-        const signalled = Date.now();
-        instance.drainLog = undefined;
-        return new Promise<Exit>((resolve) => {
-          const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-          child.once('exit', (code, signal) => {
-            clearTimeout(killer);
-            // stdout may still hold the last lines when 'exit' fires.
-            setTimeout(() => resolve({ code, signal, ms: Date.now() - signalled, drainLog: instance.drainLog }), 100);
+  const instances: Array<AppInstance & { child?: ChildProcess; drainLog?: DrainLog }> = plan.map(
+    ({ app, index, port }) => {
+      const base = `http://127.0.0.1:${port}`;
+      const name = `${app}#${index}`;
+      const instance: AppInstance & { child?: ChildProcess; drainLog?: DrainLog } = {
+        app,
+        index,
+        port,
+        base,
+        get running() {
+          const child = instance.child;
+          return child !== undefined && child.exitCode === null && child.signalCode === null;
+        },
+        async start() {
+          const child = spawn(
+            process.execPath,
+            ['-r', path.join(repoRoot, 'tools/run/register.cjs'), path.join(repoRoot, 'apps', app, 'src', 'main.ts')],
+            {
+              cwd: repoRoot,
+              env: { ...process.env, ...env, [`TRELLIS_${app.toUpperCase()}_PORT`]: String(port) },
+              stdio: ['ignore', 'pipe', 'pipe'],
+            },
+          );
+          // JSON logs on stdout: only the drain's account is kept (at info level; TRELLIS_E2E_LOG_LEVEL=info).
+          readline.createInterface({ input: child.stdout }).on('line', (line) => {
+            if (!/"msg":"(drained|drain exceeded|drain failed|second signal)/.test(line)) return;
+            try {
+              instance.drainLog = JSON.parse(line) as DrainLog;
+            } catch {
+              // A torn line: the drill reports the drain without its steps.
+            }
           });
-          child.kill('SIGTERM');
-        });
-      },
-    };
-    return instance;
-  });
+          child.stderr?.on('data', (chunk: Buffer) => {
+            logs.push(`[${name}] ${chunk.toString()}`);
+            if (logs.length > 400) logs.splice(0, logs.length - 400);
+          });
+          instance.child = child;
+          await waitReady(base, child, name, startTimeoutMs);
+        },
+        async stop() {
+          const child = instance.child;
+          if (!child || !instance.running)
+            return { code: child?.exitCode ?? null, signal: child?.signalCode ?? null, ms: 0 };
+          const signalled = Date.now();
+          instance.drainLog = undefined;
+          return new Promise<Exit>((resolve) => {
+            const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+            child.once('exit', (code, signal) => {
+              clearTimeout(killer);
+              // stdout may still hold the last lines when 'exit' fires.
+              setTimeout(() => resolve({ code, signal, ms: Date.now() - signalled, drainLog: instance.drainLog }), 100);
+            });
+            child.kill('SIGTERM');
+          });
+        },
+      };
+      return instance;
+    },
+  );
 
   const close = async () => {
     await Promise.all(instances.map((i) => i.stop()));

@@ -81,6 +81,8 @@ export class GatewayGraphqlService implements OnModuleInit, OnApplicationShutdow
     });
     const server = new ApolloServer<GatewayContext>({
       gateway,
+      // Nest owns SIGTERM (drainOnSignals): Apollo's own handler would stop serving at once and re-raise the signal.
+      stopOnTerminationSignals: false,
       allowBatchedHttpRequests: true,
       csrfPrevention: true,
       introspection: this.config.introspection,

@@ -66,6 +66,9 @@ export class TrellisFederationDriver extends ApolloFederationDriver {
     preStartHook?.();
     const server = new ApolloServer<BaseContext>({
       ...(options as unknown as ApolloServerOptions<BaseContext>),
+      // Nest owns SIGTERM (drainOnSignals). Apollo's own handler (on unless NODE_ENV=test) stops the server at once,
+      // failing requests still in the readiness pause, then re-raises the signal, which cut the drain short.
+      stopOnTerminationSignals: false,
       plugins: [...((options.plugins ?? []) as ApolloServerPlugin[]), drain],
     });
     await server.start();
