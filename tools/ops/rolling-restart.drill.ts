@@ -2,7 +2,7 @@
 // behind a local balancer (tools/ops/local-balancer.ts), runs the GraphQL load (tools/ops/graphql-load.ts) and
 // restarts every instance of every app, one after another, while it runs. Then it queries back everything the load
 // created and checks the read models for lost or doubled events. Needs the infrastructure (`npm run infra -- up`).
-// Options: --rate 8 (operations/s), --first-only (one instance per app instead of all), --mentors 4.
+// Options: --rate 4 (operations/s), --first-only (one instance per app instead of all), --mentors 4.
 // Exit code 1 when an operation failed after the retries it was told to make, or an effect is missing or doubled.
 import { parseArgs } from 'node:util';
 import { startReplicatedStack } from '../../apps/gateway-e2e/src/support/replicated-stack';
@@ -12,7 +12,7 @@ import { formatDrill, runRollingRestart } from './rolling-restart';
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      rate: { type: 'string', default: '8' },
+      rate: { type: 'string', default: '4' },
       mentors: { type: 'string', default: '4' },
       'first-only': { type: 'boolean', default: false },
     },

@@ -568,7 +568,8 @@ export class Dispatcher {
       name,
       {
         kind: SpanKind.CLIENT,
-        parent: row.trace ? extractTraceContext(row.trace) : undefined,
+        // Never the dispatcher's ambient context: whichever event woke the loop is not the one this row belongs to.
+        parent: extractTraceContext(row.trace ?? undefined),
         attributes: {
           'trellis.delivery.id': row._id,
           'trellis.delivery.channel': row.channel,
