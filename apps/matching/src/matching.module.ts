@@ -16,7 +16,7 @@ import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { circlesProviders } from './circles/circles-runtime';
 import { CirclesResolver } from './circles/circles.resolver';
-import { MatchingResolver, ParticipantMatchingResolver } from './graphql/matching.resolver';
+import { MatchingResolver, ParticipantMatchingResolver, RoundPairResolver } from './graphql/matching.resolver';
 import { MatchingRuntime, type MatchingRuntimeOptions } from './matching-runtime';
 
 /** Topic and consumer-group names; tests use their own so they never join the real service's groups. */
@@ -43,6 +43,7 @@ export class MatchingModule implements OnModuleInit {
         },
         MatchingResolver,
         ParticipantMatchingResolver,
+        RoundPairResolver,
         ...circlesProviders(MATCHING_NAMES, CirclesResolver),
       ],
       exports: [MatchingRuntime],

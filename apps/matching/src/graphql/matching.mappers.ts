@@ -66,7 +66,19 @@ export const toRecommendation = (r: Recommendation): RecommendedMentor => ({
 
 export const toRound = (
   state: RoundState,
-  explanations: ReadonlyMap<string, readonly FactorContribution[]> = new Map(),
+  explain: () => Promise<ReadonlyMap<string, readonly FactorContribution[]>> = () => Promise.resolve(new Map()),
+): MatchingRound => {
+  let explanations: Promise<ReadonlyMap<string, readonly FactorContribution[]>> | undefined;
+  const factorsOf = async (menteePersonId: string) => {
+    explanations ??= explain();
+    return ((await explanations).get(menteePersonId) ?? []).map(toFactorScore);
+  };
+  return roundView(state, factorsOf);
+};
+
+const roundView = (
+  state: RoundState,
+  factorsOf: (menteePersonId: string) => Promise<FactorScore[]>,
 ): MatchingRound => ({
   id: state.roundId,
   programId: state.programId,
@@ -86,7 +98,7 @@ export const toRound = (
     score: p.score,
     locked: p.locked,
     manual: p.manual,
-    factors: (explanations.get(p.menteePersonId) ?? []).map(toFactorScore),
+    factorsOf: () => factorsOf(p.menteePersonId),
   })),
   unmatched: Object.entries(state.unmatched).map(([menteePersonId, reason]) => ({ menteePersonId, reason })),
   overrides: state.overrides.map((o) => ({

@@ -26,6 +26,7 @@ import {
   AcceptanceOutcome,
   DeclineReasonEnum,
   EndReasonEnum,
+  FactorScore,
   MatchingRound,
   Mentorship,
   MentorshipRequest,
@@ -35,6 +36,7 @@ import {
   RecommendedMentor,
   RequestOutcome,
   RoundObjectiveEnum,
+  RoundPair,
 } from './matching.types';
 
 const commandIdArg = { name: 'commandId', type: () => ID, nullable: true, description: 'Idempotency key for retries' };
@@ -437,7 +439,17 @@ export class MatchingResolver {
     return this.explained(ctx, await this.matching.rounds.override(ctx, roundId, change));
   }
 
-  private async explained(ctx: CommandContext, round: RoundState) {
-    return toRound(round, await this.matching.rounds.explainPairs(ctx, round));
+  private explained(ctx: CommandContext, round: RoundState) {
+    return toRound(round, () => this.matching.rounds.explainPairs(ctx, round));
+  }
+}
+
+@Resolver(() => RoundPair)
+export class RoundPairResolver {
+  @ResolveField(() => [FactorScore], {
+    description: "The score's breakdown by factor under the round's rules (empty for a pair outside its input)",
+  })
+  factors(@Parent() pair: RoundPair): Promise<FactorScore[]> {
+    return pair.factorsOf();
   }
 }

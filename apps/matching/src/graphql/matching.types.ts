@@ -94,10 +94,11 @@ export class RoundPair {
   @Field(() => Float) score!: number;
   @Field() locked!: boolean;
   @Field() manual!: boolean;
-  @Field(() => [FactorScore], {
-    description: "The score's breakdown by factor under the round's rules (empty for a pair outside its input)",
-  })
-  factors!: FactorScore[];
+  /**
+   * The `factors` field (RoundPairResolver): the breakdown needs the round's recorded input, so it is computed only
+   * when asked for, once per round and request, not on every lock, swap or removal.
+   */
+  factorsOf!: () => Promise<FactorScore[]>;
 }
 
 @ObjectType()
