@@ -71,6 +71,23 @@ const mentorshipStarted = (world: NotificationsWorld, mentor: Person, mentee: Pe
   );
 };
 
+/** A request to the mentor from a mentee notifications does not need to know (the mentor gets the email). */
+const mentorshipRequested = (world: NotificationsWorld, mentor: Person) => {
+  const requestId = randomUUID();
+  return world.envelope(
+    'matching',
+    'MentorshipRequested',
+    {
+      requestId,
+      programId: world.programId,
+      mentorPersonId: mentor.personId,
+      menteePersonId: `mentee-${requestId}`,
+      expiresAt: new Date(Date.now() + 7 * 24 * HOUR).toISOString(),
+    },
+    `request-${requestId}`,
+  );
+};
+
 const sessionScheduled = (
   world: NotificationsWorld,
   host: Person,
@@ -269,19 +286,7 @@ describe('notifications service (real Kafka, FerretDB, Mailpit and the real prof
       const db = await newDatabase();
       const app = track(await startNotificationsApp(world, db, world.wiring()));
       const mentor = await world.enroll('Tara', 'MENTOR');
-      const requestId = randomUUID();
-      const requested = world.envelope(
-        'matching',
-        'MentorshipRequested',
-        {
-          requestId,
-          programId: world.programId,
-          mentorPersonId: mentor.personId,
-          menteePersonId: `mentee-${requestId}`,
-          expiresAt: new Date(Date.now() + 7 * 24 * HOUR).toISOString(),
-        },
-        `request-${requestId}`,
-      );
+      const requested = mentorshipRequested(world, mentor);
       // Stands in for matching's relay publishing the mutation's event: the trace travels in the Kafka headers.
       const traceId = await withSpan('requestMentor mutation', { kind: SpanKind.SERVER }, async (span) => {
         await world.publish('matching', requested);
@@ -328,21 +333,7 @@ describe('notifications service (real Kafka, FerretDB, Mailpit and the real prof
       const mentor = await world.enroll('Otto', 'MENTOR');
       await smtp.down();
       const outageStarted = Date.now();
-      const requests = Array.from({ length: 8 }, () => {
-        const requestId = randomUUID();
-        return world.envelope(
-          'matching',
-          'MentorshipRequested',
-          {
-            requestId,
-            programId: world.programId,
-            mentorPersonId: mentor.personId,
-            menteePersonId: `mentee-${requestId}`,
-            expiresAt: new Date(Date.now() + 7 * 24 * HOUR).toISOString(),
-          },
-          `request-${requestId}`,
-        );
-      });
+      const requests = Array.from({ length: 8 }, () => mentorshipRequested(world, mentor));
       await world.publish('matching', ...requests);
       const store = new NotificationsStore(db.connection);
       // Every email was tried and refused by the dead server before it comes back.
