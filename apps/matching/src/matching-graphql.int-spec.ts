@@ -1,74 +1,25 @@
-import os from 'node:os';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { startDevIssuer, type DevIssuer, type Principal } from '@trellis/shared/auth';
-import {
-  createTestDatabase,
-  createTestKafka,
-  createTestTopics,
-  deleteTestTopics,
-  uniqueName,
-  type TestDatabase,
-} from '@trellis/shared/testing';
-import type { Kafka } from 'kafkajs';
-import { AppModule } from './app.module';
+import type { Principal } from '@trellis/shared/auth';
+import { uniqueName } from '@trellis/shared/testing';
 import { MatchingRuntime } from './matching-runtime';
-import { eventually, matchingProfile, ProfilesFeed } from './testing/matching-pipeline';
-
-interface GraphqlResult<T> {
-  data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
-}
+import { eventually, matchingProfile } from './testing/matching-pipeline';
+import { type MatchingGraphqlApp, startMatchingGraphqlApp } from './testing/matching-graphql-app';
 
 describe('Matching subgraph (GraphQL) on the real broker and FerretDB', () => {
-  let issuer: DevIssuer;
-  let db: TestDatabase;
-  let kafka: Kafka;
-  let app: INestApplication;
+  let stack: MatchingGraphqlApp;
+  const gql = <T>(as: Principal, query: string, variables: Record<string, unknown> = {}) =>
+    stack.gql<T>(as, query, variables);
+  let app: MatchingGraphqlApp['app'];
   let url: string;
-  let feed: ProfilesFeed;
-  let topics: string[];
+  let feed: MatchingGraphqlApp['feed'];
   const tenantId = uniqueName('org');
   const programId = `program-${randomUUID()}`;
   const person = (personId: string, tenant = tenantId): Principal => ({ personId, tenantId: tenant, orgAdmin: false });
 
-  async function gql<T>(as: Principal, query: string, variables: Record<string, unknown> = {}) {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await issuer.mint(as)}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GraphqlResult<T>;
-  }
-
   beforeAll(async () => {
-    issuer = await startDevIssuer({
-      port: 0,
-      keyFile: path.join(os.tmpdir(), `trellis-test-keys-${process.pid}.json`),
-    });
-    db = await createTestDatabase('matching_gql');
-    kafka = createTestKafka();
-    const names = {
-      profilesTopic: uniqueName('matching_gql.profiles'),
-      matchingTopic: uniqueName('matching_gql.matching'),
-      groupPrefix: uniqueName('matching_gql'),
-    };
-    topics = [names.profilesTopic, names.matchingTopic];
-    await createTestTopics(kafka, topics, 3);
-    app = await NestFactory.create(
-      AppModule.register({
-        config: { mongoDatabase: db.name, port: 0 },
-        auth: { issuer: issuer.issuer, audience: 'trellis', jwksUrl: issuer.jwksUrl, clockToleranceSeconds: 5 },
-        names,
-      }),
-      { logger: false },
-    );
-    await app.listen(0, '127.0.0.1');
-    url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
+    stack = await startMatchingGraphqlApp('matching_gql', tenantId);
+    ({ app, url, feed } = stack);
 
-    feed = new ProfilesFeed(kafka, names.profilesTopic, tenantId);
     await feed.program(programId);
     await feed.manager(programId, 'manager');
     await feed.enrol(programId, 'mentor', ['mentor'], 1);
@@ -83,11 +34,7 @@ describe('Matching subgraph (GraphQL) on the real broker and FerretDB', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await feed?.disconnect();
-    await deleteTestTopics(kafka, topics).catch(() => undefined);
-    await db?.drop();
-    await issuer?.stop();
+    await stack?.close();
   });
 
   it('a manager runs and publishes a round; mentee and mentor accept; both see the mentorship, outsiders do not', async () => {

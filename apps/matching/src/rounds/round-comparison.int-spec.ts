@@ -1,30 +1,13 @@
-import os from 'node:os';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { defaultRules } from '@trellis/matching/engine';
 import { programStreamId } from '@trellis/profiles/contracts';
-import { startDevIssuer, type DevIssuer, type Principal } from '@trellis/shared/auth';
-import {
-  createTestDatabase,
-  createTestKafka,
-  createTestTopics,
-  deleteTestTopics,
-  uniqueName,
-  type TestDatabase,
-} from '@trellis/shared/testing';
-import type { Kafka } from 'kafkajs';
+import type { Principal } from '@trellis/shared/auth';
+import { uniqueName } from '@trellis/shared/testing';
 import type { CommandContext } from '../acceptance/acceptance.service';
-import { AppModule } from '../app.module';
-import { MatchingRuntime } from '../matching-runtime';
-import { eventually, matchingProfile, ProfilesFeed } from '../testing/matching-pipeline';
+import type { MatchingRuntime } from '../matching-runtime';
+import { eventually, matchingProfile } from '../testing/matching-pipeline';
 import { ROUND_SNAPSHOTS_COLLECTION, RoundSnapshots, snapshotHashOf } from './round-snapshots';
-
-interface GraphqlResult<T> {
-  data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
-}
+import { type MatchingGraphqlApp, startMatchingGraphqlApp } from '../testing/matching-graphql-app';
 
 const rules = (weights: Record<string, number>) => ({
   weights,
@@ -49,14 +32,12 @@ const springWeights = {
 };
 
 describe('Comparing a round with other rules (service and GraphQL, real broker and FerretDB)', () => {
-  let issuer: DevIssuer;
-  let db: TestDatabase;
-  let kafka: Kafka;
-  let app: INestApplication;
+  let stack: MatchingGraphqlApp;
+  const gql = <T>(as: Principal, query: string, variables: Record<string, unknown> = {}) =>
+    stack.gql<T>(as, query, variables);
+  let db: MatchingGraphqlApp['db'];
   let runtime: MatchingRuntime;
-  let url: string;
-  let feed: ProfilesFeed;
-  let topics: string[];
+  let feed: MatchingGraphqlApp['feed'];
   const tenantId = uniqueName('org');
   const programId = `program-${randomUUID()}`;
   const person = (personId: string, tenant = tenantId): Principal => ({ personId, tenantId: tenant, orgAdmin: false });
@@ -67,42 +48,11 @@ describe('Comparing a round with other rules (service and GraphQL, real broker a
     commandId: randomUUID(),
   });
 
-  async function gql<T>(as: Principal, query: string, variables: Record<string, unknown> = {}) {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await issuer.mint(as)}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GraphqlResult<T>;
-  }
-
   beforeAll(async () => {
-    issuer = await startDevIssuer({
-      port: 0,
-      keyFile: path.join(os.tmpdir(), `trellis-test-keys-${process.pid}.json`),
-    });
-    db = await createTestDatabase('round_compare');
-    kafka = createTestKafka();
-    const names = {
-      profilesTopic: uniqueName('round_compare.profiles'),
-      matchingTopic: uniqueName('round_compare.matching'),
-      groupPrefix: uniqueName('round_compare'),
-    };
-    topics = [names.profilesTopic, names.matchingTopic];
-    await createTestTopics(kafka, topics, 3);
-    app = await NestFactory.create(
-      AppModule.register({
-        config: { mongoDatabase: db.name, port: 0 },
-        auth: { issuer: issuer.issuer, audience: 'trellis', jwksUrl: issuer.jwksUrl, clockToleranceSeconds: 5 },
-        names,
-      }),
-      { logger: false },
-    );
-    await app.listen(0, '127.0.0.1');
-    url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
-    runtime = app.get(MatchingRuntime);
+    stack = await startMatchingGraphqlApp('round_compare', tenantId);
+    ({ db, feed } = stack);
+    runtime = stack.runtime;
 
-    feed = new ProfilesFeed(kafka, names.profilesTopic, tenantId);
     await feed.program(programId);
     await feed.manager(programId, 'manager');
     // mentee-1 wants data science (mentor-skill, never free at the same time) or shares Tuesday mornings with
@@ -156,11 +106,7 @@ describe('Comparing a round with other rules (service and GraphQL, real broker a
   }, 180_000);
 
   afterAll(async () => {
-    await app?.close();
-    await feed?.disconnect();
-    await deleteTestTopics(kafka, topics).catch(() => undefined);
-    await db?.drop();
-    await issuer?.stop();
+    await stack?.close();
   });
 
   it('keeps the input snapshot once per hash, retrievable, and compares a round after the program changed its weights', async () => {
