@@ -73,38 +73,33 @@ export const toRound = (
     explanations ??= explain();
     return ((await explanations).get(menteePersonId) ?? []).map(toFactorScore);
   };
-  return roundView(state, factorsOf);
+  return {
+    id: state.roundId,
+    programId: state.programId,
+    cohortId: state.cohortId,
+    status: state.status,
+    objective: state.objective,
+    iteration: state.iteration,
+    inputSnapshotHash: state.inputSnapshotHash,
+    engineVersion: state.engineVersion,
+    settingsHash: state.settings?.settingsHash ?? null,
+    meanScore: state.metrics?.meanScore ?? null,
+    minScore: state.metrics?.minScore ?? null,
+    coverage: state.metrics?.coverage ?? null,
+    pairs: Object.values(state.pairs).map((p) => ({
+      mentorPersonId: p.mentorPersonId,
+      menteePersonId: p.menteePersonId,
+      score: p.score,
+      locked: p.locked,
+      manual: p.manual,
+      factorsOf: () => factorsOf(p.menteePersonId),
+    })),
+    unmatched: Object.entries(state.unmatched).map(([menteePersonId, reason]) => ({ menteePersonId, reason })),
+    overrides: state.overrides.map((o) => ({
+      type: o.type,
+      menteePersonId: 'menteePersonId' in o ? o.menteePersonId : 'pair' in o ? o.pair.menteePersonId : o.menteeA,
+      reason: 'reason' in o ? o.reason : null,
+      byPersonId: o.byPersonId,
+    })),
+  };
 };
-
-const roundView = (
-  state: RoundState,
-  factorsOf: (menteePersonId: string) => Promise<FactorScore[]>,
-): MatchingRound => ({
-  id: state.roundId,
-  programId: state.programId,
-  cohortId: state.cohortId,
-  status: state.status,
-  objective: state.objective,
-  iteration: state.iteration,
-  inputSnapshotHash: state.inputSnapshotHash,
-  engineVersion: state.engineVersion,
-  settingsHash: state.settings?.settingsHash ?? null,
-  meanScore: state.metrics?.meanScore ?? null,
-  minScore: state.metrics?.minScore ?? null,
-  coverage: state.metrics?.coverage ?? null,
-  pairs: Object.values(state.pairs).map((p) => ({
-    mentorPersonId: p.mentorPersonId,
-    menteePersonId: p.menteePersonId,
-    score: p.score,
-    locked: p.locked,
-    manual: p.manual,
-    factorsOf: () => factorsOf(p.menteePersonId),
-  })),
-  unmatched: Object.entries(state.unmatched).map(([menteePersonId, reason]) => ({ menteePersonId, reason })),
-  overrides: state.overrides.map((o) => ({
-    type: o.type,
-    menteePersonId: 'menteePersonId' in o ? o.menteePersonId : 'pair' in o ? o.pair.menteePersonId : o.menteeA,
-    reason: 'reason' in o ? o.reason : null,
-    byPersonId: o.byPersonId,
-  })),
-});

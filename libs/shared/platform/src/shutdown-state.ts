@@ -23,10 +23,11 @@ export interface ShutdownStep {
  * With TRELLIS_SHUTDOWN_DELAY_MS the app then keeps serving that long before it closes anything — what Kubernetes'
  * preStop pause does, for runs without one (the rolling-restart drill): whoever routes by readiness has time to stop.
  *
- * From then on every response says `Connection: close`. Closing the HTTP server only closes the connections idle at
- * that moment; a balancer's or gateway's pooled connection that was carrying a request stays open after the answer
- * until the keep-alive timeout (72 s in Fastify), far past the grace period. Closing each connection after its
- * answer lets the server finish as soon as the requests in flight are answered.
+ * From then on every response says `Connection: close`, and a connection whose request was already in flight is
+ * dropped about a second after its answer (keep-alive timeout cut to 1 ms). Closing the HTTP server only closes the
+ * connections idle at that moment; a balancer's or gateway's pooled connection that was carrying a request stayed
+ * open after the answer until the keep-alive timeout (72 s in Fastify), far past the grace period. Nothing is
+ * tracked per request while serving: the request listener only reads a flag.
  *
  * The drain's steps are recorded so that a drain that outlives TRELLIS_SHUTDOWN_TIMEOUT_MS can say what it was
  * still waiting for (see drainOnSignals).
@@ -35,7 +36,7 @@ export interface ShutdownStep {
 export class ShutdownState implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown {
   private shuttingDown = false;
   private readonly steps: ShutdownStep[] = [];
-  private readonly openResponses = new Set<ServerResponse>();
+  private server: Server | undefined;
 
   constructor(
     private readonly indicators: HealthIndicatorService,
@@ -44,24 +45,17 @@ export class ShutdownState implements OnApplicationBootstrap, OnModuleDestroy, B
   ) {}
 
   onApplicationBootstrap(): void {
-    const server = this.adapterHost?.httpAdapter?.getHttpServer() as Server | undefined;
-    server?.on('request', (_request: IncomingMessage, response: ServerResponse) => {
-      if (this.shuttingDown) {
-        response.setHeader('connection', 'close');
-        return;
-      }
-      this.openResponses.add(response);
-      response.once('close', () => this.openResponses.delete(response));
+    this.server = this.adapterHost?.httpAdapter?.getHttpServer() as Server | undefined;
+    this.server?.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+      if (this.shuttingDown) response.setHeader('connection', 'close');
     });
   }
 
   // The first hook Nest runs on close, before any module lets go of its connections.
   async onModuleDestroy(): Promise<void> {
     this.shuttingDown = true;
-    for (const response of this.openResponses) {
-      if (!response.headersSent) response.setHeader('connection', 'close');
-    }
-    this.openResponses.clear();
+    // Node reads it when a response finishes: in-flight requests' connections then close instead of idling.
+    if (this.server) this.server.keepAliveTimeout = 1;
     const delay = this.config?.shutdownDelayMs ?? 0;
     if (delay > 0) await this.step('readiness pause', () => new Promise((resolve) => setTimeout(resolve, delay)));
   }
