@@ -126,6 +126,10 @@ export class MatchingSession {
     if (before > 0 && capacity <= 0) this.rescueStranded(j);
   }
 
+  private hasMentorWithRoom(list: readonly CandidateEdge[]): boolean {
+    return list.some((e) => this.round.mentors[e.mentor]!.profile.capacity > 0);
+  }
+
   /**
    * Mentor j lost all its capacity. A cold solve would exclude it (hard rule), and a mentee left with no mentor
    * that has room would get a widened search there; do the same for the mentees that listed j.
@@ -134,7 +138,7 @@ export class MatchingSession {
     const { round, engine } = this;
     for (const i of engine.menteesListing(j)) {
       if (this.removedMentees.has(i) || engine.locked[i]) continue;
-      if (this.listOf(i).some((e) => e.mentor !== j && round.mentors[e.mentor]!.profile.capacity > 0)) continue;
+      if (this.hasMentorWithRoom(this.listOf(i).filter((e) => e.mentor !== j))) continue;
       const c = candidatesFor(round, round.mentees[i]!, this.scratch);
       this.widenedMentees.add(i);
       if (c.exclusions) this.noFeasible.set(i, c.exclusions);
@@ -205,8 +209,9 @@ export class MatchingSession {
         const remaining = this.listOf(i).filter((e) => e.mentor !== j);
         this.lists.set(i, remaining);
         engine.forbid(i, j);
-        if (remaining.length === 0 && !engine.locked[i]) {
-          // Same rule as a cold solve: a mentee left without candidates gets a widened search.
+        if (!this.hasMentorWithRoom(remaining) && !engine.locked[i]) {
+          // Same rule as a cold solve (and rescueStranded): a mentee left without a candidate that has room gets a
+          // widened search. A list holding only mentors at capacity 0 is as good as empty.
           const c = candidatesFor(round, round.mentees[i]!, this.scratch);
           this.widenedMentees.add(i);
           if (c.exclusions) this.noFeasible.set(i, c.exclusions);

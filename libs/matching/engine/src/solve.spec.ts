@@ -63,6 +63,136 @@ const rules = defaultRules({
   hardRules: { excludeSameDepartment: true, requireSharedLanguage: true, maxTimezoneGapHours: 6 },
 });
 
+const FORBID_LEAVES_ONLY_FULL_MENTORS: { mentors: MentorProfile[]; mentees: MenteeProfile[] } = {
+  mentors: [
+    {
+      id: 'm0',
+      languages: ['en'],
+      timezone: 'Europe/Paris',
+      department: 'b',
+      availability: [{ day: 1, startMinute: 600, endMinute: 720 }],
+      offers: [{ skill: 'sql', level: 1 }],
+      capacity: 1,
+    },
+    {
+      id: 'm1',
+      languages: ['en'],
+      timezone: 'Europe/Paris',
+      department: 'b',
+      availability: [{ day: 1, startMinute: 600, endMinute: 720 }],
+      offers: [{ skill: 'ts', level: 1 }],
+      capacity: 0,
+    },
+    {
+      id: 'm2',
+      languages: ['en'],
+      timezone: 'Europe/Paris',
+      department: 'a',
+      availability: [{ day: 1, startMinute: 600, endMinute: 720 }],
+      offers: [{ skill: 'ts', level: 1 }],
+      capacity: 0,
+    },
+    {
+      id: 'm3',
+      languages: ['en'],
+      timezone: 'Europe/Paris',
+      department: 'a',
+      availability: [{ day: 1, startMinute: 600, endMinute: 720 }],
+      offers: [{ skill: 'ts', level: 1 }],
+      capacity: 0,
+    },
+    {
+      id: 'm4',
+      languages: ['en'],
+      timezone: 'Europe/Paris',
+      department: 'b',
+      availability: [{ day: 1, startMinute: 600, endMinute: 720 }],
+      offers: [
+        { skill: 'sql', level: 1 },
+        { skill: 'ts', level: 1 },
+      ],
+      capacity: 2,
+    },
+  ],
+  mentees: [
+    {
+      id: 'e00',
+      languages: ['en'],
+      timezone: 'Europe/Paris',
+      department: 'a',
+      availability: [{ day: 1, startMinute: 540, endMinute: 660 }],
+      seeks: [{ skill: 'ts', currentLevel: 2 }],
+    },
+    {
+      id: 'e01',
+      languages: ['fr'],
+      timezone: 'Europe/Paris',
+      department: 'a',
+      availability: [{ day: 1, startMinute: 540, endMinute: 660 }],
+      seeks: [{ skill: 'ts', currentLevel: 2 }],
+    },
+    {
+      id: 'e02',
+      languages: ['en'],
+      timezone: 'Europe/Paris',
+      department: 'a',
+      availability: [{ day: 1, startMinute: 540, endMinute: 660 }],
+      seeks: [
+        { skill: 'sql', currentLevel: 2 },
+        { skill: 'go', currentLevel: 2 },
+      ],
+    },
+    {
+      id: 'e03',
+      languages: ['fr'],
+      timezone: 'Europe/Paris',
+      department: 'a',
+      availability: [{ day: 1, startMinute: 540, endMinute: 660 }],
+      seeks: [{ skill: 'ts', currentLevel: 2 }],
+    },
+    {
+      id: 'e04',
+      languages: ['en'],
+      timezone: 'Europe/Paris',
+      department: 'a',
+      availability: [{ day: 1, startMinute: 540, endMinute: 660 }],
+      seeks: [{ skill: 'ts', currentLevel: 2 }],
+    },
+    {
+      id: 'e05',
+      languages: ['fr'],
+      timezone: 'Europe/Paris',
+      department: 'a',
+      availability: [{ day: 1, startMinute: 540, endMinute: 660 }],
+      seeks: [{ skill: 'ts', currentLevel: 2 }],
+    },
+    {
+      id: 'e06',
+      languages: ['fr'],
+      timezone: 'Europe/Paris',
+      department: 'a',
+      availability: [{ day: 1, startMinute: 540, endMinute: 660 }],
+      seeks: [{ skill: 'ts', currentLevel: 2 }],
+    },
+    {
+      id: 'e07',
+      languages: ['fr'],
+      timezone: 'Europe/Paris',
+      department: 'a',
+      availability: [{ day: 1, startMinute: 540, endMinute: 660 }],
+      seeks: [{ skill: 'ts', currentLevel: 2 }],
+    },
+    {
+      id: 'e08',
+      languages: ['en'],
+      timezone: 'Europe/Paris',
+      department: 'a',
+      availability: [{ day: 1, startMinute: 540, endMinute: 660 }],
+      seeks: [{ skill: 'ts', currentLevel: 2 }],
+    },
+  ],
+};
+
 describe('solve (profiles end to end)', () => {
   it('never violates a hard rule or a capacity, with any solver', () => {
     fc.assert(
@@ -139,7 +269,9 @@ describe('solve (profiles end to end)', () => {
         const cold = solve({ mentors: coldMentors, mentees: coldMentees, rules }, { explain: 'none' });
         expect(warm.metrics.totalScore).toBeCloseTo(cold.metrics.totalScore, 6);
       }),
-      { numRuns: 80 },
+      // Found by this property in CI: forbidding e02's only mentor with room (m0 was at capacity 0) must widen the
+      // search as a cold solve does; the warm session kept the full mentor and left e02 unmatched.
+      { numRuns: 80, examples: [[FORBID_LEAVES_ONLY_FULL_MENTORS, [0, 0, 6, 0]]] },
     );
   });
 });
