@@ -23,11 +23,12 @@ const swc = [
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  // jose ships only ES modules; Node 20.19+ requires them natively, Jest's CommonJS runtime needs them compiled.
-  transform: { '^.+\\.ts$': swc, '/node_modules/jose/.+\\.js$': swc },
+  // jose ships only ES modules; Node requires them natively, Jest's CommonJS runtime needs them compiled.
+  // tools/run/*.mjs are plain Node for the README's commands; their specs load them through the same compiler.
+  transform: { '^.+\\.ts$': swc, '^.+\\.mjs$': swc, '/node_modules/jose/.+\\.js$': swc },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper,
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.infra/'],
 };
 

@@ -66,11 +66,11 @@ describe('docker/Dockerfile', () => {
   const runtime = stages.at(-1)!;
   const all = (stage: Stage, keyword: string) => stage.instructions.filter((i) => i.keyword === keyword);
 
-  it('is multi-stage and the runtime starts from a small Node 20 base', () => {
+  it('is multi-stage and the runtime starts from a small Node 24 LTS base', () => {
     expect(stages.length).toBeGreaterThanOrEqual(3);
     const base = resolve(runtime.base, globalArgs);
     expect(base).toMatch(
-      /^(node:20(\.\d+)*-alpine[\d.]*|gcr\.io\/distroless\/nodejs20-debian\d+)(@sha256:[a-f0-9]{64})?$/,
+      /^(node:24(\.\d+)*-alpine[\d.]*|gcr\.io\/distroless\/nodejs24-debian\d+)(@sha256:[a-f0-9]{64})?$/,
     );
     for (const stage of stages) expect(resolve(stage.base, globalArgs)).toBe(base);
   });

@@ -3,6 +3,7 @@
 // waits until each is ready and prints their URLs. Ctrl-C stops everything it started.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { ensureRuntime } from './runtime.mjs';
 import { build, ensureNpmPackages, repoRoot, say } from './shared.mjs';
 
 const apps = [
@@ -14,6 +15,7 @@ const apps = [
 ];
 const portOf = (app) => Number(process.env[`TRELLIS_${app.name.toUpperCase()}_PORT`] ?? app.port);
 
+await ensureRuntime({ announce: true });
 ensureNpmPackages();
 const infra = await import('../infra/infra.mjs');
 say('infrastructure');

@@ -4,8 +4,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureRuntime } from './runtime.mjs';
 import { ensureNpmPackages, repoRoot, runStep, say } from './shared.mjs';
 
+await ensureRuntime({ announce: true });
 const began = Date.now();
 ensureNpmPackages();
 const infra = await import('../infra/infra.mjs');

@@ -3,7 +3,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureRuntime } from './runtime.mjs';
 
+await ensureRuntime();
 const here = path.dirname(fileURLToPath(import.meta.url));
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {

@@ -93,6 +93,18 @@ describe('through the gateway, with real tokens and every subgraph that exists',
     expect(schema.getQueryType()?.getFields()['me']).toBeDefined();
   });
 
+  it('runs every app on the supported runtime, Node.js 24, and says so on /metrics', async () => {
+    const gatewayBase = stack.gatewayUrl.replace(/\/graphql$/, '');
+    const bases = [gatewayBase, ...stack.subgraphs.map((s) => s.url)];
+    const majors = await Promise.all(
+      bases.map(async (base) => {
+        const text = await (await fetch(`${base}/metrics`)).text();
+        return /^nodejs_version_info\{[^}]*major="(\d+)"/m.exec(text)?.[1];
+      }),
+    );
+    expect(majors).toEqual(bases.map(() => '24'));
+  });
+
   it('lets a program be set up, a mentee enroll, and the mentee read only their own data', async () => {
     const created = await stack.gql<{ createProgram: { id: string } }>(a.admin, CREATE, { name: 'Spring mentoring' });
     expectNoErrors(created);
