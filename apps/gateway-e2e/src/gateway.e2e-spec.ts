@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Principal } from '@trellis/shared/auth';
 import { uniqueName } from '@trellis/shared/testing';
 import { createClient } from 'graphql-ws';
@@ -5,7 +7,7 @@ import WebSocket from 'ws';
 import { buildClientSchema, getIntrospectionQuery, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 // The end-to-end suite checks composition with the gateway's own code; apps have no import alias, hence the path.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { composeSupergraph, fetchSubgraphSdl } from '../../gateway/src/supergraph/composition';
+import { apiSchemaSdl, composeSupergraph, fetchSubgraphSdl } from '../../gateway/src/supergraph/composition';
 import { type IdPool, ownViewQueries, walkOperations } from './support/schema-walker';
 import { type E2eStack, type GraphqlResult, startStack } from './support/stack';
 
@@ -87,6 +89,13 @@ describe('through the gateway, with real tokens and every subgraph that exists',
     expect(sdls.filter((s) => !s.sdl).map((s) => s.name)).toEqual([]);
     const composed = composeSupergraph(sdls);
     expect(composed.ok ? [] : composed.errors).toEqual([]);
+    // The web app's code generation reads the checked-in API schema (ADR 0009): a subgraph change must update it.
+    const webSchemaFile = path.resolve(__dirname, '../../web/schema.graphql');
+    if (composed.ok && sdls.length === 4) {
+      const fresh = apiSchemaSdl(composed.supergraphSdl) === fs.readFileSync(webSchemaFile, 'utf8');
+      const hint = 'apps/web/schema.graphql is out of date: run node tools/run/ts.mjs tools/web/supergraph-schema.ts';
+      expect(fresh ? 'up to date' : hint).toBe('up to date');
+    }
     const introspection = await stack.gql<IntrospectionQuery>(a.admin, getIntrospectionQuery());
     expectNoErrors(introspection);
     schema = buildClientSchema(introspection.data!);

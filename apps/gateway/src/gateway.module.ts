@@ -4,6 +4,9 @@ import { type GatewayConfig, type GatewayLimits, loadGatewayConfig } from './gat
 import { GatewayGraphqlService } from './graphql/gateway-graphql.service';
 import { SubscriptionsService } from './subscriptions/subscriptions.service';
 import { GATEWAY_CONFIG } from './tokens';
+import { loadWebAppConfig, WEB_APP_CONFIG } from './web/web-app.config';
+import { WebAppService } from './web/web-app.service';
+import { WebConfigController } from './web/web-config.controller';
 
 export interface GatewayOptions {
   /** Overrides on top of the environment (tests, benchmark). */
@@ -20,7 +23,13 @@ export class GatewayModule {
     };
     return {
       module: GatewayModule,
+      controllers: [WebConfigController],
       providers: [
+        {
+          provide: WEB_APP_CONFIG,
+          useFactory: () => ({ ...loadWebAppConfig(), ...(options.auth && { issuer: options.auth.issuer }) }),
+        },
+        WebAppService,
         { provide: GATEWAY_CONFIG, useFactory: config },
         { provide: TokenVerifier, useFactory: () => new TokenVerifier(options.auth ?? loadAuthConfig()) },
         GatewayGraphqlService,

@@ -1,5 +1,6 @@
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { lexicographicSortSchema, parse, printSchema } from 'graphql';
 
 export interface SubgraphSdl {
   name: string;
@@ -22,6 +23,15 @@ export function composeSupergraph(subgraphs: readonly SubgraphSdl[]): Compositio
   if (result.errors?.length) return { ok: false, errors: result.errors.map((e) => e.message) };
   if (!result.supergraphSdl) return { ok: false, errors: ['composition produced no supergraph'] };
   return { ok: true, supergraphSdl: result.supergraphSdl };
+}
+
+/**
+ * The schema a client sees (no federation directives, join types or inaccessible fields), printed in a stable
+ * order: what the web app's code generation reads (apps/web/schema.graphql, ADR 0009).
+ */
+export function apiSchemaSdl(supergraphSdl: string): string {
+  const api = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+  return `${printSchema(lexicographicSortSchema(api))}\n`;
 }
 
 /** The SDL a subgraph publishes, or `undefined` if it is not (yet) up or not a Trellis subgraph. */
