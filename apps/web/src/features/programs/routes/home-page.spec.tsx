@@ -1,0 +1,97 @@
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { MockedProvider, type MockedResponse } from '@apollo/client/testing/react';
+import { screen } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { MyProgramsQuery } from '../../../gql/graphql';
+import { renderWithProviders } from '../../../test/render';
+import { MY_PROGRAMS } from '../api/my-programs-query';
+import { HomePage } from './home-page';
+
+const program = (id: string, name: string, status = 'ENROLLMENT_OPEN') =>
+  ({ __typename: 'Program', id, name, description: '', status }) as const;
+
+function result(data: Partial<MyProgramsQuery['me']> & { programs?: unknown[] }): MockedResponse {
+  const { programs = [], ...me } = data;
+  return {
+    request: { query: MY_PROGRAMS },
+    result: {
+      data: {
+        me: { __typename: 'Me', personId: 'p1', participations: [], managedPrograms: [], ...me },
+        programs,
+      },
+    },
+  };
+}
+
+const renderHome = (mocks: MockedResponse[], language: 'en' | 'de' = 'en') =>
+  renderWithProviders(
+    <MockedProvider mocks={mocks}>
+      <HomePage />
+    </MockedProvider>,
+    language,
+  );
+
+describe('My programs', () => {
+  it('says it is loading, then lists the programs the person takes part in or manages', async () => {
+    await renderHome([
+      result({
+        participations: [
+          {
+            __typename: 'Participant',
+            id: 'part1',
+            programId: 'prog2',
+            roles: ['MENTEE'],
+            status: 'ACTIVE',
+            enrolledAt: '2027-03-01T10:00:00Z',
+          },
+        ] as never,
+        managedPrograms: [{ __typename: 'Program', id: 'prog1' }] as never,
+        programs: [program('prog1', 'Alpha'), program('prog2', 'Beta'), program('prog3', 'Not mine')],
+      }),
+    ]);
+    expect(screen.getByRole('heading', { level: 1, name: 'My programs' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Loading your programs…');
+    const headings = await screen.findAllByRole('heading', { level: 2 });
+    expect(headings.map((h) => h.textContent)).toEqual(['Alpha', 'Beta']);
+    expect(screen.getByText('Program manager')).toBeInTheDocument();
+    expect(screen.getByText('Mentee')).toBeInTheDocument();
+    expect(screen.getByText('Enrolled on Mar 1, 2027')).toBeInTheDocument();
+    expect(screen.getByText('2 programs')).toBeInTheDocument();
+  });
+
+  it('tells a person without programs what happens next, in their language', async () => {
+    await renderHome([result({ programs: [program('prog3', 'Not mine')] })], 'de');
+    expect(await screen.findByText(/Sie nehmen noch an keinem Programm teil/)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Meine Programme' })).toBeInTheDocument();
+  });
+
+  it('explains a failure and loads again on request', async () => {
+    const failure: MockedResponse = {
+      request: { query: MY_PROGRAMS },
+      error: new CombinedGraphQLErrors({ data: null }, [{ message: 'boom', extensions: { code: 'INTERNAL' } }]),
+    };
+    await renderHome([
+      failure,
+      result({ managedPrograms: [{ __typename: 'Program', id: 'p' }] as never, programs: [program('p', 'Gamma')] }),
+    ]);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong on our side.');
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Gamma' })).toBeInTheDocument();
+  });
+
+  it('retries by itself when the gateway says a service is briefly unavailable', async () => {
+    const unavailable: MockedResponse = {
+      request: { query: MY_PROGRAMS },
+      result: {
+        errors: [{ message: 'down', extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterMs: 10 } }],
+      },
+    };
+    await renderHome([
+      unavailable,
+      result({ managedPrograms: [{ __typename: 'Program', id: 'p' }] as never, programs: [program('p', 'Delta')] }),
+    ]);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Trellis is briefly unavailable');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Delta' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,63 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { SetContextLink } from '@apollo/client/link/context';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { createClient } from 'graphql-ws';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface ApolloClientOptions {
+  /** The current access token, read on every request so a silently renewed token is used at once. */
+  getAccessToken(): string | undefined;
+  /** Defaults to /graphql on the page's own origin (the gateway serves the app, ADR 0009). */
+  httpUri?: string;
+  wsUrl?: string;
+}
+
+function sameOriginWsUrl(): string {
+  const url = new URL(GRAPHQL_PATH, window.location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.toString();
+}
+
+/**
+ * Queries and mutations over HTTP with `Authorization: Bearer`; subscriptions over graphql-ws on the same /graphql
+ * path, authenticated by the `authorization` connection parameter the gateway reads at connection_init (ADR 0003).
+ */
+export function createApolloClient(options: ApolloClientOptions): ApolloClient {
+  const bearer = () => {
+    const token = options.getAccessToken();
+    return token ? `Bearer ${token}` : undefined;
+  };
+  const auth = new SetContextLink((previous) => {
+    const authorization = bearer();
+    return authorization ? { headers: { ...previous['headers'], authorization } } : {};
+  });
+  const http = new HttpLink({ uri: options.httpUri ?? GRAPHQL_PATH });
+  const ws = new GraphQLWsLink(
+    createClient({
+      url: options.wsUrl ?? sameOriginWsUrl(),
+      // No socket until the first subscription; parameters are read on every (re)connect, so a renewed token is sent
+      // after the gateway closes a socket whose token expired (4401).
+      lazy: true,
+      connectionParams: () => {
+        const authorization = bearer();
+        return authorization ? { authorization } : {};
+      },
+      shouldRetry: () => true,
+    }),
+  );
+  const isSubscription = ({ query }: ApolloLink.Operation) => {
+    const definition = getMainDefinition(query);
+    return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+  };
+  return new ApolloClient({
+    link: ApolloLink.split(isSubscription, ws, ApolloLink.from([auth, http])),
+    cache: new InMemoryCache({
+      typePolicies: {
+        // `me` has no id of its own: the person is.
+        Me: { keyFields: ['personId'] },
+      },
+    }),
+  });
+}

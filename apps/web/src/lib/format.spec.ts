@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatNumber } from './format';
+
+describe('formatting in the viewer’s locale and zone', () => {
+  it('writes a date the way each language does, on the day it is in the given zone', () => {
+    const instant = '2027-03-01T23:30:00Z';
+    expect(formatDate(instant, 'en', 'UTC')).toBe('Mar 1, 2027');
+    expect(formatDate(instant, 'de', 'Europe/Berlin')).toBe('02.03.2027');
+  });
+
+  it('groups digits by locale', () => {
+    expect(formatNumber(12345.5, 'en')).toBe('12,345.5');
+    expect(formatNumber(12345.5, 'de')).toBe('12.345,5');
+  });
+});

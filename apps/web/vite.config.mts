@@ -1,0 +1,26 @@
+// Builds apps/web into dist/web, which the gateway serves at / (ADR 0009); `vite` alone serves it on 5173 and sends
+// the API paths to a gateway on 4000 (TRELLIS_GATEWAY_URL), so development has the same single origin as production.
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const here = import.meta.dirname;
+const gateway = process.env['TRELLIS_GATEWAY_URL'] ?? 'http://127.0.0.1:4000';
+
+export default defineConfig({
+  root: here,
+  plugins: [react()],
+  build: { outDir: path.resolve(here, '../../dist/web'), emptyOutDir: true },
+  server: {
+    proxy: {
+      '/graphql': { target: gateway, ws: true },
+      '/config.json': gateway,
+    },
+  },
+  test: {
+    root: here,
+    environment: 'jsdom',
+    setupFiles: ['src/test/setup.ts'],
+    include: ['**/*.spec.{ts,tsx}'],
+  },
+});
