@@ -8,7 +8,10 @@ import config from './codegen';
 
 describe('generated GraphQL types', () => {
   it('are up to date with the schema and the documents', { timeout: 60_000 }, async () => {
-    const outputs = await generate({ ...config, silent: true }, false);
+    const outputs = (await generate({ ...config, silent: true }, false)) as Array<{
+      filename: string;
+      content: string;
+    }>;
     const stale = outputs
       .filter((o) => !fs.existsSync(o.filename) || fs.readFileSync(o.filename, 'utf8') !== o.content)
       .map((o) => path.relative(import.meta.dirname, o.filename));

@@ -130,6 +130,21 @@ describe('docker/Dockerfile', () => {
     expect(all(runtime, 'COPY').map((i) => i.args)).toContain('--from=build /src/dist/apps/${APP} ./dist/apps/${APP}');
   });
 
+  it('puts the web app, from the same build, into the gateway image only (ADR 0009)', () => {
+    const build = stages.find((s) => s.name === 'build')!;
+    const buildIndex = build.instructions.findIndex((i) => i.args === 'node tools/run/build.mjs');
+    const pick = build.instructions.findIndex((i) => i.keyword === 'RUN' && i.args.includes('dist/web'));
+    expect(pick).toBeGreaterThan(buildIndex);
+    expect(build.instructions[pick]!.args).toMatch(
+      /if \[ "\$APP" = gateway \]; then cp -R dist\/web\/\. \/out\/web\/; fi/,
+    );
+    expect(all(runtime, 'COPY').map((i) => i.args)).toContain('--from=build /out/web ./dist/web');
+    // The gateway looks for the build next to its compiled code (apps/gateway/src/web/web-app.config.ts).
+    const config = fs.readFileSync(path.join(repoRoot, 'apps/gateway/src/web/web-app.config.ts'), 'utf8');
+    expect(config).toContain("path.resolve(__dirname, '../../../../web')");
+    expect(fs.readFileSync(path.join(repoRoot, 'apps/web/vite.config.mts'), 'utf8')).toContain("'../../dist/web'");
+  });
+
   it('keeps the build context small without leaving out what the Dockerfile copies', () => {
     const ignore = fs
       .readFileSync(path.join(repoRoot, '.dockerignore'), 'utf8')
@@ -176,7 +191,9 @@ describe('docker/Dockerfile', () => {
       (fs.readdirSync(path.join(repoRoot, dir), { recursive: true }) as string[])
         .filter((f) => f.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec|fixture)\.ts$/.test(f))
         .filter((f) => !/(^|\/)(testing|[^/]+-e2e)(\/|$)/.test(f) && !f.includes('node_modules'))
-        .map((f) => path.join(dir, f)),
+        .map((f) => path.join(dir, f))
+        // The web app is bundled at build time; the image carries its static files, not its imports.
+        .filter((f) => !f.startsWith('apps/web/')),
     );
     const missing: string[] = [];
     for (const file of sources) {

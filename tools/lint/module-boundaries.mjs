@@ -20,6 +20,18 @@ export const moduleBoundaries = {
       sourceTag: `scope:${service}`,
       onlyDependOnLibsWithTags: [`scope:${service}`, 'scope:shared', 'type:contracts'],
     })),
+    // The browser app talks to the gateway over GraphQL only: no Trellis library, no server framework.
+    {
+      sourceTag: 'scope:web',
+      onlyDependOnLibsWithTags: [],
+      bannedExternalImports: [
+        ...frameworkImports.filter((name) => name !== 'graphql' && name !== '@apollo/*'),
+        '@apollo/server',
+        '@apollo/gateway',
+        '@apollo/subgraph',
+        'ws',
+      ],
+    },
     // Contracts are public: shared infrastructure (e.g. the memberships read model) may read them.
     { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared', 'type:contracts'] },
     // Domain code is pure: deciders, value objects and algorithms with no framework or I/O.

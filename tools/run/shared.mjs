@@ -44,9 +44,21 @@ export function build() {
       '.swcrc',
       '-q',
       '--ignore',
-      '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts',
+      // The web app is bundled by Vite below, not compiled file by file.
+      '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts,apps/web/**',
     ],
     { cwd: repoRoot, stdio: 'inherit' },
   );
   if (result.status !== 0) throw new Error('build failed');
+  // The web app's production build into dist/web, which the gateway serves at / (ADR 0009).
+  const vite = path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
+  const web = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    },
+  );
+  if (web.status !== 0) throw new Error('web app build failed');
 }

@@ -117,7 +117,8 @@ if (devIssuer) {
     [path.join(repoRoot, 'tools/run/ts.mjs'), 'tools/auth/token.ts', '--demo', 'manager,mentor,mentee'],
     { cwd: repoRoot, encoding: 'utf8' },
   );
-  console.log(`\nGraphQL: http://127.0.0.1:${portOf(apps[0])}/graphql — tokens for the demo program (12 h; more with`);
+  console.log(`\nWeb app: http://127.0.0.1:${portOf(apps[0])}/`);
+  console.log(`GraphQL: http://127.0.0.1:${portOf(apps[0])}/graphql — tokens for the demo program (12 h; more with`);
   console.log(`npm run token -- --as <admin|manager|mentor|mentee>):\n${tokens.stdout || tokens.stderr}`);
 }
 console.log('\nCtrl-C stops the apps and the infrastructure this command started.');

@@ -19,6 +19,7 @@ const jest = path.join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js');
 const nx = path.join(repoRoot, 'node_modules', 'nx', 'bin', 'nx.js');
 const eslint = path.join(repoRoot, 'node_modules', 'eslint', 'bin', 'eslint.js');
 const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+const vitest = path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs');
 const jestTier = (tier, extra = []) => [
   jest,
   '--selectProjects',
@@ -39,10 +40,36 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 const env = { NODE_ENV: 'test', NX_DAEMON: 'false' };
 try {
-  steps.push(await runStep('typecheck', process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit'], env));
+  // The web app has its own TypeScript projects (DOM, JSX): one typecheck step covers all three.
+  const typecheck = [];
+  for (const project of ['tsconfig.json', 'apps/web/tsconfig.json', 'apps/web/tsconfig.node.json']) {
+    typecheck.push(await runStep(`typecheck ${project}`, process.execPath, [tsc, '-p', project, '--noEmit'], env));
+  }
+  steps.push({
+    name: 'typecheck',
+    ok: typecheck.every((s) => s.ok),
+    seconds: typecheck.reduce((sum, s) => sum + s.seconds, 0),
+  });
   steps.push(await runStep('project graph', process.execPath, [nx, 'show', 'projects'], env));
   steps.push(await runStep('lint', process.execPath, [eslint, '.', '--max-warnings=0'], env));
   steps.push(await runStep('unit tests', process.execPath, jestTier('unit'), env));
+  // Vitest's JSON report has Jest's shape, so its counts join the summary below.
+  steps.push(
+    await runStep(
+      'web unit tests',
+      process.execPath,
+      [
+        vitest,
+        'run',
+        '--config',
+        'apps/web/vite.config.mts',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${path.join(resultsDir, 'web.json')}`,
+      ],
+      env,
+    ),
+  );
   if (!interrupted) {
     steps.push(await runStep('integration tests', process.execPath, jestTier('integration', ['--runInBand']), env));
   }
@@ -60,7 +87,7 @@ try {
 
 let passed = 0;
 let failed = 0;
-for (const tier of ['unit', 'integration', 'e2e']) {
+for (const tier of ['unit', 'web', 'integration', 'e2e']) {
   const file = path.join(resultsDir, `${tier}.json`);
   if (!fs.existsSync(file)) continue;
   const report = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -81,6 +108,6 @@ for (const tier of ['unit', 'integration', 'e2e']) {
 console.log('\nSummary');
 for (const step of steps) console.log(`  ${step.ok ? '✓' : '✗'} ${step.name.padEnd(20)} ${step.seconds.toFixed(1)}s`);
 console.log(`  total ${((Date.now() - began) / 1000).toFixed(0)}s`);
-const ok = steps.length === 6 && steps.every((s) => s.ok) && failed === 0;
+const ok = steps.length === 7 && steps.every((s) => s.ok) && failed === 0;
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = ok ? 0 : 1;

@@ -31,7 +31,8 @@ export function createApolloClient(options: ApolloClientOptions): ApolloClient {
   };
   const auth = new SetContextLink((previous) => {
     const authorization = bearer();
-    return authorization ? { headers: { ...previous['headers'], authorization } } : {};
+    const headers = previous['headers'] as Record<string, string> | undefined;
+    return authorization ? { headers: { ...headers, authorization } } : {};
   });
   const http = new HttpLink({ uri: options.httpUri ?? GRAPHQL_PATH });
   const ws = new GraphQLWsLink(

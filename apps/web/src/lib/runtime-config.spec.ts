@@ -18,7 +18,7 @@ describe('runtime configuration', () => {
   it('reads /config.json from the page’s own origin', async () => {
     const requested: string[] = [];
     const fetchFn = (url: string | URL | Request) => {
-      requested.push(String(url));
+      requested.push(url instanceof Request ? url.url : url.toString());
       return Promise.resolve(Response.json({ issuer: 'http://127.0.0.1:4010', clientId: 'trellis-web' }));
     };
     await expect(fetchRuntimeConfig(fetchFn as typeof fetch)).resolves.toEqual({

@@ -4,11 +4,11 @@ import type { AuthClient, SignedInUser } from '../api/auth-client';
 export interface AuthState {
   status: 'loading' | 'signedOut' | 'signedIn';
   user: SignedInUser | null;
-  signIn(returnTo?: string): Promise<void>;
-  completeSignIn(): Promise<string>;
-  signOut(): Promise<void>;
+  signIn: (returnTo?: string) => Promise<void>;
+  completeSignIn: () => Promise<string>;
+  signOut: () => Promise<void>;
   /** For the API client: read at request time, so it is never a stale token captured at render. */
-  getAccessToken(): string | undefined;
+  getAccessToken: () => string | undefined;
 }
 
 export const AuthContext = createContext<AuthState | null>(null);

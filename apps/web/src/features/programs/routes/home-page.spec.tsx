@@ -1,5 +1,6 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { MockedProvider, type MockedResponse } from '@apollo/client/testing/react';
+import type { MockLink } from '@apollo/client/testing';
+import { MockedProvider } from '@apollo/client/testing/react';
 import { screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import { HomePage } from './home-page';
 const program = (id: string, name: string, status = 'ENROLLMENT_OPEN') =>
   ({ __typename: 'Program', id, name, description: '', status }) as const;
 
-function result(data: Partial<MyProgramsQuery['me']> & { programs?: unknown[] }): MockedResponse {
+function result(data: Partial<MyProgramsQuery['me']> & { programs?: unknown[] }): MockLink.MockedResponse {
   const { programs = [], ...me } = data;
   return {
     request: { query: MY_PROGRAMS },
@@ -24,7 +25,7 @@ function result(data: Partial<MyProgramsQuery['me']> & { programs?: unknown[] })
   };
 }
 
-const renderHome = (mocks: MockedResponse[], language: 'en' | 'de' = 'en') =>
+const renderHome = (mocks: MockLink.MockedResponse[], language: 'en' | 'de' = 'en') =>
   renderWithProviders(
     <MockedProvider mocks={mocks}>
       <HomePage />
@@ -67,7 +68,7 @@ describe('My programs', () => {
   });
 
   it('explains a failure and loads again on request', async () => {
-    const failure: MockedResponse = {
+    const failure: MockLink.MockedResponse = {
       request: { query: MY_PROGRAMS },
       error: new CombinedGraphQLErrors({ data: null }, [{ message: 'boom', extensions: { code: 'INTERNAL' } }]),
     };
@@ -81,7 +82,7 @@ describe('My programs', () => {
   });
 
   it('retries by itself when the gateway says a service is briefly unavailable', async () => {
-    const unavailable: MockedResponse = {
+    const unavailable: MockLink.MockedResponse = {
       request: { query: MY_PROGRAMS },
       result: {
         errors: [{ message: 'down', extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterMs: 10 } }],
