@@ -46,7 +46,10 @@ export interface DevIssuerOptions {
   audience?: string;
   /** Offered on the sign-in page; anyone else can still sign in by typing a person id and an organization id. */
   people?: readonly SignInPerson[];
-  /** Where the web app is served: `${origin}/auth/callback` and `${origin}/` become its redirect URIs. */
+  /**
+   * Where the web app is served: `${origin}/auth/callback` and `${origin}/` become its redirect URIs. Default
+   * TRELLIS_WEB_ORIGIN or the gateway's http://127.0.0.1:4000.
+   */
   webOrigins?: readonly string[];
 }
 
@@ -135,7 +138,7 @@ export async function startDevIssuer(options: DevIssuerOptions = {}): Promise<De
       audience,
       privateJwk: key.privateJwk as ProviderJwk,
       people,
-      webOrigins: options.webOrigins ?? [DEFAULT_WEB_ORIGIN],
+      webOrigins: options.webOrigins ?? [process.env['TRELLIS_WEB_ORIGIN'] ?? DEFAULT_WEB_ORIGIN],
     });
     const providerCallback = provider.callback();
     const interactions = devInteractionHandler(provider, people);
