@@ -23,10 +23,11 @@ const swc = [
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  // jose ships only ES modules; Node requires them natively, Jest's CommonJS runtime needs them compiled.
+  // jose and oidc-provider (with its own newer jose) ship only ES modules; Node requires them natively, Jest's
+  // CommonJS runtime needs them compiled.
   // tools/run/*.mjs are plain Node for the README's commands; their specs load them through the same compiler.
-  transform: { '^.+\\.ts$': swc, '^.+\\.mjs$': swc, '/node_modules/jose/.+\\.js$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transform: { '^.+\\.ts$': swc, '^.+\\.mjs$': swc, '/node_modules/(jose|oidc-provider)/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(jose|oidc-provider)/)'],
   moduleNameMapper,
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.infra/'],

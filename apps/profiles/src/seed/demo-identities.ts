@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { demoDisplayName } from './demo-names';
 
 /**
  * Stable identifiers of the demo organization seeded by `npm start`. The seed, the `token` command and the
@@ -25,16 +26,26 @@ export interface DemoUser {
   personId: string;
   tenantId: string;
   orgAdmin: boolean;
+  /** The seeded profile's name where the seed creates one; admin and manager have no profile, so a made-up one. */
+  displayName: string;
   description: string;
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { alias: 'admin', personId: demoUuid('admin'), tenantId: DEMO_TENANT_ID, orgAdmin: true, description: 'org admin' },
+  {
+    alias: 'admin',
+    personId: demoUuid('admin'),
+    tenantId: DEMO_TENANT_ID,
+    orgAdmin: true,
+    displayName: 'Ada Admin',
+    description: 'org admin',
+  },
   {
     alias: 'manager',
     personId: demoUuid('manager'),
     tenantId: DEMO_TENANT_ID,
     orgAdmin: false,
+    displayName: 'Max Manager',
     description: 'program manager of the demo program',
   },
   {
@@ -42,6 +53,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     personId: demoMentorId(0),
     tenantId: DEMO_TENANT_ID,
     orgAdmin: false,
+    displayName: demoDisplayName('mentor', 0),
     description: 'a mentor in the demo program',
   },
   {
@@ -49,6 +61,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     personId: demoMenteeId(0),
     tenantId: DEMO_TENANT_ID,
     orgAdmin: false,
+    displayName: demoDisplayName('mentee', 0),
     description: 'a mentee in the demo program',
   },
 ];

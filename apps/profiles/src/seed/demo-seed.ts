@@ -17,26 +17,8 @@ import {
   demoMenteeId,
   demoMentorId,
 } from './demo-identities';
+import { demoProfileRandom, drawDemoName, pick } from './demo-names';
 
-/** A small deterministic PRNG (mulberry32): the same seed gives every machine the same demo people. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const FIRST =
-  'Amara Ben Chen Dana Elif Farid Greta Hiro Ines Jonas Kofi Lena Mateo Nadia Omar Priya Quinn Rosa Sven Tariq Uma Vera Wei Xavier Yara Zoe Aiko Bruno Carla Dev Emeka Freya Gabriel Hana Ivan Jamal Kira Luca Maya Nils'.split(
-    ' ',
-  );
-const LAST =
-  'Achebe Berg Costa Dubois Eriksen Fischer Garcia Haddad Ito Jensen Kowalski Lopez Mensah Novak Okafor Petrov Quispe Rossi Singh Tanaka Umarov Varga Wagner Xu Yilmaz Zhang'.split(
-    ' ',
-  );
 const DEPARTMENTS = [
   'engineering',
   'product',
@@ -118,10 +100,6 @@ const GOALS = [
   'Find a path from support into engineering',
 ];
 
-function pick<T>(rand: () => number, items: readonly T[]): T {
-  return items[Math.floor(rand() * items.length)] as T;
-}
-
 function sample<T>(rand: () => number, items: readonly T[], count: number): T[] {
   const pool = [...items];
   const chosen: T[] = [];
@@ -138,9 +116,8 @@ function availability(rand: () => number): ProfileInput['availability'] {
 }
 
 export function demoProfile(kind: 'mentor' | 'mentee', index: number, mentorPersonIds: string[]): ProfileInput {
-  const rand = random((kind === 'mentor' ? 1_000 : 50_000) + index);
-  const first = pick(rand, FIRST);
-  const last = pick(rand, LAST);
+  const rand = demoProfileRandom(kind, index);
+  const { first, last } = drawDemoName(rand);
   const [timezone, languages] = pick(rand, ZONES);
   const department = pick(rand, DEPARTMENTS);
   const mentor = kind === 'mentor';

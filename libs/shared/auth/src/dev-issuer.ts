@@ -4,7 +4,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { calculateJwkThumbprint, type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
+import type { JWK as ProviderJwk } from 'oidc-provider';
 import { DEFAULT_DEV_ISSUER_PORT, loadAuthConfig } from './auth-config';
+import { devInteractionHandler } from './dev-interactions';
+import { createDevOidcProvider, DEV_WEB_CLIENT_ID, DevPeople } from './dev-oidc-provider';
+import type { SignInPerson } from './dev-sign-in-page';
 import { ORG_ADMIN_ROLE, type Principal } from './principal';
 
 export interface MintOptions {
@@ -17,12 +21,18 @@ export interface MintOptions {
 export interface DevSigningKey {
   kid: string;
   privateKey: CryptoKey | Uint8Array;
+  /** For the OpenID provider, which signs with the same key so one JWKS verifies both kinds of token. */
+  privateJwk: JWK;
   publicJwk: JWK;
 }
 
 export interface DevIssuer {
   issuer: string;
   jwksUrl: string;
+  /** The audience of its access tokens, minted or issued. */
+  audience: string;
+  /** The web app's public client (Authorization Code + PKCE, no secret). */
+  clientId: string;
   mint(principal: Principal, options?: MintOptions): Promise<string>;
   stop(): Promise<void>;
 }
@@ -32,9 +42,18 @@ export interface DevIssuerOptions {
   port?: number;
   /** Where the RSA key lives; created on first use and reused so tokens survive restarts. */
   keyFile?: string;
-  /** Audience of minted tokens when `mint` is not told otherwise. Default TRELLIS_AUTH_AUDIENCE or `trellis`. */
+  /** Audience of minted and issued tokens (unless `mint` is told otherwise). Default TRELLIS_AUTH_AUDIENCE or `trellis`. */
   audience?: string;
+  /** Offered on the sign-in page; anyone else can still sign in by typing a person id and an organization id. */
+  people?: readonly SignInPerson[];
+  /**
+   * Where the web app is served: `${origin}/auth/callback` and `${origin}/` become its redirect URIs. Default
+   * TRELLIS_WEB_ORIGIN or the gateway's http://127.0.0.1:4000.
+   */
+  webOrigins?: readonly string[];
 }
+
+export const DEFAULT_WEB_ORIGIN = 'http://127.0.0.1:4000';
 
 export function defaultDevKeyFile(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env['TRELLIS_INFRA_DIR'] ?? '.infra', 'dev-issuer', 'signing-key.json');
@@ -66,6 +85,7 @@ export async function loadOrCreateDevSigningKey(keyFile = defaultDevKeyFile()): 
   return {
     kid,
     privateKey: await importJWK(privateJwk, 'RS256'),
+    privateJwk: { ...privateJwk, kid, alg: 'RS256', use: 'sig' },
     publicJwk: { kty, n, e, kid, alg: 'RS256', use: 'sig' },
   };
 }
@@ -90,43 +110,56 @@ export async function mintToken(
 }
 
 /**
- * A local OIDC issuer for development and tests: serves its JWKS and a discovery document on 127.0.0.1 and mints
- * tokens in-process. Never for production: anyone with the key file can be anyone.
+ * A development OpenID Connect provider on 127.0.0.1 (oidc-provider): discovery, Authorization Code with PKCE for the
+ * web app's public client, refresh, userinfo, RP-initiated logout, and a sign-in page where you pick who to be. Its
+ * access tokens are RS256 JWTs for the Trellis audience, signed with the same key `mint` uses, so tests can keep
+ * minting tokens in-process. Never for production: there are no passwords, anyone can be anyone, everything is kept
+ * in memory and anyone with the key file can sign tokens.
  */
 export async function startDevIssuer(options: DevIssuerOptions = {}): Promise<DevIssuer> {
   const key = await loadOrCreateDevSigningKey(options.keyFile ?? defaultDevKeyFile());
   const audience = options.audience ?? loadAuthConfig().audience;
   const requestedPort = options.port ?? Number(process.env['TRELLIS_DEV_ISSUER_PORT'] ?? DEFAULT_DEV_ISSUER_PORT);
-  let issuer = '';
-  const server = http.createServer((req, res) => {
-    const pathname = (req.url ?? '/').split('?')[0];
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'public, max-age=300' });
-      res.end(JSON.stringify(body));
-    };
-    if (req.method !== 'GET') return send(405, { error: 'method not allowed' });
-    if (pathname === '/.well-known/jwks.json') return send(200, { keys: [key.publicJwk] });
-    if (pathname === '/.well-known/openid-configuration') {
-      return send(200, {
-        issuer,
-        jwks_uri: `${issuer}/.well-known/jwks.json`,
-        id_token_signing_alg_values_supported: ['RS256'],
-        subject_types_supported: ['public'],
-        response_types_supported: ['token'],
-        claims_supported: ['sub', 'org', 'roles', 'iss', 'aud', 'exp', 'iat'],
-      });
-    }
-    return send(404, { error: 'not found' });
-  });
+  let handle: http.RequestListener = (_req, res) => {
+    res.writeHead(503).end();
+  };
+  const server = http.createServer((req, res) => handle(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(requestedPort, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  issuer = `http://127.0.0.1:${port}`;
+  // The provider needs its issuer URL up front, and with port 0 that is only known once listening.
+  const issuer = `http://127.0.0.1:${port}`;
+  try {
+    const people = new DevPeople(options.people ?? []);
+    const provider = await createDevOidcProvider({
+      issuer,
+      audience,
+      privateJwk: key.privateJwk as ProviderJwk,
+      people,
+      webOrigins: options.webOrigins ?? [process.env['TRELLIS_WEB_ORIGIN'] ?? DEFAULT_WEB_ORIGIN],
+    });
+    const providerCallback = provider.callback();
+    const interactions = devInteractionHandler(provider, people);
+    handle = (req, res) => {
+      const served = /^\/interaction\/[^/?]+(?:\?|$)/.test(req.url ?? '')
+        ? interactions(req, res)
+        : providerCallback(req, res);
+      served.catch((error: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(`development OpenID provider failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    };
+  } catch (error) {
+    server.close();
+    throw error;
+  }
   return {
     issuer,
     jwksUrl: `${issuer}/.well-known/jwks.json`,
+    audience,
+    clientId: DEV_WEB_CLIENT_ID,
     mint: (principal, mintOptions) => mintToken(key, principal, { issuer, audience }, mintOptions),
     stop: () =>
       new Promise<void>((resolve, reject) => {

@@ -141,6 +141,8 @@ describe('loadAuthConfig', () => {
       audience: 'trellis',
       jwksUrl: 'http://127.0.0.1:4010/.well-known/jwks.json',
       clockToleranceSeconds: 30,
+      orgClaim: 'org',
+      rolesClaim: 'roles',
     });
   });
 
@@ -156,6 +158,8 @@ describe('loadAuthConfig', () => {
       audience: 'api://trellis',
       jwksUrl: 'https://id.example.com/.well-known/jwks.json',
       clockToleranceSeconds: 5,
+      orgClaim: 'org',
+      rolesClaim: 'roles',
     });
     expect(loadAuthConfig({ TRELLIS_AUTH_JWKS_URL: 'https://keys.example.com/k' }).jwksUrl).toBe(
       'https://keys.example.com/k',

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import type { AuthConfig } from './auth-config';
+import { type AuthConfig, DEFAULT_ORG_CLAIM, DEFAULT_ROLES_CLAIM } from './auth-config';
 import { AuthenticationError } from './authentication-error';
 import { ORG_ADMIN_ROLE, type Principal } from './principal';
 
@@ -44,22 +44,43 @@ export class TokenVerifier {
     } catch (error) {
       throw translate(error);
     }
-    return principalFromClaims(payload);
+    return principalFromClaims(payload, this.config);
   }
 }
 
-export function principalFromClaims(payload: JWTPayload): Principal {
-  const { sub, org, roles } = payload as JWTPayload & { org?: unknown; roles?: unknown };
+export function principalFromClaims(
+  payload: JWTPayload,
+  names: Pick<AuthConfig, 'orgClaim' | 'rolesClaim'> = {},
+): Principal {
+  const orgClaim = names.orgClaim ?? DEFAULT_ORG_CLAIM;
+  const rolesClaim = names.rolesClaim ?? DEFAULT_ROLES_CLAIM;
+  const { sub } = payload;
+  const org = claim(payload, orgClaim);
+  const roles = claim(payload, rolesClaim);
   if (typeof sub !== 'string' || sub.length === 0 || sub.length > 200) {
     throw new AuthenticationError('claims', 'The access token names no person (claim "sub").');
   }
   if (typeof org !== 'string' || org.length === 0 || org.length > 200) {
-    throw new AuthenticationError('claims', 'The access token names no organization (claim "org").');
+    throw new AuthenticationError('claims', `The access token names no organization (claim "${orgClaim}").`);
   }
   if (roles !== undefined && !(Array.isArray(roles) && roles.every((r) => typeof r === 'string'))) {
-    throw new AuthenticationError('claims', 'The access token\'s "roles" claim must be a list of strings.');
+    throw new AuthenticationError('claims', `The access token's "${rolesClaim}" claim must be a list of strings.`);
   }
   return { personId: sub, tenantId: org, orgAdmin: (roles ?? []).includes(ORG_ADMIN_ROLE) };
+}
+
+/**
+ * Some providers name claims with URLs (dots included), others nest them (Keycloak's `realm_access.roles`): a claim
+ * by the exact name wins, a dotted path is the fallback.
+ */
+function claim(payload: JWTPayload, name: string): unknown {
+  if (Object.hasOwn(payload, name)) return payload[name];
+  let value: unknown = payload;
+  for (const part of name.split('.')) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, part)) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
 }
 
 function translate(error: unknown): Error {
