@@ -4,12 +4,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureChromium } from './browser.mjs';
 import { ensureRuntime } from './runtime.mjs';
 import { ensureNpmPackages, repoRoot, runStep, say } from './shared.mjs';
 
 await ensureRuntime({ announce: true });
 const began = Date.now();
 ensureNpmPackages();
+// The end-to-end tier drives the web app in a real browser.
+const chromium = ensureChromium();
 const infra = await import('../infra/infra.mjs');
 say('infrastructure');
 const started = await infra.up();
@@ -38,7 +41,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     interrupted = true;
   });
 }
-const env = { NODE_ENV: 'test', NX_DAEMON: 'false' };
+const env = { NODE_ENV: 'test', NX_DAEMON: 'false', TRELLIS_CHROMIUM: chromium };
 try {
   // The web app has its own TypeScript projects (DOM, JSX): one typecheck step covers all three.
   const typecheck = [];

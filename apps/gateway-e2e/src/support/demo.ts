@@ -12,15 +12,23 @@ import {
   demoMentorId,
 } from '../../../../tools/demo/demo-identities';
 
-export { DEMO_MENTEE_COUNT, DEMO_MENTOR_COUNT, DEMO_PROGRAM_ID, DEMO_TENANT_ID, demoMenteeId, demoMentorId };
+export {
+  DEMO_MENTEE_COUNT,
+  DEMO_MENTOR_COUNT,
+  DEMO_PROGRAM_ID,
+  DEMO_TENANT_ID,
+  DEMO_USERS,
+  demoMenteeId,
+  demoMentorId,
+};
 
 /** Anyone in the demo organization, as the development issuer would mint them (`npm run token -- --sub … --org …`). */
 export function demoPerson(personId: string, orgAdmin = false): Principal {
   return { personId, tenantId: DEMO_TENANT_ID, orgAdmin };
 }
 
-/** One of the named demo users (admin, manager, mentor, mentee). */
-export function demoUser(alias: 'admin' | 'manager' | 'mentor' | 'mentee'): Principal {
+/** One of the named demo users (admin, manager, mentor, mentee, newcomer). */
+export function demoUser(alias: 'admin' | 'manager' | 'mentor' | 'mentee' | 'newcomer'): Principal {
   const user = DEMO_USERS.find((u) => u.alias === alias);
   if (!user) throw new Error(`no demo user ${alias}`);
   return { personId: user.personId, tenantId: user.tenantId, orgAdmin: user.orgAdmin };

@@ -19,6 +19,8 @@ export interface GraphqlResult<T = Record<string, unknown>> {
 /** The whole stack for end-to-end tests: every subgraph that exists, the gateway, a development issuer. */
 export interface E2eStack {
   gatewayUrl: string;
+  /** The gateway's origin, where it serves the web app when started with a webRoot. */
+  webUrl: string;
   subgraphs: Array<{ name: string; url: string }>;
   issuer: DevIssuer;
   gql<T = Record<string, unknown>>(
@@ -106,14 +108,25 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** How long each process may take to report ready (default 240 s); the demo seed runs before profiles is ready. */
   readyTimeoutMs?: number;
+  /** A production build of apps/web for the gateway to serve at / (see buildWebApp); none by default. */
+  webRoot?: string;
+  /** Who the development issuer's sign-in page lists. */
+  signInPeople?: readonly SignInPerson[];
 }
 
 export async function startStack(options: StackOptions = {}): Promise<E2eStack> {
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), uniqueName('trellis-e2e')));
-  const issuer = await startDevIssuer({ port: 0, keyFile: path.join(keyDir, 'key.json') });
   const names = discoverSubgraphs();
   const ports = new Map<string, number>();
   for (const name of ['gateway', ...ALL_SUBGRAPHS]) ports.set(name, await freePort());
+  // The web app signs in from the gateway's origin, so the issuer must know that origin before it starts.
+  const webUrl = `http://127.0.0.1:${ports.get('gateway')}`;
+  const issuer = await startDevIssuer({
+    port: 0,
+    keyFile: path.join(keyDir, 'key.json'),
+    webOrigins: [webUrl],
+    people: options.signInPeople ?? [],
+  });
   const databases = names.map((name) => uniqueName(`e2e_${name}`).slice(0, 60));
   const groupPrefix = uniqueName('e2e');
   const readyTimeoutMs = options.readyTimeoutMs ?? 240_000;
@@ -131,6 +144,7 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
     TRELLIS_INFRA_DIR: keyDir,
     TRELLIS_INTERNAL_TOKEN: uniqueName('internal'),
     TRELLIS_E2E_GROUP_PREFIX: groupPrefix,
+    ...(options.webRoot && { TRELLIS_WEB_ROOT: options.webRoot }),
     ...options.env,
   };
   for (const [name, port] of ports) env[`TRELLIS_${name.toUpperCase()}_PORT`] = String(port);
@@ -205,6 +219,7 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
   const gatewayUrl = `http://127.0.0.1:${ports.get('gateway')}/graphql`;
   return {
     gatewayUrl,
+    webUrl,
     issuer,
     subgraphs: names.map((name) => ({ name, url: `http://127.0.0.1:${ports.get(name)}` })),
     async gql(as, query, variables = {}) {

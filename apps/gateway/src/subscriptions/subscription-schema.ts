@@ -7,6 +7,7 @@ import {
   GraphQLObjectType,
   GraphQLSchema,
   GraphQLString,
+  printType,
 } from 'graphql';
 import type { EventFeed, FeedEvent } from './event-feed';
 
@@ -36,7 +37,7 @@ const PersonEvent = new GraphQLObjectType<FeedEvent>({
  * The subscription side of the public schema, served by the gateway itself over graphql-ws on /graphql (ADR 0003).
  * Queries and mutations are the federated supergraph's, over HTTP.
  */
-export function createSubscriptionSchema(feed: EventFeed): GraphQLSchema {
+export function createSubscriptionSchema(feed: Pick<EventFeed, 'listen'>): GraphQLSchema {
   return new GraphQLSchema({
     query: new GraphQLObjectType({
       name: 'Query',
@@ -62,4 +63,19 @@ export function createSubscriptionSchema(feed: EventFeed): GraphQLSchema {
       },
     }),
   });
+}
+
+/**
+ * The subscription root as SDL that extends the federated API schema: clients (the web app's code generation) see one
+ * schema, although subscriptions are served by the gateway itself and not composed from subgraphs.
+ */
+export function subscriptionExtensionSdl(): string {
+  const schema = createSubscriptionSchema({
+    listen: () => {
+      throw new Error('a schema printed for clients serves no subscription');
+    },
+  });
+  const subscription = schema.getSubscriptionType();
+  if (!subscription) throw new Error('the subscription schema has no Subscription type');
+  return [printType(PersonEvent), printType(subscription), 'extend schema { subscription: Subscription }'].join('\n\n');
 }

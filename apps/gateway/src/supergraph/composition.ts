@@ -1,6 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
-import { lexicographicSortSchema, parse, printSchema } from 'graphql';
+import { extendSchema, lexicographicSortSchema, parse, printSchema } from 'graphql';
+import { subscriptionExtensionSdl } from '../subscriptions/subscription-schema';
 
 export interface SubgraphSdl {
   name: string;
@@ -26,12 +27,14 @@ export function composeSupergraph(subgraphs: readonly SubgraphSdl[]): Compositio
 }
 
 /**
- * The schema a client sees (no federation directives, join types or inaccessible fields), printed in a stable
- * order: what the web app's code generation reads (apps/web/schema.graphql, ADR 0009).
+ * The schema a client sees (no federation directives, join types or inaccessible fields; the gateway's own
+ * subscriptions included), printed in a stable order: what the web app's code generation reads
+ * (apps/web/schema.graphql, ADR 0009).
  */
 export function apiSchemaSdl(supergraphSdl: string): string {
   const api = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
-  return `${printSchema(lexicographicSortSchema(api))}\n`;
+  const withSubscriptions = extendSchema(api, parse(subscriptionExtensionSdl()));
+  return `${printSchema(lexicographicSortSchema(withSubscriptions))}\n`;
 }
 
 /** The SDL a subgraph publishes, or `undefined` if it is not (yet) up or not a Trellis subgraph. */

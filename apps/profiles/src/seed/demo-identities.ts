@@ -64,6 +64,15 @@ export const DEMO_USERS: readonly DemoUser[] = [
     displayName: demoDisplayName('mentee', 0),
     description: 'a mentee in the demo program',
   },
+  {
+    // Enrolled nowhere: the person a newcomer tries Trellis as, joining the demo program from the web app.
+    alias: 'newcomer',
+    personId: demoUuid('newcomer'),
+    tenantId: DEMO_TENANT_ID,
+    orgAdmin: false,
+    displayName: 'Amara Okafor',
+    description: 'new here, not in a program yet',
+  },
 ];
 
 export function findDemoUser(alias: string): DemoUser | undefined {

@@ -1,7 +1,9 @@
 import { createRootRoute, createRoute, createRouter, type RouterHistory } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../components/loading-state';
-import { AuthCallbackPage, SignInPage, useAuth } from '../features/auth';
+import { AuthCallbackPage, RequireSignIn, SignInPage, useAuth } from '../features/auth';
+import { JoinProgramPage } from '../features/enrollment/routes/join-program-page';
+import { ProgramPage } from '../features/mentoring/routes/program-page';
 import { HomePage } from '../features/programs/routes/home-page';
 import { AppShellLayout } from './app-shell';
 import { NotFoundPage } from './not-found-page';
@@ -22,7 +24,32 @@ const callbackRoute = createRoute({
   component: AuthCallbackPage,
 });
 
-export const routeTree = rootRoute.addChildren([indexRoute, callbackRoute]);
+const programRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/programs/$programId',
+  component: function ProgramRoute() {
+    const { programId } = programRoute.useParams();
+    return (
+      <RequireSignIn>
+        <ProgramPage programId={programId} />
+      </RequireSignIn>
+    );
+  },
+});
+const joinRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/programs/$programId/join',
+  component: function JoinRoute() {
+    const { programId } = joinRoute.useParams();
+    return (
+      <RequireSignIn>
+        <JoinProgramPage programId={programId} />
+      </RequireSignIn>
+    );
+  },
+});
+
+export const routeTree = rootRoute.addChildren([indexRoute, callbackRoute, programRoute, joinRoute]);
 
 export function createAppRouter(history?: RouterHistory) {
   return createRouter({ routeTree, ...(history && { history }) });

@@ -14,6 +14,18 @@ describe('describeError', () => {
     expect(describeError(error)).toEqual({ kind: 'badUserInput', detail: 'capacity must be at least 1' });
   });
 
+  it('names the field refused input concerns, for the form to show the message on it', () => {
+    const error = graphqlErrors({
+      message: '"C++!" is not a valid entry for skillsSought',
+      extensions: { code: 'BAD_USER_INPUT', field: 'skillsSought' },
+    });
+    expect(describeError(error)).toEqual({
+      kind: 'badUserInput',
+      detail: '"C++!" is not a valid entry for skillsSought',
+      field: 'skillsSought',
+    });
+  });
+
   it('reports a conflict with its explanation', () => {
     const error = graphqlErrors({ message: 'already accepted', extensions: { code: 'CONFLICT' } });
     expect(describeError(error)).toEqual({ kind: 'conflict', detail: 'already accepted' });

@@ -17,6 +17,8 @@ export interface DescribedError {
   retryAfterMs?: number;
   /** The server's own explanation of a BAD_USER_INPUT or CONFLICT, which names the offending value. */
   detail?: string;
+  /** The input field a BAD_USER_INPUT concerns (`extensions.field`), so a form can show the message on it. */
+  field?: string;
 }
 
 interface ErrorLike {
@@ -50,8 +52,13 @@ function fromGraphqlErrors(errors: readonly ErrorLike[]): DescribedError {
     return { kind, retryAfterMs: waits.length ? Math.max(...waits) : DEFAULT_RETRY_AFTER_MS };
   }
   if (kind === 'badUserInput' || kind === 'conflict') {
-    const detail = errors.find((e) => kindOfCode[String(e.extensions?.['code'])] === kind)?.message;
-    return detail ? { kind, detail } : { kind };
+    const first = errors.find((e) => kindOfCode[String(e.extensions?.['code'])] === kind);
+    const field = first?.extensions?.['field'];
+    return {
+      kind,
+      ...(first?.message && { detail: first.message }),
+      ...(kind === 'badUserInput' && typeof field === 'string' && { field }),
+    };
   }
   return { kind };
 }

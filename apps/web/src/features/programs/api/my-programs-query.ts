@@ -19,6 +19,7 @@ export const MY_PROGRAMS = graphql(`
     programs {
       id
       name
+      status
       ...ProgramCard_program
     }
   }
@@ -41,4 +42,13 @@ export function myPrograms(data: MyProgramsQuery, locale: string): MyProgram[] {
     .filter((program) => managed.has(program.id) || participations.has(program.id))
     .map((program) => ({ program, participation: participations.get(program.id), managed: managed.has(program.id) }))
     .sort((a, b) => a.program.name.localeCompare(b.program.name, locale));
+}
+
+/** Programs open for enrollment that the person is not in yet: what they can join. */
+export function joinablePrograms(data: MyProgramsQuery, locale: string): ProgramRef[] {
+  const participating = new Set(data.me.participations.map((p) => p.programId));
+  const managed = new Set(data.me.managedPrograms.map((p) => p.id));
+  return data.programs
+    .filter((p) => p.status === 'ENROLLMENT_OPEN' && !participating.has(p.id) && !managed.has(p.id))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
 }

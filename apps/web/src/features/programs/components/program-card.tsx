@@ -1,4 +1,5 @@
-import { Badge, Card, Group, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
 import { formatDate } from '../../../lib/format';
@@ -25,6 +26,8 @@ export interface ProgramCardProps {
   program: FragmentType<typeof ProgramCardProgram>;
   participation?: FragmentType<typeof ProgramCardParticipation> | undefined;
   managed: boolean;
+  /** Offered on programs the person may join. */
+  joinable?: boolean;
 }
 
 export function ProgramCard(props: ProgramCardProps) {
@@ -39,7 +42,13 @@ export function ProgramCard(props: ProgramCardProps) {
     <Card component="article" withBorder padding="lg" aria-labelledby={`program-${program.id}`}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Title order={2} size="h3" id={`program-${program.id}`}>
-          {program.name}
+          {props.joinable ? (
+            program.name
+          ) : (
+            <Anchor component={Link} to="/programs/$programId" params={{ programId: program.id }} inherit>
+              {program.name}
+            </Anchor>
+          )}
         </Title>
         <Badge variant="light">{t(`programs.status.${program.status}`)}</Badge>
       </Group>
@@ -62,6 +71,18 @@ export function ProgramCard(props: ProgramCardProps) {
         <Text mt="sm" size="sm">
           {t('programs.enrolledOn', { date: formatDate(participation.enrolledAt, i18n.language) })}
         </Text>
+      )}
+      {props.joinable && (
+        <Group mt="md">
+          <Button
+            component={Link}
+            to="/programs/$programId/join"
+            params={{ programId: program.id }}
+            aria-label={t('programs.joinNamed', { name: program.name })}
+          >
+            {t('programs.join')}
+          </Button>
+        </Group>
       )}
     </Card>
   );

@@ -1,11 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { SimpleGrid, Stack, Text } from '@mantine/core';
+import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
 import { QueryError } from '../../../components/query-error';
-import { MY_PROGRAMS, myPrograms } from '../api/my-programs-query';
+import { joinablePrograms, MY_PROGRAMS, myPrograms } from '../api/my-programs-query';
 import { ProgramCard } from '../components/program-card';
 
 /** The signed-in person's start page: the programs they take part in or manage. */
@@ -19,7 +19,8 @@ export function HomePage() {
   else if (loading || !data) content = <LoadingState label={t('home.loading')} />;
   else {
     const programs = myPrograms(data, i18n.language);
-    content = programs.length ? (
+    const joinable = joinablePrograms(data, i18n.language);
+    const mine = programs.length ? (
       <Stack>
         <Text c="dimmed">{t('home.count', { count: programs.length })}</Text>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -29,7 +30,24 @@ export function HomePage() {
         </SimpleGrid>
       </Stack>
     ) : (
-      <Text>{t('home.empty')}</Text>
+      <Text>{joinable.length ? t('home.emptyCanJoin') : t('home.empty')}</Text>
+    );
+    content = (
+      <Stack gap="xl">
+        {mine}
+        {joinable.length > 0 && (
+          <section aria-labelledby="joinable">
+            <Title order={2} size="h3" id="joinable" mb="sm">
+              {t('home.joinable')}
+            </Title>
+            <SimpleGrid cols={{ base: 1, md: 2 }}>
+              {joinable.map((program) => (
+                <ProgramCard key={program.id} program={program} managed={false} joinable />
+              ))}
+            </SimpleGrid>
+          </section>
+        )}
+      </Stack>
     );
   }
   return (

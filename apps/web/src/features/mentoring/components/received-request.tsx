@@ -1,0 +1,113 @@
+import { useMutation } from '@apollo/client/react';
+import { Alert, Badge, Button, Card, Group, Select, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type FragmentType, getFragmentData, graphql } from '../../../gql';
+import type { DeclineReason } from '../../../gql/graphql';
+import { formatDate } from '../../../lib/format';
+import { describeError, type DescribedError } from '../../../lib/graphql-errors';
+import { ACCEPT_REQUEST, DECLINE_REQUEST } from '../api/request-mutations';
+import { PersonSummary } from './person-summary';
+
+export const ReceivedRequestRequest = graphql(`
+  fragment ReceivedRequest_request on MentorshipRequest {
+    id
+    status
+    requestedAt
+    expiresAt
+    mentee {
+      languages
+      skillsSought
+      ...PersonSummary_participant
+    }
+  }
+`);
+
+const DECLINE_REASONS: DeclineReason[] = [
+  'NO_CAPACITY',
+  'SCHEDULE_CONFLICT',
+  'DIFFERENT_GOALS',
+  'NOT_A_GOOD_FIT',
+  'PERSONAL_REASONS',
+  'OTHER',
+];
+
+/** A request to the mentor: the mentee's profile, and accepting or declining with a reason while it is open. */
+export function ReceivedRequest(props: {
+  request: FragmentType<typeof ReceivedRequestRequest>;
+  onChanged: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const request = getFragmentData(ReceivedRequestRequest, props.request);
+  const [accept, accepting] = useMutation(ACCEPT_REQUEST);
+  const [decline, declining] = useMutation(DECLINE_REQUEST);
+  const [reason, setReason] = useState<DeclineReason | null>(null);
+  const [declineOpen, setDeclineOpen] = useState(false);
+  const [failure, setFailure] = useState<DescribedError | null>(null);
+  const open = request.status === 'OPEN';
+  const run = (action: Promise<unknown>) => {
+    setFailure(null);
+    action.then(props.onChanged, (error: unknown) => setFailure(describeError(error)));
+  };
+  const languages = new Intl.DisplayNames([i18n.language], { type: 'language' });
+  return (
+    <Card component="li" withBorder padding="md">
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <PersonSummary participant={request.mentee} />
+          <Badge variant="light">{t(`requests.status.${request.status}`)}</Badge>
+        </Group>
+        {request.mentee && (
+          <Text size="sm">
+            {t('requests.menteeSpeaks', {
+              languages: request.mentee.languages.map((code) => languages.of(code) ?? code).join(', '),
+            })}
+            {request.mentee.skillsSought.length > 0 &&
+              ` · ${t('requests.menteeSeeks', { skills: request.mentee.skillsSought.join(', ') })}`}
+          </Text>
+        )}
+        <Text size="sm">
+          {t('requests.receivedOn', { date: formatDate(request.requestedAt, i18n.language) })}
+          {open && ` · ${t('requests.expires', { date: formatDate(request.expiresAt, i18n.language) })}`}
+        </Text>
+        {failure && (
+          <Alert color="red" role="alert">
+            {failure.detail ?? t(`errors.${failure.kind}`)}
+          </Alert>
+        )}
+        {open && !declineOpen && (
+          <Group>
+            <Button loading={accepting.loading} onClick={() => run(accept({ variables: { requestId: request.id } }))}>
+              {t('requests.accept')}
+            </Button>
+            <Button variant="default" onClick={() => setDeclineOpen(true)}>
+              {t('requests.decline')}
+            </Button>
+          </Group>
+        )}
+        {open && declineOpen && (
+          <Group align="flex-end">
+            <Select
+              label={t('requests.declineReason')}
+              data={DECLINE_REASONS.map((value) => ({ value, label: t(`requests.declineReasons.${value}`) }))}
+              value={reason}
+              onChange={(value) => setReason(value as DeclineReason | null)}
+              allowDeselect={false}
+            />
+            <Button
+              color="red"
+              disabled={!reason}
+              loading={declining.loading}
+              onClick={() => reason && run(decline({ variables: { requestId: request.id, reason } }))}
+            >
+              {t('requests.confirmDecline')}
+            </Button>
+            <Button variant="subtle" onClick={() => setDeclineOpen(false)}>
+              {t('request.cancel')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Card>
+  );
+}

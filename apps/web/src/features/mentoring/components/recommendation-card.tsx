@@ -1,0 +1,82 @@
+import { Badge, Button, Card, Group, List, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { type FragmentType, getFragmentData, graphql } from '../../../gql';
+import { fitReasons } from '../lib/fit-explanation';
+import { PersonSummary } from './person-summary';
+
+export const RecommendationCardRecommendation = graphql(`
+  fragment RecommendationCard_recommendation on RecommendedMentor {
+    mentorPersonId
+    freeSeats
+    pendingRequests
+    factors {
+      name
+      value
+      weight
+      contribution
+    }
+    mentor {
+      id
+      displayName
+      ...PersonSummary_participant
+    }
+  }
+`);
+
+export interface RecommendationCardProps {
+  recommendation: FragmentType<typeof RecommendationCardRecommendation>;
+  /** Set when the person already asked this mentor: no second request. */
+  alreadyRequested: boolean;
+  onRequest: (mentor: { personId: string; name: string }) => void;
+}
+
+/** A recommended mentor with the fit in words, factor by factor, and their free seats. */
+export function RecommendationCard(props: RecommendationCardProps) {
+  const { t } = useTranslation();
+  const recommendation = getFragmentData(RecommendationCardRecommendation, props.recommendation);
+  const reasons = fitReasons(recommendation.factors);
+  const name = recommendation.mentor?.displayName ?? t('people.unavailable');
+  return (
+    <Card component="article" withBorder padding="lg" aria-label={name}>
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <PersonSummary participant={recommendation.mentor} />
+          <Badge variant="light" color={recommendation.freeSeats > 0 ? 'teal' : 'gray'}>
+            {t('recommendations.freeSeats', { count: recommendation.freeSeats })}
+          </Badge>
+        </Group>
+        {reasons.length > 0 ? (
+          <div>
+            <Text size="sm" fw={600}>
+              {t('recommendations.why')}
+            </Text>
+            <List size="sm" spacing={2}>
+              {reasons.map((reason) => (
+                <List.Item key={reason.factor}>{t(`match.reason.${reason.factor}.${reason.strength}`)}</List.Item>
+              ))}
+            </List>
+          </div>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('recommendations.noReasons')}
+          </Text>
+        )}
+        {recommendation.pendingRequests > 0 && (
+          <Text size="sm" c="dimmed">
+            {t('recommendations.pending', { count: recommendation.pendingRequests })}
+          </Text>
+        )}
+        <Group>
+          <Button
+            variant={props.alreadyRequested ? 'default' : 'filled'}
+            disabled={props.alreadyRequested || recommendation.freeSeats === 0 || !recommendation.mentor}
+            onClick={() => props.onRequest({ personId: recommendation.mentorPersonId, name })}
+            aria-label={t('recommendations.requestNamed', { name })}
+          >
+            {props.alreadyRequested ? t('recommendations.requested') : t('recommendations.request')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,183 @@
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Button, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { type ReactNode, useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoadingState } from '../../../components/loading-state';
+import { PageHeading } from '../../../components/page-heading';
+import { QueryError } from '../../../components/query-error';
+import { MENTEE_HOME, MENTOR_HOME, PROGRAM_HOME } from '../api/program-home-query';
+import { MentorshipCard } from '../components/mentorship-card';
+import { ReceivedRequest } from '../components/received-request';
+import { RecommendationCard } from '../components/recommendation-card';
+import { RequestMentorDialog } from '../components/request-mentor-dialog';
+import { SentRequest } from '../components/sent-request';
+import { useLiveRefresh } from '../hooks/use-live-refresh';
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <Title order={2} size="h3" id={id} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </section>
+  );
+}
+
+const listStyle = { listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 'var(--mantine-spacing-sm)' };
+
+function MenteeView({ programId, participantId, personId }: { programId: string; participantId: string; personId: string }) {
+  const { t } = useTranslation();
+  const { data, error, loading, refetch } = useQuery(MENTEE_HOME, { variables: { participantId } });
+  const reload = useCallback(() => void refetch().catch(() => undefined), [refetch]);
+  useLiveRefresh(reload);
+  const [asking, setAsking] = useState<{ personId: string; name: string } | null>(null);
+  if (error) return <QueryError error={error} onRetry={reload} />;
+  if (loading || !data) return <LoadingState label={t('program.loading')} />;
+  const { recommendedMentors, mentorshipRequests, mentorships } = data.participant;
+  const openRequestsTo = new Set(mentorshipRequests.filter((r) => r.status === 'OPEN').map((r) => r.mentorPersonId));
+  const sent = mentorshipRequests.filter((r) => r.mentorPersonId !== personId);
+  const current = mentorships.filter((m) => m.status !== 'ENDED');
+  return (
+    <Stack gap="xl">
+      {current.length > 0 && (
+        <Section id="my-mentorships" title={t('program.myMentorships')}>
+          <ul style={listStyle}>
+            {current.map((m) => (
+              <MentorshipCard key={m.id} mentorship={m} viewerPersonId={personId} />
+            ))}
+          </ul>
+        </Section>
+      )}
+      <Section id="find-mentor" title={t('program.findMentor')}>
+        {recommendedMentors.length === 0 ? (
+          <Stack gap="xs" align="flex-start">
+            <Text>{t('recommendations.none')}</Text>
+            <Button variant="light" onClick={reload}>
+              {t('recommendations.refresh')}
+            </Button>
+          </Stack>
+        ) : (
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            {recommendedMentors.map((r) => (
+              <RecommendationCard
+                key={r.mentorPersonId}
+                recommendation={r}
+                alreadyRequested={openRequestsTo.has(r.mentorPersonId)}
+                onRequest={setAsking}
+              />
+            ))}
+          </SimpleGrid>
+        )}
+      </Section>
+      <Section id="my-requests" title={t('program.myRequests')}>
+        {sent.length === 0 ? (
+          <Text c="dimmed">{t('requests.noneSent')}</Text>
+        ) : (
+          <ul style={listStyle}>
+            {sent.map((r) => (
+              <SentRequest key={r.id} request={r} onChanged={reload} />
+            ))}
+          </ul>
+        )}
+      </Section>
+      <RequestMentorDialog
+        programId={programId}
+        mentor={asking}
+        onClose={() => setAsking(null)}
+        onSent={() => {
+          setAsking(null);
+          reload();
+        }}
+      />
+    </Stack>
+  );
+}
+
+function MentorView({ participantId, personId }: { participantId: string; personId: string }) {
+  const { t } = useTranslation();
+  const { data, error, loading, refetch } = useQuery(MENTOR_HOME, { variables: { participantId } });
+  const reload = useCallback(() => void refetch().catch(() => undefined), [refetch]);
+  useLiveRefresh(reload);
+  if (error) return <QueryError error={error} onRetry={reload} />;
+  if (loading || !data) return <LoadingState label={t('program.loading')} />;
+  const { mentorshipRequests, mentorships, mentorCapacity } = data.participant;
+  const received = mentorshipRequests.filter((r) => r.mentorPersonId === personId);
+  const open = received.filter((r) => r.status === 'OPEN');
+  const current = mentorships.filter((m) => m.status !== 'ENDED');
+  return (
+    <Stack gap="xl">
+      <Section id="requests-to-me" title={t('program.requestsToMe')}>
+        {open.length === 0 ? (
+          <Text c="dimmed">{t('requests.noneReceived')}</Text>
+        ) : (
+          <ul style={listStyle}>
+            {open.map((r) => (
+              <ReceivedRequest key={r.id} request={r} onChanged={reload} />
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section id="my-mentees" title={t('program.myMentees')}>
+        <Text size="sm" mb="sm">
+          {t('program.seats', { taken: current.length, capacity: mentorCapacity })}
+        </Text>
+        {current.length === 0 ? (
+          <Text c="dimmed">{t('program.noMentees')}</Text>
+        ) : (
+          <ul style={listStyle}>
+            {current.map((m) => (
+              <MentorshipCard key={m.id} mentorship={m} viewerPersonId={personId} />
+            ))}
+          </ul>
+        )}
+      </Section>
+    </Stack>
+  );
+}
+
+/** A program as the person takes part in it: a mentee finds and asks mentors, a mentor answers requests. */
+export function ProgramPage({ programId }: { programId: string }) {
+  const { t } = useTranslation();
+  const { data, error, loading, refetch } = useQuery(PROGRAM_HOME, { variables: { programId } });
+  const retry = useCallback(() => void refetch().catch(() => undefined), [refetch]);
+  if (error) {
+    return (
+      <>
+        <PageHeading>{t('program.headingPlain')}</PageHeading>
+        <QueryError error={error} onRetry={retry} />
+      </>
+    );
+  }
+  if (loading || !data?.program) return <LoadingState label={t('program.loading')} />;
+  const participation = data.me.participations.find((p) => p.programId === programId);
+  return (
+    <>
+      <PageHeading>{data.program.name}</PageHeading>
+      {data.program.description && (
+        <Text c="dimmed" mb="lg">
+          {data.program.description}
+        </Text>
+      )}
+      {!participation ? (
+        data.program.status === 'ENROLLMENT_OPEN' ? (
+          <Anchor component={Link} to="/programs/$programId/join" params={{ programId }}>
+            {t('program.join')}
+          </Anchor>
+        ) : (
+          <Text>{t('program.notParticipating')}</Text>
+        )
+      ) : (
+        <Stack gap="xl">
+          {participation.roles.includes('MENTEE') && (
+            <MenteeView programId={programId} participantId={participation.id} personId={data.me.personId} />
+          )}
+          {participation.roles.includes('MENTOR') && (
+            <MentorView participantId={participation.id} personId={data.me.personId} />
+          )}
+        </Stack>
+      )}
+    </>
+  );
+}
