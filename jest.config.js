@@ -1,4 +1,4 @@
-// Three tiers, chosen by file suffix (ARCHITECTURE §10): *.spec.ts unit (no I/O), *.int-spec.ts against the
+// Three tiers, chosen by file suffix (docs/architecture.md §12): *.spec.ts unit (no I/O), *.int-spec.ts against the
 // real broker and FerretDB, apps/*-e2e through the gateway. `npm test` runs them in that order.
 const path = require('node:path');
 const { compilerOptions } = require('./tsconfig.base.json');

@@ -1,5 +1,6 @@
 // Every manifest of k8s/ rendered by the real kustomize (base and both overlays), validated against the Kubernetes
-// schemas, and held to the rules operators rely on (ARCHITECTURE §11, PITFALLS: Kubernetes). No cluster needed.
+// schemas, and held to the rules operators rely on (docs/architecture.md §14, and §16 on Kubernetes; operations.md).
+// No cluster needed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONSUMER_SESSION_TIMEOUT_MS } from '@trellis/shared/messaging';

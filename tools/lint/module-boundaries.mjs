@@ -1,4 +1,4 @@
-// Who may import whom (ARCHITECTURE §10). Shared by eslint.config.mjs and the test that proves violations fail.
+// Who may import whom (docs/architecture.md §11). Shared by eslint.config.mjs and the test proving violations fail.
 const frameworkImports = [
   '@nestjs/*',
   'mongoose',

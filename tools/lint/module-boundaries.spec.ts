@@ -48,7 +48,7 @@ function lintFixtures(): LintMessages {
   }
 }
 
-describe('module boundaries (ARCHITECTURE §10)', () => {
+describe('module boundaries (docs/architecture.md §11)', () => {
   let messages: LintMessages;
 
   beforeAll(() => {

@@ -222,7 +222,11 @@ export class MatchingRuntime {
     this.expiry.start();
   }
 
-  /** Drains consumers first, then the relay and the publisher (PITFALLS: MongoDB closes last, elsewhere). */
+  /**
+   * Drains consumers first, then the relay and the publisher. MongoDB is closed elsewhere, after this returns
+   * (PlatformModule's onApplicationShutdown), so no handler runs against a closed connection
+   * (docs/architecture.md §13, Service lifecycle).
+   */
   async stop(): Promise<void> {
     await this.expiry.stop();
     await Promise.allSettled(this.parts.map((p) => p.stop()));

@@ -13,8 +13,8 @@ import { ProfilesReadModels } from './core/read-models';
 import { profileInput, type ProfilesHarness, startProfilesHarness } from './testing/profiles-harness';
 
 /**
- * ARCHITECTURE §6: plant marker strings in a person's profile, erase the person, rebuild every projection, then scan
- * every MongoDB database and every Kafka topic: no marker may be readable anywhere.
+ * Erasure by crypto-shredding (docs/architecture.md §7): plant marker strings in a person's profile, erase the person,
+ * rebuild every projection, then scan every MongoDB database and every Kafka topic: no marker may be readable anywhere.
  */
 describe('erasure on request', () => {
   let h: ProfilesHarness;

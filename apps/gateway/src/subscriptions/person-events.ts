@@ -3,7 +3,8 @@ import type { EventEnvelope } from '@trellis/shared/messaging';
 
 /**
  * Whether an event concerns this person: Trellis's integration events name people only in `personId`, `*PersonId`
- * and `*PersonIds` fields (ids, never names: ARCHITECTURE §6), so events added later by any service are covered.
+ * and `*PersonIds` fields (ids, never names: docs/architecture.md §5), so events added later by any service are
+ * covered.
  */
 export function namesPerson(data: Record<string, unknown>, personId: string): boolean {
   for (const [key, value] of Object.entries(data)) {

@@ -27,7 +27,7 @@ const PersonEvent = new GraphQLObjectType<FeedEvent>({
     programId: { type: GraphQLString, resolve: (e) => e.envelope.programId ?? null },
     data: {
       type: new GraphQLNonNull(GraphQLString),
-      description: 'The event data as JSON: ids, tags, enums, numbers and times only (ARCHITECTURE §6).',
+      description: 'The event data as JSON: ids, tags, enums, numbers and times only, never names or free text.',
       resolve: (e) => JSON.stringify(e.envelope.data),
     },
   },

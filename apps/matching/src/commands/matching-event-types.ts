@@ -1,6 +1,9 @@
 import { EventTypeRegistry } from '@trellis/shared/event-store';
 
-/** Stored event type names of the matching event store (ARCHITECTURE §4): explicit, never derived from code. */
+/**
+ * Stored event type names of the matching event store: explicit, never derived from class names, so renaming code
+ * cannot orphan history (docs/architecture.md §4, Event store).
+ */
 export const MATCHING_STORED_EVENT_TYPES = [
   // MentorBook
   'MentorBookOpened',

@@ -12,8 +12,9 @@ import type {
 type Published = CircleEvent | MentorshipEvent | MentorshipRequestEvent | ProposalEvent | RoundEvent;
 
 /**
- * Domain events → matching.events.v1 (ARCHITECTURE §5, §6). Only ids, enums, numbers and times leave the service:
- * sealed messages, comments and reflections never do. Book-keeping events (seats, claims, overrides) stay private.
+ * Domain events → matching.events.v1 (docs/architecture.md §5 Events, topics and contracts; §7 Privacy). Only ids,
+ * enums, numbers and times leave the service: sealed messages, comments and reflections never do. Book-keeping events
+ * (seats, claims, overrides) stay private.
  */
 export function toMatchingIntegrationEvent(event: Published): MatchingIntegrationEvent | null {
   switch (event.type) {

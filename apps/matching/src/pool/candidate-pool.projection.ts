@@ -48,7 +48,7 @@ export const CANDIDATE_POOL_COLLECTION = 'candidate_pool';
 /**
  * The candidate pool: who can be matched in which program, with the matching attributes, capacity and status, and
  * the program's settings and rules — all from profiles events, one row per profiles stream, so replaying the topic
- * rebuilds it exactly (revision-guarded rows, ARCHITECTURE §5).
+ * rebuilds it exactly (revision-guarded rows: docs/architecture.md §6, Consumers and idempotency).
  */
 export function candidatePoolProjection(
   topic: string,
@@ -132,7 +132,7 @@ export async function applyPoolEvent(envelope: EventEnvelope, rows: RevisionGuar
       case 'ParticipantWithdrew':
         return row ? { ...row, status: 'withdrawn' } : null;
       case 'ParticipantDataErased':
-        // Only the tombstone the revision guard needs stays (ARCHITECTURE §6).
+        // Erasure: only the tombstone the revision guard needs stays (docs/architecture.md §7, Privacy and tenancy).
         return null;
       default:
         return row ?? null;

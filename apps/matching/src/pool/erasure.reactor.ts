@@ -3,7 +3,7 @@ import type { EventEnvelope } from '@trellis/shared/messaging';
 import type { PersonKeyStore } from '@trellis/shared/privacy';
 
 /**
- * ParticipantDataErased (ARCHITECTURE §6): the person's data key is deleted, so every request message, decline
+ * ParticipantDataErased (docs/architecture.md §7): the person's data key is deleted, so every request message, decline
  * comment and reflection they wrote — in commits, backups and replays alike — can no longer be read. The pool's row
  * becomes a tombstone in its own projection; events on matching.events.v1 never held their free text.
  */

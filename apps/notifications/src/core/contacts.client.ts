@@ -13,14 +13,14 @@ export class ContactUnavailableError extends Error {
 }
 
 /**
- * Reads a person's contact details from profiles at send time (ARCHITECTURE §6: notifications keeps no copy).
+ * Reads a person's contact details from profiles at send time: notifications keeps no copy (docs/architecture.md §7).
  * `null` means the person is unknown or erased — the email is dropped, not retried; anything else is retried.
  */
 export class ContactsClient {
   /**
    * Answers (and lookups in flight) kept `cacheTtlMs`: a burst of emails to one person asks profiles once. Still
-   * "fetched at send time" in the sense of ARCHITECTURE §6 — nothing is stored, and a change (or an erasure, which
-   * also calls `forget`) is seen within the TTL. Failures are not cached.
+   * "fetched at send time" in the sense of docs/architecture.md §7 — nothing is stored, and a change (or an erasure,
+   * which also calls `forget`) is seen within the TTL. Failures are not cached.
    */
   private readonly cache = new Map<string, { at: number; value: Promise<Contact | null> }>();
 

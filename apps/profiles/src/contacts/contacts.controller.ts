@@ -21,8 +21,9 @@ function internalToken(): string {
 }
 
 /**
- * The one synchronous call between services (ARCHITECTURE §2, §6): notifications fetches a person's contact details
- * at send time instead of keeping a copy. Only callers holding the internal service token get an answer.
+ * The one synchronous call between services (docs/architecture.md §2 and §7): only profiles holds names and emails,
+ * so notifications fetches a person's contact details at send time instead of keeping a copy. Only callers holding
+ * the internal service token get an answer.
  */
 @Controller('internal/contacts')
 export class ContactsController {

@@ -27,7 +27,7 @@ export interface Actor {
 }
 
 export interface CommandOptions {
-  /** The client's id for this command: retrying with the same id applies it once (ARCHITECTURE §4). */
+  /** The client's id for this command: retrying with the same id applies it once (docs/architecture.md §4). */
   commandId?: string;
 }
 

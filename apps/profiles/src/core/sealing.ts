@@ -1,7 +1,10 @@
 import type { Profile, SealedText } from '@trellis/profiles/domain';
 import { type EncryptedField, isEncryptedField, type PersonKeyStore } from '@trellis/shared/privacy';
 
-/** Free text of a profile as the person typed it; sealed before it reaches the event store (ARCHITECTURE §6). */
+/**
+ * Free text of a profile as the person typed it; sealed with the person's key before it reaches the event store
+ * (docs/architecture.md §7).
+ */
 export interface ProfileText {
   displayName: string;
   email: string;

@@ -462,7 +462,7 @@ export class ProfilesService {
   }
 
   /**
-   * Erasure on request (ARCHITECTURE §6): every participation of the person in this organization records
+   * Erasure on request (docs/architecture.md §7): every participation of the person in this organization records
    * ParticipantDataErased (which tells every other service to delete its rows), then the person's key is shredded so
    * the sealed text in the commits can never be read again.
    */

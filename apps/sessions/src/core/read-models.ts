@@ -68,9 +68,9 @@ export class SessionsReadModels {
   }
 
   /**
-   * Erasure (ARCHITECTURE §6): the person's id leaves every row of this tenant for a pseudonym that no longer links
-   * to profiles. The record comes first, so a row written concurrently from an older state is pseudonymized too
-   * (every write consults it). The event store keeps only sealed text, whose key the caller shreds.
+   * Erasure (docs/architecture.md §7): the person's id leaves every row of this tenant for a pseudonym that no
+   * longer links to profiles. The record comes first, so a row written concurrently from an older state is
+   * pseudonymized too (every write consults it). The event store keeps only sealed text, whose key the caller shreds.
    */
   async pseudonymize(tenantId: string, personId: string): Promise<{ engagements: number; sessions: number }> {
     const pseudonym = pseudonymOf(tenantId, personId);

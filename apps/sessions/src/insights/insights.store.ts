@@ -118,7 +118,7 @@ export class InsightsStore {
   }
 
   /**
-   * Erasure (ARCHITECTURE §6): the person's id is replaced by a one-way pseudonym in every stored fact, so the
+   * Erasure (docs/architecture.md §7): the person's id is replaced by a one-way pseudonym in every stored fact, so the
    * program's figures stay right while nothing here can be tied back to the person.
    */
   private async pseudonymize(tenantId: string, personId: string): Promise<string> {

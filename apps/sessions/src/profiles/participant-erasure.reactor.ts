@@ -24,9 +24,9 @@ export interface ErasureDependencies {
 }
 
 /**
- * ParticipantDataErased (ARCHITECTURE §6) in the sessions service. Everything free-text a person wrote here is sealed
- * with their own key in this service's `person_keys` — private notes, reflections, feedback texts, goal and action
- * item titles, progress notes, agreement texts, meeting links and locations of sessions they organized, and the
+ * ParticipantDataErased (docs/architecture.md §7) in the sessions service. Everything free-text a person wrote here
+ * is sealed with their own key in this service's `person_keys` — private notes, reflections, feedback texts, goal and
+ * action item titles, progress notes, agreement texts, meeting links and locations of sessions they organized, and the
  * contact details of introductions they made — so shredding that key makes every copy unreadable (commits, topic
  * replays, backups). Their private feed URLs and calendar reservations are deleted and their id leaves the read models for a pseudonym. Each
  * step is idempotent, so a redelivery or a second program's erasure of the same person repeats harmlessly.

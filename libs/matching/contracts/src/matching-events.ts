@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * What the matching service tells the rest of Trellis (ARCHITECTURE §5, §6). Ids, enums, numbers and times only:
- * request messages, decline comments and end-of-mentorship reflections stay inside matching, encrypted.
+ * What the matching service tells the rest of Trellis (docs/architecture.md §5, §7). Ids, enums, numbers and times
+ * only: request messages, decline comments and end-of-mentorship reflections stay inside matching, encrypted.
  */
 export const MATCHING_TOPIC = 'matching.events.v1';
 

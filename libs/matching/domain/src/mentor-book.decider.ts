@@ -3,7 +3,8 @@ import { badInput, conflict, notFound } from './errors';
 
 /**
  * One MentorBook per mentor per program: the only place a mentor's seats are taken, so capacity is decided by
- * optimistic concurrency on one stream, never by a read-then-write race across mentorships (ARCHITECTURE §3).
+ * optimistic concurrency on one stream, never by a read-then-write race across mentorships (docs/architecture.md §3,
+ * docs/adr/0005-matching-consistency.md).
  */
 export const mentorBookStreamId = (programId: string, mentorPersonId: string): string =>
   `mentor-book-${programId}-${mentorPersonId}`;

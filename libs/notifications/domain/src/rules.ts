@@ -29,7 +29,7 @@ export interface NotificationIntent {
   audience: Audience;
   /** The thing the notification is about; the in-app link and the webhook payload name it. */
   subject: { kind: string; id: string };
-  /** Ids, enums, numbers and times for the template — never free text (ARCHITECTURE §6). */
+  /** Ids, enums, numbers and times for the template — never free text (docs/architecture.md §7). */
   params: Record<string, string | number>;
   calendar?: CalendarAttachment;
 }

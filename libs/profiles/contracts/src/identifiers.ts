@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-/** Stream names of the profiles aggregates (ARCHITECTURE §4); consumers key their rows by them. */
+/** Stream names of the profiles aggregates (docs/architecture.md §3); consumers key their rows by them. */
 export const programStreamId = (programId: string): string => `program-${programId}`;
 export const participantStreamId = (participantId: string): string => `participant-${participantId}`;
 

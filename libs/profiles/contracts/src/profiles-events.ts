@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * What the profiles service tells the rest of Trellis (ARCHITECTURE §5, §6). Ids, tags, enums, numbers and times
- * only: names, emails, bios, goals text and free-text answers stay inside profiles, encrypted.
+ * What the profiles service tells the rest of Trellis (docs/architecture.md §5, §7). Ids, tags, enums, numbers and
+ * times only: names, emails, bios, goals text and free-text answers stay inside profiles, encrypted.
  */
 export const PROFILES_TOPIC = 'profiles.events.v1';
 

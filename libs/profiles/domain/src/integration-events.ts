@@ -37,8 +37,9 @@ export function matchingProfileOf(profile: Profile): MatchingProfile {
 }
 
 /**
- * The public face of a stored profiles event (ARCHITECTURE §6). Every stored event has one, even when only its
- * ids are public, because consumers apply a stream's revisions without gaps.
+ * The public face of a stored profiles event: ids, tags, enums, numbers and times (docs/architecture.md §5, §7).
+ * Every stored event has one, even when only its ids are public, because consumers apply a stream's revisions without
+ * gaps (docs/adr/0006-kernel-memberships-and-contiguous-topics.md).
  */
 export function toProfilesIntegrationEvent(
   event: OrganizationEvent | ProgramEvent | ParticipantEvent,

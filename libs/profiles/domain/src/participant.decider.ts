@@ -11,8 +11,8 @@ import type { ProgramStatus } from './program.decider';
 import { isLanguageCode } from './reference-data';
 
 /**
- * Free text after the application sealed it with the person's key (ARCHITECTURE §6). The domain only checks it is
- * there; it never sees the words.
+ * Free text after the application sealed it with the person's key (docs/architecture.md §7). The domain only checks
+ * it is there; it never sees the words.
  */
 export interface SealedText {
   readonly enc: string;

@@ -3,7 +3,7 @@ import { isIanaTimeZone } from '@trellis/shared/kernel';
 
 /**
  * Identifiers are opaque tokens: no spaces, so a name or a sentence cannot slip into an integration event through an
- * id field (ARCHITECTURE §6: ids, enums, numbers and times only).
+ * id field (integration events carry ids, enums, numbers and times only: docs/architecture.md §5).
  */
 export const idSchema = z
   .string()

@@ -2,8 +2,8 @@ import { DomainError } from '@trellis/shared/kernel';
 
 /**
  * Free text (goal titles, notes, feedback comments, meeting links, contact details) reaches the domain already
- * encrypted by the app with the author's key (ARCHITECTURE §6). The domain never reads it: it only checks that a
- * required value is present and carries it into events. Text rules run in the app on the plain text, before
+ * encrypted by the app with the author's key (docs/architecture.md §7). The domain never reads it: it only checks
+ * that a required value is present and carries it into events. Text rules run in the app on the plain text, before
  * sealing, with `checkText` below, so the domain still owns them.
  */
 export interface Sealed {

@@ -1,7 +1,7 @@
 /**
- * Program insights as a pure fold over a program's history (ARCHITECTURE §3, issue "Program insights"). Every figure
- * is computed from the events that happened up to `asOf`, so "how many were matched on 1 March" is the same
- * computation as "how many are matched now", just with an earlier cut-off. Definitions: docs/insights.md.
+ * Program insights as a pure fold over a program's history (docs/architecture.md §3, issue "Program insights").
+ * Every figure is computed from the events that happened up to `asOf`, so "how many were matched on 1 March" is the
+ * same computation as "how many are matched now", just with an earlier cut-off. Definitions: docs/insights.md.
  */
 
 /** One fact from profiles, matching or sessions, as the insights read model stores it. */

@@ -29,7 +29,7 @@ export interface StoredEvent {
   data: unknown;
 }
 
-/** One document per command: atomic on MongoDB and FerretDB without transactions (ARCHITECTURE §4). */
+/** One document per command: atomic on MongoDB and FerretDB without transactions (docs/architecture.md §4). */
 export interface CommitDocument {
   _id: string;
   streamId: string;

@@ -21,7 +21,7 @@ type TenantDocument = Document & { tenantId: string };
 const FORBIDDEN_OPERATORS = new Set(['$where', '$expr', '$function', '$accumulator', '$or', '$nor']);
 
 /**
- * The one way repositories reach a tenant's rows (ARCHITECTURE §6): the tenant filter is added to every read,
+ * The one way repositories reach a tenant's rows (docs/architecture.md §7): the tenant filter is added to every read,
  * write and delete here, so a query that forgets it cannot exist. Filters that could escape it (`$or` around the
  * tenant, server-side JavaScript) are refused outright, and a document written for another tenant is an error.
  */

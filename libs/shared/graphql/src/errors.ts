@@ -5,7 +5,7 @@ import { currentCorrelation, type Logger, newCorrelationId } from '@trellis/shar
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ZodError } from 'zod';
 
-/** The only codes a client ever sees (ARCHITECTURE §7). */
+/** The only codes a client ever sees (docs/architecture.md §8); anything else is logged and answered as INTERNAL. */
 export const PUBLIC_ERROR_CODES = [
   'BAD_USER_INPUT',
   'UNAUTHENTICATED',

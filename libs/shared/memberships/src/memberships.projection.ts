@@ -35,7 +35,7 @@ type ProgramRow = Extract<MembershipRow, { kind: 'program' }>;
 export const MEMBERSHIPS_COLLECTION = 'memberships';
 
 /**
- * Who is what in which program, built from profiles events (ARCHITECTURE §7). Every service registers this
+ * Who is what in which program, built from profiles events (docs/architecture.md §9). Every service registers this
  * projection under its own consumer group and authorizes from its own copy: no service asks profiles at request time.
  */
 export function membershipsProjection(service: string): ProjectionDefinition<MembershipRow> {
@@ -101,7 +101,7 @@ export async function applyMembershipEvent(
       case 'ParticipantWithdrew':
         return row ? { ...row, status: 'withdrawn' } : null;
       case 'ParticipantDataErased':
-        // Erasure leaves only the tombstone the revision guard needs (ARCHITECTURE §6).
+        // Erasure leaves only the tombstone the revision guard needs (docs/architecture.md §7).
         return null;
       default:
         return row ?? null;

@@ -71,7 +71,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Runs one consumer group. The committed offset is always offset + 1 of a message whose effect is durable; a message
  * that keeps failing is retried with backoff a bounded number of times, then written to `<group>.dlq` with the error,
- * and the partition moves on: never blocked forever, never silently dropped (PITFALLS, NestJS transport).
+ * and the partition moves on: never blocked forever, never silently dropped (the NestJS Kafka transport retries a
+ * failing handler forever; docs/architecture.md §6 and §16).
  */
 export class ConsumerRunner {
   private readonly consumer: Consumer;
@@ -172,7 +173,8 @@ export class ConsumerRunner {
         await this.handleMessage(batch.topic, batch.partition, message, () => payload.heartbeat());
         payload.resolveOffset(message.offset);
         // Commit right after each effect is durable: a shutdown or rebalance can then never replay a finished message
-        // (the next offset to read is offset + 1, not offset: PITFALLS).
+        // (Kafka expects the next offset to read, offset + 1; committing offset would reprocess one message after
+        // every restart: docs/architecture.md §16).
         const next = (BigInt(message.offset) + 1n).toString();
         await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
         this.options.metrics?.consumerLag.set(

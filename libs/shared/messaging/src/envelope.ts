@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** The Kafka message value of every integration event (ARCHITECTURE §5). Ids, tags, enums, numbers and times only. */
+/**
+ * The Kafka message value of every integration event (docs/architecture.md §5). Ids, tags, enums, numbers and times
+ * only.
+ */
 export const eventEnvelopeSchema = z
   .object({
     id: z.string().min(1),

@@ -16,7 +16,8 @@ const levelNames: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
-// kafkajs is unmaintained upstream (PITFALLS): every use of it goes through this library so it can be replaced.
+// kafkajs is unmaintained upstream: producing, consuming and topic administration go through this library, so it can
+// be replaced in few places (docs/architecture.md §16, Known traps of the stack).
 export function createKafka(options: KafkaConnectionOptions): Kafka {
   const kafkaLogger = options.logger.child({ component: 'kafkajs' });
   const config: KafkaConfig = {

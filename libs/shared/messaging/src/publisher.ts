@@ -28,7 +28,8 @@ export function headersOf(envelope: EventEnvelope): Record<string, string> {
 
 /**
  * Sends envelopes with an idempotent producer, acks from all in-sync replicas and key = streamId, and resolves only
- * when the broker has acknowledged them (PITFALLS: never a fire-and-forget emit).
+ * when the broker has acknowledged them: never a fire-and-forget emit that can fail silently
+ * (docs/architecture.md §16, Known traps of the stack).
  */
 export class EventPublisher {
   private readonly producer: Producer;

@@ -14,7 +14,8 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 }
 
 // Terminus's own Mongoose and microservice indicators need @nestjs/mongoose and @nestjs/microservices, which
-// Trellis does not use (PITFALLS), so the checks are written against our own connections.
+// Trellis does not use (why: docs/architecture.md §16, Known traps of the stack), so the checks are written against
+// our own connections.
 @Injectable()
 export class InfrastructureHealthIndicators implements OnModuleDestroy {
   private readonly admin: Admin | undefined;

@@ -16,7 +16,8 @@ export interface ReplayableGroup {
 
 /**
  * Owns a service's consumers and relays. On SIGTERM they are stopped in `beforeApplicationShutdown` — stop fetching,
- * finish in-flight handlers, commit, disconnect — before MongoDB closes in `onApplicationShutdown` (PITFALLS).
+ * finish in-flight handlers, commit, disconnect — before MongoDB closes in `onApplicationShutdown`, so no handler
+ * runs against a closed connection (docs/architecture.md §13, Service lifecycle).
  */
 @Injectable()
 export class ManagedConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {

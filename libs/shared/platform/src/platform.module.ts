@@ -38,7 +38,8 @@ class MongoLifecycle implements OnApplicationShutdown {
     private readonly shutdown: ShutdownState,
   ) {}
 
-  // Runs after every beforeApplicationShutdown hook, where consumers drain: MongoDB is closed last (PITFALLS).
+  // Runs after every beforeApplicationShutdown hook, where consumers drain: MongoDB is closed last, so no handler runs
+  // against a closed connection (docs/architecture.md §13, Service lifecycle).
   async onApplicationShutdown(): Promise<void> {
     await this.shutdown.step('close mongodb', () => this.connection.close());
   }
