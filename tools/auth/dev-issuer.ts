@@ -7,7 +7,9 @@ import { DEMO_USERS } from '../demo/demo-identities';
 async function main(): Promise<void> {
   // The web app is served by the gateway, on the same origin as /graphql.
   const webOrigin = (process.env['TRELLIS_WEB_ORIGIN'] ?? DEFAULT_WEB_ORIGIN).replace(/\/+$/, '');
-  const issuer = await startDevIssuer({ keyFile: defaultDevKeyFile(), people: DEMO_USERS, webOrigins: [webOrigin] });
+  // A browser may be pointed at localhost as well as at 127.0.0.1: both are the same gateway.
+  const webOrigins = [webOrigin, webOrigin.replace('//127.0.0.1:', '//localhost:')];
+  const issuer = await startDevIssuer({ keyFile: defaultDevKeyFile(), people: DEMO_USERS, webOrigins });
   console.log(
     `development OpenID provider on ${issuer.issuer} (discovery ${issuer.issuer}/.well-known/openid-configuration, ` +
       `JWKS ${issuer.jwksUrl}, client ${issuer.clientId})`,

@@ -117,8 +117,10 @@ if (devIssuer) {
     [path.join(repoRoot, 'tools/run/ts.mjs'), 'tools/auth/token.ts', '--demo', 'manager,mentor,mentee'],
     { cwd: repoRoot, encoding: 'utf8' },
   );
-  console.log(`\nWeb app: http://127.0.0.1:${portOf(apps[0])}/`);
-  console.log(`GraphQL: http://127.0.0.1:${portOf(apps[0])}/graphql — tokens for the demo program (12 h; more with`);
+  console.log(`\n▶ Open Trellis: http://127.0.0.1:${portOf(apps[0])}/`);
+  console.log('  Sign in as Amara Okafor (new here) to join the demo program and ask a mentor for mentoring,');
+  console.log('  or as Chen Fischer (a mentee) or Freya Varga (a mentor) of the demo program.');
+  console.log(`\nGraphQL: http://127.0.0.1:${portOf(apps[0])}/graphql — tokens for the demo program (12 h; more with`);
   console.log(`npm run token -- --as <admin|manager|mentor|mentee>):\n${tokens.stdout || tokens.stderr}`);
 }
 console.log('\nCtrl-C stops the apps and the infrastructure this command started.');

@@ -7,6 +7,8 @@ export interface WebAppConfig {
   /** The OIDC issuer the web app signs in with: the same one whose tokens the gateway accepts. */
   issuer: string;
   clientId: string;
+  /** The scopes the web app asks for (TRELLIS_WEB_SCOPE): Entra ID, for one, needs the Trellis API's own scope. */
+  scope: string;
   /** The web app's production build (vite build of apps/web); not served when it holds no index.html. */
   root: string;
 }
@@ -18,6 +20,7 @@ export function loadWebAppConfig(env: NodeJS.ProcessEnv = process.env): WebAppCo
   return {
     issuer: loadAuthConfig(env).issuer,
     clientId: env['TRELLIS_WEB_CLIENT_ID'] || 'trellis-web',
+    scope: env['TRELLIS_WEB_SCOPE'] || 'openid profile email offline_access',
     root: path.resolve(env['TRELLIS_WEB_ROOT'] || defaultRoot),
   };
 }

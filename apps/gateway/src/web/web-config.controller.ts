@@ -11,7 +11,7 @@ export class WebConfigController {
 
   @Get('config.json')
   @Header('Cache-Control', 'no-cache')
-  runtimeConfig(): { issuer: string; clientId: string } {
-    return { issuer: this.config.issuer, clientId: this.config.clientId };
+  runtimeConfig(): { issuer: string; clientId: string; scope: string } {
+    return { issuer: this.config.issuer, clientId: this.config.clientId, scope: this.config.scope };
   }
 }

@@ -6,7 +6,16 @@ describe('runtime configuration', () => {
     expect(parseRuntimeConfig({ issuer: 'https://id.example.org/', clientId: 'trellis-web' })).toEqual({
       issuer: 'https://id.example.org',
       clientId: 'trellis-web',
+      scope: 'openid profile email offline_access',
     });
+  });
+
+  it('asks for the scopes the provider needs, which must include openid', () => {
+    const scope = 'openid profile offline_access api://trellis/access';
+    expect(parseRuntimeConfig({ issuer: 'https://id.example.org', clientId: 'x', scope }).scope).toBe(scope);
+    expect(() => parseRuntimeConfig({ issuer: 'https://id.example.org', clientId: 'x', scope: 'profile' })).toThrow(
+      /scope/,
+    );
   });
 
   it('refuses a configuration it could not sign in with', () => {
@@ -21,7 +30,7 @@ describe('runtime configuration', () => {
       requested.push(url instanceof Request ? url.url : url.toString());
       return Promise.resolve(Response.json({ issuer: 'http://127.0.0.1:4010', clientId: 'trellis-web' }));
     };
-    await expect(fetchRuntimeConfig(fetchFn as typeof fetch)).resolves.toEqual({
+    await expect(fetchRuntimeConfig(fetchFn as typeof fetch)).resolves.toMatchObject({
       issuer: 'http://127.0.0.1:4010',
       clientId: 'trellis-web',
     });

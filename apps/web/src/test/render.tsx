@@ -1,4 +1,11 @@
 import { MantineProvider } from '@mantine/core';
+import {
+  createMemoryHistory,
+  createRootRoute,
+  createRouter,
+  type RouterHistory,
+  RouterProvider,
+} from '@tanstack/react-router';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -13,4 +20,19 @@ export async function renderWithProviders(ui: ReactNode, language: Language = 'e
       <MantineProvider theme={theme}>{ui}</MantineProvider>
     </I18nextProvider>,
   );
+}
+
+/**
+ * As renderWithProviders, inside a router at `path` (links and navigation work); `history` tells where the page
+ * navigated to.
+ */
+export async function renderInRouter(
+  ui: ReactNode,
+  { path = '/', language = 'en' }: { path?: string; language?: Language } = {},
+): Promise<RenderResult & { history: RouterHistory }> {
+  const history = createMemoryHistory({ initialEntries: [path] });
+  const rootRoute = createRootRoute({ component: () => ui });
+  const router = createRouter({ routeTree: rootRoute, history });
+  const result = await renderWithProviders(<RouterProvider router={router} />, language);
+  return { ...result, history };
 }

@@ -5,6 +5,7 @@ describe('OIDC settings', () => {
   const settings = oidcSettings({
     issuer: 'https://id.example.org',
     clientId: 'trellis-web',
+    scope: 'openid profile email offline_access',
     origin: 'https://trellis.example.org',
   });
 

@@ -21,19 +21,20 @@ export interface AuthClient {
 export interface OidcOptions {
   issuer: string;
   clientId: string;
+  scope: string;
   /** The page's origin: where the issuer sends the browser back. */
   origin: string;
 }
 
 /** Authorization Code with PKCE (oidc-client-ts' only flow for `code`), refresh tokens renewing in the background. */
-export function oidcSettings({ issuer, clientId, origin }: OidcOptions, store?: Storage): UserManagerSettings {
+export function oidcSettings({ issuer, clientId, scope, origin }: OidcOptions, store?: Storage): UserManagerSettings {
   return {
     authority: issuer,
     client_id: clientId,
     redirect_uri: `${origin}/auth/callback`,
     post_logout_redirect_uri: `${origin}/`,
     response_type: 'code',
-    scope: 'openid profile email offline_access',
+    scope,
     automaticSilentRenew: true,
     // Per tab and gone with it: tokens are not left behind in localStorage.
     ...(store && { userStore: new WebStorageStateStore({ store }) }),

@@ -1,11 +1,11 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import type { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { MyProgramsQuery } from '../../../gql/graphql';
-import { renderWithProviders } from '../../../test/render';
+import { renderInRouter } from '../../../test/render';
 import { MY_PROGRAMS } from '../api/my-programs-query';
 import { HomePage } from './home-page';
 
@@ -26,11 +26,11 @@ function result(data: Partial<MyProgramsQuery['me']> & { programs?: unknown[] })
 }
 
 const renderHome = (mocks: MockLink.MockedResponse[], language: 'en' | 'de' = 'en') =>
-  renderWithProviders(
+  renderInRouter(
     <MockedProvider mocks={mocks}>
       <HomePage />
     </MockedProvider>,
-    language,
+    { language },
   );
 
 describe('My programs', () => {
@@ -48,7 +48,7 @@ describe('My programs', () => {
           },
         ] as never,
         managedPrograms: [{ __typename: 'Program', id: 'prog1' }] as never,
-        programs: [program('prog1', 'Alpha'), program('prog2', 'Beta'), program('prog3', 'Not mine')],
+        programs: [program('prog1', 'Alpha'), program('prog2', 'Beta'), program('prog3', 'Not mine', 'ARCHIVED')],
       }),
     ]);
     expect(screen.getByRole('heading', { level: 1, name: 'My programs' })).toBeInTheDocument();
@@ -59,6 +59,29 @@ describe('My programs', () => {
     expect(screen.getByText('Mentee')).toBeInTheDocument();
     expect(screen.getByText('Enrolled on Mar 1, 2027')).toBeInTheDocument();
     expect(screen.getByText('2 programs')).toBeInTheDocument();
+  });
+
+  it('offers the programs open for enrollment that the person is not in, each with a way to join', async () => {
+    await renderHome([
+      result({
+        programs: [program('prog3', 'Open to all'), program('prog4', 'Closed one', 'ENROLLMENT_CLOSED')],
+      }),
+    ]);
+    const joinable = await screen.findByRole('region', { name: 'Programs you can join' });
+    expect(within(joinable).getByRole('heading', { name: 'Open to all' })).toBeInTheDocument();
+    expect(screen.queryByText('Closed one')).not.toBeInTheDocument();
+    expect(within(joinable).getByRole('link', { name: 'Join Open to all' })).toHaveAttribute(
+      'href',
+      '/programs/prog3/join',
+    );
+    expect(screen.getByText('You are not part of any program yet. Join one below.')).toBeInTheDocument();
+  });
+
+  it('links each of the person’s programs to its page', async () => {
+    await renderHome([
+      result({ managedPrograms: [{ __typename: 'Program', id: 'p' }] as never, programs: [program('p', 'Gamma')] }),
+    ]);
+    expect(await screen.findByRole('link', { name: 'Gamma' })).toHaveAttribute('href', '/programs/p');
   });
 
   it('tells a person without programs what happens next, in their language', async () => {
