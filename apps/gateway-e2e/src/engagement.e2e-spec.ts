@@ -16,7 +16,12 @@ interface SessionView {
   endsAt: string;
   sequence: number;
   myRsvp: string | null;
-  attendees: Array<{ personId: string; rsvp: string | null; attendance: string | null }>;
+  attendees: Array<{
+    personId: string;
+    rsvp: string | null;
+    attendance: string | null;
+    participant: { displayName: string; initials: string } | null;
+  }>;
   sharedNotes: { authorPersonId: string; text: string } | null;
   myPrivateNotes: Array<{ authorPersonId: string; text: string }>;
   feedback: Array<{ personId: string; rating: number; wentWell: string | null; comment: string | null }>;
@@ -27,18 +32,21 @@ interface EngagementView {
   status: string;
   mentorPersonId: string;
   menteePersonId: string;
+  mentor: { displayName: string; initials: string } | null;
+  mentee: { displayName: string; initials: string } | null;
   agreements: Array<{ version: number; status: string; signedBy: string[]; expectations: string | null }>;
   goals: Array<{ id: string; title: string; targetDate: string; status: string }>;
   sessions: Array<{ id: string }>;
 }
 
 const SESSION_FIELDS = `id status mentorshipId hostPersonId startsAt endsAt sequence myRsvp
-  attendees { personId rsvp attendance }
+  attendees { personId rsvp attendance participant { displayName initials } }
   sharedNotes { authorPersonId text }
   myPrivateNotes { authorPersonId text }
   feedback { personId rating wentWell comment }
   feedbackSummary { count averageRating }`;
 const ENGAGEMENT_FIELDS = `mentorshipId status mentorPersonId menteePersonId
+  mentor { displayName initials } mentee { displayName initials }
   agreements { version status signedBy expectations }
   goals { id title targetDate status }
   sessions { id }`;
@@ -181,9 +189,12 @@ describe('engagement through the gateway, from MentorshipStarted to feedback', (
           expect(await engagementAs(who)).toEqual(
             expect.objectContaining({
               mentorshipId,
-              status: 'open',
+              status: 'OPEN',
               mentorPersonId: mentor.personId,
               menteePersonId: mentee.personId,
+              // Names from profiles, through the gateway.
+              mentor: { displayName: 'Maren', initials: 'M' },
+              mentee: { displayName: 'Tomas', initials: 'T' },
             }),
           );
         },
@@ -240,6 +251,11 @@ describe('engagement through the gateway, from MentorshipStarted to feedback', (
       }),
     );
     expect(soon.attendees.map((a) => a.personId).sort()).toEqual([mentee.personId, mentor.personId].sort());
+    // The host first, each attendee with the name profiles holds for them.
+    expect(soon.attendees.map((a) => [a.personId, a.participant])).toEqual([
+      [mentor.personId, { displayName: 'Maren', initials: 'M' }],
+      [mentee.personId, { displayName: 'Tomas', initials: 'T' }],
+    ]);
   });
 
   it('has the pair agree on an agreement proposed by one side and signed by both', async () => {
@@ -259,18 +275,18 @@ describe('engagement through the gateway, from MentorshipStarted to feedback', (
       },
     );
     expect(proposed.proposeAgreement.agreements).toEqual([
-      expect.objectContaining({ version: 1, status: 'proposed', signedBy: [] }),
+      expect.objectContaining({ version: 1, status: 'PROPOSED', signedBy: [] }),
     ]);
     const sign = `mutation($m: ID!) { signAgreement(mentorshipId: $m, version: 1) { ${ENGAGEMENT_FIELDS} } }`;
     await gqlData(mentee, sign, { m: mentorshipId });
     const signed = await gqlData<{ signAgreement: EngagementView }>(mentor, sign, { m: mentorshipId });
     expect(signed.signAgreement.agreements).toEqual([
-      expect.objectContaining({ version: 1, status: 'in-effect', expectations: text.expectations }),
+      expect.objectContaining({ version: 1, status: 'IN_EFFECT', expectations: text.expectations }),
     ]);
     expect(signed.signAgreement.agreements[0]!.signedBy.sort()).toEqual([mentee.personId, mentor.personId].sort());
     // Signing twice is refused.
     expect(errorCodes(await stack.gql(mentee, sign, { m: mentorshipId }))).toEqual(['CONFLICT']);
-    expect((await engagementAs(mentee)).agreements[0]?.status).toBe('in-effect');
+    expect((await engagementAs(mentee)).agreements[0]?.status).toBe('IN_EFFECT');
   });
 
   it('sets a shared goal and refuses a goal without a title or with a target before today', async () => {
@@ -286,7 +302,7 @@ describe('engagement through the gateway, from MentorshipStarted to feedback', (
     await gqlData(mentee, setGoal, { m: mentorshipId, title: text.goal, target });
     for (const who of [mentee, mentor]) {
       expect((await engagementAs(who)).goals).toEqual([
-        expect.objectContaining({ title: text.goal, targetDate: target, status: 'active' }),
+        expect.objectContaining({ title: text.goal, targetDate: target, status: 'ACTIVE' }),
       ]);
     }
   });

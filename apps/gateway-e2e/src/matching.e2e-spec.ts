@@ -1,9 +1,16 @@
+import { participantIdFor } from '@trellis/profiles/contracts';
 import type { Principal } from '@trellis/shared/auth';
 import { eventually, uniqueName } from '@trellis/shared/testing';
 import { DEMO_MENTEE_COUNT, DEMO_PROGRAM_ID, demoMenteeId, demoPerson, demoUser } from './support/demo';
 import { dataOf, errorCodes, expectHidden } from './support/graphql-results';
 import { type E2eStack, startStack } from './support/stack';
 
+/** A participant as another subgraph names them, resolved by profiles through the gateway. */
+interface PersonView {
+  id: string;
+  displayName: string;
+  initials: string;
+}
 interface Pair {
   mentorPersonId: string;
   menteePersonId: string;
@@ -26,6 +33,8 @@ interface ProposalView {
   mentorPersonId: string;
   menteePersonId: string;
   status: string;
+  mentor: PersonView | null;
+  mentee: PersonView | null;
 }
 interface MentorshipView {
   id: string;
@@ -35,17 +44,35 @@ interface MentorshipView {
   menteeParticipantId: string;
   mentorParticipantId: string;
   status: string;
+  mentor: PersonView | null;
+  mentee: PersonView | null;
 }
 
 const ROUND_FIELDS = `id status inputSnapshotHash engineVersion settingsHash meanScore coverage
   pairs { mentorPersonId menteePersonId score } unmatched { menteePersonId reason }`;
 const START = `mutation($p: ID!) { startMatchingRound(programId: $p, objective: BEST_TOTAL) { ${ROUND_FIELDS} } }`;
 const DISCARD = `mutation($r: ID!) { discardMatchingRound(roundId: $r) { status } }`;
-const MY_PROPOSALS = `{ myProposals { id roundId mentorPersonId menteePersonId status } }`;
+const PERSON = `{ id displayName initials }`;
+const MY_PROPOSALS = `{ myProposals { id roundId mentorPersonId menteePersonId status mentor ${PERSON} mentee ${PERSON} } }`;
 const ACCEPT = `mutation($id: ID!) { acceptProposal(proposalId: $id) { mentorshipId } }`;
-const MENTORSHIP_FIELDS = `id programId mentorPersonId menteePersonId mentorParticipantId menteeParticipantId status`;
+const MENTORSHIP_FIELDS = `id programId mentorPersonId menteePersonId mentorParticipantId menteeParticipantId status
+  mentor ${PERSON} mentee ${PERSON}`;
 const MY_MENTORSHIPS = `{ myMentorships { ${MENTORSHIP_FIELDS} } }`;
 const PARTICIPANT_MENTORSHIPS = `query($id: ID!) { participant(id: $id) { id mentorships { ${MENTORSHIP_FIELDS} } } }`;
+
+/** A participant of the demo program, named by profiles: their display name and its initials. */
+function expectPerson(seen: PersonView | null, personId: string): void {
+  expect(seen?.id).toBe(participantIdFor(DEMO_PROGRAM_ID, personId));
+  expect(seen?.displayName).toMatch(/\S/);
+  expect(seen?.initials).toMatch(/^\p{Lu}{1,2}$/u);
+  const words = seen!.displayName.trim().split(/\s+/);
+  expect(seen!.initials).toBe(
+    [words[0], words.length > 1 ? words[words.length - 1] : '']
+      .map((w) => (w ?? '').charAt(0))
+      .join('')
+      .toUpperCase(),
+  );
+}
 
 /**
  * Issue 7 end to end: the seeded demo program (Northwind University), a real gateway in front of every subgraph,
@@ -94,7 +121,7 @@ describe('matching through the gateway on the seeded demo program', () => {
       { timeoutMs: 240_000, intervalMs: 3_000 },
     );
 
-    expect(round.status).toBe('computed');
+    expect(round.status).toBe('COMPUTED');
     expect(round.pairs.length).toBeGreaterThan(0);
     expect(round.inputSnapshotHash).toBeTruthy();
     expect(round.engineVersion).toBeTruthy();
@@ -142,19 +169,32 @@ describe('matching through the gateway on the seeded demo program', () => {
     // themselves with factor scores; a draft pair is expected to carry the same.
     const read = await stack.gql<{
       matchingRound: {
-        pairs: Array<{ menteePersonId: string; factors: Array<{ name: string; contribution: number }> }>;
+        pairs: Array<
+          Pair & {
+            mentor: PersonView | null;
+            mentee: PersonView | null;
+            factors: Array<{ name: string; contribution: number }>;
+          }
+        >;
+        unmatched: Array<{ menteePersonId: string; mentee: PersonView | null }>;
       };
     }>(
       manager,
-      `query($id: ID!) { matchingRound(id: $id) { pairs { menteePersonId factors { name weight value contribution } } } }`,
+      `query($id: ID!) { matchingRound(id: $id) {
+        pairs { mentorPersonId menteePersonId mentor ${PERSON} mentee ${PERSON} factors { name weight value contribution } }
+        unmatched { menteePersonId mentee ${PERSON} } } }`,
       { id: round.id },
     );
-    const pairs = dataOf(read).matchingRound.pairs;
+    const { pairs, unmatched } = dataOf(read).matchingRound;
     expect(pairs).toHaveLength(round.pairs.length);
     for (const p of pairs) {
       expect(p.factors.length).toBeGreaterThan(0);
       expect(p.factors.every((f) => typeof f.name === 'string' && f.name.length > 0)).toBe(true);
+      // The manager reads every person of the draft by name: hundreds of references, resolved by profiles in batches.
+      expectPerson(p.mentor, p.mentorPersonId);
+      expectPerson(p.mentee, p.menteePersonId);
     }
+    for (const u of unmatched) expectPerson(u.mentee, u.menteePersonId);
   });
 
   it('publishes the round: both sides of a pair receive the same proposal', async () => {
@@ -163,7 +203,7 @@ describe('matching through the gateway on the seeded demo program', () => {
       `mutation($r: ID!) { publishMatchingRound(roundId: $r) { status } }`,
       { r: round.id },
     );
-    expect(dataOf(published).publishMatchingRound.status).toBe('published');
+    expect(dataOf(published).publishMatchingRound.status).toBe('PUBLISHED');
 
     const proposalFor = async (who: Principal) => {
       let found: ProposalView | undefined;
@@ -179,9 +219,19 @@ describe('matching through the gateway on the seeded demo program', () => {
     };
     proposal = await proposalFor(mentee);
     expect(proposal).toEqual(
-      expect.objectContaining({ mentorPersonId: pair.mentorPersonId, menteePersonId: pair.menteePersonId }),
+      expect.objectContaining({
+        mentorPersonId: pair.mentorPersonId,
+        menteePersonId: pair.menteePersonId,
+        status: 'PROPOSED',
+      }),
     );
-    expect((await proposalFor(mentor)).id).toBe(proposal.id);
+    const mentorsView = await proposalFor(mentor);
+    expect(mentorsView.id).toBe(proposal.id);
+    // Both sides read each other's name (profiles, through the gateway), not only an id.
+    for (const seen of [proposal, mentorsView]) {
+      expectPerson(seen.mentor, pair.mentorPersonId);
+      expectPerson(seen.mentee, pair.menteePersonId);
+    }
 
     // Another organization can neither see nor answer it.
     expectHidden(await stack.gql(otherOrgAdmin, MY_PROPOSALS), [proposal.id]);
@@ -209,9 +259,13 @@ describe('matching through the gateway on the seeded demo program', () => {
               programId: DEMO_PROGRAM_ID,
               mentorPersonId: pair.mentorPersonId,
               menteePersonId: pair.menteePersonId,
-              status: 'active',
+              status: 'ACTIVE',
             }),
           );
+          expectPerson(found!.mentor, pair.mentorPersonId);
+          expectPerson(found!.mentee, pair.menteePersonId);
+          expect(found!.mentor!.id).toBe(found!.mentorParticipantId);
+          expect(found!.mentee!.id).toBe(found!.menteeParticipantId);
           mentorship = found!;
         },
         { timeoutMs: 60_000, intervalMs: 1_000 },
@@ -288,6 +342,6 @@ describe('matching through the gateway on the seeded demo program', () => {
     }
     // Still active for the pair after every refused attempt.
     const mine = dataOf(await stack.gql<{ myMentorships: MentorshipView[] }>(mentee, MY_MENTORSHIPS)).myMentorships;
-    expect(mine.find((m) => m.id === mentorship.id)?.status).toBe('active');
+    expect(mine.find((m) => m.id === mentorship.id)?.status).toBe('ACTIVE');
   });
 });

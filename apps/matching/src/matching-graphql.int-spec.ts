@@ -57,7 +57,7 @@ describe('Matching subgraph (GraphQL) on the real broker and FerretDB', () => {
     );
     expect(started.errors).toBeUndefined();
     const round = started.data!.startMatchingRound;
-    expect(round.status).toBe('computed');
+    expect(round.status).toBe('COMPUTED');
     expect(round.pairs).toHaveLength(1);
     // The manager sees why the pair scores what it does: the factors' shares add up to the score.
     const [pair] = round.pairs;
@@ -72,7 +72,7 @@ describe('Matching subgraph (GraphQL) on the real broker and FerretDB', () => {
       `mutation($r: ID!) { publishMatchingRound(roundId: $r) { status } }`,
       { r: round.id },
     );
-    expect(published.data?.publishMatchingRound.status).toBe('published');
+    expect(published.data?.publishMatchingRound.status).toBe('PUBLISHED');
 
     const proposals = await eventually(async () => {
       const result = await gql<{ myProposals: Array<{ id: string }> }>(person('mentee'), `{ myProposals { id } }`);
@@ -111,7 +111,7 @@ describe('Matching subgraph (GraphQL) on the real broker and FerretDB', () => {
         );
         return result.data?.myMentorships.length ? result.data.myMentorships : undefined;
       });
-      expect(mine).toEqual([expect.objectContaining({ id: mentorshipId, status: 'active' })]);
+      expect(mine).toEqual([expect.objectContaining({ id: mentorshipId, status: 'ACTIVE' })]);
     }
     expect((await gql(person('stranger'), `{ myMentorships { id } }`)).data).toEqual({ myMentorships: [] });
     expect((await gql(person('mentee', 'org-elsewhere'), `{ myMentorships { id } }`)).data).toEqual({

@@ -505,7 +505,7 @@ describe('sessions with profiles facts (real FerretDB and Kafka)', () => {
       },
     );
     expect((achieved['achieveGoal']!['goals'] as Array<Record<string, unknown>>)[0]).toMatchObject({
-      status: 'achieved',
+      status: 'ACHIEVED',
       progress: [{ progressPercent: 60, note: 'SECRET-PROGRESS most done' }],
     });
     const again = await fails(
@@ -531,7 +531,7 @@ describe('sessions with profiles facts (real FerretDB and Kafka)', () => {
       (abandoned['abandonGoal']!['goals'] as Array<{ id: string; abandonReason: string }>).find(
         (g) => g.id === secondId,
       ),
-    ).toMatchObject({ status: 'abandoned', abandonReason: 'NO_LONGER_RELEVANT' });
+    ).toMatchObject({ status: 'ABANDONED', abandonReason: 'NO_LONGER_RELEVANT' });
 
     const item = await ok(
       mentor,

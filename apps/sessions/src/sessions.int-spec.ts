@@ -341,11 +341,11 @@ describe('sessions service (real FerretDB and Kafka)', () => {
     );
     expect(goal.errors).toBeUndefined();
     expect(goal.data!['setGoal']).toEqual({
-      goals: [{ title: 'Lead a project', status: 'active', targetDate: '2099-06-30' }],
+      goals: [{ title: 'Lead a project', status: 'ACTIVE', targetDate: '2099-06-30' }],
       agreements: [
         {
           version: 1,
-          status: 'in-effect',
+          status: 'IN_EFFECT',
           cadence: 'FORTNIGHTLY',
           expectations: 'SECRET-EXPECTATIONS meet every other Tuesday',
         },
@@ -417,8 +417,8 @@ describe('sessions service (real FerretDB and Kafka)', () => {
       `mutation($m: ID!) { amendAgreement(mentorshipId: $m, agreement: { cadence: WEEKLY, sessionMinutes: 45, durationMonths: 6, channels: [VIDEO] }) ${FIELDS} }`,
     );
     expect(amended.agreements).toEqual([
-      { version: 1, status: 'in-effect', cadence: 'FORTNIGHTLY' },
-      { version: 2, status: 'proposed', cadence: 'WEEKLY' },
+      { version: 1, status: 'IN_EFFECT', cadence: 'FORTNIGHTLY' },
+      { version: 2, status: 'PROPOSED', cadence: 'WEEKLY' },
     ]);
     await waitUntil(async () => published.some((e) => e.type === 'AgreementAmended'));
     expect(JSON.stringify(published)).not.toContain('SECRET-REFLECTION');

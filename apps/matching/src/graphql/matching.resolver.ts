@@ -20,7 +20,7 @@ import type { RoundState } from '@trellis/matching/domain';
 import type { CommandContext } from '../acceptance/acceptance.service';
 import { MatchingRuntime } from '../matching-runtime';
 import type { RoundOverride } from '../rounds/rounds.service';
-import { toMentorship, toProposal, toRecommendation, toRequest, toRound } from './matching.mappers';
+import { proposalFromState, toMentorship, toProposal, toRecommendation, toRequest, toRound } from './matching.mappers';
 import { MatchingRoundComparison, RoundComparisonRulesInput, toRoundComparison } from './round-comparison.types';
 import {
   AcceptanceOutcome,
@@ -326,18 +326,7 @@ export class MatchingResolver {
       reason,
       comment ?? null,
     );
-    return {
-      id: state.proposalId,
-      roundId: state.roundId,
-      programId: state.programId,
-      mentorPersonId: state.mentorPersonId,
-      menteePersonId: state.menteePersonId,
-      score: state.score,
-      respondBy: state.respondBy,
-      mentorAccepted: state.acceptedBy.mentor,
-      menteeAccepted: state.acceptedBy.mentee,
-      status: state.status,
-    };
+    return proposalFromState(state);
   }
 
   @Mutation(() => RequestOutcome, { description: 'Ask a mentor; the message is stored encrypted' })

@@ -2,26 +2,72 @@ import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from '
 import {
   declineReasonSchema,
   endReasonSchema,
+  mentorshipFormatSchema,
   roundObjectiveSchema,
   type DeclineReason,
   type EndReason,
+  type MentorshipFormat,
   type RoundObjective,
 } from '@trellis/matching/contracts';
-import { OVERRIDE_REASONS, type OverrideReason } from '@trellis/matching/domain';
+import {
+  OVERRIDE_REASONS,
+  type MentorshipStatus,
+  type OverrideReason,
+  type ProposalStatus,
+  type RequestStatus,
+  type RoundStatus,
+} from '@trellis/matching/domain';
 
 /** GraphQL enum values are UPPER_SNAKE; the domain's are kebab-case. */
 function graphqlEnum<T extends string>(values: readonly T[]): Record<string, T> {
   return Object.fromEntries(values.map((v) => [v.toUpperCase().replace(/-/g, '_'), v])) as Record<string, T>;
 }
 
+/** A status as a reader sees it: 'none' is the state of a stream that does not exist, never shown. */
+export type Shown<T extends string> = Exclude<T, 'none'>;
+type Origin = 'request' | 'proposal';
+
 export const DeclineReasonEnum = graphqlEnum<DeclineReason>(declineReasonSchema.options);
 export const EndReasonEnum = graphqlEnum<EndReason>(endReasonSchema.options);
 export const RoundObjectiveEnum = graphqlEnum<RoundObjective>(roundObjectiveSchema.options);
 export const OverrideReasonEnum = graphqlEnum<OverrideReason>(OVERRIDE_REASONS);
+export const MentorshipStatusEnum = graphqlEnum<Shown<MentorshipStatus>>(['active', 'paused', 'ended']);
+export const MentorshipOriginEnum = graphqlEnum<Origin>(['request', 'proposal']);
+export const MentorshipFormatEnum = graphqlEnum<MentorshipFormat>(mentorshipFormatSchema.options);
+export const RequestStatusEnum = graphqlEnum<Shown<RequestStatus>>([
+  'open',
+  'accepted',
+  'declined',
+  'expired',
+  'withdrawn',
+]);
+export const ProposalStatusEnum = graphqlEnum<Shown<ProposalStatus>>(['proposed', 'declined', 'confirmed', 'lapsed']);
+export const RoundStatusEnum = graphqlEnum<Shown<RoundStatus>>(['draft', 'computed', 'published', 'discarded']);
 registerEnumType(DeclineReasonEnum, { name: 'DeclineReason' });
 registerEnumType(EndReasonEnum, { name: 'MentorshipEndReason' });
 registerEnumType(RoundObjectiveEnum, { name: 'MatchingObjective' });
 registerEnumType(OverrideReasonEnum, { name: 'RoundOverrideReason' });
+registerEnumType(MentorshipStatusEnum, { name: 'MentorshipStatus' });
+registerEnumType(MentorshipOriginEnum, {
+  name: 'MentorshipOrigin',
+  description: "How it began: a mentee's request a mentor accepted, or a published round's proposal both accepted",
+});
+registerEnumType(MentorshipFormatEnum, { name: 'MentorshipFormat' });
+registerEnumType(RequestStatusEnum, { name: 'MentorshipRequestStatus' });
+registerEnumType(ProposalStatusEnum, { name: 'ProposalStatus' });
+registerEnumType(RoundStatusEnum, { name: 'MatchingRoundStatus' });
+
+/** The profiles subgraph owns Participant; matching names participants and adds the relationships of one. */
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Participant {
+  @Field(() => ID) id!: string;
+}
+
+const personRef = (side: string) => ({
+  nullable: true,
+  description: `The ${side}'s profile (profiles subgraph); null once erased or if you may not see it`,
+});
 
 @ObjectType()
 export class Mentorship {
@@ -31,12 +77,14 @@ export class Mentorship {
   @Field(() => ID) menteePersonId!: string;
   @Field(() => ID) mentorParticipantId!: string;
   @Field(() => ID) menteeParticipantId!: string;
-  @Field() format!: string;
-  @Field() status!: string;
-  @Field() origin!: string;
+  @Field(() => Participant, personRef('mentor')) mentor!: Participant;
+  @Field(() => Participant, personRef('mentee')) mentee!: Participant;
+  @Field(() => MentorshipFormatEnum) format!: MentorshipFormat;
+  @Field(() => MentorshipStatusEnum) status!: Shown<MentorshipStatus>;
+  @Field(() => MentorshipOriginEnum) origin!: Origin;
   @Field() startedAt!: string;
   @Field(() => String, { nullable: true }) endedAt!: string | null;
-  @Field(() => String, { nullable: true }) endReason!: string | null;
+  @Field(() => EndReasonEnum, { nullable: true }) endReason!: EndReason | null;
   @Field() rematchRequested!: boolean;
 }
 
@@ -46,7 +94,9 @@ export class MentorshipRequest {
   @Field(() => ID) programId!: string;
   @Field(() => ID) mentorPersonId!: string;
   @Field(() => ID) menteePersonId!: string;
-  @Field() status!: string;
+  @Field(() => Participant, personRef('mentor')) mentor!: Participant;
+  @Field(() => Participant, personRef('mentee')) mentee!: Participant;
+  @Field(() => RequestStatusEnum) status!: Shown<RequestStatus>;
   @Field() requestedAt!: string;
   @Field() expiresAt!: string;
   @Field(() => String, { nullable: true }) closedReason!: string | null;
@@ -60,11 +110,13 @@ export class Proposal {
   @Field(() => ID) programId!: string;
   @Field(() => ID) mentorPersonId!: string;
   @Field(() => ID) menteePersonId!: string;
+  @Field(() => Participant, personRef('mentor')) mentor!: Participant;
+  @Field(() => Participant, personRef('mentee')) mentee!: Participant;
   @Field(() => Float) score!: number;
   @Field() respondBy!: string;
   @Field() mentorAccepted!: boolean;
   @Field() menteeAccepted!: boolean;
-  @Field() status!: string;
+  @Field(() => ProposalStatusEnum) status!: Shown<ProposalStatus>;
 }
 
 @ObjectType()
@@ -79,6 +131,7 @@ export class FactorScore {
 export class RecommendedMentor {
   @Field(() => ID) mentorPersonId!: string;
   @Field(() => ID) mentorParticipantId!: string;
+  @Field(() => Participant, personRef('mentor')) mentor!: Participant;
   @Field(() => Float, { description: "The engine's fit score in [0,1]" }) score!: number;
   @Field(() => Float, { description: 'The score after spreading by demand: the order of the list' })
   rankingScore!: number;
@@ -91,6 +144,8 @@ export class RecommendedMentor {
 export class RoundPair {
   @Field(() => ID) mentorPersonId!: string;
   @Field(() => ID) menteePersonId!: string;
+  @Field(() => Participant, personRef('mentor')) mentor!: Participant;
+  @Field(() => Participant, personRef('mentee')) mentee!: Participant;
   @Field(() => Float) score!: number;
   @Field() locked!: boolean;
   @Field() manual!: boolean;
@@ -104,6 +159,7 @@ export class RoundPair {
 @ObjectType()
 export class UnmatchedMentee {
   @Field(() => ID) menteePersonId!: string;
+  @Field(() => Participant, personRef('mentee')) mentee!: Participant;
   @Field() reason!: string;
 }
 
@@ -120,8 +176,8 @@ export class MatchingRound {
   @Field(() => ID) id!: string;
   @Field(() => ID) programId!: string;
   @Field(() => ID, { nullable: true }) cohortId!: string | null;
-  @Field() status!: string;
-  @Field() objective!: string;
+  @Field(() => RoundStatusEnum) status!: Shown<RoundStatus>;
+  @Field(() => RoundObjectiveEnum) objective!: RoundObjective;
   @Field(() => Int) iteration!: number;
   @Field(() => String, { nullable: true }) inputSnapshotHash!: string | null;
   @Field(() => String, { nullable: true }) engineVersion!: string | null;
@@ -143,11 +199,4 @@ export class AcceptanceOutcome {
 export class RequestOutcome {
   @Field(() => ID) requestId!: string;
   @Field() expiresAt!: string;
-}
-
-/** The profiles subgraph owns Participant; matching adds the relationships of that participant. */
-@ObjectType()
-@Directive('@key(fields: "id")')
-export class Participant {
-  @Field(() => ID) id!: string;
 }

@@ -1,4 +1,4 @@
-import type { MatchingEventData } from '@trellis/matching/contracts';
+import type { EndReason, MatchingEventData } from '@trellis/matching/contracts';
 import {
   type ProjectionDefinition,
   type ReadModelRow,
@@ -23,7 +23,7 @@ export interface MentorshipRow extends Record<string, unknown> {
   status: 'active' | 'paused' | 'ended';
   startedAt: string;
   endedAt: string | null;
-  endReason: string | null;
+  endReason: EndReason | null;
   rematchRequested: boolean;
 }
 

@@ -1,4 +1,5 @@
 import type { ProgramRow } from '../core/read-models';
+import { initialsOf } from '../profiles/initials';
 import type { ParticipantView } from '../profiles/profiles.service';
 import type { MatchingFactorEnum, Participant, Program } from './profiles.types';
 
@@ -37,6 +38,7 @@ export function toParticipant(view: ParticipantView): Participant {
     mentorCapacity: view.mentorCapacity,
     pausedUntil: view.pausedUntil,
     displayName: p.displayName,
+    initials: initialsOf(p.displayName),
     email: view.privileged ? p.email : null,
     headline: p.headline,
     bio: p.bio,

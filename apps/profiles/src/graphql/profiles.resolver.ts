@@ -1,5 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import type { Principal } from '@trellis/shared/auth';
+import { DomainError } from '@trellis/shared/event-store';
 import { CurrentPrincipal, type GraphqlContext, Loaders, type RequestLoaders } from '@trellis/shared/graphql';
 import { ParticipantImportService } from '../profiles/participant-import.service';
 import {
@@ -279,10 +280,23 @@ export class ParticipantResolver {
     return toParticipant(await participantLoader(loaders, this.profiles, principal).load(id));
   }
 
+  /**
+   * A participant another subgraph names (a mentorship's mentee, a session's attendee, …), all of a response's
+   * references in one batch. One the caller may not see — erased, withdrawn, or simply not theirs to see — resolves
+   * to null rather than NOT_FOUND: the field naming them reads null and the rest of the list answers as usual, where an error
+   * would be passed on in the response's errors for one hidden person. The `participant(id)` query keeps NOT_FOUND.
+   */
   @ResolveReference()
   // Apollo calls __resolveReference(reference, context, info); with no parameter decorators Nest passes them as is.
-  async resolveReference(reference: { id: string }, context: GraphqlContext) {
-    return toParticipant(await participantLoader(context.loaders, this.profiles, context.principal).load(reference.id));
+  async resolveReference(reference: { id: string }, context: GraphqlContext): Promise<Participant | null> {
+    try {
+      return toParticipant(
+        await participantLoader(context.loaders, this.profiles, context.principal).load(reference.id),
+      );
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    }
   }
 
   @Mutation(() => Participant, { description: 'Enroll yourself, or (program managers) invite a person by id' })

@@ -271,6 +271,8 @@ export class Participant {
   @Field(() => Int) mentorCapacity!: number;
   @Field(() => String, { nullable: true }) pausedUntil!: string | null;
   @Field() displayName!: string;
+  @Field({ description: 'Shown in place of a photo: the first letters of the first and last word of displayName' })
+  initials!: string;
   @Field(() => String, { nullable: true, description: 'Only for the person, their program managers and org admins' })
   email!: string | null;
   @Field(() => String, { nullable: true }) headline!: string | null;

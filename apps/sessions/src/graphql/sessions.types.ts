@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 // GraphQL enum names cannot hold '-', so each enum maps a GraphQL name to the domain's value.
 export const SessionKindEnum = { ONE_ON_ONE: 'one-on-one', GROUP: 'group' } as const;
@@ -56,13 +56,42 @@ export const GoalAbandonReasonEnum = {
   OTHER: 'other',
 } as const;
 export const IntroductionKindEnum = { PARTICIPANT: 'participant', EXTERNAL_CONTACT: 'external-contact' } as const;
+export const EngagementStatusEnum = { OPEN: 'open', CLOSED: 'closed' } as const;
+export const AgreementStatusEnum = {
+  PROPOSED: 'proposed',
+  SUPERSEDED: 'superseded',
+  IN_EFFECT: 'in-effect',
+  REPLACED: 'replaced',
+} as const;
+export const GoalStatusEnum = { ACTIVE: 'active', ACHIEVED: 'achieved', ABANDONED: 'abandoned' } as const;
+export const ViewerRoleEnum = { MENTOR: 'MENTOR', MENTEE: 'MENTEE', MANAGER: 'MANAGER' } as const;
 registerEnumType(AttendanceStatusEnum, { name: 'AttendanceStatus' });
 registerEnumType(GoalAbandonReasonEnum, { name: 'GoalAbandonReason' });
 registerEnumType(IntroductionKindEnum, { name: 'IntroductionKind' });
+registerEnumType(EngagementStatusEnum, { name: 'EngagementStatus' });
+registerEnumType(AgreementStatusEnum, {
+  name: 'AgreementStatus',
+  description: 'PROPOSED until both sign; SUPERSEDED by a newer proposal; REPLACED by a later version in effect',
+});
+registerEnumType(GoalStatusEnum, { name: 'GoalStatus' });
+registerEnumType(ViewerRoleEnum, { name: 'EngagementViewerRole' });
+
+/** The profiles subgraph owns Participant; sessions only names participants (attendees, the pair). */
+@ObjectType()
+@Directive('@key(fields: "id", resolvable: false)')
+export class Participant {
+  @Field(() => ID) id!: string;
+}
 
 @ObjectType({ description: 'One person of a session: their reply and whether they came' })
 export class SessionAttendee {
   @Field(() => ID) personId!: string;
+  @Field(() => ID, { description: 'The person in the session’s program' }) participantId!: string;
+  @Field(() => Participant, {
+    nullable: true,
+    description: 'Their profile (profiles subgraph); null once erased or if you may not see it',
+  })
+  participant!: Participant;
   @Field() host!: boolean;
   @Field(() => RsvpResponseEnum, { nullable: true }) rsvp!: string | null;
   @Field(() => AttendanceStatusEnum, { nullable: true }) attendance!: string | null;
@@ -224,7 +253,7 @@ export class Session {
 @ObjectType()
 export class AgreementVersion {
   @Field(() => Int) version!: number;
-  @Field() status!: string;
+  @Field(() => AgreementStatusEnum) status!: string;
   @Field(() => Int, { nullable: true }) amendsVersion!: number | null;
   @Field(() => ID) proposedByPersonId!: string;
   @Field(() => [ID]) signedBy!: string[];
@@ -243,7 +272,7 @@ export class AgreementVersion {
 export class Goal {
   @Field(() => ID) id!: string;
   @Field() title!: string;
-  @Field() status!: string;
+  @Field(() => GoalStatusEnum) status!: string;
   @Field(() => Int) progressPercent!: number;
   @Field() targetDate!: string;
   @Field(() => ID) ownerPersonId!: string;
@@ -297,9 +326,19 @@ export class Reflection {
 export class Engagement {
   @Field(() => ID) mentorshipId!: string;
   @Field(() => ID) programId!: string;
-  @Field() status!: string;
+  @Field(() => EngagementStatusEnum) status!: string;
   @Field(() => ID) mentorPersonId!: string;
   @Field(() => ID) menteePersonId!: string;
+  @Field(() => Participant, {
+    nullable: true,
+    description: "The mentor's profile (profiles subgraph); null once erased or if you may not see it",
+  })
+  mentor!: Participant;
+  @Field(() => Participant, {
+    nullable: true,
+    description: "The mentee's profile (profiles subgraph); null once erased or if you may not see it",
+  })
+  mentee!: Participant;
   @Field(() => HealthStatusEnum) health!: string;
   @Field(() => [AgreementVersion]) agreements!: AgreementVersion[];
   @Field(() => [Goal]) goals!: Goal[];
@@ -310,7 +349,9 @@ export class Engagement {
   @Field(() => [Session], { description: 'Sessions of this mentorship, earliest first, times in the viewer’s zone' })
   sessions!: Session[];
   @Field(() => FeedbackSummary, { description: 'Ratings of the pair’s sessions' }) feedbackSummary!: FeedbackSummary;
-  @Field({ description: 'How you see it: MENTOR, MENTEE or MANAGER (managers see no reflections or contacts)' })
+  @Field(() => ViewerRoleEnum, {
+    description: 'How you see it: MENTOR, MENTEE or MANAGER (managers see no reflections or contacts)',
+  })
   viewerRole!: string;
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { participantIdFor } from '@trellis/profiles/contracts';
 import type {
   CancellationReason,
   CommunicationChannel,
@@ -43,6 +44,14 @@ export interface Actor {
 
 export type ViewerRole = 'mentor' | 'mentee' | 'manager';
 
+/** A participant as the profiles subgraph's entity: the gateway fetches the fields a client asks for, in one batch. */
+export interface ParticipantRef {
+  id: string;
+}
+const participantIn = (programId: string, personId: string): ParticipantRef => ({
+  id: participantIdFor(programId, personId),
+});
+
 /**
  * Who besides the author reads a piece of feedback. Profiles' program settings carry no such field yet, so every
  * program gets this default; `feedbackPolicy` is the one place to read a program's own policy once profiles has it.
@@ -72,7 +81,14 @@ export interface SessionView {
   localEnd: ViewerTime;
   sequence: number;
   myRsvp: string | null;
-  attendees: Array<{ personId: string; host: boolean; rsvp: string | null; attendance: string | null }>;
+  attendees: Array<{
+    personId: string;
+    participantId: string;
+    participant: ParticipantRef;
+    host: boolean;
+    rsvp: string | null;
+    attendance: string | null;
+  }>;
   sharedNotes: Note | null;
   myPrivateNotes: Note[];
   feedback: Array<{
@@ -94,6 +110,8 @@ export interface EngagementView {
   status: string;
   mentorPersonId: string;
   menteePersonId: string;
+  mentor: ParticipantRef;
+  mentee: ParticipantRef;
   health: string;
   viewerRole: string;
   agreements: Array<Record<string, unknown>>;
@@ -772,6 +790,8 @@ export class SessionsService {
       myRsvp: session.rsvps[actor.personId] ?? null,
       attendees: sessionAttendees(session).map((personId) => ({
         personId,
+        participantId: participantIn(session.programId, personId).id,
+        participant: participantIn(session.programId, personId),
         host: personId === session.hostPersonId,
         rsvp: personId === session.hostPersonId ? null : (session.rsvps[personId] ?? null),
         attendance: session.attendance[personId] ?? null,
@@ -861,6 +881,8 @@ export class SessionsService {
       status: engagement.status,
       mentorPersonId: engagement.mentorPersonId,
       menteePersonId: engagement.menteePersonId,
+      mentor: participantIn(engagement.programId, engagement.mentorPersonId),
+      mentee: participantIn(engagement.programId, engagement.menteePersonId),
       health: engagement.health.status,
       viewerRole: role.toUpperCase(),
       agreements: await Promise.all(
