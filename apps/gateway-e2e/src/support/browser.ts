@@ -86,7 +86,8 @@ export interface AccessibilityViolation {
 /** axe-core's serious and critical findings on the page as it is now (WCAG 2.1 A and AA rules). */
 export async function seriousAccessibilityViolations(page: Page): Promise<AccessibilityViolation[]> {
   await page.addScriptTag({ content: axe.source });
-  const violations = await page.evaluate(async () => {
+  // Runs in the page, where axe-core was just injected; a string, because this project is typed for Node, not the DOM.
+  const violations = await page.evaluate<AccessibilityViolation[]>(`(async () => {
     const result = await window.axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
@@ -94,14 +95,8 @@ export async function seriousAccessibilityViolations(page: Page): Promise<Access
       id: v.id,
       impact: v.impact,
       help: v.help,
-      targets: v.nodes.map((n) => n.target.join(' ')),
+      targets: v.nodes.map((n) => n.target.join(' ') + ': ' + (n.failureSummary || '')),
     }));
-  });
+  })()`);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-declare global {
-  interface Window {
-    axe: typeof axe;
-  }
 }

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type DevIssuer, type Principal, startDevIssuer } from '@trellis/shared/auth';
+import { type DevIssuer, type Principal, type SignInPerson, startDevIssuer } from '@trellis/shared/auth';
 import { freePort, testInfrastructure, uniqueName } from '@trellis/shared/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';

@@ -5,7 +5,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { type AuthClient, AuthProvider, useAuth } from '../features/auth';
 import { createApolloClient } from '../lib/apollo-client';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 function ApiProvider({ children }: { children: ReactNode }) {
   const auth = useAuth();
@@ -28,7 +28,7 @@ export function AppProviders({
 }) {
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
         <AuthProvider client={authClient}>
           <ApiProvider>{children}</ApiProvider>
         </AuthProvider>

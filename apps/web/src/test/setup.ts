@@ -25,3 +25,11 @@ window.ResizeObserver ??= class {
   unobserve(): void {}
   disconnect(): void {}
 };
+
+// jsdom loads no fonts: Mantine's autosizing textarea listens for fonts finishing loading.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', { value: new EventTarget(), configurable: true });
+}
+
+// Pills and dropdowns scroll options into view; jsdom has no layout to scroll.
+Object.defineProperty(Element.prototype, 'scrollIntoView', { value: () => undefined, configurable: true });

@@ -3,6 +3,8 @@ import { type User, UserManager, type UserManagerSettings, WebStorageStateStore 
 /** The signed-in person as the rest of the app sees them; nothing outside features/auth knows about OIDC. */
 export interface SignedInUser {
   name: string;
+  /** When the provider tells it: the join form starts from it. */
+  email?: string | undefined;
   accessToken: string;
 }
 
@@ -44,7 +46,7 @@ export function oidcSettings({ issuer, clientId, scope, origin }: OidcOptions, s
 function toSignedInUser(user: User | null): SignedInUser | null {
   if (!user || user.expired) return null;
   const { name, preferred_username, email, sub } = user.profile;
-  return { name: name ?? preferred_username ?? email ?? sub, accessToken: user.access_token };
+  return { name: name ?? preferred_username ?? email ?? sub, email, accessToken: user.access_token };
 }
 
 const isSafeReturnPath = (value: unknown): value is string =>

@@ -1,4 +1,5 @@
 import { Checkbox, Group, Radio, Stack, TextInput } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
 import type { AnswerDraft } from '../lib/profile-draft';
@@ -21,7 +22,7 @@ export interface QuestionFieldProps {
   question: FragmentType<typeof QuestionFieldQuestion>;
   value: AnswerDraft;
   onChange: (value: AnswerDraft) => void;
-  error?: string | undefined;
+  error?: ReactNode;
 }
 
 /** One question of the program's own questionnaire, in the control its kind calls for. */

@@ -9,15 +9,16 @@ const questions: QuestionShape[] = [
 
 describe('the join form as the API profile', () => {
   it('starts from the person’s name, language and the browser’s time zone, with every question unanswered', () => {
-    const draft = initialDraft('Amara Okafor', 'de-DE', questions);
+    const draft = initialDraft({ name: 'Amara Okafor', email: 'amara@example.org' }, 'de-DE', questions);
     expect(draft.displayName).toBe('Amara Okafor');
+    expect(draft.email).toBe('amara@example.org');
     expect(draft.languages).toEqual(['de']);
     expect(draft.timezone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
     expect(Object.keys(draft.answers)).toEqual(['focus', 'pace', 'hope']);
   });
 
   it('sends only the answered questions, each in the part its kind takes', () => {
-    const draft = initialDraft('Amara', 'en', questions);
+    const draft = initialDraft({ name: 'Amara' }, 'en', questions);
     draft.answers['focus'] = { optionIds: ['career'], value: null, text: 'ignored' };
     draft.answers['pace'] = { optionIds: [], value: 4, text: '' };
     expect(toProfileInput(draft, questions).answers).toEqual([
@@ -27,7 +28,11 @@ describe('the join form as the API profile', () => {
   });
 
   it('gives a mentee sought skills and a mentor offered skills, blanks left out', () => {
-    const draft = { ...initialDraft('Amara', 'en', []), skillsSought: [' Public speaking ', ''], skillsOffered: ['SQL'] };
+    const draft = {
+      ...initialDraft({ name: 'Amara' }, 'en', []),
+      skillsSought: [' Public speaking ', ''],
+      skillsOffered: ['SQL'],
+    };
     expect(toProfileInput(draft, [])).toMatchObject({ skillsSought: ['Public speaking'] });
     expect(toProfileInput(draft, [])).not.toHaveProperty('skillsOffered');
     const mentor = toProfileInput({ ...draft, role: 'MENTOR' }, []);
@@ -36,7 +41,7 @@ describe('the join form as the API profile', () => {
   });
 
   it('leaves out an empty headline and bio rather than sending blanks', () => {
-    const input = toProfileInput({ ...initialDraft('Amara', 'en', []), headline: '  ', bio: '' }, []);
+    const input = toProfileInput({ ...initialDraft({ name: 'Amara' }, 'en', []), headline: '  ', bio: '' }, []);
     expect(input).not.toHaveProperty('headline');
     expect(input).not.toHaveProperty('bio');
   });

@@ -13,6 +13,7 @@ export interface AnswerDraft {
 export interface ProfileDraft {
   role: EnrollRole;
   displayName: string;
+  email: string;
   headline: string;
   bio: string;
   languages: string[];
@@ -35,10 +36,15 @@ export function detectedTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-export function initialDraft(name: string, language: string, questions: readonly QuestionShape[]): ProfileDraft {
+export function initialDraft(
+  person: { name: string; email?: string | undefined },
+  language: string,
+  questions: readonly QuestionShape[],
+): ProfileDraft {
   return {
     role: 'MENTEE',
-    displayName: name,
+    displayName: person.name,
+    email: person.email ?? '',
     headline: '',
     bio: '',
     languages: [language.slice(0, 2).toLowerCase()],
@@ -75,6 +81,7 @@ export function toProfileInput(draft: ProfileDraft, questions: readonly Question
     .filter((a): a is AnswerInput => a !== null);
   return {
     displayName: draft.displayName.trim(),
+    email: draft.email.trim(),
     ...(draft.headline.trim() && { headline: draft.headline.trim() }),
     ...(draft.bio.trim() && { bio: draft.bio.trim() }),
     languages: draft.languages,
@@ -95,6 +102,6 @@ export function formFieldOfApiField(field: string | undefined, shown: ReadonlySe
   if (!field) return null;
   const base = field.replace(/\[\d+\]$/, '');
   if (base.startsWith('answers.')) return shown.has(base) ? base : null;
-  const mapped = base === 'skillsOffered' || base === 'skillsSought' ? base : base.split('.')[0] ?? base;
+  const mapped = base === 'skillsOffered' || base === 'skillsSought' ? base : (base.split('.')[0] ?? base);
   return shown.has(mapped) ? mapped : null;
 }

@@ -52,7 +52,7 @@ const enrollAnswers = (answer: MockLink.MockedResponse['result']): MockLink.Mock
 
 const renderJoin = (mocks: MockLink.MockedResponse[]) =>
   renderInRouter(
-    <AuthProvider client={fakeAuthClient({ name: 'Amara Okafor', accessToken: 'token' })}>
+    <AuthProvider client={fakeAuthClient({ name: 'Amara Okafor', email: 'amara@example.org', accessToken: 'token' })}>
       <MockedProvider mocks={mocks}>
         <JoinProgramPage programId="prog1" />
       </MockedProvider>
@@ -79,13 +79,16 @@ describe('joining a program', () => {
       ],
     });
     await renderJoin([joinProgram, refusal]);
-    const skills = await screen.findByRole('textbox', { name: 'Skills you want to grow' });
+    const skills = await screen.findByLabelText('Skills you want to grow', { selector: 'input' });
     await userEvent.type(skills, 'C++ !!{enter}');
     await userEvent.click(screen.getByRole('radio', { name: 'Leadership' }));
     await userEvent.click(screen.getByRole('button', { name: 'Join the program' }));
-    await waitFor(() => expect(skills).toHaveAccessibleErrorMessage(/is not a valid entry for skillsSought/));
+    // Mantine ties a field's error to it through aria-describedby, next to its hint.
+    await waitFor(() => expect(skills).toHaveAccessibleDescription(/is not a valid entry for skillsSought/));
+    expect(skills).toHaveAttribute('aria-invalid', 'true');
     expect(sent[0]?.profile).toMatchObject({
       displayName: 'Amara Okafor',
+      email: 'amara@example.org',
       skillsSought: ['C++ !!'],
       answers: [{ questionId: 'focus', optionIds: ['leadership'] }],
     });
@@ -94,7 +97,9 @@ describe('joining a program', () => {
 
   it('says so when a field the API refused is not on the form, without losing what was typed', async () => {
     const refusal = enrollAnswers({
-      errors: [{ message: 'Something about demographics.', extensions: { code: 'BAD_USER_INPUT', field: 'demographics' } }],
+      errors: [
+        { message: 'Something about demographics.', extensions: { code: 'BAD_USER_INPUT', field: 'demographics' } },
+      ],
     });
     await renderJoin([joinProgram, refusal]);
     const headline = await screen.findByLabelText(/Headline/);
@@ -107,7 +112,7 @@ describe('joining a program', () => {
   it('asks for a language before sending anything', async () => {
     sent.length = 0;
     await renderJoin([joinProgram]);
-    const languages = await screen.findByRole('textbox', { name: /Languages you can meet in/ });
+    const languages = await screen.findByLabelText(/Languages you can meet in/, { selector: 'input' });
     await userEvent.click(languages);
     await userEvent.keyboard('{Backspace}');
     await userEvent.click(screen.getByRole('button', { name: 'Join the program' }));

@@ -44,20 +44,25 @@ function JoinForm({ program }: { program: LoadedProgram }) {
     [program.questionnaire],
   );
   const form = useForm<ProfileDraft>({
-    initialValues: initialDraft(auth.user?.name ?? '', i18n.language, questions),
+    initialValues: initialDraft({ name: auth.user?.name ?? '', email: auth.user?.email }, i18n.language, questions),
     validate: {
       displayName: (value) => (value.trim() ? null : t('join.errors.displayNameRequired')),
+      email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : t('join.errors.emailInvalid')),
       languages: (value) => (value.length ? null : t('join.errors.languagesRequired')),
     },
   });
   const [failure, setFailure] = useState<DescribedError | null>(null);
-  const [enroll, { loading }] = useMutation(ENROLL, { refetchQueries: ['MyPrograms'], awaitRefetchQueries: true });
+  const [enroll, { loading }] = useMutation(ENROLL, {
+    refetchQueries: ['MyPrograms', 'JoinProgram'],
+    awaitRefetchQueries: true,
+  });
   const languages = useMemo(() => languageOptions(i18n.language), [i18n.language]);
   const zones = useMemo(() => timeZoneOptions(form.values.timezone), [form.values.timezone]);
   const shownFields = useMemo(
     () =>
       new Set([
         'displayName',
+        'email',
         'headline',
         'bio',
         'languages',
@@ -109,6 +114,15 @@ function JoinForm({ program }: { program: LoadedProgram }) {
           </Group>
         </Radio.Group>
         <TextInput label={t('join.displayName')} required maxLength={80} {...form.getInputProps('displayName')} />
+        <TextInput
+          type="email"
+          label={t('join.email')}
+          description={t('join.emailHint')}
+          required
+          autoComplete="email"
+          maxLength={254}
+          {...form.getInputProps('email')}
+        />
         <TextInput
           label={t('join.headline')}
           description={t('join.headlineHint')}

@@ -32,7 +32,7 @@ export function MentorshipCard(props: {
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <PersonSummary participant={viewerIsMentor ? mentorship.mentee : mentorship.mentor} />
-          <Badge variant="light">{t(`mentorships.status.${mentorship.status}`)}</Badge>
+          <Badge variant="outline">{t(`mentorships.status.${mentorship.status}`)}</Badge>
         </Group>
         <Text size="sm">
           {t(viewerIsMentor ? 'mentorships.yourMentee' : 'mentorships.yourMentor')} ·{' '}

@@ -33,7 +33,7 @@ export function PersonSummary(props: {
   }
   return (
     <Group gap="sm" wrap="nowrap" align="flex-start">
-      <Avatar radius="xl" color="teal" aria-hidden>
+      <Avatar radius="xl" color="teal" variant="filled" aria-hidden>
         {person.initials}
       </Avatar>
       <Stack gap={0}>

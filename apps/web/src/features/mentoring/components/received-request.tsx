@@ -55,7 +55,7 @@ export function ReceivedRequest(props: {
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <PersonSummary participant={request.mentee} />
-          <Badge variant="light">{t(`requests.status.${request.status}`)}</Badge>
+          <Badge variant="outline">{t(`requests.status.${request.status}`)}</Badge>
         </Group>
         {request.mentee && (
           <Text size="sm">
@@ -91,7 +91,7 @@ export function ReceivedRequest(props: {
               label={t('requests.declineReason')}
               data={DECLINE_REASONS.map((value) => ({ value, label: t(`requests.declineReasons.${value}`) }))}
               value={reason}
-              onChange={(value) => setReason(value as DeclineReason | null)}
+              onChange={setReason}
               allowDeselect={false}
             />
             <Button

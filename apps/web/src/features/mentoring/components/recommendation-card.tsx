@@ -41,7 +41,7 @@ export function RecommendationCard(props: RecommendationCardProps) {
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <PersonSummary participant={recommendation.mentor} />
-          <Badge variant="light" color={recommendation.freeSeats > 0 ? 'teal' : 'gray'}>
+          <Badge variant="outline" color={recommendation.freeSeats > 0 ? 'teal' : 'gray'}>
             {t('recommendations.freeSeats', { count: recommendation.freeSeats })}
           </Badge>
         </Group>

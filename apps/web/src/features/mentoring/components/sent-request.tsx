@@ -32,7 +32,7 @@ export function SentRequest(props: { request: FragmentType<typeof SentRequestReq
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <PersonSummary participant={request.mentor} />
-          <Badge variant="light">{t(`requests.status.${request.status}`)}</Badge>
+          <Badge variant="outline">{t(`requests.status.${request.status}`)}</Badge>
         </Group>
         <Text size="sm">
           {open

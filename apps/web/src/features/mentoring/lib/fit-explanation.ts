@@ -10,7 +10,7 @@ export type FitStrength = 'strong' | 'some';
 
 /** A reason in words: the catalogue key `match.reason.<factor>.<strength>` says it in the viewer's language. */
 export interface FitReason {
-  factor: string;
+  factor: ExplainedFactor;
   strength: FitStrength;
   /** The factor's share of the whole score, to order reasons by what mattered most. */
   contribution: number;
@@ -31,6 +31,9 @@ export const EXPLAINED_FACTORS = [
   'questionnaire',
   'favourite',
 ] as const;
+export type ExplainedFactor = (typeof EXPLAINED_FACTORS)[number];
+
+const isExplained = (name: string): name is ExplainedFactor => (EXPLAINED_FACTORS as readonly string[]).includes(name);
 
 /**
  * The reasons a mentor fits, most important first: every factor the program weighs that this pair meets at least
@@ -38,7 +41,7 @@ export const EXPLAINED_FACTORS = [
  */
 export function fitReasons(factors: readonly FactorLike[]): FitReason[] {
   return factors
-    .filter((f) => f.weight > 0 && f.value >= SOME && (EXPLAINED_FACTORS as readonly string[]).includes(f.name))
+    .flatMap((f) => (f.weight > 0 && f.value >= SOME && isExplained(f.name) ? [{ ...f, name: f.name }] : []))
     .map((f) => ({
       factor: f.name,
       strength: f.value >= STRONG ? ('strong' as const) : ('some' as const),

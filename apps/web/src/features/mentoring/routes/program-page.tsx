@@ -27,7 +27,15 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 const listStyle = { listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 'var(--mantine-spacing-sm)' };
 
-function MenteeView({ programId, participantId, personId }: { programId: string; participantId: string; personId: string }) {
+function MenteeView({
+  programId,
+  participantId,
+  personId,
+}: {
+  programId: string;
+  participantId: string;
+  personId: string;
+}) {
   const { t } = useTranslation();
   const { data, error, loading, refetch } = useQuery(MENTEE_HOME, { variables: { participantId } });
   const reload = useCallback(() => void refetch().catch(() => undefined), [refetch]);
@@ -121,7 +129,7 @@ function MentorView({ participantId, personId }: { participantId: string; person
       </Section>
       <Section id="my-mentees" title={t('program.myMentees')}>
         <Text size="sm" mb="sm">
-          {t('program.seats', { taken: current.length, capacity: mentorCapacity })}
+          {t('program.seats', { taken: current.length, capacity: mentorCapacity, count: mentorCapacity })}
         </Text>
         {current.length === 0 ? (
           <Text c="dimmed">{t('program.noMentees')}</Text>
@@ -140,7 +148,11 @@ function MentorView({ participantId, personId }: { participantId: string; person
 /** A program as the person takes part in it: a mentee finds and asks mentors, a mentor answers requests. */
 export function ProgramPage({ programId }: { programId: string }) {
   const { t } = useTranslation();
-  const { data, error, loading, refetch } = useQuery(PROGRAM_HOME, { variables: { programId } });
+  // Who takes part changes elsewhere (joining on the previous page): show the cache at once, then what the API says.
+  const { data, error, loading, refetch } = useQuery(PROGRAM_HOME, {
+    variables: { programId },
+    fetchPolicy: 'cache-and-network',
+  });
   const retry = useCallback(() => void refetch().catch(() => undefined), [refetch]);
   if (error) {
     return (
@@ -162,7 +174,7 @@ export function ProgramPage({ programId }: { programId: string }) {
       )}
       {!participation ? (
         data.program.status === 'ENROLLMENT_OPEN' ? (
-          <Anchor component={Link} to="/programs/$programId/join" params={{ programId }}>
+          <Anchor renderRoot={(props) => <Link {...props} to="/programs/$programId/join" params={{ programId }} />}>
             {t('program.join')}
           </Anchor>
         ) : (

@@ -45,12 +45,15 @@ export function ProgramCard(props: ProgramCardProps) {
           {props.joinable ? (
             program.name
           ) : (
-            <Anchor component={Link} to="/programs/$programId" params={{ programId: program.id }} inherit>
+            <Anchor
+              inherit
+              renderRoot={(props) => <Link {...props} to="/programs/$programId" params={{ programId: program.id }} />}
+            >
               {program.name}
             </Anchor>
           )}
         </Title>
-        <Badge variant="light">{t(`programs.status.${program.status}`)}</Badge>
+        <Badge variant="outline">{t(`programs.status.${program.status}`)}</Badge>
       </Group>
       {program.description && (
         <Text mt="xs" c="dimmed">
@@ -75,9 +78,9 @@ export function ProgramCard(props: ProgramCardProps) {
       {props.joinable && (
         <Group mt="md">
           <Button
-            component={Link}
-            to="/programs/$programId/join"
-            params={{ programId: program.id }}
+            renderRoot={(props) => (
+              <Link {...props} to="/programs/$programId/join" params={{ programId: program.id }} />
+            )}
             aria-label={t('programs.joinNamed', { name: program.name })}
           >
             {t('programs.join')}

@@ -51,7 +51,7 @@ describe('My programs', () => {
         programs: [program('prog1', 'Alpha'), program('prog2', 'Beta'), program('prog3', 'Not mine', 'ARCHIVED')],
       }),
     ]);
-    expect(screen.getByRole('heading', { level: 1, name: 'My programs' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'My programs' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Loading your programs…');
     const headings = await screen.findAllByRole('heading', { level: 2 });
     expect(headings.map((h) => h.textContent)).toEqual(['Alpha', 'Beta']);
