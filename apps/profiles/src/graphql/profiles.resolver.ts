@@ -281,10 +281,10 @@ export class ParticipantResolver {
   }
 
   /**
-   * A participant another subgraph names (a mentorship's mentee, a session's attendee, …), all of a response's
-   * references in one batch. One the caller may not see — erased, withdrawn, or simply not theirs to see — resolves
-   * to null rather than NOT_FOUND: the field naming them reads null and the rest of the list answers as usual, where an error
-   * would be passed on in the response's errors for one hidden person. The `participant(id)` query keeps NOT_FOUND.
+   * A participant another subgraph names (a mentorship's mentee, a session's attendee, …), all references of one
+   * fetch in one batch. One the caller may not see — erased, withdrawn, or simply not theirs to see — resolves to
+   * null rather than NOT_FOUND: the field naming them reads null and the rest of the list answers as usual, where an
+   * error would reach the response's errors for one hidden person. The `participant(id)` query keeps NOT_FOUND.
    */
   @ResolveReference()
   // Apollo calls __resolveReference(reference, context, info); with no parameter decorators Nest passes them as is.

@@ -27,11 +27,18 @@ export interface ProfilesHarness {
   close(): Promise<void>;
 }
 
-export async function startProfilesHarness(): Promise<ProfilesHarness> {
-  const issuer = await startDevIssuer({
-    port: 0,
-    keyFile: path.join(os.tmpdir(), `trellis-test-keys-${process.pid}.json`),
-  });
+export interface ProfilesHarnessOptions {
+  /** A token issuer shared with other apps of the test (e.g. behind one gateway); the harness then leaves it running. */
+  issuer?: DevIssuer;
+}
+
+export async function startProfilesHarness(options: ProfilesHarnessOptions = {}): Promise<ProfilesHarness> {
+  const issuer =
+    options.issuer ??
+    (await startDevIssuer({
+      port: 0,
+      keyFile: path.join(os.tmpdir(), `trellis-test-keys-${process.pid}.json`),
+    }));
   const db = await createTestDatabase('profiles');
   const app = await NestFactory.create(
     AppModule.register({
@@ -59,7 +66,7 @@ export async function startProfilesHarness(): Promise<ProfilesHarness> {
     async close() {
       await app.close();
       await db.drop();
-      await issuer.stop();
+      if (!options.issuer) await issuer.stop();
     },
   };
 }
