@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { AuthConfig } from '@trellis/shared/auth';
 import { SubgraphGraphqlModule } from '@trellis/shared/graphql';
 import { PlatformModule, type ServiceConfig } from '@trellis/shared/platform';
+import { AgendaModule } from './agenda/agenda.module';
 import { InsightsModule } from './insights/insights.module';
 import { SessionsModule, type SessionsWiring } from './sessions.module';
 
@@ -15,13 +16,15 @@ export interface SessionsAppOptions {
 @Module({})
 export class AppModule {
   static register(options: SessionsAppOptions = {}): DynamicModule {
+    const sessions = SessionsModule.register(options.wiring);
     return {
       module: AppModule,
       imports: [
         PlatformModule.forService({ service: 'sessions', mongo: true, kafka: true, config: options.config }),
         SubgraphGraphqlModule.forRoot({ service: 'sessions', ...(options.auth ? { auth: options.auth } : {}) }),
-        SessionsModule.register(options.wiring),
+        sessions,
         InsightsModule,
+        AgendaModule.register(sessions),
       ],
     };
   }

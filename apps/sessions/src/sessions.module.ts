@@ -100,7 +100,11 @@ export class SessionsModule implements OnModuleInit {
         { provide: PersonKeyStore, useFactory: (c: Connection) => new PersonKeyStore(c), inject: [MONGO_CONNECTION] },
         {
           provide: SessionsReadModels,
-          useFactory: (c: Connection) => new SessionsReadModels(c),
+          useFactory: async (c: Connection) => {
+            const readModels = new SessionsReadModels(c);
+            await readModels.ensureIndexes();
+            return readModels;
+          },
           inject: [MONGO_CONNECTION],
         },
         {
@@ -186,6 +190,8 @@ export class SessionsModule implements OnModuleInit {
       [this.wiring.sessionsTopic, this.wiring.matchingTopic, this.wiring.profilesTopic],
       topicSettings,
     );
+    const upgraded = await this.store.upgradeRows();
+    if (upgraded.sessions + upgraded.engagements > 0) this.logger.info(upgraded, 'read-model rows upgraded');
     const profiles = new ContractRegistry(profilesContracts);
     const consumerOptions = {
       contracts: profiles,

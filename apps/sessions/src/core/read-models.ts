@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EngagementState, SessionState } from '@trellis/sessions/domain';
+import { earliestActiveGoalDate, type EngagementState, type SessionState } from '@trellis/sessions/domain';
 import { isDuplicateKeyError, TenantScopedCollection } from '@trellis/shared/event-store';
 import type { Collection, Connection } from 'mongoose';
 
@@ -10,6 +10,10 @@ export interface EngagementRow {
   status: EngagementState['status'];
   mentorPersonId: string;
   menteePersonId: string;
+  /** Mentor and mentee: one multikey field, so "my engagements" is one indexed query (no `$or`). */
+  personIds: string[];
+  /** Earliest target date of the active goals (YYYY-MM-DD) or null: "goals due by X" is a range on the index. */
+  activeGoalsDueBy: string | null;
   health: EngagementState['health']['status'];
   _revision: number;
   updatedAt: Date;
@@ -29,6 +33,8 @@ export interface SessionRow {
   endsAt: string;
   timezone: string;
   sequence: number;
+  /** `<startsAt>|<_id>`: one sortable field, so a page of someone's agenda continues with one range condition. */
+  agendaKey: string;
   /** Feedback ratings given so far (numbers only; the texts stay sealed in the event store). */
   ratings: number[];
   _revision: number;
@@ -42,6 +48,9 @@ export interface ErasedPersonRow {
   pseudonym: string;
   erasedAt: Date;
 }
+
+/** Sorts like (startsAt, id): canonical UTC ISO strings sort as times, and an id breaks ties. */
+export const agendaKeyOf = (startsAt: string, sessionId: string): string => `${startsAt}|${sessionId}`;
 
 const erasedKey = (tenantId: string, personId: string) =>
   createHash('sha256').update(`erased-key:${tenantId}:${personId}`).digest('hex');
@@ -83,7 +92,8 @@ export class SessionsReadModels {
     for (const field of ['mentorPersonId', 'menteePersonId'] as const) {
       const rows = await this.engagementsOf(tenantId).find({ [field]: personId });
       for (const row of rows) {
-        await this.engagements.updateOne({ _id: row._id, tenantId }, { $set: { [field]: pseudonym } });
+        const personIds = (row.personIds ?? []).map((p) => (p === personId ? pseudonym : p));
+        await this.engagements.updateOne({ _id: row._id, tenantId }, { $set: { [field]: pseudonym, personIds } });
         engagements += 1;
       }
     }
@@ -112,6 +122,19 @@ export class SessionsReadModels {
     return map;
   }
 
+  /**
+   * The indexes behind the per-person queries (my sessions, my goals due): created at start-up, before any query
+   * relies on them (docs/architecture.md §13). Rows written before these fields existed are filled in by
+   * `SessionsStore.upgradeRows`.
+   */
+  async ensureIndexes(): Promise<void> {
+    await this.sessions.createIndex({ tenantId: 1, personIds: 1, agendaKey: 1 }, { name: 'person_agenda' });
+    await this.engagements.createIndex(
+      { tenantId: 1, personIds: 1, status: 1, activeGoalsDueBy: 1 },
+      { name: 'person_goals_due' },
+    );
+  }
+
   engagementsOf(tenantId: string): TenantScopedCollection<EngagementRow> {
     return new TenantScopedCollection(this.engagements, tenantId);
   }
@@ -120,18 +143,27 @@ export class SessionsReadModels {
     return new TenantScopedCollection(this.sessions, tenantId);
   }
 
-  async writeEngagement(tenantId: string, state: EngagementState, revision: number): Promise<void> {
+  /** `rewrite`: also replace a row of the same revision (filling in fields added since it was written). */
+  async writeEngagement(tenantId: string, state: EngagementState, revision: number, rewrite = false): Promise<void> {
     const erased = await this.pseudonyms(tenantId, [state.mentorPersonId, state.menteePersonId]);
     const id = (p: string) => erased.get(p) ?? p;
-    await replaceIfNewer(this.engagements, state.mentorshipId, revision, {
-      tenantId,
-      programId: state.programId,
-      status: state.status,
-      mentorPersonId: id(state.mentorPersonId),
-      menteePersonId: id(state.menteePersonId),
-      health: state.health.status,
-      updatedAt: new Date(),
-    });
+    await replaceIfNewer(
+      this.engagements,
+      state.mentorshipId,
+      revision,
+      {
+        tenantId,
+        programId: state.programId,
+        status: state.status,
+        mentorPersonId: id(state.mentorPersonId),
+        menteePersonId: id(state.menteePersonId),
+        personIds: [id(state.mentorPersonId), id(state.menteePersonId)],
+        activeGoalsDueBy: earliestActiveGoalDate(state),
+        health: state.health.status,
+        updatedAt: new Date(),
+      },
+      rewrite,
+    );
   }
 
   async writeSession(tenantId: string, state: SessionState, revision: number): Promise<void> {
@@ -150,6 +182,7 @@ export class SessionsReadModels {
       endsAt: state.endsAt,
       timezone: state.timezone,
       sequence: state.sequence,
+      agendaKey: agendaKeyOf(state.startsAt, state.sessionId),
       ratings: Object.values(state.feedback)
         .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt))
         .map((f) => f.rating),
@@ -179,11 +212,12 @@ async function replaceIfNewer<Row extends { _id: string }>(
   id: string,
   revision: number,
   row: Record<string, unknown>,
+  rewrite = false,
 ): Promise<void> {
   for (;;) {
     const current = (await collection.findOne({ _id: id } as never)) as { _revision?: number } | null;
     const currentRevision = current?._revision ?? 0;
-    if (currentRevision >= revision) return;
+    if (currentRevision > revision || (currentRevision === revision && !rewrite)) return;
     const replacement = { ...row, _revision: revision };
     try {
       if (!current) {

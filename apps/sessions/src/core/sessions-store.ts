@@ -17,7 +17,7 @@ import {
 } from '@trellis/sessions/domain';
 import { CommandHandler, DomainError, type EventStore } from '@trellis/shared/event-store';
 import { currentCorrelation } from '@trellis/shared/observability';
-import type { SessionsReadModels } from './read-models';
+import { agendaKeyOf, type EngagementRow, type SessionRow, type SessionsReadModels } from './read-models';
 
 export interface CommandContext {
   tenantId: string;
@@ -65,6 +65,51 @@ export class SessionsStore {
     const row = await this.readModels.sessionsOf(tenantId).findOne({ _id: sessionId });
     if (!row) throw new DomainError('NOT_FOUND', 'There is no such session.');
     return (await this.sessions.load(sessionStreamId(sessionId))).state;
+  }
+
+  /**
+   * The sessions behind rows the caller already read through its tenant's scope, in the rows' order, with one query
+   * to the event store for the whole list.
+   */
+  async loadSessionsOf(rows: ReadonlyArray<Pick<SessionRow, '_id'>>): Promise<SessionState[]> {
+    const loaded = await this.sessions.loadMany(rows.map((r) => sessionStreamId(r._id)));
+    return rows.flatMap((r) => {
+      const found = loaded.get(sessionStreamId(r._id));
+      return found ? [found.state] : [];
+    });
+  }
+
+  /** Like `loadSessionsOf`, for engagements. */
+  async loadEngagementsOf(rows: ReadonlyArray<Pick<EngagementRow, '_id'>>): Promise<EngagementState[]> {
+    const loaded = await this.engagements.loadMany(rows.map((r) => engagementStreamId(r._id)));
+    return rows.flatMap((r) => {
+      const found = loaded.get(engagementStreamId(r._id));
+      return found ? [found.state] : [];
+    });
+  }
+
+  /**
+   * Start-up upgrade of rows written before `agendaKey`, `personIds` and `activeGoalsDueBy` existed, so the
+   * per-person queries see every session and engagement. Touches only rows lacking the fields: a no-op once done.
+   */
+  async upgradeRows(): Promise<{ sessions: number; engagements: number }> {
+    const sessions = await this.readModels.sessions
+      .find({ agendaKey: { $exists: false } }, { projection: { _id: 1, startsAt: 1 } })
+      .toArray();
+    for (const row of sessions) {
+      await this.readModels.sessions.updateOne(
+        { _id: row._id, agendaKey: { $exists: false } },
+        { $set: { agendaKey: agendaKeyOf(row.startsAt, row._id) } },
+      );
+    }
+    const engagements = await this.readModels.engagements
+      .find({ personIds: { $exists: false } }, { projection: { _id: 1, tenantId: 1 } })
+      .toArray();
+    for (const row of engagements) {
+      const { state, revision } = await this.engagements.load(engagementStreamId(row._id));
+      if (revision > 0) await this.readModels.writeEngagement(row.tenantId, state, revision, true);
+    }
+    return { sessions: sessions.length, engagements: engagements.length };
   }
 
   /**

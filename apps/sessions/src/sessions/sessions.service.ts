@@ -23,6 +23,7 @@ import {
   type AgreementTerms,
   type Attendance,
   type EngagementState,
+  type Goal,
   type Sealed,
   type SessionState,
   type TextField,
@@ -104,6 +105,21 @@ export interface SessionView {
   cancellationReason: string | null;
 }
 
+export interface GoalView {
+  id: string;
+  title: string;
+  status: string;
+  progressPercent: number;
+  targetDate: string;
+  ownerPersonId: string;
+  setByPersonId: string;
+  smart: Record<'specific' | 'measurable' | 'achievable' | 'relevant' | 'timeBound', string | null>;
+  milestones: Array<{ id: string; title: string; targetDate: string | null; reachedAt: string | null }>;
+  progress: Array<{ progressPercent: number; updatedByPersonId: string; at: string; note: string | null }>;
+  achievedAt: string | null;
+  abandonReason: string | null;
+}
+
 export interface EngagementView {
   mentorshipId: string;
   programId: string;
@@ -115,7 +131,7 @@ export interface EngagementView {
   health: string;
   viewerRole: string;
   agreements: Array<Record<string, unknown>>;
-  goals: Array<Record<string, unknown> & { id: string; title: string; progressPercent: number }>;
+  goals: GoalView[];
   actionItems: Array<Record<string, unknown> & { id: string; title: string; done: boolean }>;
   resources: Array<{ id: string; kind: string; title: string; link: string | null }>;
   introductions: Array<Record<string, unknown>>;
@@ -903,42 +919,7 @@ export class SessionsService {
           inEffectSince: a.inEffectSince ?? null,
         })),
       ),
-      goals: await Promise.all(
-        Object.values(engagement.goals).map(async (g) => ({
-          id: g.goalId,
-          title: (await this.open(g.title)) ?? '',
-          status: g.status,
-          progressPercent: g.progressPercent,
-          targetDate: g.targetDate,
-          ownerPersonId: g.ownerPersonId,
-          setByPersonId: g.setByPersonId,
-          smart: {
-            specific: (await this.open(g.smart.specific)) ?? null,
-            measurable: (await this.open(g.smart.measurable)) ?? null,
-            achievable: (await this.open(g.smart.achievable)) ?? null,
-            relevant: (await this.open(g.smart.relevant)) ?? null,
-            timeBound: (await this.open(g.smart.timeBound)) ?? null,
-          },
-          milestones: await Promise.all(
-            g.milestones.map(async (m) => ({
-              id: m.milestoneId,
-              title: (await this.open(m.title)) ?? '',
-              targetDate: m.targetDate ?? null,
-              reachedAt: m.reachedAt ?? null,
-            })),
-          ),
-          progress: await Promise.all(
-            g.progress.map(async (p) => ({
-              progressPercent: p.progressPercent,
-              updatedByPersonId: p.updatedByPersonId,
-              at: p.at,
-              note: (await this.open(p.note)) ?? null,
-            })),
-          ),
-          achievedAt: g.achievedAt ?? null,
-          abandonReason: g.abandonReason ?? null,
-        })),
-      ),
+      goals: await Promise.all(Object.values(engagement.goals).map((g) => this.goalView(g))),
       actionItems: await Promise.all(
         Object.values(engagement.actionItems).map(async (a) => ({
           id: a.actionItemId,
@@ -983,6 +964,44 @@ export class SessionsService {
           ),
       sessions,
       feedbackSummary: summary(ratings),
+    };
+  }
+
+  /** A goal as the pair and its managers read it, its texts opened with their authors' keys. */
+  async goalView(g: Goal): Promise<GoalView> {
+    return {
+      id: g.goalId,
+      title: (await this.open(g.title)) ?? '',
+      status: g.status,
+      progressPercent: g.progressPercent,
+      targetDate: g.targetDate,
+      ownerPersonId: g.ownerPersonId,
+      setByPersonId: g.setByPersonId,
+      smart: {
+        specific: (await this.open(g.smart.specific)) ?? null,
+        measurable: (await this.open(g.smart.measurable)) ?? null,
+        achievable: (await this.open(g.smart.achievable)) ?? null,
+        relevant: (await this.open(g.smart.relevant)) ?? null,
+        timeBound: (await this.open(g.smart.timeBound)) ?? null,
+      },
+      milestones: await Promise.all(
+        g.milestones.map(async (m) => ({
+          id: m.milestoneId,
+          title: (await this.open(m.title)) ?? '',
+          targetDate: m.targetDate ?? null,
+          reachedAt: m.reachedAt ?? null,
+        })),
+      ),
+      progress: await Promise.all(
+        g.progress.map(async (p) => ({
+          progressPercent: p.progressPercent,
+          updatedByPersonId: p.updatedByPersonId,
+          at: p.at,
+          note: (await this.open(p.note)) ?? null,
+        })),
+      ),
+      achievedAt: g.achievedAt ?? null,
+      abandonReason: g.abandonReason ?? null,
     };
   }
 

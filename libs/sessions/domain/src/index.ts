@@ -8,3 +8,4 @@ export * from './session.decider';
 export * from './time';
 export * from './validation';
 export * from './calendar-reservations';
+export * from './goals-due';

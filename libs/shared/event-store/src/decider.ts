@@ -45,6 +45,16 @@ export class CommandHandler<Command, Event extends { type: string }, State> {
     return { state, revision, head };
   }
 
+  /** The state of several streams from one query; a stream without events is absent. */
+  async loadMany(streamIds: readonly string[]): Promise<Map<string, { state: State; revision: number }>> {
+    const loaded = new Map<string, { state: State; revision: number }>();
+    for (const [streamId, { events, head }] of await this.store.readStreams(streamIds)) {
+      const state = events.reduce((s, e) => this.decider.evolve(s, this.asEvent(e)), this.decider.initialState());
+      loaded.set(streamId, { state, revision: head.revision });
+    }
+    return loaded;
+  }
+
   private async loadWithCommits(
     streamId: string,
   ): Promise<{ state: State; revision: number; head: StreamHead | null; commitIds: Set<string> }> {

@@ -318,6 +318,28 @@ export class EventStore {
     return { events, head };
   }
 
+  /**
+   * Several streams with one query (a page of sessions, the engagements behind a list), so a list costs one round
+   * trip rather than one per stream. Streams without commits are absent from the map.
+   */
+  async readStreams(streamIds: readonly string[]): Promise<Map<string, { events: RecordedEvent[]; head: StreamHead }>> {
+    const streams = new Map<string, { events: RecordedEvent[]; head: StreamHead }>();
+    const ids = [...new Set(streamIds)];
+    if (ids.length === 0) return streams;
+    const commits = await this.commits.find({ streamId: { $in: ids } }).toArray();
+    // Sorted here rather than by the server: FerretDB sorts in Go after scanning anyway, and order is per stream.
+    commits.sort((a, b) => (a.streamId === b.streamId ? a.commitSeq - b.commitSeq : a.streamId < b.streamId ? -1 : 1));
+    for (const commit of commits) {
+      const head = { commitSeq: commit.commitSeq, revision: lastRevisionOf(commit), committedAt: commit.committedAt };
+      const stream = streams.get(commit.streamId);
+      if (stream) {
+        stream.events.push(...this.toRecordedEvents(commit));
+        stream.head = head;
+      } else streams.set(commit.streamId, { events: this.toRecordedEvents(commit), head });
+    }
+    return streams;
+  }
+
   /** The events of one commit, upcast to their current schema versions. */
   toRecordedEvents(commit: CommitDocument): RecordedEvent[] {
     return commit.events.map((event, index) => {
