@@ -17,6 +17,7 @@ import type { Connection } from 'mongoose';
 import { circlesProviders } from './circles/circles-runtime';
 import { CirclesResolver } from './circles/circles.resolver';
 import { MatchingResolver, ParticipantMatchingResolver, RoundPairResolver } from './graphql/matching.resolver';
+import { RequestMessageResolver } from './requests/request-message.resolver';
 import { MatchingRuntime, type MatchingRuntimeOptions } from './matching-runtime';
 
 /** Topic and consumer-group names; tests use their own so they never join the real service's groups. */
@@ -44,6 +45,7 @@ export class MatchingModule implements OnModuleInit {
         MatchingResolver,
         ParticipantMatchingResolver,
         RoundPairResolver,
+        RequestMessageResolver,
         ...circlesProviders(MATCHING_NAMES, CirclesResolver),
       ],
       exports: [MatchingRuntime],

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, type CommitMeta } from '@trellis/shared/event-store';
-import type { PersonKeyStore } from '@trellis/shared/privacy';
+import { ERASED, isEncryptedField, type PersonKeyStore } from '@trellis/shared/privacy';
 import type { DeclineReason } from '@trellis/matching/contracts';
 import {
   addDays,
@@ -62,7 +62,9 @@ export class MentorshipRequestsService {
     if (existing.state.status !== 'none') return { requestId, expiresAt: existing.state.expiresAt }; // a retry
 
     if (input.message !== null && input.message.length > MAX_REQUEST_MESSAGE_LENGTH) {
-      throw new DomainError('BAD_USER_INPUT', `A message can have at most ${MAX_REQUEST_MESSAGE_LENGTH} characters.`);
+      throw new DomainError('BAD_USER_INPUT', `A message can have at most ${MAX_REQUEST_MESSAGE_LENGTH} characters.`, {
+        field: 'message',
+      });
     }
     const policy = await this.policies.policyOf(ctx.tenantId, input.programId);
     if (!policy) throw new DomainError('NOT_FOUND', 'There is no such program.');
@@ -120,6 +122,30 @@ export class MentorshipRequestsService {
       }),
     );
     return { requestId, expiresAt: created.state.expiresAt };
+  }
+
+  /**
+   * The messages mentees wrote with these requests, in the order asked, from one read of the request streams (a
+   * mentor's whole list costs one query). Null where there was none, where the request is not this tenant's, and
+   * once the mentee's key is shredded (erasure). Whether the caller may read them is the resolver's check.
+   */
+  async messagesOf(tenantId: string, requestIds: readonly string[]): Promise<Array<string | null>> {
+    const streams = await this.commands.store.readStreams(requestIds.map(mentorshipRequestStreamId));
+    const sealed = requestIds.map((requestId) => {
+      const requested = streams
+        .get(mentorshipRequestStreamId(requestId))
+        ?.events.find((e) => e.type === 'MentorshipRequested' && e.meta.tenantId === tenantId);
+      const message = (requested?.data as { message?: unknown } | undefined)?.message;
+      return isEncryptedField(message) ? message : null;
+    });
+    await this.keys.preload(sealed.flatMap((m) => (m ? [m.personId] : [])));
+    return Promise.all(
+      sealed.map(async (m) => {
+        if (!m) return null;
+        const text = await this.keys.decrypt(m);
+        return text === ERASED ? null : text;
+      }),
+    );
   }
 
   async declineRequest(ctx: CommandContext, requestId: string, reason: DeclineReason, comment: string | null) {
