@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Button, Container, Group, Text } from '@mantine/core';
+import { Anchor, Box, Button, Container, Group, Text } from '@mantine/core';
 import { Link, Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../features/auth';
@@ -7,17 +7,21 @@ import { useFocusOnNavigation } from './use-focus-on-navigation';
 
 export const MAIN_ID = 'main';
 
-/** Every page: a skip link, the header (home, person, language, sign-out) and the <main> landmark. */
+/**
+ * Every page: a skip link, the header (home, person, language, sign-out) and the <main> landmark. Plain landmarks
+ * styled in app.css rather than Mantine's AppShell, whose navbar, aside and resizing machinery (15 kB gzip with
+ * react-remove-scroll) the app does not use and the first page would download (ADR 0009).
+ */
 export function AppShellLayout() {
   const { t } = useTranslation();
   const auth = useAuth();
   useFocusOnNavigation();
   return (
-    <AppShell header={{ height: 64 }} padding="md">
+    <>
       <a className="skip-link" href={`#${MAIN_ID}`}>
         {t('shell.skipLink')}
       </a>
-      <AppShell.Header>
+      <Box component="header" className="app-header">
         <Container size="lg" h="100%">
           <Group h="100%" justify="space-between" wrap="nowrap">
             <Anchor component={Link} to="/" fw={700} size="lg" aria-label={t('shell.home')} underline="never">
@@ -38,12 +42,12 @@ export function AppShellLayout() {
             </Group>
           </Group>
         </Container>
-      </AppShell.Header>
-      <AppShell.Main id={MAIN_ID} tabIndex={-1}>
+      </Box>
+      <Box component="main" className="app-main" id={MAIN_ID} tabIndex={-1}>
         <Container size="lg">
           <Outlet />
         </Container>
-      </AppShell.Main>
-    </AppShell>
+      </Box>
+    </>
   );
 }

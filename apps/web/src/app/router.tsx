@@ -1,9 +1,7 @@
 import { createRootRoute, createRoute, createRouter, type RouterHistory } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../components/loading-state';
-import { AuthCallbackPage, RequireSignIn, SignInPage, useAuth } from '../features/auth';
-import { JoinProgramPage } from '../features/enrollment/routes/join-program-page';
-import { ProgramPage } from '../features/mentoring/routes/program-page';
+import { SignInPage, useAuth } from '../features/auth';
 import { HomePage } from '../features/programs/routes/home-page';
 import { AppShellLayout } from './app-shell';
 import { NotFoundPage } from './not-found-page';
@@ -16,43 +14,38 @@ function IndexPage() {
   return auth.status === 'signedIn' ? <HomePage /> : <SignInPage />;
 }
 
+// Only the first page (`/`: home or sign-in landing) is in the initial bundle. Every other route declares its path
+// here and its component in a `*.lazy.tsx` file of its feature (`createLazyRoute('<path>')({ component })`), named
+// only by `.lazy(() => import(…))`: that file and whatever only it uses become a chunk of their own, which the router
+// fetches before it renders the route, or earlier when a link to it is hovered or focused (defaultPreload 'intent').
+// Never import a `*.lazy.tsx` file or its page statically, or its code is back in the first page's bundle (ADR 0009).
 const rootRoute = createRootRoute({ component: AppShellLayout, notFoundComponent: NotFoundPage });
 const indexRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: IndexPage });
-const callbackRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/auth/callback',
-  component: AuthCallbackPage,
-});
-
-const programRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/programs/$programId',
-  component: function ProgramRoute() {
-    const { programId } = programRoute.useParams();
-    return (
-      <RequireSignIn>
-        <ProgramPage programId={programId} />
-      </RequireSignIn>
-    );
-  },
-});
-const joinRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/programs/$programId/join',
-  component: function JoinRoute() {
-    const { programId } = joinRoute.useParams();
-    return (
-      <RequireSignIn>
-        <JoinProgramPage programId={programId} />
-      </RequireSignIn>
-    );
-  },
-});
+const callbackRoute = createRoute({ getParentRoute: () => rootRoute, path: '/auth/callback' }).lazy(() =>
+  import('../features/auth/routes/auth-callback.lazy').then((m) => m.Route),
+);
+const programRoute = createRoute({ getParentRoute: () => rootRoute, path: '/programs/$programId' }).lazy(() =>
+  import('../features/mentoring/routes/program.lazy').then((m) => m.Route),
+);
+const joinRoute = createRoute({ getParentRoute: () => rootRoute, path: '/programs/$programId/join' }).lazy(() =>
+  import('../features/enrollment/routes/join-program.lazy').then((m) => m.Route),
+);
 
 export const routeTree = rootRoute.addChildren([indexRoute, callbackRoute, programRoute, joinRoute]);
 
 export function createAppRouter(history?: RouterHistory) {
-  return createRouter({ routeTree, ...(history && { history }) });
+  return createRouter({
+    routeTree,
+    defaultPreload: 'intent',
+    // Shown when a route's chunk takes longer than a second (the router's defaultPendingMs) to arrive.
+    defaultPendingComponent: RoutePending,
+    ...(history && { history }),
+  });
+}
+
+function RoutePending() {
+  const { t } = useTranslation();
+  return <LoadingState label={t('app.loading')} />;
 }
 
 declare module '@tanstack/react-router' {

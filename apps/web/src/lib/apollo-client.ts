@@ -1,8 +1,9 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
-import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import type { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
-import { createClient } from 'graphql-ws';
+import { Observable, type Subscription } from 'rxjs';
+import type { SubscriptionLinkOptions } from './subscription-link';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -21,6 +22,39 @@ function sameOriginWsUrl(): string {
 }
 
 /**
+ * The WebSocket client (graphql-ws) is fetched with the first subscription, not with the first page: most pages
+ * subscribe to nothing (ADR 0009).
+ */
+function lazySubscriptionLink(options: SubscriptionLinkOptions): ApolloLink {
+  let link: Promise<GraphQLWsLink> | undefined;
+  const load = () =>
+    (link ??= import('./subscription-link').then(
+      (module) => module.createSubscriptionLink(options),
+      (error: unknown) => {
+        link = undefined; // the next subscription tries again
+        throw error;
+      },
+    ));
+  return new ApolloLink(
+    (operation) =>
+      new Observable<ApolloLink.Result>((observer) => {
+        let inner: Subscription | undefined;
+        let closed = false;
+        load().then(
+          (ws) => {
+            if (!closed) inner = ws.request(operation).subscribe(observer);
+          },
+          (error: unknown) => observer.error(error),
+        );
+        return () => {
+          closed = true;
+          inner?.unsubscribe();
+        };
+      }),
+  );
+}
+
+/**
  * Queries and mutations over HTTP with `Authorization: Bearer`; subscriptions over graphql-ws on the same /graphql
  * path, authenticated by the `authorization` connection parameter the gateway reads at connection_init (ADR 0003).
  */
@@ -35,19 +69,13 @@ export function createApolloClient(options: ApolloClientOptions): ApolloClient {
     return authorization ? { headers: { ...headers, authorization } } : {};
   });
   const http = new HttpLink({ uri: options.httpUri ?? GRAPHQL_PATH });
-  const ws = new GraphQLWsLink(
-    createClient({
-      url: options.wsUrl ?? sameOriginWsUrl(),
-      // No socket until the first subscription; parameters are read on every (re)connect, so a renewed token is sent
-      // after the gateway closes a socket whose token expired (4401).
-      lazy: true,
-      connectionParams: () => {
-        const authorization = bearer();
-        return authorization ? { authorization } : {};
-      },
-      shouldRetry: () => true,
-    }),
-  );
+  const ws = lazySubscriptionLink({
+    url: options.wsUrl ?? sameOriginWsUrl(),
+    connectionParams: (): Record<string, string> => {
+      const authorization = bearer();
+      return authorization ? { authorization } : {};
+    },
+  });
   const isSubscription = ({ query }: ApolloLink.Operation) => {
     const definition = getMainDefinition(query);
     return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';

@@ -1,6 +1,5 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import de from '../locales/de.json';
 import en from '../locales/en.json';
 
 export const LANGUAGES = ['en', 'de'] as const;
@@ -27,10 +26,20 @@ export function preferredLanguage(stored: string | null, browserLanguages: reado
   return 'en';
 }
 
+// English is the fallback, so it is always bundled; every other catalogue is a chunk of its own, fetched only when
+// that language is chosen (ADR 0009).
+const catalogues: Record<Exclude<Language, 'en'>, () => Promise<{ default: typeof en }>> = {
+  de: () => import('../locales/de.json'),
+};
+
+async function catalogueOf(language: Language): Promise<typeof en> {
+  return language === 'en' ? en : (await catalogues[language]()).default;
+}
+
 export async function createI18n(language: Language): Promise<i18n> {
   const instance = i18next.createInstance();
   await instance.use(initReactI18next).init({
-    resources: { en: { translation: en }, de: { translation: de } },
+    resources: { en: { translation: en }, [language]: { translation: await catalogueOf(language) } },
     lng: language,
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],
@@ -46,6 +55,9 @@ export function initialLanguage(): Language {
 
 /** Switches the language, remembers it, and tells assistive technology via <html lang>. */
 export async function changeLanguage(instance: i18n, language: Language): Promise<void> {
+  if (!instance.hasResourceBundle(language, 'translation')) {
+    instance.addResourceBundle(language, 'translation', await catalogueOf(language));
+  }
   await instance.changeLanguage(language);
   window.localStorage.setItem(STORAGE_KEY, language);
   document.documentElement.lang = language;

@@ -5,4 +5,3 @@ export { AuthProvider, type AuthState } from './components/auth-provider';
 export { RequireSignIn } from './components/require-sign-in';
 export { SignInPage } from './components/sign-in-page';
 export { useAuth } from './components/use-auth';
-export { AuthCallbackPage } from './routes/auth-callback-page';

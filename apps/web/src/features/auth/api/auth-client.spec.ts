@@ -1,5 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { oidcSettings } from './auth-client';
+import { User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createOidcAuthClient, oidcSettings, RENEWAL_LEAD_SECONDS } from './auth-client';
+
+const getUser = vi.fn(() => Promise.resolve(null));
+vi.mock('./user-manager', async (original) => {
+  const actual = await original<typeof import('./user-manager')>();
+  return {
+    createUserManager: (...args: Parameters<typeof actual.createUserManager>) => {
+      const manager = actual.createUserManager(...args);
+      manager.getUser = getUser;
+      return manager;
+    },
+  };
+});
 
 describe('OIDC settings', () => {
   const settings = oidcSettings({
@@ -25,5 +38,59 @@ describe('OIDC settings', () => {
   it('renews tokens in the background with a refresh token', () => {
     expect(settings.automaticSilentRenew).toBe(true);
     expect(settings.scope?.split(' ')).toEqual(expect.arrayContaining(['openid', 'offline_access']));
+  });
+});
+
+describe('the session of a returning visitor', () => {
+  const options = {
+    issuer: 'https://id.example.org',
+    clientId: 'trellis-web',
+    scope: 'openid profile email offline_access',
+    origin: 'https://trellis.example.org',
+  };
+  const now = () => Math.floor(Date.now() / 1000);
+
+  /** Stores a user exactly as oidc-client-ts does after a sign-in. */
+  async function signedInWithTheLibrary(expiresInSeconds: number) {
+    const manager = new UserManager({
+      ...oidcSettings(options),
+      userStore: new WebStorageStateStore({ store: window.sessionStorage }),
+    });
+    await manager.storeUser(
+      new User({
+        access_token: 'access-token',
+        token_type: 'Bearer',
+        profile: { sub: 'person-ada', name: 'Ada Lovelace', iss: options.issuer, aud: 'trellis-web', exp: 0, iat: 0 },
+        expires_at: now() + expiresInSeconds,
+      }),
+    );
+  }
+
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }));
+  afterEach(() => {
+    vi.useRealTimers();
+    window.sessionStorage.clear();
+    getUser.mockClear();
+  });
+
+  it('is read from where oidc-client-ts stored it, without loading the library', async () => {
+    await signedInWithTheLibrary(3600);
+    const client = createOidcAuthClient(options);
+    expect(await client.currentUser()).toEqual({ name: 'Ada Lovelace', accessToken: 'access-token' });
+    expect(getUser).not.toHaveBeenCalled();
+  });
+
+  it('is over once the token expired', async () => {
+    await signedInWithTheLibrary(-5);
+    expect(await createOidcAuthClient(options).currentUser()).toBeNull();
+  });
+
+  it('hands the session to oidc-client-ts before the token expires, which renews it', async () => {
+    await signedInWithTheLibrary(3600);
+    await createOidcAuthClient(options).currentUser();
+    await vi.advanceTimersByTimeAsync((3600 - RENEWAL_LEAD_SECONDS - 1) * 1000);
+    expect(getUser).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(2000);
+    await vi.waitFor(() => expect(getUser).toHaveBeenCalled());
   });
 });

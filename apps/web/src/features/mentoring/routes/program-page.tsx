@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { type ReactNode, useCallback, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
@@ -10,9 +10,14 @@ import { MENTEE_HOME, MENTOR_HOME, PROGRAM_HOME } from '../api/program-home-quer
 import { MentorshipCard } from '../components/mentorship-card';
 import { ReceivedRequest } from '../components/received-request';
 import { RecommendationCard } from '../components/recommendation-card';
-import { RequestMentorDialog } from '../components/request-mentor-dialog';
 import { SentRequest } from '../components/sent-request';
 import { useLiveRefresh } from '../hooks/use-live-refresh';
+
+// The dialog (Mantine's Modal and Textarea, most of this page's code) is fetched once the recommendations are on
+// screen, so they appear without waiting for it and the dialog opens at once when asked for.
+const loadRequestMentorDialog = () =>
+  import('../components/request-mentor-dialog').then((m) => ({ default: m.RequestMentorDialog }));
+const RequestMentorDialog = lazy(loadRequestMentorDialog);
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -41,6 +46,10 @@ function MenteeView({
   const reload = useCallback(() => void refetch().catch(() => undefined), [refetch]);
   useLiveRefresh(reload);
   const [asking, setAsking] = useState<{ personId: string; name: string } | null>(null);
+  const shown = data !== undefined;
+  useEffect(() => {
+    if (shown) void loadRequestMentorDialog().catch(() => undefined);
+  }, [shown]);
   if (error) return <QueryError error={error} onRetry={reload} />;
   if (loading || !data) return <LoadingState label={t('program.loading')} />;
   const { recommendedMentors, mentorshipRequests, mentorships } = data.participant;
@@ -90,15 +99,17 @@ function MenteeView({
           </ul>
         )}
       </Section>
-      <RequestMentorDialog
-        programId={programId}
-        mentor={asking}
-        onClose={() => setAsking(null)}
-        onSent={() => {
-          setAsking(null);
-          reload();
-        }}
-      />
+      <Suspense fallback={null}>
+        <RequestMentorDialog
+          programId={programId}
+          mentor={asking}
+          onClose={() => setAsking(null)}
+          onSent={() => {
+            setAsking(null);
+            reload();
+          }}
+        />
+      </Suspense>
     </Stack>
   );
 }
