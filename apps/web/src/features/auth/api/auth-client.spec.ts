@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oidcSettings } from './auth-client';
+import { oidcSettings, toSignedInUser } from './auth-client';
 
 describe('OIDC settings', () => {
   const settings = oidcSettings({
@@ -25,5 +25,31 @@ describe('OIDC settings', () => {
   it('renews tokens in the background with a refresh token', () => {
     expect(settings.automaticSilentRenew).toBe(true);
     expect(settings.scope?.split(' ')).toEqual(expect.arrayContaining(['openid', 'offline_access']));
+  });
+});
+
+describe('the signed-in person', () => {
+  const session = (profile: Record<string, string>) => ({
+    expired: false,
+    access_token: 'token',
+    profile: { sub: 'p-42', iss: 'https://id.example.org', aud: 'trellis-web', exp: 0, iat: 0, ...profile },
+  });
+
+  it('takes the name the provider tells', () => {
+    expect(toSignedInUser(session({ name: 'Amara Okafor', email: 'a@example.org' }))).toEqual({
+      name: 'Amara Okafor',
+      email: 'a@example.org',
+      accessToken: 'token',
+    });
+    expect(toSignedInUser(session({ preferred_username: 'amara' }))?.name).toBe('amara');
+  });
+
+  it('has no name when the provider only repeats the person’s id, or tells none', () => {
+    expect(toSignedInUser(session({ name: 'p-42' }))?.name).toBeUndefined();
+    expect(toSignedInUser(session({}))?.name).toBeUndefined();
+  });
+
+  it('is nobody once the session expired', () => {
+    expect(toSignedInUser({ ...session({ name: 'Amara' }), expired: true })).toBeNull();
   });
 });

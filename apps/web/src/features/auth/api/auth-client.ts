@@ -2,7 +2,11 @@ import { type User, UserManager, type UserManagerSettings, WebStorageStateStore 
 
 /** The signed-in person as the rest of the app sees them; nothing outside features/auth knows about OIDC. */
 export interface SignedInUser {
-  name: string;
+  /**
+   * The person's name as the provider tells it; absent when it tells none, or only repeats the person's id (the
+   * development provider's "someone else" form does): the header then asks the API for the name.
+   */
+  name?: string | undefined;
   /** When the provider tells it: the join form starts from it. */
   email?: string | undefined;
   accessToken: string;
@@ -43,10 +47,11 @@ export function oidcSettings({ issuer, clientId, scope, origin }: OidcOptions, s
   };
 }
 
-function toSignedInUser(user: User | null): SignedInUser | null {
+export function toSignedInUser(user: Pick<User, 'expired' | 'profile' | 'access_token'> | null): SignedInUser | null {
   if (!user || user.expired) return null;
   const { name, preferred_username, email, sub } = user.profile;
-  return { name: name ?? preferred_username ?? email ?? sub, email, accessToken: user.access_token };
+  const named = [name, preferred_username].find((value) => value?.trim() && value !== sub);
+  return { name: named, email, accessToken: user.access_token };
 }
 
 const isSafeReturnPath = (value: unknown): value is string =>
