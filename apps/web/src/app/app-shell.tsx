@@ -1,8 +1,9 @@
-import { Anchor, Box, Button, Container, Group, Text } from '@mantine/core';
+import { Anchor, Box, Button, Container, Group } from '@mantine/core';
 import { Link, Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../features/auth';
 import { LanguageSwitch } from './language-switch';
+import { SignedInName } from './signed-in-name';
 import { useFocusOnNavigation } from './use-focus-on-navigation';
 
 export const MAIN_ID = 'main';
@@ -28,11 +29,7 @@ export function AppShellLayout() {
               {t('app.name')}
             </Anchor>
             <Group gap="sm" wrap="nowrap">
-              {auth.user && (
-                <Text size="sm" visibleFrom="sm" aria-label={t('shell.signedInAs', { name: auth.user.name })}>
-                  {auth.user.name}
-                </Text>
-              )}
+              {auth.user && <SignedInName user={auth.user} />}
               <LanguageSwitch />
               {auth.status === 'signedIn' && (
                 <Button variant="subtle" onClick={() => void auth.signOut()}>

@@ -1,6 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../locales/en.json';
+import { FALLBACK_REPORTER, fallbackReporter, reportMissingTranslation } from './missing-translations';
 
 export const LANGUAGES = ['en', 'de'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -38,14 +39,24 @@ async function catalogueOf(language: Language): Promise<typeof en> {
 
 export async function createI18n(language: Language): Promise<i18n> {
   const instance = i18next.createInstance();
-  await instance.use(initReactI18next).init({
-    resources: { en: { translation: en }, [language]: { translation: await catalogueOf(language) } },
-    lng: language,
-    fallbackLng: 'en',
-    supportedLngs: [...LANGUAGES],
-    // React escapes what it renders.
-    interpolation: { escapeValue: false },
-  });
+  await instance
+    .use(initReactI18next)
+    .use(fallbackReporter)
+    .init({
+      resources: { en: { translation: en }, [language]: { translation: await catalogueOf(language) } },
+      lng: language,
+      fallbackLng: 'en',
+      supportedLngs: [...LANGUAGES],
+      // React escapes what it renders.
+      interpolation: { escapeValue: false },
+      // A key no catalogue has goes to the handler (for the language being read, not the fallback's).
+      saveMissing: true,
+      saveMissingTo: 'current',
+      missingKeyHandler: (languages, _namespace, key) =>
+        reportMissingTranslation({ language: languages[0] ?? language, key, kind: 'missing' }),
+      postProcess: [FALLBACK_REPORTER],
+      postProcessPassResolved: true,
+    });
   return instance;
 }
 

@@ -1,8 +1,15 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 
 afterEach(cleanup);
+
+// A screen that shows an untranslated text fails its own test (missing-translations.spec.ts empties the list itself).
+afterEach(() => {
+  const missing = window.__trellisMissingTranslations ?? [];
+  window.__trellisMissingTranslations = [];
+  expect(missing, 'texts shown without a translation').toEqual([]);
+});
 
 // jsdom implements no scrolling; the router scrolls to the top on navigation.
 window.scrollTo = () => undefined;

@@ -1,6 +1,6 @@
 import { User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createOidcAuthClient, oidcSettings, RENEWAL_LEAD_SECONDS } from './auth-client';
+import { createOidcAuthClient, oidcSettings, RENEWAL_LEAD_SECONDS, toSignedInUser } from './auth-client';
 
 const getUser = vi.fn(() => Promise.resolve(null));
 vi.mock('./user-manager', async (original) => {
@@ -92,5 +92,32 @@ describe('the session of a returning visitor', () => {
     expect(getUser).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(2000);
     await vi.waitFor(() => expect(getUser).toHaveBeenCalled());
+  });
+});
+
+describe('the signed-in person', () => {
+  const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
+  const session = (profile: Record<string, string>) => ({
+    expires_at: inAnHour(),
+    access_token: 'token',
+    profile: { sub: 'p-42', iss: 'https://id.example.org', aud: 'trellis-web', exp: 0, iat: 0, ...profile },
+  });
+
+  it('takes the name the provider tells', () => {
+    expect(toSignedInUser(session({ name: 'Amara Okafor', email: 'a@example.org' }))).toEqual({
+      name: 'Amara Okafor',
+      email: 'a@example.org',
+      accessToken: 'token',
+    });
+    expect(toSignedInUser(session({ preferred_username: 'amara' }))?.name).toBe('amara');
+  });
+
+  it('has no name when the provider only repeats the person’s id, or tells none', () => {
+    expect(toSignedInUser(session({ name: 'p-42' }))?.name).toBeUndefined();
+    expect(toSignedInUser(session({}))?.name).toBeUndefined();
+  });
+
+  it('is nobody once the session expired', () => {
+    expect(toSignedInUser({ ...session({ name: 'Amara' }), expires_at: inAnHour() - 3605 })).toBeNull();
   });
 });

@@ -3,7 +3,11 @@ import { readStoredUser, type StoredUser } from './stored-user';
 
 /** The signed-in person as the rest of the app sees them; nothing outside features/auth knows about OIDC. */
 export interface SignedInUser {
-  name: string;
+  /**
+   * The person's name as the provider tells it; absent when it tells none, or only repeats the person's id (the
+   * development provider's "someone else" form does): the header then asks the API for the name.
+   */
+  name?: string | undefined;
   /** When the provider tells it: the join form starts from it. */
   email?: string | undefined;
   accessToken: string;
@@ -45,10 +49,11 @@ export function oidcSettings({ issuer, clientId, scope, origin }: OidcOptions): 
 /** A token is renewed a minute before it expires (oidc-client-ts' default); the library is fetched before that. */
 export const RENEWAL_LEAD_SECONDS = 120;
 
-function toSignedInUser(user: User | StoredUser | null): SignedInUser | null {
+export function toSignedInUser(user: User | StoredUser | null): SignedInUser | null {
   if (!user || (user.expires_at !== undefined && user.expires_at * 1000 <= Date.now())) return null;
   const { name, preferred_username, email, sub } = user.profile;
-  return { name: name ?? preferred_username ?? email ?? sub, email, accessToken: user.access_token };
+  const named = [name, preferred_username].find((value) => value?.trim() && value !== sub);
+  return { name: named, email, accessToken: user.access_token };
 }
 
 const isSafeReturnPath = (value: unknown): value is string =>

@@ -53,7 +53,7 @@ function JoinForm({ program }: { program: LoadedProgram }) {
   });
   const [failure, setFailure] = useState<DescribedError | null>(null);
   const [enroll, { loading }] = useMutation(ENROLL, {
-    refetchQueries: ['MyPrograms', 'JoinProgram'],
+    refetchQueries: ['MyPrograms', 'JoinProgram', 'SignedInPerson'],
     awaitRefetchQueries: true,
   });
   const languages = useMemo(() => languageOptions(i18n.language), [i18n.language]);

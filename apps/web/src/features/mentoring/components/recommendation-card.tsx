@@ -67,11 +67,18 @@ export function RecommendationCard(props: RecommendationCardProps) {
           </Text>
         )}
         <Group>
+          {/* Once asked, the button stays focusable (only marked disabled): the dialog returns focus to it. */}
           <Button
             variant={props.alreadyRequested ? 'default' : 'filled'}
-            disabled={props.alreadyRequested || recommendation.freeSeats === 0 || !recommendation.mentor}
-            onClick={() => props.onRequest({ personId: recommendation.mentorPersonId, name })}
-            aria-label={t('recommendations.requestNamed', { name })}
+            disabled={recommendation.freeSeats === 0 || !recommendation.mentor}
+            data-disabled={props.alreadyRequested || undefined}
+            aria-disabled={props.alreadyRequested || undefined}
+            onClick={() => {
+              if (!props.alreadyRequested) props.onRequest({ personId: recommendation.mentorPersonId, name });
+            }}
+            aria-label={t(props.alreadyRequested ? 'recommendations.requestedNamed' : 'recommendations.requestNamed', {
+              name,
+            })}
           >
             {props.alreadyRequested ? t('recommendations.requested') : t('recommendations.request')}
           </Button>

@@ -49,6 +49,7 @@ export function RequestMentorDialog({ programId, mentor, onClose, onSent }: Requ
       opened={mentor !== null}
       onClose={close}
       title={mentor ? t('request.title', { name: mentor.name }) : ''}
+      closeButtonProps={{ 'aria-label': t('request.close') }}
       centered
     >
       <Stack>

@@ -22,12 +22,27 @@ const RequestMentorDialog = lazy(loadRequestMentorDialog);
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="sm">
+      {/* Focusable from script only: focus can land here when the control a person used goes away. */}
+      <Title order={2} size="h3" id={id} mb="sm" tabIndex={-1}>
         {title}
       </Title>
       {children}
     </section>
   );
+}
+
+const MY_REQUESTS_ID = 'my-requests';
+const REQUESTS_TO_ME_ID = 'requests-to-me';
+
+/**
+ * After a reload that removed the control a person had just used, focus goes to the heading of its section rather
+ * than to the page (where the next Tab would start over from the top). Focus that is still somewhere stays there.
+ */
+function focusHeadingIfLost(id: string) {
+  // After React has rendered the reloaded list and the dialog's own focus return (10 ms after closing).
+  window.setTimeout(() => {
+    if (!document.activeElement || document.activeElement === document.body) document.getElementById(id)?.focus();
+  }, 50);
 }
 
 const listStyle = { listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 'var(--mantine-spacing-sm)' };
@@ -88,7 +103,7 @@ function MenteeView({
           </SimpleGrid>
         )}
       </Section>
-      <Section id="my-requests" title={t('program.myRequests')}>
+      <Section id={MY_REQUESTS_ID} title={t('program.myRequests')}>
         {sent.length === 0 ? (
           <Text c="dimmed">{t('requests.noneSent')}</Text>
         ) : (
@@ -106,7 +121,10 @@ function MenteeView({
           onClose={() => setAsking(null)}
           onSent={() => {
             setAsking(null);
-            reload();
+            // The asked mentor leaves the recommendations, with the button the dialog returned focus to.
+            void refetch()
+              .catch(() => undefined)
+              .then(() => focusHeadingIfLost(MY_REQUESTS_ID));
           }}
         />
       </Suspense>
@@ -119,6 +137,12 @@ function MentorView({ participantId, personId }: { participantId: string; person
   const { data, error, loading, refetch } = useQuery(MENTOR_HOME, { variables: { participantId } });
   const reload = useCallback(() => void refetch().catch(() => undefined), [refetch]);
   useLiveRefresh(reload);
+  // An answered request leaves the list with the button that answered it.
+  const reloadAfterAnswer = useCallback(() => {
+    void refetch()
+      .catch(() => undefined)
+      .then(() => focusHeadingIfLost(REQUESTS_TO_ME_ID));
+  }, [refetch]);
   if (error) return <QueryError error={error} onRetry={reload} />;
   if (loading || !data) return <LoadingState label={t('program.loading')} />;
   const { mentorshipRequests, mentorships, mentorCapacity } = data.participant;
@@ -127,13 +151,13 @@ function MentorView({ participantId, personId }: { participantId: string; person
   const current = mentorships.filter((m) => m.status !== 'ENDED');
   return (
     <Stack gap="xl">
-      <Section id="requests-to-me" title={t('program.requestsToMe')}>
+      <Section id={REQUESTS_TO_ME_ID} title={t('program.requestsToMe')}>
         {open.length === 0 ? (
           <Text c="dimmed">{t('requests.noneReceived')}</Text>
         ) : (
           <ul style={listStyle}>
             {open.map((r) => (
-              <ReceivedRequest key={r.id} request={r} onChanged={reload} />
+              <ReceivedRequest key={r.id} request={r} onChanged={reloadAfterAnswer} />
             ))}
           </ul>
         )}
