@@ -2,6 +2,7 @@ import { Anchor, AppShell, Button, Container, Group, Text } from '@mantine/core'
 import { Link, Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../features/auth';
+import { InboxLink } from '../features/inbox/components/inbox-link';
 import { LanguageSwitch } from './language-switch';
 import { useFocusOnNavigation } from './use-focus-on-navigation';
 
@@ -29,6 +30,7 @@ export function AppShellLayout() {
                   {auth.user.name}
                 </Text>
               )}
+              {auth.status === 'signedIn' && <InboxLink />}
               <LanguageSwitch />
               {auth.status === 'signedIn' && (
                 <Button variant="subtle" onClick={() => void auth.signOut()}>

@@ -3,8 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../components/loading-state';
 import { AuthCallbackPage, RequireSignIn, SignInPage, useAuth } from '../features/auth';
 import { JoinProgramPage } from '../features/enrollment/routes/join-program-page';
+import { InboxPage } from '../features/inbox/routes/inbox-page';
 import { ProgramPage } from '../features/mentoring/routes/program-page';
+import { NotificationPreferencesPage } from '../features/notification-preferences/routes/notification-preferences-page';
 import { HomePage } from '../features/programs/routes/home-page';
+import { ProposalPage } from '../features/proposals/routes/proposal-page';
+import { RequestPage } from '../features/proposals/routes/request-page';
 import { AppShellLayout } from './app-shell';
 import { NotFoundPage } from './not-found-page';
 
@@ -49,7 +53,63 @@ const joinRoute = createRoute({
   },
 });
 
-export const routeTree = rootRoute.addChildren([indexRoute, callbackRoute, programRoute, joinRoute]);
+const inboxRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/inbox',
+  component: function InboxRoute() {
+    return (
+      <RequireSignIn>
+        <InboxPage />
+      </RequireSignIn>
+    );
+  },
+});
+const notificationSettingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/settings/notifications',
+  component: function NotificationSettingsRoute() {
+    return (
+      <RequireSignIn>
+        <NotificationPreferencesPage />
+      </RequireSignIn>
+    );
+  },
+});
+const proposalRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/matching/proposals/$proposalId',
+  component: function ProposalRoute() {
+    const { proposalId } = proposalRoute.useParams();
+    return (
+      <RequireSignIn>
+        <ProposalPage proposalId={proposalId} />
+      </RequireSignIn>
+    );
+  },
+});
+const requestRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/matching/requests/$requestId',
+  component: function RequestRoute() {
+    const { requestId } = requestRoute.useParams();
+    return (
+      <RequireSignIn>
+        <RequestPage requestId={requestId} />
+      </RequireSignIn>
+    );
+  },
+});
+
+export const routeTree = rootRoute.addChildren([
+  indexRoute,
+  callbackRoute,
+  programRoute,
+  joinRoute,
+  inboxRoute,
+  notificationSettingsRoute,
+  proposalRoute,
+  requestRoute,
+]);
 
 export function createAppRouter(history?: RouterHistory) {
   return createRouter({ routeTree, ...(history && { history }) });
