@@ -122,7 +122,7 @@ export function InboxPage({ timeZone = browserTimeZone() }: { timeZone?: string 
           <Anchor renderRoot={(rootProps) => <Link {...rootProps} to="/settings/notifications" />}>
             {t('inbox.settings')}
           </Anchor>
-          <Button variant="light" loading={markingAll.loading} disabled={loading && !data} onClick={readAll}>
+          <Button variant="default" loading={markingAll.loading} disabled={loading && !data} onClick={readAll}>
             {t('inbox.markAllRead')}
           </Button>
         </Group>
