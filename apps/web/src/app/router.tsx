@@ -31,7 +31,30 @@ const joinRoute = createRoute({ getParentRoute: () => rootRoute, path: '/program
   import('../features/enrollment/routes/join-program.lazy').then((m) => m.Route),
 );
 
-export const routeTree = rootRoute.addChildren([indexRoute, callbackRoute, programRoute, joinRoute]);
+const inboxRoute = createRoute({ getParentRoute: () => rootRoute, path: '/inbox' }).lazy(() =>
+  import('../features/inbox/routes/inbox.lazy').then((m) => m.Route),
+);
+const notificationSettingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/settings/notifications',
+}).lazy(() => import('../features/notification-preferences/routes/notification-preferences.lazy').then((m) => m.Route));
+const proposalRoute = createRoute({ getParentRoute: () => rootRoute, path: '/matching/proposals/$proposalId' }).lazy(
+  () => import('../features/proposals/routes/proposal.lazy').then((m) => m.Route),
+);
+const requestRoute = createRoute({ getParentRoute: () => rootRoute, path: '/matching/requests/$requestId' }).lazy(() =>
+  import('../features/proposals/routes/request.lazy').then((m) => m.Route),
+);
+
+export const routeTree = rootRoute.addChildren([
+  indexRoute,
+  callbackRoute,
+  programRoute,
+  joinRoute,
+  inboxRoute,
+  notificationSettingsRoute,
+  proposalRoute,
+  requestRoute,
+]);
 
 export function createAppRouter(history?: RouterHistory) {
   return createRouter({

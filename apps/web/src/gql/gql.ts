@@ -18,6 +18,11 @@ type Documents = {
     "\n  mutation Enroll($programId: ID!, $roles: [ParticipantRole!]!, $profile: ProfileInput!, $commandId: ID) {\n    enroll(programId: $programId, roles: $roles, profile: $profile, commandId: $commandId) {\n      id\n      programId\n      roles\n      status\n      enrolledAt\n    }\n  }\n": typeof types.EnrollDocument,
     "\n  query JoinProgram($programId: ID!) {\n    program(id: $programId) {\n      id\n      name\n      description\n      status\n      questionnaire {\n        ...QuestionField_question\n      }\n    }\n    me {\n      personId\n      participations {\n        id\n        programId\n      }\n    }\n  }\n": typeof types.JoinProgramDocument,
     "\n  fragment QuestionField_question on Question {\n    questionId\n    kind\n    text\n    scaleMin\n    scaleMax\n    options {\n      optionId\n      label\n    }\n  }\n": typeof types.QuestionField_QuestionFragmentDoc,
+    "\n  query Inbox($first: Int!, $after: String, $unreadOnly: Boolean!, $timeZone: String!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly, timeZone: $timeZone) {\n      edges {\n        cursor\n        node {\n          id\n          ...NotificationItem_notification\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.InboxDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
+    "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n": typeof types.MarkNotificationReadDocument,
+    "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": typeof types.MarkAllNotificationsReadDocument,
+    "\n  fragment NotificationItem_notification on Notification {\n    id\n    title\n    lines\n    link\n    createdAt\n    readAt\n  }\n": typeof types.NotificationItem_NotificationFragmentDoc,
     "\n  subscription MyEvents {\n    myEvents {\n      id\n      type\n      programId\n    }\n  }\n": typeof types.MyEventsDocument,
     "\n  query ProgramHome($programId: ID!) {\n    program(id: $programId) {\n      id\n      name\n      description\n      status\n    }\n    me {\n      personId\n      participations {\n        id\n        programId\n        roles\n        status\n      }\n    }\n  }\n": typeof types.ProgramHomeDocument,
     "\n  query MenteeHome($participantId: ID!) {\n    participant(id: $participantId) {\n      id\n      recommendedMentors(first: 5) {\n        mentorPersonId\n        ...RecommendationCard_recommendation\n      }\n      mentorshipRequests {\n        id\n        status\n        mentorPersonId\n        ...SentRequest_request\n      }\n      mentorships {\n        id\n        status\n        ...MentorshipCard_mentorship\n      }\n    }\n  }\n": typeof types.MenteeHomeDocument,
@@ -31,15 +36,30 @@ type Documents = {
     "\n  fragment ReceivedRequest_request on MentorshipRequest {\n    id\n    status\n    requestedAt\n    expiresAt\n    mentee {\n      languages\n      skillsSought\n      ...PersonSummary_participant\n    }\n  }\n": typeof types.ReceivedRequest_RequestFragmentDoc,
     "\n  fragment RecommendationCard_recommendation on RecommendedMentor {\n    mentorPersonId\n    freeSeats\n    pendingRequests\n    factors {\n      name\n      value\n      weight\n      contribution\n    }\n    mentor {\n      id\n      displayName\n      ...PersonSummary_participant\n    }\n  }\n": typeof types.RecommendationCard_RecommendationFragmentDoc,
     "\n  fragment SentRequest_request on MentorshipRequest {\n    id\n    status\n    requestedAt\n    expiresAt\n    mentor {\n      ...PersonSummary_participant\n    }\n  }\n": typeof types.SentRequest_RequestFragmentDoc,
+    "\n  query NotificationPreferencesPage {\n    notificationPreferences {\n      ...PreferencesForm_preferences\n    }\n    me {\n      personId\n      participations {\n        id\n        timezone\n      }\n    }\n  }\n": typeof types.NotificationPreferencesPageDocument,
+    "\n  fragment PreferencesForm_preferences on NotificationPreferences {\n    channels {\n      category\n      inApp\n      email\n    }\n    digest\n    quietHours {\n      startMinute\n      endMinute\n    }\n    dailyEmailBudget\n    unsubscribed\n  }\n": typeof types.PreferencesForm_PreferencesFragmentDoc,
+    "\n  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      ...PreferencesForm_preferences\n    }\n  }\n": typeof types.UpdateNotificationPreferencesDocument,
     "\n  query MyPrograms {\n    me {\n      personId\n      participations {\n        id\n        programId\n        ...ProgramCard_participation\n      }\n      managedPrograms {\n        id\n      }\n    }\n    programs {\n      id\n      name\n      status\n      ...ProgramCard_program\n    }\n  }\n": typeof types.MyProgramsDocument,
     "\n  fragment ProgramCard_program on Program {\n    id\n    name\n    description\n    status\n  }\n": typeof types.ProgramCard_ProgramFragmentDoc,
     "\n  fragment ProgramCard_participation on Participant {\n    id\n    roles\n    status\n    enrolledAt\n  }\n": typeof types.ProgramCard_ParticipationFragmentDoc,
+    "\n  query NeedsYou {\n    me {\n      personId\n    }\n    myProposals {\n      id\n      status\n      programId\n      respondBy\n      mentorPersonId\n      mentorAccepted\n      menteeAccepted\n      ...ProposalCard_proposal\n    }\n    myMentorshipRequests {\n      id\n      status\n      programId\n      mentorPersonId\n      expiresAt\n      ...WaitingRequest_request\n    }\n    programs {\n      id\n      name\n    }\n    unreadNotificationCount\n  }\n": typeof types.NeedsYouDocument,
+    "\n  query ProposalPage {\n    me {\n      personId\n    }\n    myProposals {\n      id\n      programId\n      ...ProposalCard_proposal\n    }\n    programs {\n      id\n      name\n    }\n  }\n": typeof types.ProposalPageDocument,
+    "\n  query RequestProgram {\n    myMentorshipRequests {\n      id\n      programId\n    }\n  }\n": typeof types.RequestProgramDocument,
+    "\n  mutation AcceptProposal($proposalId: ID!) {\n    acceptProposal(proposalId: $proposalId) {\n      mentorshipId\n    }\n  }\n": typeof types.AcceptProposalDocument,
+    "\n  mutation DeclineProposal($proposalId: ID!, $reason: DeclineReason!, $comment: String) {\n    declineProposal(proposalId: $proposalId, reason: $reason, comment: $comment) {\n      id\n      status\n      mentorAccepted\n      menteeAccepted\n    }\n  }\n": typeof types.DeclineProposalDocument,
+    "\n  fragment ProposalCard_proposal on Proposal {\n    id\n    status\n    programId\n    respondBy\n    mentorPersonId\n    mentorAccepted\n    menteeAccepted\n    mentor {\n      ...PersonSummary_participant\n    }\n    mentee {\n      ...PersonSummary_participant\n    }\n  }\n": typeof types.ProposalCard_ProposalFragmentDoc,
+    "\n  fragment WaitingRequest_request on MentorshipRequest {\n    id\n    programId\n    expiresAt\n    mentee {\n      ...PersonSummary_participant\n    }\n  }\n": typeof types.WaitingRequest_RequestFragmentDoc,
 };
 const documents: Documents = {
     "\n  query SignedInPerson {\n    me {\n      personId\n      participations {\n        id\n        displayName\n        enrolledAt\n      }\n    }\n  }\n": types.SignedInPersonDocument,
     "\n  mutation Enroll($programId: ID!, $roles: [ParticipantRole!]!, $profile: ProfileInput!, $commandId: ID) {\n    enroll(programId: $programId, roles: $roles, profile: $profile, commandId: $commandId) {\n      id\n      programId\n      roles\n      status\n      enrolledAt\n    }\n  }\n": types.EnrollDocument,
     "\n  query JoinProgram($programId: ID!) {\n    program(id: $programId) {\n      id\n      name\n      description\n      status\n      questionnaire {\n        ...QuestionField_question\n      }\n    }\n    me {\n      personId\n      participations {\n        id\n        programId\n      }\n    }\n  }\n": types.JoinProgramDocument,
     "\n  fragment QuestionField_question on Question {\n    questionId\n    kind\n    text\n    scaleMin\n    scaleMax\n    options {\n      optionId\n      label\n    }\n  }\n": types.QuestionField_QuestionFragmentDoc,
+    "\n  query Inbox($first: Int!, $after: String, $unreadOnly: Boolean!, $timeZone: String!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly, timeZone: $timeZone) {\n      edges {\n        cursor\n        node {\n          id\n          ...NotificationItem_notification\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.InboxDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
+    "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n": types.MarkNotificationReadDocument,
+    "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": types.MarkAllNotificationsReadDocument,
+    "\n  fragment NotificationItem_notification on Notification {\n    id\n    title\n    lines\n    link\n    createdAt\n    readAt\n  }\n": types.NotificationItem_NotificationFragmentDoc,
     "\n  subscription MyEvents {\n    myEvents {\n      id\n      type\n      programId\n    }\n  }\n": types.MyEventsDocument,
     "\n  query ProgramHome($programId: ID!) {\n    program(id: $programId) {\n      id\n      name\n      description\n      status\n    }\n    me {\n      personId\n      participations {\n        id\n        programId\n        roles\n        status\n      }\n    }\n  }\n": types.ProgramHomeDocument,
     "\n  query MenteeHome($participantId: ID!) {\n    participant(id: $participantId) {\n      id\n      recommendedMentors(first: 5) {\n        mentorPersonId\n        ...RecommendationCard_recommendation\n      }\n      mentorshipRequests {\n        id\n        status\n        mentorPersonId\n        ...SentRequest_request\n      }\n      mentorships {\n        id\n        status\n        ...MentorshipCard_mentorship\n      }\n    }\n  }\n": types.MenteeHomeDocument,
@@ -53,9 +73,19 @@ const documents: Documents = {
     "\n  fragment ReceivedRequest_request on MentorshipRequest {\n    id\n    status\n    requestedAt\n    expiresAt\n    mentee {\n      languages\n      skillsSought\n      ...PersonSummary_participant\n    }\n  }\n": types.ReceivedRequest_RequestFragmentDoc,
     "\n  fragment RecommendationCard_recommendation on RecommendedMentor {\n    mentorPersonId\n    freeSeats\n    pendingRequests\n    factors {\n      name\n      value\n      weight\n      contribution\n    }\n    mentor {\n      id\n      displayName\n      ...PersonSummary_participant\n    }\n  }\n": types.RecommendationCard_RecommendationFragmentDoc,
     "\n  fragment SentRequest_request on MentorshipRequest {\n    id\n    status\n    requestedAt\n    expiresAt\n    mentor {\n      ...PersonSummary_participant\n    }\n  }\n": types.SentRequest_RequestFragmentDoc,
+    "\n  query NotificationPreferencesPage {\n    notificationPreferences {\n      ...PreferencesForm_preferences\n    }\n    me {\n      personId\n      participations {\n        id\n        timezone\n      }\n    }\n  }\n": types.NotificationPreferencesPageDocument,
+    "\n  fragment PreferencesForm_preferences on NotificationPreferences {\n    channels {\n      category\n      inApp\n      email\n    }\n    digest\n    quietHours {\n      startMinute\n      endMinute\n    }\n    dailyEmailBudget\n    unsubscribed\n  }\n": types.PreferencesForm_PreferencesFragmentDoc,
+    "\n  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      ...PreferencesForm_preferences\n    }\n  }\n": types.UpdateNotificationPreferencesDocument,
     "\n  query MyPrograms {\n    me {\n      personId\n      participations {\n        id\n        programId\n        ...ProgramCard_participation\n      }\n      managedPrograms {\n        id\n      }\n    }\n    programs {\n      id\n      name\n      status\n      ...ProgramCard_program\n    }\n  }\n": types.MyProgramsDocument,
     "\n  fragment ProgramCard_program on Program {\n    id\n    name\n    description\n    status\n  }\n": types.ProgramCard_ProgramFragmentDoc,
     "\n  fragment ProgramCard_participation on Participant {\n    id\n    roles\n    status\n    enrolledAt\n  }\n": types.ProgramCard_ParticipationFragmentDoc,
+    "\n  query NeedsYou {\n    me {\n      personId\n    }\n    myProposals {\n      id\n      status\n      programId\n      respondBy\n      mentorPersonId\n      mentorAccepted\n      menteeAccepted\n      ...ProposalCard_proposal\n    }\n    myMentorshipRequests {\n      id\n      status\n      programId\n      mentorPersonId\n      expiresAt\n      ...WaitingRequest_request\n    }\n    programs {\n      id\n      name\n    }\n    unreadNotificationCount\n  }\n": types.NeedsYouDocument,
+    "\n  query ProposalPage {\n    me {\n      personId\n    }\n    myProposals {\n      id\n      programId\n      ...ProposalCard_proposal\n    }\n    programs {\n      id\n      name\n    }\n  }\n": types.ProposalPageDocument,
+    "\n  query RequestProgram {\n    myMentorshipRequests {\n      id\n      programId\n    }\n  }\n": types.RequestProgramDocument,
+    "\n  mutation AcceptProposal($proposalId: ID!) {\n    acceptProposal(proposalId: $proposalId) {\n      mentorshipId\n    }\n  }\n": types.AcceptProposalDocument,
+    "\n  mutation DeclineProposal($proposalId: ID!, $reason: DeclineReason!, $comment: String) {\n    declineProposal(proposalId: $proposalId, reason: $reason, comment: $comment) {\n      id\n      status\n      mentorAccepted\n      menteeAccepted\n    }\n  }\n": types.DeclineProposalDocument,
+    "\n  fragment ProposalCard_proposal on Proposal {\n    id\n    status\n    programId\n    respondBy\n    mentorPersonId\n    mentorAccepted\n    menteeAccepted\n    mentor {\n      ...PersonSummary_participant\n    }\n    mentee {\n      ...PersonSummary_participant\n    }\n  }\n": types.ProposalCard_ProposalFragmentDoc,
+    "\n  fragment WaitingRequest_request on MentorshipRequest {\n    id\n    programId\n    expiresAt\n    mentee {\n      ...PersonSummary_participant\n    }\n  }\n": types.WaitingRequest_RequestFragmentDoc,
 };
 
 /**
@@ -88,6 +118,26 @@ export function graphql(source: "\n  query JoinProgram($programId: ID!) {\n    p
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment QuestionField_question on Question {\n    questionId\n    kind\n    text\n    scaleMin\n    scaleMax\n    options {\n      optionId\n      label\n    }\n  }\n"): (typeof documents)["\n  fragment QuestionField_question on Question {\n    questionId\n    kind\n    text\n    scaleMin\n    scaleMax\n    options {\n      optionId\n      label\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Inbox($first: Int!, $after: String, $unreadOnly: Boolean!, $timeZone: String!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly, timeZone: $timeZone) {\n      edges {\n        cursor\n        node {\n          id\n          ...NotificationItem_notification\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query Inbox($first: Int!, $after: String, $unreadOnly: Boolean!, $timeZone: String!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly, timeZone: $timeZone) {\n      edges {\n        cursor\n        node {\n          id\n          ...NotificationItem_notification\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n"): (typeof documents)["\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n"): (typeof documents)["\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationItem_notification on Notification {\n    id\n    title\n    lines\n    link\n    createdAt\n    readAt\n  }\n"): (typeof documents)["\n  fragment NotificationItem_notification on Notification {\n    id\n    title\n    lines\n    link\n    createdAt\n    readAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -143,6 +193,18 @@ export function graphql(source: "\n  fragment SentRequest_request on MentorshipR
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query NotificationPreferencesPage {\n    notificationPreferences {\n      ...PreferencesForm_preferences\n    }\n    me {\n      personId\n      participations {\n        id\n        timezone\n      }\n    }\n  }\n"): (typeof documents)["\n  query NotificationPreferencesPage {\n    notificationPreferences {\n      ...PreferencesForm_preferences\n    }\n    me {\n      personId\n      participations {\n        id\n        timezone\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PreferencesForm_preferences on NotificationPreferences {\n    channels {\n      category\n      inApp\n      email\n    }\n    digest\n    quietHours {\n      startMinute\n      endMinute\n    }\n    dailyEmailBudget\n    unsubscribed\n  }\n"): (typeof documents)["\n  fragment PreferencesForm_preferences on NotificationPreferences {\n    channels {\n      category\n      inApp\n      email\n    }\n    digest\n    quietHours {\n      startMinute\n      endMinute\n    }\n    dailyEmailBudget\n    unsubscribed\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      ...PreferencesForm_preferences\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      ...PreferencesForm_preferences\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MyPrograms {\n    me {\n      personId\n      participations {\n        id\n        programId\n        ...ProgramCard_participation\n      }\n      managedPrograms {\n        id\n      }\n    }\n    programs {\n      id\n      name\n      status\n      ...ProgramCard_program\n    }\n  }\n"): (typeof documents)["\n  query MyPrograms {\n    me {\n      personId\n      participations {\n        id\n        programId\n        ...ProgramCard_participation\n      }\n      managedPrograms {\n        id\n      }\n    }\n    programs {\n      id\n      name\n      status\n      ...ProgramCard_program\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -152,6 +214,34 @@ export function graphql(source: "\n  fragment ProgramCard_program on Program {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment ProgramCard_participation on Participant {\n    id\n    roles\n    status\n    enrolledAt\n  }\n"): (typeof documents)["\n  fragment ProgramCard_participation on Participant {\n    id\n    roles\n    status\n    enrolledAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NeedsYou {\n    me {\n      personId\n    }\n    myProposals {\n      id\n      status\n      programId\n      respondBy\n      mentorPersonId\n      mentorAccepted\n      menteeAccepted\n      ...ProposalCard_proposal\n    }\n    myMentorshipRequests {\n      id\n      status\n      programId\n      mentorPersonId\n      expiresAt\n      ...WaitingRequest_request\n    }\n    programs {\n      id\n      name\n    }\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query NeedsYou {\n    me {\n      personId\n    }\n    myProposals {\n      id\n      status\n      programId\n      respondBy\n      mentorPersonId\n      mentorAccepted\n      menteeAccepted\n      ...ProposalCard_proposal\n    }\n    myMentorshipRequests {\n      id\n      status\n      programId\n      mentorPersonId\n      expiresAt\n      ...WaitingRequest_request\n    }\n    programs {\n      id\n      name\n    }\n    unreadNotificationCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProposalPage {\n    me {\n      personId\n    }\n    myProposals {\n      id\n      programId\n      ...ProposalCard_proposal\n    }\n    programs {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query ProposalPage {\n    me {\n      personId\n    }\n    myProposals {\n      id\n      programId\n      ...ProposalCard_proposal\n    }\n    programs {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RequestProgram {\n    myMentorshipRequests {\n      id\n      programId\n    }\n  }\n"): (typeof documents)["\n  query RequestProgram {\n    myMentorshipRequests {\n      id\n      programId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptProposal($proposalId: ID!) {\n    acceptProposal(proposalId: $proposalId) {\n      mentorshipId\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptProposal($proposalId: ID!) {\n    acceptProposal(proposalId: $proposalId) {\n      mentorshipId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineProposal($proposalId: ID!, $reason: DeclineReason!, $comment: String) {\n    declineProposal(proposalId: $proposalId, reason: $reason, comment: $comment) {\n      id\n      status\n      mentorAccepted\n      menteeAccepted\n    }\n  }\n"): (typeof documents)["\n  mutation DeclineProposal($proposalId: ID!, $reason: DeclineReason!, $comment: String) {\n    declineProposal(proposalId: $proposalId, reason: $reason, comment: $comment) {\n      id\n      status\n      mentorAccepted\n      menteeAccepted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProposalCard_proposal on Proposal {\n    id\n    status\n    programId\n    respondBy\n    mentorPersonId\n    mentorAccepted\n    menteeAccepted\n    mentor {\n      ...PersonSummary_participant\n    }\n    mentee {\n      ...PersonSummary_participant\n    }\n  }\n"): (typeof documents)["\n  fragment ProposalCard_proposal on Proposal {\n    id\n    status\n    programId\n    respondBy\n    mentorPersonId\n    mentorAccepted\n    menteeAccepted\n    mentor {\n      ...PersonSummary_participant\n    }\n    mentee {\n      ...PersonSummary_participant\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WaitingRequest_request on MentorshipRequest {\n    id\n    programId\n    expiresAt\n    mentee {\n      ...PersonSummary_participant\n    }\n  }\n"): (typeof documents)["\n  fragment WaitingRequest_request on MentorshipRequest {\n    id\n    programId\n    expiresAt\n    mentee {\n      ...PersonSummary_participant\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

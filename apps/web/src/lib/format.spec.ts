@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber } from './format';
+import { formatDate, formatDateTime, formatNumber } from './format';
 
 describe('formatting in the viewer’s locale and zone', () => {
   it('writes a date the way each language does, on the day it is in the given zone', () => {
@@ -11,5 +11,11 @@ describe('formatting in the viewer’s locale and zone', () => {
   it('groups digits by locale', () => {
     expect(formatNumber(12345.5, 'en')).toBe('12,345.5');
     expect(formatNumber(12345.5, 'de')).toBe('12.345,5');
+  });
+
+  it('writes a date with its time of day, in the given zone', () => {
+    const instant = '2027-03-01T23:30:00Z';
+    expect(formatDateTime(instant, 'en', 'UTC')).toBe('Mar 1, 2027, 11:30 PM');
+    expect(formatDateTime(instant, 'de', 'Europe/Berlin')).toBe('02.03.2027, 00:30');
   });
 });

@@ -23,7 +23,7 @@ export const ReceivedRequestRequest = graphql(`
   }
 `);
 
-const DECLINE_REASONS: DeclineReason[] = [
+export const DECLINE_REASONS: DeclineReason[] = [
   'NO_CAPACITY',
   'SCHEDULE_CONFLICT',
   'DIFFERENT_GOALS',

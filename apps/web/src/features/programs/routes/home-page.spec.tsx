@@ -6,6 +6,7 @@ import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { MyProgramsQuery } from '../../../gql/graphql';
 import { renderInRouter } from '../../../test/render';
+import { NEEDS_YOU } from '../../proposals/api/needs-you-query';
 import { MY_PROGRAMS } from '../api/my-programs-query';
 import { HomePage } from './home-page';
 
@@ -25,9 +26,24 @@ function result(data: Partial<MyProgramsQuery['me']> & { programs?: unknown[] })
   };
 }
 
+// The "needs you" section above the programs has its own tests: here nothing needs the person.
+const nothingNeedsYou: MockLink.MockedResponse = {
+  request: { query: NEEDS_YOU },
+  result: {
+    data: {
+      me: { __typename: 'Me', personId: 'p1' },
+      myProposals: [],
+      myMentorshipRequests: [],
+      programs: [],
+      unreadNotificationCount: 0,
+    },
+  },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+};
+
 const renderHome = (mocks: MockLink.MockedResponse[], language: 'en' | 'de' = 'en') =>
   renderInRouter(
-    <MockedProvider mocks={mocks}>
+    <MockedProvider mocks={[...mocks, nothingNeedsYou]}>
       <HomePage />
     </MockedProvider>,
     { language },
@@ -52,9 +68,10 @@ describe('My programs', () => {
       }),
     ]);
     expect(await screen.findByRole('heading', { level: 1, name: 'My programs' })).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('Loading your programs…');
-    const headings = await screen.findAllByRole('heading', { level: 2 });
-    expect(headings.map((h) => h.textContent)).toEqual(['Alpha', 'Beta']);
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Loading your programs…');
+    await screen.findByRole('heading', { level: 2, name: 'Alpha' });
+    const headings = screen.getAllByRole('heading', { level: 2 });
+    expect(headings.map((h) => h.textContent)).toEqual(['Needs you now', 'Alpha', 'Beta']);
     expect(screen.getByText('Program manager')).toBeInTheDocument();
     expect(screen.getByText('Mentee')).toBeInTheDocument();
     expect(screen.getByText('Enrolled on Mar 1, 2027')).toBeInTheDocument();

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
 import { QueryError } from '../../../components/query-error';
+import { NeedsYouSection } from '../../proposals/components/needs-you-section';
 import { joinablePrograms, MY_PROGRAMS, myPrograms } from '../api/my-programs-query';
 import { ProgramCard } from '../components/program-card';
 
@@ -53,7 +54,10 @@ export function HomePage() {
   return (
     <>
       <PageHeading>{t('home.heading')}</PageHeading>
-      {content}
+      <Stack gap="xl">
+        <NeedsYouSection />
+        {content}
+      </Stack>
     </>
   );
 }
