@@ -5,6 +5,8 @@ import { AuthCallbackPage, RequireSignIn, SignInPage, useAuth } from '../feature
 import { JoinProgramPage } from '../features/enrollment/routes/join-program-page';
 import { ProgramPage } from '../features/mentoring/routes/program-page';
 import { HomePage } from '../features/programs/routes/home-page';
+import { SessionPage } from '../features/workspace/routes/session-page';
+import { WorkspacePage } from '../features/workspace/routes/workspace-page';
 import { AppShellLayout } from './app-shell';
 import { NotFoundPage } from './not-found-page';
 
@@ -49,7 +51,39 @@ const joinRoute = createRoute({
   },
 });
 
-export const routeTree = rootRoute.addChildren([indexRoute, callbackRoute, programRoute, joinRoute]);
+const workspaceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/mentorships/$mentorshipId',
+  component: function WorkspaceRoute() {
+    const { mentorshipId } = workspaceRoute.useParams();
+    return (
+      <RequireSignIn>
+        <WorkspacePage mentorshipId={mentorshipId} />
+      </RequireSignIn>
+    );
+  },
+});
+const sessionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sessions/$sessionId',
+  component: function SessionRoute() {
+    const { sessionId } = sessionRoute.useParams();
+    return (
+      <RequireSignIn>
+        <SessionPage sessionId={sessionId} />
+      </RequireSignIn>
+    );
+  },
+});
+
+export const routeTree = rootRoute.addChildren([
+  indexRoute,
+  callbackRoute,
+  programRoute,
+  joinRoute,
+  workspaceRoute,
+  sessionRoute,
+]);
 
 export function createAppRouter(history?: RouterHistory) {
   return createRouter({ routeTree, ...(history && { history }) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber } from './format';
+import { formatCalendarDate, formatDate, formatDateTime, formatNumber, formatTime } from './format';
 
 describe('formatting in the viewer’s locale and zone', () => {
   it('writes a date the way each language does, on the day it is in the given zone', () => {
@@ -11,5 +11,17 @@ describe('formatting in the viewer’s locale and zone', () => {
   it('groups digits by locale', () => {
     expect(formatNumber(12345.5, 'en')).toBe('12,345.5');
     expect(formatNumber(12345.5, 'de')).toBe('12.345,5');
+  });
+
+  it('keeps a calendar day the same day in every zone', () => {
+    expect(formatCalendarDate('2027-03-01', 'en')).toBe('Mar 1, 2027');
+    expect(formatCalendarDate('2027-03-01', 'de')).toBe('01.03.2027');
+  });
+
+  it('shows one instant as each side of a call sees it, naming the zone', () => {
+    const instant = '2027-01-12T09:00:00Z';
+    expect(formatDateTime(instant, 'en', 'Europe/Berlin')).toMatch(/Jan 12, 2027.*10:00.*GMT\+1/);
+    expect(formatDateTime(instant, 'en', 'America/New_York')).toMatch(/Jan 12, 2027.*04:00.*EST/);
+    expect(formatTime(instant, 'de', 'Europe/Berlin')).toBe('10:00');
   });
 });

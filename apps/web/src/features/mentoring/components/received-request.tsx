@@ -7,7 +7,7 @@ import type { DeclineReason } from '../../../gql/graphql';
 import { formatDate } from '../../../lib/format';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { ACCEPT_REQUEST, DECLINE_REQUEST } from '../api/request-mutations';
-import { PersonSummary } from './person-summary';
+import { PersonSummary } from '../../../components/person-summary';
 
 export const ReceivedRequestRequest = graphql(`
   fragment ReceivedRequest_request on MentorshipRequest {

@@ -12,7 +12,7 @@ import { ReceivedRequest } from '../components/received-request';
 import { RecommendationCard } from '../components/recommendation-card';
 import { RequestMentorDialog } from '../components/request-mentor-dialog';
 import { SentRequest } from '../components/sent-request';
-import { useLiveRefresh } from '../hooks/use-live-refresh';
+import { useLiveRefresh } from '../../../hooks/use-live-refresh';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
