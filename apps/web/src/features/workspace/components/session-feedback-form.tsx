@@ -43,6 +43,7 @@ export function SessionFeedbackForm(props: { sessionId: string; viewerTimeZone: 
             setRatingMissing(false);
           }}
           aria-label={t('sessions.feedback.rating')}
+          getSymbolLabel={(stars) => t('sessions.feedback.stars', { count: stars })}
           mt={4}
         />
       </Input.Wrapper>
