@@ -22,6 +22,7 @@ import { SessionNotes } from '../components/session-notes';
 import { SessionRsvp } from '../components/session-rsvp';
 import { useAction } from '../hooks/use-action';
 import { downloadCalendarFile } from '../lib/calendar-file';
+import { PAIR_REFRESH } from '../lib/pair-refresh';
 import { namesByPersonId } from '../lib/people-names';
 
 type Editing = 'none' | 'reschedule' | 'cancel';
@@ -33,7 +34,10 @@ type Editing = 'none' | 'reschedule' | 'cancel';
 export function SessionPage({ sessionId }: { sessionId: string }) {
   const { t, i18n } = useTranslation();
   const viewerTimeZone = useMemo(() => detectedTimeZone(), []);
-  const { data, error, loading, refetch } = useQuery(SESSION_PAGE, { variables: { id: sessionId, viewerTimeZone } });
+  const { data, error, loading, refetch } = useQuery(SESSION_PAGE, {
+    variables: { id: sessionId, viewerTimeZone },
+    ...PAIR_REFRESH,
+  });
   const reload = useCallback(() => void refetch().catch(() => undefined), [refetch]);
   useLiveRefresh(reload);
   const client = useApolloClient();

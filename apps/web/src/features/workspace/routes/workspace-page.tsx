@@ -15,6 +15,7 @@ import { AgreementPanel } from '../components/agreement-panel';
 import { EndMentorshipDialog } from '../components/end-mentorship-dialog';
 import { GoalsPanel } from '../components/goals-panel';
 import { SessionsPanel } from '../components/sessions-panel';
+import { PAIR_REFRESH } from '../lib/pair-refresh';
 import { namesByPersonId } from '../lib/people-names';
 
 type Tab = 'sessions' | 'goals' | 'agreement';
@@ -26,7 +27,10 @@ type Tab = 'sessions' | 'goals' | 'agreement';
 export function WorkspacePage({ mentorshipId }: { mentorshipId: string }) {
   const { t } = useTranslation();
   const viewerTimeZone = useMemo(() => detectedTimeZone(), []);
-  const { data, error, loading, refetch } = useQuery(WORKSPACE, { variables: { mentorshipId, viewerTimeZone } });
+  const { data, error, loading, refetch } = useQuery(WORKSPACE, {
+    variables: { mentorshipId, viewerTimeZone },
+    ...PAIR_REFRESH,
+  });
   const reload = useCallback(() => void refetch().catch(() => undefined), [refetch]);
   useLiveRefresh(reload);
   const [tab, setTab] = useState<Tab>('sessions');
