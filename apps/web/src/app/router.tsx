@@ -45,6 +45,12 @@ const requestRoute = createRoute({ getParentRoute: () => rootRoute, path: '/matc
   import('../features/proposals/routes/request.lazy').then((m) => m.Route),
 );
 
+const workspaceRoute = createRoute({ getParentRoute: () => rootRoute, path: '/mentorships/$mentorshipId' }).lazy(() =>
+  import('../features/workspace/routes/workspace.lazy').then((m) => m.Route),
+);
+const sessionRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sessions/$sessionId' }).lazy(() =>
+  import('../features/workspace/routes/session.lazy').then((m) => m.Route),
+);
 export const routeTree = rootRoute.addChildren([
   indexRoute,
   callbackRoute,
@@ -54,6 +60,8 @@ export const routeTree = rootRoute.addChildren([
   notificationSettingsRoute,
   proposalRoute,
   requestRoute,
+  workspaceRoute,
+  sessionRoute,
 ]);
 
 export function createAppRouter(history?: RouterHistory) {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber } from './format';
+import {
+  formatCalendarDate,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatTime,
+  formatZonedDateTime,
+} from './format';
 
 describe('formatting in the viewer’s locale and zone', () => {
   it('writes a date the way each language does, on the day it is in the given zone', () => {
@@ -17,5 +24,17 @@ describe('formatting in the viewer’s locale and zone', () => {
     const instant = '2027-03-01T23:30:00Z';
     expect(formatDateTime(instant, 'en', 'UTC')).toBe('Mar 1, 2027, 11:30 PM');
     expect(formatDateTime(instant, 'de', 'Europe/Berlin')).toBe('02.03.2027, 00:30');
+  });
+
+  it('keeps a calendar day the same day in every zone', () => {
+    expect(formatCalendarDate('2027-03-01', 'en')).toBe('Mar 1, 2027');
+    expect(formatCalendarDate('2027-03-01', 'de')).toBe('01.03.2027');
+  });
+
+  it('shows one instant as each side of a call sees it, naming the zone', () => {
+    const instant = '2027-01-12T09:00:00Z';
+    expect(formatZonedDateTime(instant, 'en', 'Europe/Berlin')).toMatch(/Jan 12, 2027.*10:00.*GMT\+1/);
+    expect(formatZonedDateTime(instant, 'en', 'America/New_York')).toMatch(/Jan 12, 2027.*04:00.*EST/);
+    expect(formatTime(instant, 'de', 'Europe/Berlin')).toBe('10:00');
   });
 });

@@ -20,7 +20,28 @@ export function formatDateTime(instant: string | Date, locale: string, timeZone?
   }).format(date);
 }
 
-/** The IANA zone the browser is in, for APIs that write times into their text (UTC if the browser will not say). */
-export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+/** A calendar day (`YYYY-MM-DD`, as goals and milestones have them): the same day wherever the viewer is. */
+export function formatCalendarDate(day: string, locale: string): string {
+  return formatDate(`${day}T00:00:00Z`, locale, 'UTC');
+}
+
+/** Day and time of an instant in a zone, with the zone's short name so two sides of a call can compare. */
+export function formatZonedDateTime(instant: string | Date, locale: string, timeZone: string): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(date);
+}
+
+/** Only the time of day of an instant in a zone, e.g. the end of a session shown after its start. */
+export function formatTime(instant: string | Date, locale: string, timeZone: string): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(date);
 }

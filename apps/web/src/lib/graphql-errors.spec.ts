@@ -31,6 +31,23 @@ describe('describeError', () => {
     expect(describeError(error)).toEqual({ kind: 'conflict', detail: 'already accepted' });
   });
 
+  it('names the session a new time clashes with, and says when only availability is in the way', () => {
+    const clash = graphqlErrors({
+      message: 'This time overlaps session s-1',
+      extensions: { code: 'CONFLICT', clashingSessionId: 's-1', personIds: ['p-1'] },
+    });
+    expect(describeError(clash)).toEqual({
+      kind: 'conflict',
+      detail: 'This time overlaps session s-1',
+      clashingSessionId: 's-1',
+    });
+    const outside = graphqlErrors({
+      message: 'This time is outside the stated availability of one attendee',
+      extensions: { code: 'CONFLICT', outsideAvailabilityPersonIds: ['p-2'] },
+    });
+    expect(describeError(outside)).toMatchObject({ kind: 'conflict', outsideAvailability: true });
+  });
+
   it('retries an unavailable service after the longest wait the gateway asks for', () => {
     const error = graphqlErrors(
       { message: 'profiles is unavailable', extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterMs: 500 } },

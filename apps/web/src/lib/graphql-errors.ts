@@ -19,6 +19,10 @@ export interface DescribedError {
   detail?: string;
   /** The input field a BAD_USER_INPUT concerns (`extensions.field`), so a form can show the message on it. */
   field?: string;
+  /** For a CONFLICT with another booking: the session the new time overlaps, so the app can name it. */
+  clashingSessionId?: string;
+  /** For a CONFLICT with someone's stated availability: the organizer may confirm the time anyway. */
+  outsideAvailability?: boolean;
 }
 
 interface ErrorLike {
@@ -54,10 +58,14 @@ function fromGraphqlErrors(errors: readonly ErrorLike[]): DescribedError {
   if (kind === 'badUserInput' || kind === 'conflict') {
     const first = errors.find((e) => kindOfCode[String(e.extensions?.['code'])] === kind);
     const field = first?.extensions?.['field'];
+    const clashingSessionId = first?.extensions?.['clashingSessionId'];
     return {
       kind,
       ...(first?.message && { detail: first.message }),
       ...(kind === 'badUserInput' && typeof field === 'string' && { field }),
+      ...(kind === 'conflict' && typeof clashingSessionId === 'string' && { clashingSessionId }),
+      ...(kind === 'conflict' &&
+        Array.isArray(first?.extensions?.['outsideAvailabilityPersonIds']) && { outsideAvailability: true }),
     };
   }
   return { kind };

@@ -25,6 +25,22 @@ describe('public error classification', () => {
     expect(classifyError(resolverError(new ConcurrencyError('s-1', 3, 4)))?.code).toBe('CONFLICT');
   });
 
+  it('publishes the details of a refusal that help fix it, and no others', () => {
+    const clash = new DomainError('CONFLICT', 'This time overlaps session s-9', {
+      clashingSessionId: 's-9',
+      personIds: ['p-1'],
+    });
+    expect(classifyError(resolverError(clash))).toEqual({
+      code: 'CONFLICT',
+      message: 'This time overlaps session s-9',
+      extensions: { clashingSessionId: 's-9' },
+    });
+    const fromSubgraph = new GraphQLError('outside availability', {
+      extensions: { code: 'CONFLICT', outsideAvailabilityPersonIds: ['p-2'], outsideAvailability: [{ windows: [] }] },
+    });
+    expect(classifyError(fromSubgraph)?.extensions).toEqual({ outsideAvailabilityPersonIds: ['p-2'] });
+  });
+
   it('passes a subgraph’s public error through the gateway, but not an unmasked INTERNAL', () => {
     const fromSubgraph = new GraphQLError('No such program', { extensions: { code: 'NOT_FOUND', serviceName: 'x' } });
     expect(classifyError(fromSubgraph)).toEqual({ code: 'NOT_FOUND', message: 'No such program', extensions: {} });

@@ -31,7 +31,26 @@ const requestErrorCodes = new Set([
 ]);
 
 // Extensions that may travel from a subgraph through the gateway to the client; everything else is dropped.
-const safeExtensions = ['field', 'issues', 'correlationId', 'retryAfterSeconds', 'reason', 'limit'] as const;
+/**
+ * Details of a domain refusal that help the person fix it and name only what they already know: the field, the
+ * session their new time overlaps, the attendees whose stated availability it misses, the agreement version to sign.
+ */
+const publishedDomainDetails = [
+  'field',
+  'clashingSessionId',
+  'outsideAvailabilityPersonIds',
+  'version',
+  'latestVersion',
+] as const;
+
+const safeExtensions = [
+  'issues',
+  'correlationId',
+  'retryAfterSeconds',
+  'reason',
+  'limit',
+  ...publishedDomainDetails,
+] as const;
 
 const httpStatusCodes: Record<number, PublicErrorCode> = {
   400: 'BAD_USER_INPUT',
@@ -95,11 +114,12 @@ export function classifyError(error: unknown): ClassifiedError | undefined {
   const original = innermost(error);
   if (original instanceof AuthenticationError) return { code: 'UNAUTHENTICATED', message: original.message };
   if (isDomainError(original)) {
-    const field = (original.details as { field?: unknown } | undefined)?.field;
+    const details = (original.details ?? {}) as Record<string, unknown>;
+    const published = publishedDomainDetails.filter((key) => details[key] !== undefined);
     return {
       code: original.code,
       message: original.message,
-      extensions: typeof field === 'string' ? { field } : undefined,
+      extensions: published.length ? Object.fromEntries(published.map((key) => [key, details[key]])) : undefined,
     };
   }
   if (original instanceof ZodError) {

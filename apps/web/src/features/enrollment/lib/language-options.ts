@@ -16,9 +16,3 @@ export function languageOptions(locale: string): Option[] {
     a.label.localeCompare(b.label, locale),
   );
 }
-
-/** Every IANA time zone the browser knows, plus the given one should the browser not list it. */
-export function timeZoneOptions(current: string): string[] {
-  const zones = Intl.supportedValuesOf('timeZone');
-  return zones.includes(current) ? zones : [current, ...zones];
-}

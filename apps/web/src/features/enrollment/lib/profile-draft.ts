@@ -1,4 +1,5 @@
 import type { AnswerInput, ProfileInput, QuestionKind } from '../../../gql/graphql';
+import { detectedTimeZone } from '../../../lib/time-zones';
 
 export type EnrollRole = 'MENTEE' | 'MENTOR';
 
@@ -30,11 +31,6 @@ export interface QuestionShape {
 }
 
 export const emptyAnswer = (): AnswerDraft => ({ optionIds: [], value: null, text: '' });
-
-/** The browser's own time zone, which the person can change. */
-export function detectedTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
 
 export function initialDraft(
   person: { name: string; email?: string | undefined },

@@ -24,11 +24,12 @@ import { QueryError } from '../../../components/query-error';
 import { getFragmentData } from '../../../gql';
 import type { JoinProgramQuery } from '../../../gql/graphql';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
+import { timeZoneOptions } from '../../../lib/time-zones';
 import { useAuth } from '../../auth';
 import { ENROLL } from '../api/enroll-mutation';
 import { JOIN_PROGRAM } from '../api/join-program-query';
 import { QuestionField, QuestionFieldQuestion } from '../components/question-field';
-import { languageOptions, timeZoneOptions } from '../lib/language-options';
+import { languageOptions } from '../lib/language-options';
 import { formFieldOfApiField, initialDraft, type ProfileDraft, toProfileInput } from '../lib/profile-draft';
 
 const FORMATS = ['VIRTUAL', 'IN_PERSON', 'GROUP'] as const;

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useCallback } from 'react';
-import { useLiveRefresh } from '../../mentoring/hooks/use-live-refresh';
+import { useLiveRefresh } from '../../../hooks/use-live-refresh';
 import { UNREAD_NOTIFICATION_COUNT } from '../api/inbox-queries';
 
 /**

@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
 import { QueryError } from '../../../components/query-error';
-import { browserTimeZone } from '../../../lib/format';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
-import { useLiveRefresh } from '../../mentoring/hooks/use-live-refresh';
+import { detectedTimeZone } from '../../../lib/time-zones';
+import { useLiveRefresh } from '../../../hooks/use-live-refresh';
 import {
   INBOX,
   MARK_ALL_NOTIFICATIONS_READ,
@@ -24,7 +24,7 @@ const MAX_PAGE = 100;
 const listStyle = { listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 'var(--mantine-spacing-sm)' };
 
 /** The person's notifications, newest first: open one to go where it points, or mark them all read. */
-export function InboxPage({ timeZone = browserTimeZone() }: { timeZone?: string }) {
+export function InboxPage({ timeZone = detectedTimeZone() }: { timeZone?: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [unreadOnly, setUnreadOnly] = useState(false);

@@ -1,8 +1,9 @@
-import { Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
 import { formatDate } from '../../../lib/format';
-import { PersonSummary } from './person-summary';
+import { PersonSummary } from '../../../components/person-summary';
 
 export const MentorshipCardMentorship = graphql(`
   fragment MentorshipCard_mentorship on Mentorship {
@@ -38,6 +39,11 @@ export function MentorshipCard(props: {
           {t(viewerIsMentor ? 'mentorships.yourMentee' : 'mentorships.yourMentor')} ·{' '}
           {t('mentorships.since', { date: formatDate(mentorship.startedAt, i18n.language) })}
         </Text>
+        <Anchor
+          renderRoot={(p) => <Link {...p} to="/mentorships/$mentorshipId" params={{ mentorshipId: mentorship.id }} />}
+        >
+          {t('mentorships.openWorkspace')}
+        </Anchor>
       </Stack>
     </Card>
   );

@@ -4,10 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
 import type { DeclineReason } from '../../../gql/graphql';
+import { DECLINE_REASONS } from '../../../lib/decline-reasons';
 import { formatDate } from '../../../lib/format';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { ACCEPT_REQUEST, DECLINE_REQUEST } from '../api/request-mutations';
-import { PersonSummary } from './person-summary';
+import { PersonSummary } from '../../../components/person-summary';
 
 export const ReceivedRequestRequest = graphql(`
   fragment ReceivedRequest_request on MentorshipRequest {
@@ -22,15 +23,6 @@ export const ReceivedRequestRequest = graphql(`
     }
   }
 `);
-
-export const DECLINE_REASONS: DeclineReason[] = [
-  'NO_CAPACITY',
-  'SCHEDULE_CONFLICT',
-  'DIFFERENT_GOALS',
-  'NOT_A_GOOD_FIT',
-  'PERSONAL_REASONS',
-  'OTHER',
-];
 
 /** A request to the mentor: the mentee's profile, and accepting or declining with a reason while it is open. */
 export function ReceivedRequest(props: {

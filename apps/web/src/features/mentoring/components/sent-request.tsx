@@ -6,7 +6,7 @@ import { type FragmentType, getFragmentData, graphql } from '../../../gql';
 import { formatDate } from '../../../lib/format';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { WITHDRAW_REQUEST } from '../api/request-mutations';
-import { PersonSummary } from './person-summary';
+import { PersonSummary } from '../../../components/person-summary';
 
 export const SentRequestRequest = graphql(`
   fragment SentRequest_request on MentorshipRequest {

@@ -11,7 +11,7 @@ import { MentorshipCard } from '../components/mentorship-card';
 import { ReceivedRequest } from '../components/received-request';
 import { RecommendationCard } from '../components/recommendation-card';
 import { SentRequest } from '../components/sent-request';
-import { useLiveRefresh } from '../hooks/use-live-refresh';
+import { useLiveRefresh } from '../../../hooks/use-live-refresh';
 
 // The dialog (Mantine's Modal and Textarea, most of this page's code) is fetched once the recommendations are on
 // screen, so they appear without waiting for it and the dialog opens at once when asked for.

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeclineReason } from '../../../gql/graphql';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
-import { DECLINE_REASONS } from '../../mentoring/components/received-request';
+import { DECLINE_REASONS } from '../../../lib/decline-reasons';
 import { DECLINE_PROPOSAL } from '../api/proposal-mutations';
 
 const COMMENT_LIMIT = 1000;

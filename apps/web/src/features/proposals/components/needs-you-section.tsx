@@ -5,7 +5,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../components/loading-state';
 import { QueryError } from '../../../components/query-error';
-import { useLiveRefresh } from '../../mentoring/hooks/use-live-refresh';
+import { useLiveRefresh } from '../../../hooks/use-live-refresh';
 import { NEEDS_YOU } from '../api/needs-you-query';
 import { proposalsToAnswer, requestsWaitingFor } from '../lib/needs-you';
 import type { DescribedError } from '../../../lib/graphql-errors';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
 import { formatDateTime } from '../../../lib/format';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
-import { PersonSummary, PersonSummaryParticipant } from '../../mentoring/components/person-summary';
+import { PersonSummary, PersonSummaryParticipant } from '../../../components/person-summary';
 import { ACCEPT_PROPOSAL } from '../api/proposal-mutations';
 import { awaitsAnswerFrom, sideOf } from '../lib/needs-you';
 

@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
 import { formatDate } from '../../../lib/format';
-import { PersonSummary, PersonSummaryParticipant } from '../../mentoring/components/person-summary';
+import { PersonSummary, PersonSummaryParticipant } from '../../../components/person-summary';
 
 export const WaitingRequestRequest = graphql(`
   fragment WaitingRequest_request on MentorshipRequest {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
 import { QueryError } from '../../../components/query-error';
-import { useLiveRefresh } from '../../mentoring/hooks/use-live-refresh';
+import { useLiveRefresh } from '../../../hooks/use-live-refresh';
 import { PROPOSAL_PAGE } from '../api/needs-you-query';
 import type { DescribedError } from '../../../lib/graphql-errors';
 import { AnswerNotice, type AnswerNoticeState } from '../components/answer-notice';

@@ -1,6 +1,6 @@
 import { Avatar, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { type FragmentType, getFragmentData, graphql } from '../../../gql';
+import { type FragmentType, getFragmentData, graphql } from '../gql';
 
 export const PersonSummaryParticipant = graphql(`
   fragment PersonSummary_participant on Participant {

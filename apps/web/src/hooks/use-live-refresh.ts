@@ -1,6 +1,6 @@
 import { useSubscription } from '@apollo/client/react';
 import { useEffect, useRef } from 'react';
-import { MY_EVENTS } from '../api/my-events-subscription';
+import { MY_EVENTS } from '../lib/my-events-subscription';
 
 // Events come in bursts (a request accepted starts a mentorship, fills a seat, …): one reload for a burst.
 const SETTLE_MS = 300;

@@ -1,0 +1,333 @@
+// The mentorship workspace in a real browser (Debian's chromium through playwright-core) against the stack `npm start`
+// runs: a mentee in Berlin and a mentor in New York agree, set a goal, book, move and hold sessions, and give feedback;
+// other people reaching the same addresses are told "not found". Screenshots go to test-artifacts/web/<journey>/.
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import {
+  buildWebApp,
+  JourneyCamera,
+  launchBrowser,
+  personPage,
+  seriousAccessibilityViolations,
+} from './support/browser';
+import { DEMO_PROGRAM_ID, DEMO_TENANT_ID, DEMO_USERS, demoMenteeId, demoUser } from './support/demo';
+import { dataOf } from './support/graphql-results';
+import { type E2eStack, startStack } from './support/stack';
+
+jest.setTimeout(600_000);
+
+const MENTEE_ZONE = 'Europe/Berlin';
+const MENTOR_ZONE = 'America/New_York';
+const mentee = demoUser('mentee');
+const mentor = demoUser('mentor');
+const nameOf = (alias: string) => DEMO_USERS.find((u) => u.alias === alias)?.displayName ?? '';
+
+let stack: E2eStack;
+let browser: Browser;
+let webRoot: string;
+let mentorshipId: string;
+
+beforeAll(async () => {
+  webRoot = buildWebApp();
+  stack = await startStack({ env: { TRELLIS_SEED_DEMO: '1' }, webRoot, signInPeople: DEMO_USERS });
+  browser = await launchBrowser();
+  mentorshipId = await startMentorship();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+  if (webRoot) fs.rmSync(webRoot, { recursive: true, force: true });
+});
+
+/** How the pair got together is journey 1's subject; here the API does it, then the workspace must exist. */
+async function startMentorship(): Promise<string> {
+  const asked = dataOf(
+    await stack.gql<{ requestMentor: { requestId: string } }>(
+      mentee,
+      `mutation($p: ID!, $m: ID!) { requestMentor(programId: $p, mentorPersonId: $m, message: "Hello") { requestId } }`,
+      { p: DEMO_PROGRAM_ID, m: mentor.personId },
+    ),
+  );
+  const accepted = dataOf(
+    await stack.gql<{ acceptMentorshipRequest: { mentorshipId: string } }>(
+      mentor,
+      `mutation($r: ID!) { acceptMentorshipRequest(requestId: $r) { mentorshipId } }`,
+      { r: asked.requestMentor.requestId },
+    ),
+  );
+  const id = accepted.acceptMentorshipRequest.mentorshipId;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const result = await stack.gql(mentee, `query($m: ID!) { engagement(mentorshipId: $m) { status } }`, { m: id });
+    if (!result.errors?.length) return id;
+    if (Date.now() > deadline) throw new Error(`no engagement for ${id}: ${JSON.stringify(result.errors)}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+async function signInAsListed(page: Page, displayName: string) {
+  await page.getByRole('button', { name: new RegExp(`^Sign in as ${displayName} `) }).click();
+}
+
+async function signInAsSomeoneElse(page: Page, personId: string, organizationId: string) {
+  await page.getByLabel('Person id').fill(personId);
+  await page.getByLabel('Organization id').fill(organizationId);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+async function expectNoSeriousViolations(page: Page, where: string) {
+  const violations = await seriousAccessibilityViolations(page);
+  expect({ where, violations }).toEqual({ where, violations: [] });
+}
+
+/** The wall-clock text a datetime-local input takes for an instant in a zone, e.g. 2027-01-12T10:00. */
+function wallTime(instant: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts['year']}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}`;
+}
+
+/** The time of day of an instant in a zone, as the app writes it in English. */
+function clock(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(instant);
+}
+
+/** A day a few weeks ahead at 10:00 in the mentee's zone: far enough that the demo calendars are empty then. */
+function tenOClockInAFewWeeks(): Date {
+  const day = new Date(Date.now() + 30 * 86_400_000);
+  const noonUtc = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 12));
+  const wall = wallTime(noonUtc, MENTEE_ZONE).slice(0, 10);
+  // 10:00 in Berlin is 09:00 or 08:00 UTC; find it rather than assume the season.
+  for (const hour of [8, 9]) {
+    const candidate = new Date(`${wall}T${String(hour).padStart(2, '0')}:00:00Z`);
+    if (wallTime(candidate, MENTEE_ZONE) === `${wall}T10:00`) return candidate;
+  }
+  throw new Error('no 10:00 in Berlin found');
+}
+
+async function scheduleSession(page: Page, title: string, start: Date, minutes: number) {
+  await page.getByRole('button', { name: 'Schedule a session' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Schedule a session' });
+  await dialog.getByLabel('Title (optional)').fill(title);
+  await dialog.getByLabel('Starts').fill(wallTime(start, MENTEE_ZONE));
+  await dialog.getByLabel('Length in minutes').fill(String(minutes));
+  await dialog.getByLabel('Meeting link').fill('https://meet.example.org/trellis-pair');
+  return dialog;
+}
+
+/** Submits the dialog; a time outside someone's stated availability is confirmed, as the organizer would. */
+async function submitConfirmingAvailability(page: Page, dialog: ReturnType<Page['getByRole']>) {
+  await dialog.getByRole('button', { name: 'Schedule session' }).click();
+  const override = dialog.getByLabel('Schedule it anyway, outside the stated availability');
+  const outcome = await Promise.race([
+    page.waitForURL(/\/sessions\//).then(() => 'scheduled' as const),
+    override.waitFor().then(() => 'outside' as const),
+  ]);
+  if (outcome === 'outside') {
+    await override.check();
+    await dialog.getByRole('button', { name: 'Schedule session' }).click();
+    await page.waitForURL(/\/sessions\//);
+  }
+}
+
+describe('journey 2: the mentorship workspace across two time zones', () => {
+  it('agreement, goal with a milestone, sessions booked, moved and held, feedback, and a clash named', async () => {
+    const camera = new JourneyCamera('2-workspace');
+    const menteeSide = await personPage(browser, { timezoneId: MENTEE_ZONE });
+    const mentorSide = await personPage(browser, { timezoneId: MENTOR_ZONE });
+    const page = menteeSide.page;
+    const other = mentorSide.page;
+    try {
+      // The mentee goes straight to the workspace address (as from an email) and signs in on the way.
+      await page.goto(`${stack.webUrl}/mentorships/${mentorshipId}`);
+      await signInAsListed(page, nameOf('mentee'));
+      await page.getByRole('heading', { level: 1, name: `Mentored by ${nameOf('mentor')}` }).waitFor();
+      await expectNoSeriousViolations(page, 'workspace sessions');
+      await camera.shot(page, 'workspace');
+
+      // A short session starting within two minutes: by the time the rest is done it has begun and can be held.
+      const soon = new Date(Math.ceil((Date.now() + 90_000) / 60_000) * 60_000);
+      let dialog = await scheduleSession(page, 'Quick check-in', soon, 15);
+      await submitConfirmingAvailability(page, dialog);
+      const quickSessionUrl = page.url();
+      await page.getByRole('heading', { level: 1, name: 'Quick check-in' }).waitFor();
+
+      // Agreement: the mentee proposes, both sign.
+      await page.goto(`${stack.webUrl}/mentorships/${mentorshipId}`);
+      await page.getByRole('tab', { name: 'Agreement' }).click();
+      await page.getByRole('button', { name: 'Propose an agreement' }).click();
+      await page.getByLabel('Expectations').fill('We prepare one question before each session.');
+      await page.getByLabel('Chat').check();
+      await page.getByRole('button', { name: 'Propose agreement' }).click();
+      await page.getByText('Nobody has signed it yet.').waitFor();
+      await page.getByRole('button', { name: 'Sign version 1' }).click();
+      await page.getByText('Signed by you').waitFor();
+      await expectNoSeriousViolations(page, 'workspace agreement');
+      await camera.shot(page, 'agreement-signed-by-mentee');
+
+      await other.goto(`${stack.webUrl}/mentorships/${mentorshipId}`);
+      await signInAsListed(other, nameOf('mentor'));
+      await other.getByRole('heading', { level: 1, name: `Mentoring ${nameOf('mentee')}` }).waitFor();
+      await other.getByRole('tab', { name: 'Agreement' }).click();
+      await other.getByText(`Signed by ${nameOf('mentee')}`).waitFor();
+      await other.getByRole('button', { name: 'Sign version 1' }).click();
+      await other.getByText('Signed by both').waitFor();
+      await camera.shot(other, 'agreement-in-effect-for-mentor');
+      await page.getByText('Signed by both').waitFor({ timeout: 20_000 });
+
+      // A goal with a milestone; the milestone reached moves the goal on.
+      await page.getByRole('tab', { name: 'Goals' }).click();
+      await page.getByRole('button', { name: 'Set a goal' }).click();
+      await page.getByLabel('Goal', { exact: true }).fill('Lead the next team retrospective');
+      const due = wallTime(new Date(Date.now() + 60 * 86_400_000), MENTEE_ZONE).slice(0, 10);
+      await page.getByLabel('Target date').fill(due);
+      await page.getByLabel('First milestone (optional)').fill('Draft the agenda');
+      await page.getByRole('button', { name: 'Save goal' }).click();
+      const goal = page.getByRole('listitem').filter({ hasText: 'Lead the next team retrospective' });
+      await goal.getByRole('checkbox', { name: /^Draft the agenda/ }).check();
+      await goal.getByRole('checkbox', { name: /^Draft the agenda/, checked: true, disabled: true }).waitFor();
+      await expectNoSeriousViolations(page, 'workspace goals');
+      await camera.shot(page, 'goal-with-milestone');
+
+      // A session across the time-zone difference: 10:00 in Berlin is early morning in New York.
+      const ten = tenOClockInAFewWeeks();
+      await page.getByRole('tab', { name: 'Sessions' }).click();
+      dialog = await scheduleSession(page, 'Retrospective practice', ten, 60);
+      await dialog.getByText(`For ${nameOf('mentor')}:`).waitFor();
+      await camera.shot(page, 'schedule-dialog-both-zones');
+      await submitConfirmingAvailability(page, dialog);
+      await page.getByRole('heading', { level: 1, name: 'Retrospective practice' }).waitFor();
+      await page
+        .getByText(new RegExp(`${clock(ten, MENTEE_ZONE)}.*GMT\\+\\d`))
+        .first()
+        .waitFor();
+      await camera.shot(page, 'session-for-mentee');
+      const sessionUrl = page.url();
+      await other.goto(sessionUrl);
+      await other.getByRole('heading', { level: 1, name: 'Retrospective practice' }).waitFor();
+      await other
+        .getByText(new RegExp(`${clock(ten, MENTOR_ZONE)}.*E[SD]T`))
+        .first()
+        .waitFor();
+      expect(clock(ten, MENTOR_ZONE)).not.toBe(clock(ten, MENTEE_ZONE));
+      await other.getByRole('button', { name: "I'll come" }).click();
+      await other.getByRole('button', { name: "I'll come", pressed: true }).waitFor();
+      await expectNoSeriousViolations(other, 'session page (mentor)');
+      await camera.shot(other, 'session-for-mentor');
+
+      // Moved an hour later: both sides see the new time.
+      const later = new Date(ten.getTime() + 3_600_000);
+      await page.getByRole('button', { name: 'Reschedule' }).click();
+      await page.getByLabel('Starts').fill(wallTime(later, MENTEE_ZONE));
+      await page.getByRole('button', { name: 'Move session' }).click();
+      const override = page.getByLabel('Schedule it anyway, outside the stated availability');
+      if (await override.isVisible({ timeout: 3_000 }).catch(() => false)) {
+        await override.check();
+        await page.getByRole('button', { name: 'Move session' }).click();
+      }
+      await page.getByRole('button', { name: 'Move session' }).waitFor({ state: 'detached' });
+      await page
+        .getByText(new RegExp(`${clock(later, MENTEE_ZONE)}.*GMT\\+\\d`))
+        .first()
+        .waitFor();
+      await other.reload();
+      await other
+        .getByText(new RegExp(`${clock(later, MENTOR_ZONE)}.*E[SD]T`))
+        .first()
+        .waitFor();
+      await camera.shot(other, 'rescheduled-for-mentor');
+
+      // A clash: the message names the session already booked at that time.
+      await page.goto(`${stack.webUrl}/mentorships/${mentorshipId}`);
+      dialog = await scheduleSession(page, 'Overlapping', later, 30);
+      await dialog.getByRole('button', { name: 'Schedule session' }).click();
+      await dialog.getByText(/It overlaps “Retrospective practice” on/).waitFor();
+      await camera.shot(page, 'clash-named');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+      // The quick session has begun by now: the mentor marks it held, the mentee gives feedback.
+      await page.waitForTimeout(Math.max(0, soon.getTime() - Date.now() + 1_000));
+      await other.goto(quickSessionUrl);
+      await other.getByRole('button', { name: 'Mark as held' }).click();
+      await other.getByText('Held').first().waitFor();
+      await page.goto(quickSessionUrl);
+      await page.getByRole('heading', { name: 'Your feedback' }).waitFor();
+      await page.getByRole('button', { name: 'Send feedback' }).click();
+      await page.getByText('Choose from 1 to 5 stars.').waitFor();
+      await page.getByRole('radio', { name: '4 stars' }).check({ force: true });
+      await page.getByLabel('What went well').fill('Clear next steps for the retrospective.');
+      await page.getByRole('button', { name: 'Send feedback' }).click();
+      await page.getByText('Thank you, your feedback is in.').waitFor();
+      await expectNoSeriousViolations(page, 'session page with feedback');
+      await camera.shot(page, 'feedback-given');
+      const feedback = dataOf(
+        await stack.gql<{ session: { feedback: Array<{ rating: number; wentWell: string | null }> } }>(
+          mentee,
+          `query($id: ID!) { session(id: $id) { feedback { rating wentWell } } }`,
+          { id: quickSessionUrl.split('/').pop() },
+        ),
+      );
+      expect(feedback.session.feedback).toEqual([{ rating: 4, wentWell: 'Clear next steps for the retrospective.' }]);
+    } catch (error) {
+      await camera.shot(page, 'failed-here-mentee');
+      await camera.shot(other, 'failed-here-mentor');
+      throw error;
+    } finally {
+      await menteeSide.context.close();
+      await mentorSide.context.close();
+    }
+  });
+});
+
+describe('journey 3: other people reaching the pair’s addresses see "not found"', () => {
+  it('another mentee of the program and a person of another organization see no data', async () => {
+    const camera = new JourneyCamera('3-not-yours');
+    const session = dataOf(
+      await stack.gql<{ engagement: { sessions: Array<{ id: string }> } }>(
+        mentee,
+        `query($m: ID!) { engagement(mentorshipId: $m) { sessions { id } } }`,
+        { m: mentorshipId },
+      ),
+    ).engagement.sessions[0];
+    const addresses = [`/mentorships/${mentorshipId}`, ...(session ? [`/sessions/${session.id}`] : [])];
+    expect(addresses).toHaveLength(2);
+    const outsiders = [
+      { who: 'another-mentee', personId: demoMenteeId(5), organizationId: DEMO_TENANT_ID },
+      { who: 'other-organization', personId: randomUUID(), organizationId: randomUUID() },
+    ];
+    expect(outsiders[0]?.personId).not.toBe(mentee.personId);
+    for (const outsider of outsiders) {
+      const { context, page } = await personPage(browser);
+      try {
+        await page.goto(`${stack.webUrl}${addresses[0]}`);
+        await signInAsSomeoneElse(page, outsider.personId, outsider.organizationId);
+        for (const address of addresses) {
+          await page.goto(`${stack.webUrl}${address}`);
+          await page
+            .getByRole('alert')
+            .getByText(/Not found: this does not exist, or it is not shared with you/)
+            .waitFor();
+          expect(await page.getByText(nameOf('mentor')).count()).toBe(0);
+          expect(await page.getByText('Retrospective practice').count()).toBe(0);
+          await expectNoSeriousViolations(page, `${outsider.who} at ${address}`);
+          await camera.shot(page, `${outsider.who}${address.replace(/\/[^/]+$/, '').replace(/\//g, '-')}`);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});

@@ -1,0 +1,122 @@
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoadingState } from '../../../components/loading-state';
+import { PageHeading } from '../../../components/page-heading';
+import { PersonSummary } from '../../../components/person-summary';
+import { QueryError } from '../../../components/query-error';
+import { getFragmentData } from '../../../gql';
+import { useLiveRefresh } from '../../../hooks/use-live-refresh';
+import { detectedTimeZone } from '../../../lib/time-zones';
+import { WORKSPACE, WorkspacePersonParticipant } from '../api/workspace-query';
+import { AgreementPanel } from '../components/agreement-panel';
+import { EndMentorshipDialog } from '../components/end-mentorship-dialog';
+import { GoalsPanel } from '../components/goals-panel';
+import { SessionsPanel } from '../components/sessions-panel';
+import { PAIR_REFRESH } from '../lib/pair-refresh';
+import { namesByPersonId } from '../lib/people-names';
+
+type Tab = 'sessions' | 'goals' | 'agreement';
+
+/**
+ * The mentorship as both sides work in it: sessions, goals and the agreement, kept current as the other side acts.
+ * To anyone but the pair and the program's managers the API answers "not found", and so does this page.
+ */
+export function WorkspacePage({ mentorshipId }: { mentorshipId: string }) {
+  const { t } = useTranslation();
+  const viewerTimeZone = useMemo(() => detectedTimeZone(), []);
+  const { data, error, loading, refetch } = useQuery(WORKSPACE, {
+    variables: { mentorshipId, viewerTimeZone },
+    ...PAIR_REFRESH,
+  });
+  const reload = useCallback(() => void refetch().catch(() => undefined), [refetch]);
+  useLiveRefresh(reload);
+  const [tab, setTab] = useState<Tab>('sessions');
+  const [ending, setEnding] = useState(false);
+  if (error) {
+    return (
+      <>
+        <PageHeading>{t('workspace.headingPlain')}</PageHeading>
+        <QueryError error={error} onRetry={reload} />
+      </>
+    );
+  }
+  if (loading || !data) return <LoadingState label={t('workspace.loading')} />;
+  const { engagement, me } = data;
+  const viewerIsMentor = engagement.viewerRole === 'MENTOR';
+  const other = viewerIsMentor ? engagement.mentee : engagement.mentor;
+  const people = [engagement.mentor, engagement.mentee]
+    .map((p) => getFragmentData(WorkspacePersonParticipant, p))
+    .filter((p) => p !== null && p !== undefined);
+  const nameOf = namesByPersonId(
+    [
+      ...people.map((p) => ({ personId: p.personId, name: p.displayName })),
+      { personId: me.personId, name: t('workspace.you') },
+    ],
+    t('people.unavailable'),
+  );
+  const otherPerson = getFragmentData(WorkspacePersonParticipant, other);
+  const otherSide = otherPerson ? { name: otherPerson.displayName, timeZone: otherPerson.timezone } : null;
+  const heading = otherPerson
+    ? t(viewerIsMentor ? 'workspace.headingMentee' : 'workspace.headingMentor', { name: otherPerson.displayName })
+    : t('workspace.headingPlain');
+  const open = engagement.status === 'OPEN';
+  return (
+    <Stack gap="lg">
+      <div>
+        <PageHeading>{heading}</PageHeading>
+        <Group justify="space-between" align="flex-start">
+          <PersonSummary participant={other} headingLevel={2} />
+          <Group>
+            <Badge variant="outline">{t(`workspace.status.${engagement.status}`)}</Badge>
+            {open && engagement.viewerRole !== 'MANAGER' && (
+              <Button variant="default" color="red" onClick={() => setEnding(true)}>
+                {t('workspace.end.button')}
+              </Button>
+            )}
+          </Group>
+        </Group>
+        <Anchor
+          size="sm"
+          renderRoot={(p) => <Link {...p} to="/programs/$programId" params={{ programId: engagement.programId }} />}
+        >
+          {t('workspace.backToProgram')}
+        </Anchor>
+        {!open && <Text mt="sm">{t('workspace.closed')}</Text>}
+      </div>
+      <Tabs value={tab} onChange={(value) => setTab((value as Tab | null) ?? 'sessions')} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="sessions">{t('workspace.tabs.sessions')}</Tabs.Tab>
+          <Tabs.Tab value="goals">{t('workspace.tabs.goals')}</Tabs.Tab>
+          <Tabs.Tab value="agreement">{t('workspace.tabs.agreement')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="sessions" pt="md">
+          <SessionsPanel
+            engagement={engagement}
+            viewerTimeZone={viewerTimeZone}
+            otherSide={otherSide}
+            onChanged={reload}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="goals" pt="md">
+          <GoalsPanel engagement={engagement} nameOf={nameOf} />
+        </Tabs.Panel>
+        <Tabs.Panel value="agreement" pt="md">
+          <AgreementPanel engagement={engagement} viewerPersonId={me.personId} nameOf={nameOf} />
+        </Tabs.Panel>
+      </Tabs>
+      <EndMentorshipDialog
+        opened={ending}
+        mentorshipId={mentorshipId}
+        canRematch={engagement.viewerRole === 'MENTEE'}
+        onClose={() => setEnding(false)}
+        onEnded={() => {
+          setEnding(false);
+          reload();
+        }}
+      />
+    </Stack>
+  );
+}
