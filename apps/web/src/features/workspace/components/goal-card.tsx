@@ -130,7 +130,7 @@ export function GoalCard(props: {
                 onChange={(e) => setMilestoneDate(e.currentTarget.value)}
               />
               <Button
-                variant="light"
+                variant="default"
                 loading={adding.loading}
                 onClick={() =>
                   void run(
@@ -164,7 +164,7 @@ export function GoalCard(props: {
                 w={140}
               />
               <Button
-                variant="light"
+                variant="default"
                 loading={updating.loading}
                 onClick={() =>
                   void run(() => updateProgress({ variables: { ...ids, progressPercent: Number(progress) } }))

@@ -33,7 +33,7 @@ function NoteEditor(props: {
       />
       <Group justify="flex-end">
         <Button
-          variant="light"
+          variant="default"
           loading={props.saving}
           disabled={!text.trim()}
           onClick={() => void props.onSave(text).then((saved) => saved && props.clearOnSave && setText(''))}

@@ -34,7 +34,7 @@ type Editing = 'none' | 'reschedule' | 'cancel';
 export function SessionPage({ sessionId }: { sessionId: string }) {
   const { t, i18n } = useTranslation();
   const viewerTimeZone = useMemo(() => detectedTimeZone(), []);
-  const { data, error, loading, refetch } = useQuery(SESSION_PAGE, {
+  const { data, error, refetch } = useQuery(SESSION_PAGE, {
     variables: { id: sessionId, viewerTimeZone },
     ...PAIR_REFRESH,
   });
@@ -45,7 +45,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
   const [editing, setEditing] = useState<Editing>('none');
   const [complete, completing] = useMutation(COMPLETE_SESSION);
   const { failure, run } = useAction();
-  if (error) {
+  if (error && !data) {
     return (
       <>
         <PageHeading>{t('sessions.headingPlain')}</PageHeading>
@@ -53,7 +53,8 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
       </>
     );
   }
-  if (loading || !data) return <LoadingState label={t('sessions.loading')} />;
+  // Refetches (polling, live events) keep the page and its open forms; only the first load shows the loader.
+  if (!data) return <LoadingState label={t('sessions.loading')} />;
   const session = getFragmentData(SessionDetailsSession, data.session);
   const viewer = data.me.personId;
   const me = session.attendees.find((a) => a.personId === viewer);
@@ -93,7 +94,9 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
         <PageHeading>{title}</PageHeading>
         <Group gap="xs" mb="xs">
           <Badge variant={scheduled ? 'outline' : 'filled'}>{t(`sessions.status.${session.status}`)}</Badge>
-          <Badge variant="light">{t(`sessions.modes.${session.mode}`)}</Badge>
+          <Badge variant="outline" color="gray">
+            {t(`sessions.modes.${session.mode}`)}
+          </Badge>
         </Group>
         <Text size="lg">
           {formatZonedDateTime(session.startsAt, i18n.language, viewerTimeZone)} –{' '}

@@ -27,7 +27,7 @@ type Tab = 'sessions' | 'goals' | 'agreement';
 export function WorkspacePage({ mentorshipId }: { mentorshipId: string }) {
   const { t } = useTranslation();
   const viewerTimeZone = useMemo(() => detectedTimeZone(), []);
-  const { data, error, loading, refetch } = useQuery(WORKSPACE, {
+  const { data, error, refetch } = useQuery(WORKSPACE, {
     variables: { mentorshipId, viewerTimeZone },
     ...PAIR_REFRESH,
   });
@@ -35,7 +35,7 @@ export function WorkspacePage({ mentorshipId }: { mentorshipId: string }) {
   useLiveRefresh(reload);
   const [tab, setTab] = useState<Tab>('sessions');
   const [ending, setEnding] = useState(false);
-  if (error) {
+  if (error && !data) {
     return (
       <>
         <PageHeading>{t('workspace.headingPlain')}</PageHeading>
@@ -43,7 +43,8 @@ export function WorkspacePage({ mentorshipId }: { mentorshipId: string }) {
       </>
     );
   }
-  if (loading || !data) return <LoadingState label={t('workspace.loading')} />;
+  // Refetches (polling, live events) keep the page and its open forms; only the first load shows the loader.
+  if (!data) return <LoadingState label={t('workspace.loading')} />;
   const { engagement, me } = data;
   const viewerIsMentor = engagement.viewerRole === 'MENTOR';
   const other = viewerIsMentor ? engagement.mentee : engagement.mentor;
