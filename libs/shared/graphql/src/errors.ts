@@ -114,7 +114,7 @@ export function classifyError(error: unknown): ClassifiedError | undefined {
   const original = innermost(error);
   if (original instanceof AuthenticationError) return { code: 'UNAUTHENTICATED', message: original.message };
   if (isDomainError(original)) {
-    const details = (original.details ?? {}) as Record<string, unknown>;
+    const details = original.details ?? {};
     const published = publishedDomainDetails.filter((key) => details[key] !== undefined);
     return {
       code: original.code,
