@@ -1,5 +1,5 @@
 import type { Principal } from '@trellis/shared/auth';
-import { eventually, uniqueName, waitUntil } from '@trellis/shared/testing';
+import { eventually, testInfrastructure, uniqueName, waitUntil } from '@trellis/shared/testing';
 import { dataOf, errorCodes, expectHidden } from './support/graphql-results';
 import { type E2eStack, type GraphqlResult, startStack } from './support/stack';
 
@@ -68,6 +68,22 @@ const profileWeekday = (ms: number) => ((new Date(ms).getUTCDay() + 6) % 7) + 1;
 const icsTime = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 /** RFC 5545 content lines: CRLF-separated, folded lines (CRLF + space) joined again. */
 const icsLines = (ics: string) => ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+
+/** The iCalendar parts of the emails Mailpit holds for an address that concern one session. */
+async function invitationsFor(address: string, sessionId: string): Promise<string[]> {
+  const search = await fetch(
+    `${testInfrastructure.mailpitUrl}/api/v1/search?query=${encodeURIComponent(`to:"${address}"`)}&limit=200`,
+  );
+  if (!search.ok) throw new Error(`mailpit search answered ${search.status}`);
+  const { messages } = (await search.json()) as { messages: Array<{ ID: string }> };
+  const calendars: string[] = [];
+  for (const { ID } of messages) {
+    const raw = await (await fetch(`${testInfrastructure.mailpitUrl}/api/v1/message/${ID}/raw`)).text();
+    const part = /BEGIN:VCALENDAR[\s\S]*?END:VCALENDAR/.exec(raw.replace(/=\r?\n/g, ''))?.[0];
+    if (part?.includes(sessionId)) calendars.push(part);
+  }
+  return calendars;
+}
 
 /**
  * Issue 8 end to end, from MentorshipStarted to feedback: a self-service request starts the mentorship in matching,
@@ -366,6 +382,21 @@ describe('engagement through the gateway, from MentorshipStarted to feedback', (
     const feedText = icsLines(await feed.text()).join('\n');
     expect(feedText).toContain(`UID:session-${later.id}@`);
     expect(feedText).toContain(`UID:session-${soon.id}@`);
+
+    // The emailed invitation names the session with the feed's UID, so a calendar that gets both shows it once.
+    expect(icsLines(feedText.replace(/\n/g, '\r\n'))).toContain(uid);
+    let invitations: string[] = [];
+    await waitUntil(
+      async () =>
+        (invitations = [
+          ...(await invitationsFor('maren@example.org', later.id)),
+          ...(await invitationsFor('tomas@example.org', later.id)),
+        ]).length > 0,
+      { what: 'the emailed invitation of the session' },
+    );
+    for (const invitation of invitations) {
+      expect(icsLines(invitation).filter((l) => l.startsWith('UID:'))).toEqual([uid]);
+    }
   });
 
   it('takes the RSVP of the invitee and refuses attendance and feedback before the session', async () => {

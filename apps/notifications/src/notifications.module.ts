@@ -60,7 +60,7 @@ export class NotificationsModule implements OnModuleInit {
         {
           provide: Mailer,
           useFactory: (w: NotificationsWiring, config: ServiceConfig) =>
-            new Mailer(w.smtpUrl ?? config.smtpUrl, w.mailFrom),
+            new Mailer(w.smtpUrl ?? config.smtpUrl, w.mailFrom, w.calendarUidDomain),
           inject: [NOTIFICATIONS_WIRING, SERVICE_CONFIG],
         },
         {

@@ -2,7 +2,7 @@ import { MATCHING_TOPIC } from '@trellis/matching/contracts';
 import { NOTIFICATIONS_TOPIC } from '@trellis/notifications/contracts';
 import { DEFAULT_WEBHOOK_POLICY, type WebhookPolicy } from '@trellis/notifications/domain';
 import { PROFILES_TOPIC } from '@trellis/profiles/contracts';
-import { SESSIONS_EVENTS_TOPIC } from '@trellis/sessions/contracts';
+import { calendarUidDomainFromEnv, SESSIONS_EVENTS_TOPIC } from '@trellis/sessions/contracts';
 
 export const NOTIFICATIONS_WIRING = Symbol('NOTIFICATIONS_WIRING');
 
@@ -17,6 +17,8 @@ export interface NotificationsWiring {
   internalToken: string;
   smtpUrl?: string;
   mailFrom: string;
+  /** The sessions service's TRELLIS_CALENDAR_UID_DOMAIN: an emailed invitation and the feed name one session alike. */
+  calendarUidDomain: string;
   appUrl: string;
   publicUrl: string;
   unsubscribeSecret: string;
@@ -62,6 +64,7 @@ export function wiringFromEnv(env: NodeJS.ProcessEnv = process.env): Notificatio
     profilesUrl: env['TRELLIS_PROFILES_URL'] ?? 'http://127.0.0.1:4001',
     internalToken: secret('TRELLIS_INTERNAL_TOKEN', env),
     mailFrom: env['TRELLIS_MAIL_FROM'] ?? 'Trellis <no-reply@trellis.local>',
+    calendarUidDomain: calendarUidDomainFromEnv(env),
     appUrl: env['TRELLIS_APP_URL'] ?? 'http://127.0.0.1:4000',
     publicUrl: env['TRELLIS_NOTIFICATIONS_PUBLIC_URL'] ?? 'http://127.0.0.1:4004',
     unsubscribeSecret: secret('TRELLIS_UNSUBSCRIBE_SECRET', env),

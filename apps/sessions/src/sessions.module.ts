@@ -1,7 +1,7 @@
 import { type DynamicModule, Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { MATCHING_TOPIC } from '@trellis/matching/contracts';
 import { PROFILES_TOPIC, profilesContracts } from '@trellis/profiles/contracts';
-import { SESSIONS_EVENTS_TOPIC } from '@trellis/sessions/contracts';
+import { calendarUidDomainFromEnv, SESSIONS_EVENTS_TOPIC } from '@trellis/sessions/contracts';
 import { EventStore, projectionRunner, RevisionGuardedCollection } from '@trellis/shared/event-store';
 import { ConsumerStatusRegistry, ContractRegistry, ensureTopics } from '@trellis/shared/messaging';
 import { MembershipDirectory, membershipsProjection } from '@trellis/shared/memberships';
@@ -72,7 +72,7 @@ export const defaultSessionsWiring: SessionsWiring = {
   healthIntervalMs: Number(process.env['TRELLIS_SESSIONS_HEALTH_INTERVAL_MS'] ?? 3_600_000),
 };
 
-const uidDomain = (): string => process.env['TRELLIS_CALENDAR_UID_DOMAIN'] ?? 'trellis.local';
+const uidDomain = (): string => calendarUidDomainFromEnv(process.env);
 
 @Module({})
 export class SessionsModule implements OnModuleInit {

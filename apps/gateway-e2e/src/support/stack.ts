@@ -148,6 +148,8 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
     ...options.env,
   };
   for (const [name, port] of ports) env[`TRELLIS_${name.toUpperCase()}_PORT`] = String(port);
+  // Notifications asks profiles for contact addresses; without this it would ask the `npm start` port.
+  env['TRELLIS_PROFILES_URL'] ??= `http://127.0.0.1:${ports.get('profiles')}`;
   names.forEach((name, i) => (env[`TRELLIS_${name.toUpperCase()}_MONGO_DB`] = databases[i]!));
 
   const children: ChildProcess[] = [];

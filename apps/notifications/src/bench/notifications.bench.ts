@@ -138,7 +138,7 @@ async function baseline(connection: NotificationsStore['connection'], smtpUrl: s
   };
   const insert = await time(100, (i) => scratch.insertOne({ _id: `b${i}`, n: i }));
   const update = await time(100, (i) => scratch.updateOne({ _id: `b${i}` }, { $set: { n: -i } }));
-  const mailer = new Mailer(smtpUrl, 'Bench <bench@trellis.local>');
+  const mailer = new Mailer(smtpUrl, 'Bench <bench@trellis.local>', 'bench.trellis.local');
   const sends = BASELINE_SENDS;
   const t0 = performance.now();
   await Promise.all(

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CalendarAttachment } from '@trellis/notifications/domain';
+import { sessionCalendarUid } from '@trellis/sessions/contracts';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import nodemailer, { type Transporter } from 'nodemailer';
 
@@ -21,6 +22,7 @@ export class Mailer {
   constructor(
     smtpUrl: string,
     private readonly from: string,
+    private readonly calendarUidDomain: string,
   ) {
     this.transport = nodemailer.createTransport(smtpUrl, {
       pool: true,
@@ -44,7 +46,7 @@ export class Mailer {
       headers: { 'X-Trellis-Delivery': hash },
       // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" to the URL, no login needed.
       list: { unsubscribe: { url: email.unsubscribeUrl, comment: 'Unsubscribe' } },
-      ...(email.calendar ? { icalEvent: calendarPart(email.calendar) } : {}),
+      ...(email.calendar ? { icalEvent: calendarPart(email.calendar, this.calendarUidDomain) } : {}),
     });
     // nodemailer cannot set List-Unsubscribe-Post through `list`; headers above carry the rest.
   }
@@ -54,7 +56,7 @@ export class Mailer {
   }
 }
 
-function calendarPart(calendar: NonNullable<OutgoingEmail['calendar']>) {
+function calendarPart(calendar: NonNullable<OutgoingEmail['calendar']>, uidDomain: string) {
   const { attachment } = calendar;
   const cancel = attachment.method === 'CANCEL';
   const cal = ical({
@@ -62,7 +64,7 @@ function calendarPart(calendar: NonNullable<OutgoingEmail['calendar']>) {
     method: cancel ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
   });
   cal.createEvent({
-    id: `${attachment.sessionId}@sessions.trellis`,
+    id: sessionCalendarUid(attachment.sessionId, uidDomain),
     sequence: attachment.sequence,
     start: new Date(attachment.startsAt),
     end: new Date(attachment.endsAt),

@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Principal } from '@trellis/shared/auth';
 import { CurrentPrincipal } from '@trellis/shared/graphql';
+import { calendarUidDomainFromEnv } from '@trellis/sessions/contracts';
 import { CalendarFeeds } from '../calendar/calendar-feeds';
 import { type Actor, SessionsService } from '../sessions/sessions.service';
 import {
@@ -95,11 +96,7 @@ export class SessionsResolver {
 
   @Query(() => String, { description: 'The session as an iCalendar (RFC 5545) invitation' })
   sessionCalendar(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string) {
-    return this.sessions.calendar(
-      actorOf(principal),
-      id,
-      process.env['TRELLIS_CALENDAR_UID_DOMAIN'] ?? 'trellis.local',
-    );
+    return this.sessions.calendar(actorOf(principal), id, calendarUidDomainFromEnv(process.env));
   }
 
   @Mutation(() => Engagement)

@@ -1,3 +1,4 @@
 export * from './enums';
 export * from './events';
 export * from './primitives';
+export * from './calendar-uid';

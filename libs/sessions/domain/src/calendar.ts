@@ -6,7 +6,7 @@ import ical, {
   type ICalAttendeeData,
   type ICalCalendar,
 } from 'ical-generator';
-import type { RsvpResponse } from '@trellis/sessions/contracts';
+import { type RsvpResponse, sessionCalendarUid } from '@trellis/sessions/contracts';
 import { sessionAttendees, type SessionState } from './session.decider';
 import { parseUtcInstant } from './time';
 
@@ -43,8 +43,6 @@ export type CalendarSession = Pick<
 >;
 
 const PROD_ID = { company: 'Trellis', product: 'Sessions' };
-
-export const sessionUid = (sessionId: string, uidDomain: string): string => `session-${sessionId}@${uidDomain}`;
 
 /** The invitation (or cancellation) for one session: METHOD:REQUEST, or METHOD:CANCEL once it is cancelled. */
 export function sessionIcs(
@@ -89,7 +87,7 @@ function addEvent(
 ): void {
   if (session.status === 'none') throw new Error('A session that was never scheduled has no calendar entry');
   calendar.createEvent({
-    id: sessionUid(session.sessionId, options.uidDomain),
+    id: sessionCalendarUid(session.sessionId, options.uidDomain),
     sequence: session.sequence,
     stamp: new Date(parseUtcInstant(options.now, 'now')),
     // No zone on the event: DTSTART/DTEND are written in UTC ("Z") and each calendar shows them in its own zone.
