@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { type INestApplication, Module } from '@nestjs/common';
+import { type INestApplication, type LoggerService, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Args, Directive, Field, ID, Int, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
@@ -79,7 +79,11 @@ interface GraphqlResponse {
   };
 }
 
-async function startProbe(issuer: DevIssuer, fastify = false): Promise<{ app: INestApplication; url: string }> {
+async function startProbe(
+  issuer: DevIssuer,
+  fastify = false,
+  logger: LoggerService | false = false,
+): Promise<{ app: INestApplication; url: string }> {
   @Module({
     imports: [
       PlatformModule.forService({ service: 'profiles', mongo: false, kafka: false }),
@@ -93,8 +97,8 @@ async function startProbe(issuer: DevIssuer, fastify = false): Promise<{ app: IN
   class ProbeModule {}
 
   const app = fastify
-    ? await NestFactory.create(ProbeModule, new FastifyAdapter(), { logger: false })
-    : await NestFactory.create(ProbeModule, { logger: false });
+    ? await NestFactory.create(ProbeModule, new FastifyAdapter(), { logger })
+    : await NestFactory.create(ProbeModule, { logger });
   const port = await freePort();
   await app.listen(port, '127.0.0.1');
   return { app, url: `http://127.0.0.1:${port}` };
@@ -259,5 +263,44 @@ describe('SubgraphGraphqlModule (a real subgraph over HTTP)', () => {
     } finally {
       await probe.app.close();
     }
+  });
+});
+
+describe('SubgraphGraphqlModule logging', () => {
+  const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), uniqueName('trellis-graphql-logs')));
+  const errorLines: string[] = [];
+  const nestLogger: LoggerService = {
+    log: () => undefined,
+    warn: () => undefined,
+    error: (message: unknown) => void errorLines.push(String(message)),
+  };
+  let issuer: DevIssuer;
+  let app: INestApplication;
+  let url: string;
+
+  beforeAll(async () => {
+    issuer = await startDevIssuer({ port: await freePort(), keyFile: path.join(keyDir, 'key.json') });
+    ({ app, url } = await startProbe(issuer, false, nestLogger));
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await issuer?.stop();
+    fs.rmSync(keyDir, { recursive: true, force: true });
+  });
+
+  it('logs no error for what people get wrong every day, so error rates mean something', async () => {
+    const token = await issuer.mint(alice);
+    for (const kind of ['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'zod', 'mongo']) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: `{ fail(kind: "${kind}") }` }),
+      });
+      const body = (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+      expect(body.errors?.[0]?.extensions?.code).toEqual(kind === 'mongo' ? 'INTERNAL' : expect.any(String));
+    }
+    // The unexpected one is logged once, by formatError with its correlation id (not here with a bare stack).
+    expect(errorLines).toEqual([]);
   });
 });

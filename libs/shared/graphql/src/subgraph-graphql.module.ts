@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { type BuildSchemaOptions, GraphQLModule } from '@nestjs/graphql';
 import { type AuthConfig, AuthenticationError, loadAuthConfig, TokenVerifier } from '@trellis/shared/auth';
 import {
@@ -16,6 +17,7 @@ import { createErrorFormatter, publicError } from './errors';
 import { TrellisFederationDriver } from './federation.driver';
 import type { GraphqlContext } from './graphql-context';
 import { graphqlMetricsPlugin } from './graphql-metrics.plugin';
+import { RefusalLoggingFilter } from './refusal-logging.filter';
 import { RequestLoaders } from './request-loaders';
 import { SubgraphSdlController } from './subgraph-sdl.controller';
 import { SUBGRAPH_SERVICE_NAME } from './tokens';
@@ -104,7 +106,10 @@ export class SubgraphGraphqlModule {
         }),
       ],
       controllers: [SubgraphSdlController],
-      providers: [{ provide: SUBGRAPH_SERVICE_NAME, useValue: options.service }],
+      providers: [
+        { provide: SUBGRAPH_SERVICE_NAME, useValue: options.service },
+        { provide: APP_FILTER, useClass: RefusalLoggingFilter },
+      ],
       exports: [auth],
     };
   }
