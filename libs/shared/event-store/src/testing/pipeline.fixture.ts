@@ -148,4 +148,32 @@ export async function eventually<T>(
   return value;
 }
 
+/**
+ * Waits while the probed value keeps changing, until `accept` takes it: a slow machine gets all the time it needs,
+ * and only a stall (no change for `stallMs`) fails. Tests wait on progress this way, never on a throughput the
+ * machine may not have — throughput is what the benchmarks measure.
+ */
+export async function whileProgressing<T>(
+  probe: () => Promise<T>,
+  accept: (value: T) => boolean,
+  stallMs = 30_000,
+): Promise<T> {
+  let value = await probe();
+  let last = JSON.stringify(value);
+  let changedAt = Date.now();
+  while (!accept(value)) {
+    if (Date.now() - changedAt > stallMs) {
+      throw new Error(`no progress for ${stallMs} ms; stuck at ${last.slice(0, 200)}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+    value = await probe();
+    const now = JSON.stringify(value);
+    if (now !== last) {
+      last = now;
+      changedAt = Date.now();
+    }
+  }
+  return value;
+}
+
 export { tallyContracts };
