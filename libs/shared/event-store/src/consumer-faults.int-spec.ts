@@ -114,6 +114,89 @@ describe('consumer runner under faults (real broker, real FerretDB)', () => {
     await deleteTestTopics(pipeline.kafka, [deadLetterTopic(group)]);
   });
 
+  it('retries a failure of a dependency past maxAttempts and dead-letters nothing', async () => {
+    const group = uniqueName('faults.outage');
+    const topic = uniqueName('faults.outage.events');
+    await createTestTopics(pipeline.kafka, [topic, deadLetterTopic(group)], 1);
+    const effects = pipeline.db.connection.collection<{ _id: string }>('outage_effects');
+    let attempts = 0;
+    const runner = new ConsumerRunner(pipeline.kafka, {
+      group,
+      topics: [topic],
+      handler: async (e) => {
+        attempts += 1;
+        // What MongoDB's driver throws while the database is down, eight times in a row: longer than maxAttempts.
+        if (attempts <= 8)
+          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:27017'), { code: 'ECONNREFUSED' });
+        await effects.insertOne({ _id: e.id });
+      },
+      contracts: tallyRegistry,
+      logger: testLogger,
+      maxAttempts: 3,
+      retryBaseDelayMs: 20,
+      retryMaxDelayMs: 100,
+    });
+    await runner.start();
+    const publisher = new EventPublisher(pipeline.kafka, tallyRegistry);
+    await publisher.publish([{ topic, envelopes: [envelope(uniqueName('s-outage'), 1, 1)] }]);
+    await publisher.disconnect();
+    expect(
+      await eventually(
+        () => effects.countDocuments(),
+        (n) => n === 1,
+        60_000,
+      ),
+    ).toBe(1);
+    await runner.stop();
+    expect(attempts).toBe(9);
+    expect(await messagesOn(pipeline, deadLetterTopic(group))).toBe(0);
+    await deleteTestTopics(pipeline.kafka, [topic, deadLetterTopic(group)]);
+  });
+
+  it('runs an effect whose claim a crashed process left behind, instead of taking it for done', async () => {
+    const group = uniqueName('faults.crashed');
+    const topic = uniqueName('faults.crashed.events');
+    await createTestTopics(pipeline.kafka, [topic, deadLetterTopic(group)], 1);
+    const effects = pipeline.db.connection.collection<{ _id: string }>('crash_effects');
+    const event = envelope(uniqueName('s-crash'), 1, 1);
+    // The process that got this event first claimed it and died before the effect (kill -9): its claim stays.
+    await pipeline.db.connection
+      .collection('reactor_inbox')
+      .insertOne({
+        _id: `${group}:${event.id}` as never,
+        group,
+        eventId: event.id,
+        state: 'claimed',
+        claimedAt: new Date(),
+      });
+    const inbox = new ReactorInbox(pipeline.db.connection, group, { staleClaimMs: 2000 });
+    const runner = new ConsumerRunner(pipeline.kafka, {
+      group,
+      topics: [topic],
+      handler: (e) =>
+        inbox.once(e.id, () => effects.insertOne({ _id: e.id }).then(() => undefined)).then(() => undefined),
+      contracts: tallyRegistry,
+      logger: testLogger,
+      maxAttempts: 3,
+      retryBaseDelayMs: 50,
+      retryMaxDelayMs: 500,
+    });
+    await runner.start();
+    const publisher = new EventPublisher(pipeline.kafka, tallyRegistry);
+    await publisher.publish([{ topic, envelopes: [event] }]);
+    await publisher.disconnect();
+    expect(
+      await eventually(
+        () => effects.countDocuments({ _id: event.id }),
+        (n) => n === 1,
+        30_000,
+      ),
+    ).toBe(1);
+    await runner.stop();
+    expect(await messagesOn(pipeline, deadLetterTopic(group))).toBe(0);
+    await deleteTestTopics(pipeline.kafka, [topic, deadLetterTopic(group)]);
+  });
+
   it('on shutdown mid-batch finishes the handler in flight and commits, so a restart processes nothing twice', async () => {
     const group = uniqueName('faults.slow');
     await createTestTopics(pipeline.kafka, [deadLetterTopic(group)], 1);
@@ -187,4 +270,16 @@ async function readTopic(pipeline: Pipeline, topic: string, expected: number) {
   await consumer.disconnect();
   void pipeline;
   return messages;
+}
+
+/** How many messages a topic holds (its partitions' high watermarks). */
+async function messagesOn(pipeline: Pipeline, topic: string): Promise<number> {
+  const admin = pipeline.kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, o) => sum + Number(o.high) - Number(o.low), 0);
+  } finally {
+    await admin.disconnect();
+  }
 }

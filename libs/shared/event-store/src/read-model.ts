@@ -11,6 +11,9 @@ export type ApplyOutcome = 'applied' | 'duplicate';
 
 /** An event arrived before its predecessor; retried (never skipped) until the predecessor is applied. */
 export class RevisionGapError extends Error {
+  /** Retried, never skipped or dead-lettered: the missing revision is on its way (isTransientFailure). */
+  readonly transient = true;
+
   constructor(
     readonly key: string,
     readonly lastApplied: number,

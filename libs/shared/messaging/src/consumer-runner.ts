@@ -17,6 +17,7 @@ import {
   type Span,
 } from '@trellis/shared/observability';
 import type { ConsumerStatusRegistry } from './consumer-status';
+import { isTransientFailure } from './transient-failure';
 import { type ContractRegistry, EnvelopeValidationError, type EventEnvelope } from './envelope';
 import { deadLetterTopic, ensureTopics, type TopicSettings } from './topics';
 
@@ -28,9 +29,11 @@ export interface ConsumerRunnerOptions {
   topics: string[];
   handler: EnvelopeHandler;
   contracts: ContractRegistry;
-  /** Attempts per message before it goes to `<group>.dlq`. */
+  /** Attempts per message before it goes to `<group>.dlq` — for failures of the event itself (see isTransientFailure). */
   maxAttempts?: number;
   retryBaseDelayMs?: number;
+  /** Longest pause between attempts; a transient failure (a dependency away) is retried at this pace until it ends. */
+  retryMaxDelayMs?: number;
   /** Partitions handled in parallel; order still holds within each partition (and so per stream). */
   partitionsConcurrently?: number;
   /**
@@ -79,6 +82,7 @@ export class ConsumerRunner {
   private readonly dlqProducer: Producer;
   private readonly maxAttempts: number;
   private readonly retryBaseDelayMs: number;
+  private readonly retryMaxDelayMs: number;
   private stopping = false;
   private inFlight = 0;
 
@@ -88,6 +92,7 @@ export class ConsumerRunner {
   ) {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.retryBaseDelayMs = options.retryBaseDelayMs ?? 200;
+    this.retryMaxDelayMs = options.retryMaxDelayMs ?? 10_000;
     this.consumer = kafka.consumer({
       groupId: options.group,
       allowAutoTopicCreation: false,
@@ -290,6 +295,7 @@ export class ConsumerRunner {
     span: Span,
   ): Promise<void> {
     const labels = { group: this.options.group, topic };
+    let waitingOnDependency = false;
     for (let attempt = 1; ; attempt++) {
       const started = process.hrtime.bigint();
       try {
@@ -297,13 +303,16 @@ export class ConsumerRunner {
           this.options.handler(envelope),
         );
         this.observe(labels, started, 'ok');
+        if (waitingOnDependency) this.options.status?.report(this.options.group, 'connected');
         return;
       } catch (error) {
         this.observe(labels, started, 'error');
         const reason = error instanceof Error ? error.message : String(error);
         span.addEvent('handler failed', { attempt, reason: reason.slice(0, 500) });
-        if (attempt >= this.maxAttempts || this.stopping) {
-          if (this.stopping && attempt < this.maxAttempts) throw error; // not committed: redelivered after restart
+        const transient = isTransientFailure(error);
+        // Not committed: redelivered after the restart.
+        if (this.stopping && (transient || attempt < this.maxAttempts)) throw error;
+        if (!transient && attempt >= this.maxAttempts) {
           this.options.logger.warn(
             { group: this.options.group, eventId: envelope.id, attempt, reason },
             'dead-lettered',
@@ -313,7 +322,15 @@ export class ConsumerRunner {
           span.setAttribute('trellis.dead_lettered', true);
           return;
         }
-        await sleep(Math.min(this.retryBaseDelayMs * 2 ** (attempt - 1), 10_000));
+        if (transient && !waitingOnDependency) {
+          waitingOnDependency = true;
+          this.options.status?.report(this.options.group, 'waiting', reason);
+          this.options.logger.warn(
+            { group: this.options.group, eventId: envelope.id, reason },
+            'waiting for a dependency; retrying until it is back',
+          );
+        }
+        await sleep(Math.min(this.retryBaseDelayMs * 2 ** Math.min(attempt - 1, 20), this.retryMaxDelayMs));
         await heartbeat();
       }
     }

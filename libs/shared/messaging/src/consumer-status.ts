@@ -1,4 +1,5 @@
-export type ConsumerState = 'starting' | 'connected' | 'rebalancing' | 'crashed' | 'stopped';
+/** `waiting`: a handler keeps failing on a dependency (MongoDB, the broker) and retries until it is back. */
+export type ConsumerState = 'starting' | 'connected' | 'rebalancing' | 'waiting' | 'crashed' | 'stopped';
 
 export interface ConsumerStatus {
   group: string;

@@ -4,3 +4,4 @@ export * from './envelope';
 export * from './kafka-client';
 export * from './publisher';
 export * from './topics';
+export * from './transient-failure';
