@@ -31,14 +31,14 @@ export function eventTopics(): string[] {
 
 /**
  * Consumer groups named in the apps and the service libraries, by the conventions the code follows:
- * `group: '<service>.<handler>'`, `name: '<service>.<projection>'` (a projection's name is its group), a `*_GROUP`
+ * `group: '<service>.<handler>'` (or `reactorGroup: …` in a wiring), `name: '<service>.<projection>'` (a projection's name is its group), a `*_GROUP`
  * constant, `` `${prefix}.<handler>` `` inside apps/<service> (a configurable prefix that is the service's name in
  * production), and `membershipsProjection('<service>')` or a `membershipsProjection(` call in apps/<service>.
  */
 export function consumerGroups(): string[] {
   const found = new Set<string>();
   const literal = new RegExp(
-    String.raw`(?:\bgroup\s*:\s*|\bname\s*:\s*|_GROUP\s*=\s*)'((?:${services.join('|')})\.[a-z0-9][a-z0-9_-]*)'`,
+    String.raw`(?:\b(?:[a-z]+G|g)roup\s*:\s*|\bname\s*:\s*|_GROUP\s*=\s*)'((?:${services.join('|')})\.[a-z0-9][a-z0-9_-]*)'`,
     'g',
   );
   const prefixed = /`\$\{(?:prefix|groupPrefix|service)\}\.([a-z0-9][a-z0-9_-]*)`/g;
