@@ -7,7 +7,7 @@ import {
 } from '@trellis/shared/messaging';
 import { createTestKafka, createTestTopics, deleteTestTopics, uniqueName } from '@trellis/shared/testing';
 import { ReactorInbox } from './reactor-inbox';
-import { createPipeline, eventually, testLogger, type Pipeline } from './testing/pipeline.fixture';
+import { createPipeline, eventually, messagesOn, testLogger, type Pipeline } from './testing/pipeline.fixture';
 import { tallyRegistry } from './testing/tally.fixture';
 
 function envelope(streamId: string, revision: number, by: number): EventEnvelope {
@@ -149,7 +149,7 @@ describe('consumer runner under faults (real broker, real FerretDB)', () => {
     ).toBe(1);
     await runner.stop();
     expect(attempts).toBe(9);
-    expect(await messagesOn(pipeline, deadLetterTopic(group))).toBe(0);
+    expect(await messagesOn(pipeline.kafka, deadLetterTopic(group))).toBe(0);
     await deleteTestTopics(pipeline.kafka, [topic, deadLetterTopic(group)]);
   });
 
@@ -160,15 +160,13 @@ describe('consumer runner under faults (real broker, real FerretDB)', () => {
     const effects = pipeline.db.connection.collection<{ _id: string }>('crash_effects');
     const event = envelope(uniqueName('s-crash'), 1, 1);
     // The process that got this event first claimed it and died before the effect (kill -9): its claim stays.
-    await pipeline.db.connection
-      .collection('reactor_inbox')
-      .insertOne({
-        _id: `${group}:${event.id}` as never,
-        group,
-        eventId: event.id,
-        state: 'claimed',
-        claimedAt: new Date(),
-      });
+    await pipeline.db.connection.collection('reactor_inbox').insertOne({
+      _id: `${group}:${event.id}` as never,
+      group,
+      eventId: event.id,
+      state: 'claimed',
+      claimedAt: new Date(),
+    });
     const inbox = new ReactorInbox(pipeline.db.connection, group, { staleClaimMs: 2000 });
     const runner = new ConsumerRunner(pipeline.kafka, {
       group,
@@ -193,7 +191,7 @@ describe('consumer runner under faults (real broker, real FerretDB)', () => {
       ),
     ).toBe(1);
     await runner.stop();
-    expect(await messagesOn(pipeline, deadLetterTopic(group))).toBe(0);
+    expect(await messagesOn(pipeline.kafka, deadLetterTopic(group))).toBe(0);
     await deleteTestTopics(pipeline.kafka, [topic, deadLetterTopic(group)]);
   });
 
@@ -270,16 +268,4 @@ async function readTopic(pipeline: Pipeline, topic: string, expected: number) {
   await consumer.disconnect();
   void pipeline;
   return messages;
-}
-
-/** How many messages a topic holds (its partitions' high watermarks). */
-async function messagesOn(pipeline: Pipeline, topic: string): Promise<number> {
-  const admin = pipeline.kafka.admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return offsets.reduce((sum, o) => sum + Number(o.high) - Number(o.low), 0);
-  } finally {
-    await admin.disconnect();
-  }
 }

@@ -1,7 +1,7 @@
 import { stableStringify } from './stable-json';
 import { uniqueName } from '@trellis/shared/testing';
 import { rebuildProjection } from './projection';
-import { createPipeline, eventually, type Pipeline } from './testing/pipeline.fixture';
+import { createPipeline, eventually, messagesOn, type Pipeline, whileProgressing } from './testing/pipeline.fixture';
 import { tallyProjection, tallyRegistry } from './testing/tally.fixture';
 
 async function snapshot(pipeline: Pipeline, collection: string): Promise<string> {
@@ -72,4 +72,63 @@ describe('projections: idempotent replay and rebuild', () => {
     const closed = (await pipeline.rows('tally_live').find()).filter((r) => r.closed);
     expect(closed).toHaveLength(1);
   });
+});
+
+describe('rebuilding a projection while the live group consumes', () => {
+  let pipeline: Pipeline;
+  beforeAll(async () => {
+    pipeline = await createPipeline('rebuild_live');
+    pipeline.relay().start();
+  });
+  afterAll(() => pipeline.close());
+
+  it('loses no event the live group applied during the rebuild and dead-letters none', async () => {
+    const live = uniqueName('tallies');
+    await pipeline.startProjection(live, 'tally_live');
+    // Ten streams receive commits one after another for the whole rebuild, and a while after it.
+    const appended = new Map<string, number>();
+    let writing = true;
+    const writer = async (streamId: string) => {
+      for (let revision = 1; writing; revision++) {
+        await pipeline.store.append({
+          streamId,
+          streamType: 'tally',
+          expected: revision === 1 ? 'no-stream' : revision - 1,
+          events: [{ type: 'Tallied', data: { by: 1 } }],
+          meta: { tenantId: 'org-test', correlationId: 'c' },
+          commitId: `${streamId}-${revision}`,
+        });
+        appended.set(streamId, revision);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const writers = Array.from({ length: 10 }, (_, i) => writer(`load-${i}`));
+    await eventually(
+      async () => (await pipeline.rows('tally_live').find()).length,
+      (n) => n === 10,
+      60_000,
+    );
+
+    const report = await rebuildProjection(
+      pipeline.kafka,
+      pipeline.db.connection,
+      tallyProjection(live, pipeline.topic, 'tally_live'),
+      tallyRegistry,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    writing = false;
+    await Promise.all(writers);
+    expect(report.events).toBeGreaterThan(0);
+
+    const expected = [...appended].map(([id, events]) => ({ id, events })).sort((a, b) => a.id.localeCompare(b.id));
+    const rows = await whileProgressing(
+      async () =>
+        (await pipeline.rows('tally_live').find())
+          .map((row) => ({ id: String(row._id), events: row.events }))
+          .sort((a, b) => a.id.localeCompare(b.id)),
+      (actual) => JSON.stringify(actual) === JSON.stringify(expected),
+    ).catch((error: Error) => error.message);
+    expect(rows).toEqual(expected);
+    expect(await messagesOn(pipeline.kafka, `${live}.dlq`)).toBe(0);
+  }, 300_000);
 });

@@ -176,4 +176,16 @@ export async function whileProgressing<T>(
   return value;
 }
 
+/** How many messages a topic holds (its partitions' high minus low watermarks). */
+export async function messagesOn(kafka: Kafka, topic: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, o) => sum + Number(o.high) - Number(o.low), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 export { tallyContracts };
