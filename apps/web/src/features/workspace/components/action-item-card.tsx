@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Badge, Card, Checkbox, type CheckboxProps, Group, Stack, Text } from '@mantine/core';
+import { Badge, Card, Checkbox, type CheckboxProps, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
@@ -50,18 +50,27 @@ export function ActionItemCard(props: {
     name: props.nameOf(item.ownerPersonId),
     date: formatCalendarDate(item.dueDate, i18n.language),
   });
+  const when =
+    item.done && item.completedAt
+      ? `${due} · ${t('actionItems.doneOn', { date: formatDate(item.completedAt, i18n.language) })}`
+      : due;
   return (
     <Card component="li" withBorder padding="sm">
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Checkbox
+            size="md"
             checked={item.done}
             disabled={item.done || !props.completable || completing.loading}
             label={item.title}
+            // Read out with the checkbox: whose it is, by when, and what it is for.
             description={
-              item.done && item.completedAt
-                ? `${due} · ${t('actionItems.doneOn', { date: formatDate(item.completedAt, i18n.language) })}`
-                : due
+              <>
+                <span style={{ display: 'block' }}>{when}</span>
+                {props.goalTitle && (
+                  <span style={{ display: 'block' }}>{t('actionItems.forGoal', { title: props.goalTitle })}</span>
+                )}
+              </>
             }
             styles={item.done ? TICKED : READABLE}
             onChange={() =>
@@ -74,11 +83,6 @@ export function ActionItemCard(props: {
             </Badge>
           )}
         </Group>
-        {props.goalTitle && (
-          <Text size="sm" pl={32}>
-            {t('actionItems.forGoal', { title: props.goalTitle })}
-          </Text>
-        )}
         <FailureAlert failure={failure} />
       </Stack>
     </Card>

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
@@ -48,7 +48,7 @@ export function ReflectionsPanel(props: {
   };
   return (
     <Stack>
-      <Alert variant="outline" color="gray" title={t('reflections.privateTitle')}>
+      <Alert variant="default" title={t('reflections.privateTitle')}>
         <Text size="sm">{t('reflections.privateBody', { name: props.otherName })}</Text>
       </Alert>
       {open && (
@@ -72,6 +72,9 @@ export function ReflectionsPanel(props: {
           </Stack>
         </Card>
       )}
+      <Title order={3} size="h4">
+        {t('reflections.listTitle')}
+      </Title>
       {reflections.length === 0 ? (
         <Text c="dimmed">{t('reflections.none')}</Text>
       ) : (

@@ -36,8 +36,7 @@ export function ResourceCard(props: { resource: FragmentType<typeof ResourceCard
         <Stack gap={2}>
           {url ? (
             <Anchor href={url.href} target="_blank" rel="noopener noreferrer" fw={600}>
-              {resource.title}
-              <VisuallyHidden> {t('resources.opensInNewTab')}</VisuallyHidden>
+              {resource.title} <VisuallyHidden>{t('resources.opensInNewTab')}</VisuallyHidden>
             </Anchor>
           ) : (
             <Text fw={600}>{resource.title}</Text>
