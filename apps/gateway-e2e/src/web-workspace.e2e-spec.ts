@@ -1,9 +1,10 @@
 // The mentorship workspace in a real browser (Debian's chromium through playwright-core) against the stack `npm start`
-// runs: a mentee in Berlin and a mentor in New York agree, set a goal, book, move and hold sessions, and give feedback;
-// other people reaching the same addresses are told "not found". Screenshots go to test-artifacts/web/<journey>/.
+// runs: a mentee in Berlin and a mentor in New York agree, set a goal, book, move and hold sessions, share action
+// items and resources, keep private reflections, and give feedback; other people reaching the same addresses are told
+// "not found". Screenshots go to test-artifacts/web/<journey>/.
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import {
   buildWebApp,
   JourneyCamera,
@@ -84,6 +85,13 @@ async function expectNoSeriousViolations(page: Page, where: string) {
   expect({ where, violations }).toEqual({ where, violations: [] });
 }
 
+/** What a form field's description says (Mantine points aria-describedby at the field's hint and its error). */
+async function describedBy(field: Locator, page: Page): Promise<string> {
+  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
+  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
+  return texts.join(' ');
+}
+
 /** The wall-clock text a datetime-local input takes for an instant in a zone, e.g. 2027-01-12T10:00. */
 function wallTime(instant: Date, timeZone: string): string {
   const parts = Object.fromEntries(
@@ -146,7 +154,7 @@ async function submitConfirmingAvailability(page: Page, dialog: ReturnType<Page[
 }
 
 describe('journey 2: the mentorship workspace across two time zones', () => {
-  it('agreement, goal with a milestone, sessions booked, moved and held, feedback, and a clash named', async () => {
+  it('agreement, goal, sessions booked, moved and held, action items, resources, reflections, feedback', async () => {
     const camera = new JourneyCamera('2-workspace');
     const menteeSide = await personPage(browser, { timezoneId: MENTEE_ZONE });
     const mentorSide = await personPage(browser, { timezoneId: MENTOR_ZONE });
@@ -264,6 +272,80 @@ describe('journey 2: the mentorship workspace across two time zones', () => {
       await dialog.getByText(/It overlaps “Retrospective practice” on/).waitFor();
       await camera.shot(page, 'clash-named');
       await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+      // Action items: a due date before today is refused on that field and nothing is stored; then one for the mentor.
+      await page.getByRole('tab', { name: 'Action items' }).click();
+      await page.getByRole('button', { name: 'Add an action item' }).click();
+      await page.getByLabel('What is to be done').fill('Send the retrospective agenda');
+      await page.getByRole('radio', { name: nameOf('mentor') }).check();
+      const dueDate = page.getByLabel('Due date');
+      await dueDate.fill(wallTime(new Date(Date.now() - 86_400_000), MENTEE_ZONE).slice(0, 10));
+      await page.getByRole('button', { name: 'Save action item' }).click();
+      await page.getByText('The due date cannot be before today.').waitFor();
+      expect(await dueDate.getAttribute('aria-invalid')).toBe('true');
+      expect(await describedBy(dueDate, page)).toContain('The due date cannot be before today.');
+      await camera.shot(page, 'action-item-due-date-refused');
+      const actionItemsNow = async () =>
+        dataOf(
+          await stack.gql<{
+            engagement: { actionItems: Array<{ title: string; ownerPersonId: string; done: boolean }> };
+          }>(mentee, `query($m: ID!) { engagement(mentorshipId: $m) { actionItems { title ownerPersonId done } } }`, {
+            m: mentorshipId,
+          }),
+        ).engagement.actionItems;
+      expect(await actionItemsNow()).toEqual([]);
+      await dueDate.fill(wallTime(new Date(Date.now() + 7 * 86_400_000), MENTEE_ZONE).slice(0, 10));
+      await page.getByLabel('For the goal (optional)').selectOption({ label: 'Lead the next team retrospective' });
+      await page.getByRole('button', { name: 'Save action item' }).click();
+      const actionItem = page.getByRole('listitem').filter({ hasText: 'Send the retrospective agenda' });
+      await actionItem.getByText(`For ${nameOf('mentor')} · due`).waitFor();
+      await actionItem.getByText('Goal: Lead the next team retrospective').waitFor();
+      expect(await actionItemsNow()).toEqual([
+        { title: 'Send the retrospective agenda', ownerPersonId: mentor.personId, done: false },
+      ]);
+      await expectNoSeriousViolations(page, 'workspace action items');
+      await camera.shot(page, 'action-item-for-mentor');
+
+      // The mentor ticks it off; done, it stays ticked and locked.
+      await other.goto(`${stack.webUrl}/mentorships/${mentorshipId}`);
+      await other.getByRole('tab', { name: 'Action items' }).click();
+      await other.getByRole('checkbox', { name: 'Send the retrospective agenda' }).click();
+      await other
+        .getByRole('checkbox', { name: 'Send the retrospective agenda', checked: true, disabled: true })
+        .waitFor();
+      await camera.shot(other, 'action-item-done-by-mentor');
+
+      // Resources: only the mentor recommends; the mentee gets the link, opening in a new tab.
+      await other.getByRole('tab', { name: 'Resources' }).click();
+      await other.getByRole('button', { name: 'Recommend a resource' }).click();
+      await other.getByLabel('Kind').selectOption({ label: 'Book' });
+      await other.getByLabel('Title').fill('Agile Retrospectives');
+      await other.getByLabel('Link (optional)').fill('https://example.org/agile-retrospectives');
+      await other.getByRole('button', { name: 'Recommend', exact: true }).click();
+      await other.getByRole('link', { name: /^Agile Retrospectives/ }).waitFor();
+      await expectNoSeriousViolations(other, 'workspace resources (mentor)');
+      await camera.shot(other, 'resource-recommended');
+      await page.getByRole('tab', { name: 'Resources' }).click();
+      const resourceLink = page.getByRole('link', { name: /^Agile Retrospectives/ });
+      await resourceLink.waitFor({ timeout: 20_000 });
+      expect(await resourceLink.getAttribute('href')).toBe('https://example.org/agile-retrospectives');
+      expect(await resourceLink.getAttribute('target')).toBe('_blank');
+      expect(await resourceLink.getAttribute('rel')).toBe('noopener noreferrer');
+      expect(await page.getByRole('button', { name: 'Recommend a resource' }).count()).toBe(0);
+      await camera.shot(page, 'resource-for-mentee');
+
+      // A private reflection: the mentee reads it, the mentor's own tab does not show it.
+      await page.getByRole('tab', { name: 'My reflections' }).click();
+      await page.getByText('Only you read these').waitFor();
+      await page.getByLabel('New reflection').fill('I rush the agenda when I am nervous.');
+      await page.getByRole('button', { name: 'Save reflection' }).click();
+      await page.getByRole('listitem').filter({ hasText: 'I rush the agenda when I am nervous.' }).waitFor();
+      await expectNoSeriousViolations(page, 'workspace reflections');
+      await camera.shot(page, 'reflection-written');
+      await other.getByRole('tab', { name: 'My reflections' }).click();
+      await other.getByText('You have not written any reflections yet.').waitFor();
+      expect(await other.getByText('I rush the agenda').count()).toBe(0);
+      await camera.shot(other, 'reflections-of-mentor');
 
       // The quick session has begun by now: the mentor marks it held, the mentee gives feedback.
       await page.waitForTimeout(Math.max(0, soon.getTime() - Date.now() + 1_000));

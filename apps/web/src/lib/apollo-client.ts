@@ -3,9 +3,21 @@ import { SetContextLink } from '@apollo/client/link/context';
 import type { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { Observable, type Subscription } from 'rxjs';
+import { createStaleReadGuardLink } from './stale-read-guard';
 import type { SubscriptionLinkOptions } from './subscription-link';
 
 export const GRAPHQL_PATH = '/graphql';
+
+/**
+ * Types without an `id`, and the fields that identify them in the cache. Every document that selects one of them must
+ * select these fields too (cache-keys.spec.ts checks it), or Apollo cannot store it.
+ */
+export const KEY_FIELDS = {
+  // `me` has no id of its own: the person is.
+  Me: ['personId'],
+  // One engagement per mentorship: a mutation's answer replaces what the workspace shows.
+  Engagement: ['mentorshipId'],
+} as const satisfies Record<string, readonly string[]>;
 
 export interface ApolloClientOptions {
   /** The current access token, read on every request so a silently renewed token is used at once. */
@@ -81,12 +93,11 @@ export function createApolloClient(options: ApolloClientOptions): ApolloClient {
     return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
   };
   return new ApolloClient({
-    link: ApolloLink.split(isSubscription, ws, ApolloLink.from([auth, http])),
+    link: ApolloLink.split(isSubscription, ws, ApolloLink.from([createStaleReadGuardLink(), auth, http])),
     cache: new InMemoryCache({
-      typePolicies: {
-        // `me` has no id of its own: the person is.
-        Me: { keyFields: ['personId'] },
-      },
+      typePolicies: Object.fromEntries(
+        Object.entries(KEY_FIELDS).map(([type, keyFields]) => [type, { keyFields: [...keyFields] }]),
+      ),
     }),
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { utcToWallTime, wallTimeToUtc } from './time-zones';
+import { calendarDayIn, utcToWallTime, wallTimeToUtc } from './time-zones';
 
 describe('wallTimeToUtc', () => {
   it('reads the wall clock of the zone, winter and summer', () => {
@@ -37,5 +37,13 @@ describe('utcToWallTime', () => {
       const wall = '2027-10-03T18:45';
       expect(utcToWallTime(wallTimeToUtc(wall, zone) ?? '', zone)).toBe(wall);
     }
+  });
+});
+
+describe('calendarDayIn', () => {
+  it('is the day of the zone: late evening in Los Angeles is already the next day in Berlin', () => {
+    const instant = '2027-03-02T05:30:00.000Z';
+    expect(calendarDayIn(instant, 'America/Los_Angeles')).toBe('2027-03-01');
+    expect(calendarDayIn(instant, 'Europe/Berlin')).toBe('2027-03-02');
   });
 });

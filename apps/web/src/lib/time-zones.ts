@@ -69,3 +69,8 @@ export function utcToWallTime(instant: string | Date, timeZone: string): string 
   const two = (n: number) => String(n).padStart(2, '0');
   return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}`;
 }
+
+/** The calendar day (`YYYY-MM-DD`, as a date input takes it) on which `instant` falls in `timeZone`. */
+export function calendarDayIn(instant: string | Date, timeZone: string): string {
+  return utcToWallTime(instant, timeZone).slice(0, 10);
+}

@@ -254,10 +254,11 @@ describe('Engagement decider', () => {
     });
 
     it('refuses a target date before today in the actor’s zone, accepts today', () => {
-      engagement
+      const yesterday = engagement
         .given([opened])
         .when(setGoal({ targetDate: '2026-03-01' }))
         .thenError('BAD_USER_INPUT', /before today/);
+      expect(yesterday.details).toEqual({ field: 'targetDate' });
       engagement
         .given([opened])
         .when(setGoal({ targetDate: '2026-02-30' }))
@@ -452,6 +453,24 @@ describe('Engagement decider', () => {
         .when(add({ goalId: 'g-404' }))
         .thenError('NOT_FOUND', /goal/);
       engagement.given([opened, added]).when(add()).thenError('CONFLICT');
+    });
+
+    it('name the field a refused owner or due date concerns, for the form to show the refusal on it', () => {
+      const strangerOwns = engagement
+        .given([opened])
+        .when(add({ ownerPersonId: stranger }))
+        .thenError('BAD_USER_INPUT');
+      expect(strangerOwns.details).toEqual({ field: 'ownerPersonId' });
+      const dueYesterday = engagement
+        .given([opened])
+        .when(add({ dueDate: '2026-03-01' }))
+        .thenError('BAD_USER_INPUT');
+      expect(dueYesterday.details).toEqual({ field: 'dueDate' });
+      const notADate = engagement
+        .given([opened])
+        .when(add({ dueDate: 'next Friday' }))
+        .thenError('BAD_USER_INPUT', /calendar date/);
+      expect(notADate.details).toEqual({ field: 'dueDate' });
     });
 
     it('can link to a goal and a session', () => {

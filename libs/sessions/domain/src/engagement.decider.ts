@@ -524,11 +524,15 @@ export function decideEngagement(command: EngagementCommand, state: EngagementSt
       if (state.actionItems[actionItemId]) throw new DomainError('CONFLICT', 'An action item with this id exists.');
       const ownerPersonId = requireId(command.ownerPersonId, 'ownerPersonId');
       if (!isParticipant(state, ownerPersonId)) {
-        throw new DomainError('BAD_USER_INPUT', 'An action item belongs to the mentor or the mentee of this pair.');
+        throw new DomainError('BAD_USER_INPUT', 'An action item belongs to the mentor or the mentee of this pair.', {
+          field: 'ownerPersonId',
+        });
       }
       const today = localDate(Date.parse(now), assertTimeZone(command.actorTimeZone, 'actorTimeZone'));
       const dueDate = assertLocalDate(command.dueDate, 'dueDate');
-      if (dueDate < today) throw new DomainError('BAD_USER_INPUT', 'The due date cannot be before today.');
+      if (dueDate < today) {
+        throw new DomainError('BAD_USER_INPUT', 'The due date cannot be before today.', { field: 'dueDate' });
+      }
       const goalId = optionalId(command.goalId, 'goalId');
       if (goalId !== undefined && !state.goals[goalId]) throw new DomainError('NOT_FOUND', 'There is no such goal.');
       return [
@@ -684,7 +688,11 @@ function setGoal(
   const title = requireSealed(input.title, 'Goal title');
   const today = localDate(Date.parse(now), assertTimeZone(command.actorTimeZone, 'actorTimeZone'));
   const targetDate = assertLocalDate(input.targetDate, 'targetDate');
-  if (targetDate < today) throw new DomainError('BAD_USER_INPUT', 'The target date of a goal cannot be before today.');
+  if (targetDate < today) {
+    throw new DomainError('BAD_USER_INPUT', 'The target date of a goal cannot be before today.', {
+      field: 'targetDate',
+    });
+  }
   const ownerPersonId = input.ownerPersonId === undefined ? state.menteePersonId : input.ownerPersonId;
   if (!isParticipant(state, ownerPersonId)) {
     throw new DomainError('BAD_USER_INPUT', 'A goal belongs to the mentor or the mentee of this pair.');

@@ -21,8 +21,11 @@ export const WORKSPACE = graphql(`
         ...PersonSummary_participant
         ...WorkspacePerson_participant
       }
+      ...ActionItemsPanel_engagement
       ...AgreementPanel_engagement
       ...GoalsPanel_engagement
+      ...ReflectionsPanel_engagement
+      ...ResourcesPanel_engagement
       ...SessionsPanel_engagement
     }
   }

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { AgreementInput, CommunicationChannel, MeetingCadence } from '../../../gql/graphql';
 import { FailureAlert } from '../../../components/failure-alert';
+import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import type { DescribedError } from '../../../lib/graphql-errors';
 
 const CADENCES: MeetingCadence[] = ['WEEKLY', 'FORTNIGHTLY', 'MONTHLY'];
@@ -26,6 +27,17 @@ export const DEFAULT_AGREEMENT: AgreementDraft = {
   expectations: '',
   boundaries: '',
   confidentiality: '',
+};
+
+// The API names each term by its own name, alone or as the end of a path into the agreement input.
+const FIELDS: RefusalFields<keyof AgreementDraft> = {
+  cadence: ['cadence'],
+  sessionMinutes: ['sessionMinutes'],
+  durationMonths: ['durationMonths'],
+  channels: ['channels'],
+  expectations: ['expectations'],
+  boundaries: ['boundaries'],
+  confidentiality: ['confidentiality'],
 };
 
 export function toAgreementInput(draft: AgreementDraft): AgreementInput {
@@ -55,19 +67,17 @@ export function AgreementForm(props: {
 }) {
   const { t } = useTranslation();
   const form = useForm<AgreementDraft>({ initialValues: props.initial });
-  const failedField = props.failure?.kind === 'badUserInput' ? props.failure.field?.split('.').pop() : undefined;
-  const onField = failedField !== undefined && failedField in props.initial;
-  const fieldError = (field: keyof AgreementDraft) => (failedField === field ? props.failure?.detail : undefined);
+  const refusal = placeRefusal(props.failure, FIELDS);
   return (
     <form onSubmit={form.onSubmit(props.onSubmit)} noValidate>
       <Stack>
-        {!onField && <FailureAlert failure={props.failure} />}
+        <FailureAlert failure={refusal.unplaced} />
         <Group grow align="flex-start">
           <Select
             label={t('agreement.cadence')}
             data={CADENCES.map((value) => ({ value, label: t(`agreement.cadences.${value}`) }))}
             allowDeselect={false}
-            error={fieldError('cadence')}
+            error={refusal.errorOn('cadence')}
             {...form.getInputProps('cadence')}
           />
           <NumberInput
@@ -75,20 +85,20 @@ export function AgreementForm(props: {
             min={15}
             max={480}
             step={15}
-            error={fieldError('sessionMinutes')}
+            error={refusal.errorOn('sessionMinutes')}
             {...form.getInputProps('sessionMinutes')}
           />
           <NumberInput
             label={t('agreement.durationMonths')}
             min={1}
             max={60}
-            error={fieldError('durationMonths')}
+            error={refusal.errorOn('durationMonths')}
             {...form.getInputProps('durationMonths')}
           />
         </Group>
         <Checkbox.Group
           label={t('agreement.channels')}
-          error={fieldError('channels')}
+          error={refusal.errorOn('channels')}
           {...form.getInputProps('channels')}
         >
           <Group mt="xs">
@@ -102,21 +112,21 @@ export function AgreementForm(props: {
           description={t('agreement.expectationsHint')}
           autosize
           minRows={2}
-          error={fieldError('expectations')}
+          error={refusal.errorOn('expectations')}
           {...form.getInputProps('expectations')}
         />
         <Textarea
           label={t('agreement.boundaries')}
           autosize
           minRows={2}
-          error={fieldError('boundaries')}
+          error={refusal.errorOn('boundaries')}
           {...form.getInputProps('boundaries')}
         />
         <Textarea
           label={t('agreement.confidentiality')}
           autosize
           minRows={2}
-          error={fieldError('confidentiality')}
+          error={refusal.errorOn('confidentiality')}
           {...form.getInputProps('confidentiality')}
         />
         <Group justify="flex-end">

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import type { MentorshipEndReason } from '../../../gql/graphql';
+import { placeRefusal } from '../../../lib/field-refusals';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { END_MENTORSHIP, REQUEST_REMATCH } from '../api/mentorship-mutations';
 
@@ -51,11 +52,12 @@ export function EndMentorshipDialog(props: {
       setFailure(describeError(error));
     }
   };
-  const reasonError = failure?.field === 'reason' ? failure.detail : undefined;
+  const refusal = placeRefusal(failure, { reason: ['reason'] });
+  const reasonError = refusal.errorOn('reason');
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={t('workspace.end.title')} centered>
       <Stack>
-        {!reasonError && <FailureAlert failure={failure} />}
+        <FailureAlert failure={refusal.unplaced} />
         {props.canRematch && (
           <Radio.Group value={ending} onChange={(value) => setEnding(value as Ending)} label={t('workspace.end.how')}>
             <Stack gap="xs" mt="xs">

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
 import { formatCalendarDate } from '../../../lib/format';
+import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { detectedTimeZone } from '../../../lib/time-zones';
 import { ACHIEVE_GOAL, ADD_MILESTONE, REACH_MILESTONE, UPDATE_GOAL_PROGRESS } from '../api/goal-mutations';
@@ -37,6 +38,13 @@ export const GoalCardGoal = graphql(`
     }
   }
 `);
+
+// A new milestone's title by its text rule, its date as the decider names it; progress by the mutation's argument.
+const FIELDS: RefusalFields<'title' | 'targetDate' | 'progress'> = {
+  title: ['milestoneTitle', 'title'],
+  targetDate: ['milestone targetDate', 'targetDate'],
+  progress: ['progressPercent'],
+};
 
 /** One goal: its milestones to tick off, progress to report and, when done, marking it achieved. */
 export function GoalCard(props: {
@@ -66,8 +74,7 @@ export function GoalCard(props: {
       setFailure(describeError(error));
     }
   };
-  const milestoneError = (field: string) =>
-    failure?.kind === 'badUserInput' && failure.field === field ? failure.detail : undefined;
+  const refusal = placeRefusal(failure, FIELDS);
   const headingId = `goal-${goal.id}`;
   return (
     <Card component="li" withBorder aria-labelledby={headingId}>
@@ -112,21 +119,21 @@ export function GoalCard(props: {
             ))}
           </Stack>
         )}
-        <FailureAlert failure={milestoneError('title') || milestoneError('targetDate') ? null : failure} />
+        <FailureAlert failure={refusal.unplaced} />
         {active && (
           <>
             <Group align="flex-end">
               <TextInput
                 label={t('goals.newMilestone')}
                 value={milestoneTitle}
-                error={milestoneError('title')}
+                error={refusal.errorOn('title')}
                 onChange={(e) => setMilestoneTitle(e.currentTarget.value)}
               />
               <TextInput
                 type="date"
                 label={t('goals.milestoneDate')}
                 value={milestoneDate}
-                error={milestoneError('targetDate')}
+                error={refusal.errorOn('targetDate')}
                 onChange={(e) => setMilestoneDate(e.currentTarget.value)}
               />
               <Button
@@ -160,6 +167,7 @@ export function GoalCard(props: {
                 max={100}
                 suffix=" %"
                 value={progress}
+                error={refusal.errorOn('progress')}
                 onChange={setProgress}
                 w={140}
               />

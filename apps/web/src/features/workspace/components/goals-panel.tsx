@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
+import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { detectedTimeZone } from '../../../lib/time-zones';
 import { SET_GOAL } from '../api/goal-mutations';
@@ -29,6 +30,13 @@ interface GoalDraft {
 }
 
 const EMPTY: GoalDraft = { title: '', targetDate: '', milestoneTitle: '', milestoneDate: '' };
+
+// The API names free text by its text rule and a first milestone's date by its own name.
+const FIELDS: RefusalFields<'title' | 'targetDate' | 'milestones'> = {
+  title: ['goalTitle', 'title'],
+  targetDate: ['targetDate'],
+  milestones: ['milestones', 'milestoneTitle', 'milestone targetDate'],
+};
 
 /** The mentee's goals in this mentorship, and setting a new one with a first milestone. */
 export function GoalsPanel(props: {
@@ -65,10 +73,7 @@ export function GoalsPanel(props: {
       setFailure(describeError(error));
     }
   };
-  const field = failure?.kind === 'badUserInput' ? failure.field : undefined;
-  const errorOn = (...names: string[]) =>
-    field && names.some((n) => field.startsWith(n)) ? failure?.detail : undefined;
-  const onAField = Boolean(errorOn('title', 'targetDate', 'milestones'));
+  const refusal = placeRefusal(failure, FIELDS);
   return (
     <Stack>
       {engagement.goals.length === 0 ? (
@@ -94,12 +99,12 @@ export function GoalsPanel(props: {
       {draft && (
         <Card withBorder component="form" onSubmit={(e) => (e.preventDefault(), void save())} noValidate>
           <Stack>
-            {!onAField && <FailureAlert failure={failure} />}
+            <FailureAlert failure={refusal.unplaced} />
             <TextInput
               label={t('goals.title')}
               required
               value={draft.title}
-              error={errorOn('title')}
+              error={refusal.errorOn('title')}
               onChange={change('title')}
               data-autofocus
             />
@@ -108,14 +113,14 @@ export function GoalsPanel(props: {
               label={t('goals.targetDate')}
               required
               value={draft.targetDate}
-              error={errorOn('targetDate')}
+              error={refusal.errorOn('targetDate')}
               onChange={change('targetDate')}
             />
             <Group grow align="flex-start">
               <TextInput
                 label={t('goals.firstMilestone')}
                 value={draft.milestoneTitle}
-                error={errorOn('milestones')}
+                error={refusal.errorOn('milestones')}
                 onChange={change('milestoneTitle')}
               />
               <TextInput

@@ -3,11 +3,14 @@ import { Button, Checkbox, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
+import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { RESCHEDULE_SESSION } from '../api/session-mutations';
 import { useAction } from '../hooks/use-action';
 import { draftOfSession, type SessionTimeDraft, toSessionTimeInput } from '../lib/session-time';
 import { ClashAlert } from './clash-alert';
 import { type OtherSide, SessionTimeFields } from './session-time-fields';
+
+const FIELDS: RefusalFields<'startsAt' | 'endsAt'> = { startsAt: ['startsAt'], endsAt: ['endsAt'] };
 
 /** Moving a session to another time; the same checks as booking it (calendars, availability) apply. */
 export function RescheduleSessionForm(props: {
@@ -36,9 +39,7 @@ export function RescheduleSessionForm(props: {
     );
     if (moved) props.onDone();
   };
-  const fieldError = (field: string) =>
-    failure?.kind === 'badUserInput' && failure.field === field ? failure.detail : undefined;
-  const onAField = Boolean(fieldError('startsAt') || fieldError('endsAt'));
+  const refusal = placeRefusal(failure, FIELDS);
   return (
     <form
       noValidate
@@ -51,7 +52,7 @@ export function RescheduleSessionForm(props: {
         {failure?.clashingSessionId ? (
           <ClashAlert failure={failure} timeZone={draft.timeZone} />
         ) : (
-          !onAField && <FailureAlert failure={failure} />
+          <FailureAlert failure={refusal.unplaced} />
         )}
         {failure?.outsideAvailability && (
           <Checkbox
@@ -64,7 +65,7 @@ export function RescheduleSessionForm(props: {
           value={draft}
           onChange={setDraft}
           otherSide={props.otherSide}
-          errors={{ startsAt: fieldError('startsAt'), endsAt: fieldError('endsAt') }}
+          errors={{ startsAt: refusal.errorOn('startsAt'), endsAt: refusal.errorOn('endsAt') }}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onDone}>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import type { SessionMode } from '../../../gql/graphql';
+import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { detectedTimeZone } from '../../../lib/time-zones';
 import { SCHEDULE_SESSION } from '../api/session-mutations';
@@ -27,6 +28,15 @@ function initialDraft(minutes: number): Draft {
     place: '',
   };
 }
+
+// Free text by the service's text rule or, from the decider, in words ("Meeting link"); times by their arguments.
+const FIELDS: RefusalFields<'title' | 'startsAt' | 'endsAt' | 'meetingLink' | 'location'> = {
+  title: ['sessionTitle', 'title', 'Title'],
+  startsAt: ['startsAt'],
+  endsAt: ['endsAt'],
+  meetingLink: ['meetingLink', 'Meeting link'],
+  location: ['location', 'Location'],
+};
 
 /** Booking a one-on-one session of the mentorship; the API checks both calendars and both sides' availability. */
 export function ScheduleSessionDialog(props: {
@@ -78,14 +88,7 @@ export function ScheduleSessionDialog(props: {
       setFailure(describeError(error));
     }
   };
-  // Some refusals name the field in words ("Meeting link"): the same field as the input's `meetingLink`.
-  const failedField = failure?.field
-    ?.split(' ')
-    .map((word, i) => (i === 0 ? word.toLowerCase() : word.charAt(0).toUpperCase() + word.slice(1)))
-    .join('');
-  const fieldError = (field: string) =>
-    failure?.kind === 'badUserInput' && failedField === field ? failure.detail : undefined;
-  const onAField = ['startsAt', 'endsAt', 'title', 'meetingLink', 'location'].some((f) => fieldError(f));
+  const refusal = placeRefusal(failure, FIELDS);
   return (
     <Modal opened={props.opened} onClose={close} title={t('sessions.scheduleTitle')} centered size="lg">
       <form
@@ -99,7 +102,7 @@ export function ScheduleSessionDialog(props: {
           {failure?.clashingSessionId ? (
             <ClashAlert failure={failure} timeZone={draft.time.timeZone} />
           ) : (
-            !onAField && <FailureAlert failure={failure} />
+            <FailureAlert failure={refusal.unplaced} />
           )}
           {failure?.outsideAvailability && (
             <Checkbox
@@ -111,7 +114,7 @@ export function ScheduleSessionDialog(props: {
           <TextInput
             label={t('sessions.title')}
             value={draft.title}
-            error={fieldError('title')}
+            error={refusal.errorOn('title')}
             onChange={(e) => setDraft({ ...draft, title: e.currentTarget.value })}
             data-autofocus
           />
@@ -119,7 +122,7 @@ export function ScheduleSessionDialog(props: {
             value={draft.time}
             onChange={(time) => setDraft({ ...draft, time })}
             otherSide={props.otherSide}
-            errors={{ startsAt: fieldError('startsAt'), endsAt: fieldError('endsAt') }}
+            errors={{ startsAt: refusal.errorOn('startsAt'), endsAt: refusal.errorOn('endsAt') }}
           />
           <SegmentedControl
             aria-label={t('sessions.mode')}
@@ -134,7 +137,7 @@ export function ScheduleSessionDialog(props: {
             label={t(draft.mode === 'VIRTUAL' ? 'sessions.meetingLink' : 'sessions.location')}
             required
             value={draft.place}
-            error={fieldError(draft.mode === 'VIRTUAL' ? 'meetingLink' : 'location')}
+            error={refusal.errorOn(draft.mode === 'VIRTUAL' ? 'meetingLink' : 'location')}
             onChange={(e) => setDraft({ ...draft, place: e.currentTarget.value })}
           />
           <Group justify="flex-end">

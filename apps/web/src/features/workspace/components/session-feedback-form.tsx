@@ -3,6 +3,7 @@ import { Button, Group, Input, Rating, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
+import { placeRefusal } from '../../../lib/field-refusals';
 import { SUBMIT_FEEDBACK } from '../api/session-mutations';
 import { useAction } from '../hooks/use-action';
 
@@ -15,8 +16,8 @@ export function SessionFeedbackForm(props: { sessionId: string; viewerTimeZone: 
   const [submit, { loading }] = useMutation(SUBMIT_FEEDBACK);
   const { failure, run } = useAction();
   const [ratingMissing, setRatingMissing] = useState(false);
-  const apiRatingError = failure?.field === 'rating' ? failure.detail : undefined;
-  const ratingError = ratingMissing ? t('sessions.feedback.ratingRequired') : apiRatingError;
+  const refusal = placeRefusal(failure, { rating: ['rating'] });
+  const ratingError = ratingMissing ? t('sessions.feedback.ratingRequired') : refusal.errorOn('rating');
   const send = () => {
     setRatingMissing(rating === 0);
     if (rating === 0) return;
@@ -34,7 +35,7 @@ export function SessionFeedbackForm(props: { sessionId: string; viewerTimeZone: 
   };
   return (
     <Stack>
-      {!apiRatingError && <FailureAlert failure={failure} />}
+      <FailureAlert failure={refusal.unplaced} />
       <Input.Wrapper label={t('sessions.feedback.rating')} required error={ratingError}>
         <Rating
           value={rating}

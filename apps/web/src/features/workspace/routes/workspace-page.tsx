@@ -11,17 +11,21 @@ import { getFragmentData } from '../../../gql';
 import { useLiveRefresh } from '../../../hooks/use-live-refresh';
 import { detectedTimeZone } from '../../../lib/time-zones';
 import { WORKSPACE, WorkspacePersonParticipant } from '../api/workspace-query';
+import { ActionItemsPanel } from '../components/action-items-panel';
 import { AgreementPanel } from '../components/agreement-panel';
 import { EndMentorshipDialog } from '../components/end-mentorship-dialog';
 import { GoalsPanel } from '../components/goals-panel';
+import { ReflectionsPanel } from '../components/reflections-panel';
+import { ResourcesPanel } from '../components/resources-panel';
 import { SessionsPanel } from '../components/sessions-panel';
 import { PAIR_REFRESH } from '../lib/pair-refresh';
 import { namesByPersonId } from '../lib/people-names';
 
-type Tab = 'sessions' | 'goals' | 'agreement';
+type Tab = 'sessions' | 'goals' | 'actionItems' | 'resources' | 'reflections' | 'agreement';
 
 /**
- * The mentorship as both sides work in it: sessions, goals and the agreement, kept current as the other side acts.
+ * The mentorship as both sides work in it: sessions, goals, action items, resources, each side's private reflections
+ * and the agreement, kept current as the other side acts.
  * To anyone but the pair and the program's managers the API answers "not found", and so does this page.
  */
 export function WorkspacePage({ mentorshipId }: { mentorshipId: string }) {
@@ -64,6 +68,9 @@ export function WorkspacePage({ mentorshipId }: { mentorshipId: string }) {
     ? t(viewerIsMentor ? 'workspace.headingMentee' : 'workspace.headingMentor', { name: otherPerson.displayName })
     : t('workspace.headingPlain');
   const open = engagement.status === 'OPEN';
+  // Managers read the pair's work but have no reflections of their own here (the API returns them none).
+  const pair = engagement.viewerRole !== 'MANAGER';
+  const otherName = otherPerson?.displayName ?? t('people.unavailable');
   return (
     <Stack gap="lg">
       <div>
@@ -91,6 +98,9 @@ export function WorkspacePage({ mentorshipId }: { mentorshipId: string }) {
         <Tabs.List>
           <Tabs.Tab value="sessions">{t('workspace.tabs.sessions')}</Tabs.Tab>
           <Tabs.Tab value="goals">{t('workspace.tabs.goals')}</Tabs.Tab>
+          <Tabs.Tab value="actionItems">{t('workspace.tabs.actionItems')}</Tabs.Tab>
+          <Tabs.Tab value="resources">{t('workspace.tabs.resources')}</Tabs.Tab>
+          {pair && <Tabs.Tab value="reflections">{t('workspace.tabs.reflections')}</Tabs.Tab>}
           <Tabs.Tab value="agreement">{t('workspace.tabs.agreement')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="sessions" pt="md">
@@ -104,6 +114,22 @@ export function WorkspacePage({ mentorshipId }: { mentorshipId: string }) {
         <Tabs.Panel value="goals" pt="md">
           <GoalsPanel engagement={engagement} nameOf={nameOf} />
         </Tabs.Panel>
+        <Tabs.Panel value="actionItems" pt="md">
+          <ActionItemsPanel
+            engagement={engagement}
+            viewerPersonId={me.personId}
+            viewerTimeZone={viewerTimeZone}
+            nameOf={nameOf}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="resources" pt="md">
+          <ResourcesPanel engagement={engagement} mentorName={nameOf(engagement.mentorPersonId)} />
+        </Tabs.Panel>
+        {pair && (
+          <Tabs.Panel value="reflections" pt="md">
+            <ReflectionsPanel engagement={engagement} otherName={otherName} viewerTimeZone={viewerTimeZone} />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="agreement" pt="md">
           <AgreementPanel engagement={engagement} viewerPersonId={me.personId} nameOf={nameOf} />
         </Tabs.Panel>

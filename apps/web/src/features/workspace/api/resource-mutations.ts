@@ -1,0 +1,10 @@
+import { graphql } from '../../../gql';
+
+export const RECOMMEND_RESOURCE = graphql(`
+  mutation RecommendResource($mentorshipId: ID!, $kind: ResourceKind!, $title: String!, $link: String) {
+    recommendResource(mentorshipId: $mentorshipId, kind: $kind, title: $title, link: $link) {
+      mentorshipId
+      ...ResourcesPanel_engagement
+    }
+  }
+`);
