@@ -491,6 +491,34 @@ describe('sessions service (real FerretDB and Kafka)', () => {
     expect(stranger.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('answers a retry after a crash between the commit and its read row, and still keeps other organizations out', async () => {
+    const readModels = app.get(SessionsReadModels);
+    const commandId = randomUUID();
+    const input = {
+      mentorshipId,
+      startsAt: at(120),
+      endsAt: at(121),
+      timezone: 'Europe/Berlin',
+      mode: 'virtual' as const,
+      meetingLink: 'https://meet.example/after-crash',
+    };
+    const first = await service.scheduleOneOnOne(mentor, input, { commandId });
+    // The process died right after the commit: the events are there, the read rows are not.
+    await readModels.sessions.deleteOne({ _id: first.sessionId });
+    await readModels.engagements.deleteOne({ _id: mentorshipId });
+
+    const outsider = { tenantId: uniqueName('other_org'), personId: mentor.personId };
+    await expect(service.calendar(outsider, first.sessionId, 'trellis.test')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(service.signAgreement(outsider, mentorshipId, 1)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const retried = await service.scheduleOneOnOne(mentor, input, { commandId });
+    expect(retried).toMatchObject({ sessionId: first.sessionId, startsAt: first.startsAt, sequence: 0 });
+    expect(await readModels.sessions.countDocuments({ _id: first.sessionId })).toBe(1);
+    expect(await readModels.engagements.countDocuments({ _id: mentorshipId })).toBe(1);
+    await service.cancel(mentor, first.sessionId, 'schedule-conflict');
+  });
+
   it('closes the engagement on MentorshipEnded; no new sessions afterwards', async () => {
     const ended = envelope('MentorshipEnded', {
       mentorshipId,

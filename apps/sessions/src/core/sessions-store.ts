@@ -54,17 +54,44 @@ export class SessionsStore {
     };
   }
 
-  /** The engagement as its tenant sees it; another tenant's id reads exactly like a missing one. */
+  /**
+   * The engagement as its tenant sees it; another tenant's id reads exactly like a missing one. The stream decides,
+   * not the read row: a process that died between the commit and the row write left a stream without a row, and
+   * that engagement must not read as missing forever — the row is written again here.
+   */
   async loadEngagement(tenantId: string, mentorshipId: string): Promise<EngagementState> {
-    const row = await this.readModels.engagementsOf(tenantId).findOne({ _id: mentorshipId });
-    if (!row) throw new DomainError('NOT_FOUND', 'There is no engagement for this mentorship.');
-    return (await this.engagements.load(engagementStreamId(mentorshipId))).state;
+    const streamId = engagementStreamId(mentorshipId);
+    const [row, loaded] = await Promise.all([
+      this.readModels.engagementsOf(tenantId).findOne({ _id: mentorshipId }),
+      this.engagements.load(streamId),
+    ]);
+    if (row) return loaded.state;
+    if (loaded.revision === 0 || !(await this.streamBelongsTo(streamId, tenantId))) {
+      throw new DomainError('NOT_FOUND', 'There is no engagement for this mentorship.');
+    }
+    await this.readModels.writeEngagement(tenantId, loaded.state, loaded.revision);
+    return loaded.state;
   }
 
+  /** Like `loadEngagement`, for sessions. */
   async loadSession(tenantId: string, sessionId: string): Promise<SessionState> {
-    const row = await this.readModels.sessionsOf(tenantId).findOne({ _id: sessionId });
-    if (!row) throw new DomainError('NOT_FOUND', 'There is no such session.');
-    return (await this.sessions.load(sessionStreamId(sessionId))).state;
+    const streamId = sessionStreamId(sessionId);
+    const [row, loaded] = await Promise.all([
+      this.readModels.sessionsOf(tenantId).findOne({ _id: sessionId }),
+      this.sessions.load(streamId),
+    ]);
+    if (row) return loaded.state;
+    if (loaded.revision === 0 || !(await this.streamBelongsTo(streamId, tenantId))) {
+      throw new DomainError('NOT_FOUND', 'There is no such session.');
+    }
+    await this.readModels.writeSession(tenantId, loaded.state, loaded.revision);
+    return loaded.state;
+  }
+
+  /** Whether the stream's commits were made in this tenant (every commit carries it in its meta). */
+  private async streamBelongsTo(streamId: string, tenantId: string): Promise<boolean> {
+    const commit = await this.store.commits.findOne({ streamId }, { projection: { meta: 1 } });
+    return commit?.meta.tenantId === tenantId;
   }
 
   /**
