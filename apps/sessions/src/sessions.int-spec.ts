@@ -519,6 +519,42 @@ describe('sessions service (real FerretDB and Kafka)', () => {
     await service.cancel(mentor, first.sessionId, 'schedule-conflict');
   });
 
+  it('answers a retried change with the same command id instead of refusing it as done already', async () => {
+    const twice = async <T>(who: typeof mentor, run: (actor: typeof mentor & { commandId: string }) => Promise<T>) => {
+      const actor = { ...who, commandId: randomUUID() };
+      const first = await run(actor);
+      // The answer was lost on the way; the client sends the very same mutation again.
+      const second = await run(actor);
+      return [first, second] as const;
+    };
+    const [scheduled, again] = await twice(mentor, (a) =>
+      service.scheduleOneOnOne(a, {
+        mentorshipId,
+        startsAt: at(150),
+        endsAt: at(151),
+        timezone: 'Europe/Berlin',
+        mode: 'virtual',
+        meetingLink: 'https://meet.example/retried',
+      }),
+    );
+    expect(again.sessionId).toBe(scheduled.sessionId);
+    const id = scheduled.sessionId;
+    const [rsvp, rsvpAgain] = await twice(mentee, (a) => service.respond(a, id, 'accepted'));
+    expect(rsvpAgain.rsvps).toEqual(rsvp.rsvps);
+    const [moved, movedAgain] = await twice(mentor, (a) =>
+      service.reschedule(a, id, { startsAt: at(152), endsAt: at(153) }),
+    );
+    expect([moved.sequence, movedAgain.sequence]).toEqual([1, 1]);
+    const [reflected, reflectedAgain] = await twice(mentee, (a) =>
+      service.writeReflection(a, mentorshipId, 'Retried reflection'),
+    );
+    expect(Object.keys(reflectedAgain.reflections)).toEqual(Object.keys(reflected.reflections));
+    const [cancelled, cancelledAgain] = await twice(mentor, (a) => service.cancel(a, id, 'schedule-conflict'));
+    expect([cancelled.status, cancelledAgain.status]).toEqual(['cancelled', 'cancelled']);
+    // Without the id, a second cancel is the user's mistake and is refused as before.
+    await expect(service.cancel(mentor, id, 'schedule-conflict')).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
   it('closes the engagement on MentorshipEnded; no new sessions afterwards', async () => {
     const ended = envelope('MentorshipEnded', {
       mentorshipId,

@@ -140,6 +140,15 @@ export class SessionsStore {
   }
 
   /**
+   * The session as it is if this command id was already applied to it (a retry), else null: lets a caller answer a
+   * retry before checks that only make sense the first time (a reschedule's reservation would clash with itself).
+   */
+  async retriedSession(context: CommandContext, sessionId: string): Promise<SessionState | null> {
+    if (!(await this.alreadyApplied(context, sessionStreamId(sessionId)))) return null;
+    return this.loadSession(context.tenantId, sessionId);
+  }
+
+  /**
    * A retried command (same command id) answers with the stream as it is instead of deciding again: its sealed text
    * has a fresh IV and its clock a new time, so the event store would see a different payload and refuse it.
    */
@@ -162,8 +171,11 @@ export class SessionsStore {
     command: EngagementCommand,
   ): Promise<{ state: EngagementState; events: EngagementEvent[] }> {
     let programId = context.programId;
-    if (command.type !== 'OpenEngagement')
-      programId = (await this.loadEngagement(context.tenantId, mentorshipId)).programId;
+    if (command.type !== 'OpenEngagement') {
+      const current = await this.loadEngagement(context.tenantId, mentorshipId);
+      if (await this.alreadyApplied(context, engagementStreamId(mentorshipId))) return { state: current, events: [] };
+      programId = current.programId;
+    }
     const result = await this.engagements.handle({
       streamId: engagementStreamId(mentorshipId),
       command,

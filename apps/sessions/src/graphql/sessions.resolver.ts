@@ -33,10 +33,11 @@ const optionalZoneArg = {
   nullable: true,
   description: 'IANA zone in which the returned local times are shown',
 };
-const actorOf = (principal: Principal): Actor => ({
+const actorOf = (principal: Principal, commandId?: string): Actor => ({
   tenantId: principal.tenantId,
   personId: principal.personId,
   orgAdmin: principal.orgAdmin === true,
+  ...(commandId ? { commandId } : {}),
 });
 
 /**
@@ -104,8 +105,9 @@ export class SessionsResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
     @Args('agreement') agreement: AgreementInput,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const actor = actorOf(principal);
+    const actor = actorOf(principal, commandId);
     await this.sessions.proposeAgreement(actor, mentorshipId, agreement);
     return this.sessions.engagementView(actor, mentorshipId);
   }
@@ -115,8 +117,9 @@ export class SessionsResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
     @Args('version', { type: () => Int }) version: number,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const actor = actorOf(principal);
+    const actor = actorOf(principal, commandId);
     await this.sessions.signAgreement(actor, mentorshipId, version);
     return this.sessions.engagementView(actor, mentorshipId);
   }
@@ -132,8 +135,9 @@ export class SessionsResolver {
     ownerPersonId?: string,
     @Args('smart', { type: () => SmartInput, nullable: true }) smart?: SmartInput,
     @Args('milestones', { type: () => [MilestoneInput], nullable: true }) milestones?: MilestoneInput[],
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const actor = actorOf(principal);
+    const actor = actorOf(principal, commandId);
     await this.sessions.setGoal(actor, mentorshipId, {
       title,
       targetDate,
@@ -150,8 +154,9 @@ export class SessionsResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
     @Args('agreement') agreement: AgreementInput,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const actor = actorOf(principal);
+    const actor = actorOf(principal, commandId);
     await this.sessions.amendAgreement(actor, mentorshipId, agreement);
     return this.sessions.engagementView(actor, mentorshipId);
   }
@@ -163,8 +168,9 @@ export class SessionsResolver {
     @Args('goalId', { type: () => ID }) goalId: string,
     @Args('progressPercent', { type: () => Int }) progressPercent: number,
     @Args('note', { type: () => String, nullable: true }) note?: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const actor = actorOf(principal);
+    const actor = actorOf(principal, commandId);
     await this.sessions.updateGoalProgress(actor, mentorshipId, goalId, progressPercent, note ?? undefined);
     return this.sessions.engagementView(actor, mentorshipId);
   }
@@ -174,8 +180,9 @@ export class SessionsResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
     @Args('goalId', { type: () => ID }) goalId: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const actor = actorOf(principal);
+    const actor = actorOf(principal, commandId);
     await this.sessions.achieveGoal(actor, mentorshipId, goalId);
     return this.sessions.engagementView(actor, mentorshipId);
   }
@@ -190,8 +197,9 @@ export class SessionsResolver {
     @Args('timezone', { description: 'Your IANA zone: decides what "today" is' }) timezone: string,
     @Args('goalId', { type: () => ID, nullable: true }) goalId?: string,
     @Args('sessionId', { type: () => ID, nullable: true }) sessionId?: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const actor = actorOf(principal);
+    const actor = actorOf(principal, commandId);
     await this.sessions.addActionItem(actor, mentorshipId, {
       title,
       ownerPersonId,
@@ -208,8 +216,9 @@ export class SessionsResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
     @Args('actionItemId', { type: () => ID }) actionItemId: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const actor = actorOf(principal);
+    const actor = actorOf(principal, commandId);
     await this.sessions.completeActionItem(actor, mentorshipId, actionItemId);
     return this.sessions.engagementView(actor, mentorshipId);
   }
@@ -221,8 +230,9 @@ export class SessionsResolver {
     @Args('kind', { type: () => ResourceKindEnum }) kind: (typeof ResourceKindEnum)[keyof typeof ResourceKindEnum],
     @Args('title') title: string,
     @Args('link', { type: () => String, nullable: true }) link?: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const actor = actorOf(principal);
+    const actor = actorOf(principal, commandId);
     await this.sessions.recommendResource(actor, mentorshipId, { kind, title, ...(link ? { link } : {}) });
     return this.sessions.engagementView(actor, mentorshipId);
   }
@@ -232,8 +242,9 @@ export class SessionsResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
     @Args('text') text: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const actor = actorOf(principal);
+    const actor = actorOf(principal, commandId);
     await this.sessions.writeReflection(actor, mentorshipId, text);
     return this.sessions.engagementView(actor, mentorshipId);
   }
@@ -258,8 +269,9 @@ export class SessionsResolver {
     @Args('timezone', { type: () => String, nullable: true }) timezone?: string,
     @Args('overrideAvailability', { defaultValue: false }) overrideAvailability?: boolean,
     @Args(optionalZoneArg) viewerTimeZone?: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const actor = actorOf(principal);
+    const actor = actorOf(principal, commandId);
     const state = await this.sessions.reschedule(actor, id, {
       startsAt,
       endsAt,
@@ -276,8 +288,9 @@ export class SessionsResolver {
     @Args('reason', { type: () => CancellationReasonEnum })
     reason: (typeof CancellationReasonEnum)[keyof typeof CancellationReasonEnum],
     @Args(optionalZoneArg) viewerTimeZone?: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const actor = actorOf(principal);
+    const actor = actorOf(principal, commandId);
     return this.sessions.sessionView(actor, await this.sessions.cancel(actor, id, reason), viewerTimeZone ?? 'UTC');
   }
 
@@ -288,8 +301,9 @@ export class SessionsResolver {
     @Args('response', { type: () => RsvpResponseEnum })
     response: (typeof RsvpResponseEnum)[keyof typeof RsvpResponseEnum],
     @Args(optionalZoneArg) viewerTimeZone?: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const actor = actorOf(principal);
+    const actor = actorOf(principal, commandId);
     return this.sessions.sessionView(actor, await this.sessions.respond(actor, id, response), viewerTimeZone ?? 'UTC');
   }
 
@@ -305,8 +319,9 @@ export class SessionsResolver {
     })
     attendance?: AttendanceInput[],
     @Args(optionalZoneArg) viewerTimeZone?: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const actor = actorOf(principal);
+    const actor = actorOf(principal, commandId);
     const state = await this.sessions.complete(actor, id, {
       ...(sharedNotes ? { sharedNotes } : {}),
       ...(attendance ? { attendance: attendance.map((a) => ({ personId: a.personId, status: a.status })) } : {}),
@@ -323,8 +338,9 @@ export class SessionsResolver {
     @Args('toImprove', { type: () => String, nullable: true }) toImprove?: string,
     @Args('comment', { type: () => String, nullable: true }) comment?: string,
     @Args(optionalZoneArg) viewerTimeZone?: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const actor = actorOf(principal);
+    const actor = actorOf(principal, commandId);
     const state = await this.sessions.submitFeedback(actor, id, {
       rating,
       ...(wentWell ? { wentWell } : {}),
@@ -372,8 +388,9 @@ export class SessionsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('attendance', { type: () => [AttendanceInput] }) attendance: AttendanceInput[],
     @Args(optionalZoneArg) viewerTimeZone?: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const actor = actorOf(principal);
+    const actor = actorOf(principal, commandId);
     const state = await this.sessions.recordAttendance(
       actor,
       id,
@@ -388,8 +405,9 @@ export class SessionsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('text') text: string,
     @Args(optionalZoneArg) viewerTimeZone?: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const actor = actorOf(principal);
+    const actor = actorOf(principal, commandId);
     const state = await this.sessions.writeSharedNotes(actor, id, text);
     return this.sessions.sessionView(actor, state, viewerTimeZone ?? 'UTC');
   }
@@ -402,8 +420,9 @@ export class SessionsResolver {
     @Args('noteId', { type: () => ID, nullable: true, description: 'Edit this note of yours instead of adding one' })
     noteId?: string,
     @Args(optionalZoneArg) viewerTimeZone?: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const actor = actorOf(principal);
+    const actor = actorOf(principal, commandId);
     const state = await this.sessions.writePrivateNote(actor, id, text, noteId ?? undefined);
     return this.sessions.sessionView(actor, state, viewerTimeZone ?? 'UTC');
   }
@@ -416,8 +435,9 @@ export class SessionsResolver {
     @Args('title') title: string,
     @Args('timezone', { description: 'Your IANA zone: decides what "today" is' }) timezone: string,
     @Args('targetDate', { type: () => String, nullable: true, description: 'YYYY-MM-DD' }) targetDate?: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const actor = actorOf(principal);
+    const actor = actorOf(principal, commandId);
     await this.sessions.addMilestone(actor, mentorshipId, goalId, {
       title,
       timezone,
@@ -432,8 +452,9 @@ export class SessionsResolver {
     @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
     @Args('goalId', { type: () => ID }) goalId: string,
     @Args('milestoneId', { type: () => ID }) milestoneId: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const actor = actorOf(principal);
+    const actor = actorOf(principal, commandId);
     await this.sessions.reachMilestone(actor, mentorshipId, goalId, milestoneId);
     return this.sessions.engagementView(actor, mentorshipId);
   }
@@ -446,8 +467,9 @@ export class SessionsResolver {
     @Args('reason', { type: () => GoalAbandonReasonEnum })
     reason: (typeof GoalAbandonReasonEnum)[keyof typeof GoalAbandonReasonEnum],
     @Args('note', { type: () => String, nullable: true }) note?: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const actor = actorOf(principal);
+    const actor = actorOf(principal, commandId);
     await this.sessions.abandonGoal(actor, mentorshipId, goalId, reason, note ?? undefined);
     return this.sessions.engagementView(actor, mentorshipId);
   }
@@ -461,8 +483,9 @@ export class SessionsResolver {
     @Args('toPersonId', { type: () => ID, nullable: true }) toPersonId?: string,
     @Args('contact', { type: () => ContactInput, nullable: true }) contact?: ContactInput,
     @Args('note', { type: () => String, nullable: true }) note?: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const actor = actorOf(principal);
+    const actor = actorOf(principal, commandId);
     await this.sessions.makeIntroduction(actor, mentorshipId, {
       toPersonId: toPersonId ?? undefined,
       contact: contact

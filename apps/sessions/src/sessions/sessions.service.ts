@@ -41,6 +41,8 @@ export interface Actor {
   personId: string;
   /** Org admins read like the managers of every program of their organization. */
   orgAdmin?: boolean;
+  /** The client's idempotency key of the mutation: a retry with it gets the stream's answer instead of a refusal. */
+  commandId?: string;
 }
 
 export type ViewerRole = 'mentor' | 'mentee' | 'manager';
@@ -243,12 +245,17 @@ export class SessionsService {
     const pair = { mentorPersonId: engagement.mentorPersonId, menteePersonId: engagement.menteePersonId };
     const other = actor.personId === pair.mentorPersonId ? pair.menteePersonId : pair.mentorPersonId;
     // A retry with the same command id addresses the same session.
-    const sessionId = options.sessionId ?? options.commandId ?? randomUUID();
+    const commandId = options.commandId ?? actor.commandId;
+    const sessionId = options.sessionId ?? commandId ?? randomUUID();
+    if (commandId) {
+      const retried = await this.store.retriedSession(this.commandContext({ ...actor, commandId }), sessionId);
+      if (retried) return retried;
+    }
     const attendees = [actor.personId, other];
     const scheduling = await this.schedulingContext(actor, engagement.programId, attendees, input);
     const run = async () =>
       this.store.executeSession(
-        { tenantId: actor.tenantId, actor: actor.personId, ...withCommandId(options.commandId) },
+        { tenantId: actor.tenantId, actor: actor.personId, ...withCommandId(commandId) },
         sessionId,
         {
           type: 'ScheduleSession',
@@ -289,13 +296,18 @@ export class SessionsService {
   ): Promise<SessionState> {
     await this.requireGroupMembers(actor, input.programId, input.inviteePersonIds);
     // A retry with the same command id addresses the same session.
-    const sessionId = options.sessionId ?? options.commandId ?? randomUUID();
+    const commandId = options.commandId ?? actor.commandId;
+    const sessionId = options.sessionId ?? commandId ?? randomUUID();
+    if (commandId) {
+      const retried = await this.store.retriedSession(this.commandContext({ ...actor, commandId }), sessionId);
+      if (retried) return retried;
+    }
     const attendees = [actor.personId, ...input.inviteePersonIds];
     const scheduling = await this.schedulingContext(actor, input.programId, attendees, input);
     const place = await this.place(actor, input);
     const { state } = await this.withReservation(actor, sessionId, attendees, input, scheduling, () =>
       this.store.executeSession(
-        { tenantId: actor.tenantId, actor: actor.personId, ...withCommandId(options.commandId) },
+        { tenantId: actor.tenantId, actor: actor.personId, ...withCommandId(commandId) },
         sessionId,
         {
           type: 'ScheduleSession',
@@ -344,6 +356,8 @@ export class SessionsService {
   }
 
   async reschedule(actor: Actor, sessionId: string, time: Omit<TimeInput, 'timezone'> & { timezone?: string }) {
+    const retried = await this.store.retriedSession(this.commandContext(actor), sessionId);
+    if (retried) return retried;
     const session = await this.store.loadSession(actor.tenantId, sessionId);
     const attendees = [session.hostPersonId, ...session.inviteePersonIds];
     const context = await this.schedulingContext(actor, session.programId, attendees, {
@@ -1033,9 +1047,12 @@ export class SessionsService {
     );
   }
 
+  private commandContext(actor: Actor) {
+    return { tenantId: actor.tenantId, actor: actor.personId, ...withCommandId(actor.commandId) };
+  }
+
   private async runSession(actor: Actor, sessionId: string, command: Parameters<SessionsStore['executeSession']>[2]) {
-    return (await this.store.executeSession({ tenantId: actor.tenantId, actor: actor.personId }, sessionId, command))
-      .state;
+    return (await this.store.executeSession(this.commandContext(actor), sessionId, command)).state;
   }
 
   private async runEngagement(
@@ -1043,9 +1060,7 @@ export class SessionsService {
     mentorshipId: string,
     command: Parameters<SessionsStore['executeEngagement']>[2],
   ) {
-    return (
-      await this.store.executeEngagement({ tenantId: actor.tenantId, actor: actor.personId }, mentorshipId, command)
-    ).state;
+    return (await this.store.executeEngagement(this.commandContext(actor), mentorshipId, command)).state;
   }
 }
 
