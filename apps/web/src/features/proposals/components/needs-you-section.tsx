@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../components/loading-state';
 import { QueryError } from '../../../components/query-error';
@@ -10,9 +10,14 @@ import { NEEDS_YOU } from '../api/needs-you-query';
 import { proposalsToAnswer, requestsWaitingFor } from '../lib/needs-you';
 import type { DescribedError } from '../../../lib/graphql-errors';
 import { AnswerNotice, type AnswerNoticeState } from './answer-notice';
-import { DeclineProposalDialog } from './decline-proposal-dialog';
 import { type ProposalAnswer, ProposalCard } from './proposal-card';
 import { WaitingRequest } from './waiting-request';
+
+// The dialog (Modal, Select, their popover and scroll-lock machinery) is fetched only for people with a proposal to
+// answer: most visits to the home have none, and it is the first page (ADR 0009).
+const DeclineProposalDialog = lazy(() =>
+  import('./decline-proposal-dialog').then((m) => ({ default: m.DeclineProposalDialog })),
+);
 
 const listStyle = { listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 'var(--mantine-spacing-sm)' };
 
@@ -37,6 +42,7 @@ export function NeedsYouSection() {
   };
 
   let content;
+  let hasProposals = false;
   if (error) content = <QueryError error={error} onRetry={reload} />;
   else if (!data) content = <LoadingState label={t('needsYou.loading')} />;
   else {
@@ -45,6 +51,7 @@ export function NeedsYouSection() {
     const proposals = proposalsToAnswer(data.myProposals, personId);
     const requests = requestsWaitingFor(data.myMentorshipRequests, personId);
     const unread = data.unreadNotificationCount;
+    hasProposals = proposals.length > 0;
     content = (
       <Stack gap="md">
         {proposals.length === 0 && requests.length === 0 && <Text>{t('needsYou.nothing')}</Text>}
@@ -96,14 +103,18 @@ export function NeedsYouSection() {
         <AnswerNotice notice={notice} onClose={() => setNotice(null)} />
         {content}
       </Stack>
-      <DeclineProposalDialog
-        proposal={declining}
-        onClose={() => setDeclining(null)}
-        onDeclined={() => {
-          if (declining) answered('declined', declining.name);
-          setDeclining(null);
-        }}
-      />
+      {(hasProposals || declining) && (
+        <Suspense fallback={null}>
+          <DeclineProposalDialog
+            proposal={declining}
+            onClose={() => setDeclining(null)}
+            onDeclined={() => {
+              if (declining) answered('declined', declining.name);
+              setDeclining(null);
+            }}
+          />
+        </Suspense>
+      )}
     </section>
   );
 }
