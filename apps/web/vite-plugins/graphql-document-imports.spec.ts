@@ -40,7 +40,8 @@ describe('graphql() calls become imports of one document each', () => {
   });
 
   it('names fragments the way the generated file does', async () => {
-    const fragment = "import { graphql } from '../gql';\nexport const F = graphql(`\n  fragment PersonSummary_participant on Participant {\n    id\n  }\n`);\n";
+    const fragment =
+      "import { graphql } from '../gql';\nexport const F = graphql(`\n  fragment PersonSummary_participant on Participant {\n    id\n  }\n`);\n";
     const result = await transform(fragment, path.join(sourceDir, 'components/f.ts'));
     expect(result?.code).toContain(
       'import { PersonSummary_ParticipantFragmentDoc } from "../gql/graphql?document=PersonSummary_ParticipantFragmentDoc";',
