@@ -1,7 +1,7 @@
 import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { AuthProvider } from '../features/auth';
@@ -45,9 +45,14 @@ describe('app shell', () => {
   it('switches the language of every text and of the document', async () => {
     await renderApp('/', false);
     await screen.findByRole('heading', { level: 1, name: 'Welcome to Trellis' });
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'de');
+    const languages = screen.getByRole('group', { name: 'Language' });
+    expect(within(languages).getByRole('button', { name: 'EN – English' })).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.click(within(languages).getByRole('button', { name: 'DE – Deutsch' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Willkommen bei Trellis' })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('de');
+    expect(screen.getByRole('group', { name: 'Sprache' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'DE – Deutsch' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: 'EN – English' })).toHaveAttribute('aria-pressed', 'false');
   });
 
   it('answers an unknown address with a page that leads home, and moves focus to its heading', async () => {

@@ -16,6 +16,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query SignedInPerson {\n    me {\n      personId\n      participations {\n        id\n        displayName\n        enrolledAt\n      }\n    }\n  }\n": typeof types.SignedInPersonDocument,
     "\n  fragment PersonSummary_participant on Participant {\n    id\n    displayName\n    headline\n    initials\n  }\n": typeof types.PersonSummary_ParticipantFragmentDoc,
+    "\n  query GoalsDue($withinDays: Int!, $viewerTimeZone: String!) {\n    myGoalsDueSoon(withinDays: $withinDays, viewerTimeZone: $viewerTimeZone) {\n      mentorshipId\n      goal {\n        id\n      }\n      ...AgendaGoalItem_goalDue\n    }\n  }\n": typeof types.GoalsDueDocument,
+    "\n  query NextSessions($first: Int!, $after: String, $viewerTimeZone: String!) {\n    me {\n      personId\n    }\n    mySessions(first: $first, after: $after, viewerTimeZone: $viewerTimeZone) {\n      edges {\n        cursor\n        node {\n          id\n          ...AgendaSessionItem_session\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.NextSessionsDocument,
+    "\n  fragment AgendaGoalItem_goalDue on GoalDue {\n    mentorshipId\n    viewerRole\n    daysLeft\n    goal {\n      id\n      title\n      targetDate\n    }\n  }\n": typeof types.AgendaGoalItem_GoalDueFragmentDoc,
+    "\n  fragment AgendaSessionItem_session on Session {\n    id\n    title\n    status\n    startsAt\n    endsAt\n    mode\n    place\n    attendees {\n      personId\n      participant {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.AgendaSessionItem_SessionFragmentDoc,
     "\n  mutation Enroll($programId: ID!, $roles: [ParticipantRole!]!, $profile: ProfileInput!, $commandId: ID) {\n    enroll(programId: $programId, roles: $roles, profile: $profile, commandId: $commandId) {\n      id\n      programId\n      roles\n      status\n      enrolledAt\n    }\n  }\n": typeof types.EnrollDocument,
     "\n  query JoinProgram($programId: ID!) {\n    program(id: $programId) {\n      id\n      name\n      description\n      status\n      questionnaire {\n        ...QuestionField_question\n      }\n    }\n    me {\n      personId\n      participations {\n        id\n        programId\n      }\n    }\n  }\n": typeof types.JoinProgramDocument,
     "\n  fragment QuestionField_question on Question {\n    questionId\n    kind\n    text\n    scaleMin\n    scaleMax\n    options {\n      optionId\n      label\n    }\n  }\n": typeof types.QuestionField_QuestionFragmentDoc,
@@ -83,6 +87,10 @@ type Documents = {
 const documents: Documents = {
     "\n  query SignedInPerson {\n    me {\n      personId\n      participations {\n        id\n        displayName\n        enrolledAt\n      }\n    }\n  }\n": types.SignedInPersonDocument,
     "\n  fragment PersonSummary_participant on Participant {\n    id\n    displayName\n    headline\n    initials\n  }\n": types.PersonSummary_ParticipantFragmentDoc,
+    "\n  query GoalsDue($withinDays: Int!, $viewerTimeZone: String!) {\n    myGoalsDueSoon(withinDays: $withinDays, viewerTimeZone: $viewerTimeZone) {\n      mentorshipId\n      goal {\n        id\n      }\n      ...AgendaGoalItem_goalDue\n    }\n  }\n": types.GoalsDueDocument,
+    "\n  query NextSessions($first: Int!, $after: String, $viewerTimeZone: String!) {\n    me {\n      personId\n    }\n    mySessions(first: $first, after: $after, viewerTimeZone: $viewerTimeZone) {\n      edges {\n        cursor\n        node {\n          id\n          ...AgendaSessionItem_session\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.NextSessionsDocument,
+    "\n  fragment AgendaGoalItem_goalDue on GoalDue {\n    mentorshipId\n    viewerRole\n    daysLeft\n    goal {\n      id\n      title\n      targetDate\n    }\n  }\n": types.AgendaGoalItem_GoalDueFragmentDoc,
+    "\n  fragment AgendaSessionItem_session on Session {\n    id\n    title\n    status\n    startsAt\n    endsAt\n    mode\n    place\n    attendees {\n      personId\n      participant {\n        id\n        displayName\n      }\n    }\n  }\n": types.AgendaSessionItem_SessionFragmentDoc,
     "\n  mutation Enroll($programId: ID!, $roles: [ParticipantRole!]!, $profile: ProfileInput!, $commandId: ID) {\n    enroll(programId: $programId, roles: $roles, profile: $profile, commandId: $commandId) {\n      id\n      programId\n      roles\n      status\n      enrolledAt\n    }\n  }\n": types.EnrollDocument,
     "\n  query JoinProgram($programId: ID!) {\n    program(id: $programId) {\n      id\n      name\n      description\n      status\n      questionnaire {\n        ...QuestionField_question\n      }\n    }\n    me {\n      personId\n      participations {\n        id\n        programId\n      }\n    }\n  }\n": types.JoinProgramDocument,
     "\n  fragment QuestionField_question on Question {\n    questionId\n    kind\n    text\n    scaleMin\n    scaleMax\n    options {\n      optionId\n      label\n    }\n  }\n": types.QuestionField_QuestionFragmentDoc,
@@ -170,6 +178,22 @@ export function graphql(source: "\n  query SignedInPerson {\n    me {\n      per
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment PersonSummary_participant on Participant {\n    id\n    displayName\n    headline\n    initials\n  }\n"): (typeof documents)["\n  fragment PersonSummary_participant on Participant {\n    id\n    displayName\n    headline\n    initials\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GoalsDue($withinDays: Int!, $viewerTimeZone: String!) {\n    myGoalsDueSoon(withinDays: $withinDays, viewerTimeZone: $viewerTimeZone) {\n      mentorshipId\n      goal {\n        id\n      }\n      ...AgendaGoalItem_goalDue\n    }\n  }\n"): (typeof documents)["\n  query GoalsDue($withinDays: Int!, $viewerTimeZone: String!) {\n    myGoalsDueSoon(withinDays: $withinDays, viewerTimeZone: $viewerTimeZone) {\n      mentorshipId\n      goal {\n        id\n      }\n      ...AgendaGoalItem_goalDue\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NextSessions($first: Int!, $after: String, $viewerTimeZone: String!) {\n    me {\n      personId\n    }\n    mySessions(first: $first, after: $after, viewerTimeZone: $viewerTimeZone) {\n      edges {\n        cursor\n        node {\n          id\n          ...AgendaSessionItem_session\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query NextSessions($first: Int!, $after: String, $viewerTimeZone: String!) {\n    me {\n      personId\n    }\n    mySessions(first: $first, after: $after, viewerTimeZone: $viewerTimeZone) {\n      edges {\n        cursor\n        node {\n          id\n          ...AgendaSessionItem_session\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AgendaGoalItem_goalDue on GoalDue {\n    mentorshipId\n    viewerRole\n    daysLeft\n    goal {\n      id\n      title\n      targetDate\n    }\n  }\n"): (typeof documents)["\n  fragment AgendaGoalItem_goalDue on GoalDue {\n    mentorshipId\n    viewerRole\n    daysLeft\n    goal {\n      id\n      title\n      targetDate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AgendaSessionItem_session on Session {\n    id\n    title\n    status\n    startsAt\n    endsAt\n    mode\n    place\n    attendees {\n      personId\n      participant {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment AgendaSessionItem_session on Session {\n    id\n    title\n    status\n    startsAt\n    endsAt\n    mode\n    place\n    attendees {\n      personId\n      participant {\n        id\n        displayName\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../components/loading-state';
 import { QueryError } from '../../../components/query-error';
@@ -23,9 +23,10 @@ const listStyle = { listStyle: 'none', padding: 0, margin: 0, display: 'grid', g
 
 /**
  * The top of the home page: proposals to answer, requests waiting for the person as a mentor, and unread
- * notifications — kept current by the person's live events.
+ * notifications — kept current by the person's live events. `children` come after them in the same section (the
+ * home puts the person's next sessions and goals due there).
  */
-export function NeedsYouSection() {
+export function NeedsYouSection({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const { data, error, refetch } = useQuery(NEEDS_YOU, { fetchPolicy: 'cache-and-network' });
   const reload = useCallback(() => void refetch().catch(() => undefined), [refetch]);
@@ -102,6 +103,7 @@ export function NeedsYouSection() {
       <Stack gap="sm">
         <AnswerNotice notice={notice} onClose={() => setNotice(null)} />
         {content}
+        {children}
       </Stack>
       {(hasProposals || declining) && (
         <Suspense fallback={null}>
