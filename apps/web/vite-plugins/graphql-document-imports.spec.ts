@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { documentModule } from './document-module';
-import { graphqlDocumentImports } from './graphql-document-imports';
+import { documentModule } from './document-module.mts';
+import { graphqlDocumentImports } from './graphql-document-imports.mts';
 
 const web = path.resolve(import.meta.dirname, '..');
 const sourceDir = path.join(web, 'src');

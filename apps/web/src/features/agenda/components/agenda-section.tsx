@@ -1,6 +1,6 @@
 import { SimpleGrid } from '@mantine/core';
 import { useMemo } from 'react';
-import { detectedTimeZone } from '../../../lib/time-zones';
+import { detectedTimeZone } from '../../../lib/detected-time-zone';
 import { GoalsDueSoon } from './goals-due-soon';
 import { NextSessions } from './next-sessions';
 

@@ -27,7 +27,7 @@ const renderGoals = (mocks: MockLink.MockedResponse[], language: 'en' | 'de' = '
     <MockedProvider mocks={mocks}>
       <GoalsDueSoon viewerTimeZone={ZONE} />
     </MockedProvider>,
-    { language },
+    { language, texts: 'firstPage' },
   );
 
 describe('goals due soon on the home page', () => {

@@ -60,7 +60,7 @@ const renderSessions = (mocks: MockLink.MockedResponse[], language: 'en' | 'de' 
     <MockedProvider mocks={mocks}>
       <NextSessions viewerTimeZone={ZONE} />
     </MockedProvider>,
-    { language },
+    { language, texts: 'firstPage' },
   );
 
 describe('next sessions on the home page', () => {

@@ -16,7 +16,7 @@ const renderLink = (mocks: MockLink.MockedResponse[], language: 'en' | 'de' = 'e
     <MockedProvider mocks={mocks}>
       <InboxLink />
     </MockedProvider>,
-    { language },
+    { language, texts: 'firstPage' },
   );
 
 describe('the header’s inbox link', () => {

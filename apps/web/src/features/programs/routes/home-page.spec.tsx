@@ -6,7 +6,7 @@ import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { MyProgramsQuery } from '../../../gql/graphql';
 import { renderInRouter } from '../../../test/render';
-import { detectedTimeZone } from '../../../lib/time-zones';
+import { detectedTimeZone } from '../../../lib/detected-time-zone';
 import { GOALS_DUE } from '../../agenda/api/goals-due-query';
 import { NEXT_SESSIONS } from '../../agenda/api/next-sessions-query';
 import { NEEDS_YOU } from '../../proposals/api/needs-you-query';
@@ -72,7 +72,8 @@ const renderHome = (mocks: MockLink.MockedResponse[], language: 'en' | 'de' = 'e
     <MockedProvider mocks={[...mocks, nothingNeedsYou, ...nothingComingUp]}>
       <HomePage />
     </MockedProvider>,
-    { language },
+    // The home is the first page: it must show nothing beyond the texts the app starts with.
+    { language, texts: 'firstPage' },
   );
 
 describe('My programs', () => {

@@ -61,6 +61,7 @@ const renderSection = (mocks: MockLink.MockedResponse[]) =>
     <MockedProvider mocks={mocks}>
       <NeedsYouSection />
     </MockedProvider>,
+    { texts: 'firstPage' },
   );
 
 describe('what needs the person now', () => {

@@ -18,7 +18,7 @@ import { FailureAlert } from '../../../components/failure-alert';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
 import { formatCalendarDate } from '../../../lib/format';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
-import { detectedTimeZone } from '../../../lib/time-zones';
+import { detectedTimeZone } from '../../../lib/detected-time-zone';
 import { ACHIEVE_GOAL, ADD_MILESTONE, REACH_MILESTONE, UPDATE_GOAL_PROGRESS } from '../api/goal-mutations';
 
 export const GoalCardGoal = graphql(`

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
-import { detectedTimeZone } from '../../../lib/time-zones';
+import { detectedTimeZone } from '../../../lib/detected-time-zone';
 import { SET_GOAL } from '../api/goal-mutations';
 import { GoalCard } from './goal-card';
 

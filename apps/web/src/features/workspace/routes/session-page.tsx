@@ -13,7 +13,7 @@ import { useLiveRefresh } from '../../../hooks/use-live-refresh';
 import { useNow } from '../../../hooks/use-now';
 import { formatZonedDateTime, formatTime } from '../../../lib/format';
 import { joinLinkOf } from '../../../lib/join-link';
-import { detectedTimeZone } from '../../../lib/time-zones';
+import { detectedTimeZone } from '../../../lib/detected-time-zone';
 import { COMPLETE_SESSION } from '../api/session-mutations';
 import { SESSION_CALENDAR, SESSION_PAGE, SessionDetailsSession } from '../api/session-page-query';
 import { CancelSessionForm } from '../components/cancel-session-form';

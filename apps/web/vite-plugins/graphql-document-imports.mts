@@ -10,7 +10,7 @@ import path from 'node:path';
 import babel, { type PluginObj } from '@babel/core';
 import { babelOptimizerPlugin } from '@graphql-codegen/client-preset';
 import type { Plugin } from 'vite';
-import { DOCUMENT_QUERY, documentModule } from './document-module';
+import { DOCUMENT_QUERY, documentModule } from './document-module.mts';
 
 const SOURCE = /\.[cm]?tsx?$/;
 
