@@ -46,7 +46,6 @@ export function AgendaGoalItem(props: { goalDue: FragmentType<typeof AgendaGoalI
         <Badge
           variant={due.key === 'overdue' ? 'filled' : 'outline'}
           color={due.key === 'overdue' ? 'red.9' : undefined}
-          style={{ flexShrink: 0 }}
         >
           {dueText}
         </Badge>
