@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
@@ -64,6 +64,8 @@ export function AgendaSessionItem(props: {
             <Text size="sm">{t('agenda.at', { place: session.place })}</Text>
           )}
         </Stack>
+        {/* Marked held before its end: still in the list until it is over, so say why it has no join link. */}
+        {session.status === 'COMPLETED' && <Badge variant="outline">{t('agenda.held')}</Badge>}
         {joinLink && (
           <Button
             component="a"

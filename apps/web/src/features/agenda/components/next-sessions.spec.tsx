@@ -89,6 +89,15 @@ describe('next sessions on the home page', () => {
     expect(screen.getAllByRole('link', { name: /^Join/ })).toHaveLength(1);
   });
 
+  it('marks a session held before its end, without a join link', async () => {
+    await renderSessions([
+      page([session('s1', { status: 'COMPLETED', mode: 'VIRTUAL', place: 'https://meet.example.org/pair' })]),
+    ]);
+    const item = await screen.findByRole('listitem');
+    expect(item).toHaveTextContent('Held');
+    expect(within(item).queryByRole('link', { name: /^Join/ })).not.toBeInTheDocument();
+  });
+
   it('shows more sessions a page at a time until there are no more', async () => {
     await renderSessions([
       page([session('s1'), session('s2'), session('s3')], { hasNextPage: true }),
