@@ -3,13 +3,20 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { graphqlDocumentImports } from './vite-plugins/graphql-document-imports.mts';
 
 const here = import.meta.dirname;
 const gateway = process.env['TRELLIS_GATEWAY_URL'] ?? 'http://127.0.0.1:4000';
 
 export default defineConfig({
   root: here,
-  plugins: [react()],
+  plugins: [
+    graphqlDocumentImports({ sourceDir: path.join(here, 'src'), artifactDirectory: path.join(here, 'src/gql') }),
+    react(),
+  ],
+  // JSON as modules with named exports, so the first page's text groups are all the entry bundle takes of a catalogue
+  // (src/lib/i18n.ts); stringified JSON would be one value, all or nothing.
+  json: { stringify: false },
   build: { outDir: path.resolve(here, '../../dist/web'), emptyOutDir: true },
   server: {
     proxy: {

@@ -198,6 +198,16 @@ async function joinAskAndAccept(options: JourneyOptions) {
     }
     const joinable = page.getByRole('region', { name: t('home.joinable') });
     await joinable.getByRole('heading', { name: PROGRAM_NAME }).waitFor();
+    // What is coming up is part of what needs the person; someone new has no session or goal yet, and is told so.
+    const needsYou = page.getByRole('region', { name: t('needsYou.heading') });
+    await needsYou
+      .getByRole('region', { name: t('agenda.sessionsHeading') })
+      .getByText(t('agenda.noSessions'))
+      .waitFor();
+    await needsYou
+      .getByRole('region', { name: t('agenda.goalsHeading') })
+      .getByText(t('agenda.noGoals', { count: 14 }))
+      .waitFor();
     await a11y(page, 'home');
     await step(page, 'home-joinable');
     await input.activate(joinable.getByRole('link', { name: t('programs.joinNamed', { name: PROGRAM_NAME }) }));

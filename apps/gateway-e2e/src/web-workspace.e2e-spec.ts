@@ -12,7 +12,8 @@ import {
   personPage,
   seriousAccessibilityViolations,
 } from './support/browser';
-import { DEMO_PROGRAM_ID, DEMO_TENANT_ID, DEMO_USERS, demoMenteeId, demoUser } from './support/demo';
+import { DEMO_TENANT_ID, DEMO_USERS, demoMenteeId, demoUser } from './support/demo';
+import { startDemoMentorship } from './support/demo-mentorship';
 import { dataOf } from './support/graphql-results';
 import { type E2eStack, startStack } from './support/stack';
 
@@ -33,7 +34,7 @@ beforeAll(async () => {
   webRoot = buildWebApp();
   stack = await startStack({ env: { TRELLIS_SEED_DEMO: '1' }, webRoot, signInPeople: DEMO_USERS });
   browser = await launchBrowser();
-  mentorshipId = await startMentorship();
+  mentorshipId = await startDemoMentorship(stack);
 });
 
 afterAll(async () => {
@@ -41,32 +42,6 @@ afterAll(async () => {
   await stack?.close();
   if (webRoot) fs.rmSync(webRoot, { recursive: true, force: true });
 });
-
-/** How the pair got together is journey 1's subject; here the API does it, then the workspace must exist. */
-async function startMentorship(): Promise<string> {
-  const asked = dataOf(
-    await stack.gql<{ requestMentor: { requestId: string } }>(
-      mentee,
-      `mutation($p: ID!, $m: ID!) { requestMentor(programId: $p, mentorPersonId: $m, message: "Hello") { requestId } }`,
-      { p: DEMO_PROGRAM_ID, m: mentor.personId },
-    ),
-  );
-  const accepted = dataOf(
-    await stack.gql<{ acceptMentorshipRequest: { mentorshipId: string } }>(
-      mentor,
-      `mutation($r: ID!) { acceptMentorshipRequest(requestId: $r) { mentorshipId } }`,
-      { r: asked.requestMentor.requestId },
-    ),
-  );
-  const id = accepted.acceptMentorshipRequest.mentorshipId;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const result = await stack.gql(mentee, `query($m: ID!) { engagement(mentorshipId: $m) { status } }`, { m: id });
-    if (!result.errors?.length) return id;
-    if (Date.now() > deadline) throw new Error(`no engagement for ${id}: ${JSON.stringify(result.errors)}`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-}
 
 async function signInAsListed(page: Page, displayName: string) {
   await page.getByRole('button', { name: new RegExp(`^Sign in as ${displayName} `) }).click();
@@ -202,7 +177,8 @@ describe('journey 2: the mentorship workspace across two time zones', () => {
       await page.getByRole('tab', { name: 'Goals' }).click();
       await page.getByRole('button', { name: 'Set a goal' }).click();
       await page.getByRole('textbox', { name: /^Goal\b/ }).fill('Lead the next team retrospective');
-      const due = wallTime(new Date(Date.now() + 60 * 86_400_000), MENTEE_ZONE).slice(0, 10);
+      // Ten days ahead: within the two weeks the home page lists goals due for.
+      const due = wallTime(new Date(Date.now() + 10 * 86_400_000), MENTEE_ZONE).slice(0, 10);
       await page.getByLabel('Target date').fill(due);
       await page.getByLabel('First milestone (optional)').fill('Draft the agenda');
       await page.getByRole('button', { name: 'Save goal' }).click();
@@ -372,6 +348,26 @@ describe('journey 2: the mentorship workspace across two time zones', () => {
         ),
       );
       expect(feedback.session.feedback).toEqual([{ rating: 4, wentWell: 'Clear next steps for the retrospective.' }]);
+
+      // The mentee's home names what is coming up: the session booked and moved above, and the goal due in ten days.
+      await page.goto(stack.webUrl);
+      const booked = page
+        .getByRole('region', { name: 'Next sessions' })
+        .getByRole('listitem')
+        .filter({ hasText: 'Retrospective practice' });
+      await booked.getByRole('link', { name: 'Retrospective practice', exact: true }).waitFor();
+      expect(await booked.innerText()).toMatch(new RegExp(`${clock(later, MENTEE_ZONE)}.*GMT\\+\\d`));
+      await booked.getByText(`With ${nameOf('mentor')}`).waitFor();
+      const join = booked.getByRole('link', { name: 'Join Retrospective practice' });
+      expect(await join.getAttribute('href')).toBe('https://meet.example.org/trellis-pair');
+      const goalDue = page
+        .getByRole('region', { name: 'Goals due soon' })
+        .getByRole('link', { name: 'Lead the next team retrospective' });
+      expect(await goalDue.getAttribute('href')).toBe(`/mentorships/${mentorshipId}`);
+      await expectNoSeriousViolations(page, 'home with sessions and goals');
+      await camera.shot(page, 'home-coming-up');
+      await goalDue.click();
+      await page.getByRole('heading', { level: 1, name: `Mentored by ${nameOf('mentor')}` }).waitFor();
     } catch (error) {
       await camera.shot(page, 'failed-here-mentee');
       await camera.shot(other, 'failed-here-mentor');

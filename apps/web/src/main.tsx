@@ -6,7 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { AppProviders } from './app/providers';
 import { createAppRouter } from './app/router';
 import { createOidcAuthClient } from './features/auth';
-import { createI18n, initialLanguage } from './lib/i18n';
+import { createI18n, initialLanguage, loadPageTexts } from './lib/i18n';
 import { fetchRuntimeConfig } from './lib/runtime-config';
 
 async function start(container: HTMLElement): Promise<void> {
@@ -17,7 +17,7 @@ async function start(container: HTMLElement): Promise<void> {
   try {
     const config = await fetchRuntimeConfig();
     const authClient = createOidcAuthClient({ ...config, origin: window.location.origin });
-    const router = createAppRouter();
+    const router = createAppRouter({ loadPageTexts: () => loadPageTexts(i18n) });
     root.render(
       <StrictMode>
         <AppProviders i18n={i18n} authClient={authClient}>

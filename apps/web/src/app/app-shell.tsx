@@ -25,16 +25,17 @@ export function AppShellLayout() {
       </a>
       <Box component="header" className="app-header">
         <Container size="lg" h="100%">
-          <Group h="100%" justify="space-between" wrap="nowrap">
+          {/* Tight gaps and compact buttons: at 390 px the German header (Posteingang, EN/DE, Abmelden) just fits. */}
+          <Group h="100%" justify="space-between" wrap="nowrap" gap="xs">
             <Anchor component={Link} to="/" fw={700} size="lg" aria-label={t('shell.home')} underline="never">
               {t('app.name')}
             </Anchor>
-            <Group gap="sm" wrap="nowrap">
+            <Group gap="xs" wrap="nowrap">
               {auth.user && <SignedInName user={auth.user} />}
               {auth.status === 'signedIn' && <InboxLink />}
               <LanguageSwitch />
               {auth.status === 'signedIn' && (
-                <Button variant="subtle" onClick={() => void auth.signOut()}>
+                <Button variant="subtle" size="compact-sm" onClick={() => void auth.signOut()}>
                   {t('shell.signOut')}
                 </Button>
               )}

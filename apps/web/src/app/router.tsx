@@ -1,4 +1,4 @@
-import { createRootRoute, createRoute, createRouter, type RouterHistory } from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, createRouter, type RouterHistory } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../components/loading-state';
 import { SignInPage, useAuth } from '../features/auth';
@@ -19,7 +19,17 @@ function IndexPage() {
 // only by `.lazy(() => import(…))`: that file and whatever only it uses become a chunk of their own, which the router
 // fetches before it renders the route, or earlier when a link to it is hovered or focused (defaultPreload 'intent').
 // Never import a `*.lazy.tsx` file or its page statically, or its code is back in the first page's bundle (ADR 0009).
-const rootRoute = createRootRoute({ component: AppShellLayout, notFoundComponent: NotFoundPage });
+// The texts of pages other than `/` come with them, like their code: awaited before such a route renders, fetched
+// when a link to one is hovered or focused (src/lib/i18n.ts).
+interface RouterContext {
+  loadPageTexts: () => Promise<void>;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: AppShellLayout,
+  notFoundComponent: NotFoundPage,
+  beforeLoad: ({ location, context }) => (location.pathname === '/' ? undefined : context.loadPageTexts()),
+});
 const indexRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: IndexPage });
 const callbackRoute = createRoute({ getParentRoute: () => rootRoute, path: '/auth/callback' }).lazy(() =>
   import('../features/auth/routes/auth-callback.lazy').then((m) => m.Route),
@@ -64,9 +74,10 @@ export const routeTree = rootRoute.addChildren([
   sessionRoute,
 ]);
 
-export function createAppRouter(history?: RouterHistory) {
+export function createAppRouter({ loadPageTexts, history }: RouterContext & { history?: RouterHistory }) {
   return createRouter({
     routeTree,
+    context: { loadPageTexts },
     defaultPreload: 'intent',
     // Shown when a route's chunk takes longer than a second (the router's defaultPendingMs) to arrive.
     defaultPendingComponent: RoutePending,

@@ -22,6 +22,7 @@ const renderName = (user: { name?: string; email?: string }, mocks: MockLink.Moc
       <SignedInName user={{ ...user, accessToken: 't' }} />
     </MockedProvider>,
     language,
+    'firstPage',
   );
 
 describe('the signed-in name in the header', () => {

@@ -16,13 +16,17 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query SignedInPerson {\n    me {\n      personId\n      participations {\n        id\n        displayName\n        enrolledAt\n      }\n    }\n  }\n": typeof types.SignedInPersonDocument,
     "\n  fragment PersonSummary_participant on Participant {\n    id\n    displayName\n    headline\n    initials\n  }\n": typeof types.PersonSummary_ParticipantFragmentDoc,
+    "\n  query GoalsDue($withinDays: Int!, $viewerTimeZone: String!) {\n    myGoalsDueSoon(withinDays: $withinDays, viewerTimeZone: $viewerTimeZone) {\n      mentorshipId\n      goal {\n        id\n      }\n      ...AgendaGoalItem_goalDue\n    }\n  }\n": typeof types.GoalsDueDocument,
+    "\n  query NextSessions($first: Int!, $after: String, $viewerTimeZone: String!) {\n    me {\n      personId\n    }\n    mySessions(first: $first, after: $after, viewerTimeZone: $viewerTimeZone) {\n      edges {\n        cursor\n        node {\n          id\n          ...AgendaSessionItem_session\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.NextSessionsDocument,
+    "\n  fragment AgendaGoalItem_goalDue on GoalDue {\n    mentorshipId\n    viewerRole\n    daysLeft\n    goal {\n      id\n      title\n      targetDate\n    }\n  }\n": typeof types.AgendaGoalItem_GoalDueFragmentDoc,
+    "\n  fragment AgendaSessionItem_session on Session {\n    id\n    title\n    status\n    startsAt\n    endsAt\n    mode\n    place\n    attendees {\n      personId\n      participant {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.AgendaSessionItem_SessionFragmentDoc,
     "\n  mutation Enroll($programId: ID!, $roles: [ParticipantRole!]!, $profile: ProfileInput!, $commandId: ID) {\n    enroll(programId: $programId, roles: $roles, profile: $profile, commandId: $commandId) {\n      id\n      programId\n      roles\n      status\n      enrolledAt\n    }\n  }\n": typeof types.EnrollDocument,
     "\n  query JoinProgram($programId: ID!) {\n    program(id: $programId) {\n      id\n      name\n      description\n      status\n      questionnaire {\n        ...QuestionField_question\n      }\n    }\n    me {\n      personId\n      participations {\n        id\n        programId\n      }\n    }\n  }\n": typeof types.JoinProgramDocument,
     "\n  fragment QuestionField_question on Question {\n    questionId\n    kind\n    text\n    scaleMin\n    scaleMax\n    options {\n      optionId\n      label\n    }\n  }\n": typeof types.QuestionField_QuestionFragmentDoc,
     "\n  query Inbox($first: Int!, $after: String, $unreadOnly: Boolean!, $timeZone: String!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly, timeZone: $timeZone) {\n      edges {\n        cursor\n        node {\n          id\n          ...NotificationItem_notification\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.InboxDocument,
-    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
     "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n": typeof types.MarkNotificationReadDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": typeof types.MarkAllNotificationsReadDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
     "\n  fragment NotificationItem_notification on Notification {\n    id\n    title\n    lines\n    link\n    createdAt\n    readAt\n  }\n": typeof types.NotificationItem_NotificationFragmentDoc,
     "\n  query ProgramHome($programId: ID!) {\n    program(id: $programId) {\n      id\n      name\n      description\n      status\n    }\n    me {\n      personId\n      participations {\n        id\n        programId\n        roles\n        status\n      }\n    }\n  }\n": typeof types.ProgramHomeDocument,
     "\n  query MenteeHome($participantId: ID!) {\n    participant(id: $participantId) {\n      id\n      recommendedMentors(first: 5) {\n        mentorPersonId\n        ...RecommendationCard_recommendation\n      }\n      mentorshipRequests {\n        id\n        status\n        mentorPersonId\n        ...SentRequest_request\n      }\n      mentorships {\n        id\n        status\n        ...MentorshipCard_mentorship\n      }\n    }\n  }\n": typeof types.MenteeHomeDocument,
@@ -41,11 +45,11 @@ type Documents = {
     "\n  query MyPrograms {\n    me {\n      personId\n      participations {\n        id\n        programId\n        ...ProgramCard_participation\n      }\n      managedPrograms {\n        id\n      }\n    }\n    programs {\n      id\n      name\n      status\n      ...ProgramCard_program\n    }\n  }\n": typeof types.MyProgramsDocument,
     "\n  fragment ProgramCard_program on Program {\n    id\n    name\n    description\n    status\n  }\n": typeof types.ProgramCard_ProgramFragmentDoc,
     "\n  fragment ProgramCard_participation on Participant {\n    id\n    roles\n    status\n    enrolledAt\n  }\n": typeof types.ProgramCard_ParticipationFragmentDoc,
+    "\n  mutation AcceptProposal($proposalId: ID!) {\n    acceptProposal(proposalId: $proposalId) {\n      mentorshipId\n    }\n  }\n": typeof types.AcceptProposalDocument,
+    "\n  mutation DeclineProposal($proposalId: ID!, $reason: DeclineReason!, $comment: String) {\n    declineProposal(proposalId: $proposalId, reason: $reason, comment: $comment) {\n      id\n      status\n      mentorAccepted\n      menteeAccepted\n    }\n  }\n": typeof types.DeclineProposalDocument,
     "\n  query NeedsYou {\n    me {\n      personId\n    }\n    myProposals {\n      id\n      status\n      programId\n      respondBy\n      mentorPersonId\n      mentorAccepted\n      menteeAccepted\n      ...ProposalCard_proposal\n    }\n    myMentorshipRequests {\n      id\n      status\n      programId\n      mentorPersonId\n      expiresAt\n      ...WaitingRequest_request\n    }\n    programs {\n      id\n      name\n    }\n    unreadNotificationCount\n  }\n": typeof types.NeedsYouDocument,
     "\n  query ProposalPage {\n    me {\n      personId\n    }\n    myProposals {\n      id\n      programId\n      ...ProposalCard_proposal\n    }\n    programs {\n      id\n      name\n    }\n  }\n": typeof types.ProposalPageDocument,
     "\n  query RequestProgram {\n    myMentorshipRequests {\n      id\n      programId\n    }\n  }\n": typeof types.RequestProgramDocument,
-    "\n  mutation AcceptProposal($proposalId: ID!) {\n    acceptProposal(proposalId: $proposalId) {\n      mentorshipId\n    }\n  }\n": typeof types.AcceptProposalDocument,
-    "\n  mutation DeclineProposal($proposalId: ID!, $reason: DeclineReason!, $comment: String) {\n    declineProposal(proposalId: $proposalId, reason: $reason, comment: $comment) {\n      id\n      status\n      mentorAccepted\n      menteeAccepted\n    }\n  }\n": typeof types.DeclineProposalDocument,
     "\n  fragment ProposalCard_proposal on Proposal {\n    id\n    status\n    programId\n    respondBy\n    mentorPersonId\n    mentorAccepted\n    menteeAccepted\n    mentor {\n      ...PersonSummary_participant\n    }\n    mentee {\n      ...PersonSummary_participant\n    }\n  }\n": typeof types.ProposalCard_ProposalFragmentDoc,
     "\n  fragment WaitingRequest_request on MentorshipRequest {\n    id\n    programId\n    expiresAt\n    mentee {\n      ...PersonSummary_participant\n    }\n  }\n": typeof types.WaitingRequest_RequestFragmentDoc,
     "\n  mutation AddActionItem(\n    $mentorshipId: ID!\n    $title: String!\n    $ownerPersonId: ID!\n    $dueDate: String!\n    $timezone: String!\n    $goalId: ID\n  ) {\n    addActionItem(\n      mentorshipId: $mentorshipId\n      title: $title\n      ownerPersonId: $ownerPersonId\n      dueDate: $dueDate\n      timezone: $timezone\n      goalId: $goalId\n    ) {\n      mentorshipId\n      ...ActionItemsPanel_engagement\n    }\n  }\n": typeof types.AddActionItemDocument,
@@ -92,13 +96,17 @@ type Documents = {
 const documents: Documents = {
     "\n  query SignedInPerson {\n    me {\n      personId\n      participations {\n        id\n        displayName\n        enrolledAt\n      }\n    }\n  }\n": types.SignedInPersonDocument,
     "\n  fragment PersonSummary_participant on Participant {\n    id\n    displayName\n    headline\n    initials\n  }\n": types.PersonSummary_ParticipantFragmentDoc,
+    "\n  query GoalsDue($withinDays: Int!, $viewerTimeZone: String!) {\n    myGoalsDueSoon(withinDays: $withinDays, viewerTimeZone: $viewerTimeZone) {\n      mentorshipId\n      goal {\n        id\n      }\n      ...AgendaGoalItem_goalDue\n    }\n  }\n": types.GoalsDueDocument,
+    "\n  query NextSessions($first: Int!, $after: String, $viewerTimeZone: String!) {\n    me {\n      personId\n    }\n    mySessions(first: $first, after: $after, viewerTimeZone: $viewerTimeZone) {\n      edges {\n        cursor\n        node {\n          id\n          ...AgendaSessionItem_session\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.NextSessionsDocument,
+    "\n  fragment AgendaGoalItem_goalDue on GoalDue {\n    mentorshipId\n    viewerRole\n    daysLeft\n    goal {\n      id\n      title\n      targetDate\n    }\n  }\n": types.AgendaGoalItem_GoalDueFragmentDoc,
+    "\n  fragment AgendaSessionItem_session on Session {\n    id\n    title\n    status\n    startsAt\n    endsAt\n    mode\n    place\n    attendees {\n      personId\n      participant {\n        id\n        displayName\n      }\n    }\n  }\n": types.AgendaSessionItem_SessionFragmentDoc,
     "\n  mutation Enroll($programId: ID!, $roles: [ParticipantRole!]!, $profile: ProfileInput!, $commandId: ID) {\n    enroll(programId: $programId, roles: $roles, profile: $profile, commandId: $commandId) {\n      id\n      programId\n      roles\n      status\n      enrolledAt\n    }\n  }\n": types.EnrollDocument,
     "\n  query JoinProgram($programId: ID!) {\n    program(id: $programId) {\n      id\n      name\n      description\n      status\n      questionnaire {\n        ...QuestionField_question\n      }\n    }\n    me {\n      personId\n      participations {\n        id\n        programId\n      }\n    }\n  }\n": types.JoinProgramDocument,
     "\n  fragment QuestionField_question on Question {\n    questionId\n    kind\n    text\n    scaleMin\n    scaleMax\n    options {\n      optionId\n      label\n    }\n  }\n": types.QuestionField_QuestionFragmentDoc,
     "\n  query Inbox($first: Int!, $after: String, $unreadOnly: Boolean!, $timeZone: String!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly, timeZone: $timeZone) {\n      edges {\n        cursor\n        node {\n          id\n          ...NotificationItem_notification\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.InboxDocument,
-    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
     "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n": types.MarkNotificationReadDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": types.MarkAllNotificationsReadDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
     "\n  fragment NotificationItem_notification on Notification {\n    id\n    title\n    lines\n    link\n    createdAt\n    readAt\n  }\n": types.NotificationItem_NotificationFragmentDoc,
     "\n  query ProgramHome($programId: ID!) {\n    program(id: $programId) {\n      id\n      name\n      description\n      status\n    }\n    me {\n      personId\n      participations {\n        id\n        programId\n        roles\n        status\n      }\n    }\n  }\n": types.ProgramHomeDocument,
     "\n  query MenteeHome($participantId: ID!) {\n    participant(id: $participantId) {\n      id\n      recommendedMentors(first: 5) {\n        mentorPersonId\n        ...RecommendationCard_recommendation\n      }\n      mentorshipRequests {\n        id\n        status\n        mentorPersonId\n        ...SentRequest_request\n      }\n      mentorships {\n        id\n        status\n        ...MentorshipCard_mentorship\n      }\n    }\n  }\n": types.MenteeHomeDocument,
@@ -117,11 +125,11 @@ const documents: Documents = {
     "\n  query MyPrograms {\n    me {\n      personId\n      participations {\n        id\n        programId\n        ...ProgramCard_participation\n      }\n      managedPrograms {\n        id\n      }\n    }\n    programs {\n      id\n      name\n      status\n      ...ProgramCard_program\n    }\n  }\n": types.MyProgramsDocument,
     "\n  fragment ProgramCard_program on Program {\n    id\n    name\n    description\n    status\n  }\n": types.ProgramCard_ProgramFragmentDoc,
     "\n  fragment ProgramCard_participation on Participant {\n    id\n    roles\n    status\n    enrolledAt\n  }\n": types.ProgramCard_ParticipationFragmentDoc,
+    "\n  mutation AcceptProposal($proposalId: ID!) {\n    acceptProposal(proposalId: $proposalId) {\n      mentorshipId\n    }\n  }\n": types.AcceptProposalDocument,
+    "\n  mutation DeclineProposal($proposalId: ID!, $reason: DeclineReason!, $comment: String) {\n    declineProposal(proposalId: $proposalId, reason: $reason, comment: $comment) {\n      id\n      status\n      mentorAccepted\n      menteeAccepted\n    }\n  }\n": types.DeclineProposalDocument,
     "\n  query NeedsYou {\n    me {\n      personId\n    }\n    myProposals {\n      id\n      status\n      programId\n      respondBy\n      mentorPersonId\n      mentorAccepted\n      menteeAccepted\n      ...ProposalCard_proposal\n    }\n    myMentorshipRequests {\n      id\n      status\n      programId\n      mentorPersonId\n      expiresAt\n      ...WaitingRequest_request\n    }\n    programs {\n      id\n      name\n    }\n    unreadNotificationCount\n  }\n": types.NeedsYouDocument,
     "\n  query ProposalPage {\n    me {\n      personId\n    }\n    myProposals {\n      id\n      programId\n      ...ProposalCard_proposal\n    }\n    programs {\n      id\n      name\n    }\n  }\n": types.ProposalPageDocument,
     "\n  query RequestProgram {\n    myMentorshipRequests {\n      id\n      programId\n    }\n  }\n": types.RequestProgramDocument,
-    "\n  mutation AcceptProposal($proposalId: ID!) {\n    acceptProposal(proposalId: $proposalId) {\n      mentorshipId\n    }\n  }\n": types.AcceptProposalDocument,
-    "\n  mutation DeclineProposal($proposalId: ID!, $reason: DeclineReason!, $comment: String) {\n    declineProposal(proposalId: $proposalId, reason: $reason, comment: $comment) {\n      id\n      status\n      mentorAccepted\n      menteeAccepted\n    }\n  }\n": types.DeclineProposalDocument,
     "\n  fragment ProposalCard_proposal on Proposal {\n    id\n    status\n    programId\n    respondBy\n    mentorPersonId\n    mentorAccepted\n    menteeAccepted\n    mentor {\n      ...PersonSummary_participant\n    }\n    mentee {\n      ...PersonSummary_participant\n    }\n  }\n": types.ProposalCard_ProposalFragmentDoc,
     "\n  fragment WaitingRequest_request on MentorshipRequest {\n    id\n    programId\n    expiresAt\n    mentee {\n      ...PersonSummary_participant\n    }\n  }\n": types.WaitingRequest_RequestFragmentDoc,
     "\n  mutation AddActionItem(\n    $mentorshipId: ID!\n    $title: String!\n    $ownerPersonId: ID!\n    $dueDate: String!\n    $timezone: String!\n    $goalId: ID\n  ) {\n    addActionItem(\n      mentorshipId: $mentorshipId\n      title: $title\n      ownerPersonId: $ownerPersonId\n      dueDate: $dueDate\n      timezone: $timezone\n      goalId: $goalId\n    ) {\n      mentorshipId\n      ...ActionItemsPanel_engagement\n    }\n  }\n": types.AddActionItemDocument,
@@ -191,6 +199,22 @@ export function graphql(source: "\n  fragment PersonSummary_participant on Parti
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query GoalsDue($withinDays: Int!, $viewerTimeZone: String!) {\n    myGoalsDueSoon(withinDays: $withinDays, viewerTimeZone: $viewerTimeZone) {\n      mentorshipId\n      goal {\n        id\n      }\n      ...AgendaGoalItem_goalDue\n    }\n  }\n"): (typeof documents)["\n  query GoalsDue($withinDays: Int!, $viewerTimeZone: String!) {\n    myGoalsDueSoon(withinDays: $withinDays, viewerTimeZone: $viewerTimeZone) {\n      mentorshipId\n      goal {\n        id\n      }\n      ...AgendaGoalItem_goalDue\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NextSessions($first: Int!, $after: String, $viewerTimeZone: String!) {\n    me {\n      personId\n    }\n    mySessions(first: $first, after: $after, viewerTimeZone: $viewerTimeZone) {\n      edges {\n        cursor\n        node {\n          id\n          ...AgendaSessionItem_session\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query NextSessions($first: Int!, $after: String, $viewerTimeZone: String!) {\n    me {\n      personId\n    }\n    mySessions(first: $first, after: $after, viewerTimeZone: $viewerTimeZone) {\n      edges {\n        cursor\n        node {\n          id\n          ...AgendaSessionItem_session\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AgendaGoalItem_goalDue on GoalDue {\n    mentorshipId\n    viewerRole\n    daysLeft\n    goal {\n      id\n      title\n      targetDate\n    }\n  }\n"): (typeof documents)["\n  fragment AgendaGoalItem_goalDue on GoalDue {\n    mentorshipId\n    viewerRole\n    daysLeft\n    goal {\n      id\n      title\n      targetDate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AgendaSessionItem_session on Session {\n    id\n    title\n    status\n    startsAt\n    endsAt\n    mode\n    place\n    attendees {\n      personId\n      participant {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment AgendaSessionItem_session on Session {\n    id\n    title\n    status\n    startsAt\n    endsAt\n    mode\n    place\n    attendees {\n      personId\n      participant {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation Enroll($programId: ID!, $roles: [ParticipantRole!]!, $profile: ProfileInput!, $commandId: ID) {\n    enroll(programId: $programId, roles: $roles, profile: $profile, commandId: $commandId) {\n      id\n      programId\n      roles\n      status\n      enrolledAt\n    }\n  }\n"): (typeof documents)["\n  mutation Enroll($programId: ID!, $roles: [ParticipantRole!]!, $profile: ProfileInput!, $commandId: ID) {\n    enroll(programId: $programId, roles: $roles, profile: $profile, commandId: $commandId) {\n      id\n      programId\n      roles\n      status\n      enrolledAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -207,15 +231,15 @@ export function graphql(source: "\n  query Inbox($first: Int!, $after: String, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n"): (typeof documents)["\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n"): (typeof documents)["\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -291,6 +315,14 @@ export function graphql(source: "\n  fragment ProgramCard_participation on Parti
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation AcceptProposal($proposalId: ID!) {\n    acceptProposal(proposalId: $proposalId) {\n      mentorshipId\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptProposal($proposalId: ID!) {\n    acceptProposal(proposalId: $proposalId) {\n      mentorshipId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineProposal($proposalId: ID!, $reason: DeclineReason!, $comment: String) {\n    declineProposal(proposalId: $proposalId, reason: $reason, comment: $comment) {\n      id\n      status\n      mentorAccepted\n      menteeAccepted\n    }\n  }\n"): (typeof documents)["\n  mutation DeclineProposal($proposalId: ID!, $reason: DeclineReason!, $comment: String) {\n    declineProposal(proposalId: $proposalId, reason: $reason, comment: $comment) {\n      id\n      status\n      mentorAccepted\n      menteeAccepted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query NeedsYou {\n    me {\n      personId\n    }\n    myProposals {\n      id\n      status\n      programId\n      respondBy\n      mentorPersonId\n      mentorAccepted\n      menteeAccepted\n      ...ProposalCard_proposal\n    }\n    myMentorshipRequests {\n      id\n      status\n      programId\n      mentorPersonId\n      expiresAt\n      ...WaitingRequest_request\n    }\n    programs {\n      id\n      name\n    }\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query NeedsYou {\n    me {\n      personId\n    }\n    myProposals {\n      id\n      status\n      programId\n      respondBy\n      mentorPersonId\n      mentorAccepted\n      menteeAccepted\n      ...ProposalCard_proposal\n    }\n    myMentorshipRequests {\n      id\n      status\n      programId\n      mentorPersonId\n      expiresAt\n      ...WaitingRequest_request\n    }\n    programs {\n      id\n      name\n    }\n    unreadNotificationCount\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -300,14 +332,6 @@ export function graphql(source: "\n  query ProposalPage {\n    me {\n      perso
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RequestProgram {\n    myMentorshipRequests {\n      id\n      programId\n    }\n  }\n"): (typeof documents)["\n  query RequestProgram {\n    myMentorshipRequests {\n      id\n      programId\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AcceptProposal($proposalId: ID!) {\n    acceptProposal(proposalId: $proposalId) {\n      mentorshipId\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptProposal($proposalId: ID!) {\n    acceptProposal(proposalId: $proposalId) {\n      mentorshipId\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation DeclineProposal($proposalId: ID!, $reason: DeclineReason!, $comment: String) {\n    declineProposal(proposalId: $proposalId, reason: $reason, comment: $comment) {\n      id\n      status\n      mentorAccepted\n      menteeAccepted\n    }\n  }\n"): (typeof documents)["\n  mutation DeclineProposal($proposalId: ID!, $reason: DeclineReason!, $comment: String) {\n    declineProposal(proposalId: $proposalId, reason: $reason, comment: $comment) {\n      id\n      status\n      mentorAccepted\n      menteeAccepted\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,11 +3,6 @@
  * browser's Intl data is the only time-zone database the app needs, so no library is loaded for it.
  */
 
-/** The browser's own time zone, which the person can change. */
-export function detectedTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
 /** Every IANA time zone the browser knows, plus the given one should the browser not list it. */
 export function timeZoneOptions(current: string): string[] {
   const zones = Intl.supportedValuesOf('timeZone');

@@ -1,5 +1,5 @@
 import type { AnswerInput, ProfileInput, QuestionKind } from '../../../gql/graphql';
-import { detectedTimeZone } from '../../../lib/time-zones';
+import { detectedTimeZone } from '../../../lib/detected-time-zone';
 
 export type EnrollRole = 'MENTEE' | 'MENTOR';
 

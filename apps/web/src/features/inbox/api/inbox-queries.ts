@@ -19,12 +19,6 @@ export const INBOX = graphql(`
   }
 `);
 
-export const UNREAD_NOTIFICATION_COUNT = graphql(`
-  query UnreadNotificationCount {
-    unreadNotificationCount
-  }
-`);
-
 export const MARK_NOTIFICATION_READ = graphql(`
   mutation MarkNotificationRead($id: ID!) {
     markNotificationRead(id: $id) {

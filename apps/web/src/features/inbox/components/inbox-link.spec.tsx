@@ -3,7 +3,7 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderInRouter } from '../../../test/render';
-import { UNREAD_NOTIFICATION_COUNT } from '../api/inbox-queries';
+import { UNREAD_NOTIFICATION_COUNT } from '../api/unread-count-query';
 import { InboxLink } from './inbox-link';
 
 const count = (unreadNotificationCount: number): MockLink.MockedResponse => ({
@@ -16,7 +16,7 @@ const renderLink = (mocks: MockLink.MockedResponse[], language: 'en' | 'de' = 'e
     <MockedProvider mocks={mocks}>
       <InboxLink />
     </MockedProvider>,
-    { language },
+    { language, texts: 'firstPage' },
   );
 
 describe('the header’s inbox link', () => {

@@ -11,7 +11,9 @@ export function InboxLink() {
   const { t } = useTranslation();
   const unread = useUnreadCount() ?? 0;
   return (
-    <Anchor component={Link} to="/inbox" underline="hover">
+    // A flex row keeps the count beside the word: as a flex item of the header, the link was sized without the
+    // badge (an inline grid) and put it on a second line on a phone.
+    <Anchor component={Link} to="/inbox" underline="hover" style={{ display: 'inline-flex', alignItems: 'center' }}>
       {t('shell.inbox')}
       {unread > 0 && (
         <>

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useCallback } from 'react';
 import { useLiveRefresh } from '../../../hooks/use-live-refresh';
-import { UNREAD_NOTIFICATION_COUNT } from '../api/inbox-queries';
+import { UNREAD_NOTIFICATION_COUNT } from '../api/unread-count-query';
 
 /**
  * How many notifications the person has not read, kept current: a delivered or read notification is announced as an

@@ -7,14 +7,10 @@ import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
 import { QueryError } from '../../../components/query-error';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
-import { detectedTimeZone } from '../../../lib/time-zones';
+import { detectedTimeZone } from '../../../lib/detected-time-zone';
 import { useLiveRefresh } from '../../../hooks/use-live-refresh';
-import {
-  INBOX,
-  MARK_ALL_NOTIFICATIONS_READ,
-  MARK_NOTIFICATION_READ,
-  UNREAD_NOTIFICATION_COUNT,
-} from '../api/inbox-queries';
+import { INBOX, MARK_ALL_NOTIFICATIONS_READ, MARK_NOTIFICATION_READ } from '../api/inbox-queries';
+import { UNREAD_NOTIFICATION_COUNT } from '../api/unread-count-query';
 import { NotificationItem } from '../components/notification-item';
 
 export const INBOX_PAGE_SIZE = 20;

@@ -40,7 +40,8 @@ export function ProgramCard(props: ProgramCardProps) {
   ];
   return (
     <Card component="article" withBorder padding="lg" aria-labelledby={`program-${program.id}`}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
+      {/* The status goes under the name when both do not fit (a phone): a badge cut to "ENROLLME…" says nothing. */}
+      <Group justify="space-between" align="flex-start" gap="xs">
         <Title order={2} size="h3" id={`program-${program.id}`}>
           {props.joinable ? (
             program.name

@@ -6,6 +6,9 @@ import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { MyProgramsQuery } from '../../../gql/graphql';
 import { renderInRouter } from '../../../test/render';
+import { detectedTimeZone } from '../../../lib/detected-time-zone';
+import { GOALS_DUE } from '../../agenda/api/goals-due-query';
+import { NEXT_SESSIONS } from '../../agenda/api/next-sessions-query';
 import { NEEDS_YOU } from '../../proposals/api/needs-you-query';
 import { MY_PROGRAMS } from '../api/my-programs-query';
 import { HomePage } from './home-page';
@@ -41,12 +44,36 @@ const nothingNeedsYou: MockLink.MockedResponse = {
   maxUsageCount: Number.POSITIVE_INFINITY,
 };
 
+// As are the next sessions and goals due in it (features/agenda): here none.
+const nothingComingUp: MockLink.MockedResponse[] = [
+  {
+    request: { query: NEXT_SESSIONS, variables: { first: 3, viewerTimeZone: detectedTimeZone() } },
+    result: {
+      data: {
+        me: { __typename: 'Me', personId: 'p1' },
+        mySessions: {
+          __typename: 'SessionConnection',
+          edges: [],
+          pageInfo: { __typename: 'SessionPageInfo', endCursor: null, hasNextPage: false },
+        },
+      },
+    },
+    maxUsageCount: Number.POSITIVE_INFINITY,
+  },
+  {
+    request: { query: GOALS_DUE, variables: { withinDays: 14, viewerTimeZone: detectedTimeZone() } },
+    result: { data: { myGoalsDueSoon: [] } },
+    maxUsageCount: Number.POSITIVE_INFINITY,
+  },
+];
+
 const renderHome = (mocks: MockLink.MockedResponse[], language: 'en' | 'de' = 'en') =>
   renderInRouter(
-    <MockedProvider mocks={[...mocks, nothingNeedsYou]}>
+    <MockedProvider mocks={[...mocks, nothingNeedsYou, ...nothingComingUp]}>
       <HomePage />
     </MockedProvider>,
-    { language },
+    // The home is the first page: it must show nothing beyond the texts the app starts with.
+    { language, texts: 'firstPage' },
   );
 
 describe('My programs', () => {
@@ -92,6 +119,17 @@ describe('My programs', () => {
       '/programs/prog3/join',
     );
     expect(screen.getByText('You are not part of any program yet. Join one below.')).toBeInTheDocument();
+  });
+
+  it('puts the person’s next sessions and goals due under what needs them now', async () => {
+    await renderHome([result({ programs: [program('p', 'Gamma')] })]);
+    const needsYou = await screen.findByRole('region', { name: 'Needs you now' });
+    const sessions = within(needsYou).getByRole('region', { name: 'Next sessions' });
+    expect(
+      await within(sessions).findByText('No sessions coming up. You book them in a mentorship’s workspace.'),
+    ).toBeInTheDocument();
+    const goals = within(needsYou).getByRole('region', { name: 'Goals due soon' });
+    expect(await within(goals).findByText('No goals due in the next 14 days.')).toBeInTheDocument();
   });
 
   it('links each of the person’s programs to its page', async () => {

@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
 import { QueryError } from '../../../components/query-error';
+import { AgendaSection } from '../../agenda/components/agenda-section';
 import { NeedsYouSection } from '../../proposals/components/needs-you-section';
 import { joinablePrograms, MY_PROGRAMS, myPrograms } from '../api/my-programs-query';
 import { ProgramCard } from '../components/program-card';
 
-/** The signed-in person's start page: the programs they take part in or manage. */
+/** The signed-in person's start page: what needs them now and what is coming up, then their programs. */
 export function HomePage() {
   const { t, i18n } = useTranslation();
   const { data, error, loading, refetch } = useQuery(MY_PROGRAMS, { notifyOnNetworkStatusChange: true });
@@ -55,7 +56,9 @@ export function HomePage() {
     <>
       <PageHeading>{t('home.heading')}</PageHeading>
       <Stack gap="xl">
-        <NeedsYouSection />
+        <NeedsYouSection>
+          <AgendaSection />
+        </NeedsYouSection>
         {content}
       </Stack>
     </>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeclineReason } from '../../../gql/graphql';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { DECLINE_REASONS } from '../../../lib/decline-reasons';
-import { DECLINE_PROPOSAL } from '../api/proposal-mutations';
+import { DECLINE_PROPOSAL } from '../api/decline-proposal-mutation';
 
 const COMMENT_LIMIT = 1000;
 

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { DeclineProposalMutationVariables } from '../../../gql/graphql';
 import { renderInRouter } from '../../../test/render';
 import { NEEDS_YOU } from '../api/needs-you-query';
-import { ACCEPT_PROPOSAL, DECLINE_PROPOSAL } from '../api/proposal-mutations';
+import { ACCEPT_PROPOSAL } from '../api/accept-proposal-mutation';
+import { DECLINE_PROPOSAL } from '../api/decline-proposal-mutation';
 import { NeedsYouSection } from './needs-you-section';
 
 const person = (id: string, displayName: string) => ({
@@ -60,6 +61,7 @@ const renderSection = (mocks: MockLink.MockedResponse[]) =>
     <MockedProvider mocks={mocks}>
       <NeedsYouSection />
     </MockedProvider>,
+    { texts: 'firstPage' },
   );
 
 describe('what needs the person now', () => {

@@ -5,7 +5,7 @@ import { type FragmentType, getFragmentData, graphql } from '../../../gql';
 import { formatDateTime } from '../../../lib/format';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { PersonSummary, PersonSummaryParticipant } from '../../../components/person-summary';
-import { ACCEPT_PROPOSAL } from '../api/proposal-mutations';
+import { ACCEPT_PROPOSAL } from '../api/accept-proposal-mutation';
 import { awaitsAnswerFrom, sideOf } from '../lib/needs-you';
 
 export const ProposalCardProposal = graphql(`

@@ -2,7 +2,7 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderInRouter } from '../../../test/render';
-import { PROPOSAL_PAGE } from '../api/needs-you-query';
+import { PROPOSAL_PAGE } from '../api/proposal-page-query';
 import { ProposalPage } from './proposal-page';
 
 describe('a proposal’s page', () => {

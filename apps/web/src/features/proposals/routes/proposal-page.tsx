@@ -7,7 +7,7 @@ import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
 import { QueryError } from '../../../components/query-error';
 import { useLiveRefresh } from '../../../hooks/use-live-refresh';
-import { PROPOSAL_PAGE } from '../api/needs-you-query';
+import { PROPOSAL_PAGE } from '../api/proposal-page-query';
 import type { DescribedError } from '../../../lib/graphql-errors';
 import { AnswerNotice, type AnswerNoticeState } from '../components/answer-notice';
 import { DeclineProposalDialog } from '../components/decline-proposal-dialog';

@@ -3,7 +3,7 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderInRouter } from '../../../test/render';
-import { REQUEST_PROGRAM } from '../api/needs-you-query';
+import { REQUEST_PROGRAM } from '../api/request-program-query';
 import { RequestPage } from './request-page';
 
 const requests: MockLink.MockedResponse = {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
 import { QueryError } from '../../../components/query-error';
-import { REQUEST_PROGRAM } from '../api/needs-you-query';
+import { REQUEST_PROGRAM } from '../api/request-program-query';
 
 /**
  * Where an email about a mentorship request leads: requests are answered (or followed) on their program's page, so

@@ -19,7 +19,7 @@ import { type FragmentType, getFragmentData, graphql } from '../../../gql';
 import { formatCalendarDate } from '../../../lib/format';
 import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
-import { detectedTimeZone } from '../../../lib/time-zones';
+import { detectedTimeZone } from '../../../lib/detected-time-zone';
 import { ACHIEVE_GOAL, ADD_MILESTONE, REACH_MILESTONE, UPDATE_GOAL_PROGRESS } from '../api/goal-mutations';
 
 export const GoalCardGoal = graphql(`

@@ -6,7 +6,7 @@ import { FailureAlert } from '../../../components/failure-alert';
 import type { SessionMode } from '../../../gql/graphql';
 import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
-import { detectedTimeZone } from '../../../lib/time-zones';
+import { detectedTimeZone } from '../../../lib/detected-time-zone';
 import { SCHEDULE_SESSION } from '../api/session-mutations';
 import { type SessionTimeDraft, suggestedStart, toSessionTimeInput } from '../lib/session-time';
 import { ClashAlert } from './clash-alert';

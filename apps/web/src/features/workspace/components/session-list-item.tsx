@@ -49,7 +49,7 @@ export function SessionListItem(props: {
             </Text>
           )}
         </Stack>
-        <Stack gap={4} align="flex-end">
+        <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
           <Badge variant={session.status === 'SCHEDULED' ? 'outline' : 'filled'}>
             {t(`sessions.status.${session.status}`)}
           </Badge>

@@ -12,7 +12,8 @@ import { getFragmentData } from '../../../gql';
 import { useLiveRefresh } from '../../../hooks/use-live-refresh';
 import { useNow } from '../../../hooks/use-now';
 import { formatZonedDateTime, formatTime } from '../../../lib/format';
-import { detectedTimeZone } from '../../../lib/time-zones';
+import { joinLinkOf } from '../../../lib/join-link';
+import { detectedTimeZone } from '../../../lib/detected-time-zone';
 import { COMPLETE_SESSION } from '../api/session-mutations';
 import { SESSION_CALENDAR, SESSION_PAGE, SessionDetailsSession } from '../api/session-page-query';
 import { CancelSessionForm } from '../components/cancel-session-form';
@@ -76,7 +77,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
   const gaveFeedback = session.feedback.some((f) => f.personId === viewer);
   const attended = me?.attendance !== 'ABSENT';
   const title = session.title ?? t('sessions.untitled');
-  const joinLink = session.mode === 'VIRTUAL' && session.place?.startsWith('https://') ? session.place : null;
+  const joinLink = joinLinkOf(session);
 
   const addToCalendar = () =>
     void run(async () => {

@@ -9,7 +9,7 @@ import { PersonSummary } from '../../../components/person-summary';
 import { QueryError } from '../../../components/query-error';
 import { getFragmentData } from '../../../gql';
 import { useLiveRefresh } from '../../../hooks/use-live-refresh';
-import { detectedTimeZone } from '../../../lib/time-zones';
+import { detectedTimeZone } from '../../../lib/detected-time-zone';
 import { WORKSPACE, WorkspacePersonParticipant } from '../api/workspace-query';
 import { ActionItemsPanel } from '../components/action-items-panel';
 import { AgreementPanel } from '../components/agreement-panel';
