@@ -2,6 +2,7 @@ import { Anchor, Box, Button, Container, Group } from '@mantine/core';
 import { Link, Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../features/auth';
+import { ManageLink } from '../features/console/components/manage-link';
 import { InboxLink } from '../features/inbox/components/inbox-link';
 import { LanguageSwitch } from './language-switch';
 import { SignedInName } from './signed-in-name';
@@ -32,6 +33,7 @@ export function AppShellLayout() {
             </Anchor>
             <Group gap="xs" wrap="nowrap">
               {auth.user && <SignedInName user={auth.user} />}
+              {auth.status === 'signedIn' && <ManageLink />}
               {auth.status === 'signedIn' && <InboxLink />}
               <LanguageSwitch />
               {auth.status === 'signedIn' && (

@@ -61,6 +61,12 @@ const workspaceRoute = createRoute({ getParentRoute: () => rootRoute, path: '/me
 const sessionRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sessions/$sessionId' }).lazy(() =>
   import('../features/workspace/routes/session.lazy').then((m) => m.Route),
 );
+const consoleProgramsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/manage/programs' }).lazy(() =>
+  import('../features/console/routes/programs-list.lazy').then((m) => m.Route),
+);
+const consoleProgramRoute = createRoute({ getParentRoute: () => rootRoute, path: '/manage/programs/$programId' }).lazy(
+  () => import('../features/console/routes/program-console.lazy').then((m) => m.Route),
+);
 export const routeTree = rootRoute.addChildren([
   indexRoute,
   callbackRoute,
@@ -72,6 +78,8 @@ export const routeTree = rootRoute.addChildren([
   requestRoute,
   workspaceRoute,
   sessionRoute,
+  consoleProgramsRoute,
+  consoleProgramRoute,
 ]);
 
 export function createAppRouter({ loadPageTexts, history }: RouterContext & { history?: RouterHistory }) {

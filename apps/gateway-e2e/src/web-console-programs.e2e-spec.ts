@@ -1,0 +1,227 @@
+// The program manager's console in a real browser (Debian's chromium) against the stack `npm start` runs. Creating
+// a program is an org admin's right in the API (createProgram), so the demo admin creates it with its settings and
+// makes the demo manager its manager; the manager opens enrollment and imports a CSV of 40 people, first with three
+// bad lines and all-or-nothing on (nobody is enrolled, the report names the lines), then corrected (all 40 are
+// listed, page by page). A mentee at the console's address is told "not found". Screenshots go to
+// test-artifacts/web/console-programs/.
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import {
+  buildWebApp,
+  JourneyCamera,
+  launchBrowser,
+  personPage,
+  seriousAccessibilityViolations,
+} from './support/browser';
+import { DEMO_USERS, demoUser } from './support/demo';
+import { dataOf } from './support/graphql-results';
+import { type E2eStack, startStack } from './support/stack';
+
+jest.setTimeout(600_000);
+
+const manager = demoUser('manager');
+const nameOf = (alias: string) => DEMO_USERS.find((u) => u.alias === alias)?.displayName ?? '';
+
+let stack: E2eStack;
+let browser: Browser;
+let webRoot: string;
+
+beforeAll(async () => {
+  webRoot = buildWebApp();
+  stack = await startStack({ env: { TRELLIS_SEED_DEMO: '1' }, webRoot, signInPeople: DEMO_USERS });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+  if (webRoot) fs.rmSync(webRoot, { recursive: true, force: true });
+});
+
+async function signInAsListed(page: Page, displayName: string) {
+  await page.getByRole('button', { name: new RegExp(`^Sign in as ${displayName} `) }).click();
+}
+
+async function expectNoSeriousViolations(page: Page, where: string) {
+  await page.mouse.move(0, 0);
+  const violations = await seriousAccessibilityViolations(page);
+  expect({ where, violations }).toEqual({ where, violations: [] });
+}
+
+const HEADER = 'person_id,email,display_name,roles,timezone,languages,department,seniority,skills_offered';
+// Data rows 4, 17 and 33 are lines 6, 19 and 35 of the file (the header is line 1).
+const BAD_ROWS = new Map<number, (row: string[]) => void>([
+  [4, (row) => (row[0] = 'not a valid id!')],
+  [17, (row) => (row[7] = 'senior')],
+  [33, (row) => (row[8] = 'coaching:expert')],
+]);
+
+/** 40 people, mentees and mentors in turn; with `bad`, three of the lines break one rule each. */
+function participantsCsv(run: string, bad: boolean): string {
+  const rows = Array.from({ length: 40 }, (_, i) => {
+    const role = i % 2 === 0 ? 'mentee' : 'mentor';
+    const row = [
+      `csv-${run}-${i}`,
+      `person${i}.${run}@example.org`,
+      `Imported Person ${String(i + 1).padStart(2, '0')}`,
+      role,
+      'Europe/Berlin',
+      'en;de',
+      i % 4 < 2 ? 'Engineering' : 'Sales',
+      String(1 + (i % 5)),
+      role === 'mentor' ? 'coaching:4' : '',
+    ];
+    if (bad) BAD_ROWS.get(i)?.(row);
+    return row.join(',');
+  });
+  return `${HEADER}\n${rows.join('\n')}\n`;
+}
+
+async function participantCount(programId: string): Promise<number> {
+  const result = await stack.gql<{ program: { participants: { totalCount: number } } }>(
+    manager,
+    `query($p: ID!) { program(id: $p) { participants(first: 1) { totalCount } } }`,
+    { p: programId },
+  );
+  return dataOf(result).program.participants.totalCount;
+}
+
+async function chooseFile(page: Page, name: string, csv: string) {
+  await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+}
+
+const bodyRows = (page: Page, caption: RegExp) =>
+  page
+    .getByRole('table')
+    .filter({ has: page.locator('caption', { hasText: caption }) })
+    .locator('tbody tr');
+
+describe('journey 1 of the console: a program from creation to 40 imported participants', () => {
+  it('admin creates it with settings, the manager opens enrollment and imports; a mentee is refused', async () => {
+    const camera = new JourneyCamera('console-programs');
+    const run = randomUUID().slice(0, 8);
+    const programName = `Leadership ${run}`;
+    const admin = await personPage(browser);
+    const managerSide = await personPage(browser);
+    const menteeSide = await personPage(browser);
+    try {
+      // The org admin creates the program with settings other than the defaults and assigns the manager.
+      let page = admin.page;
+      await page.goto(`${stack.webUrl}/manage/programs`);
+      await signInAsListed(page, nameOf('admin'));
+      await page.getByRole('heading', { level: 1, name: 'Manage programs' }).waitFor();
+      await page.getByRole('button', { name: 'New program' }).click();
+      await page.getByRole('textbox', { name: 'Name' }).fill(programName);
+      await page.getByRole('textbox', { name: 'Description' }).fill('Six months of mentoring for new team leads.');
+      await page.getByLabel('Mentoring format').selectOption('ONE_ON_ONE');
+      await page.getByRole('textbox', { name: 'Mentees per mentor' }).fill('2');
+      await page.getByRole('textbox', { name: 'Requests expire after (days)' }).fill('10');
+      await expectNoSeriousViolations(page, 'create program form');
+      await camera.shot(page, 'create-program');
+      await page.getByRole('button', { name: 'Create program' }).click();
+      await page.waitForURL(/\/manage\/programs\/[^/]+$/);
+      const programId = page.url().split('/').pop() ?? '';
+      await page.getByRole('heading', { level: 1, name: programName }).waitFor();
+      expect(await page.getByRole('textbox', { name: 'Mentees per mentor' }).inputValue()).toBe('2');
+      expect(await page.getByRole('textbox', { name: 'Requests expire after (days)' }).inputValue()).toBe('10');
+      await page.getByLabel('Person id of the new manager').fill(manager.personId);
+      await page.getByRole('button', { name: 'Assign manager' }).click();
+      await page.getByRole('button', { name: `Unassign manager ${manager.personId}` }).waitFor();
+      await expectNoSeriousViolations(page, 'program console (admin)');
+      await camera.shot(page, 'program-console-admin');
+
+      // The manager finds it through the header's "Manage" link and opens enrollment.
+      page = managerSide.page;
+      await page.goto(`${stack.webUrl}/`);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await signInAsListed(page, nameOf('manager'));
+      await page.getByRole('link', { name: 'Manage' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Manage programs' }).waitFor();
+      await page.getByRole('link', { name: programName }).waitFor();
+      await expectNoSeriousViolations(page, 'programs list (manager)');
+      await camera.shot(page, 'programs-list');
+      await page.getByRole('link', { name: programName }).click();
+      await page.getByRole('heading', { level: 1, name: programName }).waitFor();
+      await page.getByRole('button', { name: 'Open enrollment' }).click();
+      await page.getByRole('button', { name: 'Close enrollment' }).waitFor();
+      await camera.shot(page, 'enrollment-open');
+
+      // A file with three bad lines, all or nothing: nobody is enrolled and the report names the lines.
+      await page.getByRole('tab', { name: 'Import' }).click();
+      const allOrNothing = page.getByRole('checkbox', { name: /^All or nothing/ });
+      expect(await allOrNothing.isChecked()).toBe(true);
+      await chooseFile(page, 'people-with-mistakes.csv', participantsCsv(run, true));
+      await page.getByText('40 lines to import; the first 5 shown').waitFor();
+      await expectNoSeriousViolations(page, 'import preview');
+      await camera.shot(page, 'import-preview');
+      await page.getByRole('button', { name: 'Import participants' }).click();
+      await page.getByText(/^Nobody was imported/).waitFor();
+      await camera.shot(page, 'import-refused');
+      const refused = bodyRows(page, /^Refused lines$/);
+      expect(await refused.allTextContents()).toHaveLength(3);
+      expect(await page.getByText(/^Imported: /).textContent()).toBe('Imported: 0. Already enrolled: 0. Refused: 3.');
+      expect(await refused.locator('th').allTextContents()).toEqual(['Line 6', 'Line 19', 'Line 35']);
+      expect(await refused.nth(0).textContent()).toContain('person_id');
+      expect(await refused.nth(1).textContent()).toContain('seniority must be a whole number');
+      expect(await refused.nth(2).textContent()).toContain('skills_offered');
+      await expectNoSeriousViolations(page, 'import refused');
+      expect(await participantCount(programId)).toBe(0);
+      await page.getByRole('tab', { name: 'Participants' }).click();
+      await page.getByText('Nobody matches these filters.').waitFor();
+      expect(await bodyRows(page, /participants$/).count()).toBe(0);
+      await camera.shot(page, 'nobody-imported');
+
+      // The corrected file: all 40 enrolled, listed 20 at a time.
+      await page.getByRole('tab', { name: 'Import' }).click();
+      await chooseFile(page, 'people.csv', participantsCsv(run, false));
+      await page.getByRole('button', { name: 'Import participants' }).click();
+      await page.getByText('Imported: 40. Already enrolled: 0. Refused: 0.').waitFor({ timeout: 60_000 });
+      await camera.shot(page, 'import-done');
+      const deadline = Date.now() + 30_000;
+      while ((await participantCount(programId)) < 40) {
+        if (Date.now() > deadline) throw new Error('the 40 imported participants never showed in the program');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      await page.getByRole('tab', { name: 'Participants' }).click();
+      const listed = bodyRows(page, /^40 participants$/);
+      await listed.first().waitFor();
+      expect(await listed.count()).toBe(20);
+      await page.getByRole('button', { name: 'Load more participants' }).click();
+      await listed.nth(39).waitFor();
+      expect(await listed.count()).toBe(40);
+      expect(await page.getByRole('button', { name: 'Load more participants' }).count()).toBe(0);
+      await expectNoSeriousViolations(page, 'participants table');
+      await camera.shot(page, 'participants-all-40');
+
+      // Filters narrow on the server; a name opens the person's details.
+      await page.getByLabel('Role', { exact: true }).selectOption('MENTOR');
+      await bodyRows(page, /^20 participants$/)
+        .first()
+        .waitFor();
+      await page.getByRole('button', { name: 'Imported Person 02' }).click();
+      const drawer = page.getByRole('dialog', { name: 'Imported Person 02' });
+      await drawer.getByText(`person1.${run}@example.org`).waitFor();
+      await expectNoSeriousViolations(page, 'participant details');
+      await camera.shot(page, 'participant-details');
+      await page.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'hidden' });
+
+      // A mentee at the console's addresses sees "not found", nothing of the program, and no "Manage" link.
+      page = menteeSide.page;
+      await page.goto(`${stack.webUrl}/manage/programs/${programId}`);
+      await signInAsListed(page, nameOf('mentee'));
+      await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
+      expect(await page.getByText(programName).count()).toBe(0);
+      expect(await page.getByRole('link', { name: 'Manage' }).count()).toBe(0);
+      await expectNoSeriousViolations(page, 'console refused to a mentee');
+      await camera.shot(page, 'mentee-refused');
+      await page.goto(`${stack.webUrl}/manage/programs`);
+      await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
+    } finally {
+      await admin.context.close();
+      await managerSide.context.close();
+      await menteeSide.context.close();
+    }
+  });
+});

@@ -1,0 +1,124 @@
+import { graphql } from '../../../gql';
+
+// Each change answers with the fields it changed, so the cached Program:<id> the console shows follows on its own.
+
+export const CREATE_PROGRAM = graphql(`
+  mutation CreateProgram($name: String!, $description: String, $settings: ProgramSettingsInput) {
+    createProgram(name: $name, description: $description, settings: $settings) {
+      id
+      name
+      status
+    }
+  }
+`);
+
+export const DUPLICATE_PROGRAM = graphql(`
+  mutation DuplicateProgram($programId: ID!, $name: String!) {
+    duplicateProgram(programId: $programId, name: $name) {
+      id
+      name
+      status
+    }
+  }
+`);
+
+export const EDIT_PROGRAM_DETAILS = graphql(`
+  mutation EditProgramDetails($programId: ID!, $name: String!, $description: String!) {
+    editProgramDetails(programId: $programId, name: $name, description: $description) {
+      id
+      name
+      description
+    }
+  }
+`);
+
+export const CHANGE_PROGRAM_SETTINGS = graphql(`
+  mutation ChangeProgramSettings($programId: ID!, $settings: ProgramSettingsInput!) {
+    changeProgramSettings(programId: $programId, settings: $settings) {
+      id
+      settings {
+        format
+        defaultMentorCapacity
+        maxCircleSize
+        maxOpenRequestsPerMentee
+        meetingCadenceDays
+        offerNextBestOnDecline
+        relationshipDurationWeeks
+        requestExpiryDays
+      }
+    }
+  }
+`);
+
+export const OPEN_ENROLLMENT = graphql(`
+  mutation OpenEnrollment($programId: ID!) {
+    openEnrollment(programId: $programId) {
+      id
+      status
+    }
+  }
+`);
+
+export const CLOSE_ENROLLMENT = graphql(`
+  mutation CloseEnrollment($programId: ID!) {
+    closeEnrollment(programId: $programId) {
+      id
+      status
+    }
+  }
+`);
+
+export const ARCHIVE_PROGRAM = graphql(`
+  mutation ArchiveProgram($programId: ID!) {
+    archiveProgram(programId: $programId) {
+      id
+      status
+    }
+  }
+`);
+
+export const ADD_COHORT = graphql(`
+  mutation AddCohort($programId: ID!, $name: String!, $startsOn: String!, $endsOn: String!) {
+    addCohort(programId: $programId, name: $name, startsOn: $startsOn, endsOn: $endsOn) {
+      id
+      cohorts {
+        cohortId
+        name
+        startsOn
+        endsOn
+      }
+    }
+  }
+`);
+
+export const ASSIGN_MANAGER = graphql(`
+  mutation AssignProgramManager($programId: ID!, $personId: ID!) {
+    assignProgramManager(programId: $programId, personId: $personId) {
+      id
+      managerPersonIds
+    }
+  }
+`);
+
+export const UNASSIGN_MANAGER = graphql(`
+  mutation UnassignProgramManager($programId: ID!, $personId: ID!) {
+    unassignProgramManager(programId: $programId, personId: $personId) {
+      id
+      managerPersonIds
+    }
+  }
+`);
+
+export const IMPORT_PARTICIPANTS = graphql(`
+  mutation ImportParticipants($programId: ID!, $csv: String!, $allOrNothing: Boolean!) {
+    importParticipants(programId: $programId, csv: $csv, allOrNothing: $allOrNothing) {
+      imported
+      alreadyEnrolled
+      failed
+      errors {
+        line
+        message
+      }
+    }
+  }
+`);

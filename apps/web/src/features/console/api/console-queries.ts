@@ -1,0 +1,108 @@
+import { graphql } from '../../../gql';
+
+// Who may open the console: org admins see every program, managers the ones they manage.
+export const CONSOLE_ACCESS = graphql(`
+  query ConsoleAccess {
+    me {
+      personId
+      orgAdmin
+      managedPrograms {
+        id
+      }
+    }
+  }
+`);
+
+export const CONSOLE_PROGRAMS = graphql(`
+  query ConsolePrograms {
+    me {
+      personId
+      orgAdmin
+      managedPrograms {
+        id
+        name
+        status
+        participants(first: 1) {
+          totalCount
+        }
+      }
+    }
+  }
+`);
+
+// Only org admins may list every program of the organization; asked separately so a manager never asks.
+export const ALL_PROGRAMS = graphql(`
+  query ConsoleAllPrograms {
+    programs {
+      id
+      name
+      status
+      participants(first: 1) {
+        totalCount
+      }
+    }
+  }
+`);
+
+export const CONSOLE_PROGRAM = graphql(`
+  query ConsoleProgram($programId: ID!) {
+    program(id: $programId) {
+      id
+      name
+      description
+      status
+      copiedFromProgramId
+      managerPersonIds
+      cohorts {
+        cohortId
+        name
+        startsOn
+        endsOn
+      }
+      settings {
+        format
+        defaultMentorCapacity
+        maxCircleSize
+        maxOpenRequestsPerMentee
+        meetingCadenceDays
+        offerNextBestOnDecline
+        relationshipDurationWeeks
+        requestExpiryDays
+      }
+    }
+  }
+`);
+
+export const CONSOLE_PARTICIPANTS = graphql(`
+  query ConsoleParticipants($programId: ID!, $first: Int!, $after: String, $filter: ParticipantFilter) {
+    program(id: $programId) {
+      id
+      participants(first: $first, after: $after, filter: $filter) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          cursor
+          node {
+            id
+            personId
+            displayName
+            email
+            roles
+            status
+            cohortId
+            department
+            languages
+            timezone
+            enrolledAt
+            mentorCapacity
+            skillsSought
+            interests
+          }
+        }
+      }
+    }
+  }
+`);

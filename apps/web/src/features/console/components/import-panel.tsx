@@ -1,0 +1,175 @@
+import { useMutation } from '@apollo/client/react';
+import { Alert, Anchor, Button, Checkbox, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FailureAlert } from '../../../components/failure-alert';
+import type { ImportParticipantsMutation } from '../../../gql/graphql';
+import { formatNumber } from '../../../lib/format';
+import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
+import { IMPORT_PARTICIPANTS } from '../api/console-mutations';
+import { useConsoleAction } from '../hooks/use-console-action';
+import { parseCsv, previewCsv } from '../lib/csv-preview';
+import { importTemplateCsv, REQUIRED_IMPORT_COLUMNS } from '../lib/import-template';
+import { fitsInOneRequest } from '../lib/upload-size';
+
+const FIELDS: RefusalFields<'file'> = { file: ['csv'] };
+type Report = ImportParticipantsMutation['importParticipants'];
+
+/**
+ * Enrollment from a CSV file: the file is read in the browser, previewed, and sent as text. The report names each
+ * refused line; with all-or-nothing, one bad line keeps every line out.
+ */
+export function ImportPanel(props: { programId: string; onImported: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [csv, setCsv] = useState<string | null>(null);
+  const [allOrNothing, setAllOrNothing] = useState(true);
+  const [report, setReport] = useState<Report | null>(null);
+  const [importParticipants, importing] = useMutation(IMPORT_PARTICIPANTS);
+  const { failure, run } = useConsoleAction();
+  const refusal = placeRefusal(failure, FIELDS);
+  const preview = useMemo(() => (csv === null ? null : previewCsv(csv, REQUIRED_IMPORT_COLUMNS)), [csv]);
+  const records = useMemo(() => (csv === null ? [] : parseCsv(csv)), [csv]);
+  const tooLarge = csv !== null && !fitsInOneRequest(csv);
+  const n = (value: number) => formatNumber(value, i18n.language);
+
+  const choose = async (chosen: File | null) => {
+    setFile(chosen);
+    setReport(null);
+    setCsv(chosen ? await chosen.text() : null);
+  };
+  const send = async () => {
+    if (csv === null) return;
+    let answer: Report | undefined;
+    await run(async () => {
+      const result = await importParticipants({ variables: { programId: props.programId, csv, allOrNothing } });
+      answer = result.data?.importParticipants;
+    });
+    setReport(answer ?? null);
+    if (answer && answer.imported > 0) props.onImported();
+  };
+  const personOnLine = (line: number) => {
+    const record = records[line - 1];
+    const column = preview?.header.findIndex((h) => h.toLowerCase() === 'display_name') ?? -1;
+    return (record && column >= 0 ? record.cells[column] : undefined) || '—';
+  };
+
+  return (
+    <Stack>
+      <Text>
+        {t('console.import.intro')}{' '}
+        <Anchor
+          href={`data:text/csv;charset=utf-8,${encodeURIComponent(importTemplateCsv())}`}
+          download="trellis-participants-template.csv"
+        >
+          {t('console.import.template')}
+        </Anchor>
+      </Text>
+      <Text size="sm">{t('console.import.columns', { columns: REQUIRED_IMPORT_COLUMNS.join(', ') })}</Text>
+      <form onSubmit={(e) => (e.preventDefault(), void send())} noValidate>
+        <Stack>
+          <FailureAlert failure={refusal.unplaced} />
+          <FileInput
+            label={t('console.import.file')}
+            description={t('console.import.fileHint')}
+            accept=".csv,text/csv"
+            clearable
+            clearButtonProps={{ 'aria-label': t('console.import.clearFile') }}
+            value={file}
+            error={refusal.errorOn('file') ?? (tooLarge ? t('console.import.tooLarge') : undefined)}
+            onChange={(chosen) => void choose(chosen)}
+          />
+          <Checkbox
+            label={t('console.import.allOrNothing')}
+            description={t('console.import.allOrNothingHint')}
+            checked={allOrNothing}
+            onChange={(e) => setAllOrNothing(e.currentTarget.checked)}
+          />
+          {preview && (
+            <>
+              {preview.missingColumns.length > 0 && (
+                <Alert color="orange.9" variant="outline">
+                  {t('console.import.missingColumns', { columns: preview.missingColumns.join(', ') })}
+                </Alert>
+              )}
+              <Table.ScrollContainer minWidth={720}>
+                <Table withTableBorder striped captionSide="top">
+                  <Table.Caption>
+                    {t('console.import.previewCaption', {
+                      count: preview.rowCount,
+                      rows: n(preview.rowCount),
+                      shown: n(preview.rows.length),
+                    })}
+                  </Table.Caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('console.import.line')}</Table.Th>
+                      {preview.header.map((h, i) => (
+                        <Table.Th scope="col" key={`${i}:${h}`}>
+                          {h}
+                        </Table.Th>
+                      ))}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {preview.rows.map((row) => (
+                      <Table.Tr key={row.line}>
+                        <Table.Th scope="row">{n(row.line)}</Table.Th>
+                        {preview.header.map((h, i) => (
+                          <Table.Td key={`${i}:${h}`}>{row.cells[i] ?? ''}</Table.Td>
+                        ))}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </>
+          )}
+          <Group>
+            <Button type="submit" disabled={csv === null || tooLarge} loading={importing.loading}>
+              {t('console.import.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      {report && (
+        <Stack aria-live="polite">
+          <Title order={3}>{t('console.import.reportHeading')}</Title>
+          <Text role="status">
+            {t('console.import.summary', {
+              imported: n(report.imported),
+              already: n(report.alreadyEnrolled),
+              failed: n(report.failed),
+            })}
+          </Text>
+          {report.errors.length > 0 && allOrNothing && report.imported === 0 && (
+            <Alert color="red.9" variant="outline" role="alert">
+              {t('console.import.nothingImported')}
+            </Alert>
+          )}
+          {report.errors.length > 0 && (
+            <Table withTableBorder captionSide="top">
+              <Table.Caption>{t('console.import.errorsCaption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('console.import.line')}</Table.Th>
+                  <Table.Th scope="col">{t('console.import.person')}</Table.Th>
+                  <Table.Th scope="col">{t('console.import.problem')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {report.errors.map((e) => (
+                  <Table.Tr key={`${e.line}:${e.message}`}>
+                    <Table.Th scope="row">{t('console.import.lineN', { line: n(e.line) })}</Table.Th>
+                    <Table.Td>{personOnLine(e.line)}</Table.Td>
+                    <Table.Td>{e.message}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

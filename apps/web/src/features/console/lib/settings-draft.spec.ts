@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_SETTINGS, settingsDraftOf, toSettingsInput } from './settings-draft';
+
+describe('settings draft', () => {
+  it('leaves empty fields out, so the defaults apply on creation', () => {
+    expect(toSettingsInput({ ...EMPTY_SETTINGS, maxCircleSize: 6 })).toEqual({
+      offerNextBestOnDecline: true,
+      maxCircleSize: 6,
+    });
+  });
+
+  it('round-trips a program’s settings, zero included', () => {
+    const settings = {
+      format: 'BOTH' as const,
+      offerNextBestOnDecline: false,
+      defaultMentorCapacity: 0,
+      maxCircleSize: 8,
+      maxOpenRequestsPerMentee: 3,
+      requestExpiryDays: 14,
+      meetingCadenceDays: 14,
+      relationshipDurationWeeks: 26,
+    };
+    expect(toSettingsInput(settingsDraftOf(settings))).toEqual(settings);
+  });
+});

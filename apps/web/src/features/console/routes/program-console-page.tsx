@@ -1,0 +1,84 @@
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Group, SimpleGrid, Stack, Tabs } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoadingState } from '../../../components/loading-state';
+import { PageHeading } from '../../../components/page-heading';
+import { QueryError } from '../../../components/query-error';
+import { describeError } from '../../../lib/graphql-errors';
+import { CONSOLE_PROGRAM } from '../api/console-queries';
+import { CohortsPanel } from '../components/cohorts-panel';
+import { ConsoleRefusal } from '../components/console-refusal';
+import { ImportPanel } from '../components/import-panel';
+import { ManagersPanel } from '../components/managers-panel';
+import { ParticipantsPanel } from '../components/participants-panel';
+import { ProgramDetailsForm } from '../components/program-details-form';
+import { ProgramLifecycle } from '../components/program-lifecycle';
+import { ProgramSettingsForm } from '../components/program-settings-form';
+import { StatusBadge } from '../components/status-badge';
+import { mayUseConsole, useConsoleAccess } from '../hooks/use-console-access';
+
+type Tab = 'program' | 'participants' | 'import';
+
+/**
+ * One program's console. Someone who does not manage it (and is no org admin) is refused before anything of the
+ * program is asked for; a program the API then refuses or does not know is refused the same way.
+ */
+export function ProgramConsolePage({ programId }: { programId: string }) {
+  const { t } = useTranslation();
+  const access = useConsoleAccess();
+  const allowed = mayUseConsole(access, programId);
+  const { data, error, refetch } = useQuery(CONSOLE_PROGRAM, { variables: { programId }, skip: !allowed });
+  const [tab, setTab] = useState<Tab>('program');
+  const retry = useCallback(() => void refetch().catch(() => undefined), [refetch]);
+  if (access.state === 'loading') return <LoadingState label={t('console.loading')} />;
+  if (access.state === 'failed') return <QueryError error={access.error} onRetry={access.retry} />;
+  if (!allowed) return <ConsoleRefusal />;
+  if (error) {
+    const kind = describeError(error).kind;
+    if (kind === 'notFound' || kind === 'forbidden') return <ConsoleRefusal />;
+    return <QueryError error={error} onRetry={retry} />;
+  }
+  if (!data) return <LoadingState label={t('console.loading')} />;
+  const program = data.program;
+  return (
+    <Stack>
+      <Anchor component={Link} to="/manage/programs" size="sm">
+        {t('console.backToPrograms')}
+      </Anchor>
+      <Group align="center" gap="md">
+        <PageHeading>{program.name}</PageHeading>
+        <StatusBadge status={program.status} />
+      </Group>
+      <Tabs value={tab} onChange={(value) => setTab((value as Tab | null) ?? 'program')} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="program">{t('console.tabs.program')}</Tabs.Tab>
+          <Tabs.Tab value="participants">{t('console.tabs.participants')}</Tabs.Tab>
+          <Tabs.Tab value="import">{t('console.tabs.import')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="program">
+          <Stack>
+            <ProgramLifecycle programId={program.id} name={program.name} status={program.status} />
+            <SimpleGrid cols={{ base: 1, md: 2 }}>
+              <ProgramDetailsForm programId={program.id} name={program.name} description={program.description} />
+              <ProgramSettingsForm programId={program.id} settings={program.settings} />
+            </SimpleGrid>
+            <CohortsPanel programId={program.id} cohorts={program.cohorts} />
+            <ManagersPanel
+              programId={program.id}
+              managerPersonIds={program.managerPersonIds}
+              orgAdmin={access.state === 'ready' && access.orgAdmin}
+            />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="participants">
+          <ParticipantsPanel programId={program.id} cohorts={program.cohorts} />
+        </Tabs.Panel>
+        <Tabs.Panel value="import">
+          <ImportPanel programId={program.id} onImported={() => void refetch().catch(() => undefined)} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
