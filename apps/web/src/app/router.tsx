@@ -51,6 +51,14 @@ const workspaceRoute = createRoute({ getParentRoute: () => rootRoute, path: '/me
 const sessionRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sessions/$sessionId' }).lazy(() =>
   import('../features/workspace/routes/session.lazy').then((m) => m.Route),
 );
+// The program manager's console (matching rounds of a program they manage).
+const roundsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/manage/programs/$programId/rounds' }).lazy(
+  () => import('../features/rounds/routes/rounds.lazy').then((m) => m.Route),
+);
+const roundRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/manage/programs/$programId/rounds/$roundId',
+}).lazy(() => import('../features/rounds/routes/round.lazy').then((m) => m.Route));
 export const routeTree = rootRoute.addChildren([
   indexRoute,
   callbackRoute,
@@ -62,6 +70,8 @@ export const routeTree = rootRoute.addChildren([
   requestRoute,
   workspaceRoute,
   sessionRoute,
+  roundsRoute,
+  roundRoute,
 ]);
 
 export function createAppRouter(history?: RouterHistory) {
