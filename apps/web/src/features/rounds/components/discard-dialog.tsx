@@ -29,7 +29,7 @@ export function DiscardDialog(props: { roundId: string; onClose: () => void }) {
           <Button variant="default" onClick={props.onClose}>
             {t('rounds.cancel')}
           </Button>
-          <Button color="red.8" loading={discarding.loading} onClick={() => void submit()}>
+          <Button color="red.9" loading={discarding.loading} onClick={() => void submit()}>
             {t('rounds.discard.confirm')}
           </Button>
         </Group>

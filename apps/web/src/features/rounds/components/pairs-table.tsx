@@ -162,7 +162,7 @@ function PairRow(props: {
             <Button
               size="xs"
               variant="outline"
-              color="red.8"
+              color="red.9"
               onClick={() => props.onAction({ kind: 'remove', pair })}
               aria-label={t('rounds.pairs.removeNamed', { name: pair.menteeName })}
             >

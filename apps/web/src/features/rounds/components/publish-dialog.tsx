@@ -43,6 +43,8 @@ export function PublishDialog(props: { roundId: string; pairs: number; onClose: 
           min={1}
           max={60}
           allowDecimal={false}
+          // Out-of-range days reach the API, whose refusal shows on this field, rather than being changed silently.
+          clampBehavior="none"
           value={days}
           onChange={setDays}
           error={daysError}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unmatchedReason } from './unmatched-reasons';
+import { orderUnmatched, unmatchedReason } from './unmatched-reasons';
 
 describe('unmatchedReason', () => {
   it("turns the engine's reasons into catalogue keys", () => {
@@ -10,5 +10,16 @@ describe('unmatchedReason', () => {
 
   it('reads a reason it does not know as "other"', () => {
     expect(unmatchedReason('solar-flare')).toBe('other');
+  });
+});
+
+describe('orderUnmatched', () => {
+  it("lists the manager's removals first, then by name", () => {
+    const rows = [
+      { menteeName: 'Zoë', reason: 'no-candidates' },
+      { menteeName: 'Ben', reason: 'removed-by-manager' },
+      { menteeName: 'Ada', reason: 'no-gain' },
+    ];
+    expect(orderUnmatched(rows, 'en').map((u) => u.menteeName)).toEqual(['Ben', 'Ada', 'Zoë']);
   });
 });

@@ -24,6 +24,7 @@ import { RoundMetricsTable } from '../components/round-metrics-table';
 import { type ConsoleUnmatched, UnmatchedTable } from '../components/unmatched-table';
 import { nameLookup } from '../lib/override-history';
 import { mentorLoad, objectiveColumns } from '../lib/round-metrics';
+import { orderUnmatched } from '../lib/unmatched-reasons';
 import { isEditable, swapProblem, toggleSwap } from '../lib/swap-selection';
 
 type Dialog =
@@ -90,12 +91,15 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
   );
   const unmatched: ConsoleUnmatched[] = useMemo(
     () =>
-      (round?.unmatched ?? []).map((u) => ({
-        menteePersonId: u.menteePersonId,
-        menteeName: u.mentee?.displayName ?? unavailable,
-        reason: u.reason,
-      })),
-    [round?.unmatched, unavailable],
+      orderUnmatched(
+        (round?.unmatched ?? []).map((u) => ({
+          menteePersonId: u.menteePersonId,
+          menteeName: u.mentee?.displayName ?? unavailable,
+          reason: u.reason,
+        })),
+        locale,
+      ),
+    [round?.unmatched, unavailable, locale],
   );
   const load = useMemo(() => mentorLoad(pairs), [pairs]);
 
@@ -210,7 +214,7 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
             {t('rounds.console.recompute')}
           </Button>
           <Button onClick={() => setDialog({ kind: 'publish' })}>{t('rounds.console.publish')}</Button>
-          <Button variant="outline" color="red.8" onClick={() => setDialog({ kind: 'discard' })}>
+          <Button variant="outline" color="red.9" onClick={() => setDialog({ kind: 'discard' })}>
             {t('rounds.console.discard')}
           </Button>
         </Group>
