@@ -67,6 +67,14 @@ const consoleProgramsRoute = createRoute({ getParentRoute: () => rootRoute, path
 const consoleProgramRoute = createRoute({ getParentRoute: () => rootRoute, path: '/manage/programs/$programId' }).lazy(
   () => import('../features/console/routes/program-console.lazy').then((m) => m.Route),
 );
+// The program manager's console (matching rounds of a program they manage).
+const roundsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/manage/programs/$programId/rounds' }).lazy(
+  () => import('../features/rounds/routes/rounds.lazy').then((m) => m.Route),
+);
+const roundRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/manage/programs/$programId/rounds/$roundId',
+}).lazy(() => import('../features/rounds/routes/round.lazy').then((m) => m.Route));
 export const routeTree = rootRoute.addChildren([
   indexRoute,
   callbackRoute,
@@ -80,6 +88,8 @@ export const routeTree = rootRoute.addChildren([
   sessionRoute,
   consoleProgramsRoute,
   consoleProgramRoute,
+  roundsRoute,
+  roundRoute,
 ]);
 
 export function createAppRouter({ loadPageTexts, history }: RouterContext & { history?: RouterHistory }) {

@@ -3,7 +3,9 @@ import {
   formatCalendarDate,
   formatDate,
   formatDateTime,
+  formatDecimal,
   formatNumber,
+  formatPercent,
   formatTime,
   formatZonedDateTime,
 } from './format';
@@ -18,6 +20,13 @@ describe('formatting in the viewer’s locale and zone', () => {
   it('groups digits by locale', () => {
     expect(formatNumber(12345.5, 'en')).toBe('12,345.5');
     expect(formatNumber(12345.5, 'de')).toBe('12.345,5');
+  });
+
+  it('writes shares as whole percentages and scores with fixed decimals, by locale', () => {
+    expect(formatPercent(0.875, 'en')).toBe('88%');
+    expect(formatPercent(0.875, 'de')).toBe('88\u00a0%');
+    expect(formatDecimal(0.5, 'en')).toBe('0.50');
+    expect(formatDecimal(0.5, 'de')).toBe('0,50');
   });
 
   it('writes a date with its time of day, in the given zone', () => {

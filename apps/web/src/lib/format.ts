@@ -45,3 +45,13 @@ export function formatTime(instant: string | Date, locale: string, timeZone: str
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(date);
 }
+
+/** A share in [0, 1] as a percentage, e.g. 0.875 → "88 %" in German, "88%" in English. */
+export function formatPercent(share: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** A score or an average with a fixed number of decimals, so a column of them lines up. */
+export function formatDecimal(value: number, locale: string, digits = 2): string {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}

@@ -1,0 +1,285 @@
+// Journey 2 of "Web app, part 2" in a real browser (Debian's chromium through playwright-core) against the stack
+// `npm start` runs: the demo program's manager starts a matching round, reads its outcome and pairs, locks, swaps and
+// removes pairs with reasons, re-solves (the lock holds), and publishes; a mentee then finds the proposal, and cannot
+// open the console. This spec's stack has databases of its own, so publishing on the demo program touches no other
+// journey. Screenshots go to test-artifacts/web/2-console-rounds/.
+import fs from 'node:fs';
+import { eventually } from '@trellis/shared/testing';
+import type { Browser, Page } from 'playwright-core';
+import {
+  buildWebApp,
+  JourneyCamera,
+  launchBrowser,
+  personPage,
+  seriousAccessibilityViolations,
+} from './support/browser';
+import { DEMO_MENTEE_COUNT, DEMO_PROGRAM_ID, DEMO_TENANT_ID, DEMO_USERS, demoUser } from './support/demo';
+import { dataOf } from './support/graphql-results';
+import { type E2eStack, startStack } from './support/stack';
+import { webCopy } from './support/web-copy';
+
+jest.setTimeout(600_000);
+
+const PROGRAM_NAME = 'Spring Mentoring 2027';
+const copy = webCopy('en');
+const manager = demoUser('manager');
+const nameOf = (alias: string) => DEMO_USERS.find((u) => u.alias === alias)?.displayName ?? '';
+
+interface ApiPair {
+  menteePersonId: string;
+  mentorPersonId: string;
+  locked: boolean;
+  manual: boolean;
+  mentee: { displayName: string } | null;
+  mentor: { displayName: string } | null;
+}
+interface ApiRound {
+  id: string;
+  status: string;
+  iteration: number;
+  pairs: ApiPair[];
+  unmatched: Array<{ menteePersonId: string; reason: string }>;
+  overrides: Array<{ type: string; menteePersonId: string | null; reason: string | null }>;
+}
+
+const ROUND_FIELDS = `id status iteration
+  pairs { menteePersonId mentorPersonId locked manual mentee { displayName } mentor { displayName } }
+  unmatched { menteePersonId reason } overrides { type menteePersonId reason }`;
+
+let stack: E2eStack;
+let browser: Browser;
+let webRoot: string;
+
+beforeAll(async () => {
+  webRoot = buildWebApp();
+  stack = await startStack({
+    env: { TRELLIS_SEED_DEMO: '1' },
+    webRoot,
+    signInPeople: DEMO_USERS,
+    readyTimeoutMs: 540_000,
+  });
+  browser = await launchBrowser();
+  // Profiles has seeded before it reports ready; matching learns the people from Kafka a little later. The journey
+  // starts its round once a round sees every mentee (the probe round is discarded, unseen by anyone).
+  await eventually(
+    async () => {
+      const probe = dataOf(
+        await stack.gql<{ startMatchingRound: ApiRound }>(
+          manager,
+          `mutation($p: ID!) { startMatchingRound(programId: $p) { ${ROUND_FIELDS} } }`,
+          { p: DEMO_PROGRAM_ID },
+        ),
+      ).startMatchingRound;
+      dataOf(
+        await stack.gql(manager, `mutation($r: ID!) { discardMatchingRound(roundId: $r) { id } }`, { r: probe.id }),
+      );
+      expect(probe.pairs.length + probe.unmatched.length).toBe(DEMO_MENTEE_COUNT);
+    },
+    { timeoutMs: 240_000, intervalMs: 3_000 },
+  );
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+  if (webRoot) fs.rmSync(webRoot, { recursive: true, force: true });
+});
+
+async function roundById(id: string): Promise<ApiRound> {
+  return dataOf(
+    await stack.gql<{ matchingRound: ApiRound }>(
+      manager,
+      `query($id: ID!) { matchingRound(id: $id) { ${ROUND_FIELDS} } }`,
+      {
+        id,
+      },
+    ),
+  ).matchingRound;
+}
+
+async function signInAsListed(page: Page, displayName: string) {
+  await page.getByRole('button', { name: new RegExp(`^Sign in as ${displayName} `) }).click();
+}
+
+async function signInAsSomeoneElse(page: Page, personId: string) {
+  await page.getByLabel('Person id').fill(personId);
+  await page.getByLabel('Organization id').fill(DEMO_TENANT_ID);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+async function expectNoSeriousViolations(page: Page, where: string) {
+  await page.mouse.move(0, 0);
+  const violations = await seriousAccessibilityViolations(page);
+  expect({ where, violations }).toEqual({ where, violations: [] });
+}
+
+/** Narrows the pairs table to one mentee, so the row's controls are on the page whatever its size. */
+async function findPair(page: Page, menteeName: string) {
+  const search = page.getByLabel(copy('rounds.pairs.search'));
+  await search.fill(menteeName);
+  await page.getByRole('rowheader', { name: menteeName, exact: true }).waitFor();
+}
+
+/** Chooses a reason in an override dialog and confirms it. */
+async function confirmWithReason(page: Page, title: string, reason: string, confirm: string) {
+  const dialog = page.getByRole('dialog', { name: title });
+  await dialog.getByLabel(copy('rounds.override.reason')).click();
+  await page.getByRole('option', { name: copy(`rounds.override.reasons.${reason}`) }).click();
+  await dialog.getByRole('button', { name: confirm }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+describe('journey 2: the program manager runs a matching round', () => {
+  it('starts, reviews, overrides, re-solves keeping locks and publishes; a mentee sees the proposal only', async () => {
+    const camera = new JourneyCamera('2-console-rounds');
+    const managerSide = await personPage(browser);
+    const page = managerSide.page;
+    const menteeSide = await personPage(browser);
+    try {
+      await page.goto(`${stack.webUrl}/manage/programs/${DEMO_PROGRAM_ID}/rounds`);
+      await signInAsListed(page, nameOf('manager'));
+      await page
+        .getByRole('heading', { level: 1, name: copy('rounds.page.heading', { program: PROGRAM_NAME }) })
+        .waitFor();
+      await expectNoSeriousViolations(page, 'rounds page');
+      await camera.shot(page, 'rounds-page');
+
+      await page.getByLabel(copy('rounds.objective.BEST_TOTAL')).check();
+      await page.getByRole('button', { name: copy('rounds.start.submit') }).click();
+      await page.waitForURL(/\/rounds\/[^/]+$/, { timeout: 120_000 });
+      const roundId = decodeURIComponent(page.url().split('/').pop()!);
+      await page
+        .getByRole('heading', {
+          level: 1,
+          name: copy('rounds.console.heading', { objective: copy('rounds.objective.BEST_TOTAL') }),
+        })
+        .waitFor();
+
+      // Metrics: the round beside the other two objectives, re-solved on the same input.
+      const metrics = page.getByRole('table', { name: copy('rounds.metrics.caption') });
+      await metrics.getByRole('columnheader', { name: copy('rounds.objective.FAIREST') }).waitFor({ timeout: 60_000 });
+      await metrics.getByRole('columnheader', { name: copy('rounds.objective.MOST_MATCHED') }).waitFor();
+      await metrics.getByRole('rowheader', { name: copy('rounds.metrics.mentorLoad') }).waitFor();
+
+      let round = await roundById(roundId);
+      expect(round.status).toBe('COMPUTED');
+      expect(round.pairs.length).toBeGreaterThan(4);
+      // The first page shows names, never ids.
+      const pairsTable = page.getByRole('table', { name: /pairs, page 1 of/ });
+      await pairsTable.waitFor();
+      const firstRows = await pairsTable.getByRole('rowheader').allTextContents();
+      expect(firstRows.length).toBe(25);
+      const menteeNames = new Set(round.pairs.map((p) => p.mentee?.displayName));
+      for (const name of firstRows) expect(menteeNames.has(name)).toBe(true);
+      await expectNoSeriousViolations(page, 'round console');
+      await camera.shot(page, 'round-computed');
+
+      // Pairs to act on: mentees whose names are unique (the search finds exactly them), not the demo mentee, whose
+      // proposal the end of the journey reads.
+      const chen = demoUser('mentee').personId;
+      const counts = new Map<string, number>();
+      for (const p of round.pairs) counts.set(p.mentee!.displayName, (counts.get(p.mentee!.displayName) ?? 0) + 1);
+      const usable = round.pairs.filter((p) => p.menteePersonId !== chen && counts.get(p.mentee!.displayName) === 1);
+      const locked = usable[0]!;
+      const swapA = usable.find((p) => p !== locked && p.mentorPersonId !== locked.mentorPersonId)!;
+      const swapB = usable.find((p) => p !== locked && p !== swapA && p.mentorPersonId !== swapA.mentorPersonId)!;
+      const removed = usable.find((p) => ![locked, swapA, swapB].includes(p))!;
+      const name = (p: ApiPair) => p.mentee!.displayName;
+
+      // Lock.
+      await findPair(page, name(locked));
+      await page.getByRole('button', { name: copy('rounds.pairs.lockNamed', { name: name(locked) }) }).click();
+      await confirmWithReason(page, copy('rounds.lock.title'), 'BETTER_FIT', copy('rounds.lock.confirm'));
+      await page.getByRole('button', { name: copy('rounds.pairs.unlockNamed', { name: name(locked) }) }).waitFor();
+      await camera.shot(page, 'pair-locked');
+
+      // Swap two mentees' mentors.
+      await findPair(page, name(swapA));
+      await page.getByLabel(copy('rounds.pairs.chooseForSwap', { name: name(swapA) })).check();
+      await findPair(page, name(swapB));
+      await page.getByLabel(copy('rounds.pairs.chooseForSwap', { name: name(swapB) })).check();
+      await page.getByRole('button', { name: copy('rounds.swap.button') }).click();
+      await confirmWithReason(page, copy('rounds.swap.title'), 'PARTICIPANT_PREFERENCE', copy('rounds.swap.confirm'));
+      await page.getByText(copy('rounds.swap.hint')).waitFor();
+
+      // Remove one pair: the mentee is then listed as unmatched, with the reason.
+      await findPair(page, name(removed));
+      await page.getByRole('button', { name: copy('rounds.pairs.removeNamed', { name: name(removed) }) }).click();
+      await confirmWithReason(page, copy('rounds.remove.title'), 'KNOWN_CONFLICT', copy('rounds.remove.confirm'));
+      const unmatchedRow = page
+        .getByRole('table', { name: /without a mentor/ })
+        .getByRole('row', { name: new RegExp(name(removed)) });
+      await unmatchedRow.getByText(copy('rounds.unmatchedReason.removedByManager')).waitFor();
+
+      const history = page.getByRole('table', { name: copy('rounds.history.caption') });
+      await expect(history.getByRole('row').count()).resolves.toBe(4);
+      await history.getByRole('cell', { name: copy('rounds.override.reasons.KNOWN_CONFLICT') }).waitFor();
+
+      round = await roundById(roundId);
+      const mentorOf = (r: ApiRound, mentee: string) =>
+        r.pairs.find((p) => p.menteePersonId === mentee)?.mentorPersonId;
+      expect(mentorOf(round, swapA.menteePersonId)).toBe(swapB.mentorPersonId);
+      expect(mentorOf(round, swapB.menteePersonId)).toBe(swapA.mentorPersonId);
+      await page.getByLabel(copy('rounds.pairs.search')).fill('');
+      await expectNoSeriousViolations(page, 'round console after overrides');
+      await camera.shot(page, 'overrides-made');
+
+      // Re-solve keeping locks: the locked pair and both swapped pairs (locked by the swap) stay; the removed pair
+      // does not come back.
+      await page.getByRole('button', { name: copy('rounds.console.recompute') }).click();
+      await page.getByText(copy('rounds.console.iteration', { count: 2, n: 2 })).waitFor({ timeout: 120_000 });
+      round = await roundById(roundId);
+      expect(round.iteration).toBe(2);
+      const lockedNow = round.pairs.find((p) => p.menteePersonId === locked.menteePersonId);
+      expect(lockedNow).toMatchObject({ mentorPersonId: locked.mentorPersonId, locked: true });
+      expect(mentorOf(round, swapA.menteePersonId)).toBe(swapB.mentorPersonId);
+      expect(mentorOf(round, removed.menteePersonId)).not.toBe(removed.mentorPersonId);
+      await camera.shot(page, 're-solved');
+
+      // Publish: a window the API refuses shows on its field, then a good one publishes.
+      await page.getByRole('button', { name: copy('rounds.console.publish') }).click();
+      const publish = page.getByRole('dialog', { name: copy('rounds.publish.title') });
+      const days = publish.getByLabel(copy('rounds.publish.days'));
+      await days.fill('90');
+      await publish.getByRole('button', { name: copy('rounds.publish.confirm') }).click();
+      await publish.getByText('Give people 1 to 60 days to answer.').waitFor();
+      await expect(days.getAttribute('aria-invalid')).resolves.toBe('true');
+      await camera.shot(page, 'publish-refused');
+      await days.fill('14');
+      await publish.getByRole('button', { name: copy('rounds.publish.confirm') }).click();
+      await publish.waitFor({ state: 'hidden' });
+      await page.getByText(copy('rounds.console.publishedTitle'), { exact: true }).first().waitFor();
+      await page.getByRole('button', { name: copy('rounds.console.publish') }).waitFor({ state: 'detached' });
+      round = await roundById(roundId);
+      expect(round.status).toBe('PUBLISHED');
+      await expectNoSeriousViolations(page, 'published round');
+      await camera.shot(page, 'published');
+
+      // A mentee of the round finds the proposal: the demo mentee when the round paired them, else another.
+      const proposed = round.pairs.find((p) => p.menteePersonId === chen) ?? round.pairs[0]!;
+      const mentee = menteeSide.page;
+      await mentee.goto(`${stack.webUrl}/`);
+      await mentee
+        .getByRole('button', { name: /sign in/i })
+        .first()
+        .click();
+      if (proposed.menteePersonId === chen) await signInAsListed(mentee, nameOf('mentee'));
+      else await signInAsSomeoneElse(mentee, proposed.menteePersonId);
+      const needsYou = mentee.getByRole('region', { name: copy('needsYou.heading') });
+      await needsYou
+        .getByRole('button', { name: copy('proposals.acceptNamed', { name: proposed.mentor!.displayName }) })
+        .waitFor({ timeout: 60_000 });
+      await camera.shot(mentee, 'mentee-needs-you');
+      // The console's address shows the mentee a refusal, never the round.
+      await mentee.goto(`${stack.webUrl}/manage/programs/${DEMO_PROGRAM_ID}/rounds/${roundId}`);
+      await mentee.getByRole('alert').waitFor();
+      const refusal = await mentee.getByRole('alert').textContent();
+      expect([copy('errors.forbidden'), copy('errors.notFound')].some((text) => refusal?.includes(text))).toBe(true);
+      await expect(mentee.getByRole('table').count()).resolves.toBe(0);
+      await camera.shot(mentee, 'mentee-refused-console');
+    } finally {
+      await managerSide.context.close();
+      await menteeSide.context.close();
+    }
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { mentorLoad, objectiveColumns } from './round-metrics';
+
+const pair = (mentee: string, mentor: string) => ({ menteePersonId: mentee, mentorPersonId: mentor, score: 0.5 });
+
+describe('mentorLoad', () => {
+  it('reports the fewest and most mentees of the mentors the round uses', () => {
+    expect(mentorLoad([pair('a', 'm1'), pair('b', 'm1'), pair('c', 'm1'), pair('d', 'm2')])).toEqual({
+      mentors: 2,
+      fewest: 1,
+      most: 3,
+      spread: 2,
+    });
+  });
+
+  it('is zero for a round without pairs', () => {
+    expect(mentorLoad([])).toEqual({ mentors: 0, fewest: 0, most: 0, spread: 0 });
+  });
+});
+
+describe('objectiveColumns', () => {
+  const round = { objective: 'FAIREST' as const, coverage: 0.9, meanScore: 0.6, minScore: 0.3, matched: 9 };
+  const outcome = { coverage: 1, meanScore: 0.7, minScore: 0.2, matched: 10 };
+
+  it('puts the round first and leaves out a re-solve under its own objective', () => {
+    const others = new Map([
+      ['BEST_TOTAL', outcome],
+      ['FAIREST', outcome],
+      ['MOST_MATCHED', outcome],
+    ] as const);
+    const columns = objectiveColumns(round, others);
+    expect(columns.map((c) => [c.objective, c.current])).toEqual([
+      ['FAIREST', true],
+      ['BEST_TOTAL', false],
+      ['MOST_MATCHED', false],
+    ]);
+    expect(columns[0]).toMatchObject({ coverage: 0.9, matched: 9 });
+  });
+
+  it('shows the round alone until the comparison has answered', () => {
+    expect(objectiveColumns(round, new Map())).toHaveLength(1);
+  });
+});

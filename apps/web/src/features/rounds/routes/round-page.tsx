@@ -1,0 +1,344 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FailureAlert } from '../../../components/failure-alert';
+import { LoadingState } from '../../../components/loading-state';
+import { PageHeading } from '../../../components/page-heading';
+import { QueryError } from '../../../components/query-error';
+import { getFragmentData } from '../../../gql';
+import type { MatchingObjective } from '../../../gql/graphql';
+import { formatNumber } from '../../../lib/format';
+import { describeError, type DescribedError } from '../../../lib/graphql-errors';
+import { RoundConsoleRound } from '../api/round-fields';
+import { ADD_PAIR, LOCK_PAIR, RECOMPUTE_ROUND, REMOVE_PAIR, SWAP_MENTORS, UNLOCK_PAIR } from '../api/round-mutations';
+import { MATCHING_ROUND, OBJECTIVE_COMPARISON } from '../api/round-queries';
+import { AddPairDialog } from '../components/add-pair-dialog';
+import { DiscardDialog } from '../components/discard-dialog';
+import { OverrideDialog } from '../components/override-dialog';
+import { OverridesHistory } from '../components/overrides-history';
+import { type ConsolePair, type PairAction, PairsTable } from '../components/pairs-table';
+import { PublishDialog } from '../components/publish-dialog';
+import { RoundMetricsTable } from '../components/round-metrics-table';
+import { type ConsoleUnmatched, UnmatchedTable } from '../components/unmatched-table';
+import { nameLookup } from '../lib/override-history';
+import { mentorLoad, objectiveColumns } from '../lib/round-metrics';
+import { orderUnmatched } from '../lib/unmatched-reasons';
+import { isEditable, swapProblem, toggleSwap } from '../lib/swap-selection';
+
+type Dialog =
+  | { kind: 'lock' | 'remove'; pair: ConsolePair }
+  | { kind: 'swap'; a: ConsolePair; b: ConsolePair }
+  | { kind: 'add'; mentee: ConsoleUnmatched }
+  | { kind: 'publish' }
+  | { kind: 'discard' };
+
+// While the service still computes a draft (status DRAFT) the console asks again this often.
+const COMPUTING_POLL_MS = 1000;
+
+/**
+ * A program manager's console for one matching round: its outcome beside the other objectives', the pairs with their
+ * fit, the mentees left unmatched and why, overrides with their reasons and history, re-solving, publishing and
+ * discarding. To anyone who does not manage the program the API answers with a refusal, and so does this page.
+ */
+export function RoundPage({ programId, roundId }: { programId: string; roundId: string }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const { data, error, refetch, startPolling, stopPolling } = useQuery(MATCHING_ROUND, { variables: { roundId } });
+  const round = getFragmentData(RoundConsoleRound, data?.matchingRound);
+  const computing = round?.status === 'DRAFT';
+  useEffect(() => {
+    if (computing) startPolling(COMPUTING_POLL_MS);
+    else stopPolling();
+  }, [computing, startPolling, stopPolling]);
+
+  const comparison = useQuery(OBJECTIVE_COMPARISON, {
+    variables: { roundId },
+    skip: !round || round.status === 'DRAFT' || round.status === 'DISCARDED',
+  });
+  // A re-solve records a new input, against which the other objectives are compared again.
+  const iteration = round?.iteration;
+  const seenIteration = useRef(iteration);
+  const refetchComparison = comparison.refetch;
+  useEffect(() => {
+    if (seenIteration.current !== undefined && seenIteration.current !== iteration) {
+      void refetchComparison().catch(() => undefined);
+    }
+    seenIteration.current = iteration;
+  }, [iteration, refetchComparison]);
+
+  const [swapSelection, setSwapSelection] = useState<string[]>([]);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [failure, setFailure] = useState<DescribedError | null>(null);
+  const [lock] = useMutation(LOCK_PAIR);
+  const [unlock] = useMutation(UNLOCK_PAIR);
+  const [remove] = useMutation(REMOVE_PAIR);
+  const [add] = useMutation(ADD_PAIR);
+  const [swap] = useMutation(SWAP_MENTORS);
+  const [recompute, recomputing] = useMutation(RECOMPUTE_ROUND);
+  const reload = useCallback(() => void refetch().catch(() => undefined), [refetch]);
+
+  const unavailable = t('people.unavailable');
+  const pairs: ConsolePair[] = useMemo(
+    () =>
+      (round?.pairs ?? []).map((p) => ({
+        ...p,
+        menteeName: p.mentee?.displayName ?? unavailable,
+        mentorName: p.mentor?.displayName ?? unavailable,
+      })),
+    [round?.pairs, unavailable],
+  );
+  const unmatched: ConsoleUnmatched[] = useMemo(
+    () =>
+      orderUnmatched(
+        (round?.unmatched ?? []).map((u) => ({
+          menteePersonId: u.menteePersonId,
+          menteeName: u.mentee?.displayName ?? unavailable,
+          reason: u.reason,
+        })),
+        locale,
+      ),
+    [round?.unmatched, unavailable, locale],
+  );
+  const load = useMemo(() => mentorLoad(pairs), [pairs]);
+
+  if (error && !data) {
+    return (
+      <>
+        <PageHeading>{t('rounds.console.headingPlain')}</PageHeading>
+        <QueryError error={error} onRetry={reload} />
+      </>
+    );
+  }
+  if (!data || !round) return <LoadingState label={t('rounds.console.loading')} />;
+
+  const editable = isEditable(round.status);
+  const byMentee = new Map(pairs.map((p) => [p.menteePersonId, p]));
+  const mentors = [...new Map(pairs.map((p) => [p.mentorPersonId, p.mentorName])).entries()]
+    .map(([personId, name]) => ({ personId, name }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+  const menteeName = nameLookup(
+    [
+      ...pairs.map((p) => ({ personId: p.menteePersonId, name: p.menteeName })),
+      ...unmatched.map((u) => ({ personId: u.menteePersonId, name: u.menteeName })),
+    ],
+    unavailable,
+  );
+  const whoName = (personId: string | null) =>
+    personId === data.me.personId ? t('rounds.history.you') : t('rounds.history.anotherManager');
+
+  const compared = comparison.data;
+  const others = new Map<
+    MatchingObjective,
+    { coverage: number; meanScore: number; minScore: number; matched: number }
+  >();
+  if (compared) {
+    others.set('BEST_TOTAL', compared.bestTotal.metricsAfter);
+    others.set('FAIREST', compared.fairest.metricsAfter);
+    others.set('MOST_MATCHED', compared.mostMatched.metricsAfter);
+  }
+  const columns = objectiveColumns(
+    {
+      objective: round.objective,
+      coverage: round.coverage,
+      meanScore: round.meanScore,
+      minScore: round.minScore,
+      matched: pairs.length,
+    },
+    others,
+  );
+
+  const chosen = swapSelection.filter((id) => byMentee.has(id));
+  const swapBlock = swapProblem(chosen, (id) => byMentee.get(id)?.mentorPersonId);
+
+  const runNow = async (change: () => Promise<unknown>) => {
+    setFailure(null);
+    try {
+      await change();
+    } catch (e) {
+      setFailure(describeError(e));
+    }
+  };
+  const onAction = (action: PairAction) => {
+    if (action.kind === 'unlock') {
+      void runNow(() => unlock({ variables: { roundId, menteePersonId: action.pair.menteePersonId } }));
+    } else setDialog({ kind: action.kind, pair: action.pair });
+  };
+  return (
+    <Stack gap="xl">
+      <div>
+        <PageHeading>
+          {t('rounds.console.heading', { objective: t(`rounds.objective.${round.objective}`) })}
+        </PageHeading>
+        <Group gap="sm">
+          <Badge variant="filled" color={statusColor(round.status)} size="lg">
+            {t(`rounds.status.${round.status}`)}
+          </Badge>
+          <Text size="sm">
+            {t('rounds.console.iteration', { count: round.iteration, n: formatNumber(round.iteration, locale) })}
+          </Text>
+          <Anchor
+            renderRoot={(rootProps) => (
+              <Link {...rootProps} to="/manage/programs/$programId/rounds" params={{ programId }} />
+            )}
+          >
+            {t('rounds.console.back')}
+          </Anchor>
+        </Group>
+      </div>
+
+      {computing && (
+        <Alert color="blue" variant="outline" role="status" title={t('rounds.console.computingTitle')}>
+          {t('rounds.console.computing')}
+        </Alert>
+      )}
+      {round.status === 'PUBLISHED' && (
+        <Alert color="teal.9" variant="outline" role="status" title={t('rounds.console.publishedTitle')}>
+          {t('rounds.console.published', { count: pairs.length })}
+        </Alert>
+      )}
+      {round.status === 'DISCARDED' && (
+        <Alert color="dark" variant="outline" role="status" title={t('rounds.console.discardedTitle')}>
+          {t('rounds.console.discarded')}
+        </Alert>
+      )}
+
+      {editable && (
+        <Group>
+          <Button
+            variant="default"
+            loading={recomputing.loading}
+            onClick={() => void runNow(() => recompute({ variables: { roundId } }))}
+          >
+            {t('rounds.console.recompute')}
+          </Button>
+          <Button onClick={() => setDialog({ kind: 'publish' })}>{t('rounds.console.publish')}</Button>
+          <Button variant="outline" color="red.9" onClick={() => setDialog({ kind: 'discard' })}>
+            {t('rounds.console.discard')}
+          </Button>
+        </Group>
+      )}
+      <FailureAlert failure={failure} />
+
+      <section aria-labelledby="round-metrics">
+        <Title order={2} id="round-metrics" mb="sm">
+          {t('rounds.metrics.heading')}
+        </Title>
+        <RoundMetricsTable columns={columns} load={load} />
+      </section>
+
+      <section aria-labelledby="round-pairs">
+        <Title order={2} id="round-pairs" mb="sm">
+          {t('rounds.pairs.heading')}
+        </Title>
+        {editable && (
+          <Group mb="sm" gap="sm">
+            <Text size="sm">
+              {chosen.length === 0
+                ? t('rounds.swap.hint')
+                : t('rounds.swap.chosen', { names: chosen.map((id) => menteeName(id)).join(', ') })}
+            </Text>
+            <Button
+              size="sm"
+              variant="default"
+              disabled={swapBlock !== null}
+              onClick={() => {
+                const [a, b] = chosen.map((id) => byMentee.get(id));
+                if (a && b) setDialog({ kind: 'swap', a, b });
+              }}
+            >
+              {t('rounds.swap.button')}
+            </Button>
+            {swapBlock === 'sameMentor' && <Text size="sm">{t('rounds.swap.sameMentor')}</Text>}
+          </Group>
+        )}
+        <PairsTable
+          pairs={pairs}
+          editable={editable}
+          swapSelection={chosen}
+          onToggleSwap={(id) => setSwapSelection((s) => toggleSwap(s, id))}
+          onAction={onAction}
+        />
+      </section>
+
+      <section aria-labelledby="round-unmatched">
+        <Title order={2} id="round-unmatched" mb="sm">
+          {t('rounds.unmatched.heading')}
+        </Title>
+        <UnmatchedTable
+          unmatched={unmatched}
+          editable={editable}
+          onAdd={(mentee) => setDialog({ kind: 'add', mentee })}
+        />
+      </section>
+
+      <section aria-labelledby="round-history">
+        <Title order={2} id="round-history" mb="sm">
+          {t('rounds.history.heading')}
+        </Title>
+        <OverridesHistory overrides={round.overrides} nameOf={(id) => menteeName(id)} whoOf={whoName} />
+      </section>
+
+      {dialog?.kind === 'lock' && (
+        <OverrideDialog
+          title={t('rounds.lock.title')}
+          summary={t('rounds.lock.summary', { mentee: dialog.pair.menteeName, mentor: dialog.pair.mentorName })}
+          confirmLabel={t('rounds.lock.confirm')}
+          onConfirm={(reason) => lock({ variables: { roundId, menteePersonId: dialog.pair.menteePersonId, reason } })}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'remove' && (
+        <OverrideDialog
+          title={t('rounds.remove.title')}
+          summary={t('rounds.remove.summary', { mentee: dialog.pair.menteeName, mentor: dialog.pair.mentorName })}
+          confirmLabel={t('rounds.remove.confirm')}
+          danger
+          onConfirm={(reason) => remove({ variables: { roundId, menteePersonId: dialog.pair.menteePersonId, reason } })}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'swap' && (
+        <OverrideDialog
+          title={t('rounds.swap.title')}
+          summary={t('rounds.swap.summary', {
+            a: dialog.a.menteeName,
+            b: dialog.b.menteeName,
+            mentorA: dialog.a.mentorName,
+            mentorB: dialog.b.mentorName,
+          })}
+          confirmLabel={t('rounds.swap.confirm')}
+          onConfirm={async (reason) => {
+            await swap({
+              variables: { roundId, menteeA: dialog.a.menteePersonId, menteeB: dialog.b.menteePersonId, reason },
+            });
+            setSwapSelection([]);
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'add' && (
+        <AddPairDialog
+          menteeName={dialog.mentee.menteeName}
+          mentors={mentors}
+          onConfirm={(mentorPersonId, reason) =>
+            add({ variables: { roundId, menteePersonId: dialog.mentee.menteePersonId, mentorPersonId, reason } })
+          }
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'publish' && (
+        <PublishDialog roundId={roundId} pairs={pairs.length} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'discard' && <DiscardDialog roundId={roundId} onClose={() => setDialog(null)} />}
+    </Stack>
+  );
+}
+
+function statusColor(status: string): string {
+  if (status === 'PUBLISHED') return 'teal.9';
+  if (status === 'DISCARDED') return 'dark.6';
+  if (status === 'DRAFT') return 'blue.8';
+  return 'indigo.8';
+}

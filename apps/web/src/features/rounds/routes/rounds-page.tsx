@@ -1,0 +1,46 @@
+import { useQuery } from '@apollo/client/react';
+import { Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { LoadingState } from '../../../components/loading-state';
+import { PageHeading } from '../../../components/page-heading';
+import { QueryError } from '../../../components/query-error';
+import { ROUNDS_PROGRAM } from '../api/round-queries';
+import { StartRoundForm } from '../components/start-round-form';
+
+/**
+ * Where a program's manager starts a matching round. The API lists no rounds of a program, so a round is reached
+ * from here once started, or by its address.
+ */
+export function RoundsPage({ programId }: { programId: string }) {
+  const { t } = useTranslation();
+  const { data, error, refetch } = useQuery(ROUNDS_PROGRAM, { variables: { programId } });
+  if (error && !data) {
+    return (
+      <>
+        <PageHeading>{t('rounds.page.headingPlain')}</PageHeading>
+        <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} />
+      </>
+    );
+  }
+  if (!data) return <LoadingState label={t('rounds.page.loading')} />;
+  const { program } = data;
+  return (
+    <Stack gap="lg">
+      <div>
+        <PageHeading>{t('rounds.page.heading', { program: program.name })}</PageHeading>
+        <Text>{t('rounds.page.intro')}</Text>
+      </div>
+      <section aria-labelledby="start-round">
+        <Title order={2} id="start-round" mb="sm">
+          {t('rounds.start.heading')}
+        </Title>
+        <StartRoundForm
+          programId={program.id}
+          defaultObjective={program.matchingRules.objective}
+          cohorts={program.cohorts}
+        />
+      </section>
+      <Text size="sm">{t('rounds.page.noList')}</Text>
+    </Stack>
+  );
+}
