@@ -51,6 +51,14 @@ export function ProgramConsolePage({ programId }: { programId: string }) {
         <PageHeading>{program.name}</PageHeading>
         <StatusBadge status={program.status} />
       </Group>
+      <Anchor
+        fw={500}
+        renderRoot={(rootProps) => (
+          <Link {...rootProps} to="/manage/programs/$programId/rounds" params={{ programId: program.id }} />
+        )}
+      >
+        {t('console.matchingRounds')}
+      </Anchor>
       <Tabs value={tab} onChange={(value) => setTab((value as Tab | null) ?? 'program')} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="program">{t('console.tabs.program')}</Tabs.Tab>
