@@ -12,7 +12,7 @@ import {
   personPage,
   seriousAccessibilityViolations,
 } from './support/browser';
-import { DEMO_PROGRAM_ID, DEMO_USERS, demoUser } from './support/demo';
+import { DEMO_USERS, demoUser } from './support/demo';
 import { startDemoMentorship } from './support/demo-mentorship';
 import { dataOf } from './support/graphql-results';
 import { type E2eStack, startStack } from './support/stack';
