@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
-import { fitReasons } from '../lib/fit-explanation';
+import { fitReasons } from '../../../lib/fit-explanation';
 import { PersonSummary } from '../../../components/person-summary';
 
 export const RecommendationCardRecommendation = graphql(`

@@ -2,10 +2,12 @@ import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { REQUEST_MENTOR } from '../api/request-mutations';
 
 const MESSAGE_LIMIT = 1000;
+const REQUEST_FIELDS: RefusalFields<'message'> = { message: ['message'] };
 
 export interface RequestMentorDialogProps {
   programId: string;
@@ -43,7 +45,7 @@ export function RequestMentorDialog({ programId, mentor, onClose, onSent }: Requ
       setFailure(describeError(error));
     }
   };
-  const messageError = failure?.kind === 'badUserInput' && failure.field === 'message' ? failure.detail : undefined;
+  const refusal = placeRefusal(failure, REQUEST_FIELDS);
   return (
     <Modal
       opened={mentor !== null}
@@ -53,9 +55,9 @@ export function RequestMentorDialog({ programId, mentor, onClose, onSent }: Requ
       centered
     >
       <Stack>
-        {failure && !messageError && (
-          <Alert color="red" role="alert" title={t(`errors.${failure.kind}`)}>
-            {failure.detail}
+        {refusal.unplaced && (
+          <Alert color="red" role="alert" title={t(`errors.${refusal.unplaced.kind}`)}>
+            {refusal.unplaced.detail}
           </Alert>
         )}
         <Textarea
@@ -65,7 +67,7 @@ export function RequestMentorDialog({ programId, mentor, onClose, onSent }: Requ
           minRows={4}
           maxLength={MESSAGE_LIMIT}
           value={message}
-          error={messageError}
+          error={refusal.errorOn('message')}
           onChange={(event) => setMessage(event.currentTarget.value)}
           data-autofocus
         />

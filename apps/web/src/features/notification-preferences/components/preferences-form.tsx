@@ -19,12 +19,13 @@ import { useTranslation } from 'react-i18next';
 import { PAGE_HEADING_ID } from '../../../components/page-heading';
 import { getFragmentData } from '../../../gql';
 import type { PreferencesForm_PreferencesFragment } from '../../../gql/graphql';
+import { placeRefusal } from '../../../lib/field-refusals';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { PreferencesFormPreferences, UPDATE_NOTIFICATION_PREFERENCES } from '../api/preferences-queries';
 import {
   ALWAYS_IN_APP,
   DIGEST_MODES,
-  formFieldOfApiField,
+  PREFERENCES_REFUSAL_FIELDS,
   MAX_DAILY_EMAIL_BUDGET,
   preferencesChange,
   type PreferencesValues,
@@ -80,9 +81,9 @@ export function PreferencesForm({
       setOutcome({ kind: 'saved' });
     } catch (error) {
       const described = describeError(error);
-      const field = described.kind === 'badUserInput' ? formFieldOfApiField(described.field) : null;
+      const { field, errorOn } = placeRefusal(described, PREFERENCES_REFUSAL_FIELDS);
       if (field && described.detail) {
-        form.setFieldError(field, described.detail);
+        form.setFieldError(field, errorOn(field));
         if (field === 'quietTo') form.setFieldError('quietFrom', true);
         form.getInputNode(field)?.focus();
       } else setOutcome({ kind: 'failed', error: described });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PreferencesForm_PreferencesFragment } from '../../../gql/graphql';
+import { placeRefusal } from '../../../lib/field-refusals';
 import {
-  formFieldOfApiField,
+  PREFERENCES_REFUSAL_FIELDS,
   minuteToTime,
   preferencesChange,
   timeToMinute,
@@ -81,8 +82,10 @@ describe('notification preferences as a form', () => {
   it('leaves the rule that quiet hours must start and end at different times to the API, shown on “until”', () => {
     const values = { ...valuesFromPreferences(saved), quietHoursOn: true, quietFrom: '22:00', quietTo: '22:00' };
     expect(validatePreferences(values)).toEqual({});
-    expect(formFieldOfApiField('quietHours')).toBe('quietTo');
-    expect(formFieldOfApiField('dailyEmailBudget')).toBe('dailyEmailBudget');
-    expect(formFieldOfApiField('category')).toBeNull();
+    const refused = (field: string) =>
+      placeRefusal({ kind: 'badUserInput', field, detail: 'refused' }, PREFERENCES_REFUSAL_FIELDS).field;
+    expect(refused('quietHours')).toBe('quietTo');
+    expect(refused('dailyEmailBudget')).toBe('dailyEmailBudget');
+    expect(refused('category')).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import type {
   NotificationPreferencesInput,
   PreferencesForm_PreferencesFragment,
 } from '../../../gql/graphql';
+import type { RefusalFields } from '../../../lib/field-refusals';
 
 /** Categories the API keeps in the app whatever the person chooses: they carry obligations (a moved session). */
 export const ALWAYS_IN_APP: ReadonlySet<NotificationCategory> = new Set(['SESSION_UPDATES', 'WEBHOOK_ALERTS']);
@@ -103,16 +104,9 @@ export function preferencesChange(
   return Object.keys(input).length ? input : null;
 }
 
-/** The form field that shows the API's refusal of an input field (`extensions.field`). */
-export function formFieldOfApiField(field: string | undefined): keyof PreferencesValues | null {
-  switch (field) {
-    case 'quietHours':
-      return 'quietTo';
-    case 'dailyEmailBudget':
-      return 'dailyEmailBudget';
-    case 'digest':
-      return 'digest';
-    default:
-      return null;
-  }
-}
+/** Where the API's refusals show: it reports quiet hours as one input, the form shows them on “until”. */
+export const PREFERENCES_REFUSAL_FIELDS: RefusalFields<'quietTo' | 'dailyEmailBudget' | 'digest'> = {
+  quietTo: ['quietHours'],
+  dailyEmailBudget: ['dailyEmailBudget'],
+  digest: ['digest'],
+};

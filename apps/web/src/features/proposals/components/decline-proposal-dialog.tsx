@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next';
 import type { DeclineReason } from '../../../gql/graphql';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { DECLINE_REASONS } from '../../../lib/decline-reasons';
+import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { DECLINE_PROPOSAL } from '../api/decline-proposal-mutation';
 
 const COMMENT_LIMIT = 1000;
+const DECLINE_FIELDS: RefusalFields<'reason' | 'comment'> = { reason: ['reason'], comment: ['comment'] };
 
 /** Declining a proposal needs a reason (the program learns from them); a comment is optional and stays private. */
 export function DeclineProposalDialog(props: {
@@ -46,10 +48,9 @@ export function DeclineProposalDialog(props: {
       setFailure(describeError(error));
     }
   };
-  const fieldError = (field: string) =>
-    failure?.kind === 'badUserInput' && failure.field === field ? failure.detail : undefined;
-  const reasonError = fieldError('reason') ?? (missingReason ? t('proposals.reasonRequired') : undefined);
-  const commentError = fieldError('comment');
+  const refusal = placeRefusal(failure, DECLINE_FIELDS);
+  const reasonError = refusal.errorOn('reason') ?? (missingReason ? t('proposals.reasonRequired') : undefined);
+  const commentError = refusal.errorOn('comment');
   return (
     <Modal
       opened={props.proposal !== null}
@@ -58,9 +59,9 @@ export function DeclineProposalDialog(props: {
       centered
     >
       <Stack>
-        {failure && !reasonError && !commentError && (
-          <Alert color="red" role="alert" title={t(`errors.${failure.kind}`)}>
-            {failure.detail}
+        {refusal.unplaced && (
+          <Alert color="red" role="alert" title={t(`errors.${refusal.unplaced.kind}`)}>
+            {refusal.unplaced.detail}
           </Alert>
         )}
         <Select

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoundConsole_RoundFragment } from '../../../gql/graphql';
 import { formatDecimal, formatNumber } from '../../../lib/format';
-import { fitReasons } from '../../mentoring/lib/fit-explanation';
+import { fitReasons } from '../../../lib/fit-explanation';
 import { filterPairs, pageCount, pageOf } from '../lib/pair-pages';
 
 type Pair = RoundConsole_RoundFragment['pairs'][number];
