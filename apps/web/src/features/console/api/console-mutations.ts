@@ -122,3 +122,15 @@ export const IMPORT_PARTICIPANTS = graphql(`
     }
   }
 `);
+
+// The whole list each time: the order is part of the questionnaire, and a removed question must go.
+export const DEFINE_QUESTIONNAIRE = graphql(`
+  mutation DefineQuestionnaire($programId: ID!, $questions: [QuestionInput!]!, $commandId: ID) {
+    defineQuestionnaire(programId: $programId, questions: $questions, commandId: $commandId) {
+      id
+      questionnaire {
+        ...QuestionnaireBuilder_question
+      }
+    }
+  }
+`);

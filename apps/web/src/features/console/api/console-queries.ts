@@ -69,6 +69,9 @@ export const CONSOLE_PROGRAM = graphql(`
         relationshipDurationWeeks
         requestExpiryDays
       }
+      questionnaire {
+        ...QuestionnaireBuilder_question
+      }
     }
   }
 `);

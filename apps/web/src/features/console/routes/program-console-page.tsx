@@ -16,10 +16,11 @@ import { ParticipantsPanel } from '../components/participants-panel';
 import { ProgramDetailsForm } from '../components/program-details-form';
 import { ProgramLifecycle } from '../components/program-lifecycle';
 import { ProgramSettingsForm } from '../components/program-settings-form';
+import { QuestionnairePanel } from '../components/questionnaire-panel';
 import { StatusBadge } from '../components/status-badge';
 import { mayUseConsole, useConsoleAccess } from '../hooks/use-console-access';
 
-type Tab = 'program' | 'participants' | 'import';
+type Tab = 'program' | 'questionnaire' | 'participants' | 'import';
 
 /**
  * One program's console. Someone who does not manage it (and is no org admin) is refused before anything of the
@@ -62,6 +63,7 @@ export function ProgramConsolePage({ programId }: { programId: string }) {
       <Tabs value={tab} onChange={(value) => setTab((value as Tab | null) ?? 'program')} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="program">{t('console.tabs.program')}</Tabs.Tab>
+          <Tabs.Tab value="questionnaire">{t('console.tabs.questionnaire')}</Tabs.Tab>
           <Tabs.Tab value="participants">{t('console.tabs.participants')}</Tabs.Tab>
           <Tabs.Tab value="import">{t('console.tabs.import')}</Tabs.Tab>
         </Tabs.List>
@@ -79,6 +81,9 @@ export function ProgramConsolePage({ programId }: { programId: string }) {
               orgAdmin={access.state === 'ready' && access.orgAdmin}
             />
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="questionnaire">
+          <QuestionnairePanel programId={program.id} questions={program.questionnaire} />
         </Tabs.Panel>
         <Tabs.Panel value="participants">
           <ParticipantsPanel programId={program.id} cohorts={program.cohorts} />

@@ -1,14 +1,8 @@
 import type { AnswerInput, ProfileInput, QuestionKind } from '../../../gql/graphql';
+import { type AnswerDraft, emptyAnswer } from '../../../lib/answer-draft';
 import { detectedTimeZone } from '../../../lib/detected-time-zone';
 
 export type EnrollRole = 'MENTEE' | 'MENTOR';
-
-/** One answer as the form holds it; which part counts depends on the question's kind. */
-export interface AnswerDraft {
-  optionIds: string[];
-  value: number | null;
-  text: string;
-}
 
 /** The join form's values: what the person types, before it becomes the API's ProfileInput. */
 export interface ProfileDraft {
@@ -29,8 +23,6 @@ export interface QuestionShape {
   questionId: string;
   kind: QuestionKind;
 }
-
-export const emptyAnswer = (): AnswerDraft => ({ optionIds: [], value: null, text: '' });
 
 export function initialDraft(
   person: { name: string; email?: string | undefined },

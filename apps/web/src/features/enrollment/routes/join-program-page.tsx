@@ -28,7 +28,7 @@ import { timeZoneOptions } from '../../../lib/time-zones';
 import { useAuth } from '../../auth';
 import { ENROLL } from '../api/enroll-mutation';
 import { JOIN_PROGRAM } from '../api/join-program-query';
-import { QuestionField, QuestionFieldQuestion } from '../components/question-field';
+import { QuestionField, QuestionFieldQuestion } from '../../../components/question-field';
 import { languageOptions } from '../lib/language-options';
 import { formFieldOfApiField, initialDraft, type ProfileDraft, toProfileInput } from '../lib/profile-draft';
 

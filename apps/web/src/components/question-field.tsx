@@ -1,8 +1,8 @@
 import { Checkbox, Group, Radio, Stack, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type FragmentType, getFragmentData, graphql } from '../../../gql';
-import type { AnswerDraft } from '../lib/profile-draft';
+import { type FragmentType, getFragmentData, graphql } from '../gql';
+import type { AnswerDraft } from '../lib/answer-draft';
 
 export const QuestionFieldQuestion = graphql(`
   fragment QuestionField_question on Question {
