@@ -12,7 +12,6 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { QuestionKind } from '../../../gql/graphql';
 import {
   MAX_OPTIONS,
   MAX_WEIGHT,
@@ -80,7 +79,7 @@ export function QuestionEditor({
           data={QUESTION_KINDS.map((kind) => ({ value: kind, label: t(`console.questionnaire.kinds.${kind}`) }))}
           value={question.kind}
           allowDeselect={false}
-          onChange={(kind) => kind && onChange(withKind(question, kind as QuestionKind))}
+          onChange={(kind) => kind && onChange(withKind(question, kind))}
         />
         {(question.kind === 'SINGLE_CHOICE' || question.kind === 'MULTIPLE_CHOICE') && (
           <Stack gap="xs" role="group" aria-label={t('console.questionnaire.options')}>
