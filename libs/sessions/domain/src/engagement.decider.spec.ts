@@ -1,3 +1,4 @@
+import { given } from '@trellis/shared/kernel/testing';
 import {
   agreementInEffect,
   canReadReflection,
@@ -6,9 +7,8 @@ import {
   type EngagementCommand,
   type EngagementEvent,
 } from './engagement.decider';
-import { scenario, sealed } from './testing/decider-scenario';
+import { sealed } from './testing/sealed.fixture';
 
-const engagement = scenario(engagementDecider);
 const mentor = 'p-mentor';
 const mentee = 'p-mentee';
 const stranger = 'p-stranger';
@@ -83,116 +83,107 @@ describe('Engagement decider', () => {
     } as const;
 
     it('opens the engagement for a started mentorship', () => {
-      engagement.given([]).when(open).then([opened]);
+      given(engagementDecider, []).when(open).then([opened]);
     });
 
     it('ignores a redelivered MentorshipStarted for the same mentorship', () => {
-      engagement.given([opened]).when(open).then([]);
+      given(engagementDecider, [opened]).when(open).then([]);
     });
 
     it('refuses a pair where someone would mentor themselves', () => {
-      engagement
-        .given([])
+      given(engagementDecider, [])
         .when({ ...open, menteePersonId: mentor })
-        .thenError('BAD_USER_INPUT', /themselves/);
+        .thenFails('BAD_USER_INPUT', /themselves/);
     });
 
     it('refuses ids that are not ids', () => {
-      engagement
-        .given([])
+      given(engagementDecider, [])
         .when({ ...open, mentorPersonId: 'Anna Schmidt' })
-        .thenError('BAD_USER_INPUT', /mentorPersonId/);
+        .thenFails('BAD_USER_INPUT', /mentorPersonId/);
     });
   });
 
   describe('commands before opening and after closing', () => {
     it('answers NOT_FOUND when no engagement exists', () => {
-      engagement.given([]).when(cmd('ProposeAgreement', { terms })).thenError('NOT_FOUND');
+      given(engagementDecider, []).when(cmd('ProposeAgreement', { terms })).thenFails('NOT_FOUND');
     });
 
     it('closes once and then refuses changes', () => {
       const closed: EngagementEvent = { type: 'EngagementClosed', ...ref, reason: 'mentorship-ended', closedAt: now };
-      engagement.given([opened]).when({ type: 'CloseEngagement', now }).then([closed]);
-      engagement.given([opened, closed]).when({ type: 'CloseEngagement', now }).then([]);
-      engagement
-        .given([opened, closed])
+      given(engagementDecider, [opened]).when({ type: 'CloseEngagement', now }).then([closed]);
+      given(engagementDecider, [opened, closed]).when({ type: 'CloseEngagement', now }).then([]);
+      given(engagementDecider, [opened, closed])
         .when(cmd('ProposeAgreement', { terms }))
-        .thenError('CONFLICT', /mentorship has ended/);
+        .thenFails('CONFLICT', /mentorship has ended/);
     });
 
     it('lets only the two people of the pair act', () => {
-      engagement
-        .given([opened])
+      given(engagementDecider, [opened])
         .when(cmd('ProposeAgreement', { terms, actor: stranger }))
-        .thenError('FORBIDDEN');
+        .thenFails('FORBIDDEN');
     });
   });
 
   describe('agreement', () => {
     it('is proposed by one side', () => {
-      engagement
-        .given([opened])
+      given(engagementDecider, [opened])
         .when(cmd('ProposeAgreement', { terms }))
         .then([proposed(1)]);
     });
 
     it('validates cadence, length, duration and channels', () => {
-      const given = engagement.given([opened]);
-      given
+      const agreed = given(engagementDecider, [opened]);
+      agreed
         .when(cmd('ProposeAgreement', { terms: { ...terms, cadence: 'daily' as never } }))
-        .thenError('BAD_USER_INPUT', /cadence/);
-      given
+        .thenFails('BAD_USER_INPUT', /cadence/);
+      agreed
         .when(cmd('ProposeAgreement', { terms: { ...terms, sessionMinutes: 5 } }))
-        .thenError('BAD_USER_INPUT', /sessionMinutes/);
-      given
+        .thenFails('BAD_USER_INPUT', /sessionMinutes/);
+      agreed
         .when(cmd('ProposeAgreement', { terms: { ...terms, durationMonths: 0 } }))
-        .thenError('BAD_USER_INPUT', /durationMonths/);
-      given.when(cmd('ProposeAgreement', { terms: { ...terms, channels: [] } })).thenError('BAD_USER_INPUT', /channel/);
-      given
+        .thenFails('BAD_USER_INPUT', /durationMonths/);
+      agreed
+        .when(cmd('ProposeAgreement', { terms: { ...terms, channels: [] } }))
+        .thenFails('BAD_USER_INPUT', /channel/);
+      agreed
         .when(cmd('ProposeAgreement', { terms: { ...terms, channels: ['video', 'video'] } }))
-        .thenError('BAD_USER_INPUT', /twice/);
-      given
+        .thenFails('BAD_USER_INPUT', /twice/);
+      agreed
         .when(cmd('ProposeAgreement', { terms: { ...terms, boundaries: 'plain text' as never } }))
-        .thenError('BAD_USER_INPUT', /boundaries/);
+        .thenFails('BAD_USER_INPUT', /boundaries/);
     });
 
     it('needs both signatures to take effect', () => {
-      engagement
-        .given([opened, proposed(1)])
+      given(engagementDecider, [opened, proposed(1)])
         .when(cmd('SignAgreement', { version: 1 }))
         .then([signed(1, mentor, false)]);
-      const state = engagement
-        .given([opened, proposed(1), signed(1, mentor, false)])
+      const state = given(engagementDecider, [opened, proposed(1), signed(1, mentor, false)])
         .when(cmd('SignAgreement', { version: 1, actor: mentee }))
         .then([signed(1, mentee, true)]);
       expect(agreementInEffect(state)).toMatchObject({ version: 1, signedBy: [mentor, mentee], status: 'in-effect' });
     });
 
     it('refuses a second signature by the same person', () => {
-      engagement
-        .given([opened, proposed(1), signed(1, mentor, false)])
+      given(engagementDecider, [opened, proposed(1), signed(1, mentor, false)])
         .when(cmd('SignAgreement', { version: 1 }))
-        .thenError('CONFLICT', /already signed/);
+        .thenFails('CONFLICT', /already signed/);
     });
 
     it('refuses signing a version that was replaced by a newer proposal, and names the newer one', () => {
-      const error = engagement
-        .given([opened, proposed(1), proposed(2, mentee)])
+      const error = given(engagementDecider, [opened, proposed(1), proposed(2, mentee)])
         .when(cmd('SignAgreement', { version: 1 }))
-        .thenError('CONFLICT', /replaced by version 2/);
+        .thenFails('CONFLICT', /replaced by version 2/);
       expect(error.details).toMatchObject({ version: 1, latestVersion: 2 });
-      engagement
-        .given([opened])
+      given(engagementDecider, [opened])
         .when(cmd('SignAgreement', { version: 3 }))
-        .thenError('NOT_FOUND');
+        .thenFails('NOT_FOUND');
     });
 
     it('takes amendments instead of new proposals once in effect, keeping the history', () => {
       const history = [opened, proposed(1), signed(1, mentor, false), signed(1, mentee, true)];
-      engagement
-        .given(history)
+      given(engagementDecider, history)
         .when(cmd('ProposeAgreement', { terms }))
-        .thenError('CONFLICT', /amendment/);
+        .thenFails('CONFLICT', /amendment/);
       const weekly = { ...terms, cadence: 'weekly' as const };
       const amended: EngagementEvent = {
         type: 'AgreementAmended',
@@ -203,14 +194,12 @@ describe('Engagement decider', () => {
         proposedAt: now,
         ...weekly,
       };
-      const afterAmend = engagement
-        .given(history)
+      const afterAmend = given(engagementDecider, history)
         .when(cmd('AmendAgreement', { terms: weekly, actor: mentee }))
         .then([amended]);
       // Until both sign the amendment, version 1 stays in effect.
       expect(agreementInEffect(afterAmend)?.version).toBe(1);
-      const final = engagement
-        .given([...history, amended, signed(2, mentee, false)])
+      const final = given(engagementDecider, [...history, amended, signed(2, mentee, false)])
         .when(cmd('SignAgreement', { version: 2 }))
         .then([signed(2, mentor, true)]);
       expect(final.agreements.map((a) => [a.version, a.status, a.terms.cadence])).toEqual([
@@ -220,10 +209,9 @@ describe('Engagement decider', () => {
     });
 
     it('refuses an amendment when nothing is signed yet', () => {
-      engagement
-        .given([opened, proposed(1)])
+      given(engagementDecider, [opened, proposed(1)])
         .when(cmd('AmendAgreement', { terms }))
-        .thenError('CONFLICT', /propose an agreement first/);
+        .thenFails('CONFLICT', /propose an agreement first/);
     });
   });
 
@@ -243,54 +231,46 @@ describe('Engagement decider', () => {
       });
 
     it('sets a SMART goal with a target date and milestones, owned by the mentee by default', () => {
-      engagement.given([opened]).when(setGoal()).then([goalSet]);
+      given(engagementDecider, [opened]).when(setGoal()).then([goalSet]);
     });
 
     it('refuses a goal without a title', () => {
-      engagement
-        .given([opened])
+      given(engagementDecider, [opened])
         .when(setGoal({ title: undefined as never }))
-        .thenError('BAD_USER_INPUT', /title is required/);
+        .thenFails('BAD_USER_INPUT', /title is required/);
     });
 
     it('refuses a target date before today in the actor’s zone, accepts today', () => {
-      const yesterday = engagement
-        .given([opened])
+      const yesterday = given(engagementDecider, [opened])
         .when(setGoal({ targetDate: '2026-03-01' }))
-        .thenError('BAD_USER_INPUT', /before today/);
+        .thenFails('BAD_USER_INPUT', /before today/);
       expect(yesterday.details).toEqual({ field: 'targetDate' });
-      engagement
-        .given([opened])
+      given(engagementDecider, [opened])
         .when(setGoal({ targetDate: '2026-02-30' }))
-        .thenError('BAD_USER_INPUT', /calendar date/);
-      const events = engagement
-        .given([opened])
+        .thenFails('BAD_USER_INPUT', /calendar date/);
+      const events = given(engagementDecider, [opened])
         .when(setGoal({ targetDate: '2026-03-02', milestones: [] }))
-        .events();
+        .produced();
       expect(events[0]).toMatchObject({ targetDate: '2026-03-02' });
     });
 
     it('uses the actor’s own date: late evening in Los Angeles is already tomorrow in UTC', () => {
       const late = { ...setGoal({ targetDate: '2026-03-01', milestones: [] }), now: '2026-03-02T05:00:00Z' };
       const la = { ...late, actorTimeZone: 'America/Los_Angeles' } as EngagementCommand;
-      expect(engagement.given([opened]).when(la).events()[0]).toMatchObject({ targetDate: '2026-03-01' });
-      engagement
-        .given([opened])
+      expect(given(engagementDecider, [opened]).when(la).produced()[0]).toMatchObject({ targetDate: '2026-03-01' });
+      given(engagementDecider, [opened])
         .when(late)
-        .thenError('BAD_USER_INPUT', /before today/);
-      engagement
-        .given([opened])
+        .thenFails('BAD_USER_INPUT', /before today/);
+      given(engagementDecider, [opened])
         .when({ ...la, actorTimeZone: 'Nowhere/City' } as EngagementCommand)
-        .thenError('BAD_USER_INPUT', /IANA/);
+        .thenFails('BAD_USER_INPUT', /IANA/);
     });
 
     it('refuses milestones after the goal’s target, duplicates and a duplicate goal id', () => {
-      engagement
-        .given([opened])
+      given(engagementDecider, [opened])
         .when(setGoal({ milestones: [{ milestoneId: 'ms-1', title: sealed('x'), targetDate: '2026-10-01' }] }))
-        .thenError('BAD_USER_INPUT', /after the goal/);
-      engagement
-        .given([opened])
+        .thenFails('BAD_USER_INPUT', /after the goal/);
+      given(engagementDecider, [opened])
         .when(
           setGoal({
             milestones: [
@@ -299,17 +279,15 @@ describe('Engagement decider', () => {
             ],
           }),
         )
-        .thenError('BAD_USER_INPUT', /twice/);
-      engagement.given([opened, goalSet]).when(setGoal()).thenError('CONFLICT');
-      engagement
-        .given([opened])
+        .thenFails('BAD_USER_INPUT', /twice/);
+      given(engagementDecider, [opened, goalSet]).when(setGoal()).thenFails('CONFLICT');
+      given(engagementDecider, [opened])
         .when(setGoal({ ownerPersonId: stranger }))
-        .thenError('BAD_USER_INPUT', /belongs/);
+        .thenFails('BAD_USER_INPUT', /belongs/);
     });
 
     it('records progress with an optional note, bounded 0–100', () => {
-      engagement
-        .given([opened, goalSet])
+      given(engagementDecider, [opened, goalSet])
         .when(cmd('UpdateGoalProgress', { goalId: 'g-1', progressPercent: 40, note: sealed('n'), actor: mentee }))
         .then([
           {
@@ -322,14 +300,12 @@ describe('Engagement decider', () => {
             updatedAt: now,
           },
         ]);
-      engagement
-        .given([opened, goalSet])
+      given(engagementDecider, [opened, goalSet])
         .when(cmd('UpdateGoalProgress', { goalId: 'g-1', progressPercent: 140 }))
-        .thenError('BAD_USER_INPUT');
-      engagement
-        .given([opened, goalSet])
+        .thenFails('BAD_USER_INPUT');
+      given(engagementDecider, [opened, goalSet])
         .when(cmd('UpdateGoalProgress', { goalId: 'nope', progressPercent: 10 }))
-        .thenError('NOT_FOUND');
+        .thenFails('NOT_FOUND');
     });
 
     it('adds and reaches milestones once', () => {
@@ -342,8 +318,7 @@ describe('Engagement decider', () => {
         targetDate: '2026-06-01',
         addedByPersonId: mentor,
       };
-      engagement
-        .given([opened, goalSet])
+      given(engagementDecider, [opened, goalSet])
         .when(
           cmd('AddMilestone', {
             goalId: 'g-1',
@@ -354,10 +329,9 @@ describe('Engagement decider', () => {
           }),
         )
         .then([added]);
-      engagement
-        .given([opened, goalSet])
+      given(engagementDecider, [opened, goalSet])
         .when(cmd('AddMilestone', { goalId: 'g-1', milestoneId: 'ms-1', title: sealed('again'), actorTimeZone: 'UTC' }))
-        .thenError('CONFLICT');
+        .thenFails('CONFLICT');
       const reached: EngagementEvent = {
         type: 'MilestoneReached',
         ...ref,
@@ -366,19 +340,16 @@ describe('Engagement decider', () => {
         reachedByPersonId: mentee,
         reachedAt: now,
       };
-      const state = engagement
-        .given([opened, goalSet])
+      const state = given(engagementDecider, [opened, goalSet])
         .when(cmd('ReachMilestone', { goalId: 'g-1', milestoneId: 'ms-1', actor: mentee }))
         .then([reached]);
       expect(state.goals['g-1']!.milestones[0]).toMatchObject({ reachedAt: now, reachedByPersonId: mentee });
-      engagement
-        .given([opened, goalSet, reached])
+      given(engagementDecider, [opened, goalSet, reached])
         .when(cmd('ReachMilestone', { goalId: 'g-1', milestoneId: 'ms-1' }))
-        .thenError('CONFLICT', /already been reached/);
-      engagement
-        .given([opened, goalSet])
+        .thenFails('CONFLICT', /already been reached/);
+      given(engagementDecider, [opened, goalSet])
         .when(cmd('ReachMilestone', { goalId: 'g-1', milestoneId: 'x' }))
-        .thenError('NOT_FOUND');
+        .thenFails('NOT_FOUND');
     });
 
     it('is achieved or abandoned once, then closed to changes', () => {
@@ -389,17 +360,14 @@ describe('Engagement decider', () => {
         achievedByPersonId: mentee,
         achievedAt: now,
       };
-      const state = engagement
-        .given([opened, goalSet])
+      const state = given(engagementDecider, [opened, goalSet])
         .when(cmd('AchieveGoal', { goalId: 'g-1', actor: mentee }))
         .then([achieved]);
       expect(state.goals['g-1']).toMatchObject({ status: 'achieved', progressPercent: 100 });
-      engagement
-        .given([opened, goalSet, achieved])
+      given(engagementDecider, [opened, goalSet, achieved])
         .when(cmd('AbandonGoal', { goalId: 'g-1', reason: 'other' }))
-        .thenError('CONFLICT', /already achieved/);
-      engagement
-        .given([opened, goalSet])
+        .thenFails('CONFLICT', /already achieved/);
+      given(engagementDecider, [opened, goalSet])
         .when(cmd('AbandonGoal', { goalId: 'g-1', reason: 'out-of-reach' }))
         .then([
           {
@@ -411,10 +379,9 @@ describe('Engagement decider', () => {
             abandonedAt: now,
           },
         ]);
-      engagement
-        .given([opened, goalSet])
+      given(engagementDecider, [opened, goalSet])
         .when(cmd('AbandonGoal', { goalId: 'g-1', reason: 'bored' as never }))
-        .thenError('BAD_USER_INPUT', /reason/);
+        .thenFails('BAD_USER_INPUT', /reason/);
     });
   });
 
@@ -439,45 +406,38 @@ describe('Engagement decider', () => {
     };
 
     it('have an owner from the pair and a due date not in the past', () => {
-      engagement.given([opened]).when(add()).then([added]);
-      engagement
-        .given([opened])
+      given(engagementDecider, [opened]).when(add()).then([added]);
+      given(engagementDecider, [opened])
         .when(add({ ownerPersonId: stranger }))
-        .thenError('BAD_USER_INPUT', /mentor or the mentee/);
-      engagement
-        .given([opened])
+        .thenFails('BAD_USER_INPUT', /mentor or the mentee/);
+      given(engagementDecider, [opened])
         .when(add({ dueDate: '2026-03-01' }))
-        .thenError('BAD_USER_INPUT', /before today/);
-      engagement
-        .given([opened])
+        .thenFails('BAD_USER_INPUT', /before today/);
+      given(engagementDecider, [opened])
         .when(add({ goalId: 'g-404' }))
-        .thenError('NOT_FOUND', /goal/);
-      engagement.given([opened, added]).when(add()).thenError('CONFLICT');
+        .thenFails('NOT_FOUND', /goal/);
+      given(engagementDecider, [opened, added]).when(add()).thenFails('CONFLICT');
     });
 
     it('name the field a refused owner or due date concerns, for the form to show the refusal on it', () => {
-      const strangerOwns = engagement
-        .given([opened])
+      const strangerOwns = given(engagementDecider, [opened])
         .when(add({ ownerPersonId: stranger }))
-        .thenError('BAD_USER_INPUT');
+        .thenFails('BAD_USER_INPUT');
       expect(strangerOwns.details).toEqual({ field: 'ownerPersonId' });
-      const dueYesterday = engagement
-        .given([opened])
+      const dueYesterday = given(engagementDecider, [opened])
         .when(add({ dueDate: '2026-03-01' }))
-        .thenError('BAD_USER_INPUT');
+        .thenFails('BAD_USER_INPUT');
       expect(dueYesterday.details).toEqual({ field: 'dueDate' });
-      const notADate = engagement
-        .given([opened])
+      const notADate = given(engagementDecider, [opened])
         .when(add({ dueDate: 'next Friday' }))
-        .thenError('BAD_USER_INPUT', /calendar date/);
+        .thenFails('BAD_USER_INPUT', /calendar date/);
       expect(notADate.details).toEqual({ field: 'dueDate' });
     });
 
     it('can link to a goal and a session', () => {
-      const events = engagement
-        .given([opened, goalSet])
+      const events = given(engagementDecider, [opened, goalSet])
         .when(add({ goalId: 'g-1', sessionId: 's-1' }))
-        .events();
+        .produced();
       expect(events[0]).toMatchObject({ goalId: 'g-1', sessionId: 's-1' });
     });
 
@@ -490,25 +450,21 @@ describe('Engagement decider', () => {
         completedByPersonId: mentee,
         completedAt: now,
       };
-      engagement
-        .given([opened, added])
+      given(engagementDecider, [opened, added])
         .when(cmd('CompleteActionItem', { actionItemId: 'a-1', actor: mentee }))
         .then([completed]);
-      engagement
-        .given([opened, added, completed])
+      given(engagementDecider, [opened, added, completed])
         .when(cmd('CompleteActionItem', { actionItemId: 'a-1' }))
-        .thenError('CONFLICT');
-      engagement
-        .given([opened])
+        .thenFails('CONFLICT');
+      given(engagementDecider, [opened])
         .when(cmd('CompleteActionItem', { actionItemId: 'a-1' }))
-        .thenError('NOT_FOUND');
+        .thenFails('NOT_FOUND');
     });
   });
 
   describe('resources and introductions', () => {
     it('resources are recommended by the mentor to the mentee', () => {
-      engagement
-        .given([opened])
+      given(engagementDecider, [opened])
         .when(cmd('RecommendResource', { resourceId: 'r-1', kind: 'course', title: sealed('t'), link: sealed('l') }))
         .then([
           {
@@ -523,45 +479,38 @@ describe('Engagement decider', () => {
             recommendedAt: now,
           },
         ]);
-      engagement
-        .given([opened])
+      given(engagementDecider, [opened])
         .when(cmd('RecommendResource', { resourceId: 'r-1', kind: 'course', title: sealed('t'), actor: mentee }))
-        .thenError('FORBIDDEN', /mentor/);
-      engagement
-        .given([opened])
+        .thenFails('FORBIDDEN', /mentor/);
+      given(engagementDecider, [opened])
         .when(cmd('RecommendResource', { resourceId: 'r-1', kind: 'podcast' as never, title: sealed('t') }))
-        .thenError('BAD_USER_INPUT', /kind/);
+        .thenFails('BAD_USER_INPUT', /kind/);
     });
 
     it('introductions go to another participant or to an encrypted external contact', () => {
-      const toParticipant = engagement
-        .given([opened])
+      const toParticipant = given(engagementDecider, [opened])
         .when(cmd('MakeIntroduction', { introductionId: 'i-1', target: { kind: 'participant', personId: 'p-cto' } }))
-        .events();
+        .produced();
       expect(toParticipant[0]).toMatchObject({
         target: { kind: 'participant', personId: 'p-cto' },
         menteePersonId: mentee,
       });
-      const external = engagement
-        .given([opened])
+      const external = given(engagementDecider, [opened])
         .when(
           cmd('MakeIntroduction', {
             introductionId: 'i-2',
             target: { kind: 'external-contact', contact: sealed('c') },
           }),
         )
-        .events();
+        .produced();
       expect(external[0]).toMatchObject({ target: { kind: 'external-contact', contact: sealed('c') } });
-      engagement
-        .given([opened])
+      given(engagementDecider, [opened])
         .when(cmd('MakeIntroduction', { introductionId: 'i-3', target: { kind: 'participant', personId: mentee } }))
-        .thenError('BAD_USER_INPUT', /someone other/);
-      engagement
-        .given([opened])
+        .thenFails('BAD_USER_INPUT', /someone other/);
+      given(engagementDecider, [opened])
         .when(cmd('MakeIntroduction', { introductionId: 'i-3', target: { kind: 'external-contact' } as never }))
-        .thenError('BAD_USER_INPUT', /Contact details/);
-      engagement
-        .given([opened])
+        .thenFails('BAD_USER_INPUT', /Contact details/);
+      given(engagementDecider, [opened])
         .when(
           cmd('MakeIntroduction', {
             introductionId: 'i-3',
@@ -569,7 +518,7 @@ describe('Engagement decider', () => {
             actor: mentee,
           }),
         )
-        .thenError('FORBIDDEN');
+        .thenFails('FORBIDDEN');
     });
   });
 
@@ -584,28 +533,24 @@ describe('Engagement decider', () => {
     };
 
     it('are written and edited by their author only, and read by their author only', () => {
-      engagement
-        .given([opened])
+      given(engagementDecider, [opened])
         .when(cmd('WriteReflection', { reflectionId: 'rf-1', text: sealed('v1'), actor: mentee }))
         .then([written]);
-      const state = engagement
-        .given([opened, written])
+      const state = given(engagementDecider, [opened, written])
         .when({
           ...cmd('WriteReflection', { reflectionId: 'rf-1', text: sealed('v2'), actor: mentee }),
           now: '2026-03-03T09:00:00.000Z',
         })
         .then([{ ...written, text: sealed('v2'), writtenAt: '2026-03-03T09:00:00.000Z' }]);
       expect(state.reflections['rf-1']).toMatchObject({ writtenAt: now, updatedAt: '2026-03-03T09:00:00.000Z' });
-      engagement
-        .given([opened, written])
+      given(engagementDecider, [opened, written])
         .when(cmd('WriteReflection', { reflectionId: 'rf-1', text: sealed('mine now') }))
-        .thenError('FORBIDDEN', /your own reflections/);
+        .thenFails('FORBIDDEN', /your own reflections/);
       expect(canReadReflection(state, 'rf-1', mentee)).toBe(true);
       expect(canReadReflection(state, 'rf-1', mentor)).toBe(false);
-      engagement
-        .given([opened])
+      given(engagementDecider, [opened])
         .when(cmd('WriteReflection', { reflectionId: 'rf-2', text: undefined as never }))
-        .thenError('BAD_USER_INPUT');
+        .thenFails('BAD_USER_INPUT');
     });
   });
 
@@ -626,12 +571,10 @@ describe('Engagement decider', () => {
 
     it('emits at-risk once per crossing, not on every daily run', () => {
       const atRisk = change('EngagementAtRisk', 'healthy', 'at-risk', ['behind-cadence']);
-      engagement
-        .given([opened])
+      given(engagementDecider, [opened])
         .when(health('at-risk', ['behind-cadence']))
         .then([atRisk]);
-      engagement
-        .given([opened, atRisk])
+      given(engagementDecider, [opened, atRisk])
         .when(health('at-risk', ['behind-cadence', 'low-feedback']))
         .then([]);
     });
@@ -639,36 +582,30 @@ describe('Engagement decider', () => {
     it('emits stalled on the way down, recovered on the way back, and stays quiet from stalled to at-risk', () => {
       const atRisk = change('EngagementAtRisk', 'healthy', 'at-risk', ['no-upcoming-session']);
       const stalled = change('EngagementStalled', 'at-risk', 'stalled', ['no-session-for-long']);
-      engagement
-        .given([opened, atRisk])
+      given(engagementDecider, [opened, atRisk])
         .when(health('stalled', ['no-session-for-long']))
         .then([stalled]);
       const improving = change('EngagementHealthChanged', 'stalled', 'at-risk', ['behind-cadence']);
-      engagement
-        .given([opened, atRisk, stalled])
+      given(engagementDecider, [opened, atRisk, stalled])
         .when(health('at-risk', ['behind-cadence']))
         .then([improving]);
       // Relapsing after the quiet improvement is a new crossing.
-      engagement
-        .given([opened, atRisk, stalled, improving])
+      given(engagementDecider, [opened, atRisk, stalled, improving])
         .when(health('stalled', ['no-session-for-long']))
         .then([change('EngagementStalled', 'at-risk', 'stalled', ['no-session-for-long'])]);
-      engagement
-        .given([opened, atRisk, stalled])
+      given(engagementDecider, [opened, atRisk, stalled])
         .when(health('healthy'))
         .then([change('EngagementRecovered', 'stalled', 'healthy', [])]);
     });
 
     it('does not nudge an ended mentorship and refuses unknown reasons', () => {
       const closed: EngagementEvent = { type: 'EngagementClosed', ...ref, reason: 'mentorship-ended', closedAt: now };
-      engagement
-        .given([opened, closed])
+      given(engagementDecider, [opened, closed])
         .when(health('stalled', ['no-session-for-long']))
         .then([]);
-      engagement
-        .given([opened])
+      given(engagementDecider, [opened])
         .when(health('at-risk', ['grumpy']))
-        .thenError('BAD_USER_INPUT', /reason/);
+        .thenFails('BAD_USER_INPUT', /reason/);
     });
   });
 });

@@ -1,4 +1,4 @@
-import { DomainError } from '@trellis/shared/kernel';
+import { DomainError, type Decider, type SealedText } from '@trellis/shared/kernel';
 import {
   COMMUNICATION_CHANNELS,
   GOAL_ABANDON_REASONS,
@@ -14,7 +14,7 @@ import {
   type ResourceKind,
 } from '@trellis/sessions/contracts';
 import { healthCrossing } from './engagement-health';
-import { optionalSealed, requireSealed, type Sealed } from './sealed';
+import { optionalSealed, requireSealed } from './sealed';
 import { assertLocalDate, assertTimeZone, localDate, parseUtcInstant, toUtcIso } from './time';
 import { optionalId, requireDistinctIds, requireId, requireInt, requireOneOf, withOptional } from './validation';
 
@@ -31,9 +31,9 @@ export interface AgreementTerms {
   sessionMinutes: number;
   durationMonths: number;
   channels: CommunicationChannel[];
-  expectations?: Sealed;
-  boundaries?: Sealed;
-  confidentiality?: Sealed;
+  expectations?: SealedText;
+  boundaries?: SealedText;
+  confidentiality?: SealedText;
 }
 
 export type AgreementVersionStatus = 'proposed' | 'superseded' | 'in-effect' | 'replaced';
@@ -50,16 +50,16 @@ export interface AgreementVersion {
 }
 
 export interface SmartFields {
-  specific?: Sealed;
-  measurable?: Sealed;
-  achievable?: Sealed;
-  relevant?: Sealed;
-  timeBound?: Sealed;
+  specific?: SealedText;
+  measurable?: SealedText;
+  achievable?: SealedText;
+  relevant?: SealedText;
+  timeBound?: SealedText;
 }
 
 export interface Milestone {
   milestoneId: string;
-  title: Sealed;
+  title: SealedText;
   targetDate?: string;
   reachedAt?: string;
   reachedByPersonId?: string;
@@ -69,14 +69,14 @@ export interface ProgressEntry {
   progressPercent: number;
   updatedByPersonId: string;
   at: string;
-  note?: Sealed;
+  note?: SealedText;
 }
 
 export interface Goal {
   goalId: string;
   ownerPersonId: string;
   setByPersonId: string;
-  title: Sealed;
+  title: SealedText;
   smart: SmartFields;
   targetDate: string;
   status: 'active' | 'achieved' | 'abandoned';
@@ -89,7 +89,7 @@ export interface Goal {
 
 export interface ActionItem {
   actionItemId: string;
-  title: Sealed;
+  title: SealedText;
   ownerPersonId: string;
   addedByPersonId: string;
   dueDate: string;
@@ -102,20 +102,20 @@ export interface ActionItem {
 export interface Resource {
   resourceId: string;
   kind: ResourceKind;
-  title: Sealed;
-  link?: Sealed;
+  title: SealedText;
+  link?: SealedText;
   recommendedByPersonId: string;
   recommendedAt: string;
 }
 
 export type IntroductionTarget =
   | { kind: 'participant'; personId: string }
-  | { kind: 'external-contact'; contact: Sealed };
+  | { kind: 'external-contact'; contact: SealedText };
 
 export interface Introduction {
   introductionId: string;
   target: IntroductionTarget;
-  note?: Sealed;
+  note?: SealedText;
   introducedByPersonId: string;
   madeAt: string;
 }
@@ -123,7 +123,7 @@ export interface Introduction {
 export interface Reflection {
   reflectionId: string;
   authorPersonId: string;
-  text: Sealed;
+  text: SealedText;
   writtenAt: string;
   updatedAt: string;
 }
@@ -177,12 +177,12 @@ interface ByPerson {
 
 export interface GoalInput {
   goalId: string;
-  title: Sealed;
+  title: SealedText;
   smart?: SmartFields;
   targetDate: string;
   /** Whose goal it is; the mentee's unless said otherwise. */
   ownerPersonId?: string;
-  milestones?: Array<{ milestoneId: string; title: Sealed; targetDate?: string }>;
+  milestones?: Array<{ milestoneId: string; title: SealedText; targetDate?: string }>;
 }
 
 export type EngagementCommand =
@@ -203,22 +203,22 @@ export type EngagementCommand =
   | ({ type: 'SignAgreement'; version: number } & ByPerson)
   | ({ type: 'AmendAgreement'; terms: AgreementTerms } & ByPerson)
   | ({ type: 'SetGoal'; goal: GoalInput; actorTimeZone: string } & ByPerson)
-  | ({ type: 'UpdateGoalProgress'; goalId: string; progressPercent: number; note?: Sealed } & ByPerson)
+  | ({ type: 'UpdateGoalProgress'; goalId: string; progressPercent: number; note?: SealedText } & ByPerson)
   | ({
       type: 'AddMilestone';
       goalId: string;
       milestoneId: string;
-      title: Sealed;
+      title: SealedText;
       targetDate?: string;
       actorTimeZone: string;
     } & ByPerson)
   | ({ type: 'ReachMilestone'; goalId: string; milestoneId: string } & ByPerson)
   | ({ type: 'AchieveGoal'; goalId: string } & ByPerson)
-  | ({ type: 'AbandonGoal'; goalId: string; reason: GoalAbandonReason; note?: Sealed } & ByPerson)
+  | ({ type: 'AbandonGoal'; goalId: string; reason: GoalAbandonReason; note?: SealedText } & ByPerson)
   | ({
       type: 'AddActionItem';
       actionItemId: string;
-      title: Sealed;
+      title: SealedText;
       ownerPersonId: string;
       dueDate: string;
       goalId?: string;
@@ -226,9 +226,15 @@ export type EngagementCommand =
       actorTimeZone: string;
     } & ByPerson)
   | ({ type: 'CompleteActionItem'; actionItemId: string } & ByPerson)
-  | ({ type: 'RecommendResource'; resourceId: string; kind: ResourceKind; title: Sealed; link?: Sealed } & ByPerson)
-  | ({ type: 'MakeIntroduction'; introductionId: string; target: IntroductionTarget; note?: Sealed } & ByPerson)
-  | ({ type: 'WriteReflection'; reflectionId: string; text: Sealed } & ByPerson)
+  | ({
+      type: 'RecommendResource';
+      resourceId: string;
+      kind: ResourceKind;
+      title: SealedText;
+      link?: SealedText;
+    } & ByPerson)
+  | ({ type: 'MakeIntroduction'; introductionId: string; target: IntroductionTarget; note?: SealedText } & ByPerson)
+  | ({ type: 'WriteReflection'; reflectionId: string; text: SealedText } & ByPerson)
   | { type: 'RecordHealth'; status: HealthStatus; reasons: HealthReason[]; now: string };
 
 // ---------- events ----------
@@ -272,10 +278,10 @@ export type EngagementEvent =
       goalId: string;
       setByPersonId: string;
       ownerPersonId: string;
-      title: Sealed;
+      title: SealedText;
       smart: SmartFields;
       targetDate: string;
-      milestones: Array<{ milestoneId: string; title: Sealed; targetDate?: string }>;
+      milestones: Array<{ milestoneId: string; title: SealedText; targetDate?: string }>;
       milestoneCount: number;
       setAt: string;
     } & OnEngagement)
@@ -284,14 +290,14 @@ export type EngagementEvent =
       goalId: string;
       updatedByPersonId: string;
       progressPercent: number;
-      note?: Sealed;
+      note?: SealedText;
       updatedAt: string;
     } & OnEngagement)
   | ({
       type: 'MilestoneAdded';
       goalId: string;
       milestoneId: string;
-      title: Sealed;
+      title: SealedText;
       targetDate?: string;
       addedByPersonId: string;
     } & OnEngagement)
@@ -308,7 +314,7 @@ export type EngagementEvent =
       goalId: string;
       abandonedByPersonId: string;
       reason: GoalAbandonReason;
-      note?: Sealed;
+      note?: SealedText;
       abandonedAt: string;
     } & OnEngagement)
   | ({
@@ -316,7 +322,7 @@ export type EngagementEvent =
       actionItemId: string;
       addedByPersonId: string;
       ownerPersonId: string;
-      title: Sealed;
+      title: SealedText;
       dueDate: string;
       goalId?: string;
       sessionId?: string;
@@ -332,8 +338,8 @@ export type EngagementEvent =
       type: 'ResourceRecommended';
       resourceId: string;
       kind: ResourceKind;
-      title: Sealed;
-      link?: Sealed;
+      title: SealedText;
+      link?: SealedText;
       recommendedByPersonId: string;
       recommendedToPersonId: string;
       recommendedAt: string;
@@ -342,7 +348,7 @@ export type EngagementEvent =
       type: 'IntroductionMade';
       introductionId: string;
       target: IntroductionTarget;
-      note?: Sealed;
+      note?: SealedText;
       introducedByPersonId: string;
       menteePersonId: string;
       madeAt: string;
@@ -351,7 +357,7 @@ export type EngagementEvent =
       type: 'ReflectionWritten';
       reflectionId: string;
       authorPersonId: string;
-      text: Sealed;
+      text: SealedText;
       writtenAt: string;
     } & OnEngagement)
   | ({
@@ -1016,7 +1022,7 @@ export function agreementInEffect(state: EngagementState): AgreementVersion | un
   return state.agreements.find((a) => a.status === 'in-effect');
 }
 
-export const engagementDecider = {
+export const engagementDecider: Decider<EngagementCommand, EngagementEvent, EngagementState> = {
   initialState: initialEngagementState,
   decide: decideEngagement,
   evolve: evolveEngagement,
