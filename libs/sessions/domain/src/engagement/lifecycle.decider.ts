@@ -1,5 +1,4 @@
-import type { Decider } from '@trellis/shared/kernel';
-import { DomainError } from '@trellis/shared/kernel';
+import { DomainError, type Decider } from '@trellis/shared/kernel';
 import { optionalId, requireId, withOptional } from '../validation';
 import {
   initialEngagementState,
