@@ -1,4 +1,5 @@
-import type { Profile, SealedText } from '@trellis/profiles/domain';
+import type { Profile } from '@trellis/profiles/domain';
+import type { SealedText } from '@trellis/shared/kernel';
 import { type EncryptedField, isEncryptedField, type PersonKeyStore } from '@trellis/shared/privacy';
 
 /**

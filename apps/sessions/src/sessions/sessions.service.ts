@@ -24,11 +24,11 @@ import {
   type Attendance,
   type EngagementState,
   type Goal,
-  type Sealed,
   type SessionState,
   type TextField,
 } from '@trellis/sessions/domain';
 import { DomainError } from '@trellis/shared/event-store';
+import type { SealedText as Sealed } from '@trellis/shared/kernel';
 import type { MembershipDirectory } from '@trellis/shared/memberships';
 import { ERASED, isEncryptedField, type PersonKeyStore } from '@trellis/shared/privacy';
 import type { CalendarReservations } from '../core/calendar-reservations';

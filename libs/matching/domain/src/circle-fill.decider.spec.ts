@@ -4,7 +4,7 @@ import {
   type CircleFillEvent,
   type CirclePlacement,
 } from './circle-fill.decider';
-import { given } from './testing/given-when-then';
+import { given } from '@trellis/shared/kernel/testing';
 
 const now = '2026-03-01T10:00:00.000Z';
 const manager = { personId: 'boss', isManager: true };

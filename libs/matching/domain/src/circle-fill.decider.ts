@@ -1,4 +1,4 @@
-import type { Decider } from './decider';
+import type { Decider } from '@trellis/shared/kernel';
 import { badInput, conflict, forbidden, notFound } from './errors';
 import type { Actor } from './mentorship.decider';
 

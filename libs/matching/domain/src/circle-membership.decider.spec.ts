@@ -3,7 +3,7 @@ import {
   circleMembershipDecider as decider,
   type CircleMembershipEvent,
 } from './circle-membership.decider';
-import { fold, given } from './testing/given-when-then';
+import { fold, given } from '@trellis/shared/kernel/testing';
 
 const now = '2026-03-01T10:00:00.000Z';
 const claim = (circleId: string) =>

@@ -1,5 +1,5 @@
 import { circleDecider as decider, circleFreeSeats, type CircleEvent } from './circle.decider';
-import { fold, given } from './testing/given-when-then';
+import { fold, given } from '@trellis/shared/kernel/testing';
 
 const now = '2026-03-01T10:00:00.000Z';
 const manager = { personId: 'boss', isManager: true };

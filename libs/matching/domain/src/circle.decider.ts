@@ -1,5 +1,5 @@
 import type { CircleJoinVia, CircleLeaveReason } from '@trellis/matching/contracts';
-import type { Decider } from './decider';
+import type { Decider } from '@trellis/shared/kernel';
 import { badInput, conflict, forbidden, notFound } from './errors';
 import type { Actor } from './mentorship.decider';
 

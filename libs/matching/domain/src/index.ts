@@ -1,5 +1,5 @@
 export * from './errors';
-export * from './decider';
+export * from './dates';
 export * from './mentor-book.decider';
 export * from './mentee-requests.decider';
 export * from './mentorship-request.decider';

@@ -5,7 +5,7 @@ import {
   type ComputedPair,
   type RoundEvent,
 } from './matching-round.decider';
-import { fold, given } from './testing/given-when-then';
+import { fold, given } from '@trellis/shared/kernel/testing';
 
 const now = '2026-03-01T10:00:00.000Z';
 const settings = { settingsHash: 'rules-1', weights: { skills: 4 }, hardRules: { sharedLanguageRequired: true } };

@@ -1,5 +1,5 @@
 import type { RoundObjective } from '@trellis/matching/contracts';
-import type { Decider } from './decider';
+import type { Decider } from '@trellis/shared/kernel';
 import { badInput, conflict, notFound } from './errors';
 
 /**

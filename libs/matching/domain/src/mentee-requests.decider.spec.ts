@@ -1,5 +1,5 @@
 import { menteeRequestsDecider as decider, type MenteeRequestsEvent } from './mentee-requests.decider';
-import { fold, given } from './testing/given-when-then';
+import { fold, given } from '@trellis/shared/kernel/testing';
 
 const now = '2026-03-01T10:00:00.000Z';
 const registered = (requestId: string, mentorPersonId: string): MenteeRequestsEvent => ({

@@ -1,5 +1,5 @@
 import { mentorBookDecider as decider, freeSeats, type MentorBookEvent } from './mentor-book.decider';
-import { fold, given } from './testing/given-when-then';
+import { fold, given } from '@trellis/shared/kernel/testing';
 
 const opened: MentorBookEvent = {
   type: 'MentorBookOpened',

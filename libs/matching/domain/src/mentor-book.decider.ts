@@ -1,4 +1,4 @@
-import { MAX_MENTOR_CAPACITY, type Decider } from './decider';
+import type { Decider } from '@trellis/shared/kernel';
 import { badInput, conflict, notFound } from './errors';
 
 /**
@@ -8,6 +8,8 @@ import { badInput, conflict, notFound } from './errors';
  */
 export const mentorBookStreamId = (programId: string, mentorPersonId: string): string =>
   `mentor-book-${programId}-${mentorPersonId}`;
+
+export const MAX_MENTOR_CAPACITY = 50;
 
 export type SeatOrigin = 'request' | 'proposal' | 'circle';
 

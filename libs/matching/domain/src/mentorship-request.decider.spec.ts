@@ -1,5 +1,5 @@
 import { mentorshipRequestDecider as decider, type MentorshipRequestEvent } from './mentorship-request.decider';
-import { given } from './testing/given-when-then';
+import { given } from '@trellis/shared/kernel/testing';
 
 const now = '2026-03-01T10:00:00.000Z';
 const later = '2026-03-20T10:00:00.000Z';

@@ -1,5 +1,6 @@
 import type { DeclineReason, WithdrawReason } from '@trellis/matching/contracts';
-import { addDays, isIsoTime, type Decider, type SealedText } from './decider';
+import type { Decider, SealedText } from '@trellis/shared/kernel';
+import { addDays, isIsoTime } from './dates';
 import { badInput, conflict, forbidden, notFound } from './errors';
 
 export const mentorshipRequestStreamId = (requestId: string): string => `mentorship-request-${requestId}`;

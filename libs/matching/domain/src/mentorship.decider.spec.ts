@@ -1,5 +1,5 @@
 import { mentorshipDecider as decider, type MentorshipEvent } from './mentorship.decider';
-import { given } from './testing/given-when-then';
+import { given } from '@trellis/shared/kernel/testing';
 
 const now = '2026-03-01T10:00:00.000Z';
 const parties = {

@@ -1,5 +1,5 @@
 import type { EndReason, EndedBy, MentorshipFormat } from '@trellis/matching/contracts';
-import type { Decider, SealedText } from './decider';
+import type { Decider, SealedText } from '@trellis/shared/kernel';
 import { badInput, conflict, forbidden, notFound } from './errors';
 
 export const mentorshipStreamId = (mentorshipId: string): string => `mentorship-${mentorshipId}`;

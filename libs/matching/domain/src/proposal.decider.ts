@@ -1,5 +1,5 @@
 import type { DeclineReason, MentorshipFormat, ProposalSide } from '@trellis/matching/contracts';
-import type { Decider, SealedText } from './decider';
+import type { Decider, SealedText } from '@trellis/shared/kernel';
 import { conflict, forbidden, notFound } from './errors';
 
 export const proposalStreamId = (proposalId: string): string => `proposal-${proposalId}`;

@@ -1,7 +1,6 @@
-import { specFor } from './decider-spec.fixture';
+import { given } from '@trellis/shared/kernel/testing';
 import { organizationDecider, type OrganizationEvent } from './organization.decider';
 
-const spec = specFor(organizationDecider);
 const registered: OrganizationEvent = {
   type: 'OrganizationRegistered',
   organizationId: 'o1',
@@ -10,20 +9,24 @@ const registered: OrganizationEvent = {
 
 describe('Organization decider', () => {
   it('registers an organization once', () => {
-    spec([])
+    given(organizationDecider, [])
       .when({ type: 'RegisterOrganization', organizationId: 'o1', name: ' Northwind University ' })
       .then([registered]);
-    spec([registered])
+    given(organizationDecider, [registered])
       .when({ type: 'RegisterOrganization', organizationId: 'o1', name: 'Again' })
       .thenFails('CONFLICT');
   });
 
   it('renames, ignoring a rename to the same name, and refuses a blank name', () => {
-    spec([registered])
+    given(organizationDecider, [registered])
       .when({ type: 'RenameOrganization', name: 'Northwind Univ.' })
       .then([{ type: 'OrganizationRenamed', organizationId: 'o1', name: 'Northwind Univ.' }]);
-    spec([registered]).when({ type: 'RenameOrganization', name: 'Northwind University' }).then([]);
-    spec([registered]).when({ type: 'RenameOrganization', name: ' ' }).thenFails('BAD_USER_INPUT');
-    spec([]).when({ type: 'RenameOrganization', name: 'Anything' }).thenFails('NOT_FOUND');
+    given(organizationDecider, [registered])
+      .when({ type: 'RenameOrganization', name: 'Northwind University' })
+      .then([]);
+    given(organizationDecider, [registered])
+      .when({ type: 'RenameOrganization', name: ' ' })
+      .thenFails('BAD_USER_INPUT');
+    given(organizationDecider, []).when({ type: 'RenameOrganization', name: 'Anything' }).thenFails('NOT_FOUND');
   });
 });

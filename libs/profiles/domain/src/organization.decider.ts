@@ -1,4 +1,4 @@
-import { DomainError } from '@trellis/shared/kernel';
+import { DomainError, type Decider } from '@trellis/shared/kernel';
 
 export type OrganizationEvent =
   | { type: 'OrganizationRegistered'; organizationId: string; name: string }
@@ -49,7 +49,7 @@ export function evolveOrganization(state: OrganizationState, event: Organization
   }
 }
 
-export const organizationDecider = {
+export const organizationDecider: Decider<OrganizationCommand, OrganizationEvent, OrganizationState> = {
   initialState: initialOrganizationState,
   decide: decideOrganization,
   evolve: evolveOrganization,

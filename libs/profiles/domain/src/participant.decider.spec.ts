@@ -1,13 +1,7 @@
-import { specFor } from './decider-spec.fixture';
-import {
-  participantDecider,
-  type ParticipantEvent,
-  type Profile,
-  type ProgramFacts,
-  type SealedText,
-} from './participant.decider';
+import type { SealedText } from '@trellis/shared/kernel';
+import { given } from '@trellis/shared/kernel/testing';
+import { participantDecider, type ParticipantEvent, type Profile, type ProgramFacts } from './participant.decider';
 
-const spec = specFor(participantDecider);
 const sealed = (label: string): SealedText => ({ enc: `sealed:${label}` });
 const program: ProgramFacts = {
   programId: 'p1',
@@ -73,8 +67,8 @@ const enrolled: ParticipantEvent = {
 
 describe('Participant decider', () => {
   describe('Enroll', () => {
-    it('enrolls a mentee, normalizing languages and sorting availability', () =>
-      spec([])
+    it('enrolls a mentee, normalizing languages and sorting availability', () => {
+      given(participantDecider, [])
         .when(enroll())
         .thenProduces(([event]) => {
           expect(event).toMatchObject({ type: 'ParticipantEnrolled', roles: ['mentee'], mentorCapacity: 0 });
@@ -82,36 +76,39 @@ describe('Participant decider', () => {
           expect(p.languages).toEqual(['en', 'de']);
           expect(p.skillsSought).toEqual(['system design']);
           expect(p.availability.map((w) => w.day)).toEqual([1, 3]);
-        }));
+        });
+    });
 
     it('gives a mentor the program default capacity unless one is chosen', () => {
-      spec([])
+      given(participantDecider, [])
         .when(enroll({ roles: ['mentor'], profile: profile({ skillsOffered: [{ skill: 'Go', level: 4 }] }) }))
         .thenProduces(([event]) => expect(event).toMatchObject({ mentorCapacity: 2 }));
-      spec([])
+      given(participantDecider, [])
         .when(enroll({ roles: ['mentor', 'mentee'], mentorCapacity: 5 }))
         .thenProduces(([event]) => expect(event).toMatchObject({ mentorCapacity: 5, roles: ['mentor', 'mentee'] }));
     });
 
-    it('refuses enrolling twice', () =>
-      spec([enrolled])
+    it('refuses enrolling twice', () => {
+      given(participantDecider, [enrolled])
         .when(enroll())
-        .thenFails('CONFLICT', /already enrolled/));
+        .thenFails('CONFLICT', /already enrolled/);
+    });
 
     it('refuses self-enrollment while enrollment is closed, but a manager may invite', () => {
       const closed = { ...program, status: 'enrollment-closed' as const };
-      spec([])
+      given(participantDecider, [])
         .when(enroll({ program: closed }))
         .thenFails('CONFLICT', /not open/);
-      spec([])
+      given(participantDecider, [])
         .when(enroll({ program: closed, invited: true }))
         .thenProduces(([event]) => expect(event).toMatchObject({ invited: true }));
     });
 
-    it('refuses any enrollment in an archived program', () =>
-      spec([])
+    it('refuses any enrollment in an archived program', () => {
+      given(participantDecider, [])
         .when(enroll({ program: { ...program, status: 'archived' }, invited: true }))
-        .thenFails('CONFLICT', /archived/));
+        .thenFails('CONFLICT', /archived/);
+    });
 
     it.each([
       ['an unknown language code', { languages: ['xx'] }, /ISO 639-1/],
@@ -145,28 +142,29 @@ describe('Participant decider', () => {
       ['a scale answer out of range', { answers: [{ questionId: 'energy', value: 9 }] }, /1 to 5/],
       ['text for a choice question', { answers: [{ questionId: 'area', text: sealed('x') }] }, /choosing/],
       ['a number for a short-text question', { answers: [{ questionId: 'hope', value: 3 }] }, /short text/],
-    ])('refuses a profile with %s and names the problem', (_label, overrides, message) =>
-      spec([])
+    ])('refuses a profile with %s and names the problem', (_label, overrides, message) => {
+      given(participantDecider, [])
         .when(enroll({ profile: profile(overrides as Partial<Profile>) }))
-        .thenFails('BAD_USER_INPUT', message),
-    );
+        .thenFails('BAD_USER_INPUT', message);
+    });
 
     it('refuses a mentor capacity out of bounds', () => {
-      spec([])
+      given(participantDecider, [])
         .when(enroll({ roles: ['mentor'], mentorCapacity: 0 }))
         .thenFails('BAD_USER_INPUT', /1 to 20/);
-      spec([])
+      given(participantDecider, [])
         .when(enroll({ roles: ['mentor'], mentorCapacity: 21 }))
         .thenFails('BAD_USER_INPUT', /1 to 20/);
     });
 
-    it('refuses an unknown cohort', () =>
-      spec([])
+    it('refuses an unknown cohort', () => {
+      given(participantDecider, [])
         .when(enroll({ cohortId: 'c9' }))
-        .thenFails('NOT_FOUND', /cohort/));
+        .thenFails('NOT_FOUND', /cohort/);
+    });
 
-    it('keeps demographic values only where consent is given', () =>
-      spec([])
+    it('keeps demographic values only where consent is given', () => {
+      given(participantDecider, [])
         .when(
           enroll({
             profile: profile({
@@ -182,76 +180,84 @@ describe('Participant decider', () => {
             gender: { consent: false, value: null },
             first_generation: { consent: true, value: 'yes' },
           }),
-        ));
+        );
+    });
   });
 
   describe('after enrollment', () => {
     it('updates the profile with the same validation', () => {
-      spec([enrolled])
+      given(participantDecider, [enrolled])
         .when({ type: 'UpdateProfile', profile: profile({ timezone: 'America/New_York' }), program })
         .thenProduces(([event]) =>
           expect(event).toMatchObject({ type: 'ParticipantProfileUpdated', profile: { timezone: 'America/New_York' } }),
         );
-      spec([enrolled])
+      given(participantDecider, [enrolled])
         .when({ type: 'UpdateProfile', profile: profile({ languages: ['english'] }), program })
         .thenFails('BAD_USER_INPUT');
-      spec([]).when({ type: 'UpdateProfile', profile: profile(), program }).thenFails('NOT_FOUND');
+      given(participantDecider, []).when({ type: 'UpdateProfile', profile: profile(), program }).thenFails('NOT_FOUND');
     });
 
-    it('lets a mentee pay it forward as a mentor, keeping the mentee role and history', () =>
-      spec([enrolled])
+    it('lets a mentee pay it forward as a mentor, keeping the mentee role and history', () => {
+      given(participantDecider, [enrolled])
         .when({ type: 'AddRole', role: 'mentor', program })
         .then([
           { type: 'ParticipantRoleAdded', ...ids, role: 'mentor' },
           { type: 'MentorCapacityChanged', ...ids, capacity: 2 },
-        ]));
+        ]);
+    });
 
-    it('refuses a role the participant already has', () =>
-      spec([enrolled]).when({ type: 'AddRole', role: 'mentee', program }).thenFails('CONFLICT'));
+    it('refuses a role the participant already has', () => {
+      given(participantDecider, [enrolled]).when({ type: 'AddRole', role: 'mentee', program }).thenFails('CONFLICT');
+    });
 
     it('changes capacity only for mentors and within bounds', () => {
       const mentor: ParticipantEvent[] = [enrolled, { type: 'ParticipantRoleAdded', ...ids, role: 'mentor' }];
-      spec([enrolled])
+      given(participantDecider, [enrolled])
         .when({ type: 'ChangeMentorCapacity', capacity: 3, program })
         .thenFails('CONFLICT', /Only mentors/);
-      spec(mentor).when({ type: 'ChangeMentorCapacity', capacity: 30, program }).thenFails('BAD_USER_INPUT');
-      spec(mentor)
+      given(participantDecider, mentor)
+        .when({ type: 'ChangeMentorCapacity', capacity: 30, program })
+        .thenFails('BAD_USER_INPUT');
+      given(participantDecider, mentor)
         .when({ type: 'ChangeMentorCapacity', capacity: 3, program })
         .then([{ type: 'MentorCapacityChanged', ...ids, capacity: 3 }]);
     });
 
-    it('refuses changes once the program is archived', () =>
-      spec([enrolled])
+    it('refuses changes once the program is archived', () => {
+      given(participantDecider, [enrolled])
         .when({ type: 'UpdateProfile', profile: profile(), program: { ...program, status: 'archived' } })
-        .thenFails('CONFLICT', /archived/));
+        .thenFails('CONFLICT', /archived/);
+    });
 
     it('pauses until a future date and resumes', () => {
       const now = '2027-01-01T00:00:00Z';
-      spec([enrolled])
+      given(participantDecider, [enrolled])
         .when({ type: 'Pause', until: '2027-02-01T00:00:00Z', now })
         .then([{ type: 'ParticipantPaused', ...ids, until: '2027-02-01T00:00:00Z' }]);
-      spec([enrolled]).when({ type: 'Pause', until: '2026-12-01T00:00:00Z', now }).thenFails('BAD_USER_INPUT');
+      given(participantDecider, [enrolled])
+        .when({ type: 'Pause', until: '2026-12-01T00:00:00Z', now })
+        .thenFails('BAD_USER_INPUT');
       const paused: ParticipantEvent = { type: 'ParticipantPaused', ...ids, until: null };
-      spec([enrolled, paused])
+      given(participantDecider, [enrolled, paused])
         .when({ type: 'Resume' })
         .then([{ type: 'ParticipantResumed', ...ids }]);
-      spec([enrolled]).when({ type: 'Resume' }).then([]);
+      given(participantDecider, [enrolled]).when({ type: 'Resume' }).then([]);
     });
 
     it('withdraws, after which the person may enroll again', () => {
       const withdrew: ParticipantEvent = { type: 'ParticipantWithdrew', ...ids };
-      spec([enrolled]).when({ type: 'Withdraw' }).then([withdrew]);
-      spec([enrolled, withdrew]).when({ type: 'Withdraw' }).thenFails('NOT_FOUND');
-      spec([enrolled, withdrew])
+      given(participantDecider, [enrolled]).when({ type: 'Withdraw' }).then([withdrew]);
+      given(participantDecider, [enrolled, withdrew]).when({ type: 'Withdraw' }).thenFails('NOT_FOUND');
+      given(participantDecider, [enrolled, withdrew])
         .when(enroll())
         .thenProduces(([event]) => expect(event?.type).toBe('ParticipantEnrolled'));
     });
 
     it('erases once; erasing again is a no-op', () => {
       const erased: ParticipantEvent = { type: 'ParticipantDataErased', ...ids };
-      spec([enrolled]).when({ type: 'EraseData' }).then([erased]);
-      spec([enrolled, erased]).when({ type: 'EraseData' }).then([]);
-      spec([]).when({ type: 'EraseData' }).thenFails('NOT_FOUND');
+      given(participantDecider, [enrolled]).when({ type: 'EraseData' }).then([erased]);
+      given(participantDecider, [enrolled, erased]).when({ type: 'EraseData' }).then([]);
+      given(participantDecider, []).when({ type: 'EraseData' }).thenFails('NOT_FOUND');
     });
   });
 });

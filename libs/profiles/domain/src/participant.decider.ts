@@ -6,17 +6,9 @@ import type {
   ProgramFormat,
   QuestionShape,
 } from '@trellis/profiles/contracts';
-import { DomainError, isIanaTimeZone } from '@trellis/shared/kernel';
+import { DomainError, isIanaTimeZone, type Decider, type SealedText } from '@trellis/shared/kernel';
 import type { ProgramStatus } from './program.decider';
 import { isLanguageCode } from './reference-data';
-
-/**
- * Free text after the application sealed it with the person's key (docs/architecture.md §7). The domain only checks
- * it is there; it never sees the words.
- */
-export interface SealedText {
-  readonly enc: string;
-}
 
 export interface Answer {
   questionId: string;
@@ -413,7 +405,7 @@ export function evolveParticipant(state: ParticipantState, event: ParticipantEve
   }
 }
 
-export const participantDecider = {
+export const participantDecider: Decider<ParticipantCommand, ParticipantEvent, ParticipantState> = {
   initialState: initialParticipantState,
   decide: decideParticipant,
   evolve: evolveParticipant,

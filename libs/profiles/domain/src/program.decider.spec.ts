@@ -1,4 +1,4 @@
-import { specFor } from './decider-spec.fixture';
+import { given } from '@trellis/shared/kernel/testing';
 import {
   DEFAULT_MATCHING_RULES,
   DEFAULT_PROGRAM_SETTINGS,
@@ -9,7 +9,6 @@ import {
   type Question,
 } from './program.decider';
 
-const spec = specFor(programDecider);
 const programId = 'p1';
 const created: ProgramEvent = {
   type: 'ProgramCreated',
@@ -40,13 +39,14 @@ const question = (overrides: Partial<Question> = {}): Question => ({
 
 describe('Program decider', () => {
   describe('CreateProgram', () => {
-    it('creates a program with default settings and rules, trimming the name', () =>
-      spec([])
+    it('creates a program with default settings and rules, trimming the name', () => {
+      given(programDecider, [])
         .when({ type: 'CreateProgram', programId, details: { name: '  Spring mentoring ', description: '' } })
-        .then([created]));
+        .then([created]);
+    });
 
-    it('keeps the settings a manager chose and fills the rest with defaults', () =>
-      spec([])
+    it('keeps the settings a manager chose and fills the rest with defaults', () => {
+      given(programDecider, [])
         .when({
           type: 'CreateProgram',
           programId,
@@ -55,30 +55,34 @@ describe('Program decider', () => {
         })
         .thenProduces(([event]) =>
           expect(event).toMatchObject({ settings: { ...DEFAULT_PROGRAM_SETTINGS, format: 'group', maxCircleSize: 6 } }),
-        ));
+        );
+    });
 
-    it('refuses a second program with the same id', () =>
-      spec([created])
+    it('refuses a second program with the same id', () => {
+      given(programDecider, [created])
         .when({ type: 'CreateProgram', programId, details: { name: 'Again', description: '' } })
-        .thenFails('CONFLICT'));
+        .thenFails('CONFLICT');
+    });
 
-    it('refuses a name that is too short', () =>
-      spec([])
+    it('refuses a name that is too short', () => {
+      given(programDecider, [])
         .when({ type: 'CreateProgram', programId, details: { name: 'x', description: '' } })
-        .thenFails('BAD_USER_INPUT', /3 to 120/));
+        .thenFails('BAD_USER_INPUT', /3 to 120/);
+    });
 
-    it('refuses settings out of bounds, naming the setting', () =>
-      spec([])
+    it('refuses settings out of bounds, naming the setting', () => {
+      given(programDecider, [])
         .when({
           type: 'CreateProgram',
           programId,
           details: { name: 'Spring', description: '' },
           settings: { defaultMentorCapacity: 0 },
         })
-        .thenFails('BAD_USER_INPUT', /defaultMentorCapacity/));
+        .thenFails('BAD_USER_INPUT', /defaultMentorCapacity/);
+    });
 
-    it('records which program it was duplicated from', () =>
-      spec([])
+    it('records which program it was duplicated from', () => {
+      given(programDecider, [])
         .when({
           type: 'CreateProgram',
           programId,
@@ -88,50 +92,56 @@ describe('Program decider', () => {
         })
         .thenProduces(([event]) =>
           expect(event).toMatchObject({ copiedFromProgramId: 'p0', questions: [{ questionId: 'goal-area' }] }),
-        ));
+        );
+    });
   });
 
   describe('enrollment and archiving', () => {
     it('opens enrollment once; opening again changes nothing', () => {
-      spec([created]).when({ type: 'OpenEnrollment' }).then([opened]);
-      spec([created, opened]).when({ type: 'OpenEnrollment' }).then([]);
+      given(programDecider, [created]).when({ type: 'OpenEnrollment' }).then([opened]);
+      given(programDecider, [created, opened]).when({ type: 'OpenEnrollment' }).then([]);
     });
 
-    it('cannot close enrollment that was never opened', () =>
-      spec([created]).when({ type: 'CloseEnrollment' }).thenFails('CONFLICT'));
+    it('cannot close enrollment that was never opened', () => {
+      given(programDecider, [created]).when({ type: 'CloseEnrollment' }).thenFails('CONFLICT');
+    });
 
-    it('closes open enrollment', () =>
-      spec([created, opened])
+    it('closes open enrollment', () => {
+      given(programDecider, [created, opened])
         .when({ type: 'CloseEnrollment' })
-        .then([{ type: 'ProgramEnrollmentClosed', programId }]));
+        .then([{ type: 'ProgramEnrollmentClosed', programId }]);
+    });
 
     it('archives, and an archived program refuses every change', () => {
-      spec([created]).when({ type: 'ArchiveProgram' }).then([archived]);
-      spec([created, archived])
+      given(programDecider, [created]).when({ type: 'ArchiveProgram' }).then([archived]);
+      given(programDecider, [created, archived])
         .when({ type: 'OpenEnrollment' })
         .thenFails('CONFLICT', /archived/);
-      spec([created, archived])
+      given(programDecider, [created, archived])
         .when({ type: 'EditProgramDetails', details: { name: 'New name', description: '' } })
         .thenFails('CONFLICT');
-      spec([created, archived]).when({ type: 'ChangeProgramSettings', settings: {} }).thenFails('CONFLICT');
+      given(programDecider, [created, archived])
+        .when({ type: 'ChangeProgramSettings', settings: {} })
+        .thenFails('CONFLICT');
     });
 
-    it('reports an unknown program as not found', () =>
-      spec([]).when({ type: 'OpenEnrollment' }).thenFails('NOT_FOUND'));
+    it('reports an unknown program as not found', () => {
+      given(programDecider, []).when({ type: 'OpenEnrollment' }).thenFails('NOT_FOUND');
+    });
   });
 
   describe('settings, questionnaire and matching rules', () => {
     it('edits details only when they change', () => {
-      spec([created])
+      given(programDecider, [created])
         .when({ type: 'EditProgramDetails', details: { name: 'Spring mentoring', description: '' } })
         .then([]);
-      spec([created])
+      given(programDecider, [created])
         .when({ type: 'EditProgramDetails', details: { name: 'Spring 2027', description: 'For new hires' } })
         .then([{ type: 'ProgramDetailsEdited', programId, name: 'Spring 2027', description: 'For new hires' }]);
     });
 
-    it('changes settings on top of the current ones', () =>
-      spec([created])
+    it('changes settings on top of the current ones', () => {
+      given(programDecider, [created])
         .when({ type: 'ChangeProgramSettings', settings: { requestExpiryDays: 10 } })
         .then([
           {
@@ -139,10 +149,11 @@ describe('Program decider', () => {
             programId,
             settings: { ...DEFAULT_PROGRAM_SETTINGS, requestExpiryDays: 10 },
           },
-        ]));
+        ]);
+    });
 
-    it('accepts a valid questionnaire', () =>
-      spec([created])
+    it('accepts a valid questionnaire', () => {
+      given(programDecider, [created])
         .when({
           type: 'DefineQuestionnaire',
           questions: [
@@ -150,7 +161,8 @@ describe('Program decider', () => {
             question({ questionId: 'energy', kind: 'scale', options: [], optionIds: [], scaleMin: 1, scaleMax: 5 }),
           ],
         })
-        .thenProduces(([event]) => expect(event).toMatchObject({ type: 'ProgramQuestionnaireChanged' })));
+        .thenProduces(([event]) => expect(event).toMatchObject({ type: 'ProgramQuestionnaireChanged' }));
+    });
 
     it.each([
       ['duplicate ids', [question(), question()], /used twice/],
@@ -170,12 +182,14 @@ describe('Program decider', () => {
         /cannot be used for matching/,
       ],
       ['a weight above 10', [question({ weight: 11 })], /weight/],
-    ])('refuses a questionnaire with %s', (_label, questions, message) =>
-      spec([created]).when({ type: 'DefineQuestionnaire', questions }).thenFails('BAD_USER_INPUT', message),
-    );
+    ])('refuses a questionnaire with %s', (_label, questions, message) => {
+      given(programDecider, [created])
+        .when({ type: 'DefineQuestionnaire', questions })
+        .thenFails('BAD_USER_INPUT', message);
+    });
 
-    it('accepts matching rules a manager edited', () =>
-      spec([created])
+    it('accepts matching rules a manager edited', () => {
+      given(programDecider, [created])
         .when({
           type: 'ChangeMatchingRules',
           matchingRules: {
@@ -189,7 +203,8 @@ describe('Program decider', () => {
           expect(event).toMatchObject({
             matchingRules: { objective: 'fairest', hardRules: { maxTimezoneGapHours: 4 } },
           }),
-        ));
+        );
+    });
 
     it.each([
       ['all weights zero', { weights: { skills: 0 } }, /at least one/i],
@@ -199,40 +214,42 @@ describe('Program decider', () => {
         { hardRules: { ...DEFAULT_MATCHING_RULES.hardRules, maxTimezoneGapHours: 30 } },
         /timezone gap/,
       ],
-    ])('refuses matching rules with %s', (_label, overrides, message) =>
-      spec([created])
+    ])('refuses matching rules with %s', (_label, overrides, message) => {
+      given(programDecider, [created])
         .when({ type: 'ChangeMatchingRules', matchingRules: { ...DEFAULT_MATCHING_RULES, ...overrides } })
-        .thenFails('BAD_USER_INPUT', message),
-    );
+        .thenFails('BAD_USER_INPUT', message);
+    });
   });
 
   describe('cohorts and managers', () => {
     const cohort = { cohortId: 'c1', name: 'January', startsOn: '2027-01-01', endsOn: '2027-06-30' };
-    it('adds a cohort with a date window', () =>
-      spec([created])
+    it('adds a cohort with a date window', () => {
+      given(programDecider, [created])
         .when({ type: 'AddCohort', ...cohort })
-        .then([{ type: 'ProgramCohortAdded', programId, ...cohort }]));
+        .then([{ type: 'ProgramCohortAdded', programId, ...cohort }]);
+    });
 
     it('refuses a cohort that ends before it starts or has an impossible date', () => {
-      spec([created])
+      given(programDecider, [created])
         .when({ type: 'AddCohort', ...cohort, endsOn: '2026-12-01' })
         .thenFails('BAD_USER_INPUT', /end after/);
-      spec([created])
+      given(programDecider, [created])
         .when({ type: 'AddCohort', ...cohort, startsOn: '2027-02-30' })
         .thenFails('BAD_USER_INPUT');
     });
 
-    it('refuses a second cohort with the same name', () =>
-      spec([created, { type: 'ProgramCohortAdded', programId, ...cohort }])
+    it('refuses a second cohort with the same name', () => {
+      given(programDecider, [created, { type: 'ProgramCohortAdded', programId, ...cohort }])
         .when({ type: 'AddCohort', ...cohort, cohortId: 'c2', name: 'january' })
-        .thenFails('CONFLICT'));
+        .thenFails('CONFLICT');
+    });
 
     it('assigns a manager once and unassigns only a current manager', () => {
       const assigned: ProgramEvent = { type: 'ProgramManagerAssigned', programId, personId: 'm1' };
-      spec([created]).when({ type: 'AssignProgramManager', personId: 'm1' }).then([assigned]);
-      spec([created, assigned]).when({ type: 'AssignProgramManager', personId: 'm1' }).then([]);
-      spec([created]).when({ type: 'UnassignProgramManager', personId: 'm1' }).thenFails('NOT_FOUND');
-      spec([created, assigned])
+      given(programDecider, [created]).when({ type: 'AssignProgramManager', personId: 'm1' }).then([assigned]);
+      given(programDecider, [created, assigned]).when({ type: 'AssignProgramManager', personId: 'm1' }).then([]);
+      given(programDecider, [created]).when({ type: 'UnassignProgramManager', personId: 'm1' }).thenFails('NOT_FOUND');
+      given(programDecider, [created, assigned])
         .when({ type: 'UnassignProgramManager', personId: 'm1' })
         .then([{ type: 'ProgramManagerUnassigned', programId, personId: 'm1' }]);
     });

@@ -5,7 +5,7 @@ import type {
   QuestionKind,
   QuestionShape,
 } from '@trellis/profiles/contracts';
-import { DomainError } from '@trellis/shared/kernel';
+import { DomainError, type Decider } from '@trellis/shared/kernel';
 
 /** A question as the program manager wrote it; the wording stays in profiles, consumers get its shape. */
 export interface Question extends QuestionShape {
@@ -384,7 +384,7 @@ export function evolveProgram(state: ProgramState, event: ProgramEvent): Program
   }
 }
 
-export const programDecider = {
+export const programDecider: Decider<ProgramCommand, ProgramEvent, ProgramState> = {
   initialState: initialProgramState,
   decide: decideProgram,
   evolve: evolveProgram,

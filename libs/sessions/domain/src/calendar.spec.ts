@@ -1,6 +1,6 @@
 import { personFeedIcs, sessionIcs, type CalendarPresentation } from './calendar';
 import { sessionDecider, type SessionCommand, type SessionState } from './session.decider';
-import { sealed } from './testing/decider-scenario';
+import { sealed } from './testing/sealed.fixture';
 import { parseIcs, prop, propValue, unescapeText, type IcsComponent } from './testing/ics-parser';
 
 const options = { uidDomain: 'trellis.test', now: '2026-03-02T09:00:00Z' };

@@ -2,7 +2,7 @@ import { SESSIONS_EVENT_TYPES, sessionsEventContracts } from '@trellis/sessions/
 import { engagementDecider, type EngagementCommand, type EngagementEvent } from './engagement.decider';
 import { toIntegrationEvent } from './integration-events';
 import { sessionDecider, type SessionCommand, type SessionEvent } from './session.decider';
-import { sealed } from './testing/decider-scenario';
+import { sealed } from './testing/sealed.fixture';
 
 const mentor = 'p-mentor';
 const mentee = 'p-mentee';

@@ -1,17 +1,12 @@
-import { DomainError } from '@trellis/shared/kernel';
+import { DomainError, type SealedText } from '@trellis/shared/kernel';
 
 /**
  * Free text (goal titles, notes, feedback comments, meeting links, contact details) reaches the domain already
- * encrypted by the app with the author's key (docs/architecture.md §7). The domain never reads it: it only checks
- * that a required value is present and carries it into events. Text rules run in the app on the plain text, before
- * sealing, with `checkText` below, so the domain still owns them.
+ * sealed by the app (docs/architecture.md §7): the domain only checks that a required value is present and carries it
+ * into events. Text rules run in the app on the plain text, before sealing, with `checkText` below, so the domain
+ * still owns them.
  */
-export interface Sealed {
-  /** Format marker of the app's encryption (e.g. `aes-256-gcm:v1`); the rest of the value is the app's business. */
-  readonly enc: string;
-}
-
-export function isSealed(value: unknown): value is Sealed {
+export function isSealed(value: unknown): value is SealedText {
   return (
     typeof value === 'object' &&
     value !== null &&
@@ -21,12 +16,12 @@ export function isSealed(value: unknown): value is Sealed {
   );
 }
 
-export function requireSealed(value: unknown, field: string): Sealed {
+export function requireSealed(value: unknown, field: string): SealedText {
   if (!isSealed(value)) throw new DomainError('BAD_USER_INPUT', `${field} is required.`, { field });
   return value;
 }
 
-export function optionalSealed(value: unknown, field: string): Sealed | undefined {
+export function optionalSealed(value: unknown, field: string): SealedText | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isSealed(value)) throw new DomainError('BAD_USER_INPUT', `${field} is not valid.`, { field });
   return value;

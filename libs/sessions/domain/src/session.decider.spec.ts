@@ -1,3 +1,4 @@
+import { given } from '@trellis/shared/kernel/testing';
 import type { SchedulingContext } from './scheduling';
 import {
   canReadFeedback,
@@ -6,9 +7,8 @@ import {
   type SessionCommand,
   type SessionEvent,
 } from './session.decider';
-import { scenario, sealed } from './testing/decider-scenario';
+import { sealed } from './testing/sealed.fixture';
 
-const session = scenario(sessionDecider);
 const mentor = 'p-mentor';
 const mentee = 'p-mentee';
 const stranger = 'p-stranger';
@@ -99,71 +99,59 @@ const act = (type: SessionCommand['type'], fields: Record<string, unknown> = {},
 describe('Session decider', () => {
   describe('ScheduleSession', () => {
     it('schedules a one-on-one between the pair, stored in UTC with the organizer’s zone, sequence 0', () => {
-      session.given([]).when(schedule()).then([scheduled]);
+      given(sessionDecider, []).when(schedule()).then([scheduled]);
     });
 
     it('normalises the times to canonical UTC', () => {
-      const events = session
-        .given([])
+      const events = given(sessionDecider, [])
         .when(schedule({ startsAt: '2026-03-10T16:00Z', endsAt: '2026-03-10T17:00:00Z' }))
-        .events();
+        .produced();
       expect(events[0]).toMatchObject({ startsAt, endsAt });
     });
 
     it('refuses a time in the past or right now', () => {
-      session
-        .given([])
+      given(sessionDecider, [])
         .when(schedule({ startsAt: '2026-03-01T16:00:00Z', endsAt: '2026-03-01T17:00:00Z' }))
-        .thenError('BAD_USER_INPUT', /future/);
-      session
-        .given([])
+        .thenFails('BAD_USER_INPUT', /future/);
+      given(sessionDecider, [])
         .when(schedule({ startsAt: now, endsAt: '2026-03-02T10:00:00Z' }))
-        .thenError('BAD_USER_INPUT', /future/);
+        .thenFails('BAD_USER_INPUT', /future/);
     });
 
     it('refuses local times passed as UTC and unknown zones', () => {
-      session
-        .given([])
+      given(sessionDecider, [])
         .when(schedule({ startsAt: '2026-03-10T17:00:00+01:00' }))
-        .thenError('BAD_USER_INPUT', /UTC/);
-      session
-        .given([])
+        .thenFails('BAD_USER_INPUT', /UTC/);
+      given(sessionDecider, [])
         .when(schedule({ startsAt: '2026-03-10 16:00' }))
-        .thenError('BAD_USER_INPUT', /UTC/);
-      session
-        .given([])
+        .thenFails('BAD_USER_INPUT', /UTC/);
+      given(sessionDecider, [])
         .when(schedule({ startsAt: '2026-02-30T16:00:00Z' }))
-        .thenError('BAD_USER_INPUT', /UTC/);
-      session
-        .given([])
+        .thenFails('BAD_USER_INPUT', /UTC/);
+      given(sessionDecider, [])
         .when(schedule({ timezone: 'Europe/Atlantis' }))
-        .thenError('BAD_USER_INPUT', /IANA/);
+        .thenFails('BAD_USER_INPUT', /IANA/);
     });
 
     it('keeps the duration within bounds', () => {
-      session
-        .given([])
+      given(sessionDecider, [])
         .when(schedule({ endsAt: '2026-03-10T16:10:00Z' }))
-        .thenError('BAD_USER_INPUT', /15 minutes to 8 hours.*10 minutes/);
-      session
-        .given([])
+        .thenFails('BAD_USER_INPUT', /15 minutes to 8 hours.*10 minutes/);
+      given(sessionDecider, [])
         .when(schedule({ endsAt: '2026-03-11T01:00:00Z' }))
-        .thenError('BAD_USER_INPUT', /540 minutes/);
-      session
-        .given([])
+        .thenFails('BAD_USER_INPUT', /540 minutes/);
+      given(sessionDecider, [])
         .when(schedule({ endsAt: startsAt }))
-        .thenError('BAD_USER_INPUT', /0 minutes/);
-      session
-        .given([])
+        .thenFails('BAD_USER_INPUT', /0 minutes/);
+      given(sessionDecider, [])
         .when(schedule({ endsAt: '2026-03-10T16:10:00Z', scheduling: { ...free, policy: { minDurationMinutes: 5 } } }))
-        .events();
+        .produced();
     });
 
     it('refuses booking more than a year ahead', () => {
-      session
-        .given([])
+      given(sessionDecider, [])
         .when(schedule({ startsAt: '2027-06-01T16:00:00Z', endsAt: '2027-06-01T17:00:00Z' }))
-        .thenError('BAD_USER_INPUT', /366 days/);
+        .thenFails('BAD_USER_INPUT', /366 days/);
     });
 
     it('refuses an overlap with another session of any attendee and names the clashing session', () => {
@@ -176,10 +164,9 @@ describe('Session decider', () => {
         },
         { sessionId: 's-later', startsAt: '2026-03-10T16:45:00Z', endsAt: '2026-03-10T18:00:00Z', personIds: [mentee] },
       ];
-      const error = session
-        .given([])
+      const error = given(sessionDecider, [])
         .when(schedule({ scheduling: { ...free, busy } }))
-        .thenError('CONFLICT', /overlaps session s-other \(2026-03-10T16:30:00.000Z to 2026-03-10T17:30:00.000Z UTC\)/);
+        .thenFails('CONFLICT', /overlaps session s-other \(2026-03-10T16:30:00.000Z to 2026-03-10T17:30:00.000Z UTC\)/);
       expect(error.details).toEqual({ clashingSessionId: 's-other', personIds: [mentee] });
     });
 
@@ -189,8 +176,7 @@ describe('Session decider', () => {
         { sessionId: 's-after', startsAt: endsAt, endsAt: '2026-03-10T18:00:00Z', personIds: [mentee] },
         { sessionId: 's-same-time', startsAt, endsAt, personIds: ['p-x'] },
       ];
-      session
-        .given([])
+      given(sessionDecider, [])
         .when(schedule({ scheduling: { ...free, busy } }))
         .then([scheduled]);
     });
@@ -204,10 +190,9 @@ describe('Session decider', () => {
           windows: [{ day: 1, startMinute: 9 * 60, endMinute: 12 * 60 }],
         },
       ];
-      const error = session
-        .given([])
+      const error = given(sessionDecider, [])
         .when(schedule({ scheduling: { ...free, availability } }))
-        .thenError(
+        .thenFails(
           'CONFLICT',
           /outside the stated availability of one attendee \(available Tue 09:00–12:00 \(America\/New_York\)\)/,
         );
@@ -215,10 +200,9 @@ describe('Session decider', () => {
         outsideAvailabilityPersonIds: [mentee],
         outsideAvailability: [{ personId: mentee, timeZone: 'America/New_York', windows: availability[0]!.windows }],
       });
-      const events = session
-        .given([])
+      const events = given(sessionDecider, [])
         .when(schedule({ scheduling: { ...free, availability, overrideAvailability: true } }))
-        .events();
+        .produced();
       expect(events[0]).toMatchObject({ availabilityOverridden: true });
       // One week earlier (before the US change) the same UTC time is 11:00 EST: inside the window.
       const earlier = {
@@ -226,36 +210,30 @@ describe('Session decider', () => {
         endsAt: '2026-03-03T17:00:00Z',
         scheduling: { ...free, availability },
       };
-      expect(session.given([]).when(schedule(earlier)).events()[0]).toMatchObject({
+      expect(given(sessionDecider, []).when(schedule(earlier)).produced()[0]).toMatchObject({
         startsAt: '2026-03-03T16:00:00.000Z',
       });
     });
 
     it('one-on-one is only between the mentorship’s pair, scheduled by one of them', () => {
-      session
-        .given([])
+      given(sessionDecider, [])
         .when(schedule({ actor: stranger }))
-        .thenError('FORBIDDEN', /mentor or the mentee/);
-      session
-        .given([])
+        .thenFails('FORBIDDEN', /mentor or the mentee/);
+      given(sessionDecider, [])
         .when(schedule({ inviteePersonIds: [stranger] }))
-        .thenError('BAD_USER_INPUT', /between the mentor and the mentee/);
-      session
-        .given([])
+        .thenFails('BAD_USER_INPUT', /between the mentor and the mentee/);
+      given(sessionDecider, [])
         .when(schedule({ inviteePersonIds: [mentee, stranger] }))
-        .thenError('BAD_USER_INPUT', /between the mentor and the mentee/);
-      session
-        .given([])
+        .thenFails('BAD_USER_INPUT', /between the mentor and the mentee/);
+      given(sessionDecider, [])
         .when(schedule({ pair: undefined }))
-        .thenError('NOT_FOUND', /mentorship/);
-      session
-        .given([])
+        .thenFails('NOT_FOUND', /mentorship/);
+      given(sessionDecider, [])
         .when(schedule({ inviteePersonIds: [mentor] }))
-        .thenError('BAD_USER_INPUT', /do not invite yourself/);
-      const byMentee = session
-        .given([])
+        .thenFails('BAD_USER_INPUT', /do not invite yourself/);
+      const byMentee = given(sessionDecider, [])
         .when(schedule({ actor: mentee, inviteePersonIds: [mentor] }))
-        .events();
+        .produced();
       expect(byMentee[0]).toMatchObject({ hostPersonId: mentee, attendeePersonIds: [mentee, mentor] });
     });
 
@@ -272,53 +250,43 @@ describe('Session decider', () => {
         meetingLink: undefined,
         location: sealed('Room 4'),
       });
-      session.given([]).when(command).then([group]);
-      session
-        .given([])
+      given(sessionDecider, []).when(command).then([group]);
+      given(sessionDecider, [])
         .when({ ...command, capacity: 1 } as SessionCommand)
-        .thenError('BAD_USER_INPUT', /capacity/);
-      session
-        .given([])
+        .thenFails('BAD_USER_INPUT', /capacity/);
+      given(sessionDecider, [])
         .when({ ...command, capacity: undefined } as SessionCommand)
-        .thenError('BAD_USER_INPUT', /capacity/);
-      session
-        .given([])
+        .thenFails('BAD_USER_INPUT', /capacity/);
+      given(sessionDecider, [])
         .when({ ...command, inviteePersonIds: [] } as SessionCommand)
-        .thenError('BAD_USER_INPUT', /at least one/);
-      session
-        .given([])
+        .thenFails('BAD_USER_INPUT', /at least one/);
+      given(sessionDecider, [])
         .when({ ...command, inviteePersonIds: ['p-a', 'p-a'] } as SessionCommand)
-        .thenError('BAD_USER_INPUT', /twice/);
+        .thenFails('BAD_USER_INPUT', /twice/);
     });
 
     it('virtual sessions need a link, in-person sessions a location', () => {
-      session
-        .given([])
+      given(sessionDecider, [])
         .when(schedule({ meetingLink: undefined }))
-        .thenError('BAD_USER_INPUT', /Meeting link is required/);
-      session
-        .given([])
+        .thenFails('BAD_USER_INPUT', /Meeting link is required/);
+      given(sessionDecider, [])
         .when(schedule({ location: sealed('Room 1') }))
-        .thenError('BAD_USER_INPUT', /not a location/);
-      session
-        .given([])
+        .thenFails('BAD_USER_INPUT', /not a location/);
+      given(sessionDecider, [])
         .when(schedule({ mode: 'in-person' }))
-        .thenError('BAD_USER_INPUT', /not a meeting link/);
-      session
-        .given([])
+        .thenFails('BAD_USER_INPUT', /not a meeting link/);
+      given(sessionDecider, [])
         .when(schedule({ mode: 'in-person', meetingLink: undefined }))
-        .thenError('BAD_USER_INPUT', /Location is required/);
-      session
-        .given([])
+        .thenFails('BAD_USER_INPUT', /Location is required/);
+      given(sessionDecider, [])
         .when(schedule({ mode: 'hybrid' as never }))
-        .thenError('BAD_USER_INPUT', /mode/);
+        .thenFails('BAD_USER_INPUT', /mode/);
     });
 
     it('refuses a second schedule with the same id', () => {
-      session
-        .given([scheduled])
+      given(sessionDecider, [scheduled])
         .when(schedule())
-        .thenError('CONFLICT', /already exists/);
+        .thenFails('CONFLICT', /already exists/);
     });
   });
 
@@ -333,42 +301,34 @@ describe('Session decider', () => {
         sequence: 0,
         respondedAt: now,
       };
-      session
-        .given([scheduled])
+      given(sessionDecider, [scheduled])
         .when(act('RespondToInvitation', { response: 'accepted' }, mentee))
         .then([rsvp]);
-      session
-        .given([scheduled, rsvp])
+      given(sessionDecider, [scheduled, rsvp])
         .when(act('RespondToInvitation', { response: 'accepted' }, mentee))
         .then([]);
-      const changed = session
-        .given([scheduled, rsvp])
+      const changed = given(sessionDecider, [scheduled, rsvp])
         .when(act('RespondToInvitation', { response: 'declined' }, mentee))
-        .events();
+        .produced();
       expect(changed[0]).toMatchObject({ response: 'declined' });
     });
 
     it('refuses the host, strangers, unknown answers, and answers after the end', () => {
-      session
-        .given([scheduled])
+      given(sessionDecider, [scheduled])
         .when(act('RespondToInvitation', { response: 'accepted' }, mentor))
-        .thenError('BAD_USER_INPUT', /hosting/);
-      session
-        .given([scheduled])
+        .thenFails('BAD_USER_INPUT', /hosting/);
+      given(sessionDecider, [scheduled])
         .when(act('RespondToInvitation', { response: 'accepted' }, stranger))
-        .thenError('FORBIDDEN');
-      session
-        .given([scheduled])
+        .thenFails('FORBIDDEN');
+      given(sessionDecider, [scheduled])
         .when(act('RespondToInvitation', { response: 'maybe' }, mentee))
-        .thenError('BAD_USER_INPUT', /response/);
-      session
-        .given([scheduled])
+        .thenFails('BAD_USER_INPUT', /response/);
+      given(sessionDecider, [scheduled])
         .when(act('RespondToInvitation', { response: 'accepted' }, mentee, after))
-        .thenError('CONFLICT', /over/);
-      session
-        .given([])
+        .thenFails('CONFLICT', /over/);
+      given(sessionDecider, [])
         .when(act('RespondToInvitation', { response: 'accepted' }, mentee))
-        .thenError('NOT_FOUND');
+        .thenFails('NOT_FOUND');
     });
 
     it('refuses acceptances beyond the group’s size limit (the host takes a place)', () => {
@@ -381,22 +341,18 @@ describe('Session decider', () => {
         sequence: 0,
         respondedAt: now,
       });
-      session
-        .given([group])
+      given(sessionDecider, [group])
         .when(act('RespondToInvitation', { response: 'accepted' }, 'p-a'))
         .then([accepts('p-a')]);
-      session
-        .given([group, accepts('p-a')])
+      given(sessionDecider, [group, accepts('p-a')])
         .when(act('RespondToInvitation', { response: 'accepted' }, 'p-b'))
         .then([accepts('p-b')]);
-      session
-        .given([group, accepts('p-a'), accepts('p-b')])
+      given(sessionDecider, [group, accepts('p-a'), accepts('p-b')])
         .when(act('RespondToInvitation', { response: 'accepted' }, 'p-c'))
-        .thenError('CONFLICT', /full \(3 places\)/);
-      const declining = session
-        .given([group, accepts('p-a'), accepts('p-b')])
+        .thenFails('CONFLICT', /full \(3 places\)/);
+      const declining = given(sessionDecider, [group, accepts('p-a'), accepts('p-b')])
         .when(act('RespondToInvitation', { response: 'declined' }, 'p-c'))
-        .events();
+        .produced();
       expect(declining).toHaveLength(1);
     });
   });
@@ -433,23 +389,20 @@ describe('Session decider', () => {
         sequence: 0,
         respondedAt: now,
       };
-      const state = session.given([scheduled, rsvp]).when(reschedule()).then([moved]);
+      const state = given(sessionDecider, [scheduled, rsvp]).when(reschedule()).then([moved]);
       expect(state).toMatchObject({ sequence: 1, rsvps: {} });
-      const twice = session
-        .given([scheduled, moved])
+      const twice = given(sessionDecider, [scheduled, moved])
         .when(reschedule({ startsAt: '2026-03-13T16:00:00Z', endsAt: '2026-03-13T17:00:00Z' }))
-        .events();
+        .produced();
       expect(twice[0]).toMatchObject({ sequence: 2, previousStartsAt: '2026-03-12T16:00:00.000Z' });
     });
 
     it('applies the same rules as scheduling, ignoring the session’s own slot', () => {
-      session
-        .given([scheduled])
+      given(sessionDecider, [scheduled])
         .when(reschedule({ startsAt: '2026-03-01T16:00:00Z' }))
-        .thenError('BAD_USER_INPUT', /future/);
+        .thenFails('BAD_USER_INPUT', /future/);
       const ownSlot = [{ sessionId: 's-1', startsAt, endsAt, personIds: [mentor, mentee] }];
-      const events = session
-        .given([scheduled])
+      const events = given(sessionDecider, [scheduled])
         .when(
           reschedule({
             startsAt: '2026-03-10T16:30:00Z',
@@ -457,24 +410,22 @@ describe('Session decider', () => {
             scheduling: { ...free, busy: ownSlot },
           }),
         )
-        .events();
+        .produced();
       expect(events[0]).toMatchObject({ startsAt: '2026-03-10T16:30:00.000Z' });
       const clash = [
         { sessionId: 's-9', startsAt: '2026-03-12T16:30:00Z', endsAt: '2026-03-12T17:00:00Z', personIds: [mentor] },
       ];
-      session
-        .given([scheduled])
+      given(sessionDecider, [scheduled])
         .when(reschedule({ scheduling: { ...free, busy: clash } }))
-        .thenError('CONFLICT', /s-9/);
+        .thenFails('CONFLICT', /s-9/);
     });
 
     it('does nothing when the time is unchanged', () => {
-      session.given([scheduled]).when(reschedule({ startsAt, endsAt })).then([]);
+      given(sessionDecider, [scheduled]).when(reschedule({ startsAt, endsAt })).then([]);
     });
 
     it('in a group only the host moves the session; nobody moves a cancelled one', () => {
-      session
-        .given([group])
+      given(sessionDecider, [group])
         .when(
           act(
             'RescheduleSession',
@@ -482,7 +433,7 @@ describe('Session decider', () => {
             'p-a',
           ),
         )
-        .thenError('FORBIDDEN', /host/);
+        .thenFails('FORBIDDEN', /host/);
       const cancelled: SessionEvent = {
         type: 'SessionCancelled',
         ...ref,
@@ -494,10 +445,9 @@ describe('Session decider', () => {
         sequence: 1,
         cancelledAt: now,
       };
-      session
-        .given([scheduled, cancelled])
+      given(sessionDecider, [scheduled, cancelled])
         .when(reschedule())
-        .thenError('CONFLICT', /cancelled/);
+        .thenFails('CONFLICT', /cancelled/);
     });
   });
 
@@ -514,8 +464,7 @@ describe('Session decider', () => {
         sequence: 1,
         cancelledAt: now,
       };
-      const state = session
-        .given([scheduled])
+      const state = given(sessionDecider, [scheduled])
         .when(act('CancelSession', { reason: 'illness' }, mentee))
         .then([cancelled]);
       expect(state).toMatchObject({
@@ -523,32 +472,27 @@ describe('Session decider', () => {
         sequence: 1,
         cancellation: { reason: 'illness', byPersonId: mentee },
       });
-      session
-        .given([scheduled, cancelled])
+      given(sessionDecider, [scheduled, cancelled])
         .when(act('CancelSession', { reason: 'illness' }))
-        .thenError('CONFLICT', /already cancelled/);
+        .thenFails('CONFLICT', /already cancelled/);
     });
 
     it('refuses unknown reasons, strangers and completed sessions', () => {
-      session
-        .given([scheduled])
+      given(sessionDecider, [scheduled])
         .when(act('CancelSession', { reason: 'meh' }))
-        .thenError('BAD_USER_INPUT', /reason/);
-      session
-        .given([scheduled])
+        .thenFails('BAD_USER_INPUT', /reason/);
+      given(sessionDecider, [scheduled])
         .when(act('CancelSession', { reason: 'illness' }, stranger))
-        .thenError('FORBIDDEN');
-      session
-        .given([scheduled, bothCame])
+        .thenFails('FORBIDDEN');
+      given(sessionDecider, [scheduled, bothCame])
         .when(act('CancelSession', { reason: 'illness' }))
-        .thenError('CONFLICT', /completed/);
+        .thenFails('CONFLICT', /completed/);
     });
   });
 
   describe('attendance and completion', () => {
     it('records attendance once the session has started, for invited people only', () => {
-      session
-        .given([scheduled])
+      given(sessionDecider, [scheduled])
         .when(act('RecordAttendance', { attendance: [{ personId: mentee, status: 'late' }] }, mentor, during))
         .then([
           {
@@ -559,18 +503,15 @@ describe('Session decider', () => {
             recordedAt: during,
           },
         ]);
-      session
-        .given([scheduled])
+      given(sessionDecider, [scheduled])
         .when(act('RecordAttendance', { attendance: [{ personId: mentee, status: 'late' }] }))
-        .thenError('CONFLICT', /started/);
-      session
-        .given([scheduled])
+        .thenFails('CONFLICT', /started/);
+      given(sessionDecider, [scheduled])
         .when(act('RecordAttendance', { attendance: [{ personId: stranger, status: 'attended' }] }, mentor, during))
-        .thenError('BAD_USER_INPUT', /invited/);
-      session
-        .given([scheduled])
+        .thenFails('BAD_USER_INPUT', /invited/);
+      given(sessionDecider, [scheduled])
         .when(act('RecordAttendance', { attendance: [] }, mentor, during))
-        .thenError('BAD_USER_INPUT');
+        .thenFails('BAD_USER_INPUT');
     });
 
     it('completes with shared notes; unmarked attendees count as present unless they declined', () => {
@@ -583,60 +524,50 @@ describe('Session decider', () => {
         sequence: 0,
         respondedAt: now,
       };
-      const done = session
-        .given([scheduled])
+      const done = given(sessionDecider, [scheduled])
         .when(act('CompleteSession', { sharedNotes: sealed('notes') }, mentor, after))
         .then([{ ...bothCame, sharedNotes: sealed('notes') }]);
       expect(done).toMatchObject({ status: 'completed', sharedNotes: { authorPersonId: mentor } });
-      const events = session
-        .given([scheduled, declined])
+      const events = given(sessionDecider, [scheduled, declined])
         .when(act('CompleteSession', {}, mentor, after))
-        .events();
+        .produced();
       expect(events[0]).toMatchObject({ attendedPersonIds: [mentor] });
-      const marked = session
-        .given([scheduled])
+      const marked = given(sessionDecider, [scheduled])
         .when(act('CompleteSession', { attendance: [{ personId: mentee, status: 'absent' }] }, mentor, after))
-        .events();
+        .produced();
       expect(marked[0]).toMatchObject({ attendedPersonIds: [mentor] });
     });
 
     it('refuses completing before the start, twice, or a cancelled session', () => {
-      session
-        .given([scheduled])
+      given(sessionDecider, [scheduled])
         .when(act('CompleteSession', {}))
-        .thenError('CONFLICT', /once it has started/);
-      session
-        .given([scheduled, bothCame])
+        .thenFails('CONFLICT', /once it has started/);
+      given(sessionDecider, [scheduled, bothCame])
         .when(act('CompleteSession', {}, mentor, after))
-        .thenError('CONFLICT', /already completed/);
-      session
-        .given([scheduled])
+        .thenFails('CONFLICT', /already completed/);
+      given(sessionDecider, [scheduled])
         .when(act('CompleteSession', {}, stranger, after))
-        .thenError('FORBIDDEN');
+        .thenFails('FORBIDDEN');
     });
   });
 
   describe('notes', () => {
     it('shared notes are edited by their author only', () => {
       const withNotes: SessionEvent = { ...bothCame, sharedNotes: sealed('notes') };
-      session
-        .given([scheduled, withNotes])
+      given(sessionDecider, [scheduled, withNotes])
         .when(act('WriteSharedNotes', { text: sealed('notes v2') }, mentor, after))
         .then([
           { type: 'SharedNotesWritten', ...ref, authorPersonId: mentor, text: sealed('notes v2'), writtenAt: after },
         ]);
-      session
-        .given([scheduled, withNotes])
+      given(sessionDecider, [scheduled, withNotes])
         .when(act('WriteSharedNotes', { text: sealed('rewritten') }, mentee, after))
-        .thenError('FORBIDDEN', /notes you wrote yourself/);
-      session
-        .given([scheduled])
+        .thenFails('FORBIDDEN', /notes you wrote yourself/);
+      given(sessionDecider, [scheduled])
         .when(act('WriteSharedNotes', { text: sealed('early') }, mentor))
-        .thenError('CONFLICT', /completed/);
-      session
-        .given([scheduled, bothCame])
+        .thenFails('CONFLICT', /completed/);
+      given(sessionDecider, [scheduled, bothCame])
         .when(act('WriteSharedNotes', { text: sealed('x') }, stranger, after))
-        .thenError('FORBIDDEN');
+        .thenFails('FORBIDDEN');
     });
 
     it('private notes belong to one attendee, who alone edits and reads them', () => {
@@ -648,22 +579,18 @@ describe('Session decider', () => {
         text: sealed('prep'),
         writtenAt: now,
       };
-      const state = session
-        .given([scheduled])
+      const state = given(sessionDecider, [scheduled])
         .when(act('WritePrivateNote', { noteId: 'n-1', text: sealed('prep') }, mentee))
         .then([note]);
-      session
-        .given([scheduled, note])
+      given(sessionDecider, [scheduled, note])
         .when(act('WritePrivateNote', { noteId: 'n-1', text: sealed('mine') }, mentor))
-        .thenError('FORBIDDEN', /notes you wrote yourself/);
-      session
-        .given([scheduled])
+        .thenFails('FORBIDDEN', /notes you wrote yourself/);
+      given(sessionDecider, [scheduled])
         .when(act('WritePrivateNote', { noteId: 'n-2', text: sealed('x') }, stranger))
-        .thenError('FORBIDDEN');
-      session
-        .given([scheduled])
+        .thenFails('FORBIDDEN');
+      given(sessionDecider, [scheduled])
         .when(act('WritePrivateNote', { noteId: 'n-2' }, mentee))
-        .thenError('BAD_USER_INPUT', /Notes is required/);
+        .thenFails('BAD_USER_INPUT', /Notes is required/);
       expect(canReadPrivateNote(state, 'n-1', mentee)).toBe(true);
       expect(canReadPrivateNote(state, 'n-1', mentor)).toBe(false);
     });
@@ -689,44 +616,38 @@ describe('Session decider', () => {
       );
 
     it('takes one rating 1–5 with optional texts from each attendee after completion', () => {
-      session.given([scheduled, bothCame]).when(give()).then([feedback]);
-      session
-        .given([scheduled, bothCame, feedback])
+      given(sessionDecider, [scheduled, bothCame]).when(give()).then([feedback]);
+      given(sessionDecider, [scheduled, bothCame, feedback])
         .when(give())
-        .thenError('CONFLICT', /already given feedback/);
-      const fromHost = session
-        .given([scheduled, bothCame, feedback])
+        .thenFails('CONFLICT', /already given feedback/);
+      const fromHost = given(sessionDecider, [scheduled, bothCame, feedback])
         .when(give({ rating: 4 }, mentor))
-        .events();
+        .produced();
       expect(fromHost[0]).toMatchObject({ personId: mentor, rating: 4 });
     });
 
     it('refuses ratings outside 1–5 and fractions', () => {
       for (const rating of [0, 6, 4.5, '5']) {
-        session
-          .given([scheduled, bothCame])
+        given(sessionDecider, [scheduled, bothCame])
           .when(give({ rating }))
-          .thenError('BAD_USER_INPUT', /rating/);
+          .thenFails('BAD_USER_INPUT', /rating/);
       }
     });
 
     it('refuses feedback on a session not completed, not attended, or by someone not invited', () => {
-      session
-        .given([scheduled])
+      given(sessionDecider, [scheduled])
         .when(give())
-        .thenError('CONFLICT', /once the session has been completed/);
+        .thenFails('CONFLICT', /once the session has been completed/);
       const menteeAbsent = completed([
         [mentor, 'attended'],
         [mentee, 'absent'],
       ]);
-      session
-        .given([scheduled, menteeAbsent])
+      given(sessionDecider, [scheduled, menteeAbsent])
         .when(give())
-        .thenError('FORBIDDEN', /did not attend/);
-      session
-        .given([scheduled, bothCame])
+        .thenFails('FORBIDDEN', /did not attend/);
+      given(sessionDecider, [scheduled, bothCame])
         .when(give({}, stranger))
-        .thenError('FORBIDDEN', /Only attendees/);
+        .thenFails('FORBIDDEN', /Only attendees/);
       const cancelled: SessionEvent = {
         type: 'SessionCancelled',
         ...ref,
@@ -738,14 +659,13 @@ describe('Session decider', () => {
         sequence: 1,
         cancelledAt: now,
       };
-      session
-        .given([scheduled, cancelled])
+      given(sessionDecider, [scheduled, cancelled])
         .when(give())
-        .thenError('CONFLICT', /cancelled/);
+        .thenFails('CONFLICT', /cancelled/);
     });
 
     it('is visible per program policy; the author and program managers always see it', () => {
-      const state = session.given([scheduled, bothCame, feedback]).state;
+      const state = given(sessionDecider, [scheduled, bothCame, feedback]).state;
       const as = (personId: string, isProgramManager = false) => ({ personId, isProgramManager });
       expect(canReadFeedback(state, mentee, as(mentee), 'author-and-managers')).toBe(true);
       expect(canReadFeedback(state, mentee, as('p-pm', true), 'author-and-managers')).toBe(true);

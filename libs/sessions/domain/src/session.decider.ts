@@ -1,4 +1,4 @@
-import { DomainError } from '@trellis/shared/kernel';
+import { DomainError, type Decider, type SealedText } from '@trellis/shared/kernel';
 import {
   ATTENDANCE_STATUSES,
   CANCELLATION_REASONS,
@@ -12,7 +12,7 @@ import {
   type SessionMode,
 } from '@trellis/sessions/contracts';
 import { checkSessionTime, type SchedulingContext } from './scheduling';
-import { optionalSealed, requireSealed, type Sealed } from './sealed';
+import { optionalSealed, requireSealed } from './sealed';
 import { assertTimeZone, parseUtcInstant, toUtcIso } from './time';
 import { optionalId, requireDistinctIds, requireId, requireInt, requireOneOf, withOptional } from './validation';
 
@@ -32,9 +32,9 @@ export interface Attendance {
 export interface SessionFeedback {
   personId: string;
   rating: number;
-  wentWell?: Sealed;
-  toImprove?: Sealed;
-  comment?: Sealed;
+  wentWell?: SealedText;
+  toImprove?: SealedText;
+  comment?: SealedText;
   submittedAt: string;
 }
 
@@ -50,16 +50,16 @@ export interface SessionState {
   capacity: number;
   mode: SessionMode;
   /** Meeting link (virtual) or location (in person), encrypted. */
-  place?: Sealed;
-  title?: Sealed;
+  place?: SealedText;
+  title?: SealedText;
   startsAt: string;
   endsAt: string;
   timezone: string;
   sequence: number;
   rsvps: Record<string, RsvpResponse>;
   attendance: Record<string, AttendanceStatus>;
-  sharedNotes?: { authorPersonId: string; text: Sealed; writtenAt: string };
-  privateNotes: Record<string, { noteId: string; authorPersonId: string; text: Sealed; writtenAt: string }>;
+  sharedNotes?: { authorPersonId: string; text: SealedText; writtenAt: string };
+  privateNotes: Record<string, { noteId: string; authorPersonId: string; text: SealedText; writtenAt: string }>;
   feedback: Record<string, SessionFeedback>;
   cancellation?: { reason: CancellationReason; byPersonId: string; at: string };
   completedAt?: string;
@@ -114,9 +114,9 @@ export type SessionCommand =
       /** Group sessions: the most people (host included) who may accept. */
       capacity?: number;
       mode: SessionMode;
-      meetingLink?: Sealed;
-      location?: Sealed;
-      title?: Sealed;
+      meetingLink?: SealedText;
+      location?: SealedText;
+      title?: SealedText;
       startsAt: string;
       endsAt: string;
       /** The organizer's IANA zone. */
@@ -133,15 +133,15 @@ export type SessionCommand =
     } & ByPerson)
   | ({ type: 'CancelSession'; reason: CancellationReason } & ByPerson)
   | ({ type: 'RecordAttendance'; attendance: Attendance[] } & ByPerson)
-  | ({ type: 'CompleteSession'; sharedNotes?: Sealed; attendance?: Attendance[] } & ByPerson)
-  | ({ type: 'WriteSharedNotes'; text: Sealed } & ByPerson)
-  | ({ type: 'WritePrivateNote'; noteId: string; text: Sealed } & ByPerson)
+  | ({ type: 'CompleteSession'; sharedNotes?: SealedText; attendance?: Attendance[] } & ByPerson)
+  | ({ type: 'WriteSharedNotes'; text: SealedText } & ByPerson)
+  | ({ type: 'WritePrivateNote'; noteId: string; text: SealedText } & ByPerson)
   | ({
       type: 'SubmitFeedback';
       rating: number;
-      wentWell?: Sealed;
-      toImprove?: Sealed;
-      comment?: Sealed;
+      wentWell?: SealedText;
+      toImprove?: SealedText;
+      comment?: SealedText;
     } & ByPerson);
 
 // ---------- events ----------
@@ -162,8 +162,8 @@ export type SessionEvent =
       attendeePersonIds: string[];
       capacity: number;
       mode: SessionMode;
-      place: Sealed;
-      title?: Sealed;
+      place: SealedText;
+      title?: SealedText;
       startsAt: string;
       endsAt: string;
       timezone: string;
@@ -217,15 +217,15 @@ export type SessionEvent =
       attendedPersonIds: string[];
       startsAt: string;
       endsAt: string;
-      sharedNotes?: Sealed;
+      sharedNotes?: SealedText;
       completedAt: string;
     } & OnSession)
-  | ({ type: 'SharedNotesWritten'; authorPersonId: string; text: Sealed; writtenAt: string } & OnSession)
+  | ({ type: 'SharedNotesWritten'; authorPersonId: string; text: SealedText; writtenAt: string } & OnSession)
   | ({
       type: 'PrivateNoteWritten';
       noteId: string;
       authorPersonId: string;
-      text: Sealed;
+      text: SealedText;
       writtenAt: string;
     } & OnSession)
   | ({
@@ -233,9 +233,9 @@ export type SessionEvent =
       hostPersonId: string;
       personId: string;
       rating: number;
-      wentWell?: Sealed;
-      toImprove?: Sealed;
-      comment?: Sealed;
+      wentWell?: SealedText;
+      toImprove?: SealedText;
+      comment?: SealedText;
       submittedAt: string;
     } & OnSession);
 
@@ -459,7 +459,7 @@ function scheduleSession(
     capacity = requireInt(command.capacity, 'capacity', 2, MAX_GROUP_CAPACITY);
   }
   const mode = requireOneOf(command.mode, SESSION_MODES, 'mode');
-  let place: Sealed;
+  let place: SealedText;
   if (mode === 'virtual') {
     if (command.location)
       throw new DomainError('BAD_USER_INPUT', 'A virtual session has a meeting link, not a location.');
@@ -630,7 +630,7 @@ export function evolveSession(state: SessionState, event: SessionEvent): Session
   }
 }
 
-export const sessionDecider = {
+export const sessionDecider: Decider<SessionCommand, SessionEvent, SessionState> = {
   initialState: initialSessionState,
   decide: decideSession,
   evolve: evolveSession,

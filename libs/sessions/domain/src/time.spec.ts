@@ -1,6 +1,6 @@
 import { DomainError } from '@trellis/shared/kernel';
 import { sessionDecider, type SessionCommand } from './session.decider';
-import { sealed } from './testing/decider-scenario';
+import { sealed } from './testing/sealed.fixture';
 import {
   assertTimeZone,
   forViewer,

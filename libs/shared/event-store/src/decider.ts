@@ -1,15 +1,9 @@
+import type { Decider } from '@trellis/shared/kernel';
 import { ConcurrencyError, DomainError, IdempotencyConflictError } from './errors';
 import type { CommitMeta, EventStore, RecordedEvent, StreamHead } from './event-store';
 
-/**
- * Domain logic as two pure functions (the decider pattern): `decide` turns a command and the current state into
- * new events or throws a DomainError; `evolve` folds one event into the state. No I/O, no framework.
- */
-export interface Decider<Command, Event extends { type: string }, State> {
-  initialState: () => State;
-  decide: (command: Command, state: State) => Event[];
-  evolve: (state: State, event: Event) => State;
-}
+// The interface lives in the kernel so domain libraries type their deciders without importing infrastructure.
+export type { Decider } from '@trellis/shared/kernel';
 
 export interface CommandEnvelope<Command> {
   streamId: string;
