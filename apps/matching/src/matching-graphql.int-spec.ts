@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@trellis/shared/auth';
 import { uniqueName } from '@trellis/shared/testing';
-import { MatchingRuntime } from './matching-runtime';
 import { eventually, matchingProfile } from './testing/matching-pipeline';
 import { type MatchingGraphqlApp, startMatchingGraphqlApp } from './testing/matching-graphql-app';
 
@@ -9,7 +8,6 @@ describe('Matching subgraph (GraphQL) on the real broker and FerretDB', () => {
   let stack: MatchingGraphqlApp;
   const gql = <T>(as: Principal, query: string, variables: Record<string, unknown> = {}) =>
     stack.gql<T>(as, query, variables);
-  let app: MatchingGraphqlApp['app'];
   let url: string;
   let feed: MatchingGraphqlApp['feed'];
   const tenantId = uniqueName('org');
@@ -18,17 +16,17 @@ describe('Matching subgraph (GraphQL) on the real broker and FerretDB', () => {
 
   beforeAll(async () => {
     stack = await startMatchingGraphqlApp('matching_gql', tenantId);
-    ({ app, url, feed } = stack);
+    ({ url, feed } = stack);
 
     await feed.program(programId);
     await feed.manager(programId, 'manager');
     await feed.enrol(programId, 'mentor', ['mentor'], 1);
     await feed.enrol(programId, 'mentee', ['mentee'], 0, matchingProfile());
-    const runtime = app.get(MatchingRuntime);
+    const { services } = stack;
     await eventually(async () => {
-      const mentees = await runtime.pool.activeWithRole(tenantId, programId, 'mentee');
-      const mentors = await runtime.pool.activeWithRole(tenantId, programId, 'mentor');
-      const manager = await runtime.memberships.membership(tenantId, programId, 'manager');
+      const mentees = await services.pool.activeWithRole(tenantId, programId, 'mentee');
+      const mentors = await services.pool.activeWithRole(tenantId, programId, 'mentor');
+      const manager = await services.memberships.membership(tenantId, programId, 'manager');
       return mentees.length === 1 && mentors.length === 1 && manager !== null;
     });
   });

@@ -34,9 +34,9 @@ describe('Matching service on the real broker and FerretDB', () => {
     await p.feed.enrol(programId, 'mentee-3', ['mentee'], 0, matchingProfile({ languages: ['de'] }));
     await p.feed.enrol(programId, 'mentee-4', ['mentee']);
     await eventually(async () => {
-      const mentees = await p.runtime.pool.activeWithRole(p.tenantId, programId, 'mentee');
-      const { state } = await p.runtime.commands.mentorBooks.load(mentorBookStreamId(programId, 'mentor-b'));
-      const manager = await p.runtime.memberships.membership(p.tenantId, programId, 'manager-1');
+      const mentees = await p.services.pool.activeWithRole(p.tenantId, programId, 'mentee');
+      const { state } = await p.services.commands.mentorBooks.load(mentorBookStreamId(programId, 'mentor-b'));
+      const manager = await p.services.memberships.membership(p.tenantId, programId, 'manager-1');
       return mentees.length === 4 && state.status === 'open' && manager !== null;
     });
   });
@@ -44,10 +44,10 @@ describe('Matching service on the real broker and FerretDB', () => {
 
   it('round → publish → both accept → MentorshipStarted on matching.events.v1', async () => {
     await expect(
-      p.runtime.rounds.startRound(ctx('mentee-1'), { programId, cohortId: null, objective: null }),
+      p.services.rounds.startRound(ctx('mentee-1'), { programId, cohortId: null, objective: null }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
-    const round = await p.runtime.rounds.startRound(ctx('manager-1'), { programId, cohortId: null, objective: null });
+    const round = await p.services.rounds.startRound(ctx('manager-1'), { programId, cohortId: null, objective: null });
     expect(round.status).toBe('computed');
     expect(round.engineVersion).toBeTruthy();
     expect(round.inputSnapshotHash).toMatch(/^[\w-]{20,}$/);
@@ -57,34 +57,34 @@ describe('Matching service on the real broker and FerretDB', () => {
 
     // The manager locks mentee-3's pair, removes one of the others, and re-solves: the lock holds.
     const removed = Object.keys(round.pairs).find((m) => m !== 'mentee-3') ?? '';
-    await p.runtime.rounds.override(ctx('manager-1'), round.roundId, {
+    await p.services.rounds.override(ctx('manager-1'), round.roundId, {
       type: 'lock',
       menteePersonId: 'mentee-3',
       reason: 'participant-preference',
     });
-    await p.runtime.rounds.override(ctx('manager-1'), round.roundId, {
+    await p.services.rounds.override(ctx('manager-1'), round.roundId, {
       type: 'remove',
       menteePersonId: removed,
       reason: 'known-conflict',
     });
-    const resolved = await p.runtime.rounds.compute(ctx('manager-1'), round.roundId);
+    const resolved = await p.services.rounds.compute(ctx('manager-1'), round.roundId);
     expect(resolved.iteration).toBe(2);
     expect(resolved.pairs['mentee-3']).toMatchObject({ mentorPersonId: 'mentor-b', locked: true });
     expect(resolved.pairs[removed]?.mentorPersonId).not.toBe(round.pairs[removed]?.mentorPersonId);
     expect(resolved.overrides.map((o) => o.type)).toEqual(['PairLocked', 'PairRemoved']);
 
-    const published = await p.runtime.rounds.publish(ctx('manager-1'), round.roundId);
+    const published = await p.services.rounds.publish(ctx('manager-1'), round.roundId);
     publishedRound = published;
     expect(published.status).toBe('published');
 
     const proposalId = proposalIdFor(round.roundId, 'mentee-3');
-    await expect(p.runtime.acceptance.acceptProposal(ctx('mentee-1'), proposalId, 'mentee')).rejects.toMatchObject({
+    await expect(p.services.acceptance.acceptProposal(ctx('mentee-1'), proposalId, 'mentee')).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
-    expect(await p.runtime.acceptance.acceptProposal(ctx('mentee-3'), proposalId, 'mentee')).toEqual({
+    expect(await p.services.acceptance.acceptProposal(ctx('mentee-3'), proposalId, 'mentee')).toEqual({
       mentorshipId: null,
     });
-    const { mentorshipId } = await p.runtime.acceptance.acceptProposal(ctx('mentor-b'), proposalId, 'mentor');
+    const { mentorshipId } = await p.services.acceptance.acceptProposal(ctx('mentor-b'), proposalId, 'mentor');
     expect(mentorshipId).toBeTruthy();
 
     const started = await eventually(() =>
@@ -105,12 +105,12 @@ describe('Matching service on the real broker and FerretDB', () => {
 
     // Both people see the mentorship in their history (read model from the topic).
     const rows = await eventually(async () => {
-      const mine = await p.runtime.relationships.mentorshipsOf(p.tenantId, 'mentee-3');
+      const mine = await p.services.relationships.mentorshipsOf(p.tenantId, 'mentee-3');
       return mine.length === 1 ? mine : undefined;
     });
     expect(rows[0]).toMatchObject({ mentorshipId, mentorPersonId: 'mentor-b', status: 'active' });
-    expect(await p.runtime.relationships.mentorshipsOf(p.tenantId, 'mentor-b')).toHaveLength(1);
-    expect(await p.runtime.relationships.mentorshipsOf('org-other', 'mentee-3')).toHaveLength(0);
+    expect(await p.services.relationships.mentorshipsOf(p.tenantId, 'mentor-b')).toHaveLength(1);
+    expect(await p.services.relationships.mentorshipsOf('org-other', 'mentee-3')).toHaveLength(0);
   });
 
   it('a declined proposal offers the next-best feasible mentor when the program says so', async () => {
@@ -131,18 +131,18 @@ describe('Matching service on the real broker and FerretDB', () => {
       },
     });
     await eventually(
-      async () => (await p.runtime.pool.program(p.tenantId, programId))?.settings?.offerNextBestOnDecline,
+      async () => (await p.services.pool.program(p.tenantId, programId))?.settings?.offerNextBestOnDecline,
     );
 
     const declinedId = proposalIdFor(round.roundId, withA!.menteePersonId);
-    const declined = await p.runtime.mentorships.declineProposal(
+    const declined = await p.services.mentorships.declineProposal(
       ctx('mentor-a'),
       declinedId,
       'no-capacity',
       'Too busy',
     );
     expect(declined.status).toBe('declined');
-    const { state: offer } = await p.runtime.commands.proposals.load(
+    const { state: offer } = await p.services.commands.proposals.load(
       proposalStreamId(deriveId('next-best', declinedId)),
     );
     expect(offer).toMatchObject({
@@ -155,27 +155,27 @@ describe('Matching service on the real broker and FerretDB', () => {
 
   it('recommends mentors with explanations, spread by pending requests', async () => {
     // mentee-1 asks mentor-a: mentor-a's demand is visible to the next mentee's recommendations.
-    await p.runtime.requests.requestMentor(ctx('mentee-1'), { programId, mentorPersonId: 'mentor-a', message: null });
+    await p.services.requests.requestMentor(ctx('mentee-1'), { programId, mentorPersonId: 'mentor-a', message: null });
     const recs = await eventually(async () => {
-      const list = await p.runtime.recommendations.recommendedMentors(p.tenantId, programId, 'mentee-4', 5);
+      const list = await p.services.recommendations.recommendedMentors(p.tenantId, programId, 'mentee-4', 5);
       return list.find((r) => r.mentorPersonId === 'mentor-a')?.pendingRequests === 1 ? list : undefined;
     });
     const mentorA = recs.find((r) => r.mentorPersonId === 'mentor-a');
     expect(mentorA?.rankingScore).toBeLessThan(mentorA?.score ?? 0);
     // mentee-1 never sees a mentor they have already asked.
-    const own = await p.runtime.recommendations.recommendedMentors(p.tenantId, programId, 'mentee-1', 5);
+    const own = await p.services.recommendations.recommendedMentors(p.tenantId, programId, 'mentee-1', 5);
     expect(own.map((r) => r.mentorPersonId)).not.toContain('mentor-a');
     for (const rec of recs) {
       expect(rec.factors.length).toBeGreaterThan(0);
       expect(rec.rankingScore).toBeLessThanOrEqual(rec.score);
     }
     await expect(
-      p.runtime.recommendations.recommendedMentors(p.tenantId, programId, 'mentor-a', 5),
+      p.services.recommendations.recommendedMentors(p.tenantId, programId, 'mentor-a', 5),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('request expiry fires after a service restart (durable timer)', async () => {
-    // The request is backdated so its expiry is already due; the first runtime must not fire it.
+    // The request is backdated so its expiry is already due; the first app must not fire it.
     const slow = await p.restart({ expiryPollMs: 3_600_000 });
     const fifteenDaysAgo = new Date(Date.now() - 15 * 86_400_000);
     const { requestId } = await slow.requests.requestMentor(
@@ -197,17 +197,17 @@ describe('Matching service on the real broker and FerretDB', () => {
   });
 
   it('erasing a person shreds their key: their request message can no longer be read', async () => {
-    const { requestId } = await p.runtime.requests.requestMentor(ctx('mentee-2'), {
+    const { requestId } = await p.services.requests.requestMentor(ctx('mentee-2'), {
       programId,
       mentorPersonId: 'mentor-a',
       message: 'MARKER-erase-me',
     });
     const readMessage = async () => {
-      const { state } = await p.runtime.commands.requests.load(`mentorship-request-${requestId}`);
-      const commit = await p.runtime.store.commits.findOne({ streamId: `mentorship-request-${requestId}` });
-      const message = (commit?.events[0]?.data as { message: Parameters<typeof p.runtime.keys.decrypt>[0] }).message;
-      p.runtime.keys.clearCache();
-      return { state, text: await p.runtime.keys.decrypt(message) };
+      const { state } = await p.services.commands.requests.load(`mentorship-request-${requestId}`);
+      const commit = await p.services.store.commits.findOne({ streamId: `mentorship-request-${requestId}` });
+      const message = (commit?.events[0]?.data as { message: Parameters<typeof p.services.keys.decrypt>[0] }).message;
+      p.services.keys.clearCache();
+      return { state, text: await p.services.keys.decrypt(message) };
     };
     expect((await readMessage()).text).toBe('MARKER-erase-me');
     await p.feed.emit(
@@ -222,7 +222,7 @@ describe('Matching service on the real broker and FerretDB', () => {
       },
     );
     await eventually(async () => (await readMessage()).text === '[erased]');
-    await eventually(async () => (await p.runtime.pool.participant(p.tenantId, programId, 'mentee-2')) === null);
+    await eventually(async () => (await p.services.pool.participant(p.tenantId, programId, 'mentee-2')) === null);
   });
 
   it('replaying the topics rebuilds identical read models', async () => {

@@ -16,10 +16,10 @@ import {
   deleteTestTopics,
   uniqueName,
 } from '@trellis/shared/testing';
-import { MatchingRuntime } from '../matching-runtime';
 import { CANDIDATE_POOL_COLLECTION } from '../pool/candidate-pool.projection';
 import { toEngineObjective, toEngineRules, toMentee, toMentor } from '../rounds/engine-input';
-import { testLogger } from '../testing/matching-pipeline';
+import { matchingHandles } from '../testing/matching-handles';
+import { createMatchingContext } from '../testing/matching-pipeline';
 
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback);
@@ -104,15 +104,12 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 2000));
     }
   }
-  const runtime = new MatchingRuntime({
-    kafka,
-    connection: db.connection,
-    logger: testLogger,
+  const app = await createMatchingContext(db.name, {
     profilesTopic,
     matchingTopic,
     groupPrefix: uniqueName('bench.matching'),
   });
-  await runtime.start();
+  const runtime = matchingHandles(app);
   try {
     const tenantId = 'org-bench';
     const programId = `program-${randomUUID()}`;
@@ -208,7 +205,7 @@ async function main(): Promise<void> {
         `engine_alone_s=${engineAloneS.toFixed(2)} ratio_to_engine=${(totalS / engineAloneS).toFixed(2)}`,
     );
   } finally {
-    await runtime.stop();
+    await app.close();
     await deleteTestTopics(kafka, [profilesTopic, matchingTopic]).catch(() => undefined);
     await db.drop();
   }

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@trellis/shared/auth';
 import { uniqueName } from '@trellis/shared/testing';
-import { MatchingRuntime } from '../matching-runtime';
 import { eventually } from '../testing/matching-pipeline';
-import { CirclesRuntime } from './circles-runtime';
 import { type MatchingGraphqlApp, startMatchingGraphqlApp } from '../testing/matching-graphql-app';
 
 interface CircleResult {
@@ -22,7 +20,6 @@ describe('Circles through the matching subgraph (GraphQL, real broker and Ferret
   let stack: MatchingGraphqlApp;
   const gql = <T>(as: Principal, query: string, variables: Record<string, unknown> = {}) =>
     stack.gql<T>(as, query, variables);
-  let app: MatchingGraphqlApp['app'];
   let feed: MatchingGraphqlApp['feed'];
   const tenantId = uniqueName('org');
   const programId = `program-${randomUUID()}`;
@@ -31,16 +28,16 @@ describe('Circles through the matching subgraph (GraphQL, real broker and Ferret
 
   beforeAll(async () => {
     stack = await startMatchingGraphqlApp('circles_gql', tenantId);
-    ({ app, feed } = stack);
+    ({ feed } = stack);
 
     await feed.program(programId, { format: 'group', maxCircleSize: 8 });
     await feed.manager(programId, 'manager');
     await feed.enrol(programId, 'lead', ['mentor'], 1);
     for (const m of mentees) await feed.enrol(programId, m, ['mentee']);
-    const runtime = app.get(MatchingRuntime);
+    const { services } = stack;
     await eventually(async () => {
-      const active = await runtime.pool.activeWithRole(tenantId, programId, 'mentee');
-      return active.length === mentees.length && (await runtime.managers.canManage(tenantId, programId, 'manager'));
+      const active = await services.pool.activeWithRole(tenantId, programId, 'mentee');
+      return active.length === mentees.length && (await services.managers.canManage(tenantId, programId, 'manager'));
     });
   });
 
@@ -123,7 +120,7 @@ describe('Circles through the matching subgraph (GraphQL, real broker and Ferret
       { p: programId },
     );
     const circleId = created.data!.createCircle.id;
-    await eventually(async () => (await app.get(CirclesRuntime).readModel.circle(tenantId, circleId)) !== null);
+    await eventually(async () => (await stack.services.circleReadModel.circle(tenantId, circleId)) !== null);
     const started = await gql<{ startCircleFill: { id: string; status: string; placements: unknown[] } }>(
       person('manager'),
       `mutation($p: ID!) { startCircleFill(programId: $p) { id status placements { circleId menteePersonId score } unplaced { menteePersonId reason } } }`,

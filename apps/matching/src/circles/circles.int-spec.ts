@@ -10,18 +10,17 @@ import {
   eventually,
   matchingProfile,
   startMatchingPipeline,
-  testLogger,
   type MatchingPipeline,
 } from '../testing/matching-pipeline';
-import { CirclesRuntime } from './circles-runtime';
+import type { CircleFillService } from './circle-fill.service';
 import { CirclesService } from './circles.service';
-import { CIRCLES_COLLECTION, circlesProjection } from './circles.projection';
+import { CIRCLES_COLLECTION, circlesProjection, type Circles } from './circles.projection';
 
 jest.setTimeout(180_000);
 
 describe('Circles on the real broker and FerretDB', () => {
   let p: MatchingPipeline;
-  let circles: CirclesRuntime;
+  let circles: { circles: CirclesService; fills: CircleFillService; readModel: Circles };
   const programId = `program-${randomUUID()}`;
   const fillProgramId = `program-${randomUUID()}`;
   const oneOnOneProgramId = `program-${randomUUID()}`;
@@ -40,13 +39,7 @@ describe('Circles on the real broker and FerretDB', () => {
 
   beforeAll(async () => {
     p = await startMatchingPipeline('circles');
-    circles = new CirclesRuntime(p.runtime, {
-      kafka: p.kafka,
-      connection: p.db.connection,
-      logger: testLogger,
-      groupPrefix: p.groupPrefix,
-    });
-    await circles.start();
+    circles = { circles: p.services.circles, fills: p.services.circleFills, readModel: p.services.circleReadModel };
     await p.feed.program(programId, { format: 'group', maxCircleSize: 6 });
     await p.feed.program(fillProgramId, { format: 'both', maxCircleSize: 6 });
     await p.feed.program(oneOnOneProgramId, { format: 'one-on-one' });
@@ -62,19 +55,18 @@ describe('Circles on the real broker and FerretDB', () => {
     await p.feed.enrol(fillProgramId, 'fill-mentee-de', ['mentee'], 0, matchingProfile({ languages: ['de'] }));
     await eventually(async () => {
       const [a, b] = await Promise.all([
-        p.runtime.pool.activeWithRole(p.tenantId, programId, 'mentee'),
-        p.runtime.pool.activeWithRole(p.tenantId, fillProgramId, 'mentee'),
+        p.services.pool.activeWithRole(p.tenantId, programId, 'mentee'),
+        p.services.pool.activeWithRole(p.tenantId, fillProgramId, 'mentee'),
       ]);
       const managers = await Promise.all(
         [programId, fillProgramId, oneOnOneProgramId].map((pid) =>
-          p.runtime.managers.canManage(p.tenantId, pid, 'manager-1'),
+          p.services.managers.canManage(p.tenantId, pid, 'manager-1'),
         ),
       );
       return a.length === mentees.length && b.length === fillMentees.length + 1 && managers.every(Boolean);
     }, 60_000);
   });
   afterAll(async () => {
-    await circles.stop();
     await p.close();
   });
 
@@ -161,7 +153,7 @@ describe('Circles on the real broker and FerretDB', () => {
     }
     await eventually(async () => {
       const rows = await Promise.all(
-        ['mentee-22', 'mentee-23'].map((m) => p.runtime.pool.participant(p.tenantId, programId, m)),
+        ['mentee-22', 'mentee-23'].map((m) => p.services.pool.participant(p.tenantId, programId, m)),
       );
       return rows.every((r) => r?.status !== 'active');
     });
@@ -296,7 +288,7 @@ describe('Circles on the real broker and FerretDB', () => {
   });
 
   it('a join that died after claiming, or a close that died before releasing, does not keep a mentee out for good', async () => {
-    const quick = new CirclesService(p.runtime.store, p.runtime.pool, p.runtime.managers, circles.readModel, {
+    const quick = new CirclesService(p.services.store, p.services.pool, p.services.managers, circles.readModel, {
       claimTtlSeconds: 1,
     });
     const [x, y, z] = await Promise.all([create(3, 'lead-a'), create(3, 'lead-b'), create(3, 'lead-a')]);

@@ -3,8 +3,8 @@ import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graph
 import type { CircleFillState } from '@trellis/matching/domain';
 import type { Principal } from '@trellis/shared/auth';
 import { CurrentPrincipal, type GraphqlContext } from '@trellis/shared/graphql';
-import type { CircleCommandContext, CircleView } from './circles.service';
-import { CirclesRuntime } from './circles-runtime';
+import { CircleFillService } from './circle-fill.service';
+import { CirclesService, type CircleCommandContext, type CircleView } from './circles.service';
 import { Circle, CircleFill, CircleFillOutcome } from './circles.types';
 
 const commandIdArg = { name: 'commandId', type: () => ID, nullable: true, description: 'Idempotency key for retries' };
@@ -58,7 +58,10 @@ export function toCircleFill(state: CircleFillState): CircleFill {
 /** Group mentoring: circles, joining and leaving them, and circle fills (rounds for circles). */
 @Resolver()
 export class CirclesResolver {
-  constructor(@Inject(CirclesRuntime) private readonly runtime: CirclesRuntime) {}
+  constructor(
+    @Inject(CirclesService) private readonly circleService: CirclesService,
+    @Inject(CircleFillService) private readonly fills: CircleFillService,
+  ) {}
 
   @Query(() => [Circle], {
     description: "A program's circles: all for its managers, open ones and your own for its participants",
@@ -69,7 +72,7 @@ export class CirclesResolver {
     @Args('programId', { type: () => ID }) programId: string,
   ) {
     const ctx = commandContext(principal, context);
-    return (await this.runtime.circles.circlesOf(ctx, programId)).map(toCircle);
+    return (await this.circleService.circlesOf(ctx, programId)).map(toCircle);
   }
 
   @Query(() => [Circle], { description: 'Circles you lead or belong to in a program' })
@@ -79,7 +82,7 @@ export class CirclesResolver {
     @Args('programId', { type: () => ID }) programId: string,
   ) {
     const ctx = commandContext(principal, context);
-    return (await this.runtime.circles.myCircles(ctx, programId)).map(toCircle);
+    return (await this.circleService.myCircles(ctx, programId)).map(toCircle);
   }
 
   @Query(() => CircleFill, { description: 'A circle fill (program managers)' })
@@ -88,7 +91,7 @@ export class CirclesResolver {
     @Context() context: GraphqlContext,
     @Args('id', { type: () => ID }) id: string,
   ) {
-    return toCircleFill(await this.runtime.fills.fill(commandContext(principal, context), id));
+    return toCircleFill(await this.fills.fill(commandContext(principal, context), id));
   }
 
   @Mutation(() => Circle, { description: 'A program manager, or the mentor themselves, creates a circle they lead' })
@@ -102,8 +105,8 @@ export class CirclesResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const ctx = commandContext(principal, context, commandId);
-    const state = await this.runtime.circles.createCircle(ctx, { programId, mentorPersonId, maxSize, selfJoin });
-    return toCircle(await this.runtime.circles.view(ctx, state));
+    const state = await this.circleService.createCircle(ctx, { programId, mentorPersonId, maxSize, selfJoin });
+    return toCircle(await this.circleService.view(ctx, state));
   }
 
   @Mutation(() => Circle, { description: 'Join a circle on your own (where it allows it)' })
@@ -114,7 +117,7 @@ export class CirclesResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const ctx = commandContext(principal, context, commandId);
-    return toCircle(await this.runtime.circles.view(ctx, await this.runtime.circles.joinCircle(ctx, circleId)));
+    return toCircle(await this.circleService.view(ctx, await this.circleService.joinCircle(ctx, circleId)));
   }
 
   @Mutation(() => Circle, { description: 'A program manager places a mentee in a circle' })
@@ -126,8 +129,8 @@ export class CirclesResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const ctx = commandContext(principal, context, commandId);
-    const state = await this.runtime.circles.placeInCircle(ctx, circleId, menteePersonId);
-    return toCircle(await this.runtime.circles.view(ctx, state));
+    const state = await this.circleService.placeInCircle(ctx, circleId, menteePersonId);
+    return toCircle(await this.circleService.view(ctx, state));
   }
 
   @Mutation(() => Circle, { description: 'Leave a circle, or (program managers) take a mentee out of one' })
@@ -139,8 +142,8 @@ export class CirclesResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const ctx = commandContext(principal, context, commandId);
-    const state = await this.runtime.circles.leaveCircle(ctx, circleId, menteePersonId ?? undefined);
-    return toCircle(await this.runtime.circles.view(ctx, state));
+    const state = await this.circleService.leaveCircle(ctx, circleId, menteePersonId ?? undefined);
+    return toCircle(await this.circleService.view(ctx, state));
   }
 
   @Mutation(() => Circle, { description: 'A program manager or the circle lead closes a circle' })
@@ -151,7 +154,7 @@ export class CirclesResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const ctx = commandContext(principal, context, commandId);
-    return toCircle(await this.runtime.circles.view(ctx, await this.runtime.circles.closeCircle(ctx, circleId)));
+    return toCircle(await this.circleService.view(ctx, await this.circleService.closeCircle(ctx, circleId)));
   }
 
   @Mutation(() => CircleFill, {
@@ -163,7 +166,7 @@ export class CirclesResolver {
     @Args('programId', { type: () => ID }) programId: string,
     @Args(commandIdArg) commandId?: string,
   ) {
-    return toCircleFill(await this.runtime.fills.startFill(commandContext(principal, context, commandId), programId));
+    return toCircleFill(await this.fills.startFill(commandContext(principal, context, commandId), programId));
   }
 
   @Mutation(() => CircleFillOutcome, { description: 'Places every mentee of the draft; full circles are skipped' })
@@ -173,7 +176,7 @@ export class CirclesResolver {
     @Args('fillId', { type: () => ID }) fillId: string,
     @Args(commandIdArg) commandId?: string,
   ) {
-    const outcome = await this.runtime.fills.publish(commandContext(principal, context, commandId), fillId);
+    const outcome = await this.fills.publish(commandContext(principal, context, commandId), fillId);
     return { ...outcome, fill: toCircleFill(outcome.fill) };
   }
 
@@ -184,6 +187,6 @@ export class CirclesResolver {
     @Args('fillId', { type: () => ID }) fillId: string,
     @Args(commandIdArg) commandId?: string,
   ) {
-    return toCircleFill(await this.runtime.fills.discard(commandContext(principal, context, commandId), fillId));
+    return toCircleFill(await this.fills.discard(commandContext(principal, context, commandId), fillId));
   }
 }

@@ -34,16 +34,16 @@ describe('MentorshipRequest.message (GraphQL, real broker and FerretDB)', () => 
 
   beforeAll(async () => {
     stack = await startMatchingGraphqlApp('matching_request_message', tenantId);
-    const { feed, runtime } = stack;
+    const { feed, services } = stack;
     await feed.program(programId);
     await feed.manager(programId, manager.personId);
     await feed.enrol(programId, mentor.personId, ['mentor'], 3);
     await feed.enrol(programId, mentee.personId, ['mentee']);
     await feed.enrol(programId, otherMentee.personId, ['mentee']);
     await eventually(async () => {
-      const mentees = await runtime.pool.activeWithRole(tenantId, programId, 'mentee');
-      const mentors = await runtime.pool.activeWithRole(tenantId, programId, 'mentor');
-      const managing = await runtime.memberships.membership(tenantId, programId, manager.personId);
+      const mentees = await services.pool.activeWithRole(tenantId, programId, 'mentee');
+      const mentors = await services.pool.activeWithRole(tenantId, programId, 'mentor');
+      const managing = await services.memberships.membership(tenantId, programId, manager.personId);
       return mentees.length === 2 && mentors.length === 1 && managing !== null;
     });
   });

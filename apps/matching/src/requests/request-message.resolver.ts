@@ -3,7 +3,7 @@ import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Principal } from '@trellis/shared/auth';
 import { CurrentPrincipal, Loaders, type RequestLoaders } from '@trellis/shared/graphql';
 import { MentorshipRequest } from '../graphql/matching.types';
-import { MatchingRuntime } from '../matching-runtime';
+import { MentorshipRequestsService } from './mentorship-requests.service';
 
 /**
  * The mentee's message on a request (sealed with the mentee's key, docs/architecture.md §7): only the two people of
@@ -12,7 +12,7 @@ import { MatchingRuntime } from '../matching-runtime';
  */
 @Resolver(() => MentorshipRequest)
 export class RequestMessageResolver {
-  constructor(@Inject(MatchingRuntime) private readonly matching: MatchingRuntime) {}
+  constructor(@Inject(MentorshipRequestsService) private readonly requests: MentorshipRequestsService) {}
 
   @ResolveField(() => String, {
     nullable: true,
@@ -25,10 +25,7 @@ export class RequestMessageResolver {
   ): Promise<string | null> {
     if (principal.personId !== request.menteePersonId && principal.personId !== request.mentorPersonId) return null;
     return loaders
-      .get<
-        string,
-        string | null
-      >('requestMessageById', (ids) => this.matching.requests.messagesOf(principal.tenantId, ids))
+      .get<string, string | null>('requestMessageById', (ids) => this.requests.messagesOf(principal.tenantId, ids))
       .load(request.id);
   }
 }

@@ -4,7 +4,7 @@ import { programStreamId } from '@trellis/profiles/contracts';
 import type { Principal } from '@trellis/shared/auth';
 import { uniqueName } from '@trellis/shared/testing';
 import type { CommandContext } from '../acceptance/acceptance.service';
-import type { MatchingRuntime } from '../matching-runtime';
+import type { MatchingHandles } from '../testing/matching-handles';
 import { eventually, matchingProfile } from '../testing/matching-pipeline';
 import { ROUND_SNAPSHOTS_COLLECTION, RoundSnapshots, snapshotHashOf } from './round-snapshots';
 import { type MatchingGraphqlApp, startMatchingGraphqlApp } from '../testing/matching-graphql-app';
@@ -36,7 +36,7 @@ describe('Comparing a round with other rules (service and GraphQL, real broker a
   const gql = <T>(as: Principal, query: string, variables: Record<string, unknown> = {}) =>
     stack.gql<T>(as, query, variables);
   let db: MatchingGraphqlApp['db'];
-  let runtime: MatchingRuntime;
+  let services: MatchingHandles;
   let feed: MatchingGraphqlApp['feed'];
   const tenantId = uniqueName('org');
   const programId = `program-${randomUUID()}`;
@@ -51,7 +51,7 @@ describe('Comparing a round with other rules (service and GraphQL, real broker a
   beforeAll(async () => {
     stack = await startMatchingGraphqlApp('round_compare', tenantId);
     ({ db, feed } = stack);
-    runtime = stack.runtime;
+    services = stack.services;
 
     await feed.program(programId);
     await feed.manager(programId, 'manager');
@@ -99,8 +99,8 @@ describe('Comparing a round with other rules (service and GraphQL, real broker a
       matchingProfile({ skillsSought: ['design'], availability: wednesday }),
     );
     await eventually(async () => {
-      const people = await runtime.pool.activeParticipants(tenantId, programId);
-      const manager = await runtime.memberships.membership(tenantId, programId, 'manager');
+      const people = await services.pool.activeParticipants(tenantId, programId);
+      const manager = await services.memberships.membership(tenantId, programId, 'manager');
       return people.length === 5 && manager !== null;
     }, 60_000);
   }, 180_000);
@@ -110,7 +110,7 @@ describe('Comparing a round with other rules (service and GraphQL, real broker a
   });
 
   it('keeps the input snapshot once per hash, retrievable, and compares a round after the program changed its weights', async () => {
-    const round = await runtime.rounds.startRound(ctx('manager'), { programId, cohortId: null, objective: null });
+    const round = await services.rounds.startRound(ctx('manager'), { programId, cohortId: null, objective: null });
     expect(Object.values(round.pairs).map((p) => [p.menteePersonId, p.mentorPersonId])).toEqual(
       expect.arrayContaining([
         ['mentee-1', 'mentor-skill'],
@@ -131,13 +131,13 @@ describe('Comparing a round with other rules (service and GraphQL, real broker a
     expect(await new RoundSnapshots(db.connection).load('org-other', hash)).toBeNull();
 
     // A second round (or a re-solve) of the same input stores nothing new.
-    const again = await runtime.rounds.startRound(ctx('manager'), { programId, cohortId: null, objective: null });
+    const again = await services.rounds.startRound(ctx('manager'), { programId, cohortId: null, objective: null });
     expect(again.inputSnapshotHash).toBe(hash);
     expect(await snapshots.countDocuments({ hash })).toBe(stored);
-    await runtime.rounds.discard(ctx('manager'), again.roundId);
+    await services.rounds.discard(ctx('manager'), again.roundId);
 
     // Under the rules it was computed with, nothing changes.
-    const same = await runtime.rounds.compareRound(ctx('manager'), round.roundId);
+    const same = await services.rounds.compareRound(ctx('manager'), round.roundId);
     expect(same.comparison.kept).toHaveLength(2);
     expect(same.comparison.changed).toEqual([]);
     expect(same.comparison.metrics.delta.totalScore).toBe(0);
@@ -148,9 +148,11 @@ describe('Comparing a round with other rules (service and GraphQL, real broker a
       programId,
       matchingRules: rules({ ...springWeights, skills: 0.5, availability: 10 }),
     });
-    await eventually(async () => (await runtime.pool.program(tenantId, programId))?.rules?.weights.availability === 10);
+    await eventually(
+      async () => (await services.pool.program(tenantId, programId))?.rules?.weights.availability === 10,
+    );
 
-    const report = await runtime.rounds.compareRound(ctx('manager'), round.roundId);
+    const report = await services.rounds.compareRound(ctx('manager'), round.roundId);
     expect(report.inputSnapshotHash).toBe(hash);
     expect(report.settingsAfter.weights['availability']).toBe(10);
     expect(report.settingsAfter.settingsHash).not.toBe(report.settingsBefore?.settingsHash);
@@ -173,21 +175,21 @@ describe('Comparing a round with other rules (service and GraphQL, real broker a
     expect(report.comparison.metrics.delta.matched).toBe(0);
 
     // Explicit rules win over the program's: spring's weights again → nothing changes. The round itself is untouched.
-    const explicit = await runtime.rounds.compareRound(ctx('manager'), round.roundId, {
+    const explicit = await services.rounds.compareRound(ctx('manager'), round.roundId, {
       weights: { skills: 4, availability: 2 },
     });
     expect(explicit.comparison.changed).toEqual([]);
-    expect((await runtime.rounds.round(ctx('manager'), round.roundId)).pairs['mentee-1']?.mentorPersonId).toBe(
+    expect((await services.rounds.round(ctx('manager'), round.roundId)).pairs['mentee-1']?.mentorPersonId).toBe(
       'mentor-skill',
     );
 
     await expect(
-      runtime.rounds.compareRound(ctx('manager'), round.roundId, { weights: { skills: -1 } }),
+      services.rounds.compareRound(ctx('manager'), round.roundId, { weights: { skills: -1 } }),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    await expect(runtime.rounds.compareRound(ctx('mentee-1'), round.roundId)).rejects.toMatchObject({
+    await expect(services.rounds.compareRound(ctx('mentee-1'), round.roundId)).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
-    await expect(runtime.rounds.compareRound(ctx('manager', 'org-other'), round.roundId)).rejects.toMatchObject({
+    await expect(services.rounds.compareRound(ctx('manager', 'org-other'), round.roundId)).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
 

@@ -12,14 +12,20 @@ import { matchingFactorSchema, type MatchingFactor } from '@trellis/profiles/con
 import type { RoundObjective } from '@trellis/matching/contracts';
 import {
   addDays,
+  blockedPairs,
   compareRoundOutcomes,
+  eligibleMentees,
   matchingRoundStreamId,
+  previousMentors,
+  proposalDecider,
   proposalIdFor,
   proposalStreamId,
+  remainingCapacity,
   resolveConstraints,
+  roundMetrics,
+  roundScore,
   type ComputedPair,
   type OverrideReason,
-  type ProposalEvent,
   type RoundCommand,
   type RoundComparison,
   type RoundOutcome,
@@ -117,32 +123,15 @@ export class RoundsService {
     const menteeRows = participants.filter((r) => r.roles.includes('mentee'));
     const loaded = performance.now();
 
-    const active = pairs.filter((p) => p.status !== 'ended');
-    const load = new Map<string, number>();
-    for (const p of active) load.set(p.mentorPersonId, (load.get(p.mentorPersonId) ?? 0) + 1);
-    const matchedMentees = new Set(active.map((p) => p.menteePersonId));
-    const previous = new Map<string, string[]>();
-    for (const p of pairs)
-      previous.set(p.menteePersonId, [...(previous.get(p.menteePersonId) ?? []), p.mentorPersonId]);
-
     const { locked, excluded } = resolveConstraints(round);
-    const lockedMentees = new Set(locked.map((l) => l.menteePersonId));
-    for (const l of locked) load.set(l.mentorPersonId, (load.get(l.mentorPersonId) ?? 0) + 1);
-    const blocked = new Map<string, string[]>();
-    for (const x of excluded)
-      blocked.set(x.menteePersonId, [...(blocked.get(x.menteePersonId) ?? []), x.mentorPersonId]);
-
+    const previous = previousMentors(pairs);
+    const blocked = blockedPairs(excluded);
     const mentorsById = new Map(mentorRows.map((r) => [r.personId, r]));
     const menteesById = new Map(menteeRows.map((r) => [r.personId, r]));
-    const mentors = mentorRows
-      .map((r) => toMentor(r.personId, r.profile, Math.max(0, r.mentorCapacity - (load.get(r.personId) ?? 0))))
-      .filter((m) => m.capacity > 0);
-    const eligible = menteeRows.filter(
-      (r) =>
-        !matchedMentees.has(r.personId) &&
-        !lockedMentees.has(r.personId) &&
-        (round.cohortId === null || r.cohortId === round.cohortId),
+    const mentors = remainingCapacity(mentorRows, pairs, locked).map(({ mentor, capacity }) =>
+      toMentor(mentor.personId, mentor.profile, capacity),
     );
+    const eligible = eligibleMentees(menteeRows, pairs, locked, round.cohortId);
     const mentees = eligible.map((r) =>
       toMentee(r.personId, r.profile, previous.get(r.personId) ?? [], blocked.get(r.personId) ?? []),
     );
@@ -176,11 +165,9 @@ export class RoundsService {
         menteePersonId: a.menteeId,
         mentorParticipantId: mentor.participantId,
         menteeParticipantId: mentee.participantId,
-        score: round4(a.score),
+        score: roundScore(a.score),
       });
     }
-    const scores = computed.map((p) => p.score);
-    const considered = eligible.length + locked.length;
     const outcome = unwrap(
       await this.commands.rounds.handle({
         streamId: matchingRoundStreamId(roundId),
@@ -190,11 +177,7 @@ export class RoundsService {
           engineVersion: ENGINE_VERSION,
           pairs: computed,
           unmatched: result.unmatched.map((u) => ({ menteePersonId: u.menteeId, reason: u.reason })),
-          metrics: {
-            meanScore: scores.length ? round4(scores.reduce((a, b) => a + b, 0) / scores.length) : 0,
-            minScore: scores.length ? round4(Math.min(...scores)) : 0,
-            coverage: considered ? round4(computed.length / considered) : 0,
-          },
+          metrics: roundMetrics(computed, eligible.length + locked.length),
           now: this.now(ctx),
         },
         commitId: randomUUID(),
@@ -317,24 +300,27 @@ export class RoundsService {
     for (let start = 0; start < pairs.length; start += chunkSize) {
       const requests = pairs.slice(start, start + chunkSize).map((pair) => {
         const proposalId = proposalIdFor(round.roundId, pair.menteePersonId);
-        const event: ProposalEvent = {
-          type: 'MatchProposed',
-          proposalId,
-          roundId: round.roundId,
-          programId: round.programId,
-          mentorPersonId: pair.mentorPersonId,
-          menteePersonId: pair.menteePersonId,
-          mentorParticipantId: pair.mentorParticipantId,
-          menteeParticipantId: pair.menteeParticipantId,
-          format: 'one-on-one',
-          score: pair.score,
-          respondBy,
-        };
-        const { type, ...data } = event;
+        // A new stream starts from the initial state; the decider still decides what a proposal records.
+        const decided = proposalDecider.decide(
+          {
+            type: 'ProposeMatch',
+            proposalId,
+            roundId: round.roundId,
+            programId: round.programId,
+            mentorPersonId: pair.mentorPersonId,
+            menteePersonId: pair.menteePersonId,
+            mentorParticipantId: pair.mentorParticipantId,
+            menteeParticipantId: pair.menteeParticipantId,
+            format: 'one-on-one',
+            score: pair.score,
+            respondBy,
+          },
+          proposalDecider.initialState(),
+        );
         return {
           streamId: proposalStreamId(proposalId),
           streamType: 'proposal',
-          events: [{ type, data }],
+          events: decided.map(({ type, ...data }) => ({ type, data })),
           meta,
           commitId: deriveId('propose', proposalId),
         };
@@ -390,7 +376,7 @@ export class RoundsService {
         ...result.assignments.map((a) => ({
           menteePersonId: a.menteeId,
           mentorPersonId: a.mentorId,
-          score: round4(a.score),
+          score: roundScore(a.score),
         })),
       ],
       unmatched: result.unmatched.map((u) => ({ menteePersonId: u.menteeId, reason: u.reason })),
@@ -486,7 +472,7 @@ export class RoundsService {
       toEngineRules(program?.rules ?? null, []),
     );
     // A manager may override a hard rule knowingly; the pair is then recorded with score 0.
-    return isExcluded(scored) ? 0 : round4(scored.score);
+    return isExcluded(scored) ? 0 : roundScore(scored.score);
   }
 
   private async requireManager(ctx: CommandContext, programId: string): Promise<void> {
@@ -503,8 +489,6 @@ export class RoundsService {
     return { tenantId: ctx.tenantId, programId, correlationId: ctx.correlationId, actor: ctx.actorPersonId };
   }
 }
-
-const round4 = (value: number): number => Math.round(value * 10_000) / 10_000;
 
 /** Weights by the profiles service's factor names; hard rules by its names too. */
 export interface RuleChanges {
@@ -570,7 +554,7 @@ function explainChange(
 ): string {
   const now = scorePair(next, mentee, rules);
   if (isExcluded(now)) return `The new mentor is excluded under these rules (${now.excluded}) but was locked in.`;
-  const newScore = round4(now.score);
+  const newScore = roundScore(now.score);
   if (!previous) return `New mentor scores ${newScore}; the previous mentor was not in the round's input.`;
   const then = scorePair(previous, mentee, rules);
   if (isExcluded(then)) {
@@ -582,9 +566,9 @@ function explainChange(
     .filter((d) => Math.abs(d.delta) >= 0.00005)
     .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta))
     .slice(0, 3)
-    .map((d) => `${d.name} ${d.delta > 0 ? '+' : '−'}${round4(Math.abs(d.delta))}`);
+    .map((d) => `${d.name} ${d.delta > 0 ? '+' : '−'}${roundScore(Math.abs(d.delta))}`);
   return (
-    `Under these rules the new mentor scores ${newScore} and the previous one ${round4(then.score)}` +
+    `Under these rules the new mentor scores ${newScore} and the previous one ${roundScore(then.score)}` +
     (differences.length ? ` (largest differences: ${differences.join(', ')}).` : '.')
   );
 }

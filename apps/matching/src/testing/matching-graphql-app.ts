@@ -15,7 +15,7 @@ import {
 } from '@trellis/shared/testing';
 import type { Kafka } from 'kafkajs';
 import { AppModule } from '../app.module';
-import { MatchingRuntime } from '../matching-runtime';
+import { matchingHandles, type MatchingHandles } from './matching-handles';
 import { ProfilesFeed } from './matching-pipeline';
 
 export interface GraphqlResult<T> {
@@ -28,7 +28,7 @@ export interface MatchingGraphqlApp {
   db: TestDatabase;
   /** The app's GraphQL endpoint. */
   url: string;
-  runtime: MatchingRuntime;
+  services: MatchingHandles;
   kafka: Kafka;
   /** Profiles' events for the given tenant, as matching consumes them. */
   feed: ProfilesFeed;
@@ -67,7 +67,7 @@ export async function startMatchingGraphqlApp(label: string, tenantId: string): 
     app,
     db,
     url,
-    runtime: app.get(MatchingRuntime),
+    services: matchingHandles(app),
     kafka,
     feed,
     async gql<T>(as: Principal, query: string, variables: Record<string, unknown> = {}) {

@@ -9,7 +9,6 @@ import {
   type ProfilesEventType,
 } from '@trellis/profiles/contracts';
 import { ContractRegistry, EventPublisher, type EventEnvelope } from '@trellis/shared/messaging';
-import { createLogger } from '@trellis/shared/observability';
 import {
   createTestDatabase,
   createTestKafka,
@@ -18,10 +17,13 @@ import {
   uniqueName,
   type TestDatabase,
 } from '@trellis/shared/testing';
+import { type INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { PlatformModule } from '@trellis/shared/platform';
 import type { Kafka } from 'kafkajs';
-import { MatchingRuntime, type MatchingRuntimeOptions } from '../matching-runtime';
-
-export const testLogger = createLogger('matching-test', { level: process.env['TRELLIS_LOG_LEVEL'] ?? 'error' });
+import type { MatchingOptions } from '../core/matching-options';
+import { MatchingModule } from '../matching.module';
+import { matchingHandles, type MatchingHandles } from './matching-handles';
 
 export function matchingProfile(overrides: Partial<MatchingProfile> = {}): MatchingProfile {
   return {
@@ -158,6 +160,32 @@ export class ProfilesFeed {
   }
 }
 
+/** The platform and the matching module without GraphQL, as the pipeline and the benchmark run them. */
+@Module({})
+class MatchingContextModule {}
+
+/** The matching service without its web layer, on the given database; started (consumers, relay, timers). */
+export function createMatchingContext(
+  databaseName: string,
+  options: MatchingOptions,
+): Promise<INestApplicationContext> {
+  return NestFactory.createApplicationContext(
+    {
+      module: MatchingContextModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'matching',
+          mongo: true,
+          kafka: true,
+          config: { mongoDatabase: databaseName },
+        }),
+        MatchingModule.register(options),
+      ],
+    },
+    { logger: false },
+  );
+}
+
 export interface MatchingPipeline {
   db: TestDatabase;
   kafka: Kafka;
@@ -166,18 +194,17 @@ export interface MatchingPipeline {
   groupPrefix: string;
   feed: ProfilesFeed;
   tenantId: string;
-  runtime: MatchingRuntime;
-  /** A second runtime on the same database and groups (a restart). */
-  restart(options?: Partial<MatchingRuntimeOptions>): Promise<MatchingRuntime>;
+  /** The running service without its web layer. */
+  app: INestApplicationContext;
+  services: MatchingHandles;
+  /** A second app on the same database and groups (a restart). */
+  restart(options?: MatchingOptions): Promise<MatchingHandles>;
   /** Every envelope on the matching topic so far, read by a private consumer. */
   published(): EventEnvelope[];
   close(): Promise<void>;
 }
 
-export async function startMatchingPipeline(
-  label: string,
-  options: Partial<MatchingRuntimeOptions> = {},
-): Promise<MatchingPipeline> {
+export async function startMatchingPipeline(label: string, options: MatchingOptions = {}): Promise<MatchingPipeline> {
   const kafka = createTestKafka();
   const db = await createTestDatabase(label);
   const profilesTopic = uniqueName(`${label}.profiles`);
@@ -186,11 +213,8 @@ export async function startMatchingPipeline(
   const groupPrefix = uniqueName(`${label}.matching`);
   const tenantId = uniqueName('org');
   const feed = new ProfilesFeed(kafka, profilesTopic, tenantId);
-  const make = (overrides: Partial<MatchingRuntimeOptions> = {}) =>
-    new MatchingRuntime({
-      kafka,
-      connection: db.connection,
-      logger: testLogger,
+  const make = (overrides: MatchingOptions = {}) =>
+    createMatchingContext(db.name, {
       profilesTopic,
       matchingTopic,
       groupPrefix,
@@ -198,8 +222,7 @@ export async function startMatchingPipeline(
       ...options,
       ...overrides,
     });
-  let runtime = make();
-  await runtime.start();
+  let app = await make();
 
   const seen: EventEnvelope[] = [];
   const watcher = kafka.consumer({ groupId: uniqueName(`${label}.watcher`), maxWaitTimeInMs: 100 });
@@ -220,18 +243,19 @@ export async function startMatchingPipeline(
     groupPrefix,
     feed,
     tenantId,
-    runtime,
+    app,
+    services: matchingHandles(app),
     async restart(overrides = {}) {
-      await runtime.stop();
-      runtime = make(overrides);
-      pipeline.runtime = runtime;
-      await runtime.start();
-      return runtime;
+      await app.close();
+      app = await make(overrides);
+      pipeline.app = app;
+      pipeline.services = matchingHandles(app);
+      return pipeline.services;
     },
     published: () => seen,
     async close() {
       await watcher.disconnect();
-      await runtime.stop();
+      await app.close();
       await feed.disconnect();
       await deleteTestTopics(kafka, [profilesTopic, matchingTopic]).catch(() => undefined);
       await db.drop();

@@ -10,3 +10,5 @@ export * from './circle.decider';
 export * from './circle-membership.decider';
 export * from './circle-fill.decider';
 export * from './matching-round-comparison';
+export * from './round-candidates';
+export * from './round-metrics';
