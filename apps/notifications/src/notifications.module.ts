@@ -78,6 +78,7 @@ export class NotificationsModule implements OnModuleInit {
             mailer: Mailer,
             logger: Logger,
             contacts: ContactsClient,
+            metrics: ServiceMetrics,
           ) =>
             new Dispatcher({
               store,
@@ -86,6 +87,7 @@ export class NotificationsModule implements OnModuleInit {
               mailer,
               contacts,
               logger: logger.child({ component: 'dispatcher' }),
+              metricsRegistry: metrics.registry,
               clock: w.clock,
               tickMs: w.tickMs,
               leaseTtlMs: w.leaseTtlMs,
@@ -99,7 +101,16 @@ export class NotificationsModule implements OnModuleInit {
               emailRetry: w.emailRetry,
               ...(w.afterSmtpAccept ? { afterSmtpAccept: w.afterSmtpAccept } : {}),
             }),
-          inject: [NOTIFICATIONS_WIRING, NotificationsStore, Notifier, Announcer, Mailer, ROOT_LOGGER, ContactsClient],
+          inject: [
+            NOTIFICATIONS_WIRING,
+            NotificationsStore,
+            Notifier,
+            Announcer,
+            Mailer,
+            ROOT_LOGGER,
+            ContactsClient,
+            SERVICE_METRICS,
+          ],
         },
         {
           provide: NotificationsReactor,

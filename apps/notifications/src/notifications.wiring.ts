@@ -29,7 +29,7 @@ export interface NotificationsWiring {
   reactorEventConcurrency: number;
   /** Recipients the dispatcher sends to in parallel (one recipient's emails stay in order). */
   senderConcurrency: number;
-  /** Email/digest retry backoff (see DispatcherOptions.emailRetry). */
+  /** Email/digest retry backoff (see RetryBackoff). */
   emailRetry: { baseMs: number; capMs: number };
   /** Test hook (crash tests): runs right after SMTP accepted a message, before that is recorded. */
   afterSmtpAccept?: (deliveryId: string) => void;

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { DomainError, isDuplicateKeyError } from '@trellis/shared/event-store';
+import { DomainError, Lease } from '@trellis/shared/event-store';
 import type { Logger } from '@trellis/shared/observability';
 import type { Collection, Connection } from 'mongoose';
 import type { MentorshipRequestsService } from './mentorship-requests.service';
@@ -10,12 +9,6 @@ interface TimerDocument {
   requestId: string;
   dueAt: Date;
   attempts: number;
-}
-
-interface LeaseDocument {
-  _id: string;
-  owner: string;
-  expiresAt: Date;
 }
 
 export interface RequestExpiryOptions {
@@ -34,11 +27,9 @@ export interface RequestExpiryOptions {
  * same request; firing is idempotent anyway (an early or repeated expiry changes nothing).
  */
 export class RequestExpiryScheduler {
-  readonly owner = randomUUID();
   private readonly timers: Collection<TimerDocument>;
-  private readonly leases: Collection<LeaseDocument>;
+  private readonly lease: Lease;
   private readonly pollMs: number;
-  private readonly leaseTtlMs: number;
   private readonly retryDelayMs: number;
   private readonly batchSize: number;
   private readonly alsoEachPass: ((now: Date) => Promise<unknown>) | undefined;
@@ -53,9 +44,12 @@ export class RequestExpiryScheduler {
     options: RequestExpiryOptions = {},
   ) {
     this.timers = connection.collection<TimerDocument>('request_expiry_timers') as unknown as Collection<TimerDocument>;
-    this.leases = connection.collection<LeaseDocument>('timer_leases') as unknown as Collection<LeaseDocument>;
+    this.lease = new Lease(connection, {
+      collection: 'timer_leases',
+      name: 'request-expiry',
+      ttlMs: options.leaseTtlMs ?? 10_000,
+    });
     this.pollMs = options.pollMs ?? 1000;
-    this.leaseTtlMs = options.leaseTtlMs ?? 10_000;
     this.retryDelayMs = options.retryDelayMs ?? 30_000;
     this.batchSize = options.batchSize ?? 100;
     this.alsoEachPass = options.alsoEachPass;
@@ -92,13 +86,13 @@ export class RequestExpiryScheduler {
     this.running = false;
     this.wake?.();
     await this.loop;
-    await this.leases.deleteOne({ _id: 'request-expiry', owner: this.owner }).catch(() => undefined);
+    await this.lease.release();
   }
 
   private async run(): Promise<void> {
     while (this.running) {
       try {
-        if (await this.holdLease()) {
+        if (await this.lease.hold()) {
           await this.fireDue(new Date());
           await this.alsoEachPass?.(new Date());
         }
@@ -137,20 +131,5 @@ export class RequestExpiryScheduler {
       }
     }
     return fired;
-  }
-
-  private async holdLease(): Promise<boolean> {
-    const now = new Date();
-    try {
-      const lease = await this.leases.findOneAndUpdate(
-        { _id: 'request-expiry', $or: [{ owner: this.owner }, { expiresAt: { $lt: now } }] },
-        { $set: { owner: this.owner, expiresAt: new Date(now.getTime() + this.leaseTtlMs) } },
-        { upsert: true, returnDocument: 'after' },
-      );
-      return lease?.owner === this.owner;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false; // another instance holds a live lease
-      throw error;
-    }
   }
 }

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { EventEnvelope, OutgoingBatch } from '@trellis/shared/messaging';
 import type { Logger, ServiceMetrics, TraceCarrier } from '@trellis/shared/observability';
-import type { Collection, Connection } from 'mongoose';
-import { isDuplicateKeyError } from './errors';
+import type { Connection } from 'mongoose';
 import type { CommitDocument, EventStore, RecordedEvent } from './event-store';
+import { Lease } from './lease';
 
 /** What a commit's event becomes on Kafka: ids, tags, enums, numbers, times. `null` keeps the event private. */
 export type IntegrationMapper = (event: RecordedEvent) => { type: string; data: Record<string, unknown> } | null;
@@ -30,12 +29,6 @@ export interface OutboxRelayOptions {
   idlePollMs?: number;
   /** Test hook: runs after the broker acknowledged a batch and before it is marked published. */
   afterPublish?: (commits: CommitDocument[]) => Promise<void>;
-}
-
-interface LeaseDocument {
-  _id: string;
-  owner: string;
-  expiresAt: Date;
 }
 
 const defaultMapper: IntegrationMapper = (event) => ({ type: event.type, data: event.data as Record<string, unknown> });
@@ -67,9 +60,7 @@ export function toEnvelope(
  * so two instances never interleave one stream's events.
  */
 export class OutboxRelay {
-  readonly owner = randomUUID();
-  private readonly leases: Collection<LeaseDocument>;
-  private readonly leaseId: string;
+  private readonly lease: Lease;
   private readonly leaseTtlMs: number;
   private readonly batchSize: number;
   private readonly markConcurrency: number;
@@ -80,14 +71,16 @@ export class OutboxRelay {
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   private unsubscribe: (() => void) | undefined;
-  private leaseValidUntil = 0;
   /** Bulk batches appended by this process and not yet seen published, oldest first. */
   private readonly pendingBatches = new Set<string>();
 
   constructor(private readonly options: OutboxRelayOptions) {
-    this.leases = options.connection.collection<LeaseDocument>('outbox_leases') as unknown as Collection<LeaseDocument>;
-    this.leaseId = `relay:${options.store.commits.collectionName}`;
     this.leaseTtlMs = options.leaseTtlMs ?? 5000;
+    this.lease = new Lease(options.connection, {
+      collection: 'outbox_leases',
+      name: `relay:${options.store.commits.collectionName}`,
+      ttlMs: this.leaseTtlMs,
+    });
     this.batchSize = options.batchSize ?? 500;
     this.markConcurrency = options.markConcurrency ?? 8;
     this.batchGraceMs = options.batchGraceMs ?? 30_000;
@@ -96,7 +89,7 @@ export class OutboxRelay {
   }
 
   get isLeader(): boolean {
-    return Date.now() < this.leaseValidUntil;
+    return this.lease.held;
   }
 
   start(): void {
@@ -116,8 +109,7 @@ export class OutboxRelay {
     this.unsubscribe?.();
     this.wake();
     await this.loop;
-    if (this.isLeader) await this.leases.deleteOne({ _id: this.leaseId, owner: this.owner }).catch(() => undefined);
-    this.leaseValidUntil = 0;
+    if (this.lease.held) await this.lease.release();
   }
 
   /**
@@ -140,7 +132,7 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     while (this.running) {
       try {
-        if (!(await this.holdLease())) {
+        if (!(await this.lease.hold())) {
           await this.sleep(Math.max(200, this.leaseTtlMs / 4));
           continue;
         }
@@ -161,30 +153,6 @@ export class OutboxRelay {
         resolve();
       };
     });
-  }
-
-  private async holdLease(): Promise<boolean> {
-    // Renew well before expiry so a busy leader never loses the lease between two batches.
-    if (this.leaseValidUntil - Date.now() > this.leaseTtlMs / 2) return true;
-    const now = new Date();
-    const expiresAt = new Date(now.getTime() + this.leaseTtlMs);
-    try {
-      const lease = await this.leases.findOneAndUpdate(
-        { _id: this.leaseId, $or: [{ owner: this.owner }, { expiresAt: { $lt: now } }] },
-        { $set: { owner: this.owner, expiresAt } },
-        { upsert: true, returnDocument: 'after' },
-      );
-      const held = lease?.owner === this.owner;
-      // Count from before the round trip, so this instance believes in its lease no longer than the database does.
-      this.leaseValidUntil = held ? now.getTime() + this.leaseTtlMs : 0;
-      return held;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) {
-        this.leaseValidUntil = 0;
-        return false;
-      }
-      throw error;
-    }
   }
 
   private async publishOneBatch(): Promise<number> {
@@ -239,7 +207,7 @@ export class OutboxRelay {
     const oldest = commits[0]?.committedAt.getTime() ?? Date.now();
     this.options.metrics?.relayOldestUnpublishedAge.set((Date.now() - oldest) / 1000);
     // Reading a large backlog can take a while on FerretDB: renew (or find out we lost) the lease before sending.
-    if (!(await this.holdLease())) return 0;
+    if (!(await this.lease.hold())) return 0;
     const readAt = performance.now();
     if (envelopes.length) await this.options.publish([{ topic: this.options.topic, envelopes, traceContexts }]);
     const sentAt = performance.now();
