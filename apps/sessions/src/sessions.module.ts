@@ -23,6 +23,8 @@ import { CalendarFeeds } from './calendar/calendar-feeds';
 import { CalendarReservations } from './core/calendar-reservations';
 import { SessionsReadModels } from './core/read-models';
 import { SessionsOutbox } from './core/sessions-outbox';
+import { SealedTexts } from './core/sealed-texts';
+import type { SessionsDirectory } from './core/sessions-directory';
 import { SessionsStore } from './core/sessions-store';
 import { EngagementHealthMonitor } from './engagements/engagement-health.monitor';
 import { MENTORSHIP_LIFECYCLE_GROUP, mentorshipLifecycleReactor } from './engagements/mentorship-lifecycle.reactor';
@@ -38,7 +40,10 @@ import {
   participantErasureHandler,
   participantErasureReactor,
 } from './profiles/participant-erasure.reactor';
-import { type SessionsDirectory, SessionsService } from './sessions/sessions.service';
+import { EngagementCommandsService } from './engagements/engagement-commands.service';
+import { SchedulingService } from './scheduling/scheduling.service';
+import { SessionCommandsService } from './scheduling/session-commands.service';
+import { SessionsQueryService } from './views/sessions-query.service';
 
 /** Topic and group names; tests use their own so they never share offsets or messages with a running stack. */
 export interface SessionsWiring {
@@ -121,11 +126,33 @@ export class SessionsModule implements OnModuleInit {
           }),
           inject: [MONGO_CONNECTION, SessionsReadModels],
         },
+        { provide: SealedTexts, useFactory: (keys: PersonKeyStore) => new SealedTexts(keys), inject: [PersonKeyStore] },
         {
-          provide: SessionsService,
-          useFactory: (store: SessionsStore, rm: SessionsReadModels, keys: PersonKeyStore, d: SessionsDirectory) =>
-            new SessionsService(store, rm, keys, d),
-          inject: [SessionsStore, SessionsReadModels, PersonKeyStore, SESSIONS_DIRECTORY],
+          provide: SchedulingService,
+          useFactory: (store: SessionsStore, rm: SessionsReadModels, d: SessionsDirectory, texts: SealedTexts) =>
+            new SchedulingService(store, rm, d, texts),
+          inject: [SessionsStore, SessionsReadModels, SESSIONS_DIRECTORY, SealedTexts],
+        },
+        {
+          provide: SessionCommandsService,
+          useFactory: (store: SessionsStore, texts: SealedTexts) => new SessionCommandsService(store, texts),
+          inject: [SessionsStore, SealedTexts],
+        },
+        {
+          provide: EngagementCommandsService,
+          useFactory: (store: SessionsStore, texts: SealedTexts) => new EngagementCommandsService(store, texts),
+          inject: [SessionsStore, SealedTexts],
+        },
+        {
+          provide: SessionsQueryService,
+          useFactory: (
+            store: SessionsStore,
+            rm: SessionsReadModels,
+            keys: PersonKeyStore,
+            texts: SealedTexts,
+            d: SessionsDirectory,
+          ) => new SessionsQueryService(store, rm, keys, texts, d.memberships),
+          inject: [SessionsStore, SessionsReadModels, PersonKeyStore, SealedTexts, SESSIONS_DIRECTORY],
         },
         {
           provide: SessionsOutbox,
@@ -154,7 +181,7 @@ export class SessionsModule implements OnModuleInit {
       ],
       exports: [
         EngagementHealthMonitor,
-        SessionsService,
+        SessionsQueryService,
         SessionsStore,
         SessionsReadModels,
         EventStore,

@@ -1,0 +1,20 @@
+import { checkText, type Sealed, type TextField } from '@trellis/sessions/domain';
+import { isEncryptedField, type PersonKeyStore } from '@trellis/shared/privacy';
+import type { Actor } from './actor';
+
+/**
+ * Free text is checked by the domain's rules on the plain text, then sealed with the author's key, and opened only
+ * when a view is built (docs/architecture.md §7): a shredded key reads as erased.
+ */
+export class SealedTexts {
+  constructor(private readonly keys: PersonKeyStore) {}
+
+  async seal(actor: Actor, field: TextField, text: string | undefined, label: string): Promise<Sealed | undefined> {
+    const plain = checkText(field, text, label);
+    return plain === undefined ? undefined : this.keys.encrypt(actor.tenantId, actor.personId, plain);
+  }
+
+  async open(value: Sealed | undefined): Promise<string | undefined> {
+    return value && isEncryptedField(value) ? this.keys.decrypt(value) : undefined;
+  }
+}
