@@ -209,37 +209,72 @@ export class SessionsModule implements OnModuleInit {
     @Inject(SESSIONS_DIRECTORY) private readonly directory: SessionsDirectory,
   ) {}
 
+  /**
+   * Topics exist before anything subscribes to them and read-model rows are upgraded before any consumer writes
+   * them; then the consumers register one by one (projections, erasure, outbox, health run, lifecycle).
+   */
   async onModuleInit(): Promise<void> {
     // The matching topic is created here too (idempotently), so the reactor can subscribe before matching first runs.
-    const topicSettings = { partitions: this.config.kafkaPartitions, replication: this.config.kafkaReplication };
     await ensureTopics(
       this.kafka,
       [this.wiring.sessionsTopic, this.wiring.matchingTopic, this.wiring.profilesTopic],
-      topicSettings,
+      this.topicSettings(),
     );
     const upgraded = await this.store.upgradeRows();
     if (upgraded.sessions + upgraded.engagements > 0) this.logger.info(upgraded, 'read-model rows upgraded');
     const profiles = new ContractRegistry(profilesContracts);
-    const consumerOptions = {
+    if (this.wiring.membershipsGroup) this.registerMembershipsProjection(this.wiring.membershipsGroup, profiles);
+    this.registerAvailabilityProjection(profiles);
+    this.registerErasureReactor(profiles);
+    this.consumers.register(this.outbox);
+    this.consumers.register(this.health);
+    this.registerLifecycleReactor();
+  }
+
+  private topicSettings() {
+    return { partitions: this.config.kafkaPartitions, replication: this.config.kafkaReplication };
+  }
+
+  /** The reactors' bounded-retry backoff, only when the wiring shortens it. */
+  private retryOptions() {
+    return this.wiring.retryBaseDelayMs ? { retryBaseDelayMs: this.wiring.retryBaseDelayMs } : {};
+  }
+
+  /** What every consumer of the profiles topic shares: its contracts, telemetry and dead-letter topic. */
+  private profilesConsumerOptions(profiles: ContractRegistry) {
+    return {
       contracts: profiles,
       logger: this.logger,
       metrics: this.metrics,
       status: this.status,
-      deadLetterTopic: topicSettings,
-      ...(this.wiring.retryBaseDelayMs ? { retryBaseDelayMs: this.wiring.retryBaseDelayMs } : {}),
+      deadLetterTopic: this.topicSettings(),
+      ...this.retryOptions(),
     };
-    if (this.wiring.membershipsGroup) {
-      const memberships = { ...membershipsProjection('sessions'), name: this.wiring.membershipsGroup };
-      memberships.topics = [this.wiring.profilesTopic];
-      this.consumers.register(projectionRunner(this.kafka, this.connection, memberships, consumerOptions));
-    }
+  }
+
+  /** See SessionsWiring.membershipsGroup: only a test running its own profiles topic feeds memberships here. */
+  private registerMembershipsProjection(group: string, profiles: ContractRegistry): void {
+    const memberships = { ...membershipsProjection('sessions'), name: group };
+    memberships.topics = [this.wiring.profilesTopic];
+    this.consumers.register(
+      projectionRunner(this.kafka, this.connection, memberships, this.profilesConsumerOptions(profiles)),
+    );
+  }
+
+  private registerAvailabilityProjection(profiles: ContractRegistry): void {
     const availability = availabilityProjection(this.wiring.profilesTopic, this.wiring.availabilityGroup);
     const availabilityRows = new RevisionGuardedCollection<AvailabilityRow>(this.connection, availability.collection);
-    this.consumers.register(projectionRunner(this.kafka, this.connection, availability, consumerOptions), {
-      group: availability.name,
-      handler: (envelope) => availability.apply(envelope, availabilityRows),
-      contracts: profiles,
-    });
+    this.consumers.register(
+      projectionRunner(this.kafka, this.connection, availability, this.profilesConsumerOptions(profiles)),
+      {
+        group: availability.name,
+        handler: (envelope) => availability.apply(envelope, availabilityRows),
+        contracts: profiles,
+      },
+    );
+  }
+
+  private registerErasureReactor(profiles: ContractRegistry): void {
     const erasure = {
       keys: this.keys,
       readModels: this.readModels,
@@ -254,13 +289,14 @@ export class SessionsModule implements OnModuleInit {
         group: this.wiring.erasureGroup,
         metrics: this.metrics,
         status: this.status,
-        topicSettings,
-        ...(this.wiring.retryBaseDelayMs ? { retryBaseDelayMs: this.wiring.retryBaseDelayMs } : {}),
+        topicSettings: this.topicSettings(),
+        ...this.retryOptions(),
       }),
       { group: this.wiring.erasureGroup, handler: participantErasureHandler(erasure), contracts: profiles },
     );
-    this.consumers.register(this.outbox);
-    this.consumers.register(this.health);
+  }
+
+  private registerLifecycleReactor(): void {
     this.consumers.register(
       mentorshipLifecycleReactor({
         kafka: this.kafka,
@@ -270,8 +306,8 @@ export class SessionsModule implements OnModuleInit {
         logger: this.logger,
         metrics: this.metrics,
         status: this.status,
-        topicSettings: { partitions: this.config.kafkaPartitions, replication: this.config.kafkaReplication },
-        ...(this.wiring.retryBaseDelayMs ? { retryBaseDelayMs: this.wiring.retryBaseDelayMs } : {}),
+        topicSettings: this.topicSettings(),
+        ...this.retryOptions(),
       }),
     );
   }
