@@ -24,7 +24,9 @@ import { AppModule } from './app.module';
 import { SessionsReadModels } from './core/read-models';
 import { SessionsStore } from './core/sessions-store';
 import { SESSIONS_DIRECTORY } from './sessions.module';
-import { type SessionsDirectory, SessionsService } from './sessions/sessions.service';
+import { SealedTexts } from './core/sealed-texts';
+import { SchedulingService } from './scheduling/scheduling.service';
+import type { SessionsDirectory } from './core/sessions-directory';
 
 const HOUR = 3_600_000;
 
@@ -62,7 +64,7 @@ describe('sessions with profiles facts (real FerretDB and Kafka)', () => {
   const outsider = person('outsider');
   const mentorshipId = randomUUID();
   let clockMs = Date.now();
-  let service: SessionsService;
+  let scheduling: SchedulingService;
   const revisions = new Map<string, number>();
 
   const envelope = (
@@ -173,12 +175,14 @@ describe('sessions with profiles facts (real FerretDB and Kafka)', () => {
       kafka,
       new ContractRegistry([...profilesContracts, ...(matchingContracts as unknown as EventContract[])]),
     );
-    service = new SessionsService(
+    const texts = new SealedTexts(app.get(PersonKeyStore));
+    const clock = () => new Date(clockMs);
+    scheduling = new SchedulingService(
       app.get(SessionsStore),
       app.get(SessionsReadModels),
-      app.get(PersonKeyStore),
       app.get<symbol, SessionsDirectory>(SESSIONS_DIRECTORY),
-      () => new Date(clockMs),
+      texts,
+      clock,
     );
   });
 
@@ -359,7 +363,7 @@ describe('sessions with profiles facts (real FerretDB and Kafka)', () => {
   it('attendance, completion with shared notes, private notes and feedback per attendee, with visibility rules', async () => {
     // Booked two hours ago by the service's own clock, so the real clock now finds it started.
     clockMs = Date.now() - 3 * HOUR;
-    const booked = await service.scheduleOneOnOne(mentee, {
+    const booked = await scheduling.scheduleOneOnOne(mentee, {
       mentorshipId,
       startsAt: iso(clockMs + HOUR),
       endsAt: iso(clockMs + 2 * HOUR),

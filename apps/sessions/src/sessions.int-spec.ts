@@ -17,7 +17,12 @@ import { sessionsContractRegistry } from './core/sessions-outbox';
 import { SessionsStore } from './core/sessions-store';
 import { EngagementHealthMonitor } from './engagements/engagement-health.monitor';
 import { SESSIONS_DIRECTORY } from './sessions.module';
-import { SessionsService } from './sessions/sessions.service';
+import { SealedTexts } from './core/sealed-texts';
+import type { SessionsDirectory } from './core/sessions-directory';
+import { SchedulingService } from './scheduling/scheduling.service';
+import { SessionCommandsService } from './scheduling/session-commands.service';
+import { EngagementCommandsService } from './engagements/engagement-commands.service';
+import { SessionsQueryService } from './views/sessions-query.service';
 
 const HOUR = 3_600_000;
 
@@ -54,7 +59,10 @@ describe('sessions service (real FerretDB and Kafka)', () => {
   const mentee = { tenantId, personId: `mentee-${tenantId}` };
   // A clock the test moves, so a session can be scheduled in the future and later be completed.
   let clockMs = Date.now();
-  let service: SessionsService;
+  let scheduling: SchedulingService;
+  let sessionCommands: SessionCommandsService;
+  let engagements: EngagementCommandsService;
+  let queries: SessionsQueryService;
 
   const envelope = (type: string, data: Record<string, unknown>): EventEnvelope => ({
     id: randomUUID(),
@@ -106,12 +114,24 @@ describe('sessions service (real FerretDB and Kafka)', () => {
         published.push(registry.validate(JSON.parse(message.value!.toString()), false));
       },
     });
-    service = new SessionsService(
+    const texts = new SealedTexts(app.get(PersonKeyStore));
+    const clock = () => new Date(clockMs);
+    scheduling = new SchedulingService(
+      app.get(SessionsStore),
+      app.get(SessionsReadModels),
+      app.get(SESSIONS_DIRECTORY),
+      texts,
+      clock,
+    );
+    sessionCommands = new SessionCommandsService(app.get(SessionsStore), texts, clock);
+    engagements = new EngagementCommandsService(app.get(SessionsStore), texts, clock);
+    queries = new SessionsQueryService(
       app.get(SessionsStore),
       app.get(SessionsReadModels),
       app.get(PersonKeyStore),
-      app.get(SESSIONS_DIRECTORY),
-      () => new Date(clockMs),
+      texts,
+      app.get<symbol, SessionsDirectory>(SESSIONS_DIRECTORY).memberships,
+      clock,
     );
   });
 
@@ -208,19 +228,19 @@ describe('sessions service (real FerretDB and Kafka)', () => {
   });
 
   it('runs the agreement through the real event store and publishes only ids and enums', async () => {
-    await service.proposeAgreement(mentor, mentorshipId, {
+    await engagements.proposeAgreement(mentor, mentorshipId, {
       cadence: 'fortnightly',
       sessionMinutes: 60,
       durationMonths: 6,
       channels: ['video'],
       expectations: 'SECRET-EXPECTATIONS meet every other Tuesday',
     });
-    await service.signAgreement(mentee, mentorshipId, 1);
-    const state = await service.signAgreement(mentor, mentorshipId, 1);
+    await engagements.signAgreement(mentee, mentorshipId, 1);
+    const state = await engagements.signAgreement(mentor, mentorshipId, 1);
     expect(state.agreements[0]).toMatchObject({ version: 1, status: 'in-effect' });
-    await expect(service.signAgreement(mentor, mentorshipId, 1)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(engagements.signAgreement(mentor, mentorshipId, 1)).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(
-      service.setGoal(mentee, mentorshipId, { title: '   ', targetDate: '2099-01-01', timezone: 'UTC' }),
+      engagements.setGoal(mentee, mentorshipId, { title: '   ', targetDate: '2099-01-01', timezone: 'UTC' }),
     ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       message: 'Goal title must not be empty.',
@@ -235,14 +255,14 @@ describe('sessions service (real FerretDB and Kafka)', () => {
 
   it('keeps other organizations out: their ids read as missing', async () => {
     const outsider = { tenantId: uniqueName('other_org'), personId: mentor.personId };
-    await expect(service.signAgreement(outsider, mentorshipId, 1)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(engagements.signAgreement(outsider, mentorshipId, 1)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   let sessionId: string;
   const at = (hoursFromNow: number) => new Date(clockMs + hoursFromNow * HOUR).toISOString();
 
   it('schedules, refuses an overlap naming the clashing session, reschedules with a higher SEQUENCE', async () => {
-    const first = await service.scheduleOneOnOne(mentor, {
+    const first = await scheduling.scheduleOneOnOne(mentor, {
       mentorshipId,
       startsAt: at(48),
       endsAt: at(49),
@@ -251,7 +271,7 @@ describe('sessions service (real FerretDB and Kafka)', () => {
       meetingLink: 'https://meet.example/SECRET-LINK',
     });
     sessionId = first.sessionId;
-    const clash = await service
+    const clash = await scheduling
       .scheduleOneOnOne(mentee, {
         mentorshipId,
         startsAt: at(48.5),
@@ -265,7 +285,7 @@ describe('sessions service (real FerretDB and Kafka)', () => {
     expect(clash).toMatchObject({ code: 'CONFLICT', details: { clashingSessionId: sessionId } });
     expect((clash as DomainError).message).toContain(sessionId);
     await expect(
-      service.scheduleOneOnOne(mentor, {
+      scheduling.scheduleOneOnOne(mentor, {
         mentorshipId,
         startsAt: at(-1),
         endsAt: at(0),
@@ -275,15 +295,15 @@ describe('sessions service (real FerretDB and Kafka)', () => {
       }),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: 'A session must start in the future.' });
 
-    const moved = await service.reschedule(mentee, sessionId, { startsAt: at(72), endsAt: at(73) });
+    const moved = await scheduling.reschedule(mentee, sessionId, { startsAt: at(72), endsAt: at(73) });
     expect(moved.sequence).toBe(1);
-    const ics = await service.calendar(mentee, sessionId, 'trellis.test');
+    const ics = await queries.calendar(mentee, sessionId, 'trellis.test');
     expect(ics).toContain(`UID:session-${sessionId}@trellis.test\r\n`);
     expect(ics).toContain('SEQUENCE:1\r\n');
     expect(ics).toContain('METHOD:REQUEST\r\n');
     expect(ics.replace(/\r\n /g, '')).toContain('https://meet.example/SECRET-LINK');
     await expect(
-      service.calendar({ tenantId, personId: 'someone-else' }, sessionId, 'trellis.test'),
+      queries.calendar({ tenantId, personId: 'someone-else' }, sessionId, 'trellis.test'),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     await waitUntil(async () => published.some((e) => e.type === 'SessionRescheduled'));
@@ -296,16 +316,21 @@ describe('sessions service (real FerretDB and Kafka)', () => {
   });
 
   it('takes feedback only after completion and only from attendees', async () => {
-    await expect(service.submitFeedback(mentee, sessionId, { rating: 5 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(sessionCommands.submitFeedback(mentee, sessionId, { rating: 5 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     clockMs += 73.5 * HOUR;
-    await service.complete(mentor, sessionId, { sharedNotes: 'SECRET-NOTES we agreed on a plan' });
-    await expect(service.submitFeedback(mentee, sessionId, { rating: 7 })).rejects.toMatchObject({
+    await sessionCommands.complete(mentor, sessionId, { sharedNotes: 'SECRET-NOTES we agreed on a plan' });
+    await expect(sessionCommands.submitFeedback(mentee, sessionId, { rating: 7 })).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
     });
-    const state = await service.submitFeedback(mentee, sessionId, { rating: 5, wentWell: 'SECRET-PRAISE clear plan' });
+    const state = await sessionCommands.submitFeedback(mentee, sessionId, {
+      rating: 5,
+      wentWell: 'SECRET-PRAISE clear plan',
+    });
     expect(state.feedback[mentee.personId]).toMatchObject({ rating: 5 });
     await expect(
-      service.submitFeedback({ tenantId, personId: 'intruder' }, sessionId, { rating: 1 }),
+      sessionCommands.submitFeedback({ tenantId, personId: 'intruder' }, sessionId, { rating: 1 }),
     ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
@@ -502,21 +527,21 @@ describe('sessions service (real FerretDB and Kafka)', () => {
       mode: 'virtual' as const,
       meetingLink: 'https://meet.example/after-crash',
     };
-    const first = await service.scheduleOneOnOne(mentor, input, { commandId });
+    const first = await scheduling.scheduleOneOnOne(mentor, input, { commandId });
     // The process died right after the commit: the events are there, the read rows are not.
     await readModels.sessions.deleteOne({ _id: first.sessionId });
     await readModels.engagements.deleteOne({ _id: mentorshipId });
 
     const outsider = { tenantId: uniqueName('other_org'), personId: mentor.personId };
-    await expect(service.calendar(outsider, first.sessionId, 'trellis.test')).rejects.toMatchObject({
+    await expect(queries.calendar(outsider, first.sessionId, 'trellis.test')).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    await expect(service.signAgreement(outsider, mentorshipId, 1)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const retried = await service.scheduleOneOnOne(mentor, input, { commandId });
+    await expect(engagements.signAgreement(outsider, mentorshipId, 1)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const retried = await scheduling.scheduleOneOnOne(mentor, input, { commandId });
     expect(retried).toMatchObject({ sessionId: first.sessionId, startsAt: first.startsAt, sequence: 0 });
     expect(await readModels.sessions.countDocuments({ _id: first.sessionId })).toBe(1);
     expect(await readModels.engagements.countDocuments({ _id: mentorshipId })).toBe(1);
-    await service.cancel(mentor, first.sessionId, 'schedule-conflict');
+    await scheduling.cancel(mentor, first.sessionId, 'schedule-conflict');
   });
 
   it('answers a retried change with the same command id instead of refusing it as done already', async () => {
@@ -528,7 +553,7 @@ describe('sessions service (real FerretDB and Kafka)', () => {
       return [first, second] as const;
     };
     const [scheduled, again] = await twice(mentor, (a) =>
-      service.scheduleOneOnOne(a, {
+      scheduling.scheduleOneOnOne(a, {
         mentorshipId,
         startsAt: at(150),
         endsAt: at(151),
@@ -539,20 +564,20 @@ describe('sessions service (real FerretDB and Kafka)', () => {
     );
     expect(again.sessionId).toBe(scheduled.sessionId);
     const id = scheduled.sessionId;
-    const [rsvp, rsvpAgain] = await twice(mentee, (a) => service.respond(a, id, 'accepted'));
+    const [rsvp, rsvpAgain] = await twice(mentee, (a) => sessionCommands.respond(a, id, 'accepted'));
     expect(rsvpAgain.rsvps).toEqual(rsvp.rsvps);
     const [moved, movedAgain] = await twice(mentor, (a) =>
-      service.reschedule(a, id, { startsAt: at(152), endsAt: at(153) }),
+      scheduling.reschedule(a, id, { startsAt: at(152), endsAt: at(153) }),
     );
     expect([moved.sequence, movedAgain.sequence]).toEqual([1, 1]);
     const [reflected, reflectedAgain] = await twice(mentee, (a) =>
-      service.writeReflection(a, mentorshipId, 'Retried reflection'),
+      engagements.writeReflection(a, mentorshipId, 'Retried reflection'),
     );
     expect(Object.keys(reflectedAgain.reflections)).toEqual(Object.keys(reflected.reflections));
-    const [cancelled, cancelledAgain] = await twice(mentor, (a) => service.cancel(a, id, 'schedule-conflict'));
+    const [cancelled, cancelledAgain] = await twice(mentor, (a) => scheduling.cancel(a, id, 'schedule-conflict'));
     expect([cancelled.status, cancelledAgain.status]).toEqual(['cancelled', 'cancelled']);
     // Without the id, a second cancel is the user's mistake and is refused as before.
-    await expect(service.cancel(mentor, id, 'schedule-conflict')).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(scheduling.cancel(mentor, id, 'schedule-conflict')).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('closes the engagement on MentorshipEnded; no new sessions afterwards', async () => {
@@ -569,7 +594,7 @@ describe('sessions service (real FerretDB and Kafka)', () => {
     await matching.publish([{ topic: wiring.matchingTopic, envelopes: [ended] }]);
     await waitUntil(async () => published.some((e) => e.type === 'EngagementClosed'));
     await expect(
-      service.scheduleOneOnOne(mentor, {
+      scheduling.scheduleOneOnOne(mentor, {
         mentorshipId,
         startsAt: at(200),
         endsAt: at(201),

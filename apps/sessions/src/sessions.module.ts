@@ -23,6 +23,8 @@ import { CalendarFeeds } from './calendar/calendar-feeds';
 import { CalendarReservations } from './core/calendar-reservations';
 import { SessionsReadModels } from './core/read-models';
 import { SessionsOutbox } from './core/sessions-outbox';
+import { SealedTexts } from './core/sealed-texts';
+import type { SessionsDirectory } from './core/sessions-directory';
 import { SessionsStore } from './core/sessions-store';
 import { EngagementHealthMonitor } from './engagements/engagement-health.monitor';
 import { MENTORSHIP_LIFECYCLE_GROUP, mentorshipLifecycleReactor } from './engagements/mentorship-lifecycle.reactor';
@@ -38,7 +40,10 @@ import {
   participantErasureHandler,
   participantErasureReactor,
 } from './profiles/participant-erasure.reactor';
-import { type SessionsDirectory, SessionsService } from './sessions/sessions.service';
+import { EngagementCommandsService } from './engagements/engagement-commands.service';
+import { SchedulingService } from './scheduling/scheduling.service';
+import { SessionCommandsService } from './scheduling/session-commands.service';
+import { SessionsQueryService } from './views/sessions-query.service';
 
 /** Topic and group names; tests use their own so they never share offsets or messages with a running stack. */
 export interface SessionsWiring {
@@ -121,11 +126,33 @@ export class SessionsModule implements OnModuleInit {
           }),
           inject: [MONGO_CONNECTION, SessionsReadModels],
         },
+        { provide: SealedTexts, useFactory: (keys: PersonKeyStore) => new SealedTexts(keys), inject: [PersonKeyStore] },
         {
-          provide: SessionsService,
-          useFactory: (store: SessionsStore, rm: SessionsReadModels, keys: PersonKeyStore, d: SessionsDirectory) =>
-            new SessionsService(store, rm, keys, d),
-          inject: [SessionsStore, SessionsReadModels, PersonKeyStore, SESSIONS_DIRECTORY],
+          provide: SchedulingService,
+          useFactory: (store: SessionsStore, rm: SessionsReadModels, d: SessionsDirectory, texts: SealedTexts) =>
+            new SchedulingService(store, rm, d, texts),
+          inject: [SessionsStore, SessionsReadModels, SESSIONS_DIRECTORY, SealedTexts],
+        },
+        {
+          provide: SessionCommandsService,
+          useFactory: (store: SessionsStore, texts: SealedTexts) => new SessionCommandsService(store, texts),
+          inject: [SessionsStore, SealedTexts],
+        },
+        {
+          provide: EngagementCommandsService,
+          useFactory: (store: SessionsStore, texts: SealedTexts) => new EngagementCommandsService(store, texts),
+          inject: [SessionsStore, SealedTexts],
+        },
+        {
+          provide: SessionsQueryService,
+          useFactory: (
+            store: SessionsStore,
+            rm: SessionsReadModels,
+            keys: PersonKeyStore,
+            texts: SealedTexts,
+            d: SessionsDirectory,
+          ) => new SessionsQueryService(store, rm, keys, texts, d.memberships),
+          inject: [SessionsStore, SessionsReadModels, PersonKeyStore, SealedTexts, SESSIONS_DIRECTORY],
         },
         {
           provide: SessionsOutbox,
@@ -154,7 +181,7 @@ export class SessionsModule implements OnModuleInit {
       ],
       exports: [
         EngagementHealthMonitor,
-        SessionsService,
+        SessionsQueryService,
         SessionsStore,
         SessionsReadModels,
         EventStore,
@@ -182,37 +209,72 @@ export class SessionsModule implements OnModuleInit {
     @Inject(SESSIONS_DIRECTORY) private readonly directory: SessionsDirectory,
   ) {}
 
+  /**
+   * Topics exist before anything subscribes to them and read-model rows are upgraded before any consumer writes
+   * them; then the consumers register one by one (projections, erasure, outbox, health run, lifecycle).
+   */
   async onModuleInit(): Promise<void> {
     // The matching topic is created here too (idempotently), so the reactor can subscribe before matching first runs.
-    const topicSettings = { partitions: this.config.kafkaPartitions, replication: this.config.kafkaReplication };
     await ensureTopics(
       this.kafka,
       [this.wiring.sessionsTopic, this.wiring.matchingTopic, this.wiring.profilesTopic],
-      topicSettings,
+      this.topicSettings(),
     );
     const upgraded = await this.store.upgradeRows();
     if (upgraded.sessions + upgraded.engagements > 0) this.logger.info(upgraded, 'read-model rows upgraded');
     const profiles = new ContractRegistry(profilesContracts);
-    const consumerOptions = {
+    if (this.wiring.membershipsGroup) this.registerMembershipsProjection(this.wiring.membershipsGroup, profiles);
+    this.registerAvailabilityProjection(profiles);
+    this.registerErasureReactor(profiles);
+    this.consumers.register(this.outbox);
+    this.consumers.register(this.health);
+    this.registerLifecycleReactor();
+  }
+
+  private topicSettings() {
+    return { partitions: this.config.kafkaPartitions, replication: this.config.kafkaReplication };
+  }
+
+  /** The reactors' bounded-retry backoff, only when the wiring shortens it. */
+  private retryOptions() {
+    return this.wiring.retryBaseDelayMs ? { retryBaseDelayMs: this.wiring.retryBaseDelayMs } : {};
+  }
+
+  /** What every consumer of the profiles topic shares: its contracts, telemetry and dead-letter topic. */
+  private profilesConsumerOptions(profiles: ContractRegistry) {
+    return {
       contracts: profiles,
       logger: this.logger,
       metrics: this.metrics,
       status: this.status,
-      deadLetterTopic: topicSettings,
-      ...(this.wiring.retryBaseDelayMs ? { retryBaseDelayMs: this.wiring.retryBaseDelayMs } : {}),
+      deadLetterTopic: this.topicSettings(),
+      ...this.retryOptions(),
     };
-    if (this.wiring.membershipsGroup) {
-      const memberships = { ...membershipsProjection('sessions'), name: this.wiring.membershipsGroup };
-      memberships.topics = [this.wiring.profilesTopic];
-      this.consumers.register(projectionRunner(this.kafka, this.connection, memberships, consumerOptions));
-    }
+  }
+
+  /** See SessionsWiring.membershipsGroup: only a test running its own profiles topic feeds memberships here. */
+  private registerMembershipsProjection(group: string, profiles: ContractRegistry): void {
+    const memberships = { ...membershipsProjection('sessions'), name: group };
+    memberships.topics = [this.wiring.profilesTopic];
+    this.consumers.register(
+      projectionRunner(this.kafka, this.connection, memberships, this.profilesConsumerOptions(profiles)),
+    );
+  }
+
+  private registerAvailabilityProjection(profiles: ContractRegistry): void {
     const availability = availabilityProjection(this.wiring.profilesTopic, this.wiring.availabilityGroup);
     const availabilityRows = new RevisionGuardedCollection<AvailabilityRow>(this.connection, availability.collection);
-    this.consumers.register(projectionRunner(this.kafka, this.connection, availability, consumerOptions), {
-      group: availability.name,
-      handler: (envelope) => availability.apply(envelope, availabilityRows),
-      contracts: profiles,
-    });
+    this.consumers.register(
+      projectionRunner(this.kafka, this.connection, availability, this.profilesConsumerOptions(profiles)),
+      {
+        group: availability.name,
+        handler: (envelope) => availability.apply(envelope, availabilityRows),
+        contracts: profiles,
+      },
+    );
+  }
+
+  private registerErasureReactor(profiles: ContractRegistry): void {
     const erasure = {
       keys: this.keys,
       readModels: this.readModels,
@@ -227,13 +289,14 @@ export class SessionsModule implements OnModuleInit {
         group: this.wiring.erasureGroup,
         metrics: this.metrics,
         status: this.status,
-        topicSettings,
-        ...(this.wiring.retryBaseDelayMs ? { retryBaseDelayMs: this.wiring.retryBaseDelayMs } : {}),
+        topicSettings: this.topicSettings(),
+        ...this.retryOptions(),
       }),
       { group: this.wiring.erasureGroup, handler: participantErasureHandler(erasure), contracts: profiles },
     );
-    this.consumers.register(this.outbox);
-    this.consumers.register(this.health);
+  }
+
+  private registerLifecycleReactor(): void {
     this.consumers.register(
       mentorshipLifecycleReactor({
         kafka: this.kafka,
@@ -243,8 +306,8 @@ export class SessionsModule implements OnModuleInit {
         logger: this.logger,
         metrics: this.metrics,
         status: this.status,
-        topicSettings: { partitions: this.config.kafkaPartitions, replication: this.config.kafkaReplication },
-        ...(this.wiring.retryBaseDelayMs ? { retryBaseDelayMs: this.wiring.retryBaseDelayMs } : {}),
+        topicSettings: this.topicSettings(),
+        ...this.retryOptions(),
       }),
     );
   }

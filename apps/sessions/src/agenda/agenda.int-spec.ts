@@ -21,7 +21,10 @@ import { AppModule } from '../app.module';
 import { SessionsReadModels } from '../core/read-models';
 import { SessionsStore } from '../core/sessions-store';
 import { SESSIONS_DIRECTORY } from '../sessions.module';
-import { type SessionsDirectory, SessionsService } from '../sessions/sessions.service';
+import { SealedTexts } from '../core/sealed-texts';
+import { SchedulingService } from '../scheduling/scheduling.service';
+import { EngagementCommandsService } from '../engagements/engagement-commands.service';
+import type { SessionsDirectory } from '../core/sessions-directory';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -57,7 +60,8 @@ describe('my sessions and my goals due soon (real FerretDB and Kafka)', () => {
   let kafka: Kafka;
   let publisher: EventPublisher;
   /** The same use cases with a clock ten days back: the only way to have sessions and goals in the past. */
-  let earlier: SessionsService;
+  let scheduling: SchedulingService;
+  let engagements: EngagementCommandsService;
   const wiring = {
     matchingTopic: uniqueName('t_matching'),
     sessionsTopic: uniqueName('t_sessions'),
@@ -233,13 +237,16 @@ describe('my sessions and my goals due soon (real FerretDB and Kafka)', () => {
       kafka,
       new ContractRegistry([...profilesContracts, ...(matchingContracts as unknown as EventContract[])]),
     );
-    earlier = new SessionsService(
+    const texts = new SealedTexts(app.get(PersonKeyStore));
+    const clock = () => new Date(Date.now() - 10 * DAY);
+    scheduling = new SchedulingService(
       app.get(SessionsStore),
       app.get(SessionsReadModels),
-      app.get(PersonKeyStore),
       app.get<symbol, SessionsDirectory>(SESSIONS_DIRECTORY),
-      () => new Date(Date.now() - 10 * DAY),
+      texts,
+      clock,
     );
+    engagements = new EngagementCommandsService(app.get(SessionsStore), texts, clock);
 
     await publisher.publish([
       {
@@ -284,7 +291,7 @@ describe('my sessions and my goals due soon (real FerretDB and Kafka)', () => {
 
   it('lists my sessions across mentorships and group invitations, earliest first, paging with a stable cursor', async () => {
     // Ten days ago, a session for "nine days ago": over now.
-    const past = await earlier.scheduleOneOnOne(mentee, {
+    const past = await scheduling.scheduleOneOnOne(mentee, {
       mentorshipId: withA,
       startsAt: iso(base - 9 * DAY),
       endsAt: iso(base - 9 * DAY + HOUR),
@@ -361,7 +368,7 @@ describe('my sessions and my goals due soon (real FerretDB and Kafka)', () => {
 
   it('lists active goals due soon and overdue across my mentorships, soonest first, per person and organization', async () => {
     // Set ten days ago for "three days ago": overdue now.
-    const overdueState = await earlier.setGoal(mentee, withA, {
+    const overdueState = await engagements.setGoal(mentee, withA, {
       title: 'Update my CV',
       targetDate: dayOffset(-3),
       timezone: 'UTC',

@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { PersonKeyStore } from '@trellis/shared/privacy';
 import { SessionsReadModels } from '../core/read-models';
 import { SessionsStore } from '../core/sessions-store';
-import { SessionsService } from '../sessions/sessions.service';
+import { SessionsQueryService } from '../views/sessions-query.service';
 import { AgendaResolver } from './agenda.resolver';
 import { AgendaService } from './agenda.service';
 
@@ -17,9 +17,13 @@ export class AgendaModule {
       providers: [
         {
           provide: AgendaService,
-          useFactory: (rm: SessionsReadModels, store: SessionsStore, service: SessionsService, keys: PersonKeyStore) =>
-            new AgendaService(rm, store, service, keys),
-          inject: [SessionsReadModels, SessionsStore, SessionsService, PersonKeyStore],
+          useFactory: (
+            rm: SessionsReadModels,
+            store: SessionsStore,
+            queries: SessionsQueryService,
+            keys: PersonKeyStore,
+          ) => new AgendaService(rm, store, queries, keys),
+          inject: [SessionsReadModels, SessionsStore, SessionsQueryService, PersonKeyStore],
         },
         AgendaResolver,
       ],

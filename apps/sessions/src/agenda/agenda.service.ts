@@ -11,7 +11,9 @@ import { DomainError } from '@trellis/shared/event-store';
 import type { PersonKeyStore } from '@trellis/shared/privacy';
 import { agendaKeyOf, type SessionsReadModels } from '../core/read-models';
 import type { SessionsStore } from '../core/sessions-store';
-import type { Actor, GoalView, SessionView, SessionsService } from '../sessions/sessions.service';
+import type { Actor } from '../core/actor';
+import type { SessionsQueryService } from '../views/sessions-query.service';
+import type { GoalView, SessionView } from '../views/views.types';
 import { decodeAgendaCursor, encodeAgendaCursor } from './agenda-cursor';
 
 export const MAX_SESSIONS_PAGE = 100;
@@ -49,7 +51,7 @@ export class AgendaService {
   constructor(
     private readonly readModels: SessionsReadModels,
     private readonly store: SessionsStore,
-    private readonly sessions: SessionsService,
+    private readonly queries: SessionsQueryService,
     private readonly keys: PersonKeyStore,
     private readonly clock: () => Date = () => new Date(),
   ) {}
@@ -92,7 +94,7 @@ export class AgendaService {
       if (!state) continue;
       edges.push({
         cursor: encodeAgendaCursor(row.agendaKey),
-        node: await this.sessions.sessionView(actor, state, viewerTimeZone),
+        node: await this.queries.sessionView(actor, state, viewerTimeZone),
       });
     }
     const last = page.at(-1);
@@ -126,7 +128,7 @@ export class AgendaService {
           viewerRole: side,
           daysLeft,
           overdue: daysLeft < 0,
-          goal: await this.sessions.goalView(goal),
+          goal: await this.queries.goalView(goal),
         });
       }
     }

@@ -3,7 +3,11 @@ import type { Principal } from '@trellis/shared/auth';
 import { CurrentPrincipal } from '@trellis/shared/graphql';
 import { calendarUidDomainFromEnv } from '@trellis/sessions/contracts';
 import { CalendarFeeds } from '../calendar/calendar-feeds';
-import { type Actor, SessionsService } from '../sessions/sessions.service';
+import type { Actor } from '../core/actor';
+import { EngagementCommandsService } from '../engagements/engagement-commands.service';
+import { SchedulingService } from '../scheduling/scheduling.service';
+import { SessionCommandsService } from '../scheduling/session-commands.service';
+import { SessionsQueryService } from '../views/sessions-query.service';
 import {
   AttendanceInput,
   ContactInput,
@@ -47,7 +51,10 @@ const actorOf = (principal: Principal, commandId?: string): Actor => ({
 @Resolver(() => Session)
 export class SessionsResolver {
   constructor(
-    private readonly sessions: SessionsService,
+    private readonly scheduling: SchedulingService,
+    private readonly sessionCommands: SessionCommandsService,
+    private readonly engagements: EngagementCommandsService,
+    private readonly queries: SessionsQueryService,
     private readonly feeds: CalendarFeeds,
   ) {}
 
@@ -72,7 +79,7 @@ export class SessionsResolver {
     @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
     @Args(viewerZoneArg) viewerTimeZone: string,
   ) {
-    return this.sessions.engagementView(actorOf(principal), mentorshipId, viewerTimeZone);
+    return this.queries.engagementView(actorOf(principal), mentorshipId, viewerTimeZone);
   }
 
   @Query(() => [Engagement], { description: 'Every engagement of a program you manage (no private entries)' })
@@ -81,7 +88,7 @@ export class SessionsResolver {
     @Args('programId', { type: () => ID }) programId: string,
     @Args(viewerZoneArg) viewerTimeZone: string,
   ) {
-    return this.sessions.programEngagements(actorOf(principal), programId, viewerTimeZone);
+    return this.queries.programEngagements(actorOf(principal), programId, viewerTimeZone);
   }
 
   @Query(() => Session, { description: 'A session you host or are invited to, or one of a program you manage' })
@@ -91,13 +98,13 @@ export class SessionsResolver {
     @Args(viewerZoneArg) viewerTimeZone: string,
   ) {
     const actor = actorOf(principal);
-    const { session, manager } = await this.sessions.sessionForReader(actor, id);
-    return this.sessions.sessionView(actor, session, viewerTimeZone, { manager });
+    const { session, manager } = await this.queries.sessionForReader(actor, id);
+    return this.queries.sessionView(actor, session, viewerTimeZone, { manager });
   }
 
   @Query(() => String, { description: 'The session as an iCalendar (RFC 5545) invitation' })
   sessionCalendar(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string) {
-    return this.sessions.calendar(actorOf(principal), id, calendarUidDomainFromEnv(process.env));
+    return this.queries.calendar(actorOf(principal), id, calendarUidDomainFromEnv(process.env));
   }
 
   @Mutation(() => Engagement)
@@ -108,8 +115,8 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal, commandId);
-    await this.sessions.proposeAgreement(actor, mentorshipId, agreement);
-    return this.sessions.engagementView(actor, mentorshipId);
+    await this.engagements.proposeAgreement(actor, mentorshipId, agreement);
+    return this.queries.engagementView(actor, mentorshipId);
   }
 
   @Mutation(() => Engagement)
@@ -120,8 +127,8 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal, commandId);
-    await this.sessions.signAgreement(actor, mentorshipId, version);
-    return this.sessions.engagementView(actor, mentorshipId);
+    await this.engagements.signAgreement(actor, mentorshipId, version);
+    return this.queries.engagementView(actor, mentorshipId);
   }
 
   @Mutation(() => Engagement)
@@ -138,7 +145,7 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal, commandId);
-    await this.sessions.setGoal(actor, mentorshipId, {
+    await this.engagements.setGoal(actor, mentorshipId, {
       title,
       targetDate,
       timezone,
@@ -146,7 +153,7 @@ export class SessionsResolver {
       smart: smart ? definedStrings(smart) : undefined,
       milestones: milestones?.map((m) => ({ title: m.title, targetDate: m.targetDate ?? undefined })),
     });
-    return this.sessions.engagementView(actor, mentorshipId);
+    return this.queries.engagementView(actor, mentorshipId);
   }
 
   @Mutation(() => Engagement)
@@ -157,8 +164,8 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal, commandId);
-    await this.sessions.amendAgreement(actor, mentorshipId, agreement);
-    return this.sessions.engagementView(actor, mentorshipId);
+    await this.engagements.amendAgreement(actor, mentorshipId, agreement);
+    return this.queries.engagementView(actor, mentorshipId);
   }
 
   @Mutation(() => Engagement)
@@ -171,8 +178,8 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal, commandId);
-    await this.sessions.updateGoalProgress(actor, mentorshipId, goalId, progressPercent, note ?? undefined);
-    return this.sessions.engagementView(actor, mentorshipId);
+    await this.engagements.updateGoalProgress(actor, mentorshipId, goalId, progressPercent, note ?? undefined);
+    return this.queries.engagementView(actor, mentorshipId);
   }
 
   @Mutation(() => Engagement)
@@ -183,8 +190,8 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal, commandId);
-    await this.sessions.achieveGoal(actor, mentorshipId, goalId);
-    return this.sessions.engagementView(actor, mentorshipId);
+    await this.engagements.achieveGoal(actor, mentorshipId, goalId);
+    return this.queries.engagementView(actor, mentorshipId);
   }
 
   @Mutation(() => Engagement)
@@ -200,7 +207,7 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal, commandId);
-    await this.sessions.addActionItem(actor, mentorshipId, {
+    await this.engagements.addActionItem(actor, mentorshipId, {
       title,
       ownerPersonId,
       dueDate,
@@ -208,7 +215,7 @@ export class SessionsResolver {
       goalId: goalId ?? undefined,
       sessionId: sessionId ?? undefined,
     });
-    return this.sessions.engagementView(actor, mentorshipId);
+    return this.queries.engagementView(actor, mentorshipId);
   }
 
   @Mutation(() => Engagement)
@@ -219,8 +226,8 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal, commandId);
-    await this.sessions.completeActionItem(actor, mentorshipId, actionItemId);
-    return this.sessions.engagementView(actor, mentorshipId);
+    await this.engagements.completeActionItem(actor, mentorshipId, actionItemId);
+    return this.queries.engagementView(actor, mentorshipId);
   }
 
   @Mutation(() => Engagement, { description: 'Mentors recommend a workshop, course, article, event…' })
@@ -233,8 +240,8 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal, commandId);
-    await this.sessions.recommendResource(actor, mentorshipId, { kind, title, ...(link ? { link } : {}) });
-    return this.sessions.engagementView(actor, mentorshipId);
+    await this.engagements.recommendResource(actor, mentorshipId, { kind, title, ...(link ? { link } : {}) });
+    return this.queries.engagementView(actor, mentorshipId);
   }
 
   @Mutation(() => Engagement, { description: 'A private reflection (encrypted; only you read it)' })
@@ -245,8 +252,8 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal, commandId);
-    await this.sessions.writeReflection(actor, mentorshipId, text);
-    return this.sessions.engagementView(actor, mentorshipId);
+    await this.engagements.writeReflection(actor, mentorshipId, text);
+    return this.queries.engagementView(actor, mentorshipId);
   }
 
   @Mutation(() => Session)
@@ -256,8 +263,8 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal);
-    const state = await this.sessions.scheduleOneOnOne(actor, input, commandId ? { commandId } : {});
-    return this.sessions.sessionView(actor, state, input.timezone);
+    const state = await this.scheduling.scheduleOneOnOne(actor, input, commandId ? { commandId } : {});
+    return this.queries.sessionView(actor, state, input.timezone);
   }
 
   @Mutation(() => Session)
@@ -272,13 +279,13 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal, commandId);
-    const state = await this.sessions.reschedule(actor, id, {
+    const state = await this.scheduling.reschedule(actor, id, {
       startsAt,
       endsAt,
       ...(timezone ? { timezone } : {}),
       overrideAvailability: overrideAvailability === true,
     });
-    return this.sessions.sessionView(actor, state, viewerTimeZone ?? state.timezone);
+    return this.queries.sessionView(actor, state, viewerTimeZone ?? state.timezone);
   }
 
   @Mutation(() => Session)
@@ -291,7 +298,7 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal, commandId);
-    return this.sessions.sessionView(actor, await this.sessions.cancel(actor, id, reason), viewerTimeZone ?? 'UTC');
+    return this.queries.sessionView(actor, await this.scheduling.cancel(actor, id, reason), viewerTimeZone ?? 'UTC');
   }
 
   @Mutation(() => Session)
@@ -304,7 +311,11 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal, commandId);
-    return this.sessions.sessionView(actor, await this.sessions.respond(actor, id, response), viewerTimeZone ?? 'UTC');
+    return this.queries.sessionView(
+      actor,
+      await this.sessionCommands.respond(actor, id, response),
+      viewerTimeZone ?? 'UTC',
+    );
   }
 
   @Mutation(() => Session)
@@ -322,11 +333,11 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal, commandId);
-    const state = await this.sessions.complete(actor, id, {
+    const state = await this.sessionCommands.complete(actor, id, {
       ...(sharedNotes ? { sharedNotes } : {}),
       ...(attendance ? { attendance: attendance.map((a) => ({ personId: a.personId, status: a.status })) } : {}),
     });
-    return this.sessions.sessionView(actor, state, viewerTimeZone ?? 'UTC');
+    return this.queries.sessionView(actor, state, viewerTimeZone ?? 'UTC');
   }
 
   @Mutation(() => Session)
@@ -341,13 +352,13 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal, commandId);
-    const state = await this.sessions.submitFeedback(actor, id, {
+    const state = await this.sessionCommands.submitFeedback(actor, id, {
       rating,
       ...(wentWell ? { wentWell } : {}),
       ...(toImprove ? { toImprove } : {}),
       ...(comment ? { comment } : {}),
     });
-    return this.sessions.sessionView(actor, state, viewerTimeZone ?? 'UTC');
+    return this.queries.sessionView(actor, state, viewerTimeZone ?? 'UTC');
   }
 
   @Mutation(() => Session, {
@@ -360,7 +371,7 @@ export class SessionsResolver {
     @Args(optionalZoneArg) viewerTimeZone?: string,
   ) {
     const actor = actorOf(principal);
-    const state = await this.sessions.scheduleGroup(
+    const state = await this.scheduling.scheduleGroup(
       actor,
       {
         programId: input.programId,
@@ -379,7 +390,7 @@ export class SessionsResolver {
       },
       commandId ? { commandId } : {},
     );
-    return this.sessions.sessionView(actor, state, viewerTimeZone ?? input.timezone);
+    return this.queries.sessionView(actor, state, viewerTimeZone ?? input.timezone);
   }
 
   @Mutation(() => Session, { description: 'Who came (host of a group session, either side of a one-on-one)' })
@@ -391,12 +402,12 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal, commandId);
-    const state = await this.sessions.recordAttendance(
+    const state = await this.sessionCommands.recordAttendance(
       actor,
       id,
       attendance.map((a) => ({ personId: a.personId, status: a.status })),
     );
-    return this.sessions.sessionView(actor, state, viewerTimeZone ?? 'UTC');
+    return this.queries.sessionView(actor, state, viewerTimeZone ?? 'UTC');
   }
 
   @Mutation(() => Session, { description: 'Shared notes of a completed session (editable by their author only)' })
@@ -408,8 +419,8 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal, commandId);
-    const state = await this.sessions.writeSharedNotes(actor, id, text);
-    return this.sessions.sessionView(actor, state, viewerTimeZone ?? 'UTC');
+    const state = await this.sessionCommands.writeSharedNotes(actor, id, text);
+    return this.queries.sessionView(actor, state, viewerTimeZone ?? 'UTC');
   }
 
   @Mutation(() => Session, { description: 'A private note on a session (encrypted; only you read it)' })
@@ -423,8 +434,8 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal, commandId);
-    const state = await this.sessions.writePrivateNote(actor, id, text, noteId ?? undefined);
-    return this.sessions.sessionView(actor, state, viewerTimeZone ?? 'UTC');
+    const state = await this.sessionCommands.writePrivateNote(actor, id, text, noteId ?? undefined);
+    return this.queries.sessionView(actor, state, viewerTimeZone ?? 'UTC');
   }
 
   @Mutation(() => Engagement)
@@ -438,12 +449,12 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal, commandId);
-    await this.sessions.addMilestone(actor, mentorshipId, goalId, {
+    await this.engagements.addMilestone(actor, mentorshipId, goalId, {
       title,
       timezone,
       targetDate: targetDate ?? undefined,
     });
-    return this.sessions.engagementView(actor, mentorshipId);
+    return this.queries.engagementView(actor, mentorshipId);
   }
 
   @Mutation(() => Engagement)
@@ -455,8 +466,8 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal, commandId);
-    await this.sessions.reachMilestone(actor, mentorshipId, goalId, milestoneId);
-    return this.sessions.engagementView(actor, mentorshipId);
+    await this.engagements.reachMilestone(actor, mentorshipId, goalId, milestoneId);
+    return this.queries.engagementView(actor, mentorshipId);
   }
 
   @Mutation(() => Engagement)
@@ -470,8 +481,8 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal, commandId);
-    await this.sessions.abandonGoal(actor, mentorshipId, goalId, reason, note ?? undefined);
-    return this.sessions.engagementView(actor, mentorshipId);
+    await this.engagements.abandonGoal(actor, mentorshipId, goalId, reason, note ?? undefined);
+    return this.queries.engagementView(actor, mentorshipId);
   }
 
   @Mutation(() => Engagement, {
@@ -486,7 +497,7 @@ export class SessionsResolver {
     @Args(commandIdArg) commandId?: string,
   ) {
     const actor = actorOf(principal, commandId);
-    await this.sessions.makeIntroduction(actor, mentorshipId, {
+    await this.engagements.makeIntroduction(actor, mentorshipId, {
       toPersonId: toPersonId ?? undefined,
       contact: contact
         ? {
@@ -498,7 +509,7 @@ export class SessionsResolver {
         : undefined,
       note: note ?? undefined,
     });
-    return this.sessions.engagementView(actor, mentorshipId);
+    return this.queries.engagementView(actor, mentorshipId);
   }
 }
 

@@ -9,3 +9,6 @@ export * from './time';
 export * from './validation';
 export * from './calendar-reservations';
 export * from './goals-due';
+export * from './policy-decision';
+export * from './access.policy';
+export * from './introduction-input.policy';
