@@ -39,13 +39,23 @@ export function AuthProvider({ client, children }: { client: AuthClient; childre
     };
   }, [client, update]);
 
+  // A page behind sign-in asks for it whenever it mounts, and the router may mount it again before the browser has
+  // left: a second redirect would abort the first navigation and leave two PKCE states behind, so one redirect runs.
+  const redirect = useRef<Promise<void> | null>(null);
   // The callback page mounts twice under StrictMode; the authorization code can be redeemed once only.
   const completion = useRef<Promise<string> | null>(null);
   const value = useMemo<AuthState>(
     () => ({
       status: loading ? 'loading' : user ? 'signedIn' : 'signedOut',
       user,
-      signIn: (returnTo = window.location.pathname + window.location.search) => client.signIn(returnTo),
+      signIn: (returnTo = window.location.pathname + window.location.search) => {
+        // Settled when the redirect fails or the person comes back to this page from the browser's history: from
+        // then on a sign-in starts afresh.
+        redirect.current ??= client.signIn(returnTo).finally(() => {
+          redirect.current = null;
+        });
+        return redirect.current;
+      },
       completeSignIn: () => {
         completion.current ??= client.completeSignIn().then(({ user: signedIn, returnTo }) => {
           update(signedIn);
