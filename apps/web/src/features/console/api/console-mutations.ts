@@ -134,3 +134,14 @@ export const DEFINE_QUESTIONNAIRE = graphql(`
     }
   }
 `);
+
+export const CHANGE_MATCHING_RULES = graphql(`
+  mutation ChangeMatchingRules($programId: ID!, $rules: MatchingRulesInput!, $commandId: ID) {
+    changeMatchingRules(programId: $programId, rules: $rules, commandId: $commandId) {
+      id
+      matchingRules {
+        ...MatchingRulesPanel_rules
+      }
+    }
+  }
+`);

@@ -72,6 +72,9 @@ export const CONSOLE_PROGRAM = graphql(`
       questionnaire {
         ...QuestionnaireBuilder_question
       }
+      matchingRules {
+        ...MatchingRulesPanel_rules
+      }
     }
   }
 `);
@@ -105,6 +108,27 @@ export const CONSOLE_PARTICIPANTS = graphql(`
             interests
           }
         }
+      }
+    }
+  }
+`);
+
+// Only counts and metrics are read (`first: 0`): the preview tells how much would change, not which pairs.
+export const MATCHING_RULES_PREVIEW = graphql(`
+  query MatchingRulesPreview($roundId: ID!, $objective: MatchingObjective, $rules: RoundComparisonRulesInput) {
+    compareMatchingRound(roundId: $roundId, objective: $objective, rules: $rules, first: 0) {
+      roundId
+      changedCount
+      keptCount
+      newlyMatchedCount
+      newlyUnmatchedCount
+      metricsBefore {
+        coverage
+        meanScore
+      }
+      metricsAfter {
+        coverage
+        meanScore
       }
     }
   }

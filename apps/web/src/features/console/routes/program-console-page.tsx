@@ -7,11 +7,13 @@ import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
 import { QueryError } from '../../../components/query-error';
 import { describeError } from '../../../lib/graphql-errors';
+import { latestRoundOf } from '../../../lib/latest-round';
 import { CONSOLE_PROGRAM } from '../api/console-queries';
 import { CohortsPanel } from '../components/cohorts-panel';
 import { ConsoleRefusal } from '../components/console-refusal';
 import { ImportPanel } from '../components/import-panel';
 import { ManagersPanel } from '../components/managers-panel';
+import { MatchingRulesPanel } from '../components/matching-rules-panel';
 import { ParticipantsPanel } from '../components/participants-panel';
 import { ProgramDetailsForm } from '../components/program-details-form';
 import { ProgramLifecycle } from '../components/program-lifecycle';
@@ -20,7 +22,7 @@ import { QuestionnairePanel } from '../components/questionnaire-panel';
 import { StatusBadge } from '../components/status-badge';
 import { mayUseConsole, useConsoleAccess } from '../hooks/use-console-access';
 
-type Tab = 'program' | 'questionnaire' | 'participants' | 'import';
+type Tab = 'program' | 'questionnaire' | 'rules' | 'participants' | 'import';
 
 /**
  * One program's console. Someone who does not manage it (and is no org admin) is refused before anything of the
@@ -64,6 +66,7 @@ export function ProgramConsolePage({ programId }: { programId: string }) {
         <Tabs.List mb="md">
           <Tabs.Tab value="program">{t('console.tabs.program')}</Tabs.Tab>
           <Tabs.Tab value="questionnaire">{t('console.tabs.questionnaire')}</Tabs.Tab>
+          <Tabs.Tab value="rules">{t('console.tabs.rules')}</Tabs.Tab>
           <Tabs.Tab value="participants">{t('console.tabs.participants')}</Tabs.Tab>
           <Tabs.Tab value="import">{t('console.tabs.import')}</Tabs.Tab>
         </Tabs.List>
@@ -84,6 +87,13 @@ export function ProgramConsolePage({ programId }: { programId: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="questionnaire">
           <QuestionnairePanel programId={program.id} questions={program.questionnaire} />
+        </Tabs.Panel>
+        <Tabs.Panel value="rules">
+          <MatchingRulesPanel
+            programId={program.id}
+            rules={program.matchingRules}
+            roundId={latestRoundOf(program.id)}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="participants">
           <ParticipantsPanel programId={program.id} cohorts={program.cohorts} />
