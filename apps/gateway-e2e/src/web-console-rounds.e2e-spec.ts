@@ -1,7 +1,7 @@
 // Journey 2 of "Web app, part 2" in a real browser (Debian's chromium through playwright-core) against the stack
 // `npm start` runs: the demo program's manager starts a matching round, reads its outcome and pairs, locks, swaps and
-// removes pairs with reasons, re-solves (the lock holds), and publishes; a mentee then finds the proposal, and cannot
-// open the console. This spec's stack has databases of its own, so publishing on the demo program touches no other
+// removes pairs with reasons, re-solves (the lock holds), and publishes; the matching rules tab then previews and saves
+// a heavier weight on that round; a mentee finds the proposal, and cannot open the console. This spec's stack has databases of its own, so publishing on the demo program touches no other
 // journey. Screenshots go to test-artifacts/web/2-console-rounds/.
 import fs from 'node:fs';
 import { eventually } from '@trellis/shared/testing';
@@ -254,6 +254,60 @@ describe('journey 2: the program manager runs a matching round', () => {
       expect(round.status).toBe('PUBLISHED');
       await expectNoSeriousViolations(page, 'published round');
       await camera.shot(page, 'published');
+
+      // Matching rules: the console previews a heavier skills weight on this round (the one the round page showed
+      // last), the count agreeing with the API's own comparison, and saving changes the program's rules.
+      await page.goto(`${stack.webUrl}/manage/programs/${DEMO_PROGRAM_ID}`);
+      await page.getByRole('tab', { name: copy('console.tabs.rules') }).click();
+      const preview = page.getByRole('region', { name: copy('console.rules.preview.heading') });
+      await preview.getByText(/would change/).waitFor({ timeout: 60_000 });
+      const skills = page.getByRole('slider', { name: copy('console.rules.factors.SKILLS') });
+      await skills.focus();
+      await page.keyboard.press('End');
+      await expect(skills.getAttribute('aria-valuenow')).resolves.toBe('10');
+      const current = dataOf(
+        await stack.gql<{ program: { matchingRules: { weights: Array<{ factor: string; weight: number }> } } }>(
+          manager,
+          `query($p: ID!) { program(id: $p) { matchingRules { weights { factor weight } } } }`,
+          { p: DEMO_PROGRAM_ID },
+        ),
+      ).program.matchingRules.weights;
+      const profileName = (factor: string) =>
+        factor.toLowerCase().replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase());
+      const heavier = current.map((w) => ({
+        factor: profileName(w.factor),
+        weight: w.factor === 'SKILLS' ? 10 : w.weight,
+      }));
+      const expected = dataOf(
+        await stack.gql<{ compareMatchingRound: { changedCount: number } }>(
+          manager,
+          `query($r: ID!, $w: [RoundFactorWeightInput!]) {
+            compareMatchingRound(roundId: $r, rules: { weights: $w }, first: 0) { changedCount }
+          }`,
+          { r: roundId, w: heavier },
+        ),
+      ).compareMatchingRound.changedCount;
+      await preview
+        .getByText(copy('console.rules.preview.changed', { count: expected }), { exact: true })
+        .waitFor({ timeout: 60_000 });
+      await expectNoSeriousViolations(page, 'matching rules tab');
+      await camera.shot(page, 'matching-rules-preview');
+      await page.getByRole('button', { name: copy('console.rules.save') }).click();
+      await page.getByRole('status').getByText(copy('console.saved')).waitFor();
+      await eventually(
+        async () => {
+          const saved = dataOf(
+            await stack.gql<{ program: { matchingRules: { weights: Array<{ factor: string; weight: number }> } } }>(
+              manager,
+              `query($p: ID!) { program(id: $p) { matchingRules { weights { factor weight } } } }`,
+              { p: DEMO_PROGRAM_ID },
+            ),
+          ).program.matchingRules.weights;
+          expect(saved.find((w) => w.factor === 'SKILLS')?.weight).toBe(10);
+        },
+        { timeoutMs: 30_000, intervalMs: 1_000 },
+      );
+      await camera.shot(page, 'matching-rules-saved');
 
       // A mentee of the round finds the proposal: the demo mentee when the round paired them, else another.
       const proposed = round.pairs.find((p) => p.menteePersonId === chen) ?? round.pairs[0]!;
