@@ -1,3 +1,5 @@
+import { zonedDate, zonedParts, zonedToUtc } from '@trellis/shared/kernel';
+
 /** Wall-clock parts of an instant in an IANA zone. */
 export interface LocalParts {
   year: number;
@@ -9,66 +11,27 @@ export interface LocalParts {
   weekday: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 export function localParts(instant: Date, timeZone: string): LocalParts {
-  const parts = Object.fromEntries(
-    formatter(timeZone)
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  return {
-    year: Number(parts['year']),
-    month: Number(parts['month']),
-    day: Number(parts['day']),
-    hour: Number(parts['hour']),
-    minute: Number(parts['minute']),
-    weekday: WEEKDAYS[parts['weekday'] ?? 'Mon'] ?? 1,
-  };
+  const { year, month, day, hour, minute, weekday } = zonedParts(instant.getTime(), timeZone);
+  return { year, month, day, hour, minute, weekday: weekday + 1 };
 }
 
 /** The person's calendar date of an instant, YYYY-MM-DD: the day a daily email budget belongs to. */
-export function localDate(instant: Date, timeZone: string): string {
-  const p = localParts(instant, timeZone);
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
-}
+export const localDate = (instant: Date, timeZone: string): string => zonedDate(instant.getTime(), timeZone);
 
 /**
- * The instant a wall-clock time has in a zone. Resolved by correcting the zone offset twice, which lands DST gaps on
- * the later side (02:30 on a spring-forward day becomes 03:30) rather than failing.
+ * The instant a wall-clock time has in a zone: a time skipped by a spring-forward gap moves forward by the gap (02:30
+ * on a spring-forward day becomes 03:30), one repeated by a fall-back overlap takes the earlier instant.
  */
 export function zonedTime(
   date: { year: number; month: number; day: number },
   minuteOfDay: number,
   timeZone: string,
 ): Date {
-  const wall = Date.UTC(date.year, date.month - 1, date.day, Math.floor(minuteOfDay / 60), minuteOfDay % 60);
-  let guess = wall;
-  for (let i = 0; i < 2; i++) {
-    const p = localParts(new Date(guess), timeZone);
-    const seen = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
-    guess += wall - seen;
-  }
-  return new Date(guess);
+  const { year, month, day } = date;
+  return new Date(
+    zonedToUtc({ year, month, day, hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 }, timeZone),
+  );
 }
 
 /** Adds whole calendar days to a local date (no zone involved). */

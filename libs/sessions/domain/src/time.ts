@@ -1,29 +1,16 @@
-import { DomainError } from '@trellis/shared/kernel';
 import { isRealDate } from '@trellis/sessions/contracts';
-import { isIanaTimeZone } from '@trellis/shared/kernel';
+import { DomainError, isIanaTimeZone, offsetMinutes, zonedDate, zonedParts, zonedToUtc } from '@trellis/shared/kernel';
+
+export { offsetMinutes, zonedParts, zonedToUtc, type LocalDateTime, type ZonedParts } from '@trellis/shared/kernel';
 
 /**
  * Time rules of the sessions domain: instants are stored in UTC, each session keeps its organizer's IANA zone, and
- * every viewer sees the times in their own zone. Only the runtime's Intl data is used (no time zone library).
+ * every viewer sees the times in their own zone.
  */
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const UTC_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?Z$/;
-
-export interface LocalDateTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
-
-export interface ZonedParts extends LocalDateTime {
-  second: number;
-  /** 0 = Monday … 6 = Sunday, in the zone. */
-  weekday: number;
-}
 
 /** Parses a UTC ISO instant (`Z` suffix required, so a local time can never pass for UTC); returns epoch ms. */
 export function parseUtcInstant(value: unknown, field: string): number {
@@ -59,70 +46,8 @@ export function assertLocalDate(value: unknown, field: string): string {
   return value;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-/** Wall-clock fields of an instant in a zone. */
-export function zonedParts(ms: number, timeZone: string): ZonedParts {
-  const parts: Record<string, string> = {};
-  for (const part of partsFormatter(timeZone).formatToParts(new Date(ms))) parts[part.type] = part.value;
-  return {
-    year: Number(parts['year']),
-    month: Number(parts['month']),
-    day: Number(parts['day']),
-    hour: Number(parts['hour']) % 24,
-    minute: Number(parts['minute']),
-    second: Number(parts['second']),
-    weekday: WEEKDAYS.indexOf(parts['weekday'] ?? ''),
-  };
-}
-
-/** Offset of the zone from UTC at an instant, in minutes (Berlin in summer: +120). */
-export function offsetMinutes(ms: number, timeZone: string): number {
-  const p = zonedParts(ms, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / MINUTE);
-}
-
-/**
- * The instant a wall-clock time in a zone denotes. Like Temporal's `compatible` disambiguation: a time skipped by a
- * spring-forward gap moves forward by the gap, a time repeated by a fall-back overlap takes the earlier instant.
- */
-export function zonedToUtc(local: LocalDateTime, timeZone: string): number {
-  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
-  const before = offsetMinutes(wall - DAY, timeZone);
-  const after = offsetMinutes(wall + DAY, timeZone);
-  const candidates = [wall - before * MINUTE, wall - after * MINUTE].filter(
-    (t, i) => offsetMinutes(t, timeZone) === (i === 0 ? before : after),
-  );
-  if (candidates.length === 0) return wall - before * MINUTE;
-  return Math.min(...candidates);
-}
-
 /** The calendar date of an instant in a zone, YYYY-MM-DD. */
-export function localDate(ms: number, timeZone: string): string {
-  const p = zonedParts(ms, timeZone);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
-}
+export const localDate = zonedDate;
 
 export interface ViewerTime {
   /** The viewer's zone. */

@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import type { ProgramInsights } from './program-insights';
 
 export const INSIGHT_TABLES = [
@@ -12,14 +13,18 @@ export type InsightTable = (typeof INSIGHT_TABLES)[number];
 
 type Cell = string | number | boolean | null | undefined;
 
-function cell(value: Cell): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  // RFC 4180 quoting; a leading = + - @ is prefixed so spreadsheets do not run it as a formula.
-  const safe = /^[=+\-@]/.test(text) && Number.isNaN(Number(text)) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+// A leading = + - @ is prefixed so spreadsheets do not run it as a formula; numeric text such as
+// "-3" stays as it is, which is why csv-stringify's own escape_formulas (it prefixes "+3") is not used.
+const defuseFormula = (text: string): string =>
+  /^[=+\-@]/.test(text) && Number.isNaN(Number(text)) ? `'${text}` : text;
 
-const lines = (rows: Cell[][]): string => rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+const lines = (rows: Cell[][]): string =>
+  stringify(rows, {
+    record_delimiter: 'windows',
+    // A lone \n or \r inside a cell is quoted too, not only the \r\n record delimiter.
+    quote_record_delimiter: true,
+    cast: { string: defuseFormula, boolean: (value) => String(value) },
+  });
 
 function figures(section: object): Cell[][] {
   const rows: Cell[][] = [['figure', 'value']];

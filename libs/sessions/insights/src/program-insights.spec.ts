@@ -184,4 +184,28 @@ describe('program insights', () => {
       'm2,M1,B,at-risk,overdue-action-items,2027-02-03T09:00:00Z',
     );
   });
+
+  it('quotes cells that hold a comma, quote or line break and defuses formulas but not negative numbers', () => {
+    const insights = computeProgramInsights(P, history, { asOf });
+    const [pair] = insights.engagement.atRiskPairs;
+    if (!pair) throw new Error('expected an at-risk pair');
+    const rows = insightsCsv(
+      {
+        ...insights,
+        engagement: {
+          ...insights.engagement,
+          atRiskPairs: [
+            { ...pair, mentorshipId: '=SUM(A1)', mentorPersonId: 'a,b', menteePersonId: 'say "hi"', since: 'x\ny' },
+            { ...pair, mentorshipId: '-3', mentorPersonId: '@me', menteePersonId: '+49 30, Berlin', since: 'a\rb' },
+          ],
+        },
+      },
+      'at-risk-pairs',
+    );
+    expect(rows.split('\r\n').slice(1)).toEqual([
+      `'=SUM(A1),"a,b","say ""hi""",at-risk,overdue-action-items,"x\ny"`,
+      `-3,'@me,"'+49 30, Berlin",at-risk,overdue-action-items,"a\rb"`,
+      '',
+    ]);
+  });
 });
