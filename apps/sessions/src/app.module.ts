@@ -3,8 +3,15 @@ import type { AuthConfig } from '@trellis/shared/auth';
 import { SubgraphGraphqlModule } from '@trellis/shared/graphql';
 import { PlatformModule, type ServiceConfig } from '@trellis/shared/platform';
 import { AgendaModule } from './agenda/agenda.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { SessionsCoreModule } from './core/sessions-core.module';
+import type { SessionsWiring } from './core/sessions-wiring';
+import { EngagementsModule } from './engagements/engagements.module';
+import { SessionsGraphqlModule } from './graphql/sessions-graphql.module';
 import { InsightsModule } from './insights/insights.module';
-import { SessionsModule, type SessionsWiring } from './sessions.module';
+import { ProfilesModule } from './profiles/profiles.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
+import { ViewsModule } from './views/views.module';
 
 export interface SessionsAppOptions {
   /** Overrides on top of the environment; tests point the app at their own database. */
@@ -16,15 +23,20 @@ export interface SessionsAppOptions {
 @Module({})
 export class AppModule {
   static register(options: SessionsAppOptions = {}): DynamicModule {
-    const sessions = SessionsModule.register(options.wiring);
     return {
       module: AppModule,
       imports: [
         PlatformModule.forService({ service: 'sessions', mongo: true, kafka: true, config: options.config }),
         SubgraphGraphqlModule.forRoot({ service: 'sessions', ...(options.auth ? { auth: options.auth } : {}) }),
-        sessions,
+        SessionsCoreModule.register(options.wiring),
+        SchedulingModule,
+        EngagementsModule,
+        ViewsModule,
+        CalendarModule,
+        ProfilesModule,
         InsightsModule,
-        AgendaModule.register(sessions),
+        AgendaModule,
+        SessionsGraphqlModule,
       ],
     };
   }

@@ -23,7 +23,7 @@ import type { Connection } from 'mongoose';
 import { AppModule } from './app.module';
 import { SessionsReadModels } from './core/read-models';
 import { SessionsStore } from './core/sessions-store';
-import { SESSIONS_DIRECTORY } from './sessions.module';
+import { SESSIONS_DIRECTORY } from './core/sessions-wiring';
 import { SealedTexts } from './core/sealed-texts';
 import { SchedulingService } from './scheduling/scheduling.service';
 import type { SessionsDirectory } from './core/sessions-directory';

@@ -16,7 +16,7 @@ import { SessionsReadModels } from './core/read-models';
 import { sessionsContractRegistry } from './core/sessions-outbox';
 import { SessionsStore } from './core/sessions-store';
 import { EngagementHealthMonitor } from './engagements/engagement-health.monitor';
-import { SESSIONS_DIRECTORY } from './sessions.module';
+import { SESSIONS_DIRECTORY } from './core/sessions-wiring';
 import { SealedTexts } from './core/sealed-texts';
 import type { SessionsDirectory } from './core/sessions-directory';
 import { SchedulingService } from './scheduling/scheduling.service';

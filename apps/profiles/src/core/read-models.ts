@@ -14,8 +14,8 @@ import {
 } from '@trellis/profiles/domain';
 import {
   type EventStore,
-  isDuplicateKeyError,
   type RecordedEvent,
+  replaceIfNewer,
   TenantScopedCollection,
 } from '@trellis/shared/event-store';
 import type { Collection, Connection } from 'mongoose';
@@ -79,50 +79,28 @@ export class ProfilesReadModels {
   }
 
   async writeOrganization(tenantId: string, state: OrganizationState, revision: number): Promise<void> {
-    await this.replaceIfNewer(this.organizations, tenantId, revision, { tenantId, name: state.name });
+    await replaceIfNewer(this.organizations, tenantId, revision, { tenantId, name: state.name });
   }
 
   async writeProgram(tenantId: string, state: ProgramState, revision: number): Promise<void> {
     const { exists: _exists, ...rest } = state;
-    await this.replaceIfNewer(this.programs, state.programId, revision, { ...rest, tenantId, updatedAt: new Date() });
+    await replaceIfNewer(this.programs, state.programId, revision, { ...rest, tenantId, updatedAt: new Date() });
   }
 
   async writeParticipant(tenantId: string, state: ParticipantState, revision: number, enrolledAt: Date): Promise<void> {
     if (state.erased) {
       // Erasure: nothing about the person stays in the read model but a revision marker.
-      await this.replaceIfNewer(this.participants, state.participantId, revision, { erased: true, tenantId });
+      await replaceIfNewer(this.participants, state.participantId, revision, { erased: true, tenantId });
       return;
     }
     const { enrolled: _enrolled, erased: _erased, ...rest } = state;
-    await this.replaceIfNewer(
+    await replaceIfNewer(
       this.participants,
       state.participantId,
       revision,
       { ...rest, tenantId, enrolledAt, updatedAt: new Date() },
-      ['enrolledAt'],
+      { keepFromCurrent: ['enrolledAt'] },
     );
-  }
-
-  private async replaceIfNewer<Row extends { _id: string }>(
-    collection: Collection<Row>,
-    id: string,
-    revision: number,
-    row: Record<string, unknown>,
-    keepFromCurrent: string[] = [],
-  ): Promise<void> {
-    const current = (await collection.findOne({ _id: id } as never)) as Record<string, unknown> | null;
-    const currentRevision = (current?.['_revision'] as number | undefined) ?? 0;
-    if (currentRevision >= revision) return;
-    const kept = Object.fromEntries(keepFromCurrent.flatMap((key) => (current?.[key] ? [[key, current[key]]] : [])));
-    const replacement = { ...row, ...kept, _revision: revision } as unknown as Row;
-    try {
-      if (!current) await collection.insertOne({ ...replacement, _id: id } as never);
-      else await collection.replaceOne({ _id: id, _revision: currentRevision } as never, replacement as never);
-    } catch (error) {
-      // A concurrent writer inserted first; its revision decides, as above, on the next write.
-      if (!isDuplicateKeyError(error)) throw error;
-      await this.replaceIfNewer(collection, id, revision, row, keepFromCurrent);
-    }
   }
 
   /**

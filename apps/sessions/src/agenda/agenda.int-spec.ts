@@ -20,7 +20,7 @@ import type { Kafka } from 'kafkajs';
 import { AppModule } from '../app.module';
 import { SessionsReadModels } from '../core/read-models';
 import { SessionsStore } from '../core/sessions-store';
-import { SESSIONS_DIRECTORY } from '../sessions.module';
+import { SESSIONS_DIRECTORY } from '../core/sessions-wiring';
 import { SealedTexts } from '../core/sealed-texts';
 import { SchedulingService } from '../scheduling/scheduling.service';
 import { EngagementCommandsService } from '../engagements/engagement-commands.service';

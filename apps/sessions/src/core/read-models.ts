@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { earliestActiveGoalDate, type EngagementState, type SessionState } from '@trellis/sessions/domain';
-import { isDuplicateKeyError, TenantScopedCollection } from '@trellis/shared/event-store';
+import { replaceIfNewer, TenantScopedCollection } from '@trellis/shared/event-store';
 import type { Collection, Connection } from 'mongoose';
 
 export interface EngagementRow {
@@ -162,7 +162,7 @@ export class SessionsReadModels {
         health: state.health.status,
         updatedAt: new Date(),
       },
-      rewrite,
+      { rewrite },
     );
   }
 
@@ -204,34 +204,5 @@ export class SessionsReadModels {
       endsAt: { $gt: startsAt },
     });
     return rows.map((r) => ({ sessionId: r._id, startsAt: r.startsAt, endsAt: r.endsAt, personIds: r.personIds }));
-  }
-}
-
-async function replaceIfNewer<Row extends { _id: string }>(
-  collection: Collection<Row>,
-  id: string,
-  revision: number,
-  row: Record<string, unknown>,
-  rewrite = false,
-): Promise<void> {
-  for (;;) {
-    const current = (await collection.findOne({ _id: id } as never)) as { _revision?: number } | null;
-    const currentRevision = current?._revision ?? 0;
-    if (currentRevision > revision || (currentRevision === revision && !rewrite)) return;
-    const replacement = { ...row, _revision: revision };
-    try {
-      if (!current) {
-        await collection.insertOne({ ...replacement, _id: id } as never);
-        return;
-      }
-      const result = await collection.replaceOne(
-        { _id: id, _revision: currentRevision } as never,
-        replacement as never,
-      );
-      if (result.matchedCount === 1) return;
-    } catch (error) {
-      // A concurrent writer inserted first; compare revisions again.
-      if (!isDuplicateKeyError(error)) throw error;
-    }
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { MATCHING_TOPIC, matchingContracts } from '@trellis/matching/contracts';
 import { PROFILES_TOPIC, profilesContracts } from '@trellis/profiles/contracts';
 import { SESSIONS_EVENTS_TOPIC, sessionsEventContracts } from '@trellis/sessions/contracts';
@@ -8,18 +8,16 @@ import {
   ConsumerRunner,
   ConsumerStatusRegistry,
   ContractRegistry,
-  ensureTopics,
   type EventContract,
 } from '@trellis/shared/messaging';
 import type { Logger, ServiceMetrics } from '@trellis/shared/observability';
 import {
+  EventSourcingModule,
+  type FeatureConsumer,
   KAFKA,
-  ManagedConsumers,
   MONGO_CONNECTION,
   ROOT_LOGGER,
-  SERVICE_CONFIG,
   SERVICE_METRICS,
-  type ServiceConfig,
 } from '@trellis/shared/platform';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
@@ -40,11 +38,62 @@ export function insightContracts(): ContractRegistry {
 
 /**
  * Program insights (issue "Program insights"), a separate module of the sessions service: its own consumer group
- * over the profiles, matching and sessions topics, its own collection, its own GraphQL queries.
+ * over the profiles, matching and sessions topics, its own collection, its own GraphQL queries. It also feeds the
+ * memberships read model (who manages which program) that the whole service reads.
  */
 @Module({
+  imports: [
+    EventSourcingModule.forFeature({
+      providers: [
+        { provide: InsightsStore, useFactory: (c: Connection) => new InsightsStore(c), inject: [MONGO_CONNECTION] },
+      ],
+      topics: INSIGHT_TOPICS,
+      consumers: [
+        {
+          useFactory: (
+            kafka: Kafka,
+            logger: Logger,
+            metrics: ServiceMetrics,
+            status: ConsumerStatusRegistry,
+            store: InsightsStore,
+          ): FeatureConsumer => {
+            const contracts = insightContracts();
+            return {
+              consumer: new ConsumerRunner(kafka, {
+                group: INSIGHTS_GROUP,
+                topics: INSIGHT_TOPICS,
+                handler: (envelope) => store.record(envelope),
+                contracts,
+                logger: logger.child({ component: 'insights' }),
+                metrics,
+                status,
+              }),
+              replayable: { group: INSIGHTS_GROUP, handler: (e) => store.record(e), contracts },
+            };
+          },
+          inject: [KAFKA, ROOT_LOGGER, SERVICE_METRICS, ConsumerStatusRegistry, InsightsStore],
+        },
+        {
+          useFactory: (
+            kafka: Kafka,
+            connection: Connection,
+            logger: Logger,
+            metrics: ServiceMetrics,
+            status: ConsumerStatusRegistry,
+          ): FeatureConsumer => ({
+            consumer: projectionRunner(kafka, connection, membershipsProjection('sessions'), {
+              contracts: new ContractRegistry(profilesContracts),
+              logger: logger.child({ component: 'insights' }),
+              metrics,
+              status,
+            }),
+          }),
+          inject: [KAFKA, MONGO_CONNECTION, ROOT_LOGGER, SERVICE_METRICS, ConsumerStatusRegistry],
+        },
+      ],
+    }),
+  ],
   providers: [
-    { provide: InsightsStore, useFactory: (c: Connection) => new InsightsStore(c), inject: [MONGO_CONNECTION] },
     {
       provide: MembershipDirectory,
       useFactory: (c: Connection) => new MembershipDirectory(c),
@@ -59,42 +108,4 @@ export function insightContracts(): ContractRegistry {
   ],
   exports: [MembershipDirectory, InsightsService],
 })
-export class InsightsModule implements OnModuleInit {
-  constructor(
-    @Inject(KAFKA) private readonly kafka: Kafka,
-    @Inject(MONGO_CONNECTION) private readonly connection: Connection,
-    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
-    @Inject(ROOT_LOGGER) private readonly logger: Logger,
-    @Inject(SERVICE_METRICS) private readonly metrics: ServiceMetrics,
-    private readonly status: ConsumerStatusRegistry,
-    private readonly consumers: ManagedConsumers,
-    private readonly store: InsightsStore,
-  ) {}
-
-  async onModuleInit(): Promise<void> {
-    await ensureTopics(this.kafka, INSIGHT_TOPICS, {
-      partitions: this.config.kafkaPartitions,
-      replication: this.config.kafkaReplication,
-    });
-    const contracts = insightContracts();
-    const logger = this.logger.child({ component: 'insights' });
-    const insights = new ConsumerRunner(this.kafka, {
-      group: INSIGHTS_GROUP,
-      topics: INSIGHT_TOPICS,
-      handler: (envelope) => this.store.record(envelope),
-      contracts,
-      logger,
-      metrics: this.metrics,
-      status: this.status,
-    });
-    this.consumers.register(insights, { group: INSIGHTS_GROUP, handler: (e) => this.store.record(e), contracts });
-    const membershipsDefinition = membershipsProjection('sessions');
-    const memberships = projectionRunner(this.kafka, this.connection, membershipsDefinition, {
-      contracts: new ContractRegistry(profilesContracts),
-      logger,
-      metrics: this.metrics,
-      status: this.status,
-    });
-    this.consumers.register(memberships);
-  }
-}
+export class InsightsModule {}

@@ -80,3 +80,47 @@ function stripMeta<Row>(row: ReadModelRow): Row {
   const { _revision, _deleted, ...rest } = row;
   return rest as unknown as Row;
 }
+
+export interface ReplaceIfNewerOptions {
+  /** Fields kept from the current row when it has them (e.g. when a participant first enrolled). */
+  keepFromCurrent?: string[];
+  /** Writes the row again at the same revision (a read-model upgrade recomputing derived fields). */
+  rewrite?: boolean;
+}
+
+/**
+ * The row a command wrote after its commit, stored with its stream's revision: replaced only by a higher revision, so
+ * concurrent writers and replays converge. Revisions may skip here (unlike `RevisionGuardedCollection`), because the
+ * row is the whole folded state, not a step applied to the previous row.
+ */
+export async function replaceIfNewer<Row extends { _id: string }>(
+  collection: Collection<Row>,
+  id: string,
+  revision: number,
+  row: Record<string, unknown>,
+  options: ReplaceIfNewerOptions = {},
+): Promise<void> {
+  for (;;) {
+    const current = (await collection.findOne({ _id: id } as never)) as Record<string, unknown> | null;
+    const currentRevision = (current?.['_revision'] as number | undefined) ?? 0;
+    if (currentRevision > revision || (currentRevision === revision && !options.rewrite)) return;
+    const kept = Object.fromEntries(
+      (options.keepFromCurrent ?? []).flatMap((key) => (current?.[key] ? [[key, current[key]]] : [])),
+    );
+    const replacement = { ...row, ...kept, _revision: revision };
+    try {
+      if (!current) {
+        await collection.insertOne({ ...replacement, _id: id } as never);
+        return;
+      }
+      const result = await collection.replaceOne(
+        { _id: id, _revision: currentRevision } as never,
+        replacement as never,
+      );
+      if (result.matchedCount === 1) return;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+    // Another writer inserted or replaced the row in between: compare revisions again.
+  }
+}

@@ -7,3 +7,4 @@ export * from './platform.module';
 export * from './service-config';
 export * from './shutdown-state';
 export * from './tokens';
+export * from './event-sourcing';

@@ -1,0 +1,59 @@
+import { Global, Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { PROFILES_TOPIC, profilesContracts } from '@trellis/profiles/contracts';
+import {
+  type OrganizationEvent,
+  type ParticipantEvent,
+  type ProgramEvent,
+  toProfilesIntegrationEvent,
+} from '@trellis/profiles/domain';
+import { EventStore } from '@trellis/shared/event-store';
+import { EventSourcingModule, MONGO_CONNECTION } from '@trellis/shared/platform';
+import { PersonKeyStore } from '@trellis/shared/privacy';
+import type { Connection } from 'mongoose';
+import { ProfilesStore } from './profiles-store';
+import { ProfilesReadModels } from './read-models';
+import { ProfileSealer } from './sealing';
+
+/**
+ * What every profiles feature shares: the event store with its outbox relay to profiles.events.v1, the read models,
+ * the command runner and the sealer of personal text.
+ */
+@Global()
+@Module({
+  imports: [
+    EventSourcingModule.forRoot({
+      outbox: {
+        topic: PROFILES_TOPIC,
+        contracts: profilesContracts,
+        integrationMapper: (event) =>
+          toProfilesIntegrationEvent({ type: event.type, ...(event.data as object) } as
+            | OrganizationEvent
+            | ProgramEvent
+            | ParticipantEvent),
+      },
+    }),
+  ],
+  providers: [
+    {
+      provide: ProfilesReadModels,
+      useFactory: (c: Connection, store: EventStore) => new ProfilesReadModels(c, store),
+      inject: [MONGO_CONNECTION, EventStore],
+    },
+    { provide: ProfileSealer, useFactory: (keys: PersonKeyStore) => new ProfileSealer(keys), inject: [PersonKeyStore] },
+    {
+      provide: ProfilesStore,
+      useFactory: (store: EventStore, rm: ProfilesReadModels) => new ProfilesStore(store, rm),
+      inject: [EventStore, ProfilesReadModels],
+    },
+  ],
+  exports: [ProfilesReadModels, ProfileSealer, ProfilesStore],
+})
+export class ProfilesCoreModule implements OnModuleInit {
+  constructor(@Inject(ProfilesReadModels) private readonly readModels: ProfilesReadModels) {}
+
+  async onModuleInit(): Promise<void> {
+    // The outbox relay starts only once the app has bootstrapped, so the set of unpublished commits reconciled here is
+    // exactly what a crash could have left behind.
+    await this.readModels.reconcileUnpublished();
+  }
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { PersonKeyStore } from '@trellis/shared/privacy';
+import { ProfilesStore } from '../core/profiles-store';
+import { ProfilesReadModels } from '../core/read-models';
+import { ProfileSealer } from '../core/sealing';
+import { ParticipantResolver, ProgramResolver } from '../graphql/profiles.resolver';
+import { ParticipantImportService } from './participant-import.service';
+import { ProfilesService } from './profiles.service';
+
+/** Programs, participants and their profiles: the use cases and their GraphQL resolvers. */
+@Module({
+  providers: [
+    {
+      provide: ProfilesService,
+      useFactory: (store: ProfilesStore, rm: ProfilesReadModels, sealer: ProfileSealer, keys: PersonKeyStore) =>
+        new ProfilesService(store, rm, sealer, keys),
+      inject: [ProfilesStore, ProfilesReadModels, ProfileSealer, PersonKeyStore],
+    },
+    {
+      provide: ParticipantImportService,
+      useFactory: (service: ProfilesService, store: ProfilesStore, rm: ProfilesReadModels) =>
+        new ParticipantImportService(service, store, rm),
+      inject: [ProfilesService, ProfilesStore, ProfilesReadModels],
+    },
+    ProgramResolver,
+    ParticipantResolver,
+  ],
+  exports: [ProfilesService],
+})
+export class ProfilesModule {}

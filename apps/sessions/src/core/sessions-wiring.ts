@@ -1,0 +1,38 @@
+import { MATCHING_TOPIC } from '@trellis/matching/contracts';
+import { PROFILES_TOPIC } from '@trellis/profiles/contracts';
+import { SESSIONS_EVENTS_TOPIC } from '@trellis/sessions/contracts';
+import { MENTORSHIP_LIFECYCLE_GROUP } from '../engagements/mentorship-lifecycle.reactor';
+import { AVAILABILITY_GROUP } from '../profiles/participant-availability.projection';
+import { ERASURE_GROUP } from '../profiles/participant-erasure.reactor';
+
+/** Topic and group names; tests use their own so they never share offsets or messages with a running stack. */
+export interface SessionsWiring {
+  sessionsTopic: string;
+  matchingTopic: string;
+  lifecycleGroup: string;
+  profilesTopic: string;
+  availabilityGroup: string;
+  /**
+   * The memberships read model (who manages which program) is fed by the insights module in the running service;
+   * a test that runs its own profiles topic names a group here and this module feeds the same collection from it.
+   */
+  membershipsGroup?: string;
+  erasureGroup: string;
+  /** Backoff of the reactor's bounded retries (tests shorten it). */
+  retryBaseDelayMs?: number;
+  /** How often the health run looks at every open engagement; 0 turns the timer off (tests call it directly). */
+  healthIntervalMs: number;
+}
+
+export const SESSIONS_WIRING = Symbol('SESSIONS_WIRING');
+export const SESSIONS_DIRECTORY = Symbol('SESSIONS_DIRECTORY');
+
+export const defaultSessionsWiring: SessionsWiring = {
+  sessionsTopic: SESSIONS_EVENTS_TOPIC,
+  matchingTopic: MATCHING_TOPIC,
+  lifecycleGroup: MENTORSHIP_LIFECYCLE_GROUP,
+  profilesTopic: PROFILES_TOPIC,
+  availabilityGroup: AVAILABILITY_GROUP,
+  erasureGroup: ERASURE_GROUP,
+  healthIntervalMs: Number(process.env['TRELLIS_SESSIONS_HEALTH_INTERVAL_MS'] ?? 3_600_000),
+};

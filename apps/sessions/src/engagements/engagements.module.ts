@@ -1,0 +1,60 @@
+import { Module } from '@nestjs/common';
+import type { Logger } from '@trellis/shared/observability';
+import { EventSourcingModule, ROOT_LOGGER } from '@trellis/shared/platform';
+import { CONSUMER_CONTEXT, type ConsumerContext } from '../core/consumer-context';
+import { SessionsReadModels } from '../core/read-models';
+import { SealedTexts } from '../core/sealed-texts';
+import { SessionsStore } from '../core/sessions-store';
+import { SESSIONS_WIRING, type SessionsWiring } from '../core/sessions-wiring';
+import { EngagementCommandsService } from './engagement-commands.service';
+import { EngagementHealthMonitor } from './engagement-health.monitor';
+import { mentorshipLifecycleReactor } from './mentorship-lifecycle.reactor';
+
+/** Engagements: their commands, the MentorshipStarted/Ended reactor and the daily health run. */
+@Module({
+  imports: [
+    EventSourcingModule.forFeature({
+      providers: [
+        {
+          provide: EngagementHealthMonitor,
+          useFactory: (store: SessionsStore, rm: SessionsReadModels, logger: Logger, w: SessionsWiring) =>
+            new EngagementHealthMonitor(
+              store,
+              rm,
+              logger.child({ component: 'engagement-health' }),
+              w.healthIntervalMs,
+            ),
+          inject: [SessionsStore, SessionsReadModels, ROOT_LOGGER, SESSIONS_WIRING],
+        },
+      ],
+      consumers: [
+        { useFactory: (health: EngagementHealthMonitor) => ({ consumer: health }), inject: [EngagementHealthMonitor] },
+        {
+          useFactory: (context: ConsumerContext, store: SessionsStore, w: SessionsWiring) => ({
+            consumer: mentorshipLifecycleReactor({
+              kafka: context.kafka,
+              store,
+              topic: w.matchingTopic,
+              group: w.lifecycleGroup,
+              logger: context.logger,
+              metrics: context.metrics,
+              status: context.status,
+              topicSettings: context.topicSettings,
+              ...context.retry,
+            }),
+          }),
+          inject: [CONSUMER_CONTEXT, SessionsStore, SESSIONS_WIRING],
+        },
+      ],
+    }),
+  ],
+  providers: [
+    {
+      provide: EngagementCommandsService,
+      useFactory: (store: SessionsStore, texts: SealedTexts) => new EngagementCommandsService(store, texts),
+      inject: [SessionsStore, SealedTexts],
+    },
+  ],
+  exports: [EngagementCommandsService],
+})
+export class EngagementsModule {}

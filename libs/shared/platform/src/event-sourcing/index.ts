@@ -1,0 +1,3 @@
+export * from './event-sourcing.module';
+export * from './outbox';
+export * from './event-sourcing-feature.module';
