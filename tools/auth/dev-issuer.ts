@@ -2,7 +2,7 @@
 // app signs in through it, picking a demo person on its sign-in page, and the apps verify its tokens against its
 // JWKS. `npm run token` signs with the same key file, so its tokens verify here too. Never for production.
 import { DEFAULT_WEB_ORIGIN, defaultDevKeyFile, startDevIssuer } from '@trellis/shared/auth';
-import { DEMO_USERS } from '../demo/demo-identities';
+import { DEMO_USERS } from '@trellis/shared/demo';
 
 async function main(): Promise<void> {
   // The web app is served by the gateway, on the same origin as /graphql.

@@ -1,4 +1,4 @@
-// `npm run token -- --as <alias>` prints a bearer token for a demo user (tools/demo/demo-identities.ts);
+// `npm run token -- --as <alias>` prints a bearer token for a demo user (@trellis/shared/demo);
 // `npm run token -- --sub <personId> --org <organizationId> [--org-admin]` for anyone. Signed with the development
 // issuer's key (the one `npm start` serves), so the apps accept it while that issuer is their TRELLIS_AUTH_ISSUER.
 import { parseArgs } from 'node:util';
@@ -9,7 +9,7 @@ import {
   mintToken,
   type Principal,
 } from '@trellis/shared/auth';
-import { DEMO_USERS, findDemoUser } from '../demo/demo-identities';
+import { DEMO_USERS, findDemoUser } from '@trellis/shared/demo';
 
 const usage = `usage: npm run token -- --as <${DEMO_USERS.map((u) => u.alias).join('|')}> [--ttl <seconds>] [--header]
        npm run token -- --sub <personId> --org <organizationId> [--org-admin] [--ttl <seconds>] [--header]`;

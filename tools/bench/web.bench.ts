@@ -15,9 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildWebApp, launchBrowser } from '../../apps/gateway-e2e/src/support/browser';
-import { type E2eStack, startStack } from '../../apps/gateway-e2e/src/support/stack';
-import { DEMO_PROGRAM_ID, DEMO_USERS } from '../demo/demo-identities';
+import { DEMO_PROGRAM_ID, DEMO_USERS } from '@trellis/shared/demo';
+import { buildWebApp, type E2eStack, launchBrowser, startStack } from '@trellis/shared/stack';
 
 const LOADS = Number(process.argv.find((a) => a.startsWith('--loads='))?.split('=')[1] ?? 5);
 const GOALS = { initialJsKb: 200, homeLcpMs: 1000, recommendationsMs: 1500 };

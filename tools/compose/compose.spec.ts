@@ -8,7 +8,7 @@ import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { CONSUMER_SESSION_TIMEOUT_MS } from '@trellis/shared/messaging';
 import { loadServiceConfig, serviceNames } from '@trellis/shared/platform';
-import { configVariables, platformSchemaVariables, repoRoot } from './config-variables';
+import { configVariables, platformSchemaVariables, repoRoot } from '@trellis/tools/config';
 import { composeSchemaPath } from './compose-schema';
 
 jest.setTimeout(180_000);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { serviceNames } from '@trellis/shared/platform';
-import { configVariables, platformSchemaVariables, repoRoot } from './config-variables';
+import { configVariables, platformSchemaVariables, repoRoot } from '@trellis/tools/config';
 
 const doc = fs.readFileSync(path.join(repoRoot, 'docs/operations.md'), 'utf8');
 

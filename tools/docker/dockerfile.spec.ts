@@ -190,7 +190,9 @@ describe('docker/Dockerfile', () => {
     const sources = ['apps', 'libs'].flatMap((dir) =>
       (fs.readdirSync(path.join(repoRoot, dir), { recursive: true }) as string[])
         .filter((f) => f.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec|fixture)\.ts$/.test(f))
-        .filter((f) => !/(^|\/)(testing|[^/]+-e2e)(\/|$)/.test(f) && !f.includes('node_modules'))
+        // Test-only code (testing helpers, benchmarks, the end-to-end stack) is never loaded by an app.
+        .filter((f) => !/(^|\/)(testing|bench|[^/]+-e2e)(\/|$)/.test(f) && !f.includes('node_modules'))
+        .filter((f) => !(dir === 'libs' && f.startsWith('shared/stack/')))
         .map((f) => path.join(dir, f))
         // The web app is bundled at build time; the image carries its static files, not its imports.
         .filter((f) => !f.startsWith('apps/web/')),

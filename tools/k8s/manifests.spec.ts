@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CONSUMER_SESSION_TIMEOUT_MS } from '@trellis/shared/messaging';
 import { loadServiceConfig, serviceNames } from '@trellis/shared/platform';
-import { configVariables, platformSchemaVariables } from '../compose/config-variables';
+import { configVariables, platformSchemaVariables } from '@trellis/tools/config';
 import { render, type K8sObject } from './kustomize';
 import { validateObject } from './schemas';
 import { consumerGroups, deadLetterTopicsFile, deadLetterTopicsYaml, eventTopics } from './topics';

@@ -10,6 +10,17 @@ const frameworkImports = [
   'nodemailer',
 ];
 const services = ['profiles', 'matching', 'sessions', 'notifications', 'gateway'];
+// What a production app may be built from.
+const appLibraryTypes = [
+  'type:domain',
+  'type:engine',
+  'type:contracts',
+  'type:infra',
+  'type:platform',
+  'type:testing',
+  'type:kernel',
+  'type:demo',
+];
 
 export const moduleBoundaries = {
   enforceBuildableLibDependency: false,
@@ -57,19 +68,23 @@ export const moduleBoundaries = {
       onlyDependOnLibsWithTags: ['type:infra', 'type:platform', 'type:contracts', 'type:testing', 'type:kernel'],
     },
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [] },
+    // The demo organization's fixed ids and names: plain data the seed, the dev issuer and the tests derive alike.
+    { sourceTag: 'type:demo', onlyDependOnLibsWithTags: [], bannedExternalImports: frameworkImports },
+    // The whole system started as processes (end-to-end tests, benchmarks, drills); no production code runs it.
+    {
+      sourceTag: 'type:stack',
+      onlyDependOnLibsWithTags: ['type:stack', 'type:infra', 'type:testing', 'type:kernel', 'type:demo'],
+    },
     // The kernel (DomainError) is shared by pure domain code and infrastructure alike, and depends on nothing.
     { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: [], bannedExternalImports: frameworkImports },
+    { sourceTag: 'type:app', onlyDependOnLibsWithTags: appLibraryTypes },
+    { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: [...appLibraryTypes, 'type:stack'] },
+    // tools/ (scripts, benchmarks, drills, repository checks) may use any library but the browser app's; since no
+    // other constraint names scope:tools or type:tool, nothing in libs/ or apps/ may import a tool.
     {
-      sourceTag: 'type:app',
-      onlyDependOnLibsWithTags: [
-        'type:domain',
-        'type:engine',
-        'type:contracts',
-        'type:infra',
-        'type:platform',
-        'type:testing',
-        'type:kernel',
-      ],
+      sourceTag: 'scope:tools',
+      onlyDependOnLibsWithTags: ['scope:tools', 'scope:shared', ...services.map((service) => `scope:${service}`)],
     },
+    { sourceTag: 'type:tool', onlyDependOnLibsWithTags: [...appLibraryTypes, 'type:stack', 'type:tool'] },
   ],
 };

@@ -18,6 +18,34 @@ const fixtures = {
     file: `apps/sessions/src/${suffix}`,
     code: "import { PlatformModule } from '@trellis/shared/platform';\nexport const fixture = PlatformModule;\n",
   },
+  appIntoTools: {
+    file: `apps/profiles/src/${suffix}`.replace('.ts', '-tools.ts'),
+    code: "import { configVariables } from '@trellis/tools/config';\nexport const fixture = configVariables;\n",
+  },
+  libIntoTools: {
+    // A library tools-config does not depend on, so the finding is the boundary and not a cycle.
+    file: `libs/matching/engine/src/${suffix}`.replace('.ts', '-tools.ts'),
+    code: "import { configVariables } from '@trellis/tools/config';\nexport const fixture = configVariables;\n",
+  },
+  productionAppIntoStack: {
+    file: `apps/matching/src/${suffix}`,
+    code: "import { startStack } from '@trellis/shared/stack';\nexport const fixture = startStack;\n",
+  },
+  toolIntoApp: {
+    file: `tools/ops/${suffix}`,
+    code: "import { AppModule } from '../../apps/profiles/src/app.module';\nexport const fixture = AppModule;\n",
+  },
+  toolUsingLibs: {
+    file: `tools/bench/${suffix}`,
+    code: [
+      "import { startStack } from '@trellis/shared/stack';",
+      "import { DEMO_USERS } from '@trellis/shared/demo';",
+      "import { composeSupergraph } from '@trellis/gateway/supergraph';",
+      "import { configVariables } from '@trellis/tools/config';",
+      'export const fixture = [startStack, DEMO_USERS, composeSupergraph, configVariables];',
+      '',
+    ].join('\n'),
+  },
 };
 
 type LintMessages = Record<keyof typeof fixtures, string[]>;
@@ -71,5 +99,38 @@ describe('module boundaries (docs/architecture.md §11)', () => {
 
   it('accepts a service importing the shared platform', () => {
     expect(messages.allowedSharedImport).toEqual([]);
+  });
+
+  it('rejects an app or a library importing a tool', () => {
+    expect(messages.appIntoTools.join('\n')).toMatch(/"scope:profiles" can only depend on/);
+    expect(messages.libIntoTools.join('\n')).toMatch(/"scope:matching" can only depend on/);
+  });
+
+  it('rejects a production app importing the end-to-end stack', () => {
+    expect(messages.productionAppIntoStack.join('\n')).toMatch(/"type:app" can only depend on/);
+  });
+
+  it('rejects a tool importing an app', () => {
+    expect(messages.toolIntoApp).not.toEqual([]);
+  });
+
+  it('accepts a tool using libraries: the stack, the demo identities, a service library, another tool', () => {
+    expect(messages.toolUsingLibs).toEqual([]);
+  });
+
+  it('is disabled nowhere in the repository', () => {
+    const tracked = execFileSync('git', ['ls-files', '-z', '--', '*.ts', '*.tsx', '*.mts', '*.mjs', '*.cjs', '*.js'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    })
+      .split('\0')
+      .filter(Boolean);
+    // Built from parts, so that this file does not match itself.
+    const suppression = new RegExp(`${['eslint', 'disable'].join('-')}[^\\n]*@nx/enforce-module-boundaries`);
+    const disabling = tracked.filter((file) => {
+      const full = path.join(repoRoot, file);
+      return fs.existsSync(full) && suppression.test(fs.readFileSync(full, 'utf8'));
+    });
+    expect(disabling).toEqual([]);
   });
 });

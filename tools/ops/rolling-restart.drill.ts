@@ -1,11 +1,11 @@
 // `npm run drill:rolling-restart`: starts the whole stack with two instances of every subgraph and two gateways
-// behind a local balancer (tools/ops/local-balancer.ts), runs the GraphQL load (tools/ops/graphql-load.ts) and
+// behind a local balancer (@trellis/shared/stack), runs the GraphQL load (tools/ops/graphql-load.ts) and
 // restarts every instance of every app, one after another, while it runs. Then it queries back everything the load
 // created and checks the read models for lost or doubled events. Needs the infrastructure (`npm run infra -- up`).
 // Options: --rate 4 (operations/s), --first-only (one instance per app instead of all), --mentors 4.
 // Exit code 1 when an operation failed after the retries it was told to make, or an effect is missing or doubled.
 import { parseArgs } from 'node:util';
-import { startReplicatedStack } from '../../apps/gateway-e2e/src/support/replicated-stack';
+import { startReplicatedStack } from '@trellis/shared/stack';
 import { formatReport, GraphqlLoad } from './graphql-load';
 import { formatDrill, runRollingRestart } from './rolling-restart';
 

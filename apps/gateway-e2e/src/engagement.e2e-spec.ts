@@ -1,7 +1,7 @@
 import type { Principal } from '@trellis/shared/auth';
+import { type E2eStack, type GraphqlResult, startStack } from '@trellis/shared/stack';
 import { eventually, testInfrastructure, uniqueName, waitUntil } from '@trellis/shared/testing';
 import { dataOf, errorCodes, expectHidden } from './support/graphql-results';
-import { type E2eStack, type GraphqlResult, startStack } from './support/stack';
 
 // Both sides live in a zone that is UTC all year, so a stated window and a UTC time read the same.
 const ZONE = 'Atlantic/Reykjavik';

@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { apiSchemaSdl, composeSupergraph, fetchSubgraphSdl } from '@trellis/gateway/supergraph';
 import type { Principal } from '@trellis/shared/auth';
+import { type E2eStack, type GraphqlResult, startStack } from '@trellis/shared/stack';
 import { uniqueName } from '@trellis/shared/testing';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { buildClientSchema, getIntrospectionQuery, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
-// The end-to-end suite checks composition with the gateway's own code; apps have no import alias, hence the path.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { apiSchemaSdl, composeSupergraph, fetchSubgraphSdl } from '../../gateway/src/supergraph/composition';
 import { type IdPool, ownViewQueries, walkOperations } from './support/schema-walker';
-import { type E2eStack, type GraphqlResult, startStack } from './support/stack';
 
 const CREATE = `mutation($name: String!) { createProgram(name: $name, settings: { defaultMentorCapacity: 2 }) { id } }`;
 const ENROLL = `mutation($programId: ID!, $profile: ProfileInput!) {
@@ -93,7 +91,8 @@ describe('through the gateway, with real tokens and every subgraph that exists',
     const webSchemaFile = path.resolve(__dirname, '../../web/schema.graphql');
     if (composed.ok && sdls.length === 4) {
       const fresh = apiSchemaSdl(composed.supergraphSdl) === fs.readFileSync(webSchemaFile, 'utf8');
-      const hint = 'apps/web/schema.graphql is out of date: run node tools/run/ts.mjs tools/web/supergraph-schema.ts';
+      const hint =
+        'apps/web/schema.graphql is out of date: run node tools/run/ts.mjs apps/gateway/src/supergraph/write-web-schema.ts';
       expect(fresh ? 'up to date' : hint).toBe('up to date');
     }
     const introspection = await stack.gql<IntrospectionQuery>(a.admin, getIntrospectionQuery());

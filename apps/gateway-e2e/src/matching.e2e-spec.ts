@@ -1,9 +1,9 @@
 import { participantIdFor } from '@trellis/profiles/contracts';
 import type { Principal } from '@trellis/shared/auth';
+import { type E2eStack, startStack } from '@trellis/shared/stack';
 import { eventually, uniqueName } from '@trellis/shared/testing';
 import { DEMO_MENTEE_COUNT, DEMO_PROGRAM_ID, demoMenteeId, demoPerson, demoUser } from './support/demo';
 import { dataOf, errorCodes, expectHidden } from './support/graphql-results';
-import { type E2eStack, startStack } from './support/stack';
 
 /** A participant as another subgraph names them, resolved by profiles through the gateway. */
 interface PersonView {

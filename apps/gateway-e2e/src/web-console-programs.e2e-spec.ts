@@ -9,14 +9,15 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import {
   buildWebApp,
+  type E2eStack,
   JourneyCamera,
   launchBrowser,
   personPage,
   seriousAccessibilityViolations,
-} from './support/browser';
+  startStack,
+} from '@trellis/shared/stack';
 import { DEMO_USERS, demoUser } from './support/demo';
 import { dataOf } from './support/graphql-results';
-import { type E2eStack, startStack } from './support/stack';
 
 jest.setTimeout(600_000);
 

@@ -8,14 +8,15 @@ import { eventually } from '@trellis/shared/testing';
 import type { Browser, Page } from 'playwright-core';
 import {
   buildWebApp,
+  type E2eStack,
   JourneyCamera,
   launchBrowser,
   personPage,
   seriousAccessibilityViolations,
-} from './support/browser';
+  startStack,
+} from '@trellis/shared/stack';
 import { DEMO_MENTEE_COUNT, DEMO_PROGRAM_ID, DEMO_TENANT_ID, DEMO_USERS, demoUser } from './support/demo';
 import { dataOf } from './support/graphql-results';
-import { type E2eStack, startStack } from './support/stack';
 import { webCopy } from './support/web-copy';
 
 jest.setTimeout(600_000);

@@ -7,14 +7,15 @@ import { eventually } from '@trellis/shared/testing';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
   buildWebApp,
+  type E2eStack,
   JourneyCamera,
   launchBrowser,
   personPage,
   seriousAccessibilityViolations,
-} from './support/browser';
+  startStack,
+} from '@trellis/shared/stack';
 import { DEMO_MENTEE_COUNT, DEMO_PROGRAM_ID, DEMO_USERS, demoMenteeId, demoPerson, demoUser } from './support/demo';
 import { dataOf } from './support/graphql-results';
-import { type E2eStack, startStack } from './support/stack';
 
 jest.setTimeout(420_000);
 

@@ -5,14 +5,16 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { Principal } from '@trellis/shared/auth';
-import type { Browser, Locator, Page } from 'playwright-core';
 import {
   buildWebApp,
+  type E2eStack,
   JourneyCamera,
   launchBrowser,
   personPage,
   seriousAccessibilityViolations,
-} from './support/browser';
+  startStack,
+} from '@trellis/shared/stack';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PROGRAM_ID, DEMO_TENANT_ID, DEMO_USERS, demoPerson, demoUser } from './support/demo';
 import { dataOf } from './support/graphql-results';
 import {
@@ -22,7 +24,6 @@ import {
   pointerInput,
   waitForFocus,
 } from './support/journey-input';
-import { type E2eStack, startStack } from './support/stack';
 import { webCopy, type WebCopy, type WebLanguage } from './support/web-copy';
 
 jest.setTimeout(420_000);

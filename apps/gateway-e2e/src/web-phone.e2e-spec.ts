@@ -7,15 +7,16 @@ import fs from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
   buildWebApp,
+  type E2eStack,
   JourneyCamera,
   launchBrowser,
   personPage,
   seriousAccessibilityViolations,
-} from './support/browser';
+  startStack,
+} from '@trellis/shared/stack';
 import { DEMO_USERS, demoUser } from './support/demo';
 import { startDemoMentorship } from './support/demo-mentorship';
 import { dataOf } from './support/graphql-results';
-import { type E2eStack, startStack } from './support/stack';
 import { webCopy } from './support/web-copy';
 
 jest.setTimeout(420_000);

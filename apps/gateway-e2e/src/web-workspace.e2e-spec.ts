@@ -7,15 +7,16 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
   buildWebApp,
+  type E2eStack,
   JourneyCamera,
   launchBrowser,
   personPage,
   seriousAccessibilityViolations,
-} from './support/browser';
+  startStack,
+} from '@trellis/shared/stack';
 import { DEMO_TENANT_ID, DEMO_USERS, demoMenteeId, demoUser } from './support/demo';
 import { startDemoMentorship } from './support/demo-mentorship';
 import { dataOf } from './support/graphql-results';
-import { type E2eStack, startStack } from './support/stack';
 
 jest.setTimeout(600_000);
 

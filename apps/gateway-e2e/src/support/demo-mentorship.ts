@@ -1,6 +1,6 @@
+import type { E2eStack } from '@trellis/shared/stack';
 import { DEMO_PROGRAM_ID, demoUser } from './demo';
 import { dataOf } from './graphql-results';
-import type { E2eStack } from './stack';
 
 /**
  * The demo mentee asks the demo mentor, who accepts; resolves once the pair's workspace (the engagement) exists.

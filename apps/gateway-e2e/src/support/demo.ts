@@ -1,7 +1,5 @@
 import type { Principal } from '@trellis/shared/auth';
-// The demo organization's ids are fixed (the seed, `npm run token` and these tests derive them the same way); tools
-// re-export them from the profiles app, which has no import alias, hence the path.
-// eslint-disable-next-line @nx/enforce-module-boundaries
+// The demo organization's ids are fixed: the seed, `npm run token` and these tests derive them the same way.
 import {
   DEMO_MENTEE_COUNT,
   DEMO_MENTOR_COUNT,
@@ -10,7 +8,7 @@ import {
   DEMO_USERS,
   demoMenteeId,
   demoMentorId,
-} from '../../../../tools/demo/demo-identities';
+} from '@trellis/shared/demo';
 
 export {
   DEMO_MENTEE_COUNT,

@@ -1,4 +1,4 @@
-import type { GraphqlResult } from './stack';
+import type { GraphqlResult } from '@trellis/shared/stack';
 
 /** The public error codes of a response, in order. */
 export function errorCodes(result: { errors?: GraphqlResult['errors'] }): unknown[] {

@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import type { FeedEvent } from '@trellis/gateway/supergraph';
 import type { Principal } from '@trellis/shared/auth';
-import { type EventEnvelope, eventEnvelopeSchema } from '@trellis/shared/messaging';
+import { eventEnvelopeSchema } from '@trellis/shared/messaging';
 import type { Logger } from '@trellis/shared/observability';
 import type { Consumer, Kafka } from 'kafkajs';
 import { isDeliverable } from './person-events';
 import { PushIterator } from './push-iterator';
-
-export interface FeedEvent {
-  envelope: EventEnvelope;
-  topic: string;
-}
 
 interface Listener {
   principal: Principal;

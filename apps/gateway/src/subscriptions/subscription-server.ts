@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { createSubscriptionSchema } from '@trellis/gateway/supergraph';
 import { type Principal, type TokenVerifier, AuthenticationError } from '@trellis/shared/auth';
 import type { Logger } from '@trellis/shared/observability';
 import { type ExecutionArgs, getOperationAST, GraphQLError, parse, specifiedRules, validate } from 'graphql';
@@ -9,7 +10,6 @@ import { WebSocketServer } from 'ws';
 import type { GatewayLimits } from '../gateway.config';
 import { aliasLimitRule, depthLimitRule } from '../graphql/limits';
 import type { EventFeed } from './event-feed';
-import { createSubscriptionSchema } from './subscription-schema';
 
 const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
 /** Close codes of the graphql-ws protocol family: 4401 = the caller could not be authenticated. */

@@ -1,7 +1,7 @@
 import type { SupergraphManager } from '@apollo/gateway';
+import { composeSupergraph, fetchSubgraphSdl, type SubgraphSdl } from '@trellis/gateway/supergraph';
 import type { Logger } from '@trellis/shared/observability';
 import type { GatewayConfig, SubgraphEndpoint } from '../gateway.config';
-import { composeSupergraph, fetchSubgraphSdl, type SubgraphSdl } from './composition';
 
 const FAST_POLL_MS = 1000;
 

@@ -9,24 +9,18 @@ import { NestFactory } from '@nestjs/core';
 import { matchingContracts } from '@trellis/matching/contracts';
 import { profilesContracts } from '@trellis/profiles/contracts';
 import { sessionsEventContracts } from '@trellis/sessions/contracts';
-import type { Principal } from '@trellis/shared/auth';
+import { type DevIssuer, type Principal, startDevIssuer } from '@trellis/shared/auth';
 import { ContractRegistry, type EventEnvelope, EventPublisher } from '@trellis/shared/messaging';
 import {
   createTestDatabase,
   createTestKafka,
   freePort,
+  startServiceProcess,
   type TestDatabase,
   testInfrastructure,
   uniqueName,
 } from '@trellis/shared/testing';
 import type { Kafka } from 'kafkajs';
-// The real profiles app serves the internal contacts endpoint in these tests (not a stand-in).
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import {
-  profileInput,
-  type ProfilesHarness,
-  startProfilesHarness,
-} from '../../../profiles/src/testing/profiles-harness';
 import { AppModule } from '../app.module';
 import type { NotificationsWiring } from '../notifications.wiring';
 
@@ -35,6 +29,77 @@ export const UNSUBSCRIBE_SECRET = 'notifications-int-test-unsubscribe-secret';
 
 const ENROLL = `mutation($programId: ID!, $roles: [ParticipantRole!]!, $profile: ProfileInput!, $mentorCapacity: Int) {
   enroll(programId: $programId, roles: $roles, profile: $profile, mentorCapacity: $mentorCapacity) { id personId email } }`;
+
+interface GraphqlResult<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+/** The real profiles app in its own process: it serves the internal contacts endpoint in these tests (not a stand-in). */
+export interface ProfilesService {
+  issuer: DevIssuer;
+  url: string;
+  tenantId: string;
+  person(name: string, orgAdmin?: boolean): Principal;
+  gql<T = Record<string, unknown>>(
+    as: Principal,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphqlResult<T>>;
+  close(): Promise<void>;
+}
+
+async function startProfilesService(): Promise<ProfilesService> {
+  const issuer = await startDevIssuer({
+    port: 0,
+    keyFile: path.join(os.tmpdir(), `trellis-test-keys-${process.pid}.json`),
+  });
+  try {
+    const service = await startServiceProcess('profiles', {
+      TRELLIS_AUTH_ISSUER: issuer.issuer,
+      TRELLIS_AUTH_JWKS_URL: issuer.jwksUrl,
+      TRELLIS_INTERNAL_TOKEN: INTERNAL_TOKEN,
+    });
+    const tenantId = uniqueName('org');
+    return {
+      issuer,
+      url: service.url,
+      tenantId,
+      person: (name, orgAdmin = false) => ({ personId: `${name}-${tenantId}`, tenantId, orgAdmin }),
+      async gql(as, query, variables = {}) {
+        const response = await fetch(service.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${await issuer.mint(as)}` },
+          body: JSON.stringify({ query, variables }),
+        });
+        return (await response.json()) as never;
+      },
+      async close() {
+        await service.stop();
+        await issuer.stop();
+      },
+    };
+  } catch (error) {
+    await issuer.stop();
+    throw error;
+  }
+}
+
+/** A profile as the profiles API takes it at enrollment. */
+function profileInput(name: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    displayName: name,
+    email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.org`,
+    timezone: 'Europe/Berlin',
+    languages: ['en'],
+    department: 'engineering',
+    seniority: 2,
+    skillsSought: ['system design'],
+    availability: [{ day: 2, startMinute: 540, endMinute: 660 }],
+    formats: ['VIRTUAL'],
+    ...overrides,
+  };
+}
 
 export interface Person {
   principal: Principal;
@@ -49,7 +114,7 @@ export class NotificationsWorld {
   private publisher!: EventPublisher;
   kafka!: Kafka;
 
-  private constructor(readonly profiles: ProfilesHarness) {}
+  private constructor(readonly profiles: ProfilesService) {}
 
   private static newTopics() {
     return {
@@ -67,7 +132,7 @@ export class NotificationsWorld {
 
   static async start(): Promise<NotificationsWorld> {
     process.env['TRELLIS_INTERNAL_TOKEN'] = INTERNAL_TOKEN;
-    const world = new NotificationsWorld(await startProfilesHarness());
+    const world = new NotificationsWorld(await startProfilesService());
     const admin = world.profiles.person('admin', true);
     const created = await world.profiles.gql<{ createProgram: { id: string } }>(
       admin,

@@ -1,5 +1,4 @@
-import { DEMO_USERS } from './demo-identities';
-import { demoDisplayName } from './demo-names';
+import { DEMO_USERS, demoDisplayName } from '@trellis/shared/demo';
 import { demoProfile } from './demo-seed';
 
 describe('demo names', () => {

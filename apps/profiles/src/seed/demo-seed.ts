@@ -16,8 +16,10 @@ import {
   DEMO_USERS,
   demoMenteeId,
   demoMentorId,
-} from './demo-identities';
-import { demoProfileRandom, drawDemoName, pick } from './demo-names';
+  demoProfileRandom,
+  drawDemoName,
+  pick,
+} from '@trellis/shared/demo';
 
 const DEPARTMENTS = [
   'engineering',

@@ -1,14 +1,14 @@
 // Writes apps/web/schema.graphql, the composed supergraph's API schema the web app's code generation reads (ADR 0009),
 // from running subgraphs:
-//   node tools/run/ts.mjs tools/web/supergraph-schema.ts [--subgraph profiles=http://127.0.0.1:5001 …] [--check]
-// Without --subgraph the addresses are the gateway's own (TRELLIS_<SUBGRAPH>_PORT / _URL, see gateway.config.ts).
+//   node tools/run/ts.mjs apps/gateway/src/supergraph/write-web-schema.ts [--subgraph profiles=http://127.0.0.1:5001 …] [--check]
+// Without --subgraph the addresses are the gateway's own (TRELLIS_<SUBGRAPH>_PORT / _URL, see ../gateway.config.ts).
 // --check writes nothing and exits 1 when the checked-in file differs.
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadGatewayConfig } from '../../apps/gateway/src/gateway.config';
-import { apiSchemaSdl, composeSupergraph, fetchSubgraphSdl } from '../../apps/gateway/src/supergraph/composition';
+import { apiSchemaSdl, composeSupergraph, fetchSubgraphSdl } from '@trellis/gateway/supergraph';
+import { loadGatewayConfig } from '../gateway.config';
 
-export const WEB_SCHEMA_FILE = path.resolve(__dirname, '../../apps/web/schema.graphql');
+export const WEB_SCHEMA_FILE = path.resolve(__dirname, '../../../web/schema.graphql');
 
 function subgraphsFromArgs(args: readonly string[]): Array<{ name: string; base: string }> {
   const chosen: Array<{ name: string; base: string }> = [];

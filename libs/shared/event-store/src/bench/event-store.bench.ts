@@ -3,9 +3,10 @@
 // the infrastructure of `npm run infra -- up` (or the servers the TRELLIS_* variables name).
 import { performance } from 'node:perf_hooks';
 import { Partitioners } from 'kafkajs';
-import { toEnvelope, type StreamHead } from '@trellis/shared/event-store';
-import { createPipeline, eventually, testMeta } from '../../libs/shared/event-store/src/testing/pipeline.fixture';
 import { createTestTopics, uniqueName } from '@trellis/shared/testing';
+import type { StreamHead } from '../event-store';
+import { toEnvelope } from '../outbox-relay';
+import { createPipeline, eventually, testMeta } from '../testing/pipeline.fixture';
 
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);

@@ -3,8 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type DevIssuer, type Principal, type SignInPerson, startDevIssuer } from '@trellis/shared/auth';
-import { freePort, testInfrastructure, uniqueName } from '@trellis/shared/testing';
-import { Kafka, logLevel } from 'kafkajs';
+import {
+  freePort,
+  GROUP_NAMESPACE_PRELOAD,
+  startGroupsAtEnd,
+  testInfrastructure,
+  uniqueName,
+} from '@trellis/shared/testing';
 import mongoose from 'mongoose';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -58,48 +63,6 @@ async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs
     if (ok) return;
     if (Date.now() > deadline) throw new Error(`${name} not ready at ${url} within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
-/** `node -r` this into a service process (with TRELLIS_E2E_GROUP_PREFIX) to give its consumer groups a namespace. */
-export const GROUP_NAMESPACE_PRELOAD = path.join(__dirname, 'kafka-group-namespace.cjs');
-const SERVICE_GROUP = /^(profiles|matching|sessions|notifications)\./;
-const NAMESPACED_GROUP = /^e2e_[A-Za-z0-9_]+\.(.+)$/;
-
-/**
- * This stack's consumer groups (namespaced, see support/kafka-group-namespace.cjs) start at the end of each topic:
- * its databases are new and it needs only the events it produces itself, while reading every earlier test's events
- * from the beginning would cost minutes. The group names and their topics come from the groups on the broker (the
- * services' own or an earlier stack's); a group never seen before reads from the beginning, as it would anyway.
- */
-export async function startGroupsAtEnd(prefix: string): Promise<void> {
-  const kafka = new Kafka({
-    clientId: uniqueName('e2e-offsets'),
-    brokers: testInfrastructure.kafkaBrokers,
-    logLevel: logLevel.NOTHING,
-  });
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const known = new Map<string, string>();
-    for (const { groupId } of (await admin.listGroups()).groups) {
-      const handler = NAMESPACED_GROUP.exec(groupId)?.[1] ?? groupId;
-      if (!SERVICE_GROUP.test(handler) || /\.(dlq-replay|rebuild-)/.test(handler)) continue;
-      if (!known.has(handler) || handler === groupId) known.set(handler, groupId);
-    }
-    const ends = new Map<string, Array<{ partition: number; offset: string }> | null>();
-    for (const [handler, source] of known) {
-      for (const { topic } of await admin.fetchOffsets({ groupId: source })) {
-        if (!ends.has(topic)) {
-          const offsets = await admin.fetchTopicOffsets(topic).catch(() => null);
-          ends.set(topic, offsets?.map((p) => ({ partition: p.partition, offset: p.high })) ?? null);
-        }
-        const partitions = ends.get(topic);
-        if (partitions) await admin.setOffsets({ groupId: `${prefix}.${handler}`, topic, partitions });
-      }
-    }
-  } finally {
-    await admin.disconnect();
   }
 }
 

@@ -7,17 +7,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { composeSupergraph, fetchSubgraphSdl } from '@trellis/gateway/supergraph';
 import { startDevIssuer } from '@trellis/shared/auth';
 import { freePort, uniqueName } from '@trellis/shared/testing';
-import { composeSupergraph, fetchSubgraphSdl } from '../../apps/gateway/src/supergraph/composition';
-import { PROBE_PROGRAM, PROBE_TENANT, spawnProbeSubgraph } from '../../apps/gateway/src/testing/probe-subgraphs';
+import { PROBE_PROGRAM, PROBE_TENANT, spawnProbeSubgraph } from '../testing/probe-subgraphs';
 
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const SECONDS = arg('seconds', 10);
 const CONNECTIONS = arg('connections', 20);
 const WARMUP = arg('warmup', 3);
-const repoRoot = path.resolve(__dirname, '../..');
+const repoRoot = path.resolve(__dirname, '../../../..');
 
 const nestedQuery = `query Nested($id: ID!) {
   program(id: $id) { id name participants { id personId role capacity sessionsHeld nextSessionAt } }
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     const composed = composeSupergraph(sdls);
     if (!composed.ok) throw new Error(composed.errors.join('; '));
     const defaultPort = await freePort();
-    const baseline = spawnTs('tools/bench/gateway-default.ts', {
+    const baseline = spawnTs('apps/gateway/src/bench/gateway-default.ts', {
       BENCH_PORT: String(defaultPort),
       BENCH_SUPERGRAPH: composed.supergraphSdl,
       NODE_ENV: 'production',

@@ -1,23 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
 import { participantIdFor } from '@trellis/profiles/contracts';
-import { type AuthConfig, type DevIssuer, type Principal, startDevIssuer } from '@trellis/shared/auth';
+import { type DevIssuer, type Principal, startDevIssuer } from '@trellis/shared/auth';
 import { MONGO_CONNECTION } from '@trellis/shared/platform';
 import { PersonKeyStore } from '@trellis/shared/privacy';
-import { eventually, freePort, testInfrastructure, uniqueName } from '@trellis/shared/testing';
-import mongoose, { type Connection } from 'mongoose';
-// Profiles and the gateway run in this process so that profiles' database client can be watched; apps have no import
-// alias, hence the paths.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { createGatewayApp } from '../../gateway/src/gateway.app';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { type ProfilesHarness, startProfilesHarness } from '../../profiles/src/testing/profiles-harness';
-import { GROUP_NAMESPACE_PRELOAD, type GraphqlResult, startGroupsAtEnd } from './support/stack';
-
-const repoRoot = path.resolve(__dirname, '../../..');
+import { eventually, type ServiceProcess, startServiceProcess, uniqueName } from '@trellis/shared/testing';
+import type { Connection } from 'mongoose';
+import { type GraphqlResult, type ProfilesHarness, startProfilesHarness } from './testing/profiles-harness';
 
 interface PersonView {
   id: string;
@@ -37,87 +27,19 @@ const MENTOR_REQUESTS = `{ myMentorshipRequests { id menteePersonId status mente
 /** What profiles reads to answer for participants; its outbox relay polls `commits` on the same client meanwhile. */
 const PARTICIPANT_READS = new Set(['participants', 'programs', 'person_keys']);
 
-/** The matching service as `npm start` runs it, in its own process (its own database and consumer groups). */
-async function startMatchingProcess(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const database = uniqueName('refs_matching').slice(0, 60);
-  const groupPrefix = uniqueName('refs');
-  // Only the events from now on: this test's own.
-  await startGroupsAtEnd(groupPrefix);
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      '-r',
-      path.join(repoRoot, 'tools/run/register.cjs'),
-      '-r',
-      GROUP_NAMESPACE_PRELOAD,
-      path.join(repoRoot, 'apps/matching/src/main.ts'),
-    ],
-    {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        TRELLIS_LOG_LEVEL: process.env['TRELLIS_E2E_LOG_LEVEL'] ?? 'error',
-        TRELLIS_MONGO_URL: testInfrastructure.mongoUrl,
-        TRELLIS_KAFKA_BROKERS: testInfrastructure.kafkaBrokers.join(','),
-        TRELLIS_MATCHING_PORT: String(port),
-        TRELLIS_MATCHING_MONGO_DB: database,
-        TRELLIS_E2E_GROUP_PREFIX: groupPrefix,
-        OTEL_TRACES_EXPORTER: 'none',
-        ...env,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const base = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      await new Promise<void>((resolve) => {
-        const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-        child.once('exit', () => {
-          clearTimeout(killer);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      });
-    }
-    const connection = mongoose.createConnection(testInfrastructure.mongoUrl, { dbName: database });
-    await connection
-      .asPromise()
-      .then(() => connection.dropDatabase())
-      .catch(() => undefined);
-    await connection.close().catch(() => undefined);
-  };
-  try {
-    await eventually(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`matching exited with ${child.exitCode} during start-up`);
-        expect((await fetch(`${base}/health/ready`).catch(() => null))?.ok).toBe(true);
-      },
-      { timeoutMs: 180_000, intervalMs: 500 },
-    );
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { url: `${base}/graphql`, stop };
-}
-
 /**
  * Participants that matching names (a request's mentee and mentor, a recommendation's mentor), resolved by profiles
  * through a real gateway: the real profiles and matching services, each with its own database on FerretDB, matching
  * learning the program's people from profiles' events on Kafka, and the tokens of one development issuer. Profiles
- * and the gateway run in this process, so that profiles' database commands can be counted; matching runs in its own
- * (two code-first schemas, each with its Participant, cannot share one process).
+ * runs in this process, so that its database commands can be counted; matching runs in its own (two code-first
+ * schemas, each with its Participant, cannot share one process), and so does the gateway.
  */
 describe('participants named by matching, resolved by profiles through the gateway', () => {
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), uniqueName('trellis-refs')));
   let issuer: DevIssuer;
   let profiles: ProfilesHarness;
-  let matching: { url: string; stop(): Promise<void> };
-  let gateway: INestApplication;
-  let gatewayUrl = '';
+  let matching: ServiceProcess;
+  let gateway: ServiceProcess;
   let programId = '';
   let admin: Principal;
   let mentor: Principal;
@@ -125,7 +47,7 @@ describe('participants named by matching, resolved by profiles through the gatew
   const menteeName = (i: number) => `Mentee${i} Ørsted`;
 
   async function gql<T>(as: Principal, query: string, variables: Record<string, unknown> = {}) {
-    const response = await fetch(gatewayUrl, {
+    const response = await fetch(gateway.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await issuer.mint(as)}` },
       body: JSON.stringify({ query, variables }),
@@ -182,34 +104,20 @@ describe('participants named by matching, resolved by profiles through the gatew
 
   beforeAll(async () => {
     issuer = await startDevIssuer({ port: 0, keyFile: path.join(keyDir, 'key.json') });
-    const auth: AuthConfig = {
-      issuer: issuer.issuer,
-      audience: 'trellis',
-      jwksUrl: issuer.jwksUrl,
-      clockToleranceSeconds: 5,
-    };
     profiles = await startProfilesHarness({ issuer });
-    matching = await startMatchingProcess({
+    const authEnv = {
       TRELLIS_AUTH_ISSUER: issuer.issuer,
       TRELLIS_AUTH_JWKS_URL: issuer.jwksUrl,
       TRELLIS_INFRA_DIR: keyDir,
+    };
+    matching = await startServiceProcess('matching', authEnv);
+    gateway = await startServiceProcess('gateway', {
+      ...authEnv,
+      TRELLIS_GATEWAY_HTTP: 'fastify',
+      TRELLIS_GATEWAY_SUBGRAPHS: 'profiles,matching',
+      TRELLIS_PROFILES_PORT: new URL(profiles.url).port,
+      TRELLIS_MATCHING_PORT: new URL(matching.url).port,
     });
-    const base = (url: string) => url.replace(/\/graphql$/, '');
-    gateway = await createGatewayApp({
-      quiet: true,
-      auth,
-      platform: { kafkaBrokers: testInfrastructure.kafkaBrokers },
-      config: {
-        http: 'fastify',
-        subgraphs: [
-          { name: 'profiles', url: profiles.url, sdlUrl: `${base(profiles.url)}/subgraph/sdl` },
-          { name: 'matching', url: matching.url, sdlUrl: `${base(matching.url)}/subgraph/sdl` },
-        ],
-      },
-    });
-    const port = await freePort();
-    await gateway.listen(port, '127.0.0.1');
-    gatewayUrl = `http://127.0.0.1:${port}/graphql`;
 
     admin = profiles.person('admin', true);
     mentor = profiles.person('mentor');
@@ -223,7 +131,7 @@ describe('participants named by matching, resolved by profiles through the gatew
   }, 300_000);
 
   afterAll(async () => {
-    await gateway?.close();
+    await gateway?.stop();
     await matching?.stop();
     await profiles?.close();
     await issuer?.stop();

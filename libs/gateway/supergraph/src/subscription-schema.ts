@@ -9,7 +9,7 @@ import {
   GraphQLString,
   printType,
 } from 'graphql';
-import type { EventFeed, FeedEvent } from './event-feed';
+import type { FeedEvent, FeedSource } from './feed-event';
 
 export interface SubscriptionContext {
   principal: Principal;
@@ -37,7 +37,7 @@ const PersonEvent = new GraphQLObjectType<FeedEvent>({
  * The subscription side of the public schema, served by the gateway itself over graphql-ws on /graphql (ADR 0003).
  * Queries and mutations are the federated supergraph's, over HTTP.
  */
-export function createSubscriptionSchema(feed: Pick<EventFeed, 'listen'>): GraphQLSchema {
+export function createSubscriptionSchema(feed: FeedSource): GraphQLSchema {
   return new GraphQLSchema({
     query: new GraphQLObjectType({
       name: 'Query',

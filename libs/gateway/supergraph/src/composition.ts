@@ -1,7 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
 import { extendSchema, lexicographicSortSchema, parse, printSchema } from 'graphql';
-import { subscriptionExtensionSdl } from '../subscriptions/subscription-schema';
+import { subscriptionExtensionSdl } from './subscription-schema';
 
 export interface SubgraphSdl {
   name: string;

@@ -6,9 +6,8 @@ import readline from 'node:readline';
 import { type DevIssuer, startDevIssuer } from '@trellis/shared/auth';
 import { freePort, testInfrastructure, uniqueName } from '@trellis/shared/testing';
 import mongoose from 'mongoose';
-// The drill's balancer stands in for the Kubernetes Service / ingress; it lives with the other operations tools.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { type Balancer, startBalancer } from '../../../../tools/ops/local-balancer';
+// The drill's balancer stands in for the Kubernetes Service / ingress.
+import { type Balancer, startBalancer } from './local-balancer';
 import { discoverSubgraphs } from './stack';
 
 const repoRoot = path.resolve(__dirname, '../../../..');

@@ -1,0 +1,3 @@
+export * from './composition';
+export * from './feed-event';
+export * from './subscription-schema';

@@ -1,0 +1,2 @@
+export * from './demo-identities';
+export * from './demo-names';
