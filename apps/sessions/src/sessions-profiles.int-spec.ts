@@ -275,13 +275,12 @@ describe('sessions with profiles facts (real FerretDB and Kafka)', () => {
     const overridden = await ok(mentor, SCHEDULE, { input: scheduleInput(slot.start + 3 * HOUR, true) });
     expect(overridden['scheduleSession']).toMatchObject({ status: 'SCHEDULED' });
 
-    // A profile update replaces the windows: now the earlier hour is outside too.
+    // A profile update replaces the windows: now the earlier hour is outside too. The new window lies two days
+    // later, so the hour asked for below (six hours after the slot, possibly past midnight) is never inside it.
     await publish(
       wiring.profilesTopic,
       participantEvent(mentee, 'ParticipantProfileUpdated', {
-        profile: profile('America/New_York', [
-          { day: slot.day === 7 ? 1 : slot.day + 1, startMinute: 0, endMinute: 60 },
-        ]),
+        profile: profile('America/New_York', [{ day: ((slot.day + 1) % 7) + 1, startMinute: 0, endMinute: 60 }]),
       }),
     );
     await waitUntil(async () => {
