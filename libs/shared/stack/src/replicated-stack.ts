@@ -5,10 +5,9 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { type DevIssuer, startDevIssuer } from '@trellis/shared/auth';
 import { freePort, testInfrastructure, uniqueName } from '@trellis/shared/testing';
-import mongoose from 'mongoose';
 // The drill's balancer stands in for the Kubernetes Service / ingress.
 import { type Balancer, startBalancer } from './local-balancer';
-import { discoverSubgraphs } from './stack';
+import { discoverSubgraphs, dropStackDatabases } from './stack';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 
@@ -201,14 +200,7 @@ export async function startReplicatedStack(options: ReplicatedStackOptions = {})
   const close = async () => {
     await Promise.all(instances.map((i) => i.stop()));
     for (const balancer of Object.values(balancers)) await balancer.close();
-    for (const dbName of databases) {
-      const connection = mongoose.createConnection(testInfrastructure.mongoUrl, { dbName });
-      await connection
-        .asPromise()
-        .then(() => connection.dropDatabase())
-        .catch(() => undefined);
-      await connection.close().catch(() => undefined);
-    }
+    await dropStackDatabases(databases);
     await issuer.stop();
     fs.rmSync(keyDir, { recursive: true, force: true });
   };

@@ -77,6 +77,18 @@ export interface StackOptions {
   signInPeople?: readonly SignInPerson[];
 }
 
+/** A stack's databases go with it; one that cannot be reached is left for the next infrastructure reset. */
+export async function dropStackDatabases(databases: readonly string[]): Promise<void> {
+  for (const dbName of databases) {
+    const connection = mongoose.createConnection(testInfrastructure.mongoUrl, { dbName });
+    await connection
+      .asPromise()
+      .then(() => connection.dropDatabase())
+      .catch(() => undefined);
+    await connection.close().catch(() => undefined);
+  }
+}
+
 export async function startStack(options: StackOptions = {}): Promise<E2eStack> {
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), uniqueName('trellis-e2e')));
   const names = discoverSubgraphs();
@@ -155,14 +167,7 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
           }),
       ),
     );
-    for (const dbName of databases) {
-      const connection = mongoose.createConnection(testInfrastructure.mongoUrl, { dbName });
-      await connection
-        .asPromise()
-        .then(() => connection.dropDatabase())
-        .catch(() => undefined);
-      await connection.close().catch(() => undefined);
-    }
+    await dropStackDatabases(databases);
     await issuer.stop();
     fs.rmSync(keyDir, { recursive: true, force: true });
   };
