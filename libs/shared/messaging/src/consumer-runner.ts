@@ -117,7 +117,11 @@ export class ConsumerRunner {
       const { error, restart } = event.payload;
       // kafkajs restarts itself after retriable crashes; only a final one makes this pod unready.
       report(restart ? 'rebalancing' : 'crashed', error.message);
-      options.logger.error({ err: error, group: options.group, restart }, 'consumer crashed');
+      // A restart is the broker catching up (a coordinator still loading on a new broker, a leader moving): worth a
+      // warning, not an operator's error alert. Only a crash kafkajs gives up on is an error.
+      if (restart)
+        options.logger.warn({ err: error, group: options.group }, 'consumer restarting after a broker error');
+      else options.logger.error({ err: error, group: options.group, restart }, 'consumer crashed');
     });
   }
 
