@@ -636,4 +636,56 @@ describe('notifications service (real Kafka, FerretDB, Mailpit and the real prof
       'erased preferences and digests',
     );
   });
+
+  it('answers a retried mutation with the same commandId with the first answer; another id is refused as before', async () => {
+    world.useFreshTopics();
+    const db = await newDatabase();
+    const app = track(await startNotificationsApp(world, db, world.wiring()));
+    const admin = world.profiles.person('admin', true);
+    const mentor = await world.enroll('Rita', 'MENTOR');
+    const mentee = await world.enroll('Remo', 'MENTEE');
+    /** The same mutation twice, as a client sends it again whose first answer was lost. */
+    const twice = async <T>(as: Person['principal'], query: string, variables: Record<string, unknown>) => {
+      const sent = { ...variables, commandId: randomUUID() };
+      const first = await app.gql<T>(as, query, sent);
+      const second = await app.gql<T>(as, query, sent);
+      expect([first.errors, second.errors]).toEqual([undefined, undefined]);
+      return [first.data!, second.data!] as const;
+    };
+
+    await world.publish('matching', mentorshipStarted(world, mentor, mentee), mentorshipRequested(world, mentor));
+    await eventually(
+      () => app.gql<{ unreadNotificationCount: number }>(mentor.principal, `{ unreadNotificationCount }`),
+      (r) => r.data?.unreadNotificationCount === 2,
+      15_000,
+      'two inbox items for the mentor',
+    );
+    const MARK_ALL = `mutation($commandId: ID) { markAllNotificationsRead(commandId: $commandId) }`;
+    const [marked, markedAgain] = await twice<{ markAllNotificationsRead: number }>(mentor.principal, MARK_ALL, {});
+    expect([marked.markAllNotificationsRead, markedAgain.markAllNotificationsRead]).toEqual([2, 2]);
+    const another = await app.gql<{ markAllNotificationsRead: number }>(mentor.principal, MARK_ALL, {
+      commandId: randomUUID(),
+    });
+    expect(another.data?.markAllNotificationsRead).toBe(0);
+
+    const REGISTER = `mutation($url: String!, $commandId: ID) {
+      registerWebhook(url: $url, categories: [MENTORSHIP_STARTED], commandId: $commandId) { secret webhook { id } } }`;
+    type Registered = { registerWebhook: { secret: string; webhook: { id: string } } };
+    const [registered, registeredAgain] = await twice<Registered>(admin, REGISTER, {
+      url: 'https://hooks.example/retried',
+    });
+    expect(registeredAgain).toEqual(registered);
+    const listed = await app.gql<{ webhooks: Array<{ id: string }> }>(admin, `{ webhooks { id } }`);
+    expect(listed.data?.webhooks.map((w) => w.id)).toEqual([registered.registerWebhook.webhook.id]);
+
+    const REMOVE = `mutation($id: ID!, $commandId: ID) { removeWebhook(id: $id, commandId: $commandId) }`;
+    const id = registered.registerWebhook.webhook.id;
+    const [removed, removedAgain] = await twice<{ removeWebhook: boolean }>(admin, REMOVE, { id });
+    expect([removed.removeWebhook, removedAgain.removeWebhook]).toEqual([true, true]);
+    const removedOnce = await app.gql(admin, REMOVE, { id, commandId: randomUUID() });
+    expect(removedOnce.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await app.gql<{ webhooks: unknown[] }>(admin, `{ webhooks { id } }`)).data?.webhooks).toEqual([]);
+    const enabled = await app.gql(admin, `mutation($id: ID!) { enableWebhook(id: $id) { id } }`, { id });
+    expect(enabled.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
 });

@@ -12,6 +12,7 @@ import {
   type MentorshipParties,
 } from '@trellis/matching/domain';
 import type { ProposalSide } from '@trellis/matching/contracts';
+import { commandCommitId } from '../commands/command-commits';
 import { deriveId } from '../commands/deterministic-id';
 import { type MatchingCommands, unwrap } from '../commands/matching-commands';
 import { dryRun } from '../commands/runtime-decider';
@@ -27,6 +28,8 @@ export interface CommandContext {
   orgAdmin?: boolean;
   /** Injected in tests; the service's clock otherwise. */
   now?: Date;
+  /** The client's idempotency key: a retry with it gets the first answer instead of a refusal as done already. */
+  commandId?: string;
 }
 
 export interface AcceptanceResult {
@@ -122,7 +125,7 @@ export class AcceptanceService {
           personId: ctx.actorPersonId,
           now,
         },
-        commitId: randomUUID(),
+        commitId: commandCommitId(ctx.commandId, 'AcceptProposal', proposalId),
         meta,
       }),
     );

@@ -3,25 +3,16 @@ import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graph
 import type { CircleFillState } from '@trellis/matching/domain';
 import type { Principal } from '@trellis/shared/auth';
 import { CurrentPrincipal, type GraphqlContext } from '@trellis/shared/graphql';
+import { commandContext, commandIdArg, withCommandId } from '../graphql/command-context';
 import { CircleFillService } from './circle-fill.service';
 import { CirclesService, type CircleCommandContext, type CircleView } from './circles.service';
 import { Circle, CircleFill, CircleFillOutcome } from './circles.types';
 
-const commandIdArg = { name: 'commandId', type: () => ID, nullable: true, description: 'Idempotency key for retries' };
-
-function commandContext(
+const circleCommandContext = (
   principal: Principal,
   context: GraphqlContext,
   commandId?: string | null,
-): CircleCommandContext {
-  return {
-    tenantId: principal.tenantId,
-    actorPersonId: principal.personId,
-    correlationId: context.correlationId,
-    orgAdmin: principal.orgAdmin,
-    ...(commandId ? { commandId } : {}),
-  };
-}
+): CircleCommandContext => withCommandId(commandContext(principal, context), commandId);
 
 export function toCircle(view: CircleView): Circle {
   return {
@@ -104,7 +95,7 @@ export class CirclesResolver {
     @Args('selfJoin', { type: () => Boolean, defaultValue: true }) selfJoin: boolean,
     @Args(commandIdArg) commandId?: string,
   ) {
-    const ctx = commandContext(principal, context, commandId);
+    const ctx = circleCommandContext(principal, context, commandId);
     const state = await this.circleService.createCircle(ctx, { programId, mentorPersonId, maxSize, selfJoin });
     return toCircle(await this.circleService.view(ctx, state));
   }
@@ -116,7 +107,7 @@ export class CirclesResolver {
     @Args('circleId', { type: () => ID }) circleId: string,
     @Args(commandIdArg) commandId?: string,
   ) {
-    const ctx = commandContext(principal, context, commandId);
+    const ctx = circleCommandContext(principal, context, commandId);
     return toCircle(await this.circleService.view(ctx, await this.circleService.joinCircle(ctx, circleId)));
   }
 
@@ -128,7 +119,7 @@ export class CirclesResolver {
     @Args('menteePersonId', { type: () => ID }) menteePersonId: string,
     @Args(commandIdArg) commandId?: string,
   ) {
-    const ctx = commandContext(principal, context, commandId);
+    const ctx = circleCommandContext(principal, context, commandId);
     const state = await this.circleService.placeInCircle(ctx, circleId, menteePersonId);
     return toCircle(await this.circleService.view(ctx, state));
   }
@@ -141,7 +132,7 @@ export class CirclesResolver {
     @Args('menteePersonId', { type: () => ID, nullable: true }) menteePersonId?: string,
     @Args(commandIdArg) commandId?: string,
   ) {
-    const ctx = commandContext(principal, context, commandId);
+    const ctx = circleCommandContext(principal, context, commandId);
     const state = await this.circleService.leaveCircle(ctx, circleId, menteePersonId ?? undefined);
     return toCircle(await this.circleService.view(ctx, state));
   }
@@ -153,7 +144,7 @@ export class CirclesResolver {
     @Args('circleId', { type: () => ID }) circleId: string,
     @Args(commandIdArg) commandId?: string,
   ) {
-    const ctx = commandContext(principal, context, commandId);
+    const ctx = circleCommandContext(principal, context, commandId);
     return toCircle(await this.circleService.view(ctx, await this.circleService.closeCircle(ctx, circleId)));
   }
 
@@ -166,7 +157,7 @@ export class CirclesResolver {
     @Args('programId', { type: () => ID }) programId: string,
     @Args(commandIdArg) commandId?: string,
   ) {
-    return toCircleFill(await this.fills.startFill(commandContext(principal, context, commandId), programId));
+    return toCircleFill(await this.fills.startFill(circleCommandContext(principal, context, commandId), programId));
   }
 
   @Mutation(() => CircleFillOutcome, { description: 'Places every mentee of the draft; full circles are skipped' })
@@ -176,7 +167,7 @@ export class CirclesResolver {
     @Args('fillId', { type: () => ID }) fillId: string,
     @Args(commandIdArg) commandId?: string,
   ) {
-    const outcome = await this.fills.publish(commandContext(principal, context, commandId), fillId);
+    const outcome = await this.fills.publish(circleCommandContext(principal, context, commandId), fillId);
     return { ...outcome, fill: toCircleFill(outcome.fill) };
   }
 
@@ -187,6 +178,6 @@ export class CirclesResolver {
     @Args('fillId', { type: () => ID }) fillId: string,
     @Args(commandIdArg) commandId?: string,
   ) {
-    return toCircleFill(await this.fills.discard(commandContext(principal, context, commandId), fillId));
+    return toCircleFill(await this.fills.discard(circleCommandContext(principal, context, commandId), fillId));
   }
 }

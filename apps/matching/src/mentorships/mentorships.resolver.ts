@@ -4,7 +4,7 @@ import type { Principal } from '@trellis/shared/auth';
 import { DomainError } from '@trellis/shared/event-store';
 import { CurrentPrincipal, type GraphqlContext } from '@trellis/shared/graphql';
 import type { EndReason } from '@trellis/matching/contracts';
-import { commandContext } from '../graphql/command-context';
+import { commandContext, commandIdArg, withCommandId } from '../graphql/command-context';
 import { toMentorship } from '../graphql/matching.mappers';
 import { EndReasonEnum, Mentorship } from '../graphql/matching.types';
 import { MentorshipsService } from './mentorships.service';
@@ -34,10 +34,11 @@ export class MentorshipsResolver {
     @Context() context: GraphqlContext,
     @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
     @Args('until', { type: () => String, nullable: true }) until?: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
     const date = until ? new Date(until) : null;
     if (date && Number.isNaN(date.getTime())) throw new DomainError('BAD_USER_INPUT', '"until" is not a valid date.');
-    await this.mentorships.pause(commandContext(principal, context), mentorshipId, date);
+    await this.mentorships.pause(withCommandId(commandContext(principal, context), commandId), mentorshipId, date);
     return true;
   }
 
@@ -46,8 +47,9 @@ export class MentorshipsResolver {
     @CurrentPrincipal() principal: Principal,
     @Context() context: GraphqlContext,
     @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    await this.mentorships.resume(commandContext(principal, context), mentorshipId);
+    await this.mentorships.resume(withCommandId(commandContext(principal, context), commandId), mentorshipId);
     return true;
   }
 
@@ -58,8 +60,14 @@ export class MentorshipsResolver {
     @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
     @Args('reason', { type: () => EndReasonEnum }) reason: EndReason,
     @Args('reflection', { type: () => String, nullable: true }) reflection?: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    await this.mentorships.end(commandContext(principal, context), mentorshipId, reason, reflection ?? null);
+    await this.mentorships.end(
+      withCommandId(commandContext(principal, context), commandId),
+      mentorshipId,
+      reason,
+      reflection ?? null,
+    );
     return true;
   }
 
@@ -69,8 +77,13 @@ export class MentorshipsResolver {
     @Context() context: GraphqlContext,
     @Args('mentorshipId', { type: () => ID }) mentorshipId: string,
     @Args('reflection', { type: () => String, nullable: true }) reflection?: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    await this.mentorships.requestRematch(commandContext(principal, context), mentorshipId, reflection ?? null);
+    await this.mentorships.requestRematch(
+      withCommandId(commandContext(principal, context), commandId),
+      mentorshipId,
+      reflection ?? null,
+    );
     return true;
   }
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { DeclineReason, EndReason } from '@trellis/matching/contracts';
 import {
   mentorshipStreamId,
@@ -10,6 +9,7 @@ import {
 import { DomainError } from '@trellis/shared/event-store';
 import type { PersonKeyStore } from '@trellis/shared/privacy';
 import type { CommandContext } from '../acceptance/acceptance.service';
+import { commandCommitId } from '../commands/command-commits';
 import { unwrap, type MatchingCommands } from '../commands/matching-commands';
 import { streamBelongsTo } from '../commands/stream-tenant';
 
@@ -81,7 +81,7 @@ export class MentorshipsService {
           comment: await this.seal(ctx, comment),
           now: (ctx.now ?? new Date()).toISOString(),
         },
-        commitId: randomUUID(),
+        commitId: commandCommitId(ctx.commandId, 'DeclineProposal', proposalId),
         meta: {
           tenantId: ctx.tenantId,
           programId: state.programId,
@@ -116,7 +116,7 @@ export class MentorshipsService {
       await this.commands.mentorships.handle({
         streamId: mentorshipStreamId(mentorshipId),
         command,
-        commitId: randomUUID(),
+        commitId: commandCommitId(ctx.commandId, command.type, mentorshipId),
         meta: {
           tenantId: ctx.tenantId,
           programId: state.programId,

@@ -4,7 +4,7 @@ import type { Principal } from '@trellis/shared/auth';
 import { CurrentPrincipal, type GraphqlContext } from '@trellis/shared/graphql';
 import type { DeclineReason } from '@trellis/matching/contracts';
 import { AcceptanceService } from '../acceptance/acceptance.service';
-import { commandContext } from '../graphql/command-context';
+import { commandContext, commandIdArg, withCommandId } from '../graphql/command-context';
 import { proposalFromState, toProposal } from '../graphql/matching.mappers';
 import { AcceptanceOutcome, DeclineReasonEnum, Proposal } from '../graphql/matching.types';
 import { MentorshipsService } from './mentorships.service';
@@ -29,8 +29,9 @@ export class ProposalsResolver {
     @CurrentPrincipal() principal: Principal,
     @Context() context: GraphqlContext,
     @Args('proposalId', { type: () => ID }) proposalId: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    return this.acceptance.acceptProposal(commandContext(principal, context), proposalId);
+    return this.acceptance.acceptProposal(withCommandId(commandContext(principal, context), commandId), proposalId);
   }
 
   @Mutation(() => Proposal)
@@ -40,9 +41,10 @@ export class ProposalsResolver {
     @Args('proposalId', { type: () => ID }) proposalId: string,
     @Args('reason', { type: () => DeclineReasonEnum }) reason: DeclineReason,
     @Args('comment', { type: () => String, nullable: true }) comment?: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
     const state = await this.mentorships.declineProposal(
-      commandContext(principal, context),
+      withCommandId(commandContext(principal, context), commandId),
       proposalId,
       reason,
       comment ?? null,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DomainError, type CommitMeta } from '@trellis/shared/event-store';
 import { ERASED, isEncryptedField, type PersonKeyStore } from '@trellis/shared/privacy';
 import type { DeclineReason } from '@trellis/matching/contracts';
@@ -13,6 +12,7 @@ import {
   type MentorshipRequestState,
 } from '@trellis/matching/domain';
 import type { CommandContext } from '../acceptance/acceptance.service';
+import { commandApplied, commandCommitId } from '../commands/command-commits';
 import { deriveId } from '../commands/deterministic-id';
 import { type MatchingCommands, unwrap } from '../commands/matching-commands';
 import { dryRun } from '../commands/runtime-decider';
@@ -191,6 +191,8 @@ export class MentorshipRequestsService {
     if (state.status === 'none' || !(await streamBelongsTo(this.commands.store, streamId, ctx.tenantId))) {
       throw new DomainError('NOT_FOUND', 'There is no such mentorship request.');
     }
+    // A retry is answered with the request as it is: a declined request is no longer open, so deciding again refuses.
+    if (await commandApplied(this.commands.store, ctx.commandId, command.type, requestId, streamId)) return state;
     // Who may do it, and whether it changes anything, is the request's own decision; nothing is written before.
     const events = dryRun(mentorshipRequestDecider, command, state);
     if (events.length === 0) return state;
@@ -199,11 +201,12 @@ export class MentorshipRequestsService {
       await this.commands.menteeRequests.handle({
         streamId: menteeRequestsStreamId(state.programId, state.menteePersonId),
         command: { type: 'CloseRequest', requestId, now },
-        commitId: randomUUID(),
+        commitId: commandCommitId(ctx.commandId, `${command.type}:close`, requestId),
         meta,
       }),
     );
-    return unwrap(await this.commands.requests.handle({ streamId, command, commitId: randomUUID(), meta })).state;
+    const commitId = commandCommitId(ctx.commandId, command.type, requestId);
+    return unwrap(await this.commands.requests.handle({ streamId, command, commitId, meta })).state;
   }
 
   private meta(ctx: CommandContext, programId: string): CommitMeta {

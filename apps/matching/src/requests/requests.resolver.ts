@@ -42,8 +42,9 @@ export class RequestsResolver {
     @CurrentPrincipal() principal: Principal,
     @Context() context: GraphqlContext,
     @Args('requestId', { type: () => ID }) requestId: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    return this.acceptance.acceptRequest(commandContext(principal, context), requestId);
+    return this.acceptance.acceptRequest(withCommandId(commandContext(principal, context), commandId), requestId);
   }
 
   @Mutation(() => Boolean)
@@ -53,8 +54,14 @@ export class RequestsResolver {
     @Args('requestId', { type: () => ID }) requestId: string,
     @Args('reason', { type: () => DeclineReasonEnum }) reason: DeclineReason,
     @Args('comment', { type: () => String, nullable: true }) comment?: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    await this.requests.declineRequest(commandContext(principal, context), requestId, reason, comment ?? null);
+    await this.requests.declineRequest(
+      withCommandId(commandContext(principal, context), commandId),
+      requestId,
+      reason,
+      comment ?? null,
+    );
     return true;
   }
 
@@ -63,8 +70,9 @@ export class RequestsResolver {
     @CurrentPrincipal() principal: Principal,
     @Context() context: GraphqlContext,
     @Args('requestId', { type: () => ID }) requestId: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    await this.requests.withdrawRequest(commandContext(principal, context), requestId);
+    await this.requests.withdrawRequest(withCommandId(commandContext(principal, context), commandId), requestId);
     return true;
   }
 }

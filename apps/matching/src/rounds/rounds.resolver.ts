@@ -92,8 +92,9 @@ export class RoundsResolver {
     @CurrentPrincipal() principal: Principal,
     @Context() context: GraphqlContext,
     @Args('roundId', { type: () => ID }) roundId: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const ctx = commandContext(principal, context);
+    const ctx = withCommandId(commandContext(principal, context), commandId);
     return this.explained(ctx, await this.rounds.compute(ctx, roundId));
   }
 
@@ -104,8 +105,9 @@ export class RoundsResolver {
     @Args('roundId', { type: () => ID }) roundId: string,
     @Args('menteePersonId', { type: () => ID }) menteePersonId: string,
     @Args('reason', { type: () => OverrideReasonEnum }) reason: OverrideReason,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    return this.override(principal, context, roundId, { type: 'lock', menteePersonId, reason });
+    return this.override(principal, context, commandId, roundId, { type: 'lock', menteePersonId, reason });
   }
 
   @Mutation(() => MatchingRound)
@@ -114,8 +116,9 @@ export class RoundsResolver {
     @Context() context: GraphqlContext,
     @Args('roundId', { type: () => ID }) roundId: string,
     @Args('menteePersonId', { type: () => ID }) menteePersonId: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    return this.override(principal, context, roundId, { type: 'unlock', menteePersonId, reason: 'other' });
+    return this.override(principal, context, commandId, roundId, { type: 'unlock', menteePersonId, reason: 'other' });
   }
 
   @Mutation(() => MatchingRound)
@@ -125,8 +128,9 @@ export class RoundsResolver {
     @Args('roundId', { type: () => ID }) roundId: string,
     @Args('menteePersonId', { type: () => ID }) menteePersonId: string,
     @Args('reason', { type: () => OverrideReasonEnum }) reason: OverrideReason,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    return this.override(principal, context, roundId, { type: 'remove', menteePersonId, reason });
+    return this.override(principal, context, commandId, roundId, { type: 'remove', menteePersonId, reason });
   }
 
   @Mutation(() => MatchingRound)
@@ -137,8 +141,14 @@ export class RoundsResolver {
     @Args('menteePersonId', { type: () => ID }) menteePersonId: string,
     @Args('mentorPersonId', { type: () => ID }) mentorPersonId: string,
     @Args('reason', { type: () => OverrideReasonEnum }) reason: OverrideReason,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    return this.override(principal, context, roundId, { type: 'add', menteePersonId, mentorPersonId, reason });
+    return this.override(principal, context, commandId, roundId, {
+      type: 'add',
+      menteePersonId,
+      mentorPersonId,
+      reason,
+    });
   }
 
   @Mutation(() => MatchingRound)
@@ -149,8 +159,9 @@ export class RoundsResolver {
     @Args('menteeA', { type: () => ID }) menteeA: string,
     @Args('menteeB', { type: () => ID }) menteeB: string,
     @Args('reason', { type: () => OverrideReasonEnum }) reason: OverrideReason,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    return this.override(principal, context, roundId, { type: 'swap', menteeA, menteeB, reason });
+    return this.override(principal, context, commandId, roundId, { type: 'swap', menteeA, menteeB, reason });
   }
 
   @Mutation(() => MatchingRound, { description: 'Sends one proposal per pair to both sides' })
@@ -159,11 +170,12 @@ export class RoundsResolver {
     @Context() context: GraphqlContext,
     @Args('roundId', { type: () => ID }) roundId: string,
     @Args('respondWithinDays', { type: () => Int, defaultValue: 7 }) respondWithinDays: number,
+    @Args(commandIdArg) commandId?: string,
   ) {
     if (respondWithinDays < 1 || respondWithinDays > 60) {
       throw new DomainError('BAD_USER_INPUT', 'Give people 1 to 60 days to answer.');
     }
-    const ctx = commandContext(principal, context);
+    const ctx = withCommandId(commandContext(principal, context), commandId);
     return this.explained(ctx, await this.rounds.publish(ctx, roundId, respondWithinDays));
   }
 
@@ -172,13 +184,20 @@ export class RoundsResolver {
     @CurrentPrincipal() principal: Principal,
     @Context() context: GraphqlContext,
     @Args('roundId', { type: () => ID }) roundId: string,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    const ctx = commandContext(principal, context);
+    const ctx = withCommandId(commandContext(principal, context), commandId);
     return this.explained(ctx, await this.rounds.discard(ctx, roundId));
   }
 
-  private async override(principal: Principal, context: GraphqlContext, roundId: string, change: RoundOverride) {
-    const ctx = commandContext(principal, context);
+  private async override(
+    principal: Principal,
+    context: GraphqlContext,
+    commandId: string | undefined,
+    roundId: string,
+    change: RoundOverride,
+  ) {
+    const ctx = withCommandId(commandContext(principal, context), commandId);
     return this.explained(ctx, await this.rounds.override(ctx, roundId, change));
   }
 

@@ -34,6 +34,7 @@ import {
 } from '@trellis/matching/domain';
 import { DomainError, type CommitMeta } from '@trellis/shared/event-store';
 import type { CommandContext } from '../acceptance/acceptance.service';
+import { commandApplied, commandCommitId } from '../commands/command-commits';
 import { deriveId } from '../commands/deterministic-id';
 import { unwrap, type MatchingCommands } from '../commands/matching-commands';
 import { streamBelongsTo } from '../commands/stream-tenant';
@@ -114,6 +115,9 @@ export class RoundsService {
   async compute(ctx: CommandContext, roundId: string): Promise<RoundState> {
     const round = await this.loadRound(ctx, roundId);
     await this.requireManager(ctx, round.programId);
+    const streamId = matchingRoundStreamId(roundId);
+    // A retried re-solve (or start) answers with the computation it recorded instead of solving once more.
+    if (await commandApplied(this.commands.store, ctx.commandId, 'RecordComputation', roundId, streamId)) return round;
     const started = performance.now();
     const [participants, pairs] = await Promise.all([
       this.pool.activeParticipants(ctx.tenantId, round.programId),
@@ -170,7 +174,7 @@ export class RoundsService {
     }
     const outcome = unwrap(
       await this.commands.rounds.handle({
-        streamId: matchingRoundStreamId(roundId),
+        streamId,
         command: {
           type: 'RecordComputation',
           inputSnapshotHash,
@@ -180,7 +184,7 @@ export class RoundsService {
           metrics: roundMetrics(computed, eligible.length + locked.length),
           now: this.now(ctx),
         },
-        commitId: randomUUID(),
+        commitId: commandCommitId(ctx.commandId, 'RecordComputation', roundId),
         meta: this.meta(ctx, round.programId),
       }),
     );
@@ -197,6 +201,10 @@ export class RoundsService {
   async override(ctx: CommandContext, roundId: string, change: RoundOverride): Promise<RoundState> {
     const round = await this.loadRound(ctx, roundId);
     await this.requireManager(ctx, round.programId);
+    const streamId = matchingRoundStreamId(roundId);
+    const step = `override:${change.type}`;
+    // A retry is answered with the round as it is: a removed pair is gone and a swap would swap back.
+    if (await commandApplied(this.commands.store, ctx.commandId, step, roundId, streamId)) return round;
     const by = ctx.actorPersonId;
     let command: RoundCommand;
     switch (change.type) {
@@ -261,9 +269,9 @@ export class RoundsService {
     }
     return unwrap(
       await this.commands.rounds.handle({
-        streamId: matchingRoundStreamId(roundId),
+        streamId,
         command,
-        commitId: randomUUID(),
+        commitId: commandCommitId(ctx.commandId, step, roundId),
         meta: this.meta(ctx, round.programId),
       }),
     ).state;
@@ -274,18 +282,31 @@ export class RoundsService {
     const round = await this.loadRound(ctx, roundId);
     await this.requireManager(ctx, round.programId);
     const now = this.now(ctx);
-    const respondBy = addDays(now, respondWithinDays);
+    const streamId = matchingRoundStreamId(roundId);
     const meta = this.meta(ctx, round.programId);
     const published = unwrap(
       await this.commands.rounds.handle({
-        streamId: matchingRoundStreamId(roundId),
-        command: { type: 'PublishRound', respondBy, byPersonId: ctx.actorPersonId, now },
-        commitId: randomUUID(),
+        streamId,
+        command: {
+          type: 'PublishRound',
+          respondBy: addDays(now, respondWithinDays),
+          byPersonId: ctx.actorPersonId,
+          now,
+        },
+        commitId: commandCommitId(ctx.commandId, 'PublishRound', roundId),
         meta,
       }),
     ).state;
-    await this.proposeAll(published, respondBy, meta);
+    // The deadline the round was published with: a retry's own clock would give its proposals other content.
+    await this.proposeAll(published, await this.publishedDeadline(streamId), meta);
     return published;
+  }
+
+  private async publishedDeadline(streamId: string): Promise<string> {
+    const published = (await this.commands.store.readStream(streamId)).find((e) => e.type === 'MatchingRoundPublished');
+    const respondBy = (published?.data as { respondBy?: unknown } | undefined)?.respondBy;
+    if (typeof respondBy !== 'string') throw new Error(`Round stream ${streamId} has no publication.`);
+    return respondBy;
   }
 
   /**
@@ -338,7 +359,7 @@ export class RoundsService {
       await this.commands.rounds.handle({
         streamId: matchingRoundStreamId(roundId),
         command: { type: 'DiscardRound', byPersonId: ctx.actorPersonId, now: this.now(ctx) },
-        commitId: randomUUID(),
+        commitId: commandCommitId(ctx.commandId, 'DiscardRound', roundId),
         meta: this.meta(ctx, round.programId),
       }),
     ).state;

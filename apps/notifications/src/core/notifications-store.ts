@@ -22,6 +22,8 @@ export interface InboxItemRow {
   /** `<createdAt ISO>|<_id>`: one sortable field, so a cursor is one range condition (FerretDB sorts in Go). */
   sortKey: string;
   readAt: Date | null;
+  /** The "mark all read" command that read it: a retry of that command answers with how many it marked. */
+  readByCommandId?: string;
 }
 
 /**
@@ -146,6 +148,9 @@ export interface WebhookRow {
   createdAt: Date;
   disabledAt: Date | null;
   disabledCount: number;
+  /** Set when removed: the row stays, emptied, as a tombstone that answers a retry of the removal. */
+  removedAt?: Date;
+  removedByCommandId?: string | null;
 }
 
 export interface ManagerRow {

@@ -15,6 +15,8 @@ import {
   WebhookRegistration,
 } from './notifications.types';
 
+const commandIdArg = { name: 'commandId', type: () => ID, nullable: true, description: 'Idempotency key for retries' };
+
 function toPreferences(p: NotificationPreferences): NotificationPreferencesType {
   return {
     channels: NOTIFICATION_CATEGORIES.map((category) => ({
@@ -51,13 +53,18 @@ export class NotificationsResolver {
   }
 
   @Mutation(() => Notification)
-  markNotificationRead(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string) {
+  markNotificationRead(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    // Marking read is idempotent by itself: a retry answers with the item as it is.
+    @Args(commandIdArg) _commandId?: string,
+  ) {
     return this.service.markRead(principal, id);
   }
 
   @Mutation(() => Int, { description: 'Marks every unread item read; returns how many were' })
-  markAllNotificationsRead(@CurrentPrincipal() principal: Principal) {
-    return this.service.markAllRead(principal);
+  markAllNotificationsRead(@CurrentPrincipal() principal: Principal, @Args(commandIdArg) commandId?: string) {
+    return this.service.markAllRead(principal, commandId ?? undefined);
   }
 
   @Query(() => NotificationPreferencesType)
@@ -69,6 +76,8 @@ export class NotificationsResolver {
   async updateNotificationPreferences(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { type: () => NotificationPreferencesInput }) input: NotificationPreferencesInput,
+    // Preferences are set, not toggled: a retry sets the same values and answers with them.
+    @Args(commandIdArg) _commandId?: string,
   ) {
     return toPreferences(
       await this.service.updatePreferences(principal, {
@@ -93,17 +102,27 @@ export class NotificationsResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('url') url: string,
     @Args('categories', { type: () => [NotificationCategoryEnum] }) categories: NotificationCategory[],
+    @Args(commandIdArg) commandId?: string,
   ) {
-    return this.service.registerWebhook(principal, url, categories);
+    return this.service.registerWebhook(principal, url, categories, commandId ?? undefined);
   }
 
   @Mutation(() => Webhook)
-  enableWebhook(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string) {
+  enableWebhook(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    // Enabling is idempotent by itself: a retry answers with the webhook as it is.
+    @Args(commandIdArg) _commandId?: string,
+  ) {
     return this.service.enableWebhook(principal, id);
   }
 
   @Mutation(() => Boolean)
-  removeWebhook(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string) {
-    return this.service.removeWebhook(principal, id);
+  removeWebhook(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args(commandIdArg) commandId?: string,
+  ) {
+    return this.service.removeWebhook(principal, id, commandId ?? undefined);
   }
 }

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { NotificationCategory } from '@trellis/notifications/contracts';
 import {
   assertCategory,
@@ -8,6 +8,7 @@ import {
   renderMessage,
 } from '@trellis/notifications/domain';
 import type { Principal } from '@trellis/shared/auth';
+import { isDuplicateKeyError } from '@trellis/shared/event-store';
 import { DomainError, isIanaTimeZone } from '@trellis/shared/kernel';
 import type { Announcer } from '../core/announcer';
 import type { InboxItemRow, NotificationsStore, WebhookRow } from '../core/notifications-store';
@@ -21,6 +22,13 @@ function decodeCursor(cursor: string): string {
   }
   return value;
 }
+
+/** Webhooks that were not removed (a removed one stays as a tombstone naming the command that removed it). */
+const notRemoved = { removedAt: { $exists: false } } as const;
+
+/** The webhook a command registers: a retry of the command names the same one. */
+const webhookIdFor = (tenantId: string, commandId: string) =>
+  createHash('sha256').update(`webhook|${tenantId}|${commandId}`).digest('hex').slice(0, 32);
 
 /** Every read and write is scoped to the caller's tenant and, for inbox items, to the caller as recipient. */
 export class NotificationsService {
@@ -76,8 +84,14 @@ export class NotificationsService {
     return this.toNotification(row, 'UTC');
   }
 
-  async markAllRead(principal: Principal): Promise<number> {
+  async markAllRead(principal: Principal, commandId?: string): Promise<number> {
     const inbox = this.store.inboxOf(principal.tenantId);
+    if (commandId) {
+      // The items carry the command that read them: a retry answers how many the first attempt marked (or the part
+      // it got to before it failed) instead of 0, and marks nothing that arrived since.
+      const marked = await inbox.countDocuments({ recipientPersonId: principal.personId, readByCommandId: commandId });
+      if (marked > 0) return marked;
+    }
     const unread = await inbox.find(
       { recipientPersonId: principal.personId, readAt: null },
       { projection: { _id: 1 } },
@@ -86,7 +100,7 @@ export class NotificationsService {
     for (const row of unread) {
       await inbox.updateOne(
         { _id: row._id, recipientPersonId: principal.personId, readAt: null },
-        { $set: { readAt } },
+        { $set: { readAt, ...(commandId ? { readByCommandId: commandId } : {}) } },
       );
     }
     if (unread.length) {
@@ -124,18 +138,22 @@ export class NotificationsService {
 
   async webhooks(principal: Principal): Promise<Webhook[]> {
     this.requireOrgAdmin(principal);
-    return (await this.store.webhooksOf(principal.tenantId).find({})).map(toWebhook);
+    return (await this.store.webhooksOf(principal.tenantId).find(notRemoved)).map(toWebhook);
   }
 
-  async registerWebhook(principal: Principal, url: string, categories: string[]) {
+  async registerWebhook(principal: Principal, url: string, categories: string[], commandId?: string) {
     this.requireOrgAdmin(principal);
+    // The id follows from the command id, so a retry finds the webhook its first attempt registered.
+    const id = commandId ? webhookIdFor(principal.tenantId, commandId) : randomUUID();
+    const registered = await this.registeredBy(principal, id);
+    if (registered) return registered;
     if (!isAllowedWebhookUrl(url, this.allowLoopbackWebhooks)) {
       throw new DomainError('BAD_USER_INPUT', 'url must be an https URL without credentials', { field: 'url' });
     }
     if (!categories.length)
       throw new DomainError('BAD_USER_INPUT', 'subscribe to at least one category', { field: 'categories' });
     const row: WebhookRow = {
-      _id: randomUUID(),
+      _id: id,
       tenantId: principal.tenantId,
       url,
       secret: randomBytes(32).toString('base64url'),
@@ -147,8 +165,24 @@ export class NotificationsService {
       disabledAt: null,
       disabledCount: 0,
     };
-    await this.store.webhooksOf(principal.tenantId).insertOne(row);
+    try {
+      await this.store.webhooksOf(principal.tenantId).insertOne(row);
+    } catch (error) {
+      // A retry that overtook the first attempt: answer with what that attempt stored.
+      const first = isDuplicateKeyError(error) ? await this.registeredBy(principal, id) : null;
+      if (first) return first;
+      throw error;
+    }
     this.store.webhooksChanged(principal.tenantId);
+    return { webhook: toWebhook(row), secret: row.secret };
+  }
+
+  private async registeredBy(principal: Principal, id: string) {
+    const row = await this.store.webhooksOf(principal.tenantId).findOne({ _id: id });
+    if (!row) return null;
+    if (row.createdByPersonId !== principal.personId || row.removedAt) {
+      throw new DomainError('CONFLICT', 'This command id was already used for another change; send a new one.');
+    }
     return { webhook: toWebhook(row), secret: row.secret };
   }
 
@@ -156,21 +190,39 @@ export class NotificationsService {
     this.requireOrgAdmin(principal);
     const hooks = this.store.webhooksOf(principal.tenantId);
     const matched = await hooks.updateOne(
-      { _id: id },
+      { _id: id, ...notRemoved },
       { $set: { enabled: true, consecutiveFailures: 0, disabledAt: null } },
     );
     this.store.webhooksChanged(principal.tenantId);
-    const row = matched ? await hooks.findOne({ _id: id }) : null;
+    const row = matched ? await hooks.findOne({ _id: id, ...notRemoved }) : null;
     if (!row) throw new DomainError('NOT_FOUND', 'No such webhook', { field: 'id' });
     return toWebhook(row);
   }
 
-  async removeWebhook(principal: Principal, id: string): Promise<boolean> {
+  /**
+   * Leaves a tombstone without the address, secret or categories instead of deleting the row: it names the command
+   * that removed the webhook, so a retry of that command is answered `true` while any other removal is NOT_FOUND.
+   */
+  async removeWebhook(principal: Principal, id: string, commandId?: string): Promise<boolean> {
     this.requireOrgAdmin(principal);
-    const removed = await this.store.webhooksOf(principal.tenantId).deleteMany({ _id: id });
+    const hooks = this.store.webhooksOf(principal.tenantId);
+    const removed = await hooks.updateOne(
+      { _id: id, ...notRemoved },
+      {
+        $set: {
+          url: '',
+          secret: '',
+          categories: [],
+          enabled: false,
+          removedAt: new Date(),
+          removedByCommandId: commandId ?? null,
+        },
+      },
+    );
     this.store.webhooksChanged(principal.tenantId);
-    if (!removed) throw new DomainError('NOT_FOUND', 'No such webhook', { field: 'id' });
-    return true;
+    if (removed) return true;
+    if (commandId && (await hooks.findOne({ _id: id, removedByCommandId: commandId }))) return true;
+    throw new DomainError('NOT_FOUND', 'No such webhook', { field: 'id' });
   }
 
   private requireOrgAdmin(principal: Principal): void {

@@ -20,8 +20,8 @@ export const INBOX = graphql(`
 `);
 
 export const MARK_NOTIFICATION_READ = graphql(`
-  mutation MarkNotificationRead($id: ID!) {
-    markNotificationRead(id: $id) {
+  mutation MarkNotificationRead($id: ID!, $commandId: ID) {
+    markNotificationRead(id: $id, commandId: $commandId) {
       id
       readAt
     }
@@ -29,7 +29,7 @@ export const MARK_NOTIFICATION_READ = graphql(`
 `);
 
 export const MARK_ALL_NOTIFICATIONS_READ = graphql(`
-  mutation MarkAllNotificationsRead {
-    markAllNotificationsRead
+  mutation MarkAllNotificationsRead($commandId: ID) {
+    markAllNotificationsRead(commandId: $commandId)
   }
 `);

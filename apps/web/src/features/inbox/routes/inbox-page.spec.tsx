@@ -120,7 +120,14 @@ describe('the inbox', () => {
   it('marks everything read and shows the list as it is now', async () => {
     await renderInbox([
       page({ first: 20, unreadOnly: false }, [notification('n1', 'Something new', null)]),
-      { request: { query: MARK_ALL_NOTIFICATIONS_READ }, result: { data: { markAllNotificationsRead: 1 } } },
+      {
+        request: {
+          query: MARK_ALL_NOTIFICATIONS_READ,
+          // Every click carries an idempotency key, kept across Apollo's retries of it.
+          variables: (v: { commandId?: string | null }) => typeof v.commandId === 'string' && v.commandId.length > 0,
+        },
+        result: { data: { markAllNotificationsRead: 1 } },
+      },
       page({ first: 20, unreadOnly: false }, [notification('n1', 'Something new', '2027-03-02T00:00:00Z')]),
     ]);
     const item = (await screen.findByRole('link', { name: 'Something new' })).closest('li');

@@ -43,7 +43,7 @@ export function InboxPage({ timeZone = detectedTimeZone() }: { timeZone?: string
 
   const open = (id: string, path: string | null) => {
     setFailure(null);
-    const read = markRead({ variables: { id } });
+    const read = markRead({ variables: { id, commandId: crypto.randomUUID() } });
     if (path === null) {
       read.catch((e: unknown) => setFailure(describeError(e)));
       return;
@@ -54,7 +54,7 @@ export function InboxPage({ timeZone = detectedTimeZone() }: { timeZone?: string
 
   const readAll = () => {
     setFailure(null);
-    markAllRead()
+    markAllRead({ variables: { commandId: crypto.randomUUID() } })
       .then(reload)
       .catch((e: unknown) => setFailure(describeError(e)));
   };

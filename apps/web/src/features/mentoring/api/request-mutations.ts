@@ -10,21 +10,21 @@ export const REQUEST_MENTOR = graphql(`
 `);
 
 export const WITHDRAW_REQUEST = graphql(`
-  mutation WithdrawRequest($requestId: ID!) {
-    withdrawMentorshipRequest(requestId: $requestId)
+  mutation WithdrawRequest($requestId: ID!, $commandId: ID) {
+    withdrawMentorshipRequest(requestId: $requestId, commandId: $commandId)
   }
 `);
 
 export const ACCEPT_REQUEST = graphql(`
-  mutation AcceptRequest($requestId: ID!) {
-    acceptMentorshipRequest(requestId: $requestId) {
+  mutation AcceptRequest($requestId: ID!, $commandId: ID) {
+    acceptMentorshipRequest(requestId: $requestId, commandId: $commandId) {
       mentorshipId
     }
   }
 `);
 
 export const DECLINE_REQUEST = graphql(`
-  mutation DeclineRequest($requestId: ID!, $reason: DeclineReason!, $comment: String) {
-    declineMentorshipRequest(requestId: $requestId, reason: $reason, comment: $comment)
+  mutation DeclineRequest($requestId: ID!, $reason: DeclineReason!, $comment: String, $commandId: ID) {
+    declineMentorshipRequest(requestId: $requestId, reason: $reason, comment: $comment, commandId: $commandId)
   }
 `);

@@ -69,7 +69,10 @@ export function ReceivedRequest(props: {
         )}
         {open && !declineOpen && (
           <Group>
-            <Button loading={accepting.loading} onClick={() => run(accept({ variables: { requestId: request.id } }))}>
+            <Button
+              loading={accepting.loading}
+              onClick={() => run(accept({ variables: { requestId: request.id, commandId: crypto.randomUUID() } }))}
+            >
               {t('requests.accept')}
             </Button>
             <Button variant="default" onClick={() => setDeclineOpen(true)}>
@@ -90,7 +93,9 @@ export function ReceivedRequest(props: {
               color="red"
               disabled={!reason}
               loading={declining.loading}
-              onClick={() => reason && run(decline({ variables: { requestId: request.id, reason } }))}
+              onClick={() =>
+                reason && run(decline({ variables: { requestId: request.id, reason, commandId: crypto.randomUUID() } }))
+              }
             >
               {t('requests.confirmDecline')}
             </Button>

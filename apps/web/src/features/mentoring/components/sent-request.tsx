@@ -51,8 +51,9 @@ export function SentRequest(props: { request: FragmentType<typeof SentRequestReq
               loading={loading}
               onClick={() => {
                 setFailure(null);
-                withdraw({ variables: { requestId: request.id } }).then(props.onChanged, (error: unknown) =>
-                  setFailure(describeError(error)),
+                withdraw({ variables: { requestId: request.id, commandId: crypto.randomUUID() } }).then(
+                  props.onChanged,
+                  (error: unknown) => setFailure(describeError(error)),
                 );
               }}
             >

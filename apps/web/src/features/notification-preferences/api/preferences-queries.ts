@@ -34,8 +34,8 @@ export const PreferencesFormPreferences = graphql(`
 `);
 
 export const UPDATE_NOTIFICATION_PREFERENCES = graphql(`
-  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {
-    updateNotificationPreferences(input: $input) {
+  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!, $commandId: ID) {
+    updateNotificationPreferences(input: $input, commandId: $commandId) {
       ...PreferencesForm_preferences
     }
   }

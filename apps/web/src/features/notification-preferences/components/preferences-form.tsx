@@ -70,7 +70,7 @@ export function PreferencesForm({
       return;
     }
     try {
-      const result = await update({ variables: { input } });
+      const result = await update({ variables: { input, commandId: crypto.randomUUID() } });
       const next = getFragmentData(PreferencesFormPreferences, result.data?.updateNotificationPreferences);
       if (next) {
         setSaved(next);

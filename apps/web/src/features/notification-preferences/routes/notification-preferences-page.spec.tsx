@@ -93,7 +93,8 @@ describe('notification settings', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'Email me about “Published matching rounds” again' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Your notification settings are saved.');
-    expect(sent).toEqual([
+    expect(sent[0]?.commandId).toEqual(expect.any(String));
+    expect(sent.map(({ commandId: _commandId, ...rest }) => rest)).toEqual([
       {
         input: {
           channels: [{ category: 'MENTORSHIP_REQUESTS', inApp: true, email: false }],

@@ -1,8 +1,8 @@
 import { graphql } from '../../../gql';
 
 export const DECLINE_PROPOSAL = graphql(`
-  mutation DeclineProposal($proposalId: ID!, $reason: DeclineReason!, $comment: String) {
-    declineProposal(proposalId: $proposalId, reason: $reason, comment: $comment) {
+  mutation DeclineProposal($proposalId: ID!, $reason: DeclineReason!, $comment: String, $commandId: ID) {
+    declineProposal(proposalId: $proposalId, reason: $reason, comment: $comment, commandId: $commandId) {
       id
       status
       mentorAccepted

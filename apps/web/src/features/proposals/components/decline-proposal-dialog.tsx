@@ -41,7 +41,14 @@ export function DeclineProposalDialog(props: {
     }
     setFailure(null);
     try {
-      await decline({ variables: { proposalId: props.proposal.id, reason, comment: comment.trim() || null } });
+      await decline({
+        variables: {
+          proposalId: props.proposal.id,
+          reason,
+          comment: comment.trim() || null,
+          commandId: crypto.randomUUID(),
+        },
+      });
       reset();
       props.onDeclined();
     } catch (error) {

@@ -56,6 +56,12 @@ const needsYou = (data: { proposals?: unknown[]; requests?: unknown[]; unread?: 
   },
 });
 
+/** Matches an accept of this proposal that carries an idempotency key, as every user action does. */
+const accepting =
+  (proposalId: string) =>
+  (v: { proposalId: string; commandId?: string | null }): boolean =>
+    v.proposalId === proposalId && typeof v.commandId === 'string' && v.commandId.length > 0;
+
 const renderSection = (mocks: MockLink.MockedResponse[]) =>
   renderInRouter(
     <MockedProvider mocks={mocks}>
@@ -129,7 +135,10 @@ describe('what needs the person now', () => {
     await userEvent.type(within(dialog).getByRole('textbox', { name: 'Comment' }), 'Evenings only, sorry.');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Decline the proposal' }));
     expect(await screen.findByRole('status')).toHaveTextContent('You declined the match with Maren Mentor.');
-    expect(sent).toEqual([{ proposalId: 'pr1', reason: 'SCHEDULE_CONFLICT', comment: 'Evenings only, sorry.' }]);
+    expect(sent[0]?.commandId).toEqual(expect.any(String));
+    expect(sent.map(({ commandId: _commandId, ...rest }) => rest)).toEqual([
+      { proposalId: 'pr1', reason: 'SCHEDULE_CONFLICT', comment: 'Evenings only, sorry.' },
+    ]);
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 
@@ -137,7 +146,7 @@ describe('what needs the person now', () => {
     await renderSection([
       needsYou({ proposals: [proposal('pr1')] }),
       {
-        request: { query: ACCEPT_PROPOSAL, variables: { proposalId: 'pr1' } },
+        request: { query: ACCEPT_PROPOSAL, variables: accepting('pr1') },
         result: {
           errors: [
             {
@@ -161,7 +170,7 @@ describe('what needs the person now', () => {
     await renderSection([
       needsYou({ proposals: [proposal('pr1', { mentorAccepted: true })] }),
       {
-        request: { query: ACCEPT_PROPOSAL, variables: { proposalId: 'pr1' } },
+        request: { query: ACCEPT_PROPOSAL, variables: accepting('pr1') },
         result: { data: { acceptProposal: { __typename: 'AcceptanceOutcome', mentorshipId: 'm1' } } },
       },
       needsYou({ proposals: [proposal('pr1', { status: 'CONFIRMED', mentorAccepted: true, menteeAccepted: true })] }),

@@ -50,7 +50,7 @@ export function ProposalCard(props: {
   const waitsForMe = awaitsAnswerFrom(proposal, props.viewerPersonId);
   const program = props.programName ?? t('proposals.aProgram');
   const acceptNow = () => {
-    accept({ variables: { proposalId: proposal.id } }).then(
+    accept({ variables: { proposalId: proposal.id, commandId: crypto.randomUUID() } }).then(
       (result) => props.onAnswered(result.data?.acceptProposal.mentorshipId ? 'started' : 'accepted', otherName),
       (error: unknown) => props.onFailed(describeError(error)),
     );

@@ -10,8 +10,8 @@ export const START_ROUND = graphql(`
 `);
 
 export const LOCK_PAIR = graphql(`
-  mutation LockRoundPair($roundId: ID!, $menteePersonId: ID!, $reason: RoundOverrideReason!) {
-    lockRoundPair(roundId: $roundId, menteePersonId: $menteePersonId, reason: $reason) {
+  mutation LockRoundPair($roundId: ID!, $menteePersonId: ID!, $reason: RoundOverrideReason!, $commandId: ID) {
+    lockRoundPair(roundId: $roundId, menteePersonId: $menteePersonId, reason: $reason, commandId: $commandId) {
       id
       ...RoundConsole_round
     }
@@ -19,8 +19,8 @@ export const LOCK_PAIR = graphql(`
 `);
 
 export const UNLOCK_PAIR = graphql(`
-  mutation UnlockRoundPair($roundId: ID!, $menteePersonId: ID!) {
-    unlockRoundPair(roundId: $roundId, menteePersonId: $menteePersonId) {
+  mutation UnlockRoundPair($roundId: ID!, $menteePersonId: ID!, $commandId: ID) {
+    unlockRoundPair(roundId: $roundId, menteePersonId: $menteePersonId, commandId: $commandId) {
       id
       ...RoundConsole_round
     }
@@ -28,8 +28,8 @@ export const UNLOCK_PAIR = graphql(`
 `);
 
 export const REMOVE_PAIR = graphql(`
-  mutation RemoveRoundPair($roundId: ID!, $menteePersonId: ID!, $reason: RoundOverrideReason!) {
-    removeRoundPair(roundId: $roundId, menteePersonId: $menteePersonId, reason: $reason) {
+  mutation RemoveRoundPair($roundId: ID!, $menteePersonId: ID!, $reason: RoundOverrideReason!, $commandId: ID) {
+    removeRoundPair(roundId: $roundId, menteePersonId: $menteePersonId, reason: $reason, commandId: $commandId) {
       id
       ...RoundConsole_round
     }
@@ -37,8 +37,20 @@ export const REMOVE_PAIR = graphql(`
 `);
 
 export const ADD_PAIR = graphql(`
-  mutation AddRoundPair($roundId: ID!, $menteePersonId: ID!, $mentorPersonId: ID!, $reason: RoundOverrideReason!) {
-    addRoundPair(roundId: $roundId, menteePersonId: $menteePersonId, mentorPersonId: $mentorPersonId, reason: $reason) {
+  mutation AddRoundPair(
+    $roundId: ID!
+    $menteePersonId: ID!
+    $mentorPersonId: ID!
+    $reason: RoundOverrideReason!
+    $commandId: ID
+  ) {
+    addRoundPair(
+      roundId: $roundId
+      menteePersonId: $menteePersonId
+      mentorPersonId: $mentorPersonId
+      reason: $reason
+      commandId: $commandId
+    ) {
       id
       ...RoundConsole_round
     }
@@ -46,8 +58,14 @@ export const ADD_PAIR = graphql(`
 `);
 
 export const SWAP_MENTORS = graphql(`
-  mutation SwapRoundMentors($roundId: ID!, $menteeA: ID!, $menteeB: ID!, $reason: RoundOverrideReason!) {
-    swapRoundMentors(roundId: $roundId, menteeA: $menteeA, menteeB: $menteeB, reason: $reason) {
+  mutation SwapRoundMentors(
+    $roundId: ID!
+    $menteeA: ID!
+    $menteeB: ID!
+    $reason: RoundOverrideReason!
+    $commandId: ID
+  ) {
+    swapRoundMentors(roundId: $roundId, menteeA: $menteeA, menteeB: $menteeB, reason: $reason, commandId: $commandId) {
       id
       ...RoundConsole_round
     }
@@ -55,8 +73,8 @@ export const SWAP_MENTORS = graphql(`
 `);
 
 export const RECOMPUTE_ROUND = graphql(`
-  mutation RecomputeMatchingRound($roundId: ID!) {
-    recomputeMatchingRound(roundId: $roundId) {
+  mutation RecomputeMatchingRound($roundId: ID!, $commandId: ID) {
+    recomputeMatchingRound(roundId: $roundId, commandId: $commandId) {
       id
       ...RoundConsole_round
     }
@@ -64,8 +82,8 @@ export const RECOMPUTE_ROUND = graphql(`
 `);
 
 export const PUBLISH_ROUND = graphql(`
-  mutation PublishMatchingRound($roundId: ID!, $respondWithinDays: Int!) {
-    publishMatchingRound(roundId: $roundId, respondWithinDays: $respondWithinDays) {
+  mutation PublishMatchingRound($roundId: ID!, $respondWithinDays: Int!, $commandId: ID) {
+    publishMatchingRound(roundId: $roundId, respondWithinDays: $respondWithinDays, commandId: $commandId) {
       id
       ...RoundConsole_round
     }
@@ -73,8 +91,8 @@ export const PUBLISH_ROUND = graphql(`
 `);
 
 export const DISCARD_ROUND = graphql(`
-  mutation DiscardMatchingRound($roundId: ID!) {
-    discardMatchingRound(roundId: $roundId) {
+  mutation DiscardMatchingRound($roundId: ID!, $commandId: ID) {
+    discardMatchingRound(roundId: $roundId, commandId: $commandId) {
       id
       ...RoundConsole_round
     }

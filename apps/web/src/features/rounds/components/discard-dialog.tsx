@@ -14,7 +14,7 @@ export function DiscardDialog(props: { roundId: string; onClose: () => void }) {
   const submit = async () => {
     setFailure(null);
     try {
-      await discard({ variables: { roundId: props.roundId } });
+      await discard({ variables: { roundId: props.roundId, commandId: crypto.randomUUID() } });
       props.onClose();
     } catch (error) {
       setFailure(describeError(error));

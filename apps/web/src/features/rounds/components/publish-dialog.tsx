@@ -19,7 +19,9 @@ export function PublishDialog(props: { roundId: string; pairs: number; onClose: 
   const submit = async () => {
     setFailure(null);
     try {
-      await publish({ variables: { roundId: props.roundId, respondWithinDays: Number(days) } });
+      await publish({
+        variables: { roundId: props.roundId, respondWithinDays: Number(days), commandId: crypto.randomUUID() },
+      });
       props.onClose();
     } catch (error) {
       setFailure(describeError(error));

@@ -168,7 +168,11 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
   };
   const onAction = (action: PairAction) => {
     if (action.kind === 'unlock') {
-      void runNow(() => unlock({ variables: { roundId, menteePersonId: action.pair.menteePersonId } }));
+      void runNow(() =>
+        unlock({
+          variables: { roundId, menteePersonId: action.pair.menteePersonId, commandId: crypto.randomUUID() },
+        }),
+      );
     } else setDialog({ kind: action.kind, pair: action.pair });
   };
   return (
@@ -215,7 +219,7 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
           <Button
             variant="default"
             loading={recomputing.loading}
-            onClick={() => void runNow(() => recompute({ variables: { roundId } }))}
+            onClick={() => void runNow(() => recompute({ variables: { roundId, commandId: crypto.randomUUID() } }))}
           >
             {t('rounds.console.recompute')}
           </Button>
@@ -291,7 +295,16 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
           title={t('rounds.lock.title')}
           summary={t('rounds.lock.summary', { mentee: dialog.pair.menteeName, mentor: dialog.pair.mentorName })}
           confirmLabel={t('rounds.lock.confirm')}
-          onConfirm={(reason) => lock({ variables: { roundId, menteePersonId: dialog.pair.menteePersonId, reason } })}
+          onConfirm={(reason) =>
+            lock({
+              variables: {
+                roundId,
+                menteePersonId: dialog.pair.menteePersonId,
+                reason,
+                commandId: crypto.randomUUID(),
+              },
+            })
+          }
           onClose={() => setDialog(null)}
         />
       )}
@@ -301,7 +314,16 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
           summary={t('rounds.remove.summary', { mentee: dialog.pair.menteeName, mentor: dialog.pair.mentorName })}
           confirmLabel={t('rounds.remove.confirm')}
           danger
-          onConfirm={(reason) => remove({ variables: { roundId, menteePersonId: dialog.pair.menteePersonId, reason } })}
+          onConfirm={(reason) =>
+            remove({
+              variables: {
+                roundId,
+                menteePersonId: dialog.pair.menteePersonId,
+                reason,
+                commandId: crypto.randomUUID(),
+              },
+            })
+          }
           onClose={() => setDialog(null)}
         />
       )}
@@ -317,7 +339,13 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
           confirmLabel={t('rounds.swap.confirm')}
           onConfirm={async (reason) => {
             await swap({
-              variables: { roundId, menteeA: dialog.a.menteePersonId, menteeB: dialog.b.menteePersonId, reason },
+              variables: {
+                roundId,
+                menteeA: dialog.a.menteePersonId,
+                menteeB: dialog.b.menteePersonId,
+                reason,
+                commandId: crypto.randomUUID(),
+              },
             });
             setSwapSelection([]);
           }}
@@ -329,7 +357,15 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
           menteeName={dialog.mentee.menteeName}
           mentors={mentors}
           onConfirm={(mentorPersonId, reason) =>
-            add({ variables: { roundId, menteePersonId: dialog.mentee.menteePersonId, mentorPersonId, reason } })
+            add({
+              variables: {
+                roundId,
+                menteePersonId: dialog.mentee.menteePersonId,
+                mentorPersonId,
+                reason,
+                commandId: crypto.randomUUID(),
+              },
+            })
           }
           onClose={() => setDialog(null)}
         />

@@ -39,7 +39,12 @@ export function EndMentorshipDialog(props: {
   const [rematch, rematching] = useMutation(REQUEST_REMATCH);
   const submit = async () => {
     setFailure(null);
-    const variables = { mentorshipId: props.mentorshipId, reflection: reflection.trim() || null };
+    const variables = {
+      mentorshipId: props.mentorshipId,
+      reflection: reflection.trim() || null,
+      // One id per click: Apollo's retries of this send keep it, so a retry is answered instead of refused.
+      commandId: crypto.randomUUID(),
+    };
     try {
       if (ending === 'rematch') await rematch({ variables });
       else if (reason) await end({ variables: { ...variables, reason } });
