@@ -256,8 +256,9 @@ describe('journey 2: the program manager runs a matching round', () => {
       await expectNoSeriousViolations(page, 'published round');
       await camera.shot(page, 'published');
 
-      // Matching rules: the console previews a heavier skills weight on this round (the one the round page showed
-      // last), the count agreeing with the API's own comparison, and saving changes the program's rules.
+      // Matching rules: the console previews a heavier skills weight on this round (the program's newest computed or
+      // published one: the probes were discarded), the count agreeing with the API's own comparison, and saving
+      // changes the program's rules.
       await page.goto(`${stack.webUrl}/manage/programs/${DEMO_PROGRAM_ID}`);
       await page.getByRole('tab', { name: copy('console.tabs.rules') }).click();
       const preview = page.getByRole('region', { name: copy('console.rules.preview.heading') });

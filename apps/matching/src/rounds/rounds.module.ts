@@ -1,10 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { EventStore } from '@trellis/shared/event-store';
 import { MONGO_CONNECTION } from '@trellis/shared/platform';
 import type { Connection } from 'mongoose';
 import { MatchingCommands } from '../commands/matching-commands';
 import { ProgramManagerDirectory } from '../core/program-managers';
 import { Relationships } from '../mentorships/relationships.projection';
 import { CandidatePool } from '../pool/candidate-pool.projection';
+import { RoundList } from './round-list';
 import { RoundPairResolver } from './round-pair.resolver';
 import { RoundSnapshots } from './round-snapshots';
 import { RoundsResolver } from './rounds.resolver';
@@ -14,6 +16,11 @@ import { RoundsService } from './rounds.service';
 @Module({
   providers: [
     {
+      provide: RoundList,
+      useFactory: (store: EventStore, commands: MatchingCommands) => new RoundList(store, commands),
+      inject: [EventStore, MatchingCommands],
+    },
+    {
       provide: RoundsService,
       useFactory: (
         commands: MatchingCommands,
@@ -21,12 +28,19 @@ import { RoundsService } from './rounds.service';
         relationships: Relationships,
         managers: ProgramManagerDirectory,
         c: Connection,
-      ) => new RoundsService(commands, pool, relationships, managers, new RoundSnapshots(c)),
-      inject: [MatchingCommands, CandidatePool, Relationships, ProgramManagerDirectory, MONGO_CONNECTION],
+        list: RoundList,
+      ) => new RoundsService(commands, pool, relationships, managers, new RoundSnapshots(c), list),
+      inject: [MatchingCommands, CandidatePool, Relationships, ProgramManagerDirectory, MONGO_CONNECTION, RoundList],
     },
     RoundsResolver,
     RoundPairResolver,
   ],
   exports: [RoundsService],
 })
-export class RoundsModule {}
+export class RoundsModule implements OnModuleInit {
+  constructor(@Inject(RoundList) private readonly list: RoundList) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.list.ensureIndexes();
+  }
+}

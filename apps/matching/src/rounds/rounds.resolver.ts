@@ -9,6 +9,7 @@ import type { CommandContext } from '../acceptance/acceptance.service';
 import { commandContext, commandIdArg, withCommandId } from '../graphql/command-context';
 import { toRound } from '../graphql/matching.mappers';
 import { MatchingRound, OverrideReasonEnum, RoundObjectiveEnum } from '../graphql/matching.types';
+import { MatchingRoundPage, toRoundPage } from '../graphql/round-list.types';
 import {
   MatchingRoundComparison,
   RoundComparisonRulesInput,
@@ -29,6 +30,19 @@ export class RoundsResolver {
   ) {
     const ctx = commandContext(principal, context);
     return this.explained(ctx, await this.rounds.round(ctx, id));
+  }
+
+  @Query(() => MatchingRoundPage, { description: "A program's matching rounds, newest first (program managers)" })
+  async matchingRounds(
+    @CurrentPrincipal() principal: Principal,
+    @Context() context: GraphqlContext,
+    @Args('programId', { type: () => ID }) programId: string,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ) {
+    if (first < 1 || first > 100) throw new DomainError('BAD_USER_INPUT', '`first` must be from 1 to 100.');
+    const page = await this.rounds.rounds(commandContext(principal, context), programId, first, after ?? null);
+    return toRoundPage(page);
   }
 
   @Query(() => MatchingRoundComparison, {

@@ -40,6 +40,7 @@ import { unwrap, type MatchingCommands } from '../commands/matching-commands';
 import { streamBelongsTo } from '../commands/stream-tenant';
 import type { Relationships } from '../mentorships/relationships.projection';
 import type { CandidatePool, PoolParticipantRow } from '../pool/candidate-pool.projection';
+import type { RoundList, RoundListPage } from './round-list';
 import type { RoundSnapshots } from './round-snapshots';
 import { ENGINE_VERSION, roundSettings, toEngineObjective, toEngineRules, toMentee, toMentor } from './engine-input';
 
@@ -75,6 +76,7 @@ export class RoundsService {
     private readonly relationships: Relationships,
     private readonly managers: ProgramManagers,
     private readonly snapshots: RoundSnapshots,
+    private readonly list: RoundList,
   ) {}
 
   async startRound(
@@ -433,6 +435,15 @@ export class RoundsService {
     const round = await this.loadRound(ctx, roundId);
     await this.requireManager(ctx, round.programId);
     return round;
+  }
+
+  /** A program's rounds, newest first; another organization's program is one that does not exist. */
+  async rounds(ctx: CommandContext, programId: string, first: number, after: string | null): Promise<RoundListPage> {
+    if (!(await this.pool.program(ctx.tenantId, programId))) {
+      throw new DomainError('NOT_FOUND', 'There is no such program.');
+    }
+    await this.requireManager(ctx, programId);
+    return this.list.page(ctx.tenantId, programId, first, after);
   }
 
   /**

@@ -5,12 +5,15 @@ import { CONSUMER_CONTEXT, type ConsumerContext } from '../core/consumer-context
 import { SessionsReadModels } from '../core/read-models';
 import { SealedTexts } from '../core/sealed-texts';
 import { SessionsStore } from '../core/sessions-store';
-import { SESSIONS_WIRING, type SessionsWiring } from '../core/sessions-wiring';
+import type { SessionsDirectory } from '../core/sessions-directory';
+import { SESSIONS_DIRECTORY, SESSIONS_WIRING, type SessionsWiring } from '../core/sessions-wiring';
 import { EngagementCommandsService } from './engagement-commands.service';
 import { EngagementHealthMonitor } from './engagement-health.monitor';
+import { EngagementNudgesResolver } from './engagement-nudges.resolver';
+import { EngagementNudgesService } from './engagement-nudges.service';
 import { mentorshipLifecycleReactor } from './mentorship-lifecycle.reactor';
 
-/** Engagements: their commands, the MentorshipStarted/Ended reactor and the daily health run. */
+/** Engagements: their commands, managers' nudges, the MentorshipStarted/Ended reactor and the daily health run. */
 @Module({
   imports: [
     EventSourcingModule.forFeature({
@@ -54,6 +57,12 @@ import { mentorshipLifecycleReactor } from './mentorship-lifecycle.reactor';
       useFactory: (store: SessionsStore, texts: SealedTexts) => new EngagementCommandsService(store, texts),
       inject: [SessionsStore, SealedTexts],
     },
+    {
+      provide: EngagementNudgesService,
+      useFactory: (store: SessionsStore, d: SessionsDirectory) => new EngagementNudgesService(store, d.memberships),
+      inject: [SessionsStore, SESSIONS_DIRECTORY],
+    },
+    EngagementNudgesResolver,
   ],
   exports: [EngagementCommandsService],
 })

@@ -1,5 +1,6 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import type { InsightTable } from '@trellis/sessions/insights';
+import { participantIdFor } from '@trellis/profiles/contracts';
+import type { InsightTable, ProgramInsights as Insights } from '@trellis/sessions/insights';
 import type { Principal } from '@trellis/shared/auth';
 import { CurrentPrincipal } from '@trellis/shared/graphql';
 import { InsightsService } from './insights.service';
@@ -13,12 +14,26 @@ const filters = {
   to: { name: 'to', type: () => String, nullable: true },
 } as const;
 
+/** Each at-risk pair names both people as profiles' participants, so a client reads their names in the same query. */
+const withPairProfiles = (insights: Insights) => ({
+  ...insights,
+  engagement: {
+    ...insights.engagement,
+    atRiskPairs: insights.engagement.atRiskPairs.map((pair) => ({
+      ...pair,
+      lastNudgedAt: pair.lastNudgedAt ?? null,
+      mentor: { id: participantIdFor(insights.programId, pair.mentorPersonId) },
+      mentee: { id: participantIdFor(insights.programId, pair.menteePersonId) },
+    })),
+  },
+});
+
 @Resolver(() => ProgramInsights)
 export class InsightsResolver {
   constructor(private readonly insights: InsightsService) {}
 
   @Query(() => ProgramInsights, { description: 'Program managers and org admins only' })
-  programInsights(
+  async programInsights(
     @CurrentPrincipal() principal: Principal,
     @Args('programId', { type: () => ID }) programId: string,
     @Args(filters.asOf) asOf?: string,
@@ -27,7 +42,9 @@ export class InsightsResolver {
     @Args(filters.from) from?: string,
     @Args(filters.to) to?: string,
   ) {
-    return this.insights.insights(principal, programId, { asOf, cohortId, department, from, to });
+    return withPairProfiles(
+      await this.insights.insights(principal, programId, { asOf, cohortId, department, from, to }),
+    );
   }
 
   @Query(() => String, { description: 'One insights table as CSV, with the numbers of programInsights' })

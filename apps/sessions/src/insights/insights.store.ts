@@ -41,6 +41,7 @@ export const INSIGHT_EVENT_TYPES = new Set([
   'EngagementStalled',
   'EngagementRecovered',
   'EngagementHealthChanged',
+  'EngagementNudged',
   'SessionCompleted',
   'FeedbackSubmitted',
   'ActionItemAdded',
@@ -49,7 +50,7 @@ export const INSIGHT_EVENT_TYPES = new Set([
   'GoalAchieved',
 ]);
 
-const PERSON_FIELDS = ['personId', 'mentorPersonId', 'menteePersonId', 'hostPersonId'] as const;
+const PERSON_FIELDS = ['personId', 'mentorPersonId', 'menteePersonId', 'hostPersonId', 'nudgedByPersonId'] as const;
 const MATCHING_FIELDS = ['department', 'seniority', 'field', 'skillsOffered', 'skillsSought', 'languages', 'timezone'];
 
 /**

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Participant } from '../graphql/sessions.types';
 
 export const InsightTableEnum = {
   ENROLLMENT: 'enrollment',
@@ -46,9 +47,21 @@ export class AtRiskPair {
   @Field(() => ID) mentorshipId!: string;
   @Field(() => ID) mentorPersonId!: string;
   @Field(() => ID) menteePersonId!: string;
+  @Field(() => Participant, {
+    nullable: true,
+    description: "The mentor's profile (profiles subgraph); null once erased or if you may not see it",
+  })
+  mentor!: Participant;
+  @Field(() => Participant, {
+    nullable: true,
+    description: "The mentee's profile (profiles subgraph); null once erased or if you may not see it",
+  })
+  mentee!: Participant;
   @Field() status!: string;
   @Field(() => [String]) reasons!: string[];
   @Field() since!: string;
+  @Field(() => String, { nullable: true, description: 'When a program manager last nudged the pair' })
+  lastNudgedAt!: string | null;
 }
 
 @ObjectType()

@@ -49,6 +49,7 @@ export const TEMPLATE_IDS = [
   'feedback-requested',
   'engagement-at-risk',
   'engagement-stalled',
+  'engagement-nudge',
   'goal-due-soon',
   'enrollment-invitation',
   'matching-round-published',

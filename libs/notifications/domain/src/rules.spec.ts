@@ -111,6 +111,29 @@ describe('notification rules', () => {
     });
   });
 
+  it("given a manager's nudge, then both people of the pair hear about it, never the manager", () => {
+    const [intent, ...rest] = intentsFor(
+      event(
+        'EngagementNudged',
+        {
+          mentorshipId: 'm',
+          mentorPersonId: 'a',
+          menteePersonId: 'b',
+          nudgedByPersonId: 'manager',
+          nudgedAt: '2026-03-02T09:00:00.000Z',
+        },
+        'prog',
+      ),
+    );
+    expect(rest).toHaveLength(0);
+    expect(intent).toMatchObject({
+      templateId: 'engagement-nudge',
+      category: 'engagement-health',
+      audience: { kind: 'people', personIds: ['a', 'b'] },
+      subject: { kind: 'mentorship', id: 'm' },
+    });
+  });
+
   it('given an enrollment, then only an invited person is notified', () => {
     const base = { participantId: 'x', personId: 'p', programId: 'prog' };
     expect(intentsFor(event('ParticipantEnrolled', { ...base, invited: false }))).toEqual([]);

@@ -129,6 +129,13 @@ export const NOTIFICATION_RULES: readonly RuleDefinition[] = [
     recipients: 'program managers',
   },
   {
+    source: 'EngagementNudged',
+    templateId: 'engagement-nudge',
+    category: 'engagement-health',
+    priority: 'high',
+    recipients: 'mentor and mentee',
+  },
+  {
     source: 'ParticipantEnrolled',
     templateId: 'enrollment-invitation',
     category: 'enrollment-invitations',
@@ -309,6 +316,17 @@ export function intentsFor(event: SourceEvent): NotificationIntent[] {
           { kind: 'mentorship', id: str(d, 'mentorshipId') },
           {
             reasons: (d['reasons'] as string[]).join(','),
+          },
+        ),
+      ];
+    case 'EngagementNudged':
+      return [
+        intent(
+          event.type,
+          people(str(d, 'mentorPersonId'), str(d, 'menteePersonId')),
+          { kind: 'mentorship', id: str(d, 'mentorshipId') },
+          {
+            nudgedAt: str(d, 'nudgedAt'),
           },
         ),
       ];

@@ -114,6 +114,11 @@ const texts: Record<TemplateId, (ctx: RenderContext) => { title: string; lines: 
     lines: ['A pair has not met or made progress for a long time.'],
     linkLabel: 'Review the mentorship',
   }),
+  'engagement-nudge': () => ({
+    title: 'Your program would like you two to meet',
+    lines: ['Your program manager sent this reminder. Plan your next session together or update your goals.'],
+    linkLabel: 'Open your mentorship',
+  }),
   'goal-due-soon': (c) => ({
     title: 'A goal is due soon',
     lines: [`Target date: ${String(c.params['targetDate'] ?? '')}.`],

@@ -146,6 +146,13 @@ const samples: { [T in SessionsEventType]: SessionsEventData<T> } = {
   EngagementStalled: { ...health, previousStatus: 'at-risk', status: 'stalled', reasons: ['no-session-for-long'] },
   EngagementRecovered: { ...health, previousStatus: 'stalled', status: 'healthy', reasons: [] },
   EngagementHealthChanged: { ...health, previousStatus: 'stalled', status: 'at-risk', reasons: ['behind-cadence'] },
+  EngagementNudged: {
+    mentorshipId: 'm-1',
+    mentorPersonId: 'p-mentor',
+    menteePersonId: 'p-mentee',
+    nudgedByPersonId: 'p-manager',
+    nudgedAt: at,
+  },
   MilestoneAdded: { mentorshipId: 'm-1', goalId: 'g-1', milestoneId: 'ms-2', addedByPersonId: 'p-mentor' },
   EngagementPrivateEntryWritten: { mentorshipId: 'm-1' },
   SessionNotesWritten: { sessionId: 's-1', mentorshipId: 'm-1' },

@@ -265,6 +265,14 @@ export const EngagementHealthChanged = contract('EngagementHealthChanged', healt
 export const EngagementAtRisk = contract('EngagementAtRisk', healthShape);
 export const EngagementStalled = contract('EngagementStalled', healthShape);
 export const EngagementRecovered = contract('EngagementRecovered', healthShape);
+/** A program manager reminded both people of the pair to meet (at most once a day per pair). */
+export const EngagementNudged = contract('EngagementNudged', {
+  ...engagementRef,
+  mentorPersonId: idSchema,
+  menteePersonId: idSchema,
+  nudgedByPersonId: idSchema,
+  nudgedAt: utcInstantSchema,
+});
 
 /** Every event published on `sessions.events.v1`; structurally a messaging `EventContract`. */
 export const sessionsEventContracts = [
@@ -296,6 +304,7 @@ export const sessionsEventContracts = [
   EngagementStalled,
   EngagementRecovered,
   EngagementHealthChanged,
+  EngagementNudged,
 ] as const;
 
 type AnyContract = (typeof sessionsEventContracts)[number];

@@ -10,6 +10,7 @@ import {
   type IntroductionEvent,
 } from './engagement/introductions.decider';
 import { lifecycleDecider, type LifecycleCommand, type LifecycleEvent } from './engagement/lifecycle.decider';
+import { nudgesDecider, type NudgeCommand, type NudgeEvent } from './engagement/nudges.decider';
 import { reflectionsDecider, type ReflectionCommand, type ReflectionEvent } from './engagement/reflections.decider';
 import { resourcesDecider, type ResourceCommand, type ResourceEvent } from './engagement/resources.decider';
 
@@ -23,6 +24,7 @@ export {
 export { initialEngagementState, type EngagementState } from './engagement/engagement-state';
 export type { Goal, GoalInput, Milestone, ProgressEntry, SmartFields } from './engagement/goals.decider';
 export type { Introduction, IntroductionTarget } from './engagement/introductions.decider';
+export { lastNudge, NUDGE_INTERVAL_MS, type Nudge } from './engagement/nudges.decider';
 export { canReadReflection, type Reflection } from './engagement/reflections.decider';
 export type { Resource } from './engagement/resources.decider';
 
@@ -42,7 +44,8 @@ export type EngagementCommand =
   | ResourceCommand
   | IntroductionCommand
   | ReflectionCommand
-  | HealthCommand;
+  | HealthCommand
+  | NudgeCommand;
 
 export type EngagementEvent =
   | LifecycleEvent
@@ -52,7 +55,8 @@ export type EngagementEvent =
   | ResourceEvent
   | IntroductionEvent
   | ReflectionEvent
-  | HealthEvent;
+  | HealthEvent
+  | NudgeEvent;
 
 export function decideEngagement(command: EngagementCommand, state: EngagementState): EngagementEvent[] {
   switch (command.type) {
@@ -81,6 +85,8 @@ export function decideEngagement(command: EngagementCommand, state: EngagementSt
       return reflectionsDecider.decide(command, state);
     case 'RecordHealth':
       return healthDecider.decide(command, state);
+    case 'NudgePair':
+      return nudgesDecider.decide(command, state);
   }
 }
 
@@ -114,6 +120,8 @@ export function evolveEngagement(state: EngagementState, event: EngagementEvent)
     case 'EngagementRecovered':
     case 'EngagementHealthChanged':
       return healthDecider.evolve(state, event);
+    case 'EngagementNudged':
+      return nudgesDecider.evolve(state, event);
   }
 }
 

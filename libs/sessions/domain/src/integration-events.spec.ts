@@ -121,6 +121,7 @@ const engagementEvents = play<EngagementCommand, EngagementEvent, ReturnType<typ
     { type: 'RecordHealth', status: 'stalled', reasons: ['no-session-for-long'], now },
     { type: 'RecordHealth', status: 'at-risk', reasons: ['behind-cadence'], now },
     { type: 'RecordHealth', status: 'healthy', reasons: [], now },
+    { type: 'NudgePair', byPersonId: 'p-manager', now },
     { type: 'CloseEngagement', now },
   ],
 );

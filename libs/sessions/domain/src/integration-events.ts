@@ -251,6 +251,15 @@ export function toIntegrationEvent(event: EngagementEvent | SessionEvent): Sessi
         menteePersonId: event.menteePersonId,
         evaluatedAt: event.evaluatedAt,
       };
+    case 'EngagementNudged':
+      return {
+        type: event.type,
+        mentorshipId: event.mentorshipId,
+        mentorPersonId: event.mentorPersonId,
+        menteePersonId: event.menteePersonId,
+        nudgedByPersonId: event.nudgedByPersonId,
+        nudgedAt: event.nudgedAt,
+      };
     case 'ReflectionWritten':
       return { type: 'EngagementPrivateEntryWritten', mentorshipId: event.mentorshipId };
     case 'SharedNotesWritten':

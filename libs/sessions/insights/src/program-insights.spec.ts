@@ -175,6 +175,23 @@ describe('program insights', () => {
     });
   });
 
+  it('shows when a manager last nudged an at-risk pair, as of the cut-off', () => {
+    const nudged = (at: string) =>
+      ev('EngagementNudged', at, {
+        mentorshipId: 'm2',
+        mentorPersonId: 'M1',
+        menteePersonId: 'B',
+        nudgedByPersonId: 'MGR',
+        nudgedAt: `2027-${at}Z`,
+      });
+    const withNudges = [...history, nudged('02-06T10:00:00'), nudged('02-08T10:00:00')];
+    const [pair] = computeProgramInsights(P, withNudges, { asOf }).engagement.atRiskPairs;
+    expect(pair).toMatchObject({ mentorshipId: 'm2', lastNudgedAt: '2027-02-08T10:00:00Z' });
+    const before = computeProgramInsights(P, withNudges, { asOf: '2027-02-07T00:00:00Z' }).engagement.atRiskPairs;
+    expect(before[0]?.lastNudgedAt).toBe('2027-02-06T10:00:00Z');
+    expect(computeProgramInsights(P, history, { asOf }).engagement.atRiskPairs[0]).not.toHaveProperty('lastNudgedAt');
+  });
+
   it('exports each table as CSV with the same numbers as the API', () => {
     const insights = computeProgramInsights(P, history, { asOf });
     const enrollment = insightsCsv(insights, 'enrollment');

@@ -36,6 +36,8 @@ export interface AtRiskPair {
   status: 'at-risk' | 'stalled';
   reasons: string[];
   since: string;
+  /** When a program manager last reminded the pair (EngagementNudged); absent if never. */
+  lastNudgedAt?: string;
 }
 
 export interface ProgramInsights {
@@ -109,6 +111,7 @@ interface Mentorship {
   endedAt: string | null;
   endReason: string | null;
   health: { status: 'healthy' | 'at-risk' | 'stalled'; reasons: string[]; since: string } | null;
+  lastNudgedAt: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -248,6 +251,7 @@ export function computeProgramInsights(
           endedAt: null,
           endReason: null,
           health: null,
+          lastNudgedAt: null,
         });
         break;
       case 'MentorshipPaused':
@@ -274,6 +278,11 @@ export function computeProgramInsights(
           const since = m.health?.status === status ? m.health.since : event.occurredAt;
           m.health = { status, reasons: (d['reasons'] as string[] | undefined) ?? [], since };
         }
+        break;
+      }
+      case 'EngagementNudged': {
+        const m = mentorships.get(str(d['mentorshipId']));
+        if (m && (m.lastNudgedAt === null || event.occurredAt > m.lastNudgedAt)) m.lastNudgedAt = event.occurredAt;
         break;
       }
       case 'SessionCompleted':
@@ -374,6 +383,7 @@ export function computeProgramInsights(
         status,
         reasons: m.health?.reasons ?? [],
         since: m.health?.since ?? m.startedAt,
+        ...(m.lastNudgedAt ? { lastNudgedAt: m.lastNudgedAt } : {}),
       });
     }
   }

@@ -5,6 +5,7 @@ import type { ActionItem } from './action-items.decider';
 import type { AgreementVersion } from './agreement.decider';
 import type { Goal } from './goals.decider';
 import type { Introduction } from './introductions.decider';
+import type { Nudge } from './nudges.decider';
 import type { Reflection } from './reflections.decider';
 import type { Resource } from './resources.decider';
 
@@ -30,6 +31,8 @@ export interface EngagementState {
   introductions: Record<string, Introduction>;
   reflections: Record<string, Reflection>;
   health: { status: HealthStatus; reasons: HealthReason[]; assessedAt?: string };
+  /** Program managers' reminders to the pair, oldest first. */
+  nudges: Nudge[];
 }
 
 export const initialEngagementState = (): EngagementState => ({
@@ -49,6 +52,7 @@ export const initialEngagementState = (): EngagementState => ({
   introductions: {},
   reflections: {},
   health: { status: 'healthy', reasons: [] },
+  nudges: [],
 });
 
 export interface ByPerson {

@@ -133,3 +133,15 @@ export const MATCHING_RULES_PREVIEW = graphql(`
     }
   }
 `);
+
+// The rules preview compares with the newest round that has an outcome: computed or published, not discarded.
+export const CONSOLE_RECENT_ROUNDS = graphql(`
+  query ConsoleRecentRounds($programId: ID!) {
+    matchingRounds(programId: $programId, first: 20) {
+      nodes {
+        id
+        status
+      }
+    }
+  }
+`);

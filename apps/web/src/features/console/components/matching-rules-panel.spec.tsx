@@ -107,7 +107,9 @@ describe('matching rules tab', () => {
 
   it('says the preview comes after the first round when there is none to compare with', async () => {
     await renderPanel([], null);
-    expect(screen.getByText(/preview appears after the program's first matching round/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/preview appears after the program's first computed or published matching round/),
+    ).toBeInTheDocument();
   });
 
   it('saves the edited rules once changed, and discarding brings the saved ones back', async () => {

@@ -7,13 +7,13 @@ import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
 import { QueryError } from '../../../components/query-error';
 import { describeError } from '../../../lib/graphql-errors';
-import { latestRoundOf } from '../../../lib/latest-round';
 import { CONSOLE_PROGRAM } from '../api/console-queries';
 import { CohortsPanel } from '../components/cohorts-panel';
 import { ConsoleRefusal } from '../components/console-refusal';
+import { EngagementPanel } from '../components/engagement-panel';
 import { ImportPanel } from '../components/import-panel';
 import { ManagersPanel } from '../components/managers-panel';
-import { MatchingRulesPanel } from '../components/matching-rules-panel';
+import { MatchingRulesTab } from '../components/matching-rules-tab';
 import { ParticipantsPanel } from '../components/participants-panel';
 import { ProgramDetailsForm } from '../components/program-details-form';
 import { ProgramLifecycle } from '../components/program-lifecycle';
@@ -22,7 +22,7 @@ import { QuestionnairePanel } from '../components/questionnaire-panel';
 import { StatusBadge } from '../components/status-badge';
 import { mayUseConsole, useConsoleAccess } from '../hooks/use-console-access';
 
-type Tab = 'program' | 'questionnaire' | 'rules' | 'participants' | 'import';
+type Tab = 'program' | 'questionnaire' | 'rules' | 'participants' | 'import' | 'engagement';
 
 /**
  * One program's console. Someone who does not manage it (and is no org admin) is refused before anything of the
@@ -69,6 +69,7 @@ export function ProgramConsolePage({ programId }: { programId: string }) {
           <Tabs.Tab value="rules">{t('console.tabs.rules')}</Tabs.Tab>
           <Tabs.Tab value="participants">{t('console.tabs.participants')}</Tabs.Tab>
           <Tabs.Tab value="import">{t('console.tabs.import')}</Tabs.Tab>
+          <Tabs.Tab value="engagement">{t('console.tabs.engagement')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="program">
           <Stack>
@@ -89,17 +90,16 @@ export function ProgramConsolePage({ programId }: { programId: string }) {
           <QuestionnairePanel programId={program.id} questions={program.questionnaire} />
         </Tabs.Panel>
         <Tabs.Panel value="rules">
-          <MatchingRulesPanel
-            programId={program.id}
-            rules={program.matchingRules}
-            roundId={latestRoundOf(program.id)}
-          />
+          <MatchingRulesTab programId={program.id} rules={program.matchingRules} />
         </Tabs.Panel>
         <Tabs.Panel value="participants">
           <ParticipantsPanel programId={program.id} cohorts={program.cohorts} />
         </Tabs.Panel>
         <Tabs.Panel value="import">
           <ImportPanel programId={program.id} onImported={() => void refetch().catch(() => undefined)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="engagement">
+          <EngagementPanel programId={program.id} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -16,6 +16,25 @@ export const ROUNDS_PROGRAM = graphql(`
   }
 `);
 
+// A program's rounds, newest first, a page at a time.
+export const ROUNDS_HISTORY = graphql(`
+  query RoundsHistory($programId: ID!, $after: String) {
+    matchingRounds(programId: $programId, first: 20, after: $after) {
+      nodes {
+        id
+        status
+        objective
+        createdAt
+        pairCount
+        unmatchedCount
+        coverage
+      }
+      endCursor
+      hasNextPage
+    }
+  }
+`);
+
 export const MATCHING_ROUND = graphql(`
   query MatchingRoundConsole($roundId: ID!) {
     me {

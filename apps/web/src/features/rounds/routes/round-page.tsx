@@ -11,7 +11,6 @@ import { getFragmentData } from '../../../gql';
 import type { MatchingObjective } from '../../../gql/graphql';
 import { formatNumber } from '../../../lib/format';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
-import { rememberLatestRound } from '../../../lib/latest-round';
 import { RoundConsoleRound } from '../api/round-fields';
 import { ADD_PAIR, LOCK_PAIR, RECOMPUTE_ROUND, REMOVE_PAIR, SWAP_MENTORS, UNLOCK_PAIR } from '../api/round-mutations';
 import { MATCHING_ROUND, OBJECTIVE_COMPARISON } from '../api/round-queries';
@@ -53,11 +52,6 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
     if (computing) startPolling(COMPUTING_POLL_MS);
     else stopPolling();
   }, [computing, startPolling, stopPolling]);
-
-  const comparable = round?.status === 'COMPUTED' || round?.status === 'PUBLISHED';
-  useEffect(() => {
-    if (comparable) rememberLatestRound(programId, roundId);
-  }, [comparable, programId, roundId]);
 
   const comparison = useQuery(OBJECTIVE_COMPARISON, {
     variables: { roundId },

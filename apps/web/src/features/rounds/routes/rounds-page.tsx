@@ -5,12 +5,10 @@ import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
 import { QueryError } from '../../../components/query-error';
 import { ROUNDS_PROGRAM } from '../api/round-queries';
+import { RoundsHistory } from '../components/rounds-history';
 import { StartRoundForm } from '../components/start-round-form';
 
-/**
- * Where a program's manager starts a matching round. The API lists no rounds of a program, so a round is reached
- * from here once started, or by its address.
- */
+/** Where a program's manager starts a matching round and finds the program's earlier rounds. */
 export function RoundsPage({ programId }: { programId: string }) {
   const { t } = useTranslation();
   const { data, error, refetch } = useQuery(ROUNDS_PROGRAM, { variables: { programId } });
@@ -40,7 +38,12 @@ export function RoundsPage({ programId }: { programId: string }) {
           cohorts={program.cohorts}
         />
       </section>
-      <Text size="sm">{t('rounds.page.noList')}</Text>
+      <section aria-labelledby="rounds-history">
+        <Title order={2} id="rounds-history" mb="sm">
+          {t('rounds.earlier.heading')}
+        </Title>
+        <RoundsHistory programId={program.id} />
+      </section>
     </Stack>
   );
 }
