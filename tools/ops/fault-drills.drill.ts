@@ -180,14 +180,13 @@ class FaultDrills {
     );
   }
 
-  /** Which instances answer readiness with something other than 200 now. */
+  /** Which instances answer readiness with something other than 200 now (no answer within 3 s: 0). */
   private async notReady(): Promise<string[]> {
-    const red: string[] = [];
-    for (const i of this.stack.instances) {
-      const status = await this.readiness(i);
-      if (status !== 200) red.push(`${i.app}#${i.index}=${status || 'no answer'}`);
-    }
-    return red;
+    const statuses = await Promise.all(this.stack.instances.map((i) => this.readiness(i)));
+    return this.stack.instances
+      .map((i, n) => ({ name: `${i.app}#${i.index}`, status: statuses[n] ?? 0 }))
+      .filter((r) => r.status !== 200)
+      .map((r) => `${r.name}=${r.status || 'no answer'}`);
   }
 
   /** Seconds until every instance is ready again; an instance that died meanwhile is started again (and reported). */
@@ -214,10 +213,11 @@ class FaultDrills {
 
   /** Holds the fault for `ms`, noting halfway through which instances report not ready. */
   private async outage(ms: number, what: string): Promise<void> {
+    const ends = Date.now() + ms;
     await sleep(ms / 2);
     const red = await this.notReady();
     log(`${what}: halfway through the outage, not ready: ${red.length ? red.join(', ') : 'none'}`);
-    await sleep(ms / 2);
+    await sleep(ends - Date.now());
   }
 
   private async inject(fault: Fault, errors: string[]): Promise<number[]> {
