@@ -8,104 +8,29 @@
 // Then it waits (bounded) for every acknowledged effect — read models, inboxes, emails — and checks each is there once,
 // counts the messages in every dead-letter topic and the error codes clients were answered with, prints one DRILL line
 // per drill and `RESULT acknowledged=… lost=0 doubled=0 dead_lettered=0 max_recovery_s=…`. Exit code 1 otherwise.
-// Options: --only broker|mongo|smtp|services (comma-separated), --commands 1000 (GraphQL operations per drill),
+// Options: --only broker|mongo|smtp|services (comma-separated), --commands 1000 (acknowledged mutations per drill),
 // --rate 12 (operations/s), --replicas 2, --gateways 2, --mentors 12, --outage-s 30, --smtp-outage-s 60.
 // It only ever stops processes it started (by the pid it or infra.mjs recorded); the shared infrastructure on the
 // default ports is never touched.
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
+// The drill's infrastructure first: it sets where the infrastructure is before the stack's modules read that.
+import { type DrillInfrastructure, drillInfrastructure, ports } from './fault-drill-infrastructure';
 import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
-import type { AppInstance, ReplicatedStack } from '@trellis/shared/stack';
-import { type DrillOutcome, type Fault, formatOutcome, formatResult, parseFaults, passed, summarize } from './fault-drill';
+import { type AppInstance, type ReplicatedStack, startReplicatedStack } from '@trellis/shared/stack';
+import {
+  acknowledgedCommands,
+  type DrillOutcome,
+  type Fault,
+  formatOutcome,
+  formatResult,
+  parseFaults,
+  passed,
+  summarize,
+} from './fault-drill';
 import { GraphqlLoad } from './graphql-load';
 
-const repoRoot = path.resolve(__dirname, '../..');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
-
-// Not the shared infrastructure's ports (9092/9093, 27017, 54329, 1025/8025).
-const ports = {
-  TRELLIS_KAFKA_PORT: 19092,
-  TRELLIS_KAFKA_CONTROLLER_PORT: 19093,
-  TRELLIS_MONGO_PORT: 37017,
-  TRELLIS_POSTGRES_PORT: 54339,
-  TRELLIS_SMTP_PORT: 11025,
-  TRELLIS_MAILPIT_HTTP_PORT: 18025,
-};
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.setTimeout(1000);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
-
-/** The drill's own infrastructure: infra.mjs with the drill's data directory and ports. */
-class DrillInfrastructure {
-  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-fault-drills-'));
-  readonly env: Record<string, string> = {
-    ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
-    TRELLIS_INFRA_DIR: this.dir,
-    TRELLIS_MONGO_URL: `mongodb://127.0.0.1:${ports.TRELLIS_MONGO_PORT}`,
-    TRELLIS_KAFKA_BROKERS: `127.0.0.1:${ports.TRELLIS_KAFKA_PORT}`,
-    TRELLIS_SMTP_URL: `smtp://127.0.0.1:${ports.TRELLIS_SMTP_PORT}`,
-    TRELLIS_MAILPIT_URL: `http://127.0.0.1:${ports.TRELLIS_MAILPIT_HTTP_PORT}`,
-  };
-
-  constructor() {
-    // As root, infra.mjs runs PostgreSQL as the `postgres` user, which must reach its data directory inside this one.
-    fs.chmodSync(this.dir, 0o755);
-  }
-
-  async assertPortsFree(): Promise<void> {
-    for (const [name, port] of Object.entries(ports)) {
-      // infra.mjs would reuse whatever answers there; the drill must own what it kills.
-      if (await canConnect(port)) throw new Error(`port ${port} (${name}) is in use: the drill needs it for itself`);
-    }
-  }
-
-  run(command: 'up' | 'down', ...components: string[]): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(repoRoot, 'tools/infra/infra.mjs'), command, ...components], {
-        cwd: repoRoot,
-        env: { ...process.env, ...this.env },
-        stdio: ['ignore', 'inherit', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.once('exit', (code) =>
-        code === 0
-          ? resolve()
-          : reject(new Error(`infra ${command} ${components.join(' ')}: exit ${code}\n${stderr.slice(-2000)}`)),
-      );
-    });
-  }
-
-  /** The pid infra.mjs recorded for a component it started. */
-  pid(component: string): number {
-    const pid = Number(fs.readFileSync(path.join(this.dir, 'run', `${component}.pid`), 'utf8').trim());
-    if (!(pid > 0)) throw new Error(`no pid recorded for ${component}`);
-    return pid;
-  }
-
-  async removeAll(): Promise<void> {
-    await this.run('down').catch((error: unknown) => log(`infra down: ${String(error)}`));
-    fs.rmSync(this.dir, { recursive: true, force: true });
-  }
-}
 
 interface Options {
   commands: number;
@@ -278,6 +203,8 @@ class FaultDrills {
       mentors,
       // An outage lasts up to a minute and the server asks for a retry every 0.5–1 s: a client that keeps trying.
       maxAttempts: 400,
+      // Mostly commands (enrollments, requests, profile edits), with enough reads to see what readers are told.
+      readShare: 0.2,
       mailpitUrl: this.infra.env['TRELLIS_MAILPIT_URL'],
       log,
     });
@@ -287,19 +214,24 @@ class FaultDrills {
     // the daily digest, so each one can be counted.
     await load.raiseEmailBudgets();
     const deadLettersBefore = await this.deadLetters();
-    log(`${fault}: load of ${commands} operations at ${rate}/s begins`);
+    log(`${fault}: load at ${rate} operations/s until ${commands} commands are acknowledged`);
     load.start();
     let recoveriesS: number[] = [];
     try {
       await sleep(5000);
       recoveriesS = await this.inject(fault, errors);
-      const deadline = Date.now() + ((commands / rate) * 3 + 120) * 1000;
-      while (load.report().operations < commands && Date.now() < deadline) await sleep(500);
+      const deadline = Date.now() + Math.max(300, (commands / rate) * 5) * 1000;
+      while (acknowledgedCommands(load.report()) < commands && Date.now() < deadline) await sleep(500);
+      const acknowledged = acknowledgedCommands(load.report());
+      if (acknowledged < commands) errors.push(`only ${acknowledged} of ${commands} commands acknowledged in time`);
     } catch (error) {
       errors.push(`drill: ${error instanceof Error ? error.message : String(error)}`);
     }
     const report = await load.stop();
-    log(`${fault}: load stopped after ${report.operations} operations; waiting for every effect (at most 240 s)`);
+    log(
+      `${fault}: load stopped after ${report.operations} operations, ${acknowledgedCommands(report)} commands ` +
+        'acknowledged; waiting for every effect (at most 240 s)',
+    );
     const verify = await load.verify(240_000);
     if (!verify.ok) log(`${fault}: did not converge: ${verify.problems.slice(0, 10).join('; ')}`);
     const deadLettered = (await this.deadLetters()) - deadLettersBefore;
@@ -327,7 +259,6 @@ async function main(): Promise<number> {
       'smtp-outage-s': { type: 'string', default: '60' },
     },
   });
-  const faults = parseFaults(values.only);
   const options: Options = {
     commands: Number(values.commands),
     rate: Number(values.rate),
@@ -335,11 +266,7 @@ async function main(): Promise<number> {
     outageMs: Number(values['outage-s']) * 1000,
     smtpOutageMs: Number(values['smtp-outage-s']) * 1000,
   };
-  const infra = new DrillInfrastructure();
-  await infra.assertPortsFree();
-  // Everything below (the stack's processes, @trellis/shared/testing's idea of where the infrastructure is) reads
-  // these variables: set before the stack's modules are loaded.
-  Object.assign(process.env, infra.env);
+  const infra = drillInfrastructure;
   process.env['TRELLIS_E2E_LOG_LEVEL'] ??= 'warn';
   const started = Date.now();
   let stack: ReplicatedStack | undefined;
@@ -353,9 +280,10 @@ async function main(): Promise<number> {
     process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
   }
   try {
+    const faults = parseFaults(values.only);
+    await infra.assertPortsFree();
     log(`infrastructure in ${infra.dir}: kafka :${ports.TRELLIS_KAFKA_PORT}, ferretdb :${ports.TRELLIS_MONGO_PORT}`);
     await infra.run('up');
-    const { startReplicatedStack } = await import('@trellis/shared/stack');
     stack = await startReplicatedStack({ replicas: Number(values.replicas), gateways: Number(values.gateways) });
     log(`stack ready after ${((Date.now() - started) / 1000).toFixed(0)} s`);
     drills = new FaultDrills(infra, stack, options);

@@ -38,6 +38,8 @@ export interface LoadOptions {
   tenantId?: string;
   /** How long setup waits for matching to know the first mentee. */
   setupTimeoutMs?: number;
+  /** The share of plain reads in the mix (0.5: about half); the rest keeps its proportions. */
+  readShare?: number;
   /** Mailpit's HTTP API: when given, verify() also counts the "mentor requested" emails each mentor received. */
   mailpitUrl?: string;
   log?: (line: string) => void;
@@ -432,7 +434,8 @@ export class GraphqlLoad {
 
   /** The mix: enrollments, recommendation checks, requests, profile edits and reads (about half). */
   private next(): Promise<unknown> {
-    const roll = Math.random() * 100;
+    // Rolls from 50 up are reads: stretching the range to 50 / (1 − share) makes that part `share` of it.
+    const roll = (Math.random() * 50) / (1 - Math.min(0.9, Math.max(0, this.options.readShare ?? 0.5)));
     const pending = this.mentees.find((m) => !m.visibleAt && !m.busy && Date.now() - m.lastCheck > 1000);
     const asking = this.mentees.find(
       (m) =>
