@@ -38,6 +38,10 @@ export interface LoadOptions {
   tenantId?: string;
   /** How long setup waits for matching to know the first mentee. */
   setupTimeoutMs?: number;
+  /** The share of plain reads in the mix (0.5: about half); the rest keeps its proportions. */
+  readShare?: number;
+  /** Mailpit's HTTP API: when given, verify() also counts the "mentor requested" emails each mentor received. */
+  mailpitUrl?: string;
   log?: (line: string) => void;
 }
 
@@ -67,7 +71,20 @@ export interface LoadReport {
 export interface VerifyReport {
   ok: boolean;
   problems: string[];
-  checked: { participants: number; requests: number; notifications: number; profileUpdates: number };
+  /** Acknowledged effects missing from a read model, an inbox or a mailbox once the wait is over. */
+  lost: number;
+  /** Effects found more often than they were acknowledged, or without an operation that could have caused them. */
+  doubled: number;
+  /** Requests applied once although the client never got the answer (its connection broke): neither lost nor twice. */
+  appliedUnanswered: number;
+  checked: {
+    participants: number;
+    requests: number;
+    notifications: number;
+    profileUpdates: number;
+    /** Emails counted in Mailpit (0 without `mailpitUrl`). */
+    emails: number;
+  };
   settleMs: number;
 }
 
@@ -88,6 +105,7 @@ interface Mentee {
 interface Mentor {
   principal: Principal;
   participantId: string;
+  email: string;
 }
 
 interface AckedRequest {
@@ -96,6 +114,10 @@ interface AckedRequest {
   mentorPersonId: string;
 }
 
+// The subject of the email a "mentor requested" notification sends (libs/notifications/domain templates).
+const MENTOR_REQUESTED_SUBJECT = 'Someone asked you to be their mentor';
+// The highest daily email budget a person may set (libs/notifications/domain preferences).
+const MAX_EMAIL_BUDGET = 100;
 const TIMEZONES = ['Europe/Berlin', 'Europe/Paris', 'Asia/Tokyo', 'America/New_York', 'Africa/Nairobi'];
 
 function percentile(sorted: number[], p: number): number {
@@ -264,6 +286,8 @@ export class GraphqlLoad {
   private readonly mentors: Mentor[] = [];
   private readonly mentees: Mentee[] = [];
   private readonly requests: AckedRequest[] = [];
+  /** Per mentor: requests whose answer never came (the connection broke): each may or may not have been applied. */
+  private readonly unanswered = new Map<string, number>();
   private profileUpdates = 0;
   private timer: NodeJS.Timeout | undefined;
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -321,18 +345,15 @@ export class GraphqlLoad {
     );
     for (let i = 0; i < this.mentorCount; i += 1) {
       const principal = this.person(`mentor${i}`);
+      const profile = participantProfile(`Mentor${i}${this.run}`, true);
       const enrolled = await c.run<{ enroll: { id: string } }>(
         'enroll',
         principal,
         `mutation($p: ID!, $profile: ProfileInput!, $commandId: ID) {
           enroll(programId: $p, roles: [MENTOR], profile: $profile, mentorCapacity: 20, commandId: $commandId) { id } }`,
-        {
-          p: this.programId,
-          profile: participantProfile(`Mentor${i}${this.run}`, true),
-          commandId: this.commandId(`mentor${i}`),
-        },
+        { p: this.programId, profile, commandId: this.commandId(`mentor${i}`) },
       );
-      this.mentors.push({ principal, participantId: enrolled.enroll.id });
+      this.mentors.push({ principal, participantId: enrolled.enroll.id, email: profile.email });
     }
     // A first mentee, and wait until matching recommends a mentor to them: the pipeline from profiles through Kafka
     // to matching's read models works (on a loaded machine that can take a minute).
@@ -345,6 +366,17 @@ export class GraphqlLoad {
       await sleep(1000);
     }
     this.log(`setup: organization ${this.tenantId}, program ${this.programId}, ${this.mentorCount} mentors`);
+  }
+
+  /** Lets every mentor receive up to 100 emails a day (the most a person may choose) instead of the default ten. */
+  async raiseEmailBudgets(): Promise<void> {
+    for (const mentor of this.mentors) {
+      await this.client.run(
+        'updateNotificationPreferences',
+        mentor.principal,
+        `mutation { updateNotificationPreferences(input: { dailyEmailBudget: ${MAX_EMAIL_BUDGET} }) { dailyEmailBudget } }`,
+      );
+    }
   }
 
   start(): void {
@@ -402,7 +434,8 @@ export class GraphqlLoad {
 
   /** The mix: enrollments, recommendation checks, requests, profile edits and reads (about half). */
   private next(): Promise<unknown> {
-    const roll = Math.random() * 100;
+    // Rolls from 50 up are reads: stretching the range to 50 / (1 − share) makes that part `share` of it.
+    const roll = (Math.random() * 50) / (1 - Math.min(0.9, Math.max(0, this.options.readShare ?? 0.5)));
     const pending = this.mentees.find((m) => !m.visibleAt && !m.busy && Date.now() - m.lastCheck > 1000);
     const asking = this.mentees.find(
       (m) =>
@@ -474,19 +507,24 @@ export class GraphqlLoad {
   private async requestMentor(mentee: Mentee): Promise<void> {
     const mentor = mentee.recommended.find((r) => !mentee.requested.has(r))!;
     mentee.requested.add(mentor);
-    const result = await this.client.run<{ requestMentor: { requestId: string } }>(
-      'requestMentor',
-      mentee.principal,
-      `mutation($p: ID!, $mentor: ID!, $message: String, $commandId: ID) {
+    const result = await this.client
+      .run<{ requestMentor: { requestId: string } }>(
+        'requestMentor',
+        mentee.principal,
+        `mutation($p: ID!, $mentor: ID!, $message: String, $commandId: ID) {
         requestMentor(programId: $p, mentorPersonId: $mentor, message: $message, commandId: $commandId) {
           requestId expiresAt } }`,
-      {
-        p: this.programId,
-        mentor,
-        message: 'Would you mentor me on system design?',
-        commandId: this.commandId(`request:${mentee.principal.personId}:${mentor}`),
-      },
-    );
+        {
+          p: this.programId,
+          mentor,
+          message: 'Would you mentor me on system design?',
+          commandId: this.commandId(`request:${mentee.principal.personId}:${mentor}`),
+        },
+      )
+      .catch((error: unknown) => {
+        this.unanswered.set(mentor, (this.unanswered.get(mentor) ?? 0) + 1);
+        throw error;
+      });
     this.requests.push({
       requestId: result.requestMentor.requestId,
       menteePersonId: mentee.principal.personId,
@@ -554,6 +592,9 @@ export class GraphqlLoad {
     const deadline = started + settleTimeoutMs;
     const c = new RetryingClient(this.options.gatewayUrl, this.options.mint, 10);
     const problems: string[] = [];
+    let lost = 0;
+    let doubled = 0;
+    let appliedUnanswered = 0;
     // Profiles: every enrollment, with its last acknowledged profile change.
     for (const mentee of this.mentees) {
       const got = await c.run<{ participant: { id: string; personId: string; timezone: string } | null }>(
@@ -564,6 +605,7 @@ export class GraphqlLoad {
       );
       if (got.participant?.personId !== mentee.principal.personId) {
         problems.push(`participant ${mentee.participantId} of ${mentee.principal.personId} not found`);
+        lost += 1;
       } else if (
         mentee.timezone &&
         got.participant.timezone !== mentee.timezone &&
@@ -573,6 +615,7 @@ export class GraphqlLoad {
         problems.push(
           `participant ${mentee.participantId}: timezone ${got.participant.timezone}, acked ${mentee.timezone}`,
         );
+        lost += 1;
       }
     }
     // Matching saw every enrollment (ParticipantEnrolled consumed): the mentee gets recommendations.
@@ -590,16 +633,22 @@ export class GraphqlLoad {
       if (unseen.size) await sleep(1000);
     }
     for (const mentee of unseen) problems.push(`matching never saw the enrollment of ${mentee.principal.personId}`);
+    lost += unseen.size;
 
     // Matching: each request listed once, for its mentor and for its mentee.
     const byMentor = new Map<string, Set<string>>();
     for (const r of this.requests) {
       const set = byMentor.get(r.mentorPersonId) ?? new Set<string>();
-      if (set.has(r.requestId)) problems.push(`request ${r.requestId} acknowledged twice with the same id`);
+      if (set.has(r.requestId)) {
+        problems.push(`request ${r.requestId} acknowledged twice with the same id`);
+        doubled += 1;
+      }
       set.add(r.requestId);
       byMentor.set(r.mentorPersonId, set);
     }
     const mentorOf = new Map(this.mentors.map((m) => [m.principal.personId, m]));
+    // Per mentor, the requests that exist: the acknowledged ones and those applied although their answer was lost.
+    const settled = new Map<string, Set<string>>();
     for (const [mentorPersonId, expected] of byMentor) {
       const mentor = mentorOf.get(mentorPersonId);
       if (!mentor) {
@@ -612,11 +661,18 @@ export class GraphqlLoad {
         `{ myMentorshipRequests { id programId } }`,
       );
       const ids = got.myMentorshipRequests.filter((r) => r.programId === this.programId).map((r) => r.id);
-      if (new Set(ids).size !== ids.length) problems.push(`mentor ${mentorPersonId}: a request is listed twice`);
+      const listedTwice = ids.length - new Set(ids).size;
+      if (listedTwice) problems.push(`mentor ${mentorPersonId}: ${listedTwice} requests listed twice`);
       const missing = [...expected].filter((id) => !ids.includes(id));
       const extra = ids.filter((id) => !expected.has(id));
+      const answerLost = extra.slice(0, this.unanswered.get(mentorPersonId) ?? 0);
+      const unexplained = extra.length - answerLost.length;
       if (missing.length) problems.push(`mentor ${mentorPersonId}: ${missing.length} acknowledged requests missing`);
-      if (extra.length) problems.push(`mentor ${mentorPersonId}: ${extra.length} requests nobody acknowledged`);
+      if (unexplained) problems.push(`mentor ${mentorPersonId}: ${unexplained} requests nobody asked for`);
+      lost += missing.length;
+      doubled += listedTwice + unexplained;
+      appliedUnanswered += answerLost.length;
+      settled.set(mentorPersonId, new Set([...expected, ...answerLost]));
     }
     const menteesByPerson = new Map(this.mentees.map((m) => [m.principal.personId, m]));
     for (const [personId, mentee] of menteesByPerson) {
@@ -630,13 +686,15 @@ export class GraphqlLoad {
       const ids = got.myMentorshipRequests.map((r) => r.id);
       const missing = expected.filter((id) => !ids.includes(id));
       if (missing.length) problems.push(`mentee ${personId}: ${missing.length} acknowledged requests missing`);
+      lost += missing.length;
     }
 
     // Notifications (two Kafka hops from the mutation): exactly one "mentor requested" item per request.
     let notifications = 0;
-    for (const [mentorPersonId, expected] of byMentor) {
+    for (const [mentorPersonId, acked] of byMentor) {
       const mentor = mentorOf.get(mentorPersonId);
       if (!mentor) continue;
+      const expected = settled.get(mentorPersonId) ?? acked;
       for (;;) {
         const seen = await this.inboxSubjects(c, mentor.principal);
         const counts = new Map<string, number>();
@@ -646,26 +704,65 @@ export class GraphqlLoad {
         const extra = [...counts.keys()].filter((id) => !expected.has(id));
         if (twice.length) problems.push(`mentor ${mentorPersonId}: ${twice.length} requests notified twice`);
         if (extra.length) problems.push(`mentor ${mentorPersonId}: ${extra.length} notifications for unknown requests`);
-        if (twice.length || extra.length) break;
+        if (twice.length || extra.length) {
+          doubled += twice.length + extra.length;
+          break;
+        }
         if (!missing.length) {
           notifications += seen.length;
           break;
         }
         if (Date.now() > deadline) {
           problems.push(`mentor ${mentorPersonId}: ${missing.length} of ${expected.size} requests never notified`);
+          lost += missing.length;
           break;
         }
         await sleep(1000);
       }
     }
+    // Emails (after the inbox: the same event, one more hop through SMTP): one per acknowledged request.
+    let emails = 0;
+    const mailpitUrl = this.options.mailpitUrl;
+    if (mailpitUrl) {
+      for (const [mentorPersonId, acked] of byMentor) {
+        const mentor = mentorOf.get(mentorPersonId);
+        if (!mentor) continue;
+        // Past the day's budget the rest waits for tomorrow's digest (raiseEmailBudgets() makes that rare).
+        const expected = Math.min((settled.get(mentorPersonId) ?? acked).size, MAX_EMAIL_BUDGET);
+        for (;;) {
+          const got = await countEmails(mailpitUrl, mentor.email, MENTOR_REQUESTED_SUBJECT);
+          if (got > expected) {
+            problems.push(`mentor ${mentorPersonId}: ${got} "mentor requested" emails for ${expected} requests`);
+            doubled += got - expected;
+            emails += got;
+            break;
+          }
+          if (got === expected) {
+            emails += got;
+            break;
+          }
+          if (Date.now() > deadline) {
+            problems.push(`mentor ${mentorPersonId}: ${expected - got} of ${expected} emails never sent`);
+            lost += expected - got;
+            emails += got;
+            break;
+          }
+          await sleep(1000);
+        }
+      }
+    }
     return {
       ok: problems.length === 0,
       problems,
+      lost,
+      doubled,
+      appliedUnanswered,
       checked: {
         participants: this.mentees.length,
         requests: this.requests.length,
         notifications,
         profileUpdates: this.profileUpdates,
+        emails,
       },
       settleMs: Date.now() - started,
     };
@@ -694,6 +791,16 @@ export class GraphqlLoad {
       after = page.notifications.pageInfo.endCursor;
     }
   }
+}
+
+/** How many emails with this subject Mailpit holds for the address. */
+export async function countEmails(mailpitUrl: string, address: string, subject: string): Promise<number> {
+  const query = encodeURIComponent(`to:"${address}" subject:"${subject}"`);
+  const response = await fetch(`${mailpitUrl}/api/v1/search?limit=1&query=${query}`, {
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!response.ok) throw new Error(`mailpit search answered ${response.status}`);
+  return ((await response.json()) as { messages_count: number }).messages_count;
 }
 
 export function formatReport(report: LoadReport): string {

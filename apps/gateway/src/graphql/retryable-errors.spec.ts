@@ -19,6 +19,18 @@ describe('retryable errors', () => {
     });
   });
 
+  it('passes on a subgraph’s own SERVICE_UNAVAILABLE (its database or broker is away) with the hint', () => {
+    const downstream = new GraphQLError('A service this needs is unavailable for a moment; retry the operation.', {
+      path: ['enroll'],
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, retryAfterMs: 1000, serviceName: 'profiles' },
+    });
+    expect(format({ message: downstream.message, path: ['enroll'] }, downstream)).toEqual({
+      message: downstream.message,
+      path: ['enroll'],
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, retryAfterMs: 1000, subgraph: 'profiles' },
+    });
+  });
+
   it('leaves every other error to the masking formatter', () => {
     const other = new GraphQLError('connect ECONNREFUSED 10.0.0.7:4002');
     expect(findRetryable(other)).toBeUndefined();

@@ -52,13 +52,21 @@ export function withRetryableErrors(format: Formatter): Formatter {
       retryable: flag,
       retryAfterMs,
       subgraph,
+      serviceName,
     } = retryable.extensions as unknown as RetryableExtensions & {
-      subgraph: string;
+      subgraph?: string;
+      serviceName?: string;
     };
+    // A subgraph whose own dependency is away (MongoDB, the broker) says so itself; Apollo names it serviceName.
     return {
       message: retryable.message,
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code, retryable: flag, retryAfterMs, subgraph },
+      extensions: {
+        code,
+        retryable: flag,
+        retryAfterMs: Number(retryAfterMs) || DEFAULT_RETRY_AFTER_MS,
+        subgraph: subgraph ?? serviceName,
+      },
     };
   };
 }

@@ -52,6 +52,34 @@ describe('public error classification', () => {
     expect(classifyError(new GraphQLError('x', { extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' } }))).toBeUndefined();
   });
 
+  it('tells the client to retry when MongoDB or the broker is away, without their error text', () => {
+    const format = createErrorFormatter(createLogger('test', { level: 'silent' }));
+    const selection = Object.assign(new Error('Server selection timed out after 30000 ms: 127.0.0.1:27017'), {
+      name: 'MongoServerSelectionError',
+    });
+    const refused = new Error('write failed', {
+      cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:27017'), { code: 'ECONNREFUSED' }),
+    });
+    const broker = Object.assign(new Error('Connection error: connect ECONNREFUSED 127.0.0.1:9092'), {
+      name: 'KafkaJSConnectionError',
+    });
+    for (const error of [selection, refused, broker]) {
+      expect(format({ message: error.message, path: ['enroll'] }, resolverError(error))).toEqual({
+        message: 'A service this needs is unavailable for a moment; retry the operation.',
+        path: ['enroll'],
+        extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, retryAfterMs: 1000 },
+      });
+    }
+    // Passed on by the gateway with its hint.
+    const fromSubgraph = new GraphQLError('A service this needs is unavailable for a moment; retry the operation.', {
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, retryAfterMs: 1000, serviceName: 'profiles' },
+    });
+    expect(classifyError(fromSubgraph)).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      extensions: { retryable: true, retryAfterMs: 1000 },
+    });
+  });
+
   it('masks anything else with the current correlation id, keeping no trace of the original', () => {
     const format = createErrorFormatter(createLogger('test', { level: 'silent' }));
     const raw = Object.assign(new Error('E11000 duplicate key error collection: secrets'), { code: 11000 });

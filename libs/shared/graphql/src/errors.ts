@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { AuthenticationError } from '@trellis/shared/auth';
 import { ConcurrencyError, DomainError, IdempotencyConflictError } from '@trellis/shared/event-store';
+import { isTransientFailure } from '@trellis/shared/messaging';
 import { currentCorrelation, type Logger, newCorrelationId } from '@trellis/shared/observability';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ZodError } from 'zod';
@@ -13,6 +14,7 @@ export const PUBLIC_ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type PublicErrorCode = (typeof PUBLIC_ERROR_CODES)[number];
@@ -47,6 +49,8 @@ const safeExtensions = [
   'issues',
   'correlationId',
   'retryAfterSeconds',
+  'retryable',
+  'retryAfterMs',
   'reason',
   'limit',
   ...publishedDomainDetails,
@@ -62,6 +66,9 @@ const httpStatusCodes: Record<number, PublicErrorCode> = {
   422: 'BAD_USER_INPUT',
   429: 'RATE_LIMITED',
 };
+
+/** How long a client waits before it repeats an operation that met a dependency away for a moment. */
+export const DEPENDENCY_RETRY_AFTER_MS = 1000;
 
 /** An error whose message is meant for the caller, with one of the public codes. */
 export function publicError(
@@ -129,6 +136,15 @@ export function classifyError(error: unknown): ClassifiedError | undefined {
       code: 'BAD_USER_INPUT',
       message: first ? `${first.field || 'input'}: ${first.message}` : 'Invalid input',
       extensions: { field: first?.field, issues },
+    };
+  }
+  // MongoDB or the broker away (stopped, restarting, unreachable): nothing was stored, or what was is safe to repeat
+  // (mutations carry a commandId), so the client is told to retry, as the gateway tells it when a subgraph is away.
+  if (isTransientFailure(original)) {
+    return {
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'A service this needs is unavailable for a moment; retry the operation.',
+      extensions: { retryable: true, retryAfterMs: DEPENDENCY_RETRY_AFTER_MS },
     };
   }
   if (original instanceof ConcurrencyError || original instanceof IdempotencyConflictError) {

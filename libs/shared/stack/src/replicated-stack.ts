@@ -36,6 +36,8 @@ export interface AppInstance {
   base: string;
   readonly running: boolean;
   stop(): Promise<Exit>;
+  /** Ends the process with SIGKILL (a crash or an OOM kill: no drain, nothing flushed) and resolves once it is gone. */
+  kill(): Promise<Exit>;
   /** Starts the process again and resolves once its /health/ready answers 200. */
   start(): Promise<void>;
 }
@@ -190,6 +192,16 @@ export async function startReplicatedStack(options: ReplicatedStackOptions = {})
               setTimeout(() => resolve({ code, signal, ms: Date.now() - signalled, drainLog: instance.drainLog }), 100);
             });
             child.kill('SIGTERM');
+          });
+        },
+        async kill() {
+          const child = instance.child;
+          if (!child || !instance.running)
+            return { code: child?.exitCode ?? null, signal: child?.signalCode ?? null, ms: 0 };
+          const signalled = Date.now();
+          return new Promise<Exit>((resolve) => {
+            child.once('exit', (code, signal) => resolve({ code, signal, ms: Date.now() - signalled }));
+            child.kill('SIGKILL');
           });
         },
       };
