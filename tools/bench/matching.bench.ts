@@ -42,7 +42,12 @@ for (const size of SIZES.filter((s) => !sizeArg || sizeArg.includes(s.label))) {
   const rules = defaultRules({
     topK: 50,
     matchingQuestionIds: ['q1', 'q2', 'q3'],
-    hardRules: { excludeSameDepartment: true, requireSharedLanguage: true, maxTimezoneGapHours: 10 },
+    hardRules: {
+      excludeReportingLine: true,
+      excludeSameDepartment: true,
+      requireSharedLanguage: true,
+      maxTimezoneGapHours: 10,
+    },
   });
   let t = performance.now();
   const program = generateProgram(size.mentees, size.mentors, 42);

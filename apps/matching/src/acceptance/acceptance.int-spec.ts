@@ -3,6 +3,7 @@ import { DomainError, EventStore, type CommitMeta } from '@trellis/shared/event-
 import { PersonKeyStore } from '@trellis/shared/privacy';
 import { createTestDatabase, type TestDatabase } from '@trellis/shared/testing';
 import {
+  DEFAULT_HARD_RULES,
   menteeRequestsStreamId,
   mentorBookStreamId,
   mentorshipRequestStreamId,
@@ -17,7 +18,15 @@ import { AcceptanceService, type CommandContext } from './acceptance.service';
 
 const tenantId = 'org-acceptance';
 const programId = 'program-acceptance';
-const policy: RequestPolicy = { maxOpenRequestsPerMentee: 3, requestExpiryDays: 14 };
+const policy: RequestPolicy = { maxOpenRequestsPerMentee: 3, requestExpiryDays: 14, hardRules: DEFAULT_HARD_RULES };
+// Everyone here could be paired under the default hard rules; the rules themselves have their own tests.
+const profile = {
+  department: null,
+  managerPersonId: null,
+  languages: ['en'],
+  timezone: 'Europe/Berlin',
+  seniority: null,
+};
 
 describe('Acceptance on the real event store (FerretDB)', () => {
   let db: TestDatabase;
@@ -67,7 +76,7 @@ describe('Acceptance on the real event store (FerretDB)', () => {
       { policyOf: (tenant) => Promise.resolve(tenant === tenantId ? policy : null) },
       {
         participantOf: (_tenant, _program, personId) =>
-          Promise.resolve({ participantId: `participant-${personId}`, roles: ['mentee'], active: true }),
+          Promise.resolve({ participantId: `participant-${personId}`, roles: ['mentee'], active: true, profile }),
       },
       new PersonKeyStore(db.connection),
     );

@@ -1,6 +1,7 @@
 import { ContractRegistry } from '@trellis/shared/messaging';
 import { matchingContracts } from '@trellis/matching/contracts';
 import {
+  DEFAULT_HARD_RULES,
   matchingRoundDecider,
   mentorshipDecider,
   mentorshipRequestDecider,
@@ -61,6 +62,9 @@ describe('matching integration events', () => {
         menteeParticipantId: 'pe',
         message: sealed,
         expiryDays: 14,
+        hardRules: DEFAULT_HARD_RULES,
+        menteeProfile: { department: null, managerPersonId: null, languages: ['en'], timezone: 'UTC', seniority: null },
+        mentorProfile: { department: null, managerPersonId: null, languages: ['en'], timezone: 'UTC', seniority: null },
         now,
       },
       { type: 'DeclineRequest', byPersonId: 'mentor', reason: 'no-capacity', comment: sealed, now },

@@ -1,6 +1,7 @@
 import { DomainError, type CommitMeta } from '@trellis/shared/event-store';
 import { ERASED, isEncryptedField, type PersonKeyStore } from '@trellis/shared/privacy';
 import type { DeclineReason } from '@trellis/matching/contracts';
+import type { HardRules } from '@trellis/profiles/contracts';
 import {
   addDays,
   freeSeats,
@@ -10,6 +11,7 @@ import {
   mentorshipRequestStreamId,
   type MentorshipRequestCommand,
   type MentorshipRequestState,
+  type PairSide,
 } from '@trellis/matching/domain';
 import type { CommandContext } from '../acceptance/acceptance.service';
 import { commandApplied, commandCommitId } from '../commands/command-commits';
@@ -22,6 +24,8 @@ import { streamBelongsTo } from '../commands/stream-tenant';
 export interface RequestPolicy {
   maxOpenRequestsPerMentee: number;
   requestExpiryDays: number;
+  /** The program's hard rules: a request that breaks one is refused. */
+  hardRules: HardRules;
 }
 
 export interface RequestPolicyLookup {
@@ -34,7 +38,7 @@ export interface ParticipantLookup {
     tenantId: string,
     programId: string,
     personId: string,
-  ): Promise<{ participantId: string; roles: string[]; active: boolean } | null>;
+  ): Promise<{ participantId: string; roles: string[]; active: boolean; profile: PairSide['profile'] } | null>;
 }
 
 export const MAX_REQUEST_MESSAGE_LENGTH = 2000;
@@ -79,9 +83,29 @@ export class MentorshipRequestsService {
     }
     if (book.status === 'closed') throw new DomainError('CONFLICT', 'This mentor no longer takes mentees.');
     if (freeSeats(book) === 0) throw new DomainError('CONFLICT', 'This mentor has no free place left.');
+    const mentor = await this.participants.participantOf(ctx.tenantId, input.programId, input.mentorPersonId);
+    if (!mentor) throw new DomainError('NOT_FOUND', 'This mentor is not enrolled in the program.');
 
     const meta = this.meta(ctx, input.programId);
     const expiresAt = addDays(now, policy.requestExpiryDays);
+    const message = input.message ? await this.keys.encrypt(ctx.tenantId, ctx.actorPersonId, input.message) : null;
+    const request: MentorshipRequestCommand = {
+      type: 'RequestMentorship',
+      requestId,
+      programId: input.programId,
+      mentorPersonId: input.mentorPersonId,
+      menteePersonId: ctx.actorPersonId,
+      mentorParticipantId: book.mentorParticipantId,
+      menteeParticipantId: mentee.participantId,
+      message,
+      expiryDays: policy.requestExpiryDays,
+      hardRules: policy.hardRules,
+      menteeProfile: mentee.profile,
+      mentorProfile: mentor.profile,
+      now,
+    };
+    // The request's own refusals (a hard rule it breaks) come before it takes one of the mentee's open requests.
+    dryRun(mentorshipRequestDecider, request, existing.state);
     unwrap(
       await this.commands.menteeRequests.handle({
         streamId: menteeRequestsStreamId(input.programId, ctx.actorPersonId),
@@ -101,22 +125,10 @@ export class MentorshipRequestsService {
         meta,
       }),
     );
-    const message = input.message ? await this.keys.encrypt(ctx.tenantId, ctx.actorPersonId, input.message) : null;
     const created = unwrap(
       await this.commands.requests.handle({
         streamId,
-        command: {
-          type: 'RequestMentorship',
-          requestId,
-          programId: input.programId,
-          mentorPersonId: input.mentorPersonId,
-          menteePersonId: ctx.actorPersonId,
-          mentorParticipantId: book.mentorParticipantId,
-          menteeParticipantId: mentee.participantId,
-          message,
-          expiryDays: policy.requestExpiryDays,
-          now,
-        },
+        command: request,
         commitId: deriveId('commit', requestId, 'request'),
         meta,
       }),

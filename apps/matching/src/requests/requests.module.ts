@@ -1,5 +1,6 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { matchingContracts } from '@trellis/matching/contracts';
+import { DEFAULT_HARD_RULES } from '@trellis/matching/domain';
 import { ContractRegistry } from '@trellis/shared/messaging';
 import type { Logger } from '@trellis/shared/observability';
 import { MONGO_CONNECTION, ROOT_LOGGER } from '@trellis/shared/platform';
@@ -41,6 +42,7 @@ import { RequestsResolver } from './requests.resolver';
                 ? {
                     maxOpenRequestsPerMentee: program.settings.maxOpenRequestsPerMentee,
                     requestExpiryDays: program.settings.requestExpiryDays,
+                    hardRules: program.rules?.hardRules ?? DEFAULT_HARD_RULES,
                   }
                 : null;
             },
@@ -49,7 +51,12 @@ import { RequestsResolver } from './requests.resolver';
             participantOf: async (tenantId, programId, personId) => {
               const row = await pool.participant(tenantId, programId, personId);
               return row
-                ? { participantId: row.participantId, roles: row.roles, active: row.status === 'active' }
+                ? {
+                    participantId: row.participantId,
+                    roles: row.roles,
+                    active: row.status === 'active',
+                    profile: row.profile,
+                  }
                 : null;
             },
           },

@@ -3,14 +3,19 @@ import {
   DEFAULT_WEIGHTS,
   type CommunicationStyle,
   type FactorWeights,
+  type HardRules as EngineHardRules,
   type MatchingRules as EngineRules,
   type MenteeProfile,
   type MentorProfile,
   type Objective,
 } from '@trellis/matching/engine';
-import type { MatchingProfile, MatchingRules as ProgramRules } from '@trellis/profiles/contracts';
+import type {
+  HardRules as ProgramHardRules,
+  MatchingProfile,
+  MatchingRules as ProgramRules,
+} from '@trellis/profiles/contracts';
 import type { RoundObjective } from '@trellis/matching/contracts';
-import type { RoundSettings } from '@trellis/matching/domain';
+import { DEFAULT_HARD_RULES, HARD_RULE_REFERENCE_DATE, type RoundSettings } from '@trellis/matching/domain';
 import { payloadHash } from '@trellis/shared/event-store';
 
 /** Recorded on every computation, so a round says which engine produced it. */
@@ -69,8 +74,28 @@ export function toMentee(
   };
 }
 
+/**
+ * A program's hard rules as the engine checks them: the same rules pairEligibility decides, one field each (a null
+ * limit becomes no limit). engine-input.spec.ts proves both decide every pair alike.
+ */
+export function toEngineHardRules(rules: ProgramHardRules): EngineHardRules {
+  return {
+    excludeReportingLine: rules.reportingLineExcluded,
+    excludeSameDepartment: rules.sameDepartmentNotAllowed,
+    requireSharedLanguage: rules.sharedLanguageRequired,
+    ...(rules.maxTimezoneGapHours !== null ? { maxTimezoneGapHours: rules.maxTimezoneGapHours } : {}),
+    ...(rules.minSeniorityGap !== null ? { minSeniorityGap: rules.minSeniorityGap } : {}),
+  };
+}
+
 export function toEngineRules(rules: ProgramRules | null, questionIds: string[]): EngineRules {
-  if (!rules) return defaultRules({ matchingQuestionIds: questionIds });
+  if (!rules) {
+    return defaultRules({
+      hardRules: toEngineHardRules(DEFAULT_HARD_RULES),
+      matchingQuestionIds: questionIds,
+      referenceDate: HARD_RULE_REFERENCE_DATE,
+    });
+  }
   const weights: FactorWeights = { ...DEFAULT_WEIGHTS };
   for (const [factor, weight] of Object.entries(rules.weights)) {
     if (weight === undefined) continue;
@@ -79,14 +104,9 @@ export function toEngineRules(rules: ProgramRules | null, questionIds: string[])
   }
   return defaultRules({
     weights,
-    hardRules: {
-      excludeSameDepartment: rules.hardRules.sameDepartmentNotAllowed,
-      requireSharedLanguage: rules.hardRules.sharedLanguageRequired,
-      ...(rules.hardRules.maxTimezoneGapHours !== null
-        ? { maxTimezoneGapHours: rules.hardRules.maxTimezoneGapHours }
-        : {}),
-    },
+    hardRules: toEngineHardRules(rules.hardRules),
     matchingQuestionIds: questionIds,
+    referenceDate: HARD_RULE_REFERENCE_DATE,
   });
 }
 
@@ -99,9 +119,11 @@ export function roundSettings(rules: EngineRules): RoundSettings {
     settingsHash: payloadHash(rules),
     weights: { ...rules.weights },
     hardRules: {
+      excludeReportingLine: rules.hardRules.excludeReportingLine,
       excludeSameDepartment: rules.hardRules.excludeSameDepartment,
       requireSharedLanguage: rules.hardRules.requireSharedLanguage,
       maxTimezoneGapHours: rules.hardRules.maxTimezoneGapHours ?? null,
+      minSeniorityGap: rules.hardRules.minSeniorityGap ?? null,
     },
   };
 }

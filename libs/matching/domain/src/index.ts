@@ -12,3 +12,4 @@ export * from './circle-fill.decider';
 export * from './matching-round-comparison';
 export * from './round-candidates';
 export * from './round-metrics';
+export * from './pair-eligibility';

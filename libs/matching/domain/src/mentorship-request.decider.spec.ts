@@ -1,9 +1,18 @@
 import { mentorshipRequestDecider as decider, type MentorshipRequestEvent } from './mentorship-request.decider';
 import { given } from '@trellis/shared/kernel/testing';
+import { DEFAULT_HARD_RULES, type PairSide } from './pair-eligibility';
 
 const now = '2026-03-01T10:00:00.000Z';
 const later = '2026-03-20T10:00:00.000Z';
 const message = { enc: 'aes-256-gcm:v1', personId: 'mentee', iv: 'iv', tag: 'tag', ct: 'sealed' };
+const profile = (over: Partial<PairSide['profile']> = {}): PairSide['profile'] => ({
+  department: 'engineering',
+  managerPersonId: null,
+  languages: ['en'],
+  timezone: 'Europe/Berlin',
+  seniority: 3,
+  ...over,
+});
 const request = {
   type: 'RequestMentorship',
   requestId: 'r1',
@@ -14,6 +23,9 @@ const request = {
   menteeParticipantId: 'pe',
   message,
   expiryDays: 14,
+  hardRules: DEFAULT_HARD_RULES,
+  menteeProfile: profile(),
+  mentorProfile: profile({ seniority: 6 }),
   now,
 } as const;
 const requested: MentorshipRequestEvent = {
@@ -42,6 +54,58 @@ describe('MentorshipRequest', () => {
       });
       expect(given(decider).when({ ...request, expiryDays: 0 })).toMatchObject({ error: { code: 'BAD_USER_INPUT' } });
       expect(given(decider, [requested]).when(request)).toMatchObject({ error: { code: 'CONFLICT' } });
+    });
+
+    it('refuses a request that breaks one of the program’s hard rules, naming the rule in words', () => {
+      expect(given(decider).when({ ...request, mentorProfile: profile({ languages: ['fr'] }) })).toEqual({
+        error: {
+          code: 'BAD_USER_INPUT',
+          message: 'Your program requires a shared language; you and this mentor share none.',
+        },
+      });
+      expect(given(decider).when({ ...request, menteeProfile: profile({ managerPersonId: 'mentor' }) })).toMatchObject({
+        error: {
+          code: 'BAD_USER_INPUT',
+          message: 'Your program does not pair people in the same reporting line; this mentor is your manager.',
+        },
+      });
+      const strict = {
+        ...DEFAULT_HARD_RULES,
+        sameDepartmentNotAllowed: true,
+        maxTimezoneGapHours: 2,
+        minSeniorityGap: 4,
+      };
+      expect(given(decider).when({ ...request, hardRules: strict })).toMatchObject({
+        error: {
+          message:
+            'Your program pairs people from different departments only; you and this mentor are both in engineering.',
+        },
+      });
+      const elsewhere = {
+        ...request,
+        hardRules: strict,
+        mentorProfile: profile({ department: 'sales', seniority: 6 }),
+      };
+      expect(
+        given(decider).when({ ...elsewhere, mentorProfile: { ...elsewhere.mentorProfile, timezone: 'Asia/Tokyo' } }),
+      ).toMatchObject({
+        error: {
+          message: 'Your program allows at most 2 hours between time zones; you and this mentor are 8 hours apart.',
+        },
+      });
+      expect(given(decider).when(elsewhere)).toMatchObject({
+        error: {
+          message:
+            'Your program requires a mentor at least 4 levels more senior than you; this mentor is 3 levels more senior.',
+        },
+      });
+    });
+
+    it('opens a request the rules allow, and one they allow only because a rule is off', () => {
+      const ownManager = { ...request, menteeProfile: profile({ managerPersonId: 'mentor' }) };
+      expect(
+        given(decider).when({ ...ownManager, hardRules: { ...DEFAULT_HARD_RULES, reportingLineExcluded: false } }),
+      ).toEqual({ events: [requested] });
     });
   });
 

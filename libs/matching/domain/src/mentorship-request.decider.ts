@@ -1,7 +1,9 @@
 import type { DeclineReason, WithdrawReason } from '@trellis/matching/contracts';
+import type { HardRules } from '@trellis/profiles/contracts';
 import type { Decider, SealedText } from '@trellis/shared/kernel';
 import { addDays, isIsoTime } from './dates';
 import { badInput, conflict, forbidden, notFound } from './errors';
+import { hardRuleRefusal, pairEligibility, type PairSide } from './pair-eligibility';
 
 export const mentorshipRequestStreamId = (requestId: string): string => `mentorship-request-${requestId}`;
 
@@ -18,6 +20,13 @@ export type MentorshipRequestCommand =
       menteeParticipantId: string;
       message: SealedText | null;
       expiryDays: number;
+      /**
+       * The program's hard rules and both profiles as the candidate pool holds them. A request that breaks a rule is
+       * refused: a program has no setting that lets a mentee override one.
+       */
+      hardRules: HardRules;
+      menteeProfile: PairSide['profile'];
+      mentorProfile: PairSide['profile'];
       now: string;
     }
   | { type: 'AcceptRequest'; byPersonId: string; mentorshipId: string; now: string }
@@ -104,7 +113,13 @@ export const mentorshipRequestDecider: Decider<
         ) {
           throw badInput(`Requests must expire after 1 to ${MAX_REQUEST_EXPIRY_DAYS} days.`);
         }
-        const { type: _type, now, expiryDays, ...data } = command;
+        const { type: _type, now, expiryDays, hardRules, menteeProfile, mentorProfile, ...data } = command;
+        const mentee = { personId: command.menteePersonId, profile: menteeProfile };
+        const mentor = { personId: command.mentorPersonId, profile: mentorProfile };
+        const eligibility = pairEligibility(hardRules, mentee, mentor);
+        if (!eligibility.eligible) {
+          throw badInput(hardRuleRefusal(hardRules, mentee, mentor, eligibility.rule), { rule: eligibility.rule });
+        }
         return [{ type: 'MentorshipRequested', ...data, requestedAt: now, expiresAt: addDays(now, expiryDays) }];
       }
       case 'AcceptRequest':

@@ -57,7 +57,10 @@ function bestOverall(ctx: ExplainContext, i: number): { mentor: number; score: n
   const mentee = round.mentees[i]!;
   for (const mentor of round.mentors) {
     if (mentor.profile.id === mentee.profile.id || mentor.profile.capacity <= 0) continue;
-    const relaxed = { ...round.rules, hardRules: { excludeSameDepartment: false, requireSharedLanguage: false } };
+    const relaxed = {
+      ...round.rules,
+      hardRules: { excludeReportingLine: false, excludeSameDepartment: false, requireSharedLanguage: false },
+    };
     const r = scoreCompiled(mentor, mentee, relaxed);
     if ('excluded' in r) continue;
     if (!best || r.score > best.score) best = { mentor: mentor.index, score: r.score };

@@ -71,14 +71,44 @@ describe('scorePair', () => {
     });
     expect(scorePair(mentor({ blockedIds: ['mentee-a'] }), mentee(), rules)).toEqual({ excluded: 'blocked' });
     expect(scorePair(mentor({ languages: ['fr'] }), mentee(), rules)).toEqual({ excluded: 'no-shared-language' });
-    const dept = defaultRules({ hardRules: { excludeSameDepartment: true, requireSharedLanguage: true } });
+    const dept = defaultRules({
+      hardRules: { excludeReportingLine: true, excludeSameDepartment: true, requireSharedLanguage: true },
+    });
     expect(scorePair(mentor({ department: 'x' }), mentee({ department: 'x' }), dept)).toEqual({
       excluded: 'same-department',
     });
     expect(isExcluded(scorePair(mentor({ department: 'x' }), mentee({ department: 'x' }), rules))).toBe(false);
     const tz = defaultRules({
-      hardRules: { excludeSameDepartment: false, requireSharedLanguage: true, maxTimezoneGapHours: 3 },
+      hardRules: {
+        excludeReportingLine: true,
+        excludeSameDepartment: false,
+        requireSharedLanguage: true,
+        maxTimezoneGapHours: 3,
+      },
     });
     expect(scorePair(mentor({ timezone: 'Asia/Tokyo' }), mentee(), tz)).toEqual({ excluded: 'timezone-gap' });
+  });
+
+  it('excludes a reporting line only while the rule is on', () => {
+    const off = defaultRules({ hardRules: { ...rules.hardRules, excludeReportingLine: false } });
+    expect(scorePair(mentor({ managerIds: ['mentee-a'] }), mentee(), rules)).toEqual({ excluded: 'reporting-line' });
+    expect(isExcluded(scorePair(mentor(), mentee({ managerIds: ['mentor-a'] }), off))).toBe(false);
+    expect(isExcluded(scorePair(mentor({ managerIds: ['mentee-a'] }), mentee(), off))).toBe(false);
+  });
+
+  it('holds the mentor to the minimum seniority gap when both state their seniority', () => {
+    const gap2 = defaultRules({ hardRules: { ...rules.hardRules, minSeniorityGap: 2 } });
+    expect(scorePair(mentor({ seniorityYears: 4 }), mentee({ seniorityYears: 3 }), gap2)).toEqual({
+      excluded: 'seniority-gap',
+    });
+    expect(isExcluded(scorePair(mentor({ seniorityYears: 5 }), mentee({ seniorityYears: 3 }), gap2))).toBe(false);
+    expect(isExcluded(scorePair(mentor(), mentee({ seniorityYears: 3 }), gap2))).toBe(false);
+    expect(isExcluded(scorePair(mentor({ seniorityYears: 4 }), mentee({ seniorityYears: 3 }), rules))).toBe(false);
+    // A negative gap lets a mentor be that many levels junior.
+    const lenient = defaultRules({ hardRules: { ...rules.hardRules, minSeniorityGap: -1 } });
+    expect(isExcluded(scorePair(mentor({ seniorityYears: 2 }), mentee({ seniorityYears: 3 }), lenient))).toBe(false);
+    expect(scorePair(mentor({ seniorityYears: 1 }), mentee({ seniorityYears: 3 }), lenient)).toEqual({
+      excluded: 'seniority-gap',
+    });
   });
 });

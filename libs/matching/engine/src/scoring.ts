@@ -73,7 +73,11 @@ export function compileMentee(profile: MenteeProfile, rules: MatchingRules, inde
   };
 }
 
-/** Hard rules, checked before any scoring; the first rule that applies is reported. */
+/**
+ * Hard rules, checked before any scoring; the first rule that applies is reported. The program's rules here
+ * (reporting line to seniority gap) are a compiled form of the matching domain's pairEligibility, proven to
+ * decide alike by a property test in the matching app.
+ */
 export function exclusionReason(
   mentor: CompiledMentor,
   mentee: CompiledMentee,
@@ -83,7 +87,9 @@ export function exclusionReason(
   const ep = mentee.profile;
   if (mp.id === ep.id) return 'same-person';
   if (mp.capacity <= 0) return 'no-capacity';
-  if (mentee.managers.has(mp.id) || mentor.managers.has(ep.id)) return 'reporting-line';
+  if (rules.hardRules.excludeReportingLine && (mentee.managers.has(mp.id) || mentor.managers.has(ep.id))) {
+    return 'reporting-line';
+  }
   if (rules.hardRules.excludeSameDepartment && mp.department !== undefined && mp.department === ep.department) {
     return 'same-department';
   }
@@ -95,6 +101,15 @@ export function exclusionReason(
   const maxGap = rules.hardRules.maxTimezoneGapHours;
   if (maxGap !== undefined && Math.abs(mentor.offsetMinutes - mentee.offsetMinutes) > maxGap * 60) {
     return 'timezone-gap';
+  }
+  const minSeniority = rules.hardRules.minSeniorityGap;
+  if (
+    minSeniority !== undefined &&
+    mp.seniorityYears !== undefined &&
+    ep.seniorityYears !== undefined &&
+    mp.seniorityYears - ep.seniorityYears < minSeniority
+  ) {
+    return 'seniority-gap';
   }
   return null;
 }

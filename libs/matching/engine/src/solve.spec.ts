@@ -60,7 +60,12 @@ const programArb = fc
 
 const rules = defaultRules({
   topK: 50,
-  hardRules: { excludeSameDepartment: true, requireSharedLanguage: true, maxTimezoneGapHours: 6 },
+  hardRules: {
+    excludeReportingLine: true,
+    excludeSameDepartment: true,
+    requireSharedLanguage: true,
+    maxTimezoneGapHours: 6,
+  },
 });
 
 const FORBID_LEAVES_ONLY_FULL_MENTORS: { mentors: MentorProfile[]; mentees: MenteeProfile[] } = {

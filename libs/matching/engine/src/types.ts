@@ -84,13 +84,21 @@ export type ExclusionReason =
   | 'previous-pair'
   | 'blocked'
   | 'no-shared-language'
-  | 'timezone-gap';
+  | 'timezone-gap'
+  | 'seniority-gap';
 
 export interface HardRules {
+  /** Neither side may be the other's manager (managerIds). */
+  excludeReportingLine: boolean;
   excludeSameDepartment: boolean;
   requireSharedLanguage: boolean;
   /** Maximum difference between the two UTC offsets, in hours; undefined means no limit. */
   maxTimezoneGapHours?: number;
+  /**
+   * The mentor's seniorityYears minus the mentee's must be at least this; undefined means no limit. A pair where
+   * either side states no seniority is not held to it.
+   */
+  minSeniorityGap?: number;
 }
 
 export type Objective = 'max-score' | 'max-matched' | 'fairest';
@@ -139,7 +147,12 @@ export function defaultRules(overrides: Partial<MatchingRules> = {}): MatchingRu
   return {
     weights: DEFAULT_WEIGHTS,
     mentorWeights: DEFAULT_MENTOR_WEIGHTS,
-    hardRules: { excludeSameDepartment: false, requireSharedLanguage: true, maxTimezoneGapHours: undefined },
+    hardRules: {
+      excludeReportingLine: true,
+      excludeSameDepartment: false,
+      requireSharedLanguage: true,
+      maxTimezoneGapHours: undefined,
+    },
     matchingQuestionIds: [],
     targetOverlapMinutes: 120,
     topK: 50,
