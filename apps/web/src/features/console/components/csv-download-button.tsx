@@ -14,7 +14,8 @@ export function saveTextFile(text: string, fileName: string, type = 'text/csv;ch
   document.body.append(link);
   link.click();
   link.remove();
-  URL.revokeObjectURL(url);
+  // Some browsers read the file only after click() returns; the URL is released once they surely have.
+  window.setTimeout(() => URL.revokeObjectURL(url), 40_000);
 }
 
 /**
@@ -47,7 +48,7 @@ export function CsvDownloadButton(props: {
   };
   return (
     <>
-      <Button variant="light" size="compact-sm" loading={state === 'loading'} onClick={() => void download()}>
+      <Button variant="default" size="compact-sm" loading={state === 'loading'} onClick={() => void download()}>
         {t('console.insights.download', { table: props.tableName })}
       </Button>
       {state === 'failed' && (

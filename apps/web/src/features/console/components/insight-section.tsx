@@ -2,26 +2,17 @@ import { Card, Group, Stack, Table, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InsightTable, ProgramInsightsQueryVariables } from '../../../gql/graphql';
-import { formatDecimal, formatNumber } from '../../../lib/format';
+import { formatNumber } from '../../../lib/format';
 import { type CountRow, csvFileName, type FigureRow } from '../lib/insights-figures';
 import { CsvDownloadButton } from './csv-download-button';
 import { FigureName } from './figure-definition';
 
-// Figures the API gives as fractions (averages, rates, a percentage); the others are counts.
-const DECIMAL_FIGURES = new Set([
-  'matchedPercent',
-  'medianDaysToMatch',
-  'sessionsPerMentorshipPerMonth',
-  'expectedSessionsPerMonth',
-  'averageSessionRating',
-  'averageRelationshipDays',
-]);
-
 export function useFigureValue(): (row: FigureRow) => string {
   const { t, i18n } = useTranslation();
-  return ({ key, value }) => {
+  return ({ value }) => {
     if (value === null) return t('console.insights.noValue');
-    return DECIMAL_FIGURES.has(key) ? formatDecimal(value, i18n.language, 1) : formatNumber(value, i18n.language);
+    // The API rounds averages and rates itself; showing its digits keeps the screen equal to the CSV.
+    return formatNumber(value, i18n.language);
   };
 }
 
