@@ -311,6 +311,77 @@ describe('journey 2: the program manager runs a matching round', () => {
       );
       await camera.shot(page, 'matching-rules-saved');
 
+      // Insights: once the sessions service has the published proposals, the funnel shows them; the day before
+      // shows fewer; the CSV the tab downloads holds the numbers of the table on screen.
+      const proposalsMade = async () =>
+        dataOf(
+          await stack.gql<{ programInsights: { matching: { proposalsMade: number } } }>(
+            manager,
+            `query($p: ID!) { programInsights(programId: $p) { matching { proposalsMade } } }`,
+            { p: DEMO_PROGRAM_ID },
+          ),
+        ).programInsights.matching.proposalsMade;
+      await eventually(async () => expect(await proposalsMade()).toBeGreaterThanOrEqual(round.pairs.length), {
+        timeoutMs: 60_000,
+        intervalMs: 1_000,
+      });
+      const proposalsNow = await proposalsMade();
+      await page.getByRole('tab', { name: copy('console.tabs.insights') }).click();
+      const matchingTable = page.getByRole('table', {
+        name: copy('console.insights.figuresOf', { table: copy('console.insights.tables.MATCHING') }),
+      });
+      // A row's header is the figure's name and its definition button: the name alone may begin another's.
+      const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const figureCell = (figure: string) => {
+        const name = copy(`console.insights.figures.${figure}`);
+        const define = copy('console.insights.define', { figure: name });
+        return matchingTable
+          .getByRole('row')
+          .filter({
+            has: page.getByRole('rowheader', { name: new RegExp(`^${escaped(name)}\\s*${escaped(define)}$`) }),
+          })
+          .getByRole('cell');
+      };
+      const proposalsCell = figureCell('proposalsMade');
+      await expect(proposalsCell.textContent()).resolves.toBe(proposalsNow.toLocaleString('en-US'));
+      await expectNoSeriousViolations(page, 'insights tab');
+      await camera.shot(page, 'insights');
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page
+          .getByRole('button', {
+            name: copy('console.insights.download', { table: copy('console.insights.tables.MATCHING') }),
+          })
+          .click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^insights-matching-\d{4}-\d{2}-\d{2}\.csv$/);
+      const csvRows = fs
+        .readFileSync(await download.path(), 'utf8')
+        .trim()
+        .split(/\r\n/)
+        .slice(1)
+        .map((line) => line.split(','));
+      await expect(matchingTable.locator('tbody tr').count()).resolves.toBe(csvRows.length);
+      for (const [figure, value] of csvRows) {
+        if (!figure || figure.includes(':')) continue;
+        const shown = (await figureCell(figure).textContent()) ?? '';
+        if (value === '') expect(shown).toBe(copy('console.insights.noValue'));
+        else expect(Number(shown.replace(/,/g, ''))).toBe(Number(value));
+      }
+
+      const yesterday = await page.evaluate(() => {
+        const day = new Date(Date.now() - 86_400_000);
+        const two = (n: number) => String(n).padStart(2, '0');
+        return `${day.getFullYear()}-${two(day.getMonth() + 1)}-${two(day.getDate())}`;
+      });
+      await page.getByLabel(copy('console.insights.asOf')).fill(yesterday);
+      await eventually(
+        async () => expect(Number((await proposalsCell.textContent())?.replace(/,/g, ''))).toBeLessThan(proposalsNow),
+        { timeoutMs: 30_000, intervalMs: 500 },
+      );
+      await camera.shot(page, 'insights-as-of-yesterday');
+
       // A mentee of the round finds the proposal: the demo mentee when the round paired them, else another.
       const proposed = round.pairs.find((p) => p.menteePersonId === chen) ?? round.pairs[0]!;
       const mentee = menteeSide.page;

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Group, SimpleGrid, Stack, Tabs } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
@@ -22,7 +22,10 @@ import { QuestionnairePanel } from '../components/questionnaire-panel';
 import { StatusBadge } from '../components/status-badge';
 import { mayUseConsole, useConsoleAccess } from '../hooks/use-console-access';
 
-type Tab = 'program' | 'questionnaire' | 'rules' | 'participants' | 'import' | 'engagement';
+type Tab = 'program' | 'questionnaire' | 'rules' | 'participants' | 'import' | 'engagement' | 'insights';
+
+// The charts library comes with the Insights tab only, not with the rest of the console.
+const InsightsPanel = lazy(() => import('../components/insights-panel').then((m) => ({ default: m.InsightsPanel })));
 
 /**
  * One program's console. Someone who does not manage it (and is no org admin) is refused before anything of the
@@ -70,6 +73,7 @@ export function ProgramConsolePage({ programId }: { programId: string }) {
           <Tabs.Tab value="participants">{t('console.tabs.participants')}</Tabs.Tab>
           <Tabs.Tab value="import">{t('console.tabs.import')}</Tabs.Tab>
           <Tabs.Tab value="engagement">{t('console.tabs.engagement')}</Tabs.Tab>
+          <Tabs.Tab value="insights">{t('console.tabs.insights')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="program">
           <Stack>
@@ -100,6 +104,11 @@ export function ProgramConsolePage({ programId }: { programId: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="engagement">
           <EngagementPanel programId={program.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="insights">
+          <Suspense fallback={<LoadingState label={t('console.insights.loading')} />}>
+            <InsightsPanel programId={program.id} cohorts={program.cohorts} />
+          </Suspense>
         </Tabs.Panel>
       </Tabs>
     </Stack>
