@@ -17,7 +17,13 @@ import {
   programDecider,
   programStreamId,
 } from '@trellis/profiles/domain';
-import { CommandHandler, DomainError, type EventStore } from '@trellis/shared/event-store';
+import {
+  CommandHandler,
+  ConcurrencyError,
+  DomainError,
+  type EventStore,
+  IdempotencyConflictError,
+} from '@trellis/shared/event-store';
 import { currentCorrelation } from '@trellis/shared/observability';
 import type { ProfilesReadModels } from './read-models';
 
@@ -25,6 +31,17 @@ export interface Actor {
   tenantId: string;
   personId: string;
 }
+
+export type EnrollCommand = Extract<ParticipantCommand, { type: 'Enroll' }>;
+
+export interface NewParticipant {
+  command: EnrollCommand;
+  commandId: string;
+  /** Who the commit names as its actor: the manager who imports, or the person enrolling themselves. */
+  actorPersonId: string;
+}
+
+export type NewParticipantOutcome = { ok: true; state: ParticipantState } | { ok: false; error: DomainError };
 
 export interface CommandOptions {
   /** The client's id for this command: retrying with the same id applies it once (docs/architecture.md §4). */
@@ -130,5 +147,88 @@ export class ProfilesStore {
       await this.readModels.writeParticipant(actor.tenantId, result.state, result.revision, new Date());
     }
     return result.state;
+  }
+
+  /**
+   * Enrolls many people at once: one read of their streams, one commit per new participant written with a single
+   * `appendNewStreams`, and their rows with one insert. A command id that is stored already answers as before (a
+   * re-upload, or an import resumed after a crash, writes nothing twice); a stream that exists under another command
+   * (re-enrollment after withdrawal) or that a concurrent writer started goes the one-by-one way.
+   */
+  async executeNewParticipants(
+    tenantId: string,
+    programId: string,
+    entries: readonly NewParticipant[],
+  ): Promise<NewParticipantOutcome[]> {
+    const streamIds = entries.map((e) => participantStreamId(e.command.participantId));
+    const stored = await this.store.readStreams(streamIds);
+    const outcomes: NewParticipantOutcome[] = [];
+    const rows: Array<{ state: ParticipantState; revision: number }> = [];
+    const fresh: Array<{ index: number; events: ParticipantEvent[] }> = [];
+    const oneByOne: number[] = [];
+    for (const [index, entry] of entries.entries()) {
+      const stream = stored.get(streamIds[index] ?? '');
+      if (stream) {
+        if (stream.events.some((e) => e.commitId === entry.commandId)) {
+          const state = stream.events
+            .map((e) => ({ type: e.type, ...(e.data as object) }) as ParticipantEvent)
+            .reduce(participantDecider.evolve, participantDecider.initialState());
+          outcomes[index] = { ok: true, state };
+          rows.push({ state, revision: stream.head.revision });
+        } else oneByOne.push(index);
+        continue;
+      }
+      try {
+        const events = participantDecider.decide(entry.command, participantDecider.initialState());
+        fresh.push({ index, events });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        outcomes[index] = { ok: false, error };
+      }
+    }
+    const appendable = fresh.filter((f) => f.events.length > 0);
+    try {
+      const results = await this.store.appendNewStreams(
+        appendable.map(({ index, events }) => {
+          const entry = entries[index] as NewParticipant;
+          return {
+            streamId: streamIds[index] ?? '',
+            streamType: 'participant',
+            events: events.map(({ type, ...rest }) => ({ type, data: rest })),
+            meta: this.meta({ tenantId, personId: entry.actorPersonId }, programId),
+            commitId: entry.commandId,
+          };
+        }),
+      );
+      for (const [position, { index, events }] of appendable.entries()) {
+        const state = events.reduce(participantDecider.evolve, participantDecider.initialState());
+        outcomes[index] = { ok: true, state };
+        rows.push({ state, revision: results[position]?.revision ?? events.length });
+      }
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError || error instanceof IdempotencyConflictError)) throw error;
+      // The rest of the call was written; settling every entry alone finds those commits by their command ids.
+      oneByOne.push(...appendable.map((f) => f.index));
+    }
+    for (const f of fresh)
+      if (f.events.length === 0) outcomes[f.index] = { ok: true, state: participantDecider.initialState() };
+    await this.readModels.writeParticipants(tenantId, rows, new Date());
+    for (const index of oneByOne) {
+      const entry = entries[index] as NewParticipant;
+      try {
+        const state = await this.executeParticipant(
+          { tenantId, personId: entry.actorPersonId },
+          programId,
+          entry.command.participantId,
+          entry.command,
+          { commandId: entry.commandId },
+        );
+        outcomes[index] = { ok: true, state };
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        outcomes[index] = { ok: false, error };
+      }
+    }
+    return outcomes;
   }
 }

@@ -104,6 +104,58 @@ export class ProfilesReadModels {
   }
 
   /**
+   * Rows of many newly enrolled participants with one read and one unordered insert. A row that exists already (a
+   * re-enrollment after withdrawal) or that another writer inserted meanwhile goes through `writeParticipant`, whose
+   * revision check decides.
+   */
+  async writeParticipants(
+    tenantId: string,
+    entries: ReadonlyArray<{ state: ParticipantState; revision: number }>,
+    enrolledAt: Date,
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    const existing = new Set(
+      (
+        await this.participants
+          .find({ _id: { $in: entries.map((e) => e.state.participantId) } }, { projection: { _id: 1 } })
+          .toArray()
+      ).map((row) => row._id),
+    );
+    const fresh = entries.filter((e) => !existing.has(e.state.participantId) && !e.state.erased);
+    const others = entries.filter((e) => existing.has(e.state.participantId) || e.state.erased);
+    const rows = fresh.map(({ state, revision }) => {
+      const { enrolled: _enrolled, erased: _erased, ...rest } = state;
+      return {
+        ...rest,
+        _id: state.participantId,
+        tenantId,
+        enrolledAt,
+        updatedAt: new Date(),
+        _revision: revision,
+      } as ParticipantRow;
+    });
+    const lost = new Set<number>();
+    if (rows.length > 0) {
+      try {
+        await this.participants.insertMany(rows, { ordered: false });
+      } catch (error) {
+        const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+        const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+        if (list.length === 0) throw error;
+        for (const writeError of list as { index?: number; code?: number; err?: { index?: number; code?: number } }[]) {
+          const index = writeError.index ?? writeError.err?.index;
+          const code = writeError.code ?? writeError.err?.code;
+          if (index === undefined || code !== 11000) throw error;
+          lost.add(index);
+        }
+      }
+    }
+    for (const entry of [...others, ...fresh.filter((_, index) => lost.has(index))]) {
+      await this.writeParticipant(tenantId, entry.state, entry.revision, enrolledAt);
+    }
+  }
+
+  /**
    * After a crash between a commit and its row write, the row lags its stream. Commits not yet relayed are the only
    * ones that can be in that state right after start-up, so refolding their streams catches the rows up.
    */

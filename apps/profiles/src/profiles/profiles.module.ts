@@ -4,6 +4,7 @@ import { ProfilesStore } from '../core/profiles-store';
 import { ProfilesReadModels } from '../core/read-models';
 import { ProfileSealer } from '../core/sealing';
 import { ParticipantResolver, ProgramResolver } from '../graphql/profiles.resolver';
+import { BulkEnrollment } from './bulk-enrollment';
 import { ParticipantImportService } from './participant-import.service';
 import { ProfilesService } from './profiles.service';
 
@@ -17,14 +18,20 @@ import { ProfilesService } from './profiles.service';
       inject: [ProfilesStore, ProfilesReadModels, ProfileSealer, PersonKeyStore],
     },
     {
+      provide: BulkEnrollment,
+      useFactory: (store: ProfilesStore, sealer: ProfileSealer, keys: PersonKeyStore) =>
+        new BulkEnrollment(store, sealer, keys),
+      inject: [ProfilesStore, ProfileSealer, PersonKeyStore],
+    },
+    {
       provide: ParticipantImportService,
-      useFactory: (service: ProfilesService, store: ProfilesStore, rm: ProfilesReadModels) =>
-        new ParticipantImportService(service, store, rm),
-      inject: [ProfilesService, ProfilesStore, ProfilesReadModels],
+      useFactory: (service: ProfilesService, store: ProfilesStore, rm: ProfilesReadModels, bulk: BulkEnrollment) =>
+        new ParticipantImportService(service, store, rm, bulk),
+      inject: [ProfilesService, ProfilesStore, ProfilesReadModels, BulkEnrollment],
     },
     ProgramResolver,
     ParticipantResolver,
   ],
-  exports: [ProfilesService],
+  exports: [ProfilesService, BulkEnrollment],
 })
 export class ProfilesModule {}

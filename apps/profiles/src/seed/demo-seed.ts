@@ -6,7 +6,7 @@ import { type Logger } from '@trellis/shared/observability';
 import { ROOT_LOGGER } from '@trellis/shared/platform';
 import { ProfilesReadModels } from '../core/read-models';
 import { ProfilesStore } from '../core/profiles-store';
-import { ProfilesService } from '../profiles/profiles.service';
+import { BulkEnrollment } from '../profiles/bulk-enrollment';
 import type { ProfileInput } from '../graphql/profiles.types';
 import {
   DEMO_MENTEE_COUNT,
@@ -157,12 +157,13 @@ export function demoProfile(kind: 'mentor' | 'mentee', index: number, mentorPers
 
 /**
  * Seeds the demo organization once (TRELLIS_SEED_DEMO=1, set by `npm start`): a program with 80 mentors and 300
- * mentees. Deterministic ids and command ids make it idempotent: a second start changes nothing.
+ * mentees, enrolled in bulk (each person enrolls themselves, as they would in the app). Deterministic ids and command
+ * ids make it idempotent: a second start changes nothing, and a start that crashed half-way is completed.
  */
 @Injectable()
 export class DemoSeed implements OnApplicationBootstrap {
   constructor(
-    private readonly service: ProfilesService,
+    private readonly bulk: BulkEnrollment,
     private readonly store: ProfilesStore,
     private readonly readModels: ProfilesReadModels,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
@@ -258,17 +259,31 @@ export class DemoSeed implements OnApplicationBootstrap {
       })),
     ];
     const participants = this.readModels.participantsOf(DEMO_TENANT_ID);
-    let enrolled = 0;
-    for (const person of people) {
-      if (await participants.findOne({ _id: participantIdFor(DEMO_PROGRAM_ID, person.personId) })) continue;
-      await this.service.enroll(
-        { personId: person.personId, tenantId: DEMO_TENANT_ID, orgAdmin: false },
-        DEMO_PROGRAM_ID,
-        { roles: [person.role], mentorCapacity: person.capacity, profile: person.profile },
-        { commandId: `demo:enroll:${DEMO_PROGRAM_ID}:${person.personId}` },
-      );
-      enrolled += 1;
-    }
+    const seeded = new Set(
+      (
+        await participants.find({
+          _id: { $in: people.map((person) => participantIdFor(DEMO_PROGRAM_ID, person.personId)) },
+        })
+      ).map((row) => row._id),
+    );
+    const missing = people.filter((person) => !seeded.has(participantIdFor(DEMO_PROGRAM_ID, person.personId)));
+    const program = await this.store.programFacts(DEMO_TENANT_ID, DEMO_PROGRAM_ID);
+    const outcomes = await this.bulk.enroll(
+      adminPrincipal,
+      program,
+      missing.map((person) => ({
+        personId: person.personId,
+        roles: [person.role],
+        cohortId: null,
+        mentorCapacity: person.capacity,
+        profile: person.profile,
+        commandId: `demo:enroll:${DEMO_PROGRAM_ID}:${person.personId}`,
+      })),
+      { selfEnrolled: true },
+    );
+    const failure = outcomes.find((error) => error !== null);
+    if (failure) throw failure;
+    const enrolled = outcomes.length;
     return enrolled;
   }
 }

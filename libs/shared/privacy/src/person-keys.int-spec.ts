@@ -57,4 +57,20 @@ describe('crypto-shredding on the real MongoDB-protocol server', () => {
     await keys.encrypt('org-1', 'person-d', 'x');
     await expect(keys.decrypt({ ...field, personId: 'person-d' })).rejects.toThrow();
   });
+
+  it('creates many keys with one insert and keeps the key another writer stored first', async () => {
+    const first = new PersonKeyStore(db.connection);
+    const second = new PersonKeyStore(db.connection);
+    const sealedEarlier = await first.encrypt('org-1', 'bulk-1', 'written before the bulk call');
+    const ids = ['bulk-1', ...Array.from({ length: 30 }, (_, i) => `bulk-${i + 2}`)];
+    // Two instances racing on the same people: each person ends up with exactly one stored key, used by both.
+    await Promise.all([first.ensureKeys('org-1', ids), second.ensureKeys('org-1', ids)]);
+    expect(await db.connection.collection('person_keys').countDocuments({ _id: { $in: ids } } as never)).toBe(31);
+    expect(await second.decrypt(sealedEarlier)).toBe('written before the bulk call');
+    for (const id of ids) {
+      const sealed = await second.encrypt('org-1', id, `note of ${id}`);
+      expect(await new PersonKeyStore(db.connection).decrypt(sealed)).toBe(`note of ${id}`);
+      expect(await first.decrypt(sealed)).toBe(`note of ${id}`);
+    }
+  });
 });

@@ -100,6 +100,41 @@ export class PersonKeyStore {
     }
   }
 
+  /**
+   * Makes sure many people have a data key, with one read for those not cached and one unordered insert for those
+   * without a key, instead of a round trip or two per person. A key another writer created meanwhile wins: the
+   * duplicates are read back, so everyone encrypts with the key that is stored.
+   */
+  async ensureKeys(tenantId: string, personIds: Iterable<string>): Promise<void> {
+    const ids = [...new Set(personIds)];
+    await this.preload(ids);
+    const missing = ids.filter((id) => !this.cache.has(id));
+    if (missing.length === 0) return;
+    const created = missing.map((personId) => ({
+      _id: personId,
+      tenantId,
+      key: new Binary(randomBytes(32)),
+      createdAt: new Date(),
+    }));
+    const lost = new Set<string>();
+    try {
+      await this.keys.insertMany(created, { ordered: false });
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+      const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+      if (list.length === 0) throw error;
+      for (const writeError of list as { index?: number; code?: number; err?: { index?: number; code?: number } }[]) {
+        const index = writeError.index ?? writeError.err?.index;
+        const code = writeError.code ?? writeError.err?.code;
+        const doc = index === undefined ? undefined : created[index];
+        if (!doc || code !== 11000) throw error;
+        lost.add(doc._id);
+      }
+    }
+    for (const doc of created) if (!lost.has(doc._id)) this.cache.set(doc._id, Buffer.from(doc.key.buffer));
+    if (lost.size > 0) await this.preload(lost);
+  }
+
   /** Crypto-shredding: deletes the person's key; every field encrypted with it becomes unreadable for good. */
   async shred(personId: string): Promise<void> {
     this.cache.delete(personId);

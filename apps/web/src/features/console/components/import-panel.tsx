@@ -3,34 +3,33 @@ import { Alert, Anchor, Button, Checkbox, FileInput, Group, Stack, Table, Text, 
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
-import type { ImportParticipantsMutation } from '../../../gql/graphql';
 import { formatNumber } from '../../../lib/format';
 import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { IMPORT_PARTICIPANTS } from '../api/console-mutations';
 import { useConsoleAction } from '../hooks/use-console-action';
 import { parseCsv, previewCsv } from '../lib/csv-preview';
 import { importTemplateCsv, REQUIRED_IMPORT_COLUMNS } from '../lib/import-template';
-import { fitsInOneRequest } from '../lib/upload-size';
+import { chunkCsv, type ImportReport, mergeReports } from '../lib/csv-chunks';
 
 const FIELDS: RefusalFields<'file'> = { file: ['csv'] };
-type Report = ImportParticipantsMutation['importParticipants'];
 
 /**
- * Enrollment from a CSV file: the file is read in the browser, previewed, and sent as text. The report names each
- * refused line; with all-or-nothing, one bad line keeps every line out.
+ * Enrollment from a CSV file: the file is read in the browser, previewed, and sent as text, in chunks of lines when it
+ * is larger than one request can carry. The report names each refused line; with all-or-nothing, one bad line keeps
+ * every line of its chunk out, and no later chunk is sent.
  */
 export function ImportPanel(props: { programId: string; onImported: () => void }) {
   const { t, i18n } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [csv, setCsv] = useState<string | null>(null);
   const [allOrNothing, setAllOrNothing] = useState(true);
-  const [report, setReport] = useState<Report | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
   const [importParticipants, importing] = useMutation(IMPORT_PARTICIPANTS);
   const { failure, run } = useConsoleAction();
   const refusal = placeRefusal(failure, FIELDS);
   const preview = useMemo(() => (csv === null ? null : previewCsv(csv, REQUIRED_IMPORT_COLUMNS)), [csv]);
   const records = useMemo(() => (csv === null ? [] : parseCsv(csv)), [csv]);
-  const tooLarge = csv !== null && !fitsInOneRequest(csv);
   const n = (value: number) => formatNumber(value, i18n.language);
 
   const choose = async (chosen: File | null) => {
@@ -40,13 +39,28 @@ export function ImportPanel(props: { programId: string; onImported: () => void }
   };
   const send = async () => {
     if (csv === null) return;
-    let answer: Report | undefined;
+    const chunks = chunkCsv(csv);
+    const total = chunks.reduce((sum, chunk) => sum + chunk.lines, 0);
+    const reports: ImportReport[] = [];
+    let sent = 0;
+    setProgress({ sent, total });
     await run(async () => {
-      const result = await importParticipants({ variables: { programId: props.programId, csv, allOrNothing } });
-      answer = result.data?.importParticipants;
+      for (const chunk of chunks) {
+        const result = await importParticipants({
+          variables: { programId: props.programId, csv: chunk.csv, allOrNothing },
+        });
+        const answer = result.data?.importParticipants;
+        if (!answer) return;
+        reports.push(answer);
+        sent += chunk.lines;
+        setProgress({ sent, total });
+        if (allOrNothing && answer.failed > 0) return;
+      }
     });
-    setReport(answer ?? null);
-    if (answer && answer.imported > 0) props.onImported();
+    setProgress(null);
+    const merged = reports.length > 0 ? mergeReports(reports) : null;
+    setReport(merged);
+    if (merged && merged.imported > 0) props.onImported();
   };
   const personOnLine = (line: number) => {
     const record = records[line - 1];
@@ -76,7 +90,7 @@ export function ImportPanel(props: { programId: string; onImported: () => void }
             clearable
             clearButtonProps={{ 'aria-label': t('console.import.clearFile') }}
             value={file}
-            error={refusal.errorOn('file') ?? (tooLarge ? t('console.import.tooLarge') : undefined)}
+            error={refusal.errorOn('file')}
             onChange={(chosen) => void choose(chosen)}
           />
           <Checkbox
@@ -126,9 +140,14 @@ export function ImportPanel(props: { programId: string; onImported: () => void }
             </>
           )}
           <Group>
-            <Button type="submit" disabled={csv === null || tooLarge} loading={importing.loading}>
+            <Button type="submit" disabled={csv === null} loading={importing.loading || progress !== null}>
               {t('console.import.submit')}
             </Button>
+            {progress && progress.total > 0 && (
+              <Text role="status" size="sm">
+                {t('console.import.progress', { sent: n(progress.sent), total: n(progress.total) })}
+              </Text>
+            )}
           </Group>
         </Stack>
       </form>
