@@ -24,8 +24,18 @@ describe('profiles service (real FerretDB, Kafka, tokens)', () => {
   let otherMentee: Principal;
   let mentor: Principal;
   let programId: string;
+  // Where the shared topic ended before this file wrote anything: its readers start there, not at the beginning,
+  // which on a broker that earlier tests (or earlier runs) filled would take longer than any wait here.
+  let topicStart: Array<{ partition: number; offset: string }> = [];
 
   beforeAll(async () => {
+    const kafkaAdmin = createTestKafka().admin();
+    await kafkaAdmin.connect();
+    topicStart = (await kafkaAdmin.fetchTopicOffsets(PROFILES_TOPIC).catch(() => [])).map((p) => ({
+      partition: p.partition,
+      offset: p.high,
+    }));
+    await kafkaAdmin.disconnect();
     h = await startProfilesHarness();
     admin = h.person('admin', true);
     manager = h.person('manager');
@@ -378,7 +388,7 @@ describe('profiles service (real FerretDB, Kafka, tokens)', () => {
       {
         ...definition,
         collection: 'test_memberships',
-        // The shared topic holds every earlier test's events too; this copy follows only this test's organization.
+        // Other files' events written since this file began pass by too; this copy follows only this test's organization.
         apply: (e: EventEnvelope, rows: Parameters<typeof definition.apply>[1]) =>
           e.tenantId === h.tenantId ? definition.apply(e, rows) : Promise.resolve(),
       },
@@ -389,8 +399,15 @@ describe('profiles service (real FerretDB, Kafka, tokens)', () => {
         fromBeginning: true,
       },
     );
+    const scanGroup = uniqueName('scan');
+    const offsets = kafka.admin();
+    await offsets.connect();
+    for (const groupId of [definition.name, scanGroup]) {
+      if (topicStart.length) await offsets.setOffsets({ groupId, topic: PROFILES_TOPIC, partitions: topicStart });
+    }
+    await offsets.disconnect();
     const seen: EventEnvelope[] = [];
-    const consumer = kafka.consumer({ groupId: uniqueName('scan') });
+    const consumer = kafka.consumer({ groupId: scanGroup });
     await consumer.connect();
     await consumer.subscribe({ topic: PROFILES_TOPIC, fromBeginning: true });
     await consumer.run({
