@@ -14,6 +14,7 @@ import {
 } from '@trellis/profiles/domain';
 import {
   type EventStore,
+  insertNewDocuments,
   type RecordedEvent,
   replaceIfNewer,
   TenantScopedCollection,
@@ -134,22 +135,7 @@ export class ProfilesReadModels {
         _revision: revision,
       } as ParticipantRow;
     });
-    const lost = new Set<number>();
-    if (rows.length > 0) {
-      try {
-        await this.participants.insertMany(rows, { ordered: false });
-      } catch (error) {
-        const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
-        const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-        if (list.length === 0) throw error;
-        for (const writeError of list as { index?: number; code?: number; err?: { index?: number; code?: number } }[]) {
-          const index = writeError.index ?? writeError.err?.index;
-          const code = writeError.code ?? writeError.err?.code;
-          if (index === undefined || code !== 11000) throw error;
-          lost.add(index);
-        }
-      }
-    }
+    const lost = await insertNewDocuments(this.participants, rows);
     for (const entry of [...others, ...fresh.filter((_, index) => lost.has(index))]) {
       await this.writeParticipant(tenantId, entry.state, entry.revision, enrolledAt);
     }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { currentTraceCarrier, type TraceCarrier } from '@trellis/shared/observability';
 import type { Collection, Connection } from 'mongoose';
+import { insertNewDocuments } from './insert-new';
 import { ConcurrencyError, IdempotencyConflictError, isDuplicateKeyError } from './errors';
 import type { EventTypeRegistry } from './event-type-registry';
 import { payloadHash } from './stable-json';
@@ -240,20 +241,7 @@ export class EventStore {
     if (new Set(commits.map((c) => c.streamId)).size !== commits.length) {
       throw new Error('appendNewStreams needs distinct stream ids');
     }
-    const failed = new Set<number>();
-    try {
-      await this.commits.insertMany(commits, { ordered: false });
-    } catch (error) {
-      const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
-      const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-      if (list.length === 0) throw error;
-      for (const writeError of list as { index?: number; code?: number; err?: { index?: number; code?: number } }[]) {
-        const index = writeError.index ?? writeError.err?.index;
-        const code = writeError.code ?? writeError.err?.code;
-        if (index === undefined || code !== 11000) throw error;
-        failed.add(index);
-      }
-    }
+    const failed = await insertNewDocuments(this.commits, commits);
     if (failed.size > 0 && failed.size < commits.length) {
       // Until this lands the relay sees the batch as incomplete and marks its commits one by one, which is also right.
       await this.commits.updateMany({ batchId }, { $set: { batchCount: commits.length - failed.size } });

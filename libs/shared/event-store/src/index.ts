@@ -2,6 +2,7 @@ export * from './decider';
 export * from './errors';
 export * from './event-store';
 export * from './event-type-registry';
+export * from './insert-new';
 export * from './lease';
 export * from './outbox-relay';
 export * from './projection';

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { insertNewDocuments } from '@trellis/shared/event-store';
 import type { Collection, Connection } from 'mongoose';
 import { mongo } from 'mongoose';
 
@@ -116,23 +117,11 @@ export class PersonKeyStore {
       key: new Binary(randomBytes(32)),
       createdAt: new Date(),
     }));
-    const lost = new Set<string>();
-    try {
-      await this.keys.insertMany(created, { ordered: false });
-    } catch (error) {
-      const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
-      const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-      if (list.length === 0) throw error;
-      for (const writeError of list as { index?: number; code?: number; err?: { index?: number; code?: number } }[]) {
-        const index = writeError.index ?? writeError.err?.index;
-        const code = writeError.code ?? writeError.err?.code;
-        const doc = index === undefined ? undefined : created[index];
-        if (!doc || code !== 11000) throw error;
-        lost.add(doc._id);
-      }
+    const taken = await insertNewDocuments(this.keys, created);
+    for (const [index, doc] of created.entries()) {
+      if (!taken.has(index)) this.cache.set(doc._id, Buffer.from(doc.key.buffer));
     }
-    for (const doc of created) if (!lost.has(doc._id)) this.cache.set(doc._id, Buffer.from(doc.key.buffer));
-    if (lost.size > 0) await this.preload(lost);
+    if (taken.size > 0) await this.preload(created.filter((_, index) => taken.has(index)).map((doc) => doc._id));
   }
 
   /** Crypto-shredding: deletes the person's key; every field encrypted with it becomes unreadable for good. */
