@@ -67,7 +67,8 @@ export function EngagementPairRow(props: { pair: FragmentType<typeof EngagementP
         </Stack>
       </Table.Td>
       <Table.Td>
-        <Badge color={pair.status === 'stalled' ? 'red' : 'yellow'} variant="light">
+        {/* Filled with autoContrast: the light variants of red and yellow stay below the 4.5:1 text contrast. */}
+        <Badge color={pair.status === 'stalled' ? 'red.9' : 'yellow.5'} variant="filled" autoContrast>
           {t(healthStatusKey(pair.status))}
         </Badge>
       </Table.Td>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/query-error';
 import { formatDateTime, formatNumber, formatPercent } from '../../../lib/format';
 import { ROUNDS_HISTORY } from '../api/round-queries';
+import { roundStatusColor } from '../lib/round-status-color';
 
 /** The program's rounds, newest first, each linking to its page; more are fetched a page at a time. */
 export function RoundsHistory({ programId }: { programId: string }) {
@@ -67,7 +68,9 @@ export function RoundsHistory({ programId }: { programId: string }) {
                   </Anchor>
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light">{t(`rounds.status.${round.status}`)}</Badge>
+                  <Badge variant="filled" color={roundStatusColor(round.status)}>
+                    {t(`rounds.status.${round.status}`)}
+                  </Badge>
                 </Table.Td>
                 <Table.Td>{t(`rounds.objective.${round.objective}`)}</Table.Td>
                 <Table.Td>

@@ -10,6 +10,7 @@ import { QueryError } from '../../../components/query-error';
 import { getFragmentData } from '../../../gql';
 import type { MatchingObjective } from '../../../gql/graphql';
 import { formatNumber } from '../../../lib/format';
+import { roundStatusColor } from '../lib/round-status-color';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { RoundConsoleRound } from '../api/round-fields';
 import { ADD_PAIR, LOCK_PAIR, RECOMPUTE_ROUND, REMOVE_PAIR, SWAP_MENTORS, UNLOCK_PAIR } from '../api/round-mutations';
@@ -176,7 +177,7 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
           {t('rounds.console.heading', { objective: t(`rounds.objective.${round.objective}`) })}
         </PageHeading>
         <Group gap="sm">
-          <Badge variant="filled" color={statusColor(round.status)} size="lg">
+          <Badge variant="filled" color={roundStatusColor(round.status)} size="lg">
             {t(`rounds.status.${round.status}`)}
           </Badge>
           <Text size="sm">
@@ -370,11 +371,4 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
       {dialog?.kind === 'discard' && <DiscardDialog roundId={roundId} onClose={() => setDialog(null)} />}
     </Stack>
   );
-}
-
-function statusColor(status: string): string {
-  if (status === 'PUBLISHED') return 'teal.9';
-  if (status === 'DISCARDED') return 'dark.6';
-  if (status === 'DRAFT') return 'blue.8';
-  return 'indigo.8';
 }
