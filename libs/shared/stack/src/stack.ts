@@ -11,6 +11,7 @@ import {
   uniqueName,
 } from '@trellis/shared/testing';
 import mongoose from 'mongoose';
+import { waitUntilSettled } from './settled';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 const ALL_SUBGRAPHS = ['profiles', 'matching', 'sessions', 'notifications'] as const;
@@ -181,6 +182,7 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
     );
     const gateway = spawnApp('gateway');
     await waitFor(`http://127.0.0.1:${ports.get('gateway')}/health/ready`, gateway, 'gateway', readyTimeoutMs);
+    await waitUntilSettled(databases, groupPrefix, readyTimeoutMs);
   } catch (error) {
     await stop();
     throw error;

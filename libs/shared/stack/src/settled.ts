@@ -1,0 +1,82 @@
+import { createTestKafka, testInfrastructure } from '@trellis/shared/testing';
+import mongoose from 'mongoose';
+
+interface Backlog {
+  unpublished: Record<string, number>;
+  lagging: Record<string, number>;
+}
+
+async function unpublishedCommits(databases: readonly string[]): Promise<Record<string, number>> {
+  const waiting: Record<string, number> = {};
+  for (const dbName of databases) {
+    const connection = mongoose.createConnection(testInfrastructure.mongoUrl, { dbName });
+    try {
+      await connection.asPromise();
+      const count = await connection.collection('commits').countDocuments({ published: false });
+      if (count > 0) waiting[dbName] = count;
+    } finally {
+      await connection.close().catch(() => undefined);
+    }
+  }
+  return waiting;
+}
+
+async function laggingGroups(groupPrefix: string): Promise<Record<string, number>> {
+  const admin = createTestKafka().admin();
+  await admin.connect();
+  try {
+    const lagging: Record<string, number> = {};
+    const ends = new Map<string, Map<number, { low: bigint; high: bigint }>>();
+    const { groups } = await admin.listGroups();
+    for (const { groupId } of groups.filter((g) => g.groupId.startsWith(`${groupPrefix}.`))) {
+      let lag = 0n;
+      for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
+        if (!ends.has(topic)) {
+          const offsets = await admin.fetchTopicOffsets(topic);
+          ends.set(topic, new Map(offsets.map((p) => [p.partition, { low: BigInt(p.low), high: BigInt(p.high) }])));
+        }
+        for (const { partition, offset } of partitions) {
+          const end = ends.get(topic)?.get(partition);
+          if (!end) continue;
+          const committed = BigInt(offset);
+          lag += committed < 0n ? end.high - end.low : end.high - committed;
+        }
+      }
+      if (lag > 0n) lagging[groupId.slice(groupPrefix.length + 1)] = Number(lag);
+    }
+    return lagging;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+const isEmpty = (backlog: Backlog) =>
+  Object.keys(backlog.unpublished).length === 0 && Object.keys(backlog.lagging).length === 0;
+
+/**
+ * Waits until what the stack has written so far has reached every service: no commit waits in an outbox and every
+ * consumer group of the stack has read its topics to the end, twice in a row (a consumer's own effects may produce
+ * new events). A process answers ready before the events it wrote at start-up — the demo seed above all — are
+ * through the other services, and a test's first request would then meet "There is no such program" in matching.
+ */
+export async function waitUntilSettled(
+  databases: readonly string[],
+  groupPrefix: string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let calm = 0;
+  let last: Backlog = { unpublished: {}, lagging: {} };
+  while (calm < 2) {
+    last = { unpublished: await unpublishedCommits(databases), lagging: await laggingGroups(groupPrefix) };
+    calm = isEmpty(last) ? calm + 1 : 0;
+    if (calm >= 2) return;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `the stack did not settle within ${timeoutMs / 1000} s: unpublished commits ${JSON.stringify(last.unpublished)}, ` +
+          `consumer lag ${JSON.stringify(last.lagging)}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
