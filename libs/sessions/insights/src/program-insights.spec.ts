@@ -157,6 +157,20 @@ describe('program insights', () => {
     expect(asOfThen.matching.requestsMade).toBe(1);
   });
 
+  it('states no sessions-per-month rate until the pairs have mentored for about a week in the window', () => {
+    const young = [
+      ev('ProgramCreated', '03-01T09:00:00', { settings: { meetingCadenceDays: 14 } }),
+      enrolled('N1', '03-01T09:00:00', ['mentor'], 'engineering', 1),
+      enrolled('C', '03-01T09:05:00', ['mentee'], 'engineering'),
+      started('m9', '03-01T10:00:00', 'N1', 'C', 'request', 'r9'),
+      ev('SessionCompleted', '03-01T10:30:00', { sessionId: 's9', mentorshipId: 'm9' }),
+    ];
+    const rate = (asOf: string) => computeProgramInsights(P, young, { asOf }).engagement.sessionsPerMentorshipPerMonth;
+    expect(rate('2027-03-01T11:00:00Z')).toBeNull();
+    expect(rate('2027-03-07T10:00:00Z')).toBeNull();
+    expect(rate('2027-03-31T10:00:00Z')).toBe(1);
+  });
+
   it('gives the same numbers whatever order the events arrive in (replay)', () => {
     const shuffled = [...history].reverse();
     expect(computeProgramInsights(P, shuffled, { asOf })).toEqual(computeProgramInsights(P, history, { asOf }));

@@ -139,6 +139,12 @@ export function chronological(events: readonly InsightEvent[]): InsightEvent[] {
   return [...events].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id.localeCompare(b.id));
 }
 
+/**
+ * A monthly rate over a few hours of mentoring says nothing (one session an hour after the first pair started read
+ * as 8,675 sessions per mentorship per month): below about a week of mentorship time in the window there is no rate.
+ */
+const MIN_MENTORSHIP_MONTHS_FOR_RATE = 7 / 30;
+
 export function computeProgramInsights(
   programId: string,
   history: readonly InsightEvent[],
@@ -437,7 +443,8 @@ export function computeProgramInsights(
       activeMentorships: active.length,
       pausedMentorships: open.length - active.length,
       sessionsHeld: heldInWindow.length,
-      sessionsPerMentorshipPerMonth: mentorshipMonths > 0 ? round(heldInWindow.length / mentorshipMonths) : null,
+      sessionsPerMentorshipPerMonth:
+        mentorshipMonths >= MIN_MENTORSHIP_MONTHS_FOR_RATE ? round(heldInWindow.length / mentorshipMonths) : null,
       expectedSessionsPerMonth: meetingCadenceDays ? round(30 / meetingCadenceDays) : null,
       healthy: health.healthy,
       atRisk: health.atRisk,
