@@ -3,8 +3,8 @@ import { graphql } from '../../../gql';
 // Each change answers with the fields it changed, so the cached Program:<id> the console shows follows on its own.
 
 export const CREATE_PROGRAM = graphql(`
-  mutation CreateProgram($name: String!, $description: String, $settings: ProgramSettingsInput) {
-    createProgram(name: $name, description: $description, settings: $settings) {
+  mutation CreateProgram($name: String!, $description: String, $settings: ProgramSettingsInput, $commandId: ID) {
+    createProgram(name: $name, description: $description, settings: $settings, commandId: $commandId) {
       id
       name
       status
@@ -13,8 +13,8 @@ export const CREATE_PROGRAM = graphql(`
 `);
 
 export const DUPLICATE_PROGRAM = graphql(`
-  mutation DuplicateProgram($programId: ID!, $name: String!) {
-    duplicateProgram(programId: $programId, name: $name) {
+  mutation DuplicateProgram($programId: ID!, $name: String!, $commandId: ID) {
+    duplicateProgram(programId: $programId, name: $name, commandId: $commandId) {
       id
       name
       status
@@ -23,8 +23,8 @@ export const DUPLICATE_PROGRAM = graphql(`
 `);
 
 export const EDIT_PROGRAM_DETAILS = graphql(`
-  mutation EditProgramDetails($programId: ID!, $name: String!, $description: String!) {
-    editProgramDetails(programId: $programId, name: $name, description: $description) {
+  mutation EditProgramDetails($programId: ID!, $name: String!, $description: String!, $commandId: ID) {
+    editProgramDetails(programId: $programId, name: $name, description: $description, commandId: $commandId) {
       id
       name
       description
@@ -33,8 +33,8 @@ export const EDIT_PROGRAM_DETAILS = graphql(`
 `);
 
 export const CHANGE_PROGRAM_SETTINGS = graphql(`
-  mutation ChangeProgramSettings($programId: ID!, $settings: ProgramSettingsInput!) {
-    changeProgramSettings(programId: $programId, settings: $settings) {
+  mutation ChangeProgramSettings($programId: ID!, $settings: ProgramSettingsInput!, $commandId: ID) {
+    changeProgramSettings(programId: $programId, settings: $settings, commandId: $commandId) {
       id
       settings {
         format
@@ -51,8 +51,8 @@ export const CHANGE_PROGRAM_SETTINGS = graphql(`
 `);
 
 export const OPEN_ENROLLMENT = graphql(`
-  mutation OpenEnrollment($programId: ID!) {
-    openEnrollment(programId: $programId) {
+  mutation OpenEnrollment($programId: ID!, $commandId: ID) {
+    openEnrollment(programId: $programId, commandId: $commandId) {
       id
       status
     }
@@ -60,8 +60,8 @@ export const OPEN_ENROLLMENT = graphql(`
 `);
 
 export const CLOSE_ENROLLMENT = graphql(`
-  mutation CloseEnrollment($programId: ID!) {
-    closeEnrollment(programId: $programId) {
+  mutation CloseEnrollment($programId: ID!, $commandId: ID) {
+    closeEnrollment(programId: $programId, commandId: $commandId) {
       id
       status
     }
@@ -69,8 +69,8 @@ export const CLOSE_ENROLLMENT = graphql(`
 `);
 
 export const ARCHIVE_PROGRAM = graphql(`
-  mutation ArchiveProgram($programId: ID!) {
-    archiveProgram(programId: $programId) {
+  mutation ArchiveProgram($programId: ID!, $commandId: ID) {
+    archiveProgram(programId: $programId, commandId: $commandId) {
       id
       status
     }
@@ -78,8 +78,8 @@ export const ARCHIVE_PROGRAM = graphql(`
 `);
 
 export const ADD_COHORT = graphql(`
-  mutation AddCohort($programId: ID!, $name: String!, $startsOn: String!, $endsOn: String!) {
-    addCohort(programId: $programId, name: $name, startsOn: $startsOn, endsOn: $endsOn) {
+  mutation AddCohort($programId: ID!, $name: String!, $startsOn: String!, $endsOn: String!, $commandId: ID) {
+    addCohort(programId: $programId, name: $name, startsOn: $startsOn, endsOn: $endsOn, commandId: $commandId) {
       id
       cohorts {
         cohortId
@@ -92,8 +92,8 @@ export const ADD_COHORT = graphql(`
 `);
 
 export const ASSIGN_MANAGER = graphql(`
-  mutation AssignProgramManager($programId: ID!, $personId: ID!) {
-    assignProgramManager(programId: $programId, personId: $personId) {
+  mutation AssignProgramManager($programId: ID!, $personId: ID!, $commandId: ID) {
+    assignProgramManager(programId: $programId, personId: $personId, commandId: $commandId) {
       id
       managerPersonIds
     }
@@ -101,8 +101,8 @@ export const ASSIGN_MANAGER = graphql(`
 `);
 
 export const UNASSIGN_MANAGER = graphql(`
-  mutation UnassignProgramManager($programId: ID!, $personId: ID!) {
-    unassignProgramManager(programId: $programId, personId: $personId) {
+  mutation UnassignProgramManager($programId: ID!, $personId: ID!, $commandId: ID) {
+    unassignProgramManager(programId: $programId, personId: $personId, commandId: $commandId) {
       id
       managerPersonIds
     }

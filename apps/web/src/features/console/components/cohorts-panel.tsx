@@ -3,6 +3,7 @@ import { Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mant
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
+import { newCommandId } from '../../../lib/command-id';
 import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { formatCalendarDate } from '../../../lib/format';
 import { ADD_COHORT } from '../api/console-mutations';
@@ -30,7 +31,7 @@ export function CohortsPanel(props: { programId: string; cohorts: readonly Cohor
   const { failure, run } = useConsoleAction();
   const refusal = placeRefusal(failure, FIELDS);
   const save = async () => {
-    if (await run(() => add({ variables: { programId: props.programId, ...draft } })))
+    if (await run(() => add({ variables: { programId: props.programId, ...draft, commandId: newCommandId() } })))
       setDraft({ name: '', startsOn: '', endsOn: '' });
   };
   return (

@@ -3,6 +3,7 @@ import { Button, Card, Group, Stack, Textarea, TextInput, Title } from '@mantine
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
+import { newCommandId } from '../../../lib/command-id';
 import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { CREATE_PROGRAM } from '../api/console-mutations';
 import { useConsoleAction } from '../hooks/use-console-action';
@@ -36,7 +37,12 @@ export function CreateProgramForm(props: { onCreated: (programId: string) => voi
     let createdId: string | undefined;
     const ok = await run(async () => {
       const result = await create({
-        variables: { name, description: description || null, settings: toSettingsInput(settings) },
+        variables: {
+          name,
+          description: description || null,
+          settings: toSettingsInput(settings),
+          commandId: newCommandId(),
+        },
       });
       createdId = result.data?.createProgram.id;
     });

@@ -3,6 +3,7 @@ import { Button, Card, Group, NativeSelect, Stack, TextInput, Title } from '@man
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
+import { newCommandId } from '../../../lib/command-id';
 import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { DUPLICATE_PROGRAM } from '../api/console-mutations';
 import { useConsoleAction } from '../hooks/use-console-action';
@@ -27,7 +28,7 @@ export function DuplicateProgramForm(props: {
   const save = async () => {
     let createdId: string | undefined;
     const ok = await run(async () => {
-      const result = await duplicate({ variables: { programId: source, name } });
+      const result = await duplicate({ variables: { programId: source, name, commandId: newCommandId() } });
       createdId = result.data?.duplicateProgram.id;
     });
     if (ok && createdId) props.onCreated(createdId);

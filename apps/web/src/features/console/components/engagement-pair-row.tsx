@@ -3,6 +3,7 @@ import { Badge, Button, List, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
+import { newCommandId } from '../../../lib/command-id';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { describeError } from '../../../lib/graphql-errors';
 import { NUDGE_MENTORSHIP } from '../api/engagement-queries';
@@ -38,7 +39,7 @@ export function EngagementPairRow(props: { pair: FragmentType<typeof EngagementP
   const locale = i18n.language;
   const pair = getFragmentData(EngagementPairRowPair, props.pair);
   // One id per row: a double click or a retry is the same nudge to the API.
-  const [commandId] = useState(() => crypto.randomUUID());
+  const [commandId] = useState(newCommandId);
   const [state, setState] = useState<NudgeState>({ kind: 'idle' });
   const [nudge, nudging] = useMutation(NUDGE_MENTORSHIP);
   const unnamed = t('console.engagement.unnamed');

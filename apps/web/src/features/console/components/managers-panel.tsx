@@ -3,6 +3,7 @@ import { Button, Card, Group, List, Stack, Text, TextInput, Title } from '@manti
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
+import { newCommandId } from '../../../lib/command-id';
 import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { ASSIGN_MANAGER, UNASSIGN_MANAGER } from '../api/console-mutations';
 import { useConsoleAction } from '../hooks/use-console-action';
@@ -21,7 +22,11 @@ export function ManagersPanel(props: { programId: string; managerPersonIds: read
   const { failure, run } = useConsoleAction();
   const refusal = placeRefusal(failure, FIELDS);
   const save = async () => {
-    if (await run(() => assign({ variables: { programId: props.programId, personId: personId.trim() } })))
+    if (
+      await run(() =>
+        assign({ variables: { programId: props.programId, personId: personId.trim(), commandId: newCommandId() } }),
+      )
+    )
       setPersonId('');
   };
   return (
@@ -44,7 +49,11 @@ export function ManagersPanel(props: { programId: string; managerPersonIds: read
                       variant="default"
                       aria-label={t('console.managers.unassignPerson', { id })}
                       onClick={() =>
-                        void run(() => unassign({ variables: { programId: props.programId, personId: id } }))
+                        void run(() =>
+                          unassign({
+                            variables: { programId: props.programId, personId: id, commandId: newCommandId() },
+                          }),
+                        )
                       }
                     >
                       {t('console.managers.unassign')}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
 import type { MatchingObjective } from '../../../gql/graphql';
+import { newCommandId } from '../../../lib/command-id';
 import { placeRefusal } from '../../../lib/field-refusals';
 import { formatDecimal } from '../../../lib/format';
 import { CHANGE_MATCHING_RULES } from '../api/console-mutations';
@@ -56,7 +57,7 @@ export function MatchingRulesPanel(props: {
   const [baseline, setBaseline] = useState(() => rulesDraftOf(getFragmentData(MatchingRulesPanelRules, props.rules)));
   const [draft, setDraft] = useState(baseline);
   // One id per version of the draft: a retry of the same rules is recognised by the API, an edit is a new command.
-  const [commandId, setCommandId] = useState(() => crypto.randomUUID());
+  const [commandId, setCommandId] = useState(newCommandId);
   const [saved, setSaved] = useState(false);
   const [change, changing] = useMutation(CHANGE_MATCHING_RULES);
   const { failure, run } = useConsoleAction();
@@ -66,7 +67,7 @@ export function MatchingRulesPanel(props: {
 
   const edit = (next: RulesDraft) => {
     setSaved(false);
-    setCommandId(crypto.randomUUID());
+    setCommandId(newCommandId());
     setDraft(next);
   };
   const errorOn = (field: RulesField) => {

@@ -3,6 +3,7 @@ import { Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@m
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
+import { newCommandId } from '../../../lib/command-id';
 import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { EDIT_PROGRAM_DETAILS } from '../api/console-mutations';
 import { useConsoleAction } from '../hooks/use-console-action';
@@ -23,7 +24,11 @@ export function ProgramDetailsForm(props: { programId: string; name: string; des
   const refusal = placeRefusal(failure, FIELDS);
   const save = async () => {
     setSaved(false);
-    setSaved(await run(() => edit({ variables: { programId: props.programId, name, description } })));
+    setSaved(
+      await run(() =>
+        edit({ variables: { programId: props.programId, name, description, commandId: newCommandId() } }),
+      ),
+    );
   };
   return (
     <Card withBorder component="form" onSubmit={(e) => (e.preventDefault(), void save())} noValidate>

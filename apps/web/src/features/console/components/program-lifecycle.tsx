@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import type { ProgramStatus } from '../../../gql/graphql';
+import { newCommandId } from '../../../lib/command-id';
 import { ARCHIVE_PROGRAM, CLOSE_ENROLLMENT, OPEN_ENROLLMENT } from '../api/console-mutations';
 import { useConsoleAction } from '../hooks/use-console-action';
 import { StatusBadge } from './status-badge';
@@ -12,10 +13,11 @@ import { StatusBadge } from './status-badge';
 export function ProgramLifecycle(props: { programId: string; name: string; status: ProgramStatus }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
-  const variables = { programId: props.programId };
-  const [open, opening] = useMutation(OPEN_ENROLLMENT, { variables });
-  const [close, closing] = useMutation(CLOSE_ENROLLMENT, { variables });
-  const [archive, archiving] = useMutation(ARCHIVE_PROGRAM, { variables });
+  const [open, opening] = useMutation(OPEN_ENROLLMENT);
+  const [close, closing] = useMutation(CLOSE_ENROLLMENT);
+  const [archive, archiving] = useMutation(ARCHIVE_PROGRAM);
+  // Each click is one change of its own, so each gets a new id.
+  const variables = () => ({ programId: props.programId, commandId: newCommandId() });
   const { failure, run } = useConsoleAction();
   const archived = props.status === 'ARCHIVED';
   return (
@@ -30,11 +32,15 @@ export function ProgramLifecycle(props: { programId: string; name: string; statu
         {!archived && (
           <Group>
             {props.status === 'ENROLLMENT_OPEN' ? (
-              <Button variant="default" loading={closing.loading} onClick={() => void run(() => close())}>
+              <Button
+                variant="default"
+                loading={closing.loading}
+                onClick={() => void run(() => close({ variables: variables() }))}
+              >
                 {t('console.lifecycle.close')}
               </Button>
             ) : (
-              <Button loading={opening.loading} onClick={() => void run(() => open())}>
+              <Button loading={opening.loading} onClick={() => void run(() => open({ variables: variables() }))}>
                 {t('console.lifecycle.open')}
               </Button>
             )}
@@ -59,7 +65,7 @@ export function ProgramLifecycle(props: { programId: string; name: string; statu
             <Button
               color="red.8"
               loading={archiving.loading}
-              onClick={() => void run(() => archive()).then(() => setConfirming(false))}
+              onClick={() => void run(() => archive({ variables: variables() })).then(() => setConfirming(false))}
             >
               {t('console.lifecycle.confirmArchive')}
             </Button>

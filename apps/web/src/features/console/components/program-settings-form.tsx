@@ -3,6 +3,7 @@ import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
+import { newCommandId } from '../../../lib/command-id';
 import { placeRefusal } from '../../../lib/field-refusals';
 import { CHANGE_PROGRAM_SETTINGS } from '../api/console-mutations';
 import { useConsoleAction } from '../hooks/use-console-action';
@@ -23,7 +24,13 @@ export function ProgramSettingsForm(props: { programId: string; settings: Progra
   const refusal = placeRefusal(failure, SETTINGS_REFUSAL_NAMES);
   const save = async () => {
     setSaved(false);
-    setSaved(await run(() => change({ variables: { programId: props.programId, settings: toSettingsInput(draft) } })));
+    setSaved(
+      await run(() =>
+        change({
+          variables: { programId: props.programId, settings: toSettingsInput(draft), commandId: newCommandId() },
+        }),
+      ),
+    );
   };
   return (
     <Card withBorder component="form" onSubmit={(e) => (e.preventDefault(), void save())} noValidate>

@@ -67,6 +67,7 @@ describe('questionnaire builder', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save questionnaire' }));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Saved'));
     expect(sent).toHaveLength(1);
+    expect(sent[0]?.commandId).toEqual(expect.any(String));
     expect(sent[0]?.questions).toEqual([
       {
         questionId: 'q2',

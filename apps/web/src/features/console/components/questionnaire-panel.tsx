@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
+import { newCommandId } from '../../../lib/command-id';
 import { DEFINE_QUESTIONNAIRE } from '../api/console-mutations';
 import { useConsoleAction } from '../hooks/use-console-action';
 import {
@@ -68,7 +69,7 @@ export function QuestionnairePanel(props: {
         variables: {
           programId: props.programId,
           questions: toQuestionInputs(drafts),
-          commandId: crypto.randomUUID(),
+          commandId: newCommandId(),
         },
       }),
     );

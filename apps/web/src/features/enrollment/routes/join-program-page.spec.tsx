@@ -93,6 +93,7 @@ describe('joining a program', () => {
       answers: [{ questionId: 'focus', optionIds: ['leadership'] }],
     });
     expect(sent[0]?.roles).toEqual(['MENTEE']);
+    expect(sent[0]?.commandId).toEqual(expect.any(String));
   });
 
   it('says so when a field the API refused is not on the form, without losing what was typed', async () => {

@@ -23,6 +23,7 @@ import { PAGE_HEADING_ID, PageHeading } from '../../../components/page-heading';
 import { QueryError } from '../../../components/query-error';
 import { getFragmentData } from '../../../gql';
 import type { JoinProgramQuery } from '../../../gql/graphql';
+import { newCommandId } from '../../../lib/command-id';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { timeZoneOptions } from '../../../lib/time-zones';
 import { useAuth } from '../../auth';
@@ -85,7 +86,7 @@ function JoinForm({ program }: { program: LoadedProgram }) {
           programId: program.id,
           roles: [draft.role],
           profile: toProfileInput(draft, questions),
-          commandId: crypto.randomUUID(),
+          commandId: newCommandId(),
         },
       });
       await navigate({ to: '/programs/$programId', params: { programId: program.id } });

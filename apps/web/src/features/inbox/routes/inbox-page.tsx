@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
 import { QueryError } from '../../../components/query-error';
+import { newCommandId } from '../../../lib/command-id';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { detectedTimeZone } from '../../../lib/detected-time-zone';
 import { useLiveRefresh } from '../../../hooks/use-live-refresh';
@@ -43,7 +44,7 @@ export function InboxPage({ timeZone = detectedTimeZone() }: { timeZone?: string
 
   const open = (id: string, path: string | null) => {
     setFailure(null);
-    const read = markRead({ variables: { id, commandId: crypto.randomUUID() } });
+    const read = markRead({ variables: { id, commandId: newCommandId() } });
     if (path === null) {
       read.catch((e: unknown) => setFailure(describeError(e)));
       return;
@@ -54,7 +55,7 @@ export function InboxPage({ timeZone = detectedTimeZone() }: { timeZone?: string
 
   const readAll = () => {
     setFailure(null);
-    markAllRead({ variables: { commandId: crypto.randomUUID() } })
+    markAllRead({ variables: { commandId: newCommandId() } })
       .then(reload)
       .catch((e: unknown) => setFailure(describeError(e)));
   };

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
 import type { DeclineReason } from '../../../gql/graphql';
+import { newCommandId } from '../../../lib/command-id';
 import { DECLINE_REASONS } from '../../../lib/decline-reasons';
 import { formatDate } from '../../../lib/format';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
@@ -71,7 +72,7 @@ export function ReceivedRequest(props: {
           <Group>
             <Button
               loading={accepting.loading}
-              onClick={() => run(accept({ variables: { requestId: request.id, commandId: crypto.randomUUID() } }))}
+              onClick={() => run(accept({ variables: { requestId: request.id, commandId: newCommandId() } }))}
             >
               {t('requests.accept')}
             </Button>
@@ -94,7 +95,7 @@ export function ReceivedRequest(props: {
               disabled={!reason}
               loading={declining.loading}
               onClick={() =>
-                reason && run(decline({ variables: { requestId: request.id, reason, commandId: crypto.randomUUID() } }))
+                reason && run(decline({ variables: { requestId: request.id, reason, commandId: newCommandId() } }))
               }
             >
               {t('requests.confirmDecline')}

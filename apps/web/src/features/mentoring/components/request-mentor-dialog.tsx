@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { newCommandId } from '../../../lib/command-id';
 import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { REQUEST_MENTOR } from '../api/request-mutations';
@@ -36,7 +37,7 @@ export function RequestMentorDialog({ programId, mentor, onClose, onSent }: Requ
           programId,
           mentorPersonId: mentor.personId,
           message: message.trim() || null,
-          commandId: crypto.randomUUID(),
+          commandId: newCommandId(),
         },
       });
       setMessage('');

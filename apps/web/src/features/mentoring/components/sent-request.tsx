@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
+import { newCommandId } from '../../../lib/command-id';
 import { formatDate } from '../../../lib/format';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { WITHDRAW_REQUEST } from '../api/request-mutations';
@@ -51,7 +52,7 @@ export function SentRequest(props: { request: FragmentType<typeof SentRequestReq
               loading={loading}
               onClick={() => {
                 setFailure(null);
-                withdraw({ variables: { requestId: request.id, commandId: crypto.randomUUID() } }).then(
+                withdraw({ variables: { requestId: request.id, commandId: newCommandId() } }).then(
                   props.onChanged,
                   (error: unknown) => setFailure(describeError(error)),
                 );

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { PAGE_HEADING_ID } from '../../../components/page-heading';
 import { getFragmentData } from '../../../gql';
 import type { PreferencesForm_PreferencesFragment } from '../../../gql/graphql';
+import { newCommandId } from '../../../lib/command-id';
 import { placeRefusal } from '../../../lib/field-refusals';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { PreferencesFormPreferences, UPDATE_NOTIFICATION_PREFERENCES } from '../api/preferences-queries';
@@ -70,7 +71,7 @@ export function PreferencesForm({
       return;
     }
     try {
-      const result = await update({ variables: { input, commandId: crypto.randomUUID() } });
+      const result = await update({ variables: { input, commandId: newCommandId() } });
       const next = getFragmentData(PreferencesFormPreferences, result.data?.updateNotificationPreferences);
       if (next) {
         setSaved(next);

@@ -3,6 +3,7 @@ import { Alert, Button, Group, Modal, Select, Stack, Textarea } from '@mantine/c
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeclineReason } from '../../../gql/graphql';
+import { newCommandId } from '../../../lib/command-id';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { DECLINE_REASONS } from '../../../lib/decline-reasons';
 import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
@@ -46,7 +47,7 @@ export function DeclineProposalDialog(props: {
           proposalId: props.proposal.id,
           reason,
           comment: comment.trim() || null,
-          commandId: crypto.randomUUID(),
+          commandId: newCommandId(),
         },
       });
       reset();

@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
+import { newCommandId } from '../../../lib/command-id';
 import { formatDateTime } from '../../../lib/format';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { PersonSummary, PersonSummaryParticipant } from '../../../components/person-summary';
@@ -50,7 +51,7 @@ export function ProposalCard(props: {
   const waitsForMe = awaitsAnswerFrom(proposal, props.viewerPersonId);
   const program = props.programName ?? t('proposals.aProgram');
   const acceptNow = () => {
-    accept({ variables: { proposalId: proposal.id, commandId: crypto.randomUUID() } }).then(
+    accept({ variables: { proposalId: proposal.id, commandId: newCommandId() } }).then(
       (result) => props.onAnswered(result.data?.acceptProposal.mentorshipId ? 'started' : 'accepted', otherName),
       (error: unknown) => props.onFailed(describeError(error)),
     );

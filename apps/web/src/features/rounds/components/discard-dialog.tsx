@@ -3,6 +3,7 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
+import { newCommandId } from '../../../lib/command-id';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { DISCARD_ROUND } from '../api/round-mutations';
 
@@ -14,7 +15,7 @@ export function DiscardDialog(props: { roundId: string; onClose: () => void }) {
   const submit = async () => {
     setFailure(null);
     try {
-      await discard({ variables: { roundId: props.roundId, commandId: crypto.randomUUID() } });
+      await discard({ variables: { roundId: props.roundId, commandId: newCommandId() } });
       props.onClose();
     } catch (error) {
       setFailure(describeError(error));

@@ -3,6 +3,7 @@ import { Button, Group, Modal, NumberInput, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
+import { newCommandId } from '../../../lib/command-id';
 import { placeRefusal } from '../../../lib/field-refusals';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { formatNumber } from '../../../lib/format';
@@ -20,7 +21,7 @@ export function PublishDialog(props: { roundId: string; pairs: number; onClose: 
     setFailure(null);
     try {
       await publish({
-        variables: { roundId: props.roundId, respondWithinDays: Number(days), commandId: crypto.randomUUID() },
+        variables: { roundId: props.roundId, respondWithinDays: Number(days), commandId: newCommandId() },
       });
       props.onClose();
     } catch (error) {

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import type { MatchingObjective } from '../../../gql/graphql';
+import { newCommandId } from '../../../lib/command-id';
 import { placeRefusal } from '../../../lib/field-refusals';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { START_ROUND } from '../api/round-mutations';
@@ -25,13 +26,13 @@ export function StartRoundForm(props: {
   const [cohortId, setCohortId] = useState<string | null>(null);
   const [failure, setFailure] = useState<DescribedError | null>(null);
   // One id per attempt the person makes: a retried request of the same attempt does not start a second round.
-  const [commandId, setCommandId] = useState(() => crypto.randomUUID());
+  const [commandId, setCommandId] = useState(newCommandId);
   const [start, starting] = useMutation(START_ROUND);
   const submit = async () => {
     setFailure(null);
     try {
       const { data } = await start({ variables: { programId: props.programId, cohortId, objective, commandId } });
-      setCommandId(crypto.randomUUID());
+      setCommandId(newCommandId());
       const roundId = data?.startMatchingRound.id;
       if (roundId) {
         await navigate({

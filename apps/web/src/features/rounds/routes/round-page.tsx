@@ -9,6 +9,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { QueryError } from '../../../components/query-error';
 import { getFragmentData } from '../../../gql';
 import type { MatchingObjective } from '../../../gql/graphql';
+import { newCommandId } from '../../../lib/command-id';
 import { formatNumber } from '../../../lib/format';
 import { roundStatusColor } from '../lib/round-status-color';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
@@ -165,7 +166,7 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
     if (action.kind === 'unlock') {
       void runNow(() =>
         unlock({
-          variables: { roundId, menteePersonId: action.pair.menteePersonId, commandId: crypto.randomUUID() },
+          variables: { roundId, menteePersonId: action.pair.menteePersonId, commandId: newCommandId() },
         }),
       );
     } else setDialog({ kind: action.kind, pair: action.pair });
@@ -214,7 +215,7 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
           <Button
             variant="default"
             loading={recomputing.loading}
-            onClick={() => void runNow(() => recompute({ variables: { roundId, commandId: crypto.randomUUID() } }))}
+            onClick={() => void runNow(() => recompute({ variables: { roundId, commandId: newCommandId() } }))}
           >
             {t('rounds.console.recompute')}
           </Button>
@@ -296,7 +297,7 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
                 roundId,
                 menteePersonId: dialog.pair.menteePersonId,
                 reason,
-                commandId: crypto.randomUUID(),
+                commandId: newCommandId(),
               },
             })
           }
@@ -315,7 +316,7 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
                 roundId,
                 menteePersonId: dialog.pair.menteePersonId,
                 reason,
-                commandId: crypto.randomUUID(),
+                commandId: newCommandId(),
               },
             })
           }
@@ -339,7 +340,7 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
                 menteeA: dialog.a.menteePersonId,
                 menteeB: dialog.b.menteePersonId,
                 reason,
-                commandId: crypto.randomUUID(),
+                commandId: newCommandId(),
               },
             });
             setSwapSelection([]);
@@ -358,7 +359,7 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
                 menteePersonId: dialog.mentee.menteePersonId,
                 mentorPersonId,
                 reason,
-                commandId: crypto.randomUUID(),
+                commandId: newCommandId(),
               },
             })
           }

@@ -8,6 +8,7 @@ export const ADD_ACTION_ITEM = graphql(`
     $dueDate: String!
     $timezone: String!
     $goalId: ID
+    $commandId: ID
   ) {
     addActionItem(
       mentorshipId: $mentorshipId
@@ -16,6 +17,7 @@ export const ADD_ACTION_ITEM = graphql(`
       dueDate: $dueDate
       timezone: $timezone
       goalId: $goalId
+      commandId: $commandId
     ) {
       mentorshipId
       ...ActionItemsPanel_engagement
@@ -24,8 +26,8 @@ export const ADD_ACTION_ITEM = graphql(`
 `);
 
 export const COMPLETE_ACTION_ITEM = graphql(`
-  mutation CompleteActionItem($mentorshipId: ID!, $actionItemId: ID!) {
-    completeActionItem(mentorshipId: $mentorshipId, actionItemId: $actionItemId) {
+  mutation CompleteActionItem($mentorshipId: ID!, $actionItemId: ID!, $commandId: ID) {
+    completeActionItem(mentorshipId: $mentorshipId, actionItemId: $actionItemId, commandId: $commandId) {
       mentorshipId
       ...ActionItemsPanel_engagement
     }

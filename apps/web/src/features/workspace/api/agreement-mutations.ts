@@ -1,8 +1,8 @@
 import { graphql } from '../../../gql';
 
 export const PROPOSE_AGREEMENT = graphql(`
-  mutation ProposeAgreement($mentorshipId: ID!, $agreement: AgreementInput!) {
-    proposeAgreement(mentorshipId: $mentorshipId, agreement: $agreement) {
+  mutation ProposeAgreement($mentorshipId: ID!, $agreement: AgreementInput!, $commandId: ID) {
+    proposeAgreement(mentorshipId: $mentorshipId, agreement: $agreement, commandId: $commandId) {
       mentorshipId
       ...AgreementPanel_engagement
     }
@@ -10,8 +10,8 @@ export const PROPOSE_AGREEMENT = graphql(`
 `);
 
 export const AMEND_AGREEMENT = graphql(`
-  mutation AmendAgreement($mentorshipId: ID!, $agreement: AgreementInput!) {
-    amendAgreement(mentorshipId: $mentorshipId, agreement: $agreement) {
+  mutation AmendAgreement($mentorshipId: ID!, $agreement: AgreementInput!, $commandId: ID) {
+    amendAgreement(mentorshipId: $mentorshipId, agreement: $agreement, commandId: $commandId) {
       mentorshipId
       ...AgreementPanel_engagement
     }
@@ -19,8 +19,8 @@ export const AMEND_AGREEMENT = graphql(`
 `);
 
 export const SIGN_AGREEMENT = graphql(`
-  mutation SignAgreement($mentorshipId: ID!, $version: Int!) {
-    signAgreement(mentorshipId: $mentorshipId, version: $version) {
+  mutation SignAgreement($mentorshipId: ID!, $version: Int!, $commandId: ID) {
+    signAgreement(mentorshipId: $mentorshipId, version: $version, commandId: $commandId) {
       mentorshipId
       ...AgreementPanel_engagement
     }

@@ -7,6 +7,7 @@ export const SET_GOAL = graphql(`
     $targetDate: String!
     $timezone: String!
     $milestones: [MilestoneInput!]
+    $commandId: ID
   ) {
     setGoal(
       mentorshipId: $mentorshipId
@@ -14,6 +15,7 @@ export const SET_GOAL = graphql(`
       targetDate: $targetDate
       timezone: $timezone
       milestones: $milestones
+      commandId: $commandId
     ) {
       mentorshipId
       ...GoalsPanel_engagement
@@ -22,13 +24,21 @@ export const SET_GOAL = graphql(`
 `);
 
 export const ADD_MILESTONE = graphql(`
-  mutation AddMilestone($mentorshipId: ID!, $goalId: ID!, $title: String!, $targetDate: String, $timezone: String!) {
+  mutation AddMilestone(
+    $mentorshipId: ID!
+    $goalId: ID!
+    $title: String!
+    $targetDate: String
+    $timezone: String!
+    $commandId: ID
+  ) {
     addMilestone(
       mentorshipId: $mentorshipId
       goalId: $goalId
       title: $title
       targetDate: $targetDate
       timezone: $timezone
+      commandId: $commandId
     ) {
       mentorshipId
       ...GoalsPanel_engagement
@@ -37,8 +47,8 @@ export const ADD_MILESTONE = graphql(`
 `);
 
 export const REACH_MILESTONE = graphql(`
-  mutation ReachMilestone($mentorshipId: ID!, $goalId: ID!, $milestoneId: ID!) {
-    reachMilestone(mentorshipId: $mentorshipId, goalId: $goalId, milestoneId: $milestoneId) {
+  mutation ReachMilestone($mentorshipId: ID!, $goalId: ID!, $milestoneId: ID!, $commandId: ID) {
+    reachMilestone(mentorshipId: $mentorshipId, goalId: $goalId, milestoneId: $milestoneId, commandId: $commandId) {
       mentorshipId
       ...GoalsPanel_engagement
     }
@@ -46,8 +56,14 @@ export const REACH_MILESTONE = graphql(`
 `);
 
 export const UPDATE_GOAL_PROGRESS = graphql(`
-  mutation UpdateGoalProgress($mentorshipId: ID!, $goalId: ID!, $progressPercent: Int!, $note: String) {
-    updateGoalProgress(mentorshipId: $mentorshipId, goalId: $goalId, progressPercent: $progressPercent, note: $note) {
+  mutation UpdateGoalProgress($mentorshipId: ID!, $goalId: ID!, $progressPercent: Int!, $note: String, $commandId: ID) {
+    updateGoalProgress(
+      mentorshipId: $mentorshipId
+      goalId: $goalId
+      progressPercent: $progressPercent
+      note: $note
+      commandId: $commandId
+    ) {
       mentorshipId
       ...GoalsPanel_engagement
     }
@@ -55,8 +71,8 @@ export const UPDATE_GOAL_PROGRESS = graphql(`
 `);
 
 export const ACHIEVE_GOAL = graphql(`
-  mutation AchieveGoal($mentorshipId: ID!, $goalId: ID!) {
-    achieveGoal(mentorshipId: $mentorshipId, goalId: $goalId) {
+  mutation AchieveGoal($mentorshipId: ID!, $goalId: ID!, $commandId: ID) {
+    achieveGoal(mentorshipId: $mentorshipId, goalId: $goalId, commandId: $commandId) {
       mentorshipId
       ...GoalsPanel_engagement
     }

@@ -16,6 +16,7 @@ export const RESCHEDULE_SESSION = graphql(`
     $timezone: String
     $overrideAvailability: Boolean!
     $viewerTimeZone: String
+    $commandId: ID
   ) {
     rescheduleSession(
       id: $id
@@ -24,6 +25,7 @@ export const RESCHEDULE_SESSION = graphql(`
       timezone: $timezone
       overrideAvailability: $overrideAvailability
       viewerTimeZone: $viewerTimeZone
+      commandId: $commandId
     ) {
       id
       ...SessionDetails_session
@@ -32,8 +34,8 @@ export const RESCHEDULE_SESSION = graphql(`
 `);
 
 export const RESPOND_TO_SESSION = graphql(`
-  mutation RespondToSession($id: ID!, $response: RsvpResponse!, $viewerTimeZone: String) {
-    respondToSession(id: $id, response: $response, viewerTimeZone: $viewerTimeZone) {
+  mutation RespondToSession($id: ID!, $response: RsvpResponse!, $viewerTimeZone: String, $commandId: ID) {
+    respondToSession(id: $id, response: $response, viewerTimeZone: $viewerTimeZone, commandId: $commandId) {
       id
       ...SessionDetails_session
     }
@@ -41,8 +43,8 @@ export const RESPOND_TO_SESSION = graphql(`
 `);
 
 export const CANCEL_SESSION = graphql(`
-  mutation CancelSession($id: ID!, $reason: CancellationReason!, $viewerTimeZone: String) {
-    cancelSession(id: $id, reason: $reason, viewerTimeZone: $viewerTimeZone) {
+  mutation CancelSession($id: ID!, $reason: CancellationReason!, $viewerTimeZone: String, $commandId: ID) {
+    cancelSession(id: $id, reason: $reason, viewerTimeZone: $viewerTimeZone, commandId: $commandId) {
       id
       ...SessionDetails_session
     }
@@ -50,8 +52,8 @@ export const CANCEL_SESSION = graphql(`
 `);
 
 export const COMPLETE_SESSION = graphql(`
-  mutation CompleteSession($id: ID!, $viewerTimeZone: String) {
-    completeSession(id: $id, viewerTimeZone: $viewerTimeZone) {
+  mutation CompleteSession($id: ID!, $viewerTimeZone: String, $commandId: ID) {
+    completeSession(id: $id, viewerTimeZone: $viewerTimeZone, commandId: $commandId) {
       id
       ...SessionDetails_session
     }
@@ -59,8 +61,8 @@ export const COMPLETE_SESSION = graphql(`
 `);
 
 export const WRITE_SHARED_NOTES = graphql(`
-  mutation WriteSharedNotes($id: ID!, $text: String!, $viewerTimeZone: String) {
-    writeSharedNotes(id: $id, text: $text, viewerTimeZone: $viewerTimeZone) {
+  mutation WriteSharedNotes($id: ID!, $text: String!, $viewerTimeZone: String, $commandId: ID) {
+    writeSharedNotes(id: $id, text: $text, viewerTimeZone: $viewerTimeZone, commandId: $commandId) {
       id
       ...SessionDetails_session
     }
@@ -68,8 +70,8 @@ export const WRITE_SHARED_NOTES = graphql(`
 `);
 
 export const WRITE_PRIVATE_NOTE = graphql(`
-  mutation WritePrivateNote($id: ID!, $text: String!, $noteId: ID, $viewerTimeZone: String) {
-    writePrivateNote(id: $id, text: $text, noteId: $noteId, viewerTimeZone: $viewerTimeZone) {
+  mutation WritePrivateNote($id: ID!, $text: String!, $noteId: ID, $viewerTimeZone: String, $commandId: ID) {
+    writePrivateNote(id: $id, text: $text, noteId: $noteId, viewerTimeZone: $viewerTimeZone, commandId: $commandId) {
       id
       ...SessionDetails_session
     }
@@ -84,6 +86,7 @@ export const SUBMIT_FEEDBACK = graphql(`
     $toImprove: String
     $comment: String
     $viewerTimeZone: String
+    $commandId: ID
   ) {
     submitSessionFeedback(
       id: $id
@@ -92,6 +95,7 @@ export const SUBMIT_FEEDBACK = graphql(`
       toImprove: $toImprove
       comment: $comment
       viewerTimeZone: $viewerTimeZone
+      commandId: $commandId
     ) {
       id
       ...SessionDetails_session

@@ -3,6 +3,7 @@ import { Badge, Card, Checkbox, type CheckboxProps, Group, Stack } from '@mantin
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
+import { newCommandId } from '../../../lib/command-id';
 import { formatCalendarDate, formatDate } from '../../../lib/format';
 import { COMPLETE_ACTION_ITEM } from '../api/action-item-mutations';
 import { useAction } from '../hooks/use-action';
@@ -74,7 +75,11 @@ export function ActionItemCard(props: {
             }
             styles={item.done ? TICKED : READABLE}
             onChange={() =>
-              void run(() => complete({ variables: { mentorshipId: props.mentorshipId, actionItemId: item.id } }))
+              void run(() =>
+                complete({
+                  variables: { mentorshipId: props.mentorshipId, actionItemId: item.id, commandId: newCommandId() },
+                }),
+              )
             }
           />
           {overdue && (

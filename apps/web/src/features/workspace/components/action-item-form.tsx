@@ -3,6 +3,7 @@ import { Button, Card, Group, NativeSelect, Radio, Stack, TextInput } from '@man
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
+import { newCommandId } from '../../../lib/command-id';
 import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { ADD_ACTION_ITEM } from '../api/action-item-mutations';
 import { useAction } from '../hooks/use-action';
@@ -58,6 +59,7 @@ export function ActionItemForm(props: {
           dueDate: draft.dueDate,
           timezone: props.viewerTimeZone,
           goalId: draft.goalId || null,
+          commandId: newCommandId(),
         },
       }),
     );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
 import type { AgreementVersionFieldsFragment } from '../../../gql/graphql';
+import { newCommandId } from '../../../lib/command-id';
 import { formatDate } from '../../../lib/format';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { AMEND_AGREEMENT, PROPOSE_AGREEMENT, SIGN_AGREEMENT } from '../api/agreement-mutations';
@@ -110,7 +111,11 @@ export function AgreementPanel(props: {
 
   const submit = async (draft: AgreementDraft) => {
     setFailure(null);
-    const variables = { mentorshipId: engagement.mentorshipId, agreement: toAgreementInput(draft) };
+    const variables = {
+      mentorshipId: engagement.mentorshipId,
+      agreement: toAgreementInput(draft),
+      commandId: newCommandId(),
+    };
     try {
       await (inEffect ? amend({ variables }) : propose({ variables }));
       setEditing(false);
@@ -121,7 +126,7 @@ export function AgreementPanel(props: {
   const signVersion = async (version: number) => {
     setFailure(null);
     try {
-      await sign({ variables: { mentorshipId: engagement.mentorshipId, version } });
+      await sign({ variables: { mentorshipId: engagement.mentorshipId, version, commandId: newCommandId() } });
     } catch (error) {
       setFailure(describeError(error));
     }

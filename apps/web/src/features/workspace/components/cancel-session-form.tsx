@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import type { CancellationReason } from '../../../gql/graphql';
+import { newCommandId } from '../../../lib/command-id';
 import { CANCEL_SESSION } from '../api/session-mutations';
 import { useAction } from '../hooks/use-action';
 
@@ -44,7 +45,14 @@ export function CancelSessionForm(props: { sessionId: string; viewerTimeZone: st
           onClick={() =>
             reason &&
             void run(() =>
-              cancel({ variables: { id: props.sessionId, reason, viewerTimeZone: props.viewerTimeZone } }),
+              cancel({
+                variables: {
+                  id: props.sessionId,
+                  reason,
+                  viewerTimeZone: props.viewerTimeZone,
+                  commandId: newCommandId(),
+                },
+              }),
             ).then((done) => done && props.onDone())
           }
         >

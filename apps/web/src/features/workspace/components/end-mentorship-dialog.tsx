@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import type { MentorshipEndReason } from '../../../gql/graphql';
+import { newCommandId } from '../../../lib/command-id';
 import { placeRefusal } from '../../../lib/field-refusals';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { END_MENTORSHIP, REQUEST_REMATCH } from '../api/mentorship-mutations';
@@ -43,7 +44,7 @@ export function EndMentorshipDialog(props: {
       mentorshipId: props.mentorshipId,
       reflection: reflection.trim() || null,
       // One id per click: Apollo's retries of this send keep it, so a retry is answered instead of refused.
-      commandId: crypto.randomUUID(),
+      commandId: newCommandId(),
     };
     try {
       if (ending === 'rematch') await rematch({ variables });

@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
+import { newCommandId } from '../../../lib/command-id';
 import { formatCalendarDate } from '../../../lib/format';
 import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
@@ -113,7 +114,11 @@ export function GoalCard(props: {
                         })
                       : m.title
                   }
-                  onChange={() => void run(() => reachMilestone({ variables: { ...ids, milestoneId: m.id } }))}
+                  onChange={() =>
+                    void run(() =>
+                      reachMilestone({ variables: { ...ids, milestoneId: m.id, commandId: newCommandId() } }),
+                    )
+                  }
                 />
               </li>
             ))}
@@ -148,6 +153,7 @@ export function GoalCard(props: {
                           title: milestoneTitle,
                           targetDate: milestoneDate || null,
                           timezone: detectedTimeZone(),
+                          commandId: newCommandId(),
                         },
                       }),
                     () => {
@@ -175,7 +181,11 @@ export function GoalCard(props: {
                 variant="default"
                 loading={updating.loading}
                 onClick={() =>
-                  void run(() => updateProgress({ variables: { ...ids, progressPercent: Number(progress) } }))
+                  void run(() =>
+                    updateProgress({
+                      variables: { ...ids, progressPercent: Number(progress), commandId: newCommandId() },
+                    }),
+                  )
                 }
               >
                 {t('goals.saveProgress')}
@@ -183,7 +193,7 @@ export function GoalCard(props: {
               <Button
                 variant="default"
                 loading={achieving.loading}
-                onClick={() => void run(() => achieve({ variables: ids }))}
+                onClick={() => void run(() => achieve({ variables: { ...ids, commandId: newCommandId() } }))}
               >
                 {t('goals.achieve')}
               </Button>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
+import { newCommandId } from '../../../lib/command-id';
 import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { detectedTimeZone } from '../../../lib/detected-time-zone';
@@ -66,6 +67,7 @@ export function GoalsPanel(props: {
           milestones: draft.milestoneTitle.trim()
             ? [{ title: draft.milestoneTitle, targetDate: draft.milestoneDate || null }]
             : null,
+          commandId: newCommandId(),
         },
       });
       setDraft(null);

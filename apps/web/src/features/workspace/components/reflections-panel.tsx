@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
+import { newCommandId } from '../../../lib/command-id';
 import { formatDateTime } from '../../../lib/format';
 import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { WRITE_REFLECTION } from '../api/reflection-mutations';
@@ -43,7 +44,9 @@ export function ReflectionsPanel(props: {
   const open = engagement.status === 'OPEN';
   const reflections = [...engagement.myReflections].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   const save = async () => {
-    const saved = await run(() => write({ variables: { mentorshipId: engagement.mentorshipId, text } }));
+    const saved = await run(() =>
+      write({ variables: { mentorshipId: engagement.mentorshipId, text, commandId: newCommandId() } }),
+    );
     if (saved) setText('');
   };
   return (

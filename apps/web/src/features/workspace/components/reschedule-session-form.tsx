@@ -3,6 +3,7 @@ import { Button, Checkbox, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
+import { newCommandId } from '../../../lib/command-id';
 import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { RESCHEDULE_SESSION } from '../api/session-mutations';
 import { useAction } from '../hooks/use-action';
@@ -34,6 +35,7 @@ export function RescheduleSessionForm(props: {
           ...time,
           overrideAvailability: override,
           viewerTimeZone: props.viewerTimeZone,
+          commandId: newCommandId(),
         },
       }),
     );

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import type { ResourceKind } from '../../../gql/graphql';
+import { newCommandId } from '../../../lib/command-id';
 import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { RECOMMEND_RESOURCE } from '../api/resource-mutations';
 import { useAction } from '../hooks/use-action';
@@ -43,6 +44,7 @@ export function ResourceForm(props: { mentorshipId: string; onClose: () => void 
           kind: draft.kind,
           title: draft.title,
           link: draft.link.trim() || null,
+          commandId: newCommandId(),
         },
       }),
     );

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import type { SessionMode } from '../../../gql/graphql';
+import { newCommandId } from '../../../lib/command-id';
 import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { detectedTimeZone } from '../../../lib/detected-time-zone';
@@ -69,7 +70,7 @@ export function ScheduleSessionDialog(props: {
     try {
       const result = await schedule({
         variables: {
-          commandId: crypto.randomUUID(),
+          commandId: newCommandId(),
           input: {
             mentorshipId: props.mentorshipId,
             title: draft.title.trim() || null,

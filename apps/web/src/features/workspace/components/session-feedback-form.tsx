@@ -3,6 +3,7 @@ import { Button, Group, Input, Rating, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
+import { newCommandId } from '../../../lib/command-id';
 import { placeRefusal } from '../../../lib/field-refusals';
 import { SUBMIT_FEEDBACK } from '../api/session-mutations';
 import { useAction } from '../hooks/use-action';
@@ -29,6 +30,7 @@ export function SessionFeedbackForm(props: { sessionId: string; viewerTimeZone: 
           wentWell: wentWell.trim() || null,
           toImprove: toImprove.trim() || null,
           viewerTimeZone: props.viewerTimeZone,
+          commandId: newCommandId(),
         },
       }),
     );

@@ -3,6 +3,7 @@ import { Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
+import { newCommandId } from '../../../lib/command-id';
 import { formatZonedDateTime } from '../../../lib/format';
 import { WRITE_PRIVATE_NOTE, WRITE_SHARED_NOTES } from '../api/session-mutations';
 import { useAction } from '../hooks/use-action';
@@ -88,7 +89,7 @@ export function SessionNotes(props: {
           initial={props.sharedNotes?.text ?? ''}
           clearOnSave={false}
           saving={sharing.loading}
-          onSave={(text) => run(() => writeShared({ variables: { ...vars, text } }))}
+          onSave={(text) => run(() => writeShared({ variables: { ...vars, text, commandId: newCommandId() } }))}
         />
       )}
       <Title order={2} size="h3">
@@ -111,7 +112,7 @@ export function SessionNotes(props: {
         initial=""
         clearOnSave
         saving={keeping.loading}
-        onSave={(text) => run(() => writePrivate({ variables: { ...vars, text } }))}
+        onSave={(text) => run(() => writePrivate({ variables: { ...vars, text, commandId: newCommandId() } }))}
       />
     </Stack>
   );

@@ -3,6 +3,7 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import type { RsvpResponse } from '../../../gql/graphql';
+import { newCommandId } from '../../../lib/command-id';
 import { RESPOND_TO_SESSION } from '../api/session-mutations';
 import { useAction } from '../hooks/use-action';
 
@@ -31,7 +32,14 @@ export function SessionRsvp(props: {
             disabled={loading}
             onClick={() =>
               void run(() =>
-                respond({ variables: { id: props.sessionId, response, viewerTimeZone: props.viewerTimeZone } }),
+                respond({
+                  variables: {
+                    id: props.sessionId,
+                    response,
+                    viewerTimeZone: props.viewerTimeZone,
+                    commandId: newCommandId(),
+                  },
+                }),
               )
             }
           >

@@ -11,6 +11,7 @@ import { QueryError } from '../../../components/query-error';
 import { getFragmentData } from '../../../gql';
 import { useLiveRefresh } from '../../../hooks/use-live-refresh';
 import { useNow } from '../../../hooks/use-now';
+import { newCommandId } from '../../../lib/command-id';
 import { formatZonedDateTime, formatTime } from '../../../lib/format';
 import { joinLinkOf } from '../../../lib/join-link';
 import { detectedTimeZone } from '../../../lib/detected-time-zone';
@@ -155,7 +156,9 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
         {scheduled && organizer && started && (
           <Button
             loading={completing.loading}
-            onClick={() => void run(() => complete({ variables: { id: session.id, viewerTimeZone } }))}
+            onClick={() =>
+              void run(() => complete({ variables: { id: session.id, viewerTimeZone, commandId: newCommandId() } }))
+            }
           >
             {t('sessions.markHeld')}
           </Button>
