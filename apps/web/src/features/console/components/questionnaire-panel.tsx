@@ -30,6 +30,7 @@ export const QuestionnaireBuilderQuestion = graphql(`
     scaleMax
     usedForMatching
     weight
+    matchingMode
     options {
       optionId
       label
