@@ -104,9 +104,7 @@ describe('questionnaire builder', () => {
     await userEvent.click(within(first).getByRole('radio', { name: 'Complementary' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save questionnaire' }));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Saved'));
-    expect(sent[0]?.questions).toEqual([
-      expect.objectContaining({ questionId: 'q1', matchingMode: 'COMPLEMENTARY' }),
-    ]);
+    expect(sent[0]?.questions).toEqual([expect.objectContaining({ questionId: 'q1', matchingMode: 'COMPLEMENTARY' })]);
   });
 
   it('sends nothing while a question lacks words or choice labels, and says so on those fields', async () => {
