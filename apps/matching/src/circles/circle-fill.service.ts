@@ -87,7 +87,7 @@ export class CircleFillService {
     const problem = {
       mentors,
       mentees: menteeRows.map((r) => toMentee(r.personId, r.profile, [], [])),
-      rules: toEngineRules(program.rules, []),
+      rules: toEngineRules(program.rules, program.questions ?? []),
     };
     const objective = program.rules?.objective ?? 'best-total';
     const result = solve(problem, { objective: toEngineObjective(objective), explain: 'none' });

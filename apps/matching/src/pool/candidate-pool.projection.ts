@@ -4,6 +4,7 @@ import {
   type ParticipantRole,
   type ProfilesEventData,
   type ProgramSettings,
+  type QuestionShape,
   participantIdFor,
   participantStreamId,
   programStreamId,
@@ -38,7 +39,14 @@ export interface PoolProgramRow extends Record<string, unknown> {
   programId: string;
   settings: ProgramSettings | null;
   rules: MatchingRules | null;
+  /** The program's questions used for matching (choice and scale only); rows written before they were kept lack it. */
+  questions?: QuestionShape[];
   archived: boolean;
+}
+
+/** The questions matching compares: those marked used for matching, never short text. */
+export function matchingQuestionsOf(questions: readonly QuestionShape[]): QuestionShape[] {
+  return questions.filter((q) => q.usedForMatching && q.kind !== 'short-text');
 }
 
 export type PoolRow = PoolParticipantRow | PoolProgramRow;
@@ -75,13 +83,27 @@ export async function applyPoolEvent(envelope: EventEnvelope, rows: RevisionGuar
               programId: envelope.programId ?? '',
               settings: null,
               rules: null,
+              questions: [],
               archived: false,
             };
       switch (envelope.type) {
         case 'ProgramCreated': {
           const data = envelope.data as ProfilesEventData<'ProgramCreated'>;
-          return { ...row, programId: data.programId, settings: data.settings, rules: data.matchingRules };
+          return {
+            ...row,
+            programId: data.programId,
+            settings: data.settings,
+            rules: data.matchingRules,
+            questions: matchingQuestionsOf(data.questions),
+          };
         }
+        case 'ProgramQuestionnaireChanged':
+          return {
+            ...row,
+            questions: matchingQuestionsOf(
+              (envelope.data as ProfilesEventData<'ProgramQuestionnaireChanged'>).questions,
+            ),
+          };
         case 'ProgramSettingsChanged':
           return { ...row, settings: (envelope.data as ProfilesEventData<'ProgramSettingsChanged'>).settings };
         case 'ProgramMatchingRulesChanged':

@@ -58,7 +58,7 @@ export class RecommendationsService {
       this.relationships.mentorshipPairs(tenantId, programId),
       this.relationships.openRequests(tenantId, programId),
     ]);
-    const rules = toEngineRules(program?.rules ?? null, []);
+    const rules = toEngineRules(program?.rules ?? null, program?.questions ?? []);
     const load = new Map<string, number>();
     const previous = new Set<string>();
     for (const pair of pairs) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { isExcluded, scorePair, solve, type ExclusionReason } from '@trellis/matching/engine';
 import { pairEligibility, type HardRuleName } from '@trellis/matching/domain';
-import type { HardRules, MatchingProfile, MatchingRules } from '@trellis/profiles/contracts';
+import type { HardRules, MatchingProfile, MatchingRules, QuestionShape } from '@trellis/profiles/contracts';
 import { toEngineRules, toMentee, toMentor } from './engine-input';
 
 const reasonOf: Record<HardRuleName, ExclusionReason> = {
@@ -107,5 +107,72 @@ describe('toEngineRules', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+const noHardRules: HardRules = {
+  sameDepartmentNotAllowed: false,
+  reportingLineExcluded: false,
+  sharedLanguageRequired: false,
+  maxTimezoneGapHours: null,
+  minSeniorityGap: null,
+};
+
+describe('the program’s questions in the engine rules', () => {
+  const base: MatchingProfile = fc.sample(arbProfile, { numRuns: 1, seed: 7 })[0]!;
+  const withAnswers = (matchingAnswers: MatchingProfile['matchingAnswers']): MatchingProfile => ({
+    ...base,
+    languages: ['en'],
+    managerPersonId: null,
+    department: null,
+    matchingAnswers,
+  });
+  const questions: QuestionShape[] = [
+    { questionId: 'pace', kind: 'single-choice', optionIds: ['fast', 'slow'], usedForMatching: true, weight: 3 },
+    {
+      questionId: 'topics',
+      kind: 'multiple-choice',
+      optionIds: ['a', 'b', 'c'],
+      usedForMatching: true,
+      weight: 1,
+      matchingMode: 'similar',
+    },
+    { questionId: 'team', kind: 'single-choice', optionIds: ['x', 'y'], usedForMatching: false, weight: 5 },
+  ];
+
+  it('compares the questions used for matching with their own weight and kind', () => {
+    const rules = toEngineRules(programRules(noHardRules), questions);
+    expect(rules.questions).toEqual([
+      { questionId: 'pace', kind: 'single-choice', weight: 3, mode: 'similar' },
+      { questionId: 'topics', kind: 'multiple-choice', weight: 1, mode: 'similar' },
+    ]);
+    const mentor = toMentor(
+      'ana',
+      withAnswers([
+        { questionId: 'pace', optionIds: ['fast'] },
+        { questionId: 'topics', optionIds: ['a', 'b'] },
+        { questionId: 'team', optionIds: ['x'] },
+      ]),
+      1,
+    );
+    const mentee = toMentee(
+      'ben',
+      withAnswers([
+        { questionId: 'pace', optionIds: ['fast'] },
+        { questionId: 'topics', optionIds: ['b', 'c'] },
+        { questionId: 'team', optionIds: ['y'] },
+      ]),
+      [],
+      [],
+    );
+    const scored = scorePair(mentor, mentee, rules);
+    if (isExcluded(scored)) throw new Error(`excluded: ${scored.excluded}`);
+    // pace alike (1 × 3), topics share one of three options (1/3 × 1); team is not used for matching.
+    expect(scored.factors.find((f) => f.name === 'questionnaire')!.value).toBeCloseTo((3 + 1 / 3) / 4, 10);
+  });
+
+  it('keeps the rules without questions as they were when the program has none for matching', () => {
+    expect(toEngineRules(null, [questions[2]!])).toEqual(toEngineRules(null, []));
+    expect('questions' in toEngineRules(null, [])).toBe(false);
   });
 });

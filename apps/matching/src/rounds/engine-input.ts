@@ -4,6 +4,7 @@ import {
   type CommunicationStyle,
   type FactorWeights,
   type HardRules as EngineHardRules,
+  type MatchingQuestion,
   type MatchingRules as EngineRules,
   type MenteeProfile,
   type MentorProfile,
@@ -13,6 +14,7 @@ import type {
   HardRules as ProgramHardRules,
   MatchingProfile,
   MatchingRules as ProgramRules,
+  QuestionShape,
 } from '@trellis/profiles/contracts';
 import type { RoundObjective } from '@trellis/matching/contracts';
 import { DEFAULT_HARD_RULES, HARD_RULE_REFERENCE_DATE, type RoundSettings } from '@trellis/matching/domain';
@@ -88,11 +90,34 @@ export function toEngineHardRules(rules: ProgramHardRules): EngineHardRules {
   };
 }
 
-export function toEngineRules(rules: ProgramRules | null, questionIds: string[]): EngineRules {
+/**
+ * The program's questions the engine compares: choice and scale questions marked used for matching, with their own
+ * weight and mode. Short-text questions never count (their answers stay in profiles).
+ */
+export function toEngineQuestions(questions: readonly QuestionShape[]): MatchingQuestion[] {
+  const compared: MatchingQuestion[] = [];
+  for (const q of questions) {
+    if (!q.usedForMatching || q.kind === 'short-text') continue;
+    compared.push({
+      questionId: q.questionId,
+      kind: q.kind,
+      weight: q.weight,
+      mode: q.matchingMode ?? 'similar',
+      ...(q.scaleMin !== undefined ? { scaleMin: q.scaleMin } : {}),
+      ...(q.scaleMax !== undefined ? { scaleMax: q.scaleMax } : {}),
+    });
+  }
+  return compared;
+}
+
+export function toEngineRules(rules: ProgramRules | null, questions: readonly QuestionShape[]): EngineRules {
+  const compared = toEngineQuestions(questions);
+  // Omitted when empty, so a program without matching questions keeps the settings hash it had before.
+  const questionRules = compared.length > 0 ? { questions: compared } : {};
   if (!rules) {
     return defaultRules({
       hardRules: toEngineHardRules(DEFAULT_HARD_RULES),
-      matchingQuestionIds: questionIds,
+      ...questionRules,
       referenceDate: HARD_RULE_REFERENCE_DATE,
     });
   }
@@ -105,7 +130,7 @@ export function toEngineRules(rules: ProgramRules | null, questionIds: string[])
   return defaultRules({
     weights,
     hardRules: toEngineHardRules(rules.hardRules),
-    matchingQuestionIds: questionIds,
+    ...questionRules,
     referenceDate: HARD_RULE_REFERENCE_DATE,
   });
 }

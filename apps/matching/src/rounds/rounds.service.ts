@@ -87,7 +87,7 @@ export class RoundsService {
     const program = await this.pool.program(ctx.tenantId, input.programId);
     if (!program || program.archived) throw new DomainError('NOT_FOUND', 'There is no such active program.');
     const roundId = deriveId('round', ctx.tenantId, ctx.commandId);
-    const rules = toEngineRules(program.rules, []);
+    const rules = toEngineRules(program.rules, program.questions ?? []);
     const meta = this.meta(ctx, input.programId);
     const streamId = matchingRoundStreamId(roundId);
     const existing = await this.commands.rounds.load(streamId);
@@ -142,7 +142,7 @@ export class RoundsService {
       toMentee(r.personId, r.profile, previous.get(r.personId) ?? [], blocked.get(r.personId) ?? []),
     );
     const program = await this.pool.program(ctx.tenantId, round.programId);
-    const problem = { mentors, mentees, rules: toEngineRules(program?.rules ?? null, []) };
+    const problem = { mentors, mentees, rules: toEngineRules(program?.rules ?? null, program?.questions ?? []) };
     // Stored before the computation names it, so every recorded hash can be re-solved later (compareRound).
     const inputSnapshotHash = await this.snapshots.save(ctx.tenantId, {
       problem,
@@ -381,7 +381,7 @@ export class RoundsService {
       throw new DomainError('NOT_FOUND', 'The input of this round was not kept (it was computed before inputs were).');
     }
     const program = await this.pool.program(ctx.tenantId, round.programId);
-    const rules = applyRuleChanges(toEngineRules(program?.rules ?? null, []), changes);
+    const rules = applyRuleChanges(toEngineRules(program?.rules ?? null, program?.questions ?? []), changes);
     const objective = changes.objective ?? snapshot.objective;
     const problem = { ...snapshot.problem, rules };
     const result = solve(problem, { objective: toEngineObjective(objective), explain: 'none' });
@@ -501,7 +501,7 @@ export class RoundsService {
     const scored = scorePair(
       toMentor(mentor.personId, mentor.profile, mentor.mentorCapacity),
       toMentee(mentee.personId, mentee.profile, [], []),
-      toEngineRules(program?.rules ?? null, []),
+      toEngineRules(program?.rules ?? null, program?.questions ?? []),
     );
     // A manager may override a hard rule knowingly; the pair is then recorded with score 0.
     return isExcluded(scored) ? 0 : roundScore(scored.score);

@@ -88,7 +88,11 @@ export class ProfilesFeed {
     return envelope;
   }
 
-  async program(programId: string, settings: Partial<ProfilesEventData<'ProgramCreated'>['settings']> = {}) {
+  async program(
+    programId: string,
+    settings: Partial<ProfilesEventData<'ProgramCreated'>['settings']> = {},
+    questions: ProfilesEventData<'ProgramCreated'>['questions'] = [],
+  ) {
     await this.emit('program', programStreamId(programId), programId, 'ProgramCreated', {
       programId,
       copiedFromProgramId: null,
@@ -123,7 +127,7 @@ export class ProfilesFeed {
         },
         objective: 'best-total',
       },
-      questions: [],
+      questions,
     });
   }
 

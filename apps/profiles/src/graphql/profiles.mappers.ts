@@ -18,7 +18,8 @@ export function toProgram(row: ProgramRow): Program {
       hardRules: row.matchingRules.hardRules,
       objective: row.matchingRules.objective,
     },
-    questionnaire: row.questions,
+    // Questions written before the mode existed compare alike answers.
+    questionnaire: row.questions.map((q) => ({ ...q, matchingMode: q.matchingMode ?? 'similar' })),
     cohorts: row.cohorts,
     managerPersonIds: row.managerPersonIds,
     copiedFromProgramId: row.copiedFromProgramId,

@@ -21,6 +21,7 @@ export const QuestionKindEnum = {
   SCALE: 'scale',
   SHORT_TEXT: 'short-text',
 } as const;
+export const QuestionMatchingModeEnum = { SIMILAR: 'similar', COMPLEMENTARY: 'complementary' } as const;
 export const MeetingFormatEnum = { VIRTUAL: 'virtual', IN_PERSON: 'in-person', GROUP: 'group' } as const;
 export const CommunicationStyleEnum = {
   STRUCTURED: 'structured',
@@ -45,6 +46,7 @@ registerEnumType(ParticipantRoleEnum, { name: 'ParticipantRole' });
 registerEnumType(ParticipantStatusEnum, { name: 'ParticipantStatus' });
 registerEnumType(MatchingObjectiveEnum, { name: 'MatchingObjective' });
 registerEnumType(QuestionKindEnum, { name: 'QuestionKind' });
+registerEnumType(QuestionMatchingModeEnum, { name: 'QuestionMatchingMode' });
 registerEnumType(MeetingFormatEnum, { name: 'MeetingFormat' });
 registerEnumType(CommunicationStyleEnum, { name: 'CommunicationStyle' });
 registerEnumType(MatchingFactorEnum, { name: 'MatchingFactor' });
@@ -141,6 +143,7 @@ export class Question {
   @Field(() => Int, { nullable: true }) scaleMax?: number;
   @Field() usedForMatching!: boolean;
   @Field(() => Float) weight!: number;
+  @Field(() => QuestionMatchingModeEnum) matchingMode!: ValueOf<typeof QuestionMatchingModeEnum>;
 }
 
 @InputType()
@@ -153,6 +156,8 @@ export class QuestionInput {
   @Field(() => Int, { nullable: true }) scaleMax?: number;
   @Field() usedForMatching!: boolean;
   @Field(() => Float, { defaultValue: 1 }) weight!: number;
+  @Field(() => QuestionMatchingModeEnum, { defaultValue: 'similar' })
+  matchingMode!: ValueOf<typeof QuestionMatchingModeEnum>;
 }
 
 @ObjectType()

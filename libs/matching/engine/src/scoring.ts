@@ -4,6 +4,7 @@ import {
   type ExclusionReason,
   FACTOR_NAMES,
   type FactorWeights,
+  type MatchingQuestion,
   type MatchingRules,
   type MenteeProfile,
   type MentorProfile,
@@ -28,6 +29,7 @@ export interface CompiledMentor {
   managers: Set<string>;
   blocked: Set<string>;
   favourites: Set<string>;
+  answers: Map<string, ParsedAnswer>;
 }
 
 export interface CompiledMentee {
@@ -39,6 +41,90 @@ export interface CompiledMentee {
   blocked: Set<string>;
   previous: Set<string>;
   favourites: Set<string>;
+  answers: Map<string, ParsedAnswer>;
+}
+
+/** An answer read once per person: its raw text, its option ids and its number (NaN when not a number). */
+export interface ParsedAnswer {
+  raw: string;
+  options: ReadonlySet<string>;
+  value: number;
+}
+
+const comparedQuestionsCache = new WeakMap<MatchingRules, MatchingQuestion[]>();
+
+/**
+ * The questions the questionnaire factor compares: `rules.questions` with a positive weight, plus each bare
+ * `matchingQuestionIds` entry as a single-choice question of weight 1.
+ */
+export function comparedQuestions(rules: MatchingRules): MatchingQuestion[] {
+  const cached = comparedQuestionsCache.get(rules);
+  if (cached) return cached;
+  const listed = rules.questions ?? [];
+  const ids = new Set(listed.map((q) => q.questionId));
+  const questions = [
+    ...listed.filter((q) => q.weight > 0),
+    ...rules.matchingQuestionIds
+      .filter((id) => !ids.has(id))
+      .map((questionId): MatchingQuestion => ({ questionId, kind: 'single-choice', weight: 1, mode: 'similar' })),
+  ];
+  comparedQuestionsCache.set(rules, questions);
+  return questions;
+}
+
+function parseAnswers(answers: Record<string, string> | undefined, rules: MatchingRules): Map<string, ParsedAnswer> {
+  const parsed = new Map<string, ParsedAnswer>();
+  if (!answers) return parsed;
+  for (const q of comparedQuestions(rules)) {
+    const raw = answers[q.questionId];
+    if (raw === undefined || raw === '') continue;
+    parsed.set(q.questionId, { raw, options: new Set(raw.split('|')), value: Number(raw) });
+  }
+  return parsed;
+}
+
+/** How alike two answers to one question are, in [0,1]. */
+function answerSimilarity(question: MatchingQuestion, x: ParsedAnswer, y: ParsedAnswer): number {
+  switch (question.kind) {
+    case 'multiple-choice': {
+      // Jaccard overlap: shared options over all options either chose.
+      let shared = 0;
+      for (const o of x.options) if (y.options.has(o)) shared++;
+      const union = x.options.size + y.options.size - shared;
+      return union > 0 ? shared / union : 0;
+    }
+    case 'scale': {
+      if (!Number.isFinite(x.value) || !Number.isFinite(y.value)) return x.raw === y.raw ? 1 : 0;
+      const span = (question.scaleMax ?? 5) - (question.scaleMin ?? 1);
+      if (span <= 0) return x.value === y.value ? 1 : 0;
+      return Math.max(0, 1 - Math.abs(x.value - y.value) / span);
+    }
+    default:
+      return x.raw === y.raw ? 1 : 0;
+  }
+}
+
+/**
+ * The questionnaire factor: the weighted mean, over the compared questions both people answered, of each answer
+ * pair's fit (similarity, or 1 − similarity for a complementary question); 0 when they share no answered question.
+ */
+export function questionnaireFit(
+  mentorAnswers: Map<string, ParsedAnswer>,
+  menteeAnswers: Map<string, ParsedAnswer>,
+  rules: MatchingRules,
+): number {
+  if (mentorAnswers.size === 0 || menteeAnswers.size === 0) return 0;
+  let weight = 0;
+  let fit = 0;
+  for (const q of comparedQuestions(rules)) {
+    const x = mentorAnswers.get(q.questionId);
+    const y = menteeAnswers.get(q.questionId);
+    if (x === undefined || y === undefined) continue;
+    const similarity = answerSimilarity(q, x, y);
+    weight += q.weight;
+    fit += q.weight * (q.mode === 'complementary' ? 1 - similarity : similarity);
+  }
+  return weight > 0 ? fit / weight : 0;
 }
 
 export function compileMentor(profile: MentorProfile, rules: MatchingRules, index = -1): CompiledMentor {
@@ -56,6 +142,7 @@ export function compileMentor(profile: MentorProfile, rules: MatchingRules, inde
     managers: new Set(profile.managerIds ?? []),
     blocked: new Set(profile.blockedIds ?? []),
     favourites: new Set(profile.favouriteMenteeIds ?? []),
+    answers: parseAnswers(profile.answers, rules),
   };
 }
 
@@ -70,6 +157,7 @@ export function compileMentee(profile: MenteeProfile, rules: MatchingRules, inde
     blocked: new Set(profile.blockedIds ?? []),
     previous: new Set(profile.previousMentorIds ?? []),
     favourites: new Set(profile.favouriteMentorIds ?? []),
+    answers: parseAnswers(profile.answers, rules),
   };
 }
 
@@ -172,18 +260,7 @@ export function factorValues(
 
   out[6] = seniorityFit(mp.seniorityYears, ep.seniorityYears);
 
-  let asked = 0;
-  let same = 0;
-  if (mp.answers && ep.answers) {
-    for (const q of rules.matchingQuestionIds) {
-      const x = mp.answers[q];
-      const y = ep.answers[q];
-      if (x === undefined || y === undefined) continue;
-      asked++;
-      if (x === y) same++;
-    }
-  }
-  out[7] = asked > 0 ? same / asked : 0;
+  out[7] = questionnaireFit(mentor.answers, mentee.answers, rules);
 
   out[8] = mentee.favourites.has(mp.id) ? 1 : 0;
   out[MENTOR_FAVOURITE_SLOT] = mentor.favourites.has(ep.id) ? 1 : 0;

@@ -36,7 +36,10 @@ interface PersonProfile {
   seniorityYears?: number;
   /** Ids of the people above this person in the reporting line (direct manager first). */
   managerIds?: string[];
-  /** Questionnaire answers keyed by question id. */
+  /**
+   * Questionnaire answers keyed by question id: the option id, several option ids joined by `|`, or a scale value
+   * as a decimal string.
+   */
   answers?: Record<string, string>;
   /** Ids of people this person refuses to be paired with. */
   blockedIds?: string[];
@@ -104,13 +107,31 @@ export interface HardRules {
 export type Objective = 'max-score' | 'max-matched' | 'fairest';
 export type SolverName = 'min-cost-flow' | 'deferred-acceptance' | 'greedy';
 
+export type QuestionKind = 'single-choice' | 'multiple-choice' | 'scale';
+/** `similar` scores alike answers high; `complementary` scores different answers high. */
+export type QuestionMatchingMode = 'similar' | 'complementary';
+
+/** A questionnaire question compared by the `questionnaire` factor. */
+export interface MatchingQuestion {
+  questionId: string;
+  kind: QuestionKind;
+  /** The question's share of the questionnaire factor; 0 leaves it out. */
+  weight: number;
+  mode: QuestionMatchingMode;
+  /** Scale range; the distance of two scale answers is divided by scaleMax − scaleMin (default 1 to 5). */
+  scaleMin?: number;
+  scaleMax?: number;
+}
+
 export interface MatchingRules {
   weights: FactorWeights;
   /** Weights of the mentors' side of the preference, used only by deferred acceptance and blocking-pair counts. */
   mentorWeights?: FactorWeights;
   hardRules: HardRules;
-  /** Questionnaire question ids whose answers are compared (same answer = match). */
+  /** Questionnaire question ids whose answers are compared (same answer = match, weight 1 each). */
   matchingQuestionIds: string[];
+  /** Questions compared by kind, weight and mode; a question listed here overrides the same id above. */
+  questions?: MatchingQuestion[];
   /** Overlap, in minutes per week, that counts as full availability fit. */
   targetOverlapMinutes: number;
   /** Candidate mentors kept per mentee. */

@@ -66,6 +66,13 @@ export const questionKindSchema = z.enum(['single-choice', 'multiple-choice', 's
 /** Questions travel without their wording: consumers need ids, kinds, option ids and weights to match on. */
 export type QuestionKind = z.infer<typeof questionKindSchema>;
 
+/**
+ * How matching compares two answers: `similar` rewards alike answers, `complementary` different ones. Optional in
+ * the contract, so events published before it existed still parse; absent means `similar`.
+ */
+export const questionMatchingModeSchema = z.enum(['similar', 'complementary']);
+export type QuestionMatchingMode = z.infer<typeof questionMatchingModeSchema>;
+
 export const questionShapeSchema = z.object({
   questionId: z.string(),
   kind: questionKindSchema,
@@ -74,6 +81,7 @@ export const questionShapeSchema = z.object({
   scaleMax: z.number().int().optional(),
   usedForMatching: z.boolean(),
   weight: z.number(),
+  matchingMode: questionMatchingModeSchema.optional(),
 });
 export type QuestionShape = z.infer<typeof questionShapeSchema>;
 

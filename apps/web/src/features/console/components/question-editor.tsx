@@ -4,6 +4,7 @@ import {
   Card,
   Group,
   NumberInput,
+  SegmentedControl,
   Select,
   Slider,
   Stack,
@@ -169,6 +170,20 @@ export function QuestionEditor({
                     {errorOn('weight')}
                   </Text>
                 )}
+                <Text size="sm" id={`mode-${question.questionId}`}>
+                  {t('console.questionnaire.matchingMode')}
+                </Text>
+                <SegmentedControl
+                  aria-labelledby={`mode-${question.questionId}`}
+                  value={question.matchingMode}
+                  data={[
+                    { value: 'SIMILAR', label: t('console.questionnaire.modeSimilar') },
+                    { value: 'COMPLEMENTARY', label: t('console.questionnaire.modeComplementary') },
+                  ]}
+                  onChange={(mode) =>
+                    onChange({ ...question, matchingMode: mode === 'COMPLEMENTARY' ? 'COMPLEMENTARY' : 'SIMILAR' })
+                  }
+                />
               </Stack>
             )}
           </>

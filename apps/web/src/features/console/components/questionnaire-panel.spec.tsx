@@ -18,6 +18,7 @@ const focus = makeFragmentData(
     scaleMax: null,
     usedForMatching: true,
     weight: 2,
+    matchingMode: 'SIMILAR',
     options: [
       { optionId: 'o1', label: 'Leadership' },
       { optionId: 'o2', label: 'Craft' },
@@ -78,6 +79,7 @@ describe('questionnaire builder', () => {
         scaleMax: 5,
         usedForMatching: true,
         weight: 1,
+        matchingMode: 'SIMILAR',
       },
       {
         questionId: 'q1',
@@ -89,8 +91,21 @@ describe('questionnaire builder', () => {
         ],
         usedForMatching: true,
         weight: 2,
+        matchingMode: 'SIMILAR',
       },
     ]);
+  });
+
+  it('lets a question pair different answers instead of alike ones', async () => {
+    const sent: DefineQuestionnaireMutationVariables[] = [];
+    await renderBuilder([
+      saving(sent, { data: { defineQuestionnaire: { __typename: 'Program', id: 'prog-1', questionnaire: [] } } }),
+    ]);
+    const first = screen.getByRole('region', { name: 'Question 1' });
+    await userEvent.click(within(first).getByRole('radio', { name: 'Complementary' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save questionnaire' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Saved'));
+    expect(sent[0]?.questions).toEqual([expect.objectContaining({ questionId: 'q1', matchingMode: 'COMPLEMENTARY' })]);
   });
 
   it('sends nothing while a question lacks words or choice labels, and says so on those fields', async () => {

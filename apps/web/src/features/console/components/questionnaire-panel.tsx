@@ -31,6 +31,7 @@ export const QuestionnaireBuilderQuestion = graphql(`
     scaleMax
     usedForMatching
     weight
+    matchingMode
     options {
       optionId
       label

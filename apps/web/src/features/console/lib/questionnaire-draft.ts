@@ -1,4 +1,4 @@
-import type { QuestionInput, QuestionKind } from '../../../gql/graphql';
+import type { QuestionInput, QuestionKind, QuestionMatchingMode } from '../../../gql/graphql';
 
 export interface OptionDraft {
   optionId: string;
@@ -15,6 +15,8 @@ export interface QuestionDraft {
   scaleMax: number;
   usedForMatching: boolean;
   weight: number;
+  /** Whether matching pairs alike answers (similar) or different ones (complementary). */
+  matchingMode: QuestionMatchingMode;
 }
 
 /** A question as the console query reads it. */
@@ -27,6 +29,7 @@ export interface SavedQuestion {
   scaleMax?: number | null;
   usedForMatching: boolean;
   weight: number;
+  matchingMode?: QuestionMatchingMode | null;
 }
 
 export const QUESTION_KINDS: readonly QuestionKind[] = ['SINGLE_CHOICE', 'MULTIPLE_CHOICE', 'SCALE', 'SHORT_TEXT'];
@@ -49,6 +52,7 @@ export function draftsOf(questions: readonly SavedQuestion[]): QuestionDraft[] {
     scaleMax: q.scaleMax ?? 5,
     usedForMatching: q.usedForMatching,
     weight: q.weight,
+    matchingMode: q.matchingMode ?? 'SIMILAR',
   }));
 }
 
@@ -76,6 +80,7 @@ export function newQuestion(kind: QuestionKind, existing: readonly QuestionDraft
     scaleMax: 5,
     usedForMatching: kind !== 'SHORT_TEXT',
     weight: 1,
+    matchingMode: 'SIMILAR',
   };
 }
 
@@ -115,6 +120,8 @@ export function toQuestionInputs(drafts: readonly QuestionDraft[]): QuestionInpu
     ...(q.kind === 'SCALE' && { scaleMin: q.scaleMin, scaleMax: q.scaleMax }),
     usedForMatching: q.kind !== 'SHORT_TEXT' && q.usedForMatching,
     weight: q.weight,
+    // Only a question used for matching has a mode; the API takes SIMILAR for the others.
+    ...(q.kind !== 'SHORT_TEXT' && q.usedForMatching && { matchingMode: q.matchingMode }),
   }));
 }
 
