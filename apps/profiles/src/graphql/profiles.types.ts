@@ -156,8 +156,10 @@ export class QuestionInput {
   @Field(() => Int, { nullable: true }) scaleMax?: number;
   @Field() usedForMatching!: boolean;
   @Field(() => Float, { defaultValue: 1 }) weight!: number;
-  @Field(() => QuestionMatchingModeEnum, { defaultValue: 'similar' })
-  matchingMode!: ValueOf<typeof QuestionMatchingModeEnum>;
+  // No schema default: a subgraph schema rebuilt from its SDL turns an enum default back into the value's NAME
+  // ('SIMILAR'), which the event contract refuses and which then held up the outbox. Absent means similar, below.
+  @Field(() => QuestionMatchingModeEnum, { nullable: true, description: 'Absent: SIMILAR' })
+  matchingMode?: ValueOf<typeof QuestionMatchingModeEnum> | null;
 }
 
 @ObjectType()

@@ -529,7 +529,7 @@ export function questionsFrom(input: QuestionInput[]): Question[] {
     ...(q.scaleMax != null ? { scaleMax: q.scaleMax } : {}),
     usedForMatching: q.usedForMatching,
     weight: q.weight,
-    matchingMode: q.matchingMode,
+    matchingMode: q.matchingMode ?? 'similar',
   }));
 }
 

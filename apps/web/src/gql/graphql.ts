@@ -283,7 +283,8 @@ export type ProposalStatus =
 
 export type QuestionInput = {
   kind: QuestionKind;
-  matchingMode?: QuestionMatchingMode;
+  /** Absent: SIMILAR */
+  matchingMode?: QuestionMatchingMode | null | undefined;
   options?: Array<QuestionOptionInput> | null | undefined;
   questionId: string;
   scaleMax?: number | null | undefined;
