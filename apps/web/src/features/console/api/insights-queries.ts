@@ -58,6 +58,12 @@ export const PROGRAM_INSIGHTS = graphql(`
           mentorshipId
           mentorPersonId
           menteePersonId
+          mentor {
+            displayName
+          }
+          mentee {
+            displayName
+          }
           status
           reasons
           since

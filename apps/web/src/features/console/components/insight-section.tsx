@@ -23,7 +23,8 @@ export function useFigureValue(): (row: FigureRow) => string {
 export function InsightSection(props: {
   table: InsightTable;
   figures: FigureRow[];
-  counts?: { figure: string; rows: CountRow[] };
+  /** Counts by a key of the API (a reason code), each shown as `label(key)`: words, not codes. */
+  counts?: { figure: string; rows: CountRow[]; label: (key: string) => string };
   variables: ProgramInsightsQueryVariables;
   asOfDay: string;
   children?: ReactNode;
@@ -64,7 +65,7 @@ export function InsightSection(props: {
             {props.counts?.rows.map((row) => (
               <Table.Tr key={`${props.counts?.figure}:${row.key}`}>
                 <Table.Th scope="row" fw={400}>
-                  <FigureName figure={props.counts?.figure ?? ''} detail={row.key} />
+                  <FigureName figure={props.counts?.figure ?? ''} detail={props.counts?.label(row.key)} />
                 </Table.Th>
                 <Table.Td>{formatNumber(row.count, i18n.language)}</Table.Td>
               </Table.Tr>

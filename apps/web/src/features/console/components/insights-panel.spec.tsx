@@ -145,6 +145,39 @@ describe('the Insights tab', () => {
     expect(await screen.findByText('Proposals published by matching rounds in the period.')).toBeInTheDocument();
   });
 
+  it('names the pairs at risk and says why, and counts decline and closure reasons in words, not codes', async () => {
+    const answer = insights('2027-03-10T12:00:00Z', 8);
+    answer.matching.declineReasons = [{ __typename: 'InsightCount', key: 'no-capacity', count: 2 }];
+    answer.outcomes.closuresByReason = [{ __typename: 'InsightCount', key: 'goals-met', count: 1 }] as never;
+    answer.engagement.atRiskPairs = [
+      {
+        __typename: 'AtRiskPair',
+        mentorshipId: 'ms-7f3a',
+        mentorPersonId: 'p-mentor',
+        menteePersonId: 'p-mentee',
+        mentor: { __typename: 'Person', displayName: 'Grace Hopper' },
+        mentee: { __typename: 'Person', displayName: 'Ada Lovelace' },
+        status: 'at-risk',
+        reasons: ['no-agreement', 'goals-overdue'],
+        since: '2027-03-01T09:00:00Z',
+      },
+    ] as never;
+    await renderPanel([figures([], () => answer), trend]);
+
+    const atRisk = await screen.findByRole('table', { name: 'Mentorships at risk' });
+    const row = within(atRisk).getByRole('rowheader', { name: 'Grace Hopper with Ada Lovelace' }).closest('tr');
+    expect(row).toHaveTextContent('No mentoring agreement signed yet, Goals past their target date');
+    expect(atRisk).not.toHaveTextContent('ms-7f3a');
+    expect(atRisk).not.toHaveTextContent('no-agreement');
+
+    const matching = screen.getByRole('table', { name: 'Figures: Matching' });
+    expect(
+      within(matching).getByRole('rowheader', { name: /^Declined because: I have no free seat/ }),
+    ).toBeInTheDocument();
+    const outcomes = screen.getByRole('table', { name: 'Figures: Goals and feedback' });
+    expect(within(outcomes).getByRole('rowheader', { name: /^Ended because: We met our goals/ })).toBeInTheDocument();
+  });
+
   it('asks again for the end of a picked day where the viewer is, and shows those figures', async () => {
     const sent: ProgramInsightsQueryVariables[] = [];
     const yesterday = calendarDayIn(new Date(Date.now() - 86_400_000), detectedTimeZone());

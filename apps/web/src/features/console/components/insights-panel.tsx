@@ -11,6 +11,7 @@ import { detectedTimeZone } from '../../../lib/detected-time-zone';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { calendarDayIn } from '../../../lib/time-zones';
 import { PROGRAM_INSIGHTS } from '../api/insights-queries';
+import { closureReasonKey, declineReasonKey, healthReasonKey } from '../lib/health-reasons';
 import {
   chartRows,
   engagementFigures,
@@ -43,6 +44,7 @@ export function InsightsPanel(props: {
   cohorts: ReadonlyArray<{ cohortId: string; name: string }>;
 }) {
   const { t, i18n } = useTranslation();
+  const declineReasonName = (key: string) => t(`requests.declineReasons.${declineReasonKey(key)}`);
   const locale = i18n.language;
   const [timeZone] = useState(detectedTimeZone);
   // Fixed when the tab opens, so the variables (and the query) stay the same from one render to the next.
@@ -140,7 +142,7 @@ export function InsightsPanel(props: {
         <InsightSection
           table="MATCHING"
           figures={matchingFigures(insights.matching)}
-          counts={{ figure: 'declineReasons', rows: insights.matching.declineReasons }}
+          counts={{ figure: 'declineReasons', rows: insights.matching.declineReasons, label: declineReasonName }}
           {...section}
         >
           <InsightChart
@@ -163,7 +165,11 @@ export function InsightsPanel(props: {
         <InsightSection
           table="OUTCOMES"
           figures={outcomeFigures(insights.outcomes)}
-          counts={{ figure: 'closuresByReason', rows: insights.outcomes.closuresByReason }}
+          counts={{
+            figure: 'closuresByReason',
+            rows: insights.outcomes.closuresByReason,
+            label: (key) => t(closureReasonKey(key)),
+          }}
           {...section}
         >
           <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -231,10 +237,13 @@ export function InsightsPanel(props: {
                   {insights.engagement.atRiskPairs.map((pair) => (
                     <Table.Tr key={pair.mentorshipId}>
                       <Table.Th scope="row" fw={400}>
-                        {pair.mentorshipId}
+                        {t('console.insights.pair.names', {
+                          mentor: pair.mentor?.displayName ?? t('console.engagement.unnamed'),
+                          mentee: pair.mentee?.displayName ?? t('console.engagement.unnamed'),
+                        })}
                       </Table.Th>
                       <Table.Td>{figureName(pair.status === 'stalled' ? 'stalled' : 'atRisk')}</Table.Td>
-                      <Table.Td>{pair.reasons.join(', ')}</Table.Td>
+                      <Table.Td>{pair.reasons.map((reason) => t(healthReasonKey(reason))).join(', ')}</Table.Td>
                       <Table.Td>{formatDate(pair.since, locale, timeZone)}</Table.Td>
                     </Table.Tr>
                   ))}

@@ -1,4 +1,4 @@
-import type { MentorshipEndReason } from '../../../gql/graphql';
+import type { DeclineReason, MentorshipEndReason } from '../../../gql/graphql';
 
 /**
  * The sessions service's health reasons (codes) and their translation keys under `console.engagement.reasons`. A
@@ -38,4 +38,19 @@ const END_REASONS: readonly MentorshipEndReason[] = [
 export const closureReasonKey = (reason: string): `workspace.end.reasons.${MentorshipEndReason}` => {
   const name = reason.toUpperCase().replace(/-/g, '_');
   return `workspace.end.reasons.${END_REASONS.find((r) => r === name) ?? 'OTHER'}`;
+};
+
+const DECLINE_REASONS: readonly DeclineReason[] = [
+  'DIFFERENT_GOALS',
+  'NOT_A_GOOD_FIT',
+  'NO_CAPACITY',
+  'OTHER',
+  'PERSONAL_REASONS',
+  'SCHEDULE_CONFLICT',
+];
+
+/** A decline reason as insights count it (`no-capacity`) in the words a mentor chose it by (`NO_CAPACITY`). */
+export const declineReasonKey = (reason: string): DeclineReason => {
+  const name = reason.toUpperCase().replace(/-/g, '_');
+  return DECLINE_REASONS.find((r) => r === name) ?? 'OTHER';
 };
