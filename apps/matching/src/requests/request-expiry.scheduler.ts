@@ -76,10 +76,12 @@ export class RequestExpiryScheduler {
     return (await this.timers.findOne({ _id: requestId })) !== null;
   }
 
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+  start(): Promise<void> {
+    if (!this.running) {
+      this.running = true;
+      this.loop = this.run();
+    }
+    return Promise.resolve();
   }
 
   async stop(): Promise<void> {
