@@ -1,4 +1,4 @@
-import { DomainError, Lease } from '@trellis/shared/event-store';
+import { DomainError, Lease, WakeableDelay } from '@trellis/shared/event-store';
 import type { Logger } from '@trellis/shared/observability';
 import type { Collection, Connection } from 'mongoose';
 import type { MentorshipRequestsService } from './mentorship-requests.service';
@@ -35,7 +35,7 @@ export class RequestExpiryScheduler {
   private readonly alsoEachPass: ((now: Date) => Promise<unknown>) | undefined;
   private running = false;
   private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private readonly delay = new WakeableDelay();
 
   constructor(
     connection: Connection,
@@ -86,7 +86,7 @@ export class RequestExpiryScheduler {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.delay.wake();
     await this.loop;
     await this.lease.release();
   }
@@ -101,13 +101,7 @@ export class RequestExpiryScheduler {
       } catch (error) {
         this.logger.warn({ err: String(error) }, 'request expiry pass failed; retrying');
       }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.pollMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      await this.delay.wait(this.pollMs);
     }
   }
 
