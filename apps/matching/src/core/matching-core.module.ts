@@ -1,18 +1,9 @@
-import { type DynamicModule, Global, Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { EventStore } from '@trellis/shared/event-store';
 import { MembershipDirectory } from '@trellis/shared/memberships';
-import { ConsumerStatusRegistry, ensureTopics } from '@trellis/shared/messaging';
+import { ConsumerStatusRegistry } from '@trellis/shared/messaging';
 import type { Logger, ServiceMetrics } from '@trellis/shared/observability';
-import {
-  KAFKA,
-  ManagedConsumers,
-  MONGO_CONNECTION,
-  ROOT_LOGGER,
-  SERVICE_CONFIG,
-  SERVICE_METRICS,
-  type ServiceConfig,
-} from '@trellis/shared/platform';
-import { PersonKeyStore } from '@trellis/shared/privacy';
+import { EventSourcingModule, KAFKA, MONGO_CONNECTION, ROOT_LOGGER, SERVICE_METRICS } from '@trellis/shared/platform';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { MatchingCommands } from '../commands/matching-commands';
@@ -20,14 +11,13 @@ import { matchingEventTypeRegistry } from '../commands/matching-event-types';
 import { Relationships } from '../mentorships/relationships.projection';
 import { CandidatePool } from '../pool/candidate-pool.projection';
 import { MatchingConsumers } from './matching-consumers';
-import { MATCHING_SETTINGS, matchingSettings, type MatchingOptions, type MatchingSettings } from './matching-options';
-import { MatchingOutbox } from './matching-outbox';
+import { MATCHING_SETTINGS, matchingSettings, type MatchingOptions } from './matching-options';
+import { matchingOutbox } from './matching-outbox';
 import { ProgramManagerDirectory } from './program-managers';
 
 const shared = [
-  EventStore,
+  MATCHING_SETTINGS,
   MatchingCommands,
-  PersonKeyStore,
   CandidatePool,
   Relationships,
   MembershipDirectory,
@@ -36,28 +26,30 @@ const shared = [
 ];
 
 /**
- * What every matching feature shares: the event store and its command handlers, the read models several features
- * read, the outbox relay to matching.events.v1, and the consumers the features add their projections and reactors to.
+ * What every matching feature shares: the event store with its outbox relay to matching.events.v1, the command
+ * handlers, the read models several features read, and what their projections and reactors are built with.
  */
 @Global()
 @Module({})
-export class MatchingCoreModule implements OnModuleInit {
+export class MatchingCoreModule {
   static register(options: MatchingOptions = {}): DynamicModule {
+    const settings = matchingSettings(options);
     return {
       module: MatchingCoreModule,
+      imports: [
+        EventSourcingModule.forRoot({
+          registry: matchingEventTypeRegistry(),
+          outbox: matchingOutbox(settings.matchingTopic),
+          consumes: [settings.profilesTopic],
+        }),
+      ],
       providers: [
-        { provide: MATCHING_SETTINGS, useValue: matchingSettings(options) },
-        {
-          provide: EventStore,
-          useFactory: (connection: Connection) => new EventStore(connection, { registry: matchingEventTypeRegistry() }),
-          inject: [MONGO_CONNECTION],
-        },
+        { provide: MATCHING_SETTINGS, useValue: settings },
         {
           provide: MatchingCommands,
           useFactory: (store: EventStore) => new MatchingCommands(store),
           inject: [EventStore],
         },
-        { provide: PersonKeyStore, useFactory: (c: Connection) => new PersonKeyStore(c), inject: [MONGO_CONNECTION] },
         { provide: CandidatePool, useFactory: (c: Connection) => new CandidatePool(c), inject: [MONGO_CONNECTION] },
         { provide: Relationships, useFactory: (c: Connection) => new Relationships(c), inject: [MONGO_CONNECTION] },
         {
@@ -71,60 +63,18 @@ export class MatchingCoreModule implements OnModuleInit {
           inject: [MembershipDirectory],
         },
         {
-          provide: MatchingOutbox,
-          useFactory: (
-            kafka: Kafka,
-            c: Connection,
-            store: EventStore,
-            settings: MatchingSettings,
-            logger: Logger,
-            metrics: ServiceMetrics,
-          ) => new MatchingOutbox(kafka, c, store, settings.matchingTopic, logger, metrics),
-          inject: [KAFKA, MONGO_CONNECTION, EventStore, MATCHING_SETTINGS, ROOT_LOGGER, SERVICE_METRICS],
-        },
-        {
           provide: MatchingConsumers,
           useFactory: (
             kafka: Kafka,
             c: Connection,
-            store: EventStore,
-            outbox: MatchingOutbox,
-            managed: ManagedConsumers,
             logger: Logger,
             metrics: ServiceMetrics,
             status: ConsumerStatusRegistry,
-          ) => new MatchingConsumers(kafka, c, store, outbox, managed, logger, metrics, status),
-          inject: [
-            KAFKA,
-            MONGO_CONNECTION,
-            EventStore,
-            MatchingOutbox,
-            ManagedConsumers,
-            ROOT_LOGGER,
-            SERVICE_METRICS,
-            ConsumerStatusRegistry,
-          ],
+          ) => new MatchingConsumers(kafka, c, logger, metrics, status),
+          inject: [KAFKA, MONGO_CONNECTION, ROOT_LOGGER, SERVICE_METRICS, ConsumerStatusRegistry],
         },
       ],
-      exports: [MATCHING_SETTINGS, ...shared],
+      exports: shared,
     };
-  }
-
-  constructor(
-    @Inject(KAFKA) private readonly kafka: Kafka,
-    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
-    @Inject(MATCHING_SETTINGS) private readonly settings: MatchingSettings,
-    @Inject(ManagedConsumers) private readonly managed: ManagedConsumers,
-    @Inject(MatchingConsumers) private readonly consumers: MatchingConsumers,
-  ) {}
-
-  async onModuleInit(): Promise<void> {
-    // Matching publishes its own topic and reads the profiles topic; both must exist before consumers join.
-    await ensureTopics(this.kafka, [this.settings.matchingTopic, this.settings.profilesTopic], {
-      partitions: this.config.kafkaPartitions,
-      replication: this.config.kafkaReplication,
-    });
-    // Starts with the app and drains in beforeApplicationShutdown, before MongoDB closes.
-    this.managed.register(this.consumers);
   }
 }

@@ -1,7 +1,8 @@
-import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { matchingContracts } from '@trellis/matching/contracts';
 import { EventStore } from '@trellis/shared/event-store';
 import { ContractRegistry } from '@trellis/shared/messaging';
+import { EventSourcingModule, type FeatureConsumer } from '@trellis/shared/platform';
 import { PersonKeyStore } from '@trellis/shared/privacy';
 import { MatchingCommands } from '../commands/matching-commands';
 import { MatchingConsumers } from '../core/matching-consumers';
@@ -23,7 +24,23 @@ import { relationshipsProjection } from './relationships.projection';
  * pausing, ending and rematching, and each participant's relationships from the service's own events.
  */
 @Module({
-  imports: [RecommendationsModule, RequestsModule],
+  imports: [
+    RecommendationsModule,
+    RequestsModule,
+    EventSourcingModule.forFeature({
+      consumers: [
+        {
+          useFactory: (consumers: MatchingConsumers, settings: MatchingSettings): FeatureConsumer =>
+            consumers.projection(
+              relationshipsProjection(settings.matchingTopic),
+              `${settings.groupPrefix}.relationships`,
+              new ContractRegistry(matchingContracts),
+            ),
+          inject: [MatchingConsumers, MATCHING_SETTINGS],
+        },
+      ],
+    }),
+  ],
   providers: [
     {
       provide: NextBestOffer,
@@ -50,18 +67,4 @@ import { relationshipsProjection } from './relationships.projection';
   ],
   exports: [MentorshipsService],
 })
-export class MentorshipsModule implements OnModuleInit {
-  constructor(
-    @Inject(MatchingConsumers) private readonly consumers: MatchingConsumers,
-    @Inject(MATCHING_SETTINGS) private readonly settings: MatchingSettings,
-  ) {}
-
-  onModuleInit(): void {
-    const { groupPrefix: prefix, matchingTopic } = this.settings;
-    this.consumers.projection(
-      relationshipsProjection(matchingTopic),
-      `${prefix}.relationships`,
-      new ContractRegistry(matchingContracts),
-    );
-  }
-}
+export class MentorshipsModule {}

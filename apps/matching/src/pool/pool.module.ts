@@ -1,9 +1,9 @@
-import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { profilesContracts } from '@trellis/profiles/contracts';
 import { ReactorInbox } from '@trellis/shared/event-store';
 import { membershipsProjection } from '@trellis/shared/memberships';
 import { ContractRegistry } from '@trellis/shared/messaging';
-import { MONGO_CONNECTION } from '@trellis/shared/platform';
+import { EventSourcingModule, type FeatureConsumer, MONGO_CONNECTION } from '@trellis/shared/platform';
 import { PersonKeyStore } from '@trellis/shared/privacy';
 import type { Connection } from 'mongoose';
 import { MatchingCommands } from '../commands/matching-commands';
@@ -18,38 +18,44 @@ import { MentorBooksReactor } from './mentor-books.reactor';
  * them, mentors' books of seats, and erasure of a person's key.
  */
 @Module({
-  providers: [
-    {
-      provide: MentorBooksReactor,
-      useFactory: (commands: MatchingCommands, pool: CandidatePool, c: Connection, settings: MatchingSettings) =>
-        new MentorBooksReactor(commands, pool, new ReactorInbox(c, `${settings.groupPrefix}.mentor-books`)),
-      inject: [MatchingCommands, CandidatePool, MONGO_CONNECTION, MATCHING_SETTINGS],
-    },
-    {
-      provide: ErasureReactor,
-      useFactory: (keys: PersonKeyStore) => new ErasureReactor(keys),
-      inject: [PersonKeyStore],
-    },
+  imports: [
+    EventSourcingModule.forFeature({
+      consumers: [
+        {
+          useFactory: (
+            consumers: MatchingConsumers,
+            settings: MatchingSettings,
+            commands: MatchingCommands,
+            pool: CandidatePool,
+            c: Connection,
+            keys: PersonKeyStore,
+          ): FeatureConsumer[] => {
+            const { groupPrefix: prefix, profilesTopic } = settings;
+            const profiles = new ContractRegistry(profilesContracts);
+            const mentorBooks = new MentorBooksReactor(commands, pool, new ReactorInbox(c, `${prefix}.mentor-books`));
+            const erasure = new ErasureReactor(keys);
+            return [
+              consumers.projection(candidatePoolProjection(profilesTopic), `${prefix}.candidate-pool`, profiles),
+              consumers.projection(
+                { ...membershipsProjection(prefix), topics: [profilesTopic] },
+                `${prefix}.memberships`,
+                profiles,
+              ),
+              consumers.reactor(`${prefix}.mentor-books`, [profilesTopic], profiles, (e) => mentorBooks.handle(e)),
+              consumers.reactor(`${prefix}.erasure`, [profilesTopic], profiles, (e) => erasure.handle(e)),
+            ];
+          },
+          inject: [
+            MatchingConsumers,
+            MATCHING_SETTINGS,
+            MatchingCommands,
+            CandidatePool,
+            MONGO_CONNECTION,
+            PersonKeyStore,
+          ],
+        },
+      ],
+    }),
   ],
 })
-export class PoolModule implements OnModuleInit {
-  constructor(
-    @Inject(MatchingConsumers) private readonly consumers: MatchingConsumers,
-    @Inject(MATCHING_SETTINGS) private readonly settings: MatchingSettings,
-    @Inject(MentorBooksReactor) private readonly mentorBooks: MentorBooksReactor,
-    @Inject(ErasureReactor) private readonly erasure: ErasureReactor,
-  ) {}
-
-  onModuleInit(): void {
-    const { groupPrefix: prefix, profilesTopic } = this.settings;
-    const profiles = new ContractRegistry(profilesContracts);
-    this.consumers.projection(candidatePoolProjection(profilesTopic), `${prefix}.candidate-pool`, profiles);
-    this.consumers.projection(
-      { ...membershipsProjection(prefix), topics: [profilesTopic] },
-      `${prefix}.memberships`,
-      profiles,
-    );
-    this.consumers.reactor(`${prefix}.mentor-books`, [profilesTopic], profiles, (e) => this.mentorBooks.handle(e));
-    this.consumers.reactor(`${prefix}.erasure`, [profilesTopic], profiles, (e) => this.erasure.handle(e));
-  }
-}
+export class PoolModule {}

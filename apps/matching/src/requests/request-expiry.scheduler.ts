@@ -1,4 +1,4 @@
-import { DomainError, Lease } from '@trellis/shared/event-store';
+import { DomainError, Lease, WakeableDelay } from '@trellis/shared/event-store';
 import type { Logger } from '@trellis/shared/observability';
 import type { Collection, Connection } from 'mongoose';
 import type { MentorshipRequestsService } from './mentorship-requests.service';
@@ -35,7 +35,7 @@ export class RequestExpiryScheduler {
   private readonly alsoEachPass: ((now: Date) => Promise<unknown>) | undefined;
   private running = false;
   private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private readonly delay = new WakeableDelay();
 
   constructor(
     connection: Connection,
@@ -76,15 +76,17 @@ export class RequestExpiryScheduler {
     return (await this.timers.findOne({ _id: requestId })) !== null;
   }
 
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+  start(): Promise<void> {
+    if (!this.running) {
+      this.running = true;
+      this.loop = this.run();
+    }
+    return Promise.resolve();
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.delay.wake();
     await this.loop;
     await this.lease.release();
   }
@@ -99,13 +101,7 @@ export class RequestExpiryScheduler {
       } catch (error) {
         this.logger.warn({ err: String(error) }, 'request expiry pass failed; retrying');
       }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.pollMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      await this.delay.wait(this.pollMs);
     }
   }
 

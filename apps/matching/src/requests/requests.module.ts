@@ -1,9 +1,9 @@
-import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { matchingContracts } from '@trellis/matching/contracts';
 import { DEFAULT_HARD_RULES } from '@trellis/matching/domain';
 import { ContractRegistry } from '@trellis/shared/messaging';
 import type { Logger } from '@trellis/shared/observability';
-import { MONGO_CONNECTION, ROOT_LOGGER } from '@trellis/shared/platform';
+import { EventSourcingModule, type FeatureConsumer, MONGO_CONNECTION, ROOT_LOGGER } from '@trellis/shared/platform';
 import { PersonKeyStore } from '@trellis/shared/privacy';
 import type { Connection } from 'mongoose';
 import { AcceptanceJournal } from '../acceptance/acceptance-journal';
@@ -18,11 +18,8 @@ import { RequestExpiryScheduler } from './request-expiry.scheduler';
 import { RequestMessageResolver } from './request-message.resolver';
 import { RequestsResolver } from './requests.resolver';
 
-/**
- * Mentees' requests to mentors and how both sides' yes becomes a mentorship (requests and proposals alike): the
- * acceptance, its follow-ups, and the timer that expires unanswered requests.
- */
-@Module({
+/** The request and acceptance commands, which the follow-up reactor and the expiry timer issue too. */
+const requestsEventSourcing = EventSourcingModule.forFeature({
   providers: [
     {
       provide: AcceptanceService,
@@ -79,33 +76,40 @@ import { RequestsResolver } from './requests.resolver';
         }),
       inject: [MONGO_CONNECTION, MentorshipRequestsService, AcceptanceService, ROOT_LOGGER, MATCHING_SETTINGS],
     },
-    {
-      provide: MentorshipFollowupsReactor,
-      useFactory: (commands: MatchingCommands, acceptance: AcceptanceService, expiry: RequestExpiryScheduler) =>
-        new MentorshipFollowupsReactor(commands, acceptance, expiry),
-      inject: [MatchingCommands, AcceptanceService, RequestExpiryScheduler],
-    },
-    RequestsResolver,
-    RequestMessageResolver,
   ],
-  exports: [AcceptanceService, MentorshipRequestsService, RequestExpiryScheduler],
-})
-export class RequestsModule implements OnModuleInit {
-  constructor(
-    @Inject(MatchingConsumers) private readonly consumers: MatchingConsumers,
-    @Inject(MATCHING_SETTINGS) private readonly settings: MatchingSettings,
-    @Inject(MentorshipFollowupsReactor) private readonly followups: MentorshipFollowupsReactor,
-    @Inject(RequestExpiryScheduler) private readonly expiry: RequestExpiryScheduler,
-  ) {}
+  consumers: [
+    {
+      useFactory: (
+        consumers: MatchingConsumers,
+        settings: MatchingSettings,
+        commands: MatchingCommands,
+        acceptance: AcceptanceService,
+        expiry: RequestExpiryScheduler,
+      ): FeatureConsumer[] => {
+        const followups = new MentorshipFollowupsReactor(commands, acceptance, expiry);
+        return [
+          consumers.reactor(
+            `${settings.groupPrefix}.mentorship-followups`,
+            [settings.matchingTopic],
+            new ContractRegistry(matchingContracts),
+            (e) => followups.handle(e),
+          ),
+          { consumer: expiry },
+        ];
+      },
+      inject: [MatchingConsumers, MATCHING_SETTINGS, MatchingCommands, AcceptanceService, RequestExpiryScheduler],
+    },
+  ],
+});
 
-  onModuleInit(): void {
-    const { groupPrefix: prefix, matchingTopic } = this.settings;
-    this.consumers.reactor(
-      `${prefix}.mentorship-followups`,
-      [matchingTopic],
-      new ContractRegistry(matchingContracts),
-      (e) => this.followups.handle(e),
-    );
-    this.consumers.timer(this.expiry);
-  }
-}
+/**
+ * Mentees' requests to mentors and how both sides' yes becomes a mentorship (requests and proposals alike): the
+ * acceptance, its follow-ups, and the timer that expires unanswered requests.
+ */
+@Module({
+  imports: [requestsEventSourcing],
+  providers: [RequestsResolver, RequestMessageResolver],
+  // The feature's event sourcing re-exported: it provides the acceptance, the request commands and the expiry timer.
+  exports: [requestsEventSourcing],
+})
+export class RequestsModule {}

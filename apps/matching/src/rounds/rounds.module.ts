@@ -1,4 +1,4 @@
-import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { EventStore } from '@trellis/shared/event-store';
 import { MONGO_CONNECTION } from '@trellis/shared/platform';
 import type { Connection } from 'mongoose';
@@ -17,7 +17,12 @@ import { RoundsService } from './rounds.service';
   providers: [
     {
       provide: RoundList,
-      useFactory: (store: EventStore, commands: MatchingCommands) => new RoundList(store, commands),
+      // Its index exists before any round is listed, as the event store's own do.
+      useFactory: async (store: EventStore, commands: MatchingCommands) => {
+        const list = new RoundList(store, commands);
+        await list.ensureIndexes();
+        return list;
+      },
       inject: [EventStore, MatchingCommands],
     },
     {
@@ -37,10 +42,4 @@ import { RoundsService } from './rounds.service';
   ],
   exports: [RoundsService],
 })
-export class RoundsModule implements OnModuleInit {
-  constructor(@Inject(RoundList) private readonly list: RoundList) {}
-
-  async onModuleInit(): Promise<void> {
-    await this.list.ensureIndexes();
-  }
-}
+export class RoundsModule {}

@@ -1,5 +1,5 @@
 import type { WebhookPolicy } from '@trellis/notifications/domain';
-import { Lease } from '@trellis/shared/event-store';
+import { Lease, WakeableDelay } from '@trellis/shared/event-store';
 import type { Logger } from '@trellis/shared/observability';
 import type { Registry } from 'prom-client';
 import type { Announcer } from '../core/announcer';
@@ -58,8 +58,7 @@ export class Dispatcher {
   private running: Promise<void> | undefined;
   private keeping: Promise<void> | undefined;
   private stopping = false;
-  private wakeUp: (() => void) | undefined;
-  private woken = false;
+  private readonly delay = new WakeableDelay();
   /** Per recipient, rows waiting to be delivered by this instance; one lane per recipient runs at a time. */
   private readonly lanes = new Map<string, DeliveryRow[]>();
   private readonly activeLanes = new Set<string>();
@@ -119,7 +118,7 @@ export class Dispatcher {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wakeUp?.();
+    this.delay.wake();
     await this.running;
     // Lanes stop taking rows once stopping; the send in flight finishes and is recorded.
     while (this.activeLanes.size > 0) await new Promise((r) => setTimeout(r, 20));
@@ -154,31 +153,13 @@ export class Dispatcher {
       } catch (error) {
         this.o.logger.error({ err: error }, 'dispatcher tick failed');
       }
-      await this.pause(Math.max(10, this.o.tickMs - (Date.now() - started)));
+      await this.delay.wait(Math.max(10, this.o.tickMs - (Date.now() - started)));
     }
   }
 
   /** New work was stored by this instance: run the next pass now instead of at the next tick. */
   wake(): void {
-    this.woken = true;
-    this.wakeUp?.();
-  }
-
-  private pause(ms: number): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeUp = undefined;
-        this.woken = false;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-    });
+    this.delay.wake();
   }
 
   /**

@@ -1,15 +1,9 @@
 import { Global, Inject, Module, type OnModuleInit } from '@nestjs/common';
-import { PROFILES_TOPIC, profilesContracts } from '@trellis/profiles/contracts';
-import {
-  type OrganizationEvent,
-  type ParticipantEvent,
-  type ProgramEvent,
-  toProfilesIntegrationEvent,
-} from '@trellis/profiles/domain';
 import { EventStore } from '@trellis/shared/event-store';
 import { EventSourcingModule, MONGO_CONNECTION } from '@trellis/shared/platform';
 import { PersonKeyStore } from '@trellis/shared/privacy';
 import type { Connection } from 'mongoose';
+import { profilesOutbox } from './profiles-outbox';
 import { ProfilesStore } from './profiles-store';
 import { ProfilesReadModels } from './read-models';
 import { ProfileSealer } from './sealing';
@@ -20,19 +14,7 @@ import { ProfileSealer } from './sealing';
  */
 @Global()
 @Module({
-  imports: [
-    EventSourcingModule.forRoot({
-      outbox: {
-        topic: PROFILES_TOPIC,
-        contracts: profilesContracts,
-        integrationMapper: (event) =>
-          toProfilesIntegrationEvent({ type: event.type, ...(event.data as object) } as
-            | OrganizationEvent
-            | ProgramEvent
-            | ParticipantEvent),
-      },
-    }),
-  ],
+  imports: [EventSourcingModule.forRoot({ outbox: profilesOutbox })],
   providers: [
     {
       provide: ProfilesReadModels,

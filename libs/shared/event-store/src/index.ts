@@ -10,3 +10,4 @@ export * from './reactor-inbox';
 export * from './read-model';
 export * from './stable-json';
 export * from './tenant-scoped-collection';
+export * from './wakeable-delay';

@@ -3,6 +3,7 @@ import type { Logger, ServiceMetrics, TraceCarrier } from '@trellis/shared/obser
 import type { Connection } from 'mongoose';
 import type { CommitDocument, EventStore, RecordedEvent } from './event-store';
 import { Lease } from './lease';
+import { WakeableDelay } from './wakeable-delay';
 
 /** What a commit's event becomes on Kafka: ids, tags, enums, numbers, times. `null` keeps the event private. */
 export type IntegrationMapper = (event: RecordedEvent) => { type: string; data: Record<string, unknown> } | null;
@@ -69,7 +70,7 @@ export class OutboxRelay {
   private readonly toIntegrationEvent: IntegrationMapper;
   private running = false;
   private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
+  private readonly delay = new WakeableDelay();
   private unsubscribe: (() => void) | undefined;
   /** Bulk batches appended by this process and not yet seen published, oldest first. */
   private readonly pendingBatches = new Set<string>();
@@ -124,35 +125,23 @@ export class OutboxRelay {
   }
 
   wake(): void {
-    const wakeUp = this.wakeUp;
-    this.wakeUp = undefined;
-    wakeUp?.();
+    this.delay.wake();
   }
 
   private async run(): Promise<void> {
     while (this.running) {
       try {
         if (!(await this.lease.hold())) {
-          await this.sleep(Math.max(200, this.leaseTtlMs / 4));
+          await this.delay.wait(Math.max(200, this.leaseTtlMs / 4));
           continue;
         }
         const published = await this.publishOneBatch();
-        if (published === 0) await this.sleep(this.idlePollMs);
+        if (published === 0) await this.delay.wait(this.idlePollMs);
       } catch (error) {
         this.options.logger.error({ err: error }, 'outbox relay batch failed; retrying');
-        await this.sleep(500);
+        await this.delay.wait(500);
       }
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wakeUp = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   }
 
   private async publishOneBatch(): Promise<number> {
