@@ -9,6 +9,7 @@ import {
   type MenteeProfile,
   type MentorProfile,
   type Objective,
+  type SolverName,
 } from '@trellis/matching/engine';
 import type {
   HardRules as ProgramHardRules,
@@ -135,8 +136,21 @@ export function toEngineRules(rules: ProgramRules | null, questions: readonly Qu
   });
 }
 
-export function toEngineObjective(objective: RoundObjective): Objective {
-  return objective === 'best-total' ? 'max-score' : objective === 'most-matched' ? 'max-matched' : 'fairest';
+/**
+ * How the engine solves a round under a program objective. 'stable' is its own solver (deferred acceptance), which
+ * optimises no objective; its objective is recorded as 'max-score', the one its result is compared with.
+ */
+export function toEngineSolve(objective: RoundObjective): { solver: SolverName; objective: Objective } {
+  switch (objective) {
+    case 'best-total':
+      return { solver: 'min-cost-flow', objective: 'max-score' };
+    case 'most-matched':
+      return { solver: 'min-cost-flow', objective: 'max-matched' };
+    case 'fairest':
+      return { solver: 'min-cost-flow', objective: 'fairest' };
+    case 'stable':
+      return { solver: 'deferred-acceptance', objective: 'max-score' };
+  }
 }
 
 export function roundSettings(rules: EngineRules): RoundSettings {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  blockingPairsOf,
   isExcluded,
   scorePair,
   solve,
@@ -42,7 +43,7 @@ import type { Relationships } from '../mentorships/relationships.projection';
 import type { CandidatePool, PoolParticipantRow } from '../pool/candidate-pool.projection';
 import type { RoundList, RoundListPage } from './round-list';
 import type { RoundSnapshots } from './round-snapshots';
-import { ENGINE_VERSION, roundSettings, toEngineObjective, toEngineRules, toMentee, toMentor } from './engine-input';
+import { ENGINE_VERSION, roundSettings, toEngineRules, toEngineSolve, toMentee, toMentor } from './engine-input';
 
 /** Who may run rounds: program managers (and org admins), from the memberships read model. */
 export interface ProgramManagers {
@@ -152,7 +153,7 @@ export class RoundsService {
     });
 
     const snapshotted = performance.now();
-    const result = solve(problem, { objective: toEngineObjective(round.objective), explain: 'none' });
+    const result = solve(problem, { ...toEngineSolve(round.objective), explain: 'none' });
     const solved = performance.now();
 
     const computed: ComputedPair[] = locked.map((l) => ({
@@ -183,7 +184,7 @@ export class RoundsService {
           engineVersion: ENGINE_VERSION,
           pairs: computed,
           unmatched: result.unmatched.map((u) => ({ menteePersonId: u.menteeId, reason: u.reason })),
-          metrics: roundMetrics(computed, eligible.length + locked.length),
+          metrics: roundMetrics(computed, eligible.length + locked.length, result.metrics.blockingPairs),
           now: this.now(ctx),
         },
         commitId: commandCommitId(ctx.commandId, 'RecordComputation', roundId),
@@ -384,7 +385,7 @@ export class RoundsService {
     const rules = applyRuleChanges(toEngineRules(program?.rules ?? null, program?.questions ?? []), changes);
     const objective = changes.objective ?? snapshot.objective;
     const problem = { ...snapshot.problem, rules };
-    const result = solve(problem, { objective: toEngineObjective(objective), explain: 'none' });
+    const result = solve(problem, { ...toEngineSolve(objective), explain: 'none' });
 
     const mentors = new Map(snapshot.problem.mentors.map((m) => [m.id, m]));
     const mentees = new Map(snapshot.problem.mentees.map((m) => [m.id, m]));
@@ -428,6 +429,13 @@ export class RoundsService {
       settingsBefore: round.settings,
       settingsAfter: roundSettings(rules),
       comparison,
+      blockingPairs: {
+        before: blockingPairsOf(
+          problem,
+          Object.values(round.pairs).map((p) => ({ menteeId: p.menteePersonId, mentorId: p.mentorPersonId })),
+        ),
+        after: result.metrics.blockingPairs,
+      },
     };
   }
 
@@ -542,6 +550,8 @@ export interface RoundComparisonReport {
   settingsBefore: RoundSettings | null;
   settingsAfter: RoundSettings;
   comparison: RoundComparison;
+  /** Among the recorded input's mentees: the round's pairs as they are now, and the re-solve's. */
+  blockingPairs: { before: number; after: number };
 }
 
 function applyRuleChanges(rules: EngineRules, changes: RuleChanges): EngineRules {
