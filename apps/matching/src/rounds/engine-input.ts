@@ -57,8 +57,23 @@ function common(personId: string, profile: MatchingProfile) {
   };
 }
 
-export function toMentor(personId: string, profile: MatchingProfile, capacity: number): MentorProfile {
-  return { ...common(personId, profile), offers: profile.skillsOffered, expertiseTags: profile.interests, capacity };
+/**
+ * A mentor's "rather not" mentees are blocked like a removed pair: a round never proposes them (the mentee is not
+ * told why). Left out when empty, so an input without preferences keeps the snapshot hash it had before.
+ */
+export function toMentor(
+  personId: string,
+  profile: MatchingProfile,
+  capacity: number,
+  ratherNotMenteeIds: readonly string[] = [],
+): MentorProfile {
+  return {
+    ...common(personId, profile),
+    offers: profile.skillsOffered,
+    expertiseTags: profile.interests,
+    capacity,
+    ...(ratherNotMenteeIds.length > 0 ? { blockedIds: [...ratherNotMenteeIds] } : {}),
+  };
 }
 
 export function toMentee(
@@ -66,6 +81,7 @@ export function toMentee(
   profile: MatchingProfile,
   previousMentorIds: string[],
   blockedIds: string[],
+  preferredMentorIds: readonly string[] = [],
 ): MenteeProfile {
   return {
     ...common(personId, profile),
@@ -74,6 +90,8 @@ export function toMentee(
     goals: profile.interests,
     previousMentorIds,
     blockedIds,
+    // The engine's `favourite` factor: 1 for a mentor the mentee marked preferred.
+    ...(preferredMentorIds.length > 0 ? { favouriteMentorIds: [...preferredMentorIds] } : {}),
   };
 }
 

@@ -41,6 +41,7 @@ import { unwrap, type MatchingCommands } from '../commands/matching-commands';
 import { streamBelongsTo } from '../commands/stream-tenant';
 import type { Relationships } from '../mentorships/relationships.projection';
 import type { CandidatePool, PoolParticipantRow } from '../pool/candidate-pool.projection';
+import type { ProgramPreferences } from '../preferences/preferences.service';
 import type { RoundList, RoundListPage } from './round-list';
 import type { RoundSnapshots } from './round-snapshots';
 import { ENGINE_VERSION, roundSettings, toEngineRules, toEngineSolve, toMentee, toMentor } from './engine-input';
@@ -78,6 +79,7 @@ export class RoundsService {
     private readonly managers: ProgramManagers,
     private readonly snapshots: RoundSnapshots,
     private readonly list: RoundList,
+    private readonly preferences: ProgramPreferences,
   ) {}
 
   async startRound(
@@ -122,9 +124,10 @@ export class RoundsService {
     // A retried re-solve (or start) answers with the computation it recorded instead of solving once more.
     if (await commandApplied(this.commands.store, ctx.commandId, 'RecordComputation', roundId, streamId)) return round;
     const started = performance.now();
-    const [participants, pairs] = await Promise.all([
+    const [participants, pairs, preferences] = await Promise.all([
       this.pool.activeParticipants(ctx.tenantId, round.programId),
       this.relationships.mentorshipPairs(ctx.tenantId, round.programId),
+      this.preferences.forProgram(ctx.tenantId, round.programId),
     ]);
     const mentorRows = participants.filter((r) => r.roles.includes('mentor'));
     const menteeRows = participants.filter((r) => r.roles.includes('mentee'));
@@ -136,11 +139,17 @@ export class RoundsService {
     const mentorsById = new Map(mentorRows.map((r) => [r.personId, r]));
     const menteesById = new Map(menteeRows.map((r) => [r.personId, r]));
     const mentors = remainingCapacity(mentorRows, pairs, locked).map(({ mentor, capacity }) =>
-      toMentor(mentor.personId, mentor.profile, capacity),
+      toMentor(mentor.personId, mentor.profile, capacity, preferences.get(mentor.personId)?.ratherNotMenteeIds),
     );
     const eligible = eligibleMentees(menteeRows, pairs, locked, round.cohortId);
     const mentees = eligible.map((r) =>
-      toMentee(r.personId, r.profile, previous.get(r.personId) ?? [], blocked.get(r.personId) ?? []),
+      toMentee(
+        r.personId,
+        r.profile,
+        previous.get(r.personId) ?? [],
+        blocked.get(r.personId) ?? [],
+        preferences.get(r.personId)?.preferredMentorIds,
+      ),
     );
     const program = await this.pool.program(ctx.tenantId, round.programId);
     const problem = { mentors, mentees, rules: toEngineRules(program?.rules ?? null, program?.questions ?? []) };

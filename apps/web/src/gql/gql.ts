@@ -56,6 +56,8 @@ type Documents = {
     "\n  mutation MarkAllNotificationsRead($commandId: ID) {\n    markAllNotificationsRead(commandId: $commandId)\n  }\n": typeof types.MarkAllNotificationsReadDocument,
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
     "\n  fragment NotificationItem_notification on Notification {\n    id\n    title\n    lines\n    link\n    createdAt\n    readAt\n  }\n": typeof types.NotificationItem_NotificationFragmentDoc,
+    "\n  query MyMatchingPreferences($programId: ID!) {\n    myMatchingPreferences(programId: $programId) {\n      preferredMentorPersonIds\n      maxPreferredMentors\n    }\n  }\n": typeof types.MyMatchingPreferencesDocument,
+    "\n  mutation SetPreferredMentors($programId: ID!, $mentorPersonIds: [ID!]!, $commandId: ID) {\n    setPreferredMentors(programId: $programId, mentorPersonIds: $mentorPersonIds, commandId: $commandId) {\n      preferredMentorPersonIds\n      maxPreferredMentors\n    }\n  }\n": typeof types.SetPreferredMentorsDocument,
     "\n  query ProgramHome($programId: ID!) {\n    program(id: $programId) {\n      id\n      name\n      description\n      status\n    }\n    me {\n      personId\n      participations {\n        id\n        programId\n        roles\n        status\n      }\n    }\n  }\n": typeof types.ProgramHomeDocument,
     "\n  query MenteeHome($participantId: ID!) {\n    participant(id: $participantId) {\n      id\n      recommendedMentors(first: 5) {\n        mentorPersonId\n        ...RecommendationCard_recommendation\n      }\n      mentorshipRequests {\n        id\n        status\n        mentorPersonId\n        ...SentRequest_request\n      }\n      mentorships {\n        id\n        status\n        ...MentorshipCard_mentorship\n      }\n    }\n  }\n": typeof types.MenteeHomeDocument,
     "\n  query MentorHome($participantId: ID!) {\n    participant(id: $participantId) {\n      id\n      mentorCapacity\n      mentorshipRequests {\n        id\n        status\n        mentorPersonId\n        ...ReceivedRequest_request\n      }\n      mentorships {\n        id\n        status\n        ...MentorshipCard_mentorship\n      }\n    }\n  }\n": typeof types.MentorHomeDocument,
@@ -178,6 +180,8 @@ const documents: Documents = {
     "\n  mutation MarkAllNotificationsRead($commandId: ID) {\n    markAllNotificationsRead(commandId: $commandId)\n  }\n": types.MarkAllNotificationsReadDocument,
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
     "\n  fragment NotificationItem_notification on Notification {\n    id\n    title\n    lines\n    link\n    createdAt\n    readAt\n  }\n": types.NotificationItem_NotificationFragmentDoc,
+    "\n  query MyMatchingPreferences($programId: ID!) {\n    myMatchingPreferences(programId: $programId) {\n      preferredMentorPersonIds\n      maxPreferredMentors\n    }\n  }\n": types.MyMatchingPreferencesDocument,
+    "\n  mutation SetPreferredMentors($programId: ID!, $mentorPersonIds: [ID!]!, $commandId: ID) {\n    setPreferredMentors(programId: $programId, mentorPersonIds: $mentorPersonIds, commandId: $commandId) {\n      preferredMentorPersonIds\n      maxPreferredMentors\n    }\n  }\n": types.SetPreferredMentorsDocument,
     "\n  query ProgramHome($programId: ID!) {\n    program(id: $programId) {\n      id\n      name\n      description\n      status\n    }\n    me {\n      personId\n      participations {\n        id\n        programId\n        roles\n        status\n      }\n    }\n  }\n": types.ProgramHomeDocument,
     "\n  query MenteeHome($participantId: ID!) {\n    participant(id: $participantId) {\n      id\n      recommendedMentors(first: 5) {\n        mentorPersonId\n        ...RecommendationCard_recommendation\n      }\n      mentorshipRequests {\n        id\n        status\n        mentorPersonId\n        ...SentRequest_request\n      }\n      mentorships {\n        id\n        status\n        ...MentorshipCard_mentorship\n      }\n    }\n  }\n": types.MenteeHomeDocument,
     "\n  query MentorHome($participantId: ID!) {\n    participant(id: $participantId) {\n      id\n      mentorCapacity\n      mentorshipRequests {\n        id\n        status\n        mentorPersonId\n        ...ReceivedRequest_request\n      }\n      mentorships {\n        id\n        status\n        ...MentorshipCard_mentorship\n      }\n    }\n  }\n": types.MentorHomeDocument,
@@ -440,6 +444,14 @@ export function graphql(source: "\n  query UnreadNotificationCount {\n    unread
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment NotificationItem_notification on Notification {\n    id\n    title\n    lines\n    link\n    createdAt\n    readAt\n  }\n"): (typeof documents)["\n  fragment NotificationItem_notification on Notification {\n    id\n    title\n    lines\n    link\n    createdAt\n    readAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyMatchingPreferences($programId: ID!) {\n    myMatchingPreferences(programId: $programId) {\n      preferredMentorPersonIds\n      maxPreferredMentors\n    }\n  }\n"): (typeof documents)["\n  query MyMatchingPreferences($programId: ID!) {\n    myMatchingPreferences(programId: $programId) {\n      preferredMentorPersonIds\n      maxPreferredMentors\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPreferredMentors($programId: ID!, $mentorPersonIds: [ID!]!, $commandId: ID) {\n    setPreferredMentors(programId: $programId, mentorPersonIds: $mentorPersonIds, commandId: $commandId) {\n      preferredMentorPersonIds\n      maxPreferredMentors\n    }\n  }\n"): (typeof documents)["\n  mutation SetPreferredMentors($programId: ID!, $mentorPersonIds: [ID!]!, $commandId: ID) {\n    setPreferredMentors(programId: $programId, mentorPersonIds: $mentorPersonIds, commandId: $commandId) {\n      preferredMentorPersonIds\n      maxPreferredMentors\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
