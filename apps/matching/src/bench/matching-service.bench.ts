@@ -17,7 +17,7 @@ import {
   uniqueName,
 } from '@trellis/shared/testing';
 import { CANDIDATE_POOL_COLLECTION } from '../pool/candidate-pool.projection';
-import { toEngineObjective, toEngineRules, toMentee, toMentor } from '../rounds/engine-input';
+import { toEngineRules, toEngineSolve, toMentee, toMentor } from '../rounds/engine-input';
 import { matchingHandles } from '../testing/matching-handles';
 import { createMatchingContext } from '../testing/matching-pipeline';
 
@@ -156,10 +156,7 @@ async function main(): Promise<void> {
     const mentors = program.mentors.map((m) => toMentor(m.id, toProfile(m), m.capacity));
     const mentees = program.mentees.map((m) => toMentee(m.id, toProfile(m), [], []));
     t = performance.now();
-    solve(
-      { mentors, mentees, rules: toEngineRules(null, []) },
-      { objective: toEngineObjective('best-total'), explain: 'none' },
-    );
+    solve({ mentors, mentees, rules: toEngineRules(null, []) }, { ...toEngineSolve('best-total'), explain: 'none' });
     const engineAloneS = (performance.now() - t) / 1000;
 
     await db.connection.collection('memberships').insertOne({

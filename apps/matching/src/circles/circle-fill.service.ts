@@ -22,7 +22,7 @@ import { deriveId } from '../commands/deterministic-id';
 import { unwrap } from '../commands/matching-commands';
 import { streamBelongsTo } from '../commands/stream-tenant';
 import type { CandidatePool } from '../pool/candidate-pool.projection';
-import { ENGINE_VERSION, toEngineObjective, toEngineRules, toMentee, toMentor } from '../rounds/engine-input';
+import { ENGINE_VERSION, toEngineRules, toEngineSolve, toMentee, toMentor } from '../rounds/engine-input';
 import type { CircleCommandContext, CirclesService } from './circles.service';
 
 export interface CirclePlacementSkipped {
@@ -90,7 +90,7 @@ export class CircleFillService {
       rules: toEngineRules(program.rules, program.questions ?? []),
     };
     const objective = program.rules?.objective ?? 'best-total';
-    const result = solve(problem, { objective: toEngineObjective(objective), explain: 'none' });
+    const result = solve(problem, { ...toEngineSolve(objective), explain: 'none' });
 
     // A lead with several circles: fill the emptiest one first.
     const free = new Map(open.map((s) => [s.circleId, circleFreeSeats(s)]));

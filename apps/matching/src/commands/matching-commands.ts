@@ -6,6 +6,7 @@ import {
   mentorBookDecider,
   mentorshipDecider,
   mentorshipRequestDecider,
+  participantPreferencesDecider,
   proposalDecider,
 } from '@trellis/matching/domain';
 
@@ -34,6 +35,9 @@ export class MatchingCommands {
     streamType: 'matching-round',
   });
   readonly circles = new CommandHandler(this.store, circleDecider, { streamType: 'circle' });
+  readonly preferences = new CommandHandler(this.store, participantPreferencesDecider, {
+    streamType: 'participant-preferences',
+  });
 }
 
 export type { CommandResult, CommitMeta };

@@ -60,6 +60,9 @@ export const MATCHING_STORED_EVENT_TYPES = [
   'CircleFillDrafted',
   'CircleFillPublished',
   'CircleFillDiscarded',
+  // ParticipantPreferences (private: never published)
+  'PreferredMentorsSet',
+  'RatherNotMenteesSet',
 ] as const;
 
 export function matchingEventTypeRegistry(): EventTypeRegistry {

@@ -123,6 +123,7 @@ export const toRound = (
     meanScore: state.metrics?.meanScore ?? null,
     minScore: state.metrics?.minScore ?? null,
     coverage: state.metrics?.coverage ?? null,
+    blockingPairs: state.metrics?.blockingPairs ?? null,
     pairs: Object.values(state.pairs).map((p) => ({
       mentorPersonId: p.mentorPersonId,
       menteePersonId: p.menteePersonId,

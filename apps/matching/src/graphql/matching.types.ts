@@ -185,6 +185,12 @@ export class MatchingRound {
   @Field(() => Float, { nullable: true }) meanScore!: number | null;
   @Field(() => Float, { nullable: true }) minScore!: number | null;
   @Field(() => Float, { nullable: true }) coverage!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Mentee–mentor pairs of the computation that would both rather be together than with whom they got (0 under STABLE); null before the first computation',
+  })
+  blockingPairs!: number | null;
   @Field(() => [RoundPair]) pairs!: RoundPair[];
   @Field(() => [UnmatchedMentee]) unmatched!: UnmatchedMentee[];
   @Field(() => [RoundOverrideEntry]) overrides!: RoundOverrideEntry[];

@@ -61,6 +61,10 @@ export class RoundOutcomeMetrics {
   @Field(() => Float) meanScore!: number;
   @Field(() => Float) minScore!: number;
   @Field(() => Float) coverage!: number;
+  @Field(() => Int, {
+    description: 'Pairs that would both rather be together, among the mentees of the recorded input (locks aside)',
+  })
+  blockingPairs!: number;
 }
 
 @ObjectType({ description: "A round's recorded result against a re-solve of its recorded input under other rules" })
@@ -103,8 +107,8 @@ export function toRoundComparison(report: RoundComparisonReport, first: number):
     changed: c.changed.slice(0, first),
     newlyUnmatched: c.newlyUnmatched.slice(0, first),
     newlyMatched: c.newlyMatched.slice(0, first),
-    metricsBefore: c.metrics.before,
-    metricsAfter: c.metrics.after,
-    metricsDelta: c.metrics.delta,
+    metricsBefore: { ...c.metrics.before, blockingPairs: report.blockingPairs.before },
+    metricsAfter: { ...c.metrics.after, blockingPairs: report.blockingPairs.after },
+    metricsDelta: { ...c.metrics.delta, blockingPairs: report.blockingPairs.after - report.blockingPairs.before },
   };
 }

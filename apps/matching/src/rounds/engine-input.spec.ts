@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { isExcluded, scorePair, solve, type ExclusionReason } from '@trellis/matching/engine';
 import { pairEligibility, type HardRuleName } from '@trellis/matching/domain';
 import type { HardRules, MatchingProfile, MatchingRules, QuestionShape } from '@trellis/profiles/contracts';
-import { toEngineRules, toMentee, toMentor } from './engine-input';
+import { toEngineRules, toEngineSolve, toMentee, toMentor } from './engine-input';
 
 const reasonOf: Record<HardRuleName, ExclusionReason> = {
   reportingLineExcluded: 'reporting-line',
@@ -174,5 +174,14 @@ describe('the program’s questions in the engine rules', () => {
   it('keeps the rules without questions as they were when the program has none for matching', () => {
     expect(toEngineRules(null, [questions[2]!])).toEqual(toEngineRules(null, []));
     expect('questions' in toEngineRules(null, [])).toBe(false);
+  });
+});
+
+describe('toEngineSolve', () => {
+  it('solves each objective with its own solver and objective', () => {
+    expect(toEngineSolve('best-total')).toEqual({ solver: 'min-cost-flow', objective: 'max-score' });
+    expect(toEngineSolve('most-matched')).toEqual({ solver: 'min-cost-flow', objective: 'max-matched' });
+    expect(toEngineSolve('fairest')).toEqual({ solver: 'min-cost-flow', objective: 'fairest' });
+    expect(toEngineSolve('stable')).toEqual({ solver: 'deferred-acceptance', objective: 'max-score' });
   });
 });

@@ -9,6 +9,7 @@ import {
   type MenteeProfile,
   type MentorProfile,
   type Objective,
+  type SolverName,
 } from '@trellis/matching/engine';
 import type {
   HardRules as ProgramHardRules,
@@ -56,8 +57,23 @@ function common(personId: string, profile: MatchingProfile) {
   };
 }
 
-export function toMentor(personId: string, profile: MatchingProfile, capacity: number): MentorProfile {
-  return { ...common(personId, profile), offers: profile.skillsOffered, expertiseTags: profile.interests, capacity };
+/**
+ * A mentor's "rather not" mentees are blocked like a removed pair: a round never proposes them (the mentee is not
+ * told why). Left out when empty, so an input without preferences keeps the snapshot hash it had before.
+ */
+export function toMentor(
+  personId: string,
+  profile: MatchingProfile,
+  capacity: number,
+  ratherNotMenteeIds: readonly string[] = [],
+): MentorProfile {
+  return {
+    ...common(personId, profile),
+    offers: profile.skillsOffered,
+    expertiseTags: profile.interests,
+    capacity,
+    ...(ratherNotMenteeIds.length > 0 ? { blockedIds: [...ratherNotMenteeIds] } : {}),
+  };
 }
 
 export function toMentee(
@@ -65,6 +81,7 @@ export function toMentee(
   profile: MatchingProfile,
   previousMentorIds: string[],
   blockedIds: string[],
+  preferredMentorIds: readonly string[] = [],
 ): MenteeProfile {
   return {
     ...common(personId, profile),
@@ -73,6 +90,8 @@ export function toMentee(
     goals: profile.interests,
     previousMentorIds,
     blockedIds,
+    // The engine's `favourite` factor: 1 for a mentor the mentee marked preferred.
+    ...(preferredMentorIds.length > 0 ? { favouriteMentorIds: [...preferredMentorIds] } : {}),
   };
 }
 
@@ -135,8 +154,21 @@ export function toEngineRules(rules: ProgramRules | null, questions: readonly Qu
   });
 }
 
-export function toEngineObjective(objective: RoundObjective): Objective {
-  return objective === 'best-total' ? 'max-score' : objective === 'most-matched' ? 'max-matched' : 'fairest';
+/**
+ * How the engine solves a round under a program objective. 'stable' is its own solver (deferred acceptance), which
+ * optimises no objective; its objective is recorded as 'max-score', the one its result is compared with.
+ */
+export function toEngineSolve(objective: RoundObjective): { solver: SolverName; objective: Objective } {
+  switch (objective) {
+    case 'best-total':
+      return { solver: 'min-cost-flow', objective: 'max-score' };
+    case 'most-matched':
+      return { solver: 'min-cost-flow', objective: 'max-matched' };
+    case 'fairest':
+      return { solver: 'min-cost-flow', objective: 'fairest' };
+    case 'stable':
+      return { solver: 'deferred-acceptance', objective: 'max-score' };
+  }
 }
 
 export function roundSettings(rules: EngineRules): RoundSettings {

@@ -6,14 +6,17 @@ import { MatchingCommands } from '../commands/matching-commands';
 import { ProgramManagerDirectory } from '../core/program-managers';
 import { Relationships } from '../mentorships/relationships.projection';
 import { CandidatePool } from '../pool/candidate-pool.projection';
+import { PreferencesModule } from '../preferences/preferences.module';
+import { PreferencesService } from '../preferences/preferences.service';
 import { RoundList } from './round-list';
 import { RoundPairResolver } from './round-pair.resolver';
 import { RoundSnapshots } from './round-snapshots';
 import { RoundsResolver } from './rounds.resolver';
 import { RoundsService } from './rounds.service';
 
-/** Program managers' matching rounds over the candidate pool, with their recorded inputs. */
+/** Program managers' matching rounds over the candidate pool and the participants' preferences, with their recorded inputs. */
 @Module({
+  imports: [PreferencesModule],
   providers: [
     {
       provide: RoundList,
@@ -34,8 +37,17 @@ import { RoundsService } from './rounds.service';
         managers: ProgramManagerDirectory,
         c: Connection,
         list: RoundList,
-      ) => new RoundsService(commands, pool, relationships, managers, new RoundSnapshots(c), list),
-      inject: [MatchingCommands, CandidatePool, Relationships, ProgramManagerDirectory, MONGO_CONNECTION, RoundList],
+        preferences: PreferencesService,
+      ) => new RoundsService(commands, pool, relationships, managers, new RoundSnapshots(c), list, preferences),
+      inject: [
+        MatchingCommands,
+        CandidatePool,
+        Relationships,
+        ProgramManagerDirectory,
+        MONGO_CONNECTION,
+        RoundList,
+        PreferencesService,
+      ],
     },
     RoundsResolver,
     RoundPairResolver,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  blockingPairsOf,
   isExcluded,
   scorePair,
   solve,
@@ -40,9 +41,10 @@ import { unwrap, type MatchingCommands } from '../commands/matching-commands';
 import { streamBelongsTo } from '../commands/stream-tenant';
 import type { Relationships } from '../mentorships/relationships.projection';
 import type { CandidatePool, PoolParticipantRow } from '../pool/candidate-pool.projection';
+import type { ProgramPreferences } from '../preferences/preferences.service';
 import type { RoundList, RoundListPage } from './round-list';
 import type { RoundSnapshots } from './round-snapshots';
-import { ENGINE_VERSION, roundSettings, toEngineObjective, toEngineRules, toMentee, toMentor } from './engine-input';
+import { ENGINE_VERSION, roundSettings, toEngineRules, toEngineSolve, toMentee, toMentor } from './engine-input';
 
 /** Who may run rounds: program managers (and org admins), from the memberships read model. */
 export interface ProgramManagers {
@@ -77,6 +79,7 @@ export class RoundsService {
     private readonly managers: ProgramManagers,
     private readonly snapshots: RoundSnapshots,
     private readonly list: RoundList,
+    private readonly preferences: ProgramPreferences,
   ) {}
 
   async startRound(
@@ -121,9 +124,10 @@ export class RoundsService {
     // A retried re-solve (or start) answers with the computation it recorded instead of solving once more.
     if (await commandApplied(this.commands.store, ctx.commandId, 'RecordComputation', roundId, streamId)) return round;
     const started = performance.now();
-    const [participants, pairs] = await Promise.all([
+    const [participants, pairs, preferences] = await Promise.all([
       this.pool.activeParticipants(ctx.tenantId, round.programId),
       this.relationships.mentorshipPairs(ctx.tenantId, round.programId),
+      this.preferences.forProgram(ctx.tenantId, round.programId),
     ]);
     const mentorRows = participants.filter((r) => r.roles.includes('mentor'));
     const menteeRows = participants.filter((r) => r.roles.includes('mentee'));
@@ -135,11 +139,17 @@ export class RoundsService {
     const mentorsById = new Map(mentorRows.map((r) => [r.personId, r]));
     const menteesById = new Map(menteeRows.map((r) => [r.personId, r]));
     const mentors = remainingCapacity(mentorRows, pairs, locked).map(({ mentor, capacity }) =>
-      toMentor(mentor.personId, mentor.profile, capacity),
+      toMentor(mentor.personId, mentor.profile, capacity, preferences.get(mentor.personId)?.ratherNotMenteeIds),
     );
     const eligible = eligibleMentees(menteeRows, pairs, locked, round.cohortId);
     const mentees = eligible.map((r) =>
-      toMentee(r.personId, r.profile, previous.get(r.personId) ?? [], blocked.get(r.personId) ?? []),
+      toMentee(
+        r.personId,
+        r.profile,
+        previous.get(r.personId) ?? [],
+        blocked.get(r.personId) ?? [],
+        preferences.get(r.personId)?.preferredMentorIds,
+      ),
     );
     const program = await this.pool.program(ctx.tenantId, round.programId);
     const problem = { mentors, mentees, rules: toEngineRules(program?.rules ?? null, program?.questions ?? []) };
@@ -152,7 +162,7 @@ export class RoundsService {
     });
 
     const snapshotted = performance.now();
-    const result = solve(problem, { objective: toEngineObjective(round.objective), explain: 'none' });
+    const result = solve(problem, { ...toEngineSolve(round.objective), explain: 'none' });
     const solved = performance.now();
 
     const computed: ComputedPair[] = locked.map((l) => ({
@@ -183,7 +193,7 @@ export class RoundsService {
           engineVersion: ENGINE_VERSION,
           pairs: computed,
           unmatched: result.unmatched.map((u) => ({ menteePersonId: u.menteeId, reason: u.reason })),
-          metrics: roundMetrics(computed, eligible.length + locked.length),
+          metrics: roundMetrics(computed, eligible.length + locked.length, result.metrics.blockingPairs),
           now: this.now(ctx),
         },
         commitId: commandCommitId(ctx.commandId, 'RecordComputation', roundId),
@@ -384,7 +394,7 @@ export class RoundsService {
     const rules = applyRuleChanges(toEngineRules(program?.rules ?? null, program?.questions ?? []), changes);
     const objective = changes.objective ?? snapshot.objective;
     const problem = { ...snapshot.problem, rules };
-    const result = solve(problem, { objective: toEngineObjective(objective), explain: 'none' });
+    const result = solve(problem, { ...toEngineSolve(objective), explain: 'none' });
 
     const mentors = new Map(snapshot.problem.mentors.map((m) => [m.id, m]));
     const mentees = new Map(snapshot.problem.mentees.map((m) => [m.id, m]));
@@ -428,6 +438,13 @@ export class RoundsService {
       settingsBefore: round.settings,
       settingsAfter: roundSettings(rules),
       comparison,
+      blockingPairs: {
+        before: blockingPairsOf(
+          problem,
+          Object.values(round.pairs).map((p) => ({ menteeId: p.menteePersonId, mentorId: p.mentorPersonId })),
+        ),
+        after: result.metrics.blockingPairs,
+      },
     };
   }
 
@@ -542,6 +559,8 @@ export interface RoundComparisonReport {
   settingsBefore: RoundSettings | null;
   settingsAfter: RoundSettings;
   comparison: RoundComparison;
+  /** Among the recorded input's mentees: the round's pairs as they are now, and the re-solve's. */
+  blockingPairs: { before: number; after: number };
 }
 
 function applyRuleChanges(rules: EngineRules, changes: RuleChanges): EngineRules {

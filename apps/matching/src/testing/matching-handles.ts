@@ -11,6 +11,7 @@ import { ProgramManagerDirectory } from '../core/program-managers';
 import { MentorshipsService } from '../mentorships/mentorships.service';
 import { Relationships } from '../mentorships/relationships.projection';
 import { CandidatePool } from '../pool/candidate-pool.projection';
+import { PreferencesService } from '../preferences/preferences.service';
 import { RecommendationsService } from '../recommendations/recommendations.service';
 import { MentorshipRequestsService } from '../requests/mentorship-requests.service';
 import { RequestExpiryScheduler } from '../requests/request-expiry.scheduler';
@@ -31,6 +32,7 @@ export interface MatchingHandles {
   mentorships: MentorshipsService;
   recommendations: RecommendationsService;
   rounds: RoundsService;
+  preferences: PreferencesService;
   circles: CirclesService;
   circleFills: CircleFillService;
   circleReadModel: Circles;
@@ -51,6 +53,7 @@ export function matchingHandles(app: INestApplicationContext): MatchingHandles {
     mentorships: app.get(MentorshipsService),
     recommendations: app.get(RecommendationsService),
     rounds: app.get(RoundsService),
+    preferences: app.get(PreferencesService),
     circles: app.get(CirclesService),
     circleFills: app.get(CircleFillService),
     circleReadModel: app.get(Circles),

@@ -14,6 +14,7 @@ export const MatchingObjectiveEnum = {
   BEST_TOTAL: 'best-total',
   MOST_MATCHED: 'most-matched',
   FAIREST: 'fairest',
+  STABLE: 'stable',
 } as const;
 export const QuestionKindEnum = {
   SINGLE_CHOICE: 'single-choice',

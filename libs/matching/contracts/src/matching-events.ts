@@ -9,7 +9,11 @@ export const MATCHING_TOPIC = 'matching.events.v1';
 export const mentorshipFormatSchema = z.enum(['one-on-one', 'group']);
 export type MentorshipFormat = z.infer<typeof mentorshipFormatSchema>;
 
-export const roundObjectiveSchema = z.enum(['best-total', 'most-matched', 'fairest']);
+/**
+ * 'stable' is mentee-proposing deferred acceptance: no mentee and mentor would both rather be together than with whom
+ * they got (no blocking pair), at some cost in total fit against 'best-total'.
+ */
+export const roundObjectiveSchema = z.enum(['best-total', 'most-matched', 'fairest', 'stable']);
 export type RoundObjective = z.infer<typeof roundObjectiveSchema>;
 
 export const proposalSideSchema = z.enum(['mentor', 'mentee']);

@@ -13,3 +13,4 @@ export * from './matching-round-comparison';
 export * from './round-candidates';
 export * from './round-metrics';
 export * from './pair-eligibility';
+export * from './participant-preferences.decider';

@@ -65,6 +65,14 @@ describe('MatchingRound', () => {
         iteration: 1,
       });
     });
+    it('keeps the blocking-pair count of a stable round with its metrics', () => {
+      const stable = { ...started, objective: 'stable' } as RoundEvent;
+      const metrics = { meanScore: 0.7, minScore: 0.6, coverage: 0.66, blockingPairs: 0 };
+      const decided = given(decider, [stable]).when({ ...computation([pair('e1', 'A')]), metrics });
+      expect(decided).toMatchObject({ events: [{ type: 'MatchingRoundComputed', metrics }] });
+      const state = fold(decider, [stable, ...(decided as { events: RoundEvent[] }).events]);
+      expect(state).toMatchObject({ objective: 'stable', metrics: { blockingPairs: 0 } });
+    });
     it('a re-solve must keep the locked pairs and leave out removed ones', () => {
       const locked: RoundEvent = { type: 'PairLocked', menteePersonId: 'e1', reason: 'better-fit', byPersonId: 'boss' };
       expect(given(decider, [...base, locked]).when(computation([pair('e1', 'B')]))).toMatchObject({

@@ -46,6 +46,11 @@ export interface RoundMetricsRecord {
   meanScore: number;
   minScore: number;
   coverage: number;
+  /**
+   * Pairs that would rather be together than with whom the engine gave them (0 under the stable objective), among
+   * the pairs the engine chose around the locked ones. Absent on computations recorded before it was counted.
+   */
+  blockingPairs?: number;
 }
 
 export type RoundCommand =

@@ -21,6 +21,16 @@ describe('roundMetrics', () => {
     expect(roundMetrics([], 5)).toEqual({ meanScore: 0, minScore: 0, coverage: 0 });
     expect(roundMetrics([], 0)).toEqual({ meanScore: 0, minScore: 0, coverage: 0 });
   });
+
+  it("records the engine's blocking-pair count when given, zero included", () => {
+    expect(roundMetrics([{ score: 0.5 }], 1, 3)).toEqual({
+      meanScore: 0.5,
+      minScore: 0.5,
+      coverage: 1,
+      blockingPairs: 3,
+    });
+    expect(roundMetrics([{ score: 0.5 }], 1, 0)).toMatchObject({ blockingPairs: 0 });
+  });
 });
 
 describe('roundScore', () => {

@@ -14,5 +14,12 @@ export { solveDeferredAcceptance, countBlockingPairs } from './deferred-acceptan
 export { solveGreedy } from './greedy.solver';
 export { solveGraph, roundMetrics, type GraphSolution, type GraphSolveOptions, type RoundMetrics } from './solve-graph';
 export { type MenteeExplanation, type NotBestReason, type UnmatchedReason } from './explanations';
-export { solve, type MatchingProblem, type MatchingResult, type SolveOptions, type Assignment } from './solve';
+export {
+  solve,
+  blockingPairsOf,
+  type MatchingProblem,
+  type MatchingResult,
+  type SolveOptions,
+  type Assignment,
+} from './solve';
 export { MatchingSession, type SessionChange } from './session';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { MatchingSession } from './session';
-import { solve } from './solve';
+import { blockingPairsOf, solve } from './solve';
 import { defaultRules, type MenteeProfile, type MentorProfile } from './types';
 
 const SKILLS = ['ts', 'go', 'ml', 'ux', 'sql'];
@@ -244,6 +244,31 @@ describe('solve (profiles end to end)', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('counts the blocking pairs of any assignment as a solve counts them: none for deferred acceptance', () => {
+    fc.assert(
+      fc.property(programArb, ({ mentors, mentees }) => {
+        const problem = { mentors, mentees, rules };
+        for (const solver of ['min-cost-flow', 'deferred-acceptance', 'greedy'] as const) {
+          const result = solve(problem, { solver, explain: 'none' });
+          expect(blockingPairsOf(problem, result.assignments)).toBe(result.metrics.blockingPairs);
+          if (solver === 'deferred-acceptance') expect(result.metrics.blockingPairs).toBe(0);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('counts a pair outside the candidate lists as preferring every candidate, and ignores unknown people', () => {
+    const problem = { ...FORBID_LEAVES_ONLY_FULL_MENTORS, rules };
+    const stable = solve(problem, { solver: 'deferred-acceptance', explain: 'none' });
+    expect(blockingPairsOf(problem, [...stable.assignments, { menteeId: 'nobody', mentorId: 'm0' }])).toBe(0);
+    const emptied = blockingPairsOf(problem, []);
+    const candidates = stable.assignments.length;
+    expect(candidates).toBeGreaterThan(0);
+    // Every mentee left without its pair blocks with at least the mentor it had, who now has a free seat.
+    expect(emptied).toBeGreaterThanOrEqual(candidates);
   });
 
   it('keeps a warm session equal to a cold solve after profile-level changes', () => {

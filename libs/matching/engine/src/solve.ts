@@ -1,4 +1,5 @@
 import { type CandidateGraph } from './candidate-graph';
+import { countBlockingPairs } from './deferred-acceptance.solver';
 import { type ExclusionCounts, generateCandidates, type PreparedRound, prepareRound } from './candidates';
 import { explainMentee, type MenteeExplanation, type UnmatchedReason } from './explanations';
 import { type FlowEngine } from './min-cost-flow.solver';
@@ -125,4 +126,25 @@ export function solve(problem: MatchingProblem, options: SolveOptions = {}): Mat
     },
     options,
   );
+}
+
+/**
+ * Blocking pairs of any assignment of the problem's mentees (a manager's edits included): candidate pairs where the
+ * mentee prefers that mentor to the one it has and the mentor has a free seat or prefers the mentee to one of its
+ * own, counted exactly as the metrics of a solve count them. A pair naming someone outside the problem is ignored;
+ * a mentee paired with a mentor outside its candidate list prefers every candidate to that mentor.
+ */
+export function blockingPairsOf(
+  problem: MatchingProblem,
+  pairs: readonly { menteeId: string; mentorId: string }[],
+): number {
+  const round = prepareRound(problem.mentors, problem.mentees, problem.rules);
+  const { graph } = generateCandidates(round);
+  const assignment = new Int32Array(graph.menteeCount).fill(-1);
+  for (const pair of pairs) {
+    const i = round.menteeIndex.get(pair.menteeId);
+    const j = round.mentorIndex.get(pair.mentorId);
+    if (i !== undefined && j !== undefined) assignment[i] = j;
+  }
+  return countBlockingPairs(graph, assignment);
 }

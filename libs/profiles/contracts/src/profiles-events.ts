@@ -12,7 +12,7 @@ export type ParticipantRole = z.infer<typeof participantRoleSchema>;
 export const programFormatSchema = z.enum(['one-on-one', 'group', 'both']);
 export type ProgramFormat = z.infer<typeof programFormatSchema>;
 
-export const matchingObjectiveSchema = z.enum(['best-total', 'most-matched', 'fairest']);
+export const matchingObjectiveSchema = z.enum(['best-total', 'most-matched', 'fairest', 'stable']);
 export type MatchingObjective = z.infer<typeof matchingObjectiveSchema>;
 
 export const meetingFormatSchema = z.enum(['virtual', 'in-person', 'group']);

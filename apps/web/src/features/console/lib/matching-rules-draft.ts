@@ -17,7 +17,7 @@ export const MATCHING_FACTORS: readonly MatchingFactor[] = [
   'INTERESTS',
 ];
 
-export const MATCHING_OBJECTIVES: readonly MatchingObjective[] = ['BEST_TOTAL', 'FAIREST', 'MOST_MATCHED'];
+export const MATCHING_OBJECTIVES: readonly MatchingObjective[] = ['BEST_TOTAL', 'FAIREST', 'MOST_MATCHED', 'STABLE'];
 
 export const MAX_WEIGHT = 10;
 export const WEIGHT_STEP = 0.5;

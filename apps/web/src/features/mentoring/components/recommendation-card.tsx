@@ -28,6 +28,14 @@ export interface RecommendationCardProps {
   /** Set when the person already asked this mentor: no second request. */
   alreadyRequested: boolean;
   onRequest: (mentor: { personId: string; name: string }) => void;
+  /** Left out when the mentee's preferences are not known: no marking offered. */
+  preference?: {
+    preferred: boolean;
+    /** The program's maximum is reached by other mentors. */
+    limitReached: boolean;
+    pending: boolean;
+    onToggle: () => void;
+  };
 }
 
 /** A recommended mentor with the fit in words, factor by factor, and their free seats. */
@@ -82,6 +90,20 @@ export function RecommendationCard(props: RecommendationCardProps) {
           >
             {props.alreadyRequested ? t('recommendations.requested') : t('recommendations.request')}
           </Button>
+          {props.preference && (
+            // The same name in both states; aria-pressed and the filled look say whether the mentor is preferred.
+            <Button
+              variant={props.preference.preferred ? 'filled' : 'default'}
+              color={props.preference.preferred ? 'yellow' : undefined}
+              aria-pressed={props.preference.preferred}
+              disabled={!recommendation.mentor || (props.preference.limitReached && !props.preference.preferred)}
+              loading={props.preference.pending}
+              onClick={props.preference.onToggle}
+              aria-label={t('recommendations.preferNamed', { name })}
+            >
+              {t('recommendations.prefer')}
+            </Button>
+          )}
         </Group>
       </Stack>
     </Card>

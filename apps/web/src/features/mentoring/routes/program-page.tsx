@@ -11,6 +11,8 @@ import { MentorshipCard } from '../components/mentorship-card';
 import { ReceivedRequest } from '../components/received-request';
 import { RecommendationCard } from '../components/recommendation-card';
 import { SentRequest } from '../components/sent-request';
+import { usePreferredMentors } from '../hooks/use-preferred-mentors';
+import { FailureAlert } from '../../../components/failure-alert';
 import { useLiveRefresh } from '../../../hooks/use-live-refresh';
 
 // The dialog (Mantine's Modal and Textarea, most of this page's code) is fetched once the recommendations are on
@@ -61,6 +63,7 @@ function MenteeView({
   const reload = useCallback(() => void refetch().catch(() => undefined), [refetch]);
   useLiveRefresh(reload);
   const [asking, setAsking] = useState<{ personId: string; name: string } | null>(null);
+  const preferences = usePreferredMentors(programId);
   const shown = data !== undefined;
   useEffect(() => {
     if (shown) void loadRequestMentorDialog().catch(() => undefined);
@@ -91,16 +94,37 @@ function MenteeView({
             </Button>
           </Stack>
         ) : (
-          <SimpleGrid cols={{ base: 1, md: 2 }}>
-            {recommendedMentors.map((r) => (
-              <RecommendationCard
-                key={r.mentorPersonId}
-                recommendation={r}
-                alreadyRequested={openRequestsTo.has(r.mentorPersonId)}
-                onRequest={setAsking}
-              />
-            ))}
-          </SimpleGrid>
+          <Stack gap="sm">
+            {preferences.preferred && (
+              <Text size="sm" c="dimmed">
+                {t('recommendations.preferHint', { count: preferences.max })}
+              </Text>
+            )}
+            <FailureAlert failure={preferences.failure} />
+            <SimpleGrid cols={{ base: 1, md: 2 }}>
+              {recommendedMentors.map((r) => {
+                const { preferred } = preferences;
+                return (
+                  <RecommendationCard
+                    key={r.mentorPersonId}
+                    recommendation={r}
+                    alreadyRequested={openRequestsTo.has(r.mentorPersonId)}
+                    onRequest={setAsking}
+                    {...(preferred
+                      ? {
+                          preference: {
+                            preferred: preferred.includes(r.mentorPersonId),
+                            limitReached: preferred.length >= preferences.max,
+                            pending: preferences.pending,
+                            onToggle: () => void preferences.toggle(r.mentorPersonId),
+                          },
+                        }
+                      : {})}
+                  />
+                );
+              })}
+            </SimpleGrid>
+          </Stack>
         )}
       </Section>
       <Section id={MY_REQUESTS_ID} title={t('program.myRequests')}>

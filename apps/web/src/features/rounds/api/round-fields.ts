@@ -13,6 +13,7 @@ export const RoundConsoleRound = graphql(`
     coverage
     meanScore
     minScore
+    blockingPairs
     pairs {
       menteePersonId
       mentorPersonId

@@ -59,6 +59,7 @@ export const OBJECTIVE_COMPARISON = graphql(`
         minScore
         matched
         unmatched
+        blockingPairs
       }
     }
     fairest: compareMatchingRound(roundId: $roundId, objective: FAIREST, first: 0) {
@@ -69,6 +70,7 @@ export const OBJECTIVE_COMPARISON = graphql(`
         minScore
         matched
         unmatched
+        blockingPairs
       }
     }
     mostMatched: compareMatchingRound(roundId: $roundId, objective: MOST_MATCHED, first: 0) {
@@ -79,6 +81,18 @@ export const OBJECTIVE_COMPARISON = graphql(`
         minScore
         matched
         unmatched
+        blockingPairs
+      }
+    }
+    stable: compareMatchingRound(roundId: $roundId, objective: STABLE, first: 0) {
+      roundId
+      metricsAfter {
+        coverage
+        meanScore
+        minScore
+        matched
+        unmatched
+        blockingPairs
       }
     }
   }

@@ -14,13 +14,14 @@ export function RoundMetricsTable(props: { columns: readonly ObjectiveOutcome[];
   const percent = (v: number | null) => (v === null ? dash : formatPercent(v, locale));
   const decimal = (v: number | null) => (v === null ? dash : formatDecimal(v, locale));
   const rows: Array<{
-    key: 'coverage' | 'matched' | 'meanScore' | 'minScore' | 'mentorLoad';
+    key: 'coverage' | 'matched' | 'meanScore' | 'minScore' | 'blockingPairs' | 'mentorLoad';
     cell: (c: ObjectiveOutcome) => string;
   }> = [
     { key: 'coverage', cell: (c) => percent(c.coverage) },
     { key: 'matched', cell: (c) => (c.matched === null ? dash : formatNumber(c.matched, locale)) },
     { key: 'meanScore', cell: (c) => decimal(c.meanScore) },
     { key: 'minScore', cell: (c) => decimal(c.minScore) },
+    { key: 'blockingPairs', cell: (c) => (c.blockingPairs === null ? dash : formatNumber(c.blockingPairs, locale)) },
     {
       key: 'mentorLoad',
       cell: (c) =>

@@ -32,11 +32,13 @@ export interface ObjectiveOutcome {
   meanScore: number | null;
   minScore: number | null;
   matched: number | null;
+  /** Pairs who would both rather be together than with whom they got; null when not known. */
+  blockingPairs: number | null;
   /** This round's own result (with the manager's overrides), not a re-solve under another objective. */
   current: boolean;
 }
 
-export const OBJECTIVES: readonly MatchingObjective[] = ['BEST_TOTAL', 'FAIREST', 'MOST_MATCHED'];
+export const OBJECTIVES: readonly MatchingObjective[] = ['BEST_TOTAL', 'FAIREST', 'MOST_MATCHED', 'STABLE'];
 
 /**
  * The columns of the metrics table: the round as it is first, then each other objective re-solved on the same input.

@@ -133,12 +133,13 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
   const compared = comparison.data;
   const others = new Map<
     MatchingObjective,
-    { coverage: number; meanScore: number; minScore: number; matched: number }
+    { coverage: number; meanScore: number; minScore: number; matched: number; blockingPairs: number }
   >();
   if (compared) {
     others.set('BEST_TOTAL', compared.bestTotal.metricsAfter);
     others.set('FAIREST', compared.fairest.metricsAfter);
     others.set('MOST_MATCHED', compared.mostMatched.metricsAfter);
+    others.set('STABLE', compared.stable.metricsAfter);
   }
   const columns = objectiveColumns(
     {
@@ -147,6 +148,7 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
       meanScore: round.meanScore,
       minScore: round.minScore,
       matched: pairs.length,
+      blockingPairs: round.blockingPairs ?? null,
     },
     others,
   );

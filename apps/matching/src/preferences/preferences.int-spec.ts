@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import type { Principal } from '@trellis/shared/auth';
+import { uniqueName } from '@trellis/shared/testing';
+import type { CommandContext } from '../acceptance/acceptance.service';
+import type { MatchingHandles } from '../testing/matching-handles';
+import { eventually, matchingProfile } from '../testing/matching-pipeline';
+import { type MatchingGraphqlApp, startMatchingGraphqlApp } from '../testing/matching-graphql-app';
+
+interface Preferences {
+  preferredMentorPersonIds: string[];
+  ratherNotMenteePersonIds: string[];
+  maxPreferredMentors: number;
+}
+
+describe('Matching preferences (GraphQL and rounds, real broker and FerretDB)', () => {
+  let stack: MatchingGraphqlApp;
+  let services: MatchingHandles;
+  const tenantId = uniqueName('org');
+  const programId = `program-${randomUUID()}`;
+  const as = (personId: string, tenant = tenantId): Principal => ({ personId, tenantId: tenant, orgAdmin: false });
+  const managerCtx = (): CommandContext & { commandId: string } => ({
+    tenantId,
+    actorPersonId: 'manager',
+    correlationId: randomUUID(),
+    commandId: randomUUID(),
+  });
+  const prefer = `mutation($p: ID!, $ids: [ID!]!, $c: ID) {
+    setPreferredMentors(programId: $p, mentorPersonIds: $ids, commandId: $c) {
+      preferredMentorPersonIds ratherNotMenteePersonIds maxPreferredMentors
+    }
+  }`;
+  const ratherNot = `mutation($p: ID!, $ids: [ID!]!, $c: ID) {
+    setRatherNotMentees(programId: $p, menteePersonIds: $ids, commandId: $c) {
+      preferredMentorPersonIds ratherNotMenteePersonIds maxPreferredMentors
+    }
+  }`;
+  const mine = `query($p: ID!) {
+    myMatchingPreferences(programId: $p) { preferredMentorPersonIds ratherNotMenteePersonIds maxPreferredMentors }
+  }`;
+  const mentorOf = async (menteePersonId: string) => {
+    const round = await services.rounds.startRound(managerCtx(), { programId, cohortId: null, objective: null });
+    await services.rounds.discard(managerCtx(), round.roundId);
+    return round.pairs[menteePersonId]?.mentorPersonId ?? null;
+  };
+
+  beforeAll(async () => {
+    stack = await startMatchingGraphqlApp('preferences', tenantId);
+    services = stack.services;
+    const { feed } = stack;
+    await feed.program(programId);
+    await feed.manager(programId, 'manager');
+    // Mentors alike in every factor: without preferences the tie goes to the first id (mentor-a).
+    for (const mentor of ['mentor-a', 'mentor-b', 'mentor-c', 'mentor-d']) {
+      await feed.enrol(programId, mentor, ['mentor'], 1, matchingProfile());
+    }
+    await feed.enrol(programId, 'mentee-1', ['mentee'], 0, matchingProfile());
+    await eventually(async () => {
+      const people = await services.pool.activeParticipants(tenantId, programId);
+      const member = await services.memberships.membership(tenantId, programId, 'manager');
+      return people.length === 5 && member !== null;
+    }, 60_000);
+  }, 180_000);
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('lets a mentee prefer mentors (scored as favourite) and a mentor leave a mentee out of rounds', async () => {
+    expect(await mentorOf('mentee-1')).toBe('mentor-a');
+
+    const commandId = randomUUID();
+    const set = await stack.gql<{ setPreferredMentors: Preferences }>(as('mentee-1'), prefer, {
+      p: programId,
+      ids: ['mentor-b', 'mentor-c'],
+      c: commandId,
+    });
+    expect(set.errors).toBeUndefined();
+    expect(set.data?.setPreferredMentors).toEqual({
+      preferredMentorPersonIds: ['mentor-b', 'mentor-c'],
+      ratherNotMenteePersonIds: [],
+      maxPreferredMentors: 3,
+    });
+    // The same command retried records nothing new.
+    const before = (await services.store.readStream(`participant-preferences-${programId}-mentee-1`)).length;
+    const retried = await stack.gql<{ setPreferredMentors: Preferences }>(as('mentee-1'), prefer, {
+      p: programId,
+      ids: ['mentor-b', 'mentor-c'],
+      c: commandId,
+    });
+    expect(retried.data?.setPreferredMentors.preferredMentorPersonIds).toEqual(['mentor-b', 'mentor-c']);
+    expect((await services.store.readStream(`participant-preferences-${programId}-mentee-1`)).length).toBe(before);
+
+    // The favourite factor now breaks the tie towards the first preferred mentor, and the pair's breakdown shows it.
+    const round = await services.rounds.startRound(managerCtx(), { programId, cohortId: null, objective: null });
+    expect(round.pairs['mentee-1']?.mentorPersonId).toBe('mentor-b');
+    const factors = (await services.rounds.explainPairs(managerCtx(), round)).get('mentee-1') ?? [];
+    expect(factors.find((f) => f.name === 'favourite')).toMatchObject({ value: 1 });
+    await services.rounds.discard(managerCtx(), round.roundId);
+
+    // mentor-b would rather not take mentee-1: rounds leave that pair out, the next preferred mentor gets it.
+    const left = await stack.gql<{ setRatherNotMentees: Preferences }>(as('mentor-b'), ratherNot, {
+      p: programId,
+      ids: ['mentee-1'],
+    });
+    expect(left.errors).toBeUndefined();
+    expect(left.data?.setRatherNotMentees.ratherNotMenteePersonIds).toEqual(['mentee-1']);
+    expect(await mentorOf('mentee-1')).toBe('mentor-c');
+
+    // Each person sees only their own lists: the mentee never learns who would rather not take them.
+    const menteeView = await stack.gql<{ myMatchingPreferences: Preferences }>(as('mentee-1'), mine, { p: programId });
+    expect(menteeView.data?.myMatchingPreferences).toEqual({
+      preferredMentorPersonIds: ['mentor-b', 'mentor-c'],
+      ratherNotMenteePersonIds: [],
+      maxPreferredMentors: 3,
+    });
+    const mentorView = await stack.gql<{ myMatchingPreferences: Preferences }>(as('mentor-b'), mine, { p: programId });
+    expect(mentorView.data?.myMatchingPreferences.ratherNotMenteePersonIds).toEqual(['mentee-1']);
+  }, 180_000);
+
+  it('refuses more preferred mentors than allowed, the wrong role, unknown people and other organizations', async () => {
+    const tooMany = await stack.gql(as('mentee-1'), prefer, {
+      p: programId,
+      ids: ['mentor-a', 'mentor-b', 'mentor-c', 'mentor-d'],
+    });
+    expect(tooMany.errors?.[0]).toMatchObject({
+      message: 'You can mark at most 3 preferred mentors.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const unknown = await stack.gql(as('mentee-1'), prefer, { p: programId, ids: ['mentor-z'] });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const repeated = await stack.gql(as('mentee-1'), prefer, {
+      p: programId,
+      ids: ['mentor-a', 'mentor-b', 'mentor-c', 'mentor-a', 'mentor-b'],
+    });
+    expect(repeated.errors).toBeUndefined(); // repeated ids count once
+    const mentorPrefers = await stack.gql(as('mentor-a'), prefer, { p: programId, ids: ['mentor-b'] });
+    expect(mentorPrefers.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const menteeLeavesOut = await stack.gql(as('mentee-1'), ratherNot, { p: programId, ids: ['mentee-1'] });
+    expect(menteeLeavesOut.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const notAMentor = await stack.gql(as('mentee-1'), prefer, { p: programId, ids: ['mentee-1'] });
+    expect(notAMentor.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const outsider = await stack.gql(as('mentee-1', uniqueName('org')), mine, { p: programId });
+    expect(outsider.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  }, 60_000);
+});
