@@ -86,7 +86,7 @@ describe('integration contracts at append and in the outbox (real broker, real F
     expect(await pipeline.store.commits.countDocuments({ streamId: 'accepted-1' })).toBe(1);
   });
 
-  it('quarantines a commit that fails its contract, publishes every other stream, holds the later commits of its stream, and releases them in order once the contract accepts it', async () => {
+  it('quarantines a commit that fails its contract, publishes every other stream, holds the later commits of its stream, and releases them in order once a fixed mapper is deployed', async () => {
     // Written without the check, as by an older version before the contract changed.
     const append = (streamId: string, revision: number, by: unknown) =>
       pipeline.store.append({
@@ -98,27 +98,30 @@ describe('integration contracts at append and in the outbox (real broker, real F
         commitId: `${streamId}-${revision}`,
       });
     await append('bad', 1, 1);
-    await append('bad', 2, 'two');
+    await append('bad', 2, '2');
     await append('bad', 3, 3);
     await append('good', 1, 1);
     await append('good', 2, 2);
 
-    let contractFixed = false;
+    // The fix deployed later: a mapper that writes the number the contract wants.
+    let mapperFixed = false;
     const relay = pipeline.relay({
-      // The fixed version accepts a number written as text; until then the contract refuses it.
-      validate: (envelope) => {
-        const data = contractFixed ? { ...envelope.data, by: Number(envelope.data['by']) } : envelope.data;
-        tallyRegistry.validate({ ...envelope, data }, false);
+      toIntegrationEvent: (event) => {
+        const data = event.data as Record<string, unknown>;
+        return { type: event.type, data: mapperFixed ? { ...data, by: Number(data['by']) } : data };
       },
+      validate: (envelope) => void tallyRegistry.validate(envelope, false),
       quarantineRecheckMs: 500,
     });
     relay.start();
     // Everything but the quarantined commit and the one behind it; the accepted commits go out.
-    await eventually(
-      () => pipeline.store.commits.countDocuments({ published: false }),
-      (n) => n === 2,
-      30_000,
-    );
+    expect(
+      await eventually(
+        () => pipeline.store.commits.countDocuments({ published: false }),
+        (n) => n === 2,
+        30_000,
+      ),
+    ).toBe(2);
     const quarantined = await pipeline.store.commits.findOne({ _id: 'bad-2' });
     expect(quarantined?.published).toBe(false);
     expect(quarantined?.quarantined?.reason).toMatch(/invalid Tallied data/);
@@ -130,18 +133,22 @@ describe('integration contracts at append and in the outbox (real broker, real F
     expect(await pipeline.metrics.registry.getSingleMetricAsString('trellis_outbox_held_streams')).toMatch(/ 1$/m);
     // Later commits of other streams keep flowing past the quarantine.
     await append('good', 3, 3);
-    await eventually(
-      async () => (await pipeline.store.commits.findOne({ _id: 'good-3' }))?.published,
-      (published) => published === true,
-      30_000,
-    );
+    expect(
+      await eventually(
+        async () => (await pipeline.store.commits.findOne({ _id: 'good-3' }))?.published,
+        (published) => published === true,
+        30_000,
+      ),
+    ).toBe(true);
 
-    contractFixed = true;
-    await eventually(
-      () => pipeline.store.commits.countDocuments({ published: false }),
-      (n) => n === 0,
-      30_000,
-    );
+    mapperFixed = true;
+    expect(
+      await eventually(
+        () => pipeline.store.commits.countDocuments({ published: false }),
+        (n) => n === 0,
+        30_000,
+      ),
+    ).toBe(0);
     const received = await readTopic(pipeline, (r) => r.filter((e) => e.streamId === 'bad').length >= 3);
     const bad = received.filter((e) => e.streamId === 'bad').map((e) => e.revision);
     expect(bad).toEqual([1, 2, 3]);
