@@ -98,20 +98,28 @@ class FaultDrills {
     }
   }
 
-  private async readiness(instance: AppInstance): Promise<number> {
-    return fetch(`${instance.base}/health/ready`, { signal: AbortSignal.timeout(3000) }).then(
-      (r) => r.status,
-      () => 0,
-    );
+  /** The readiness status (no answer within 3 s: 0) and, when it is red, the checks that failed with their message. */
+  private async readiness(instance: AppInstance): Promise<{ status: number; failed: string }> {
+    try {
+      const response = await fetch(`${instance.base}/health/ready`, { signal: AbortSignal.timeout(3000) });
+      if (response.ok) return { status: response.status, failed: '' };
+      const body = (await response.json().catch(() => ({}))) as { error?: Record<string, { message?: string }> };
+      const failed = Object.entries(body.error ?? {})
+        .map(([check, detail]) => `${check}: ${detail.message ?? 'down'}`)
+        .join('; ');
+      return { status: response.status, failed };
+    } catch {
+      return { status: 0, failed: '' };
+    }
   }
 
-  /** Which instances answer readiness with something other than 200 now (no answer within 3 s: 0). */
+  /** Which instances answer readiness with something other than 200 now, and why (no answer within 3 s: 0). */
   private async notReady(): Promise<string[]> {
-    const statuses = await Promise.all(this.stack.instances.map((i) => this.readiness(i)));
+    const answers = await Promise.all(this.stack.instances.map((i) => this.readiness(i)));
     return this.stack.instances
-      .map((i, n) => ({ name: `${i.app}#${i.index}`, status: statuses[n] ?? 0 }))
-      .filter((r) => r.status !== 200)
-      .map((r) => `${r.name}=${r.status || 'no answer'}`);
+      .map((i, n) => ({ name: `${i.app}#${i.index}`, answer: answers[n] ?? { status: 0, failed: '' } }))
+      .filter((r) => r.answer.status !== 200)
+      .map((r) => `${r.name}=${r.answer.status || 'no answer'}${r.answer.failed ? ` (${r.answer.failed})` : ''}`);
   }
 
   /** Seconds until every instance is ready again; an instance that died meanwhile is started again (and reported). */
@@ -130,6 +138,10 @@ class FaultDrills {
       if (!red.length) return (Date.now() - since) / 1000;
       if (Date.now() > deadline) {
         errors.push(`not ready ${timeoutMs / 1000} s after the fault ended: ${red.join(', ')}`);
+        for (const name of red.map((r) => r.slice(0, r.indexOf('=')))) {
+          const said = this.stack.logs.filter((l) => l.startsWith(`[${name}]`)).slice(-15);
+          log(`${name} is still not ready; its last warnings and stderr:\n${said.join('')}`);
+        }
         return (Date.now() - since) / 1000;
       }
       await sleep(500);

@@ -3,10 +3,11 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { formatForRecipient, verifyWebhookSignature } from '@trellis/notifications/domain';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
-import { initTracing, SpanKind, withSpan } from '@trellis/shared/observability';
+import { createLogger, initTracing, SpanKind, withSpan } from '@trellis/shared/observability';
 import { type TestDatabase, testInfrastructure } from '@trellis/shared/testing';
 import type { Kafka } from 'kafkajs';
 import { NotificationsStore } from './core/notifications-store';
+import { WebhookTombstones } from './delivery/webhook-tombstones';
 import type { CrashChildSpec } from './testing/crash-child';
 import {
   createTestDatabase,
@@ -22,6 +23,7 @@ import {
 } from './testing/notifications-harness';
 
 const HOUR = 3_600_000;
+const testLogger = createLogger('notifications-test', { level: 'error' });
 const INBOX = `query($first: Int!, $after: String) { notifications(first: $first, after: $after, timeZone: "Europe/Berlin") {
   edges { cursor node { id template subjectId title readAt } } pageInfo { endCursor hasNextPage } } }`;
 
@@ -687,5 +689,20 @@ describe('notifications service (real Kafka, FerretDB, Mailpit and the real prof
     expect((await app.gql<{ webhooks: unknown[] }>(admin, `{ webhooks { id } }`)).data?.webhooks).toEqual([]);
     const enabled = await app.gql(admin, `mutation($id: ID!) { enableWebhook(id: $id) { id } }`, { id });
     expect(enabled.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    // A tombstone answers retries of its removal for the retention (30 days), then goes.
+    const store = new NotificationsStore(db.connection);
+    const days = (n: number) => new Date(Date.now() + n * 24 * 60 * 60_000);
+    const removedWith = randomUUID();
+    const other = await app.gql<Registered>(admin, REGISTER, { url: 'https://hooks.example/kept', commandId: null });
+    const otherId = other.data!.registerWebhook.webhook.id;
+    expect((await app.gql(admin, REMOVE, { id: otherId, commandId: removedWith })).errors).toBeUndefined();
+    expect(await new WebhookTombstones(store, testLogger).sweepDue(days(29))).toBe(0);
+    expect(await store.webhooks.countDocuments({ _id: { $in: [id, otherId] } })).toBe(2);
+    const retry = () => app.gql<{ removeWebhook: boolean }>(admin, REMOVE, { id: otherId, commandId: removedWith });
+    expect((await retry()).data?.removeWebhook).toBe(true);
+    expect(await new WebhookTombstones(store, testLogger).sweepDue(days(31))).toBe(2);
+    expect(await store.webhooks.countDocuments({ _id: { $in: [id, otherId] } })).toBe(0);
+    expect((await retry()).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });

@@ -299,6 +299,29 @@ describe('profiles service (real FerretDB, Kafka, tokens)', () => {
     expect(byMentee.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('answers an import retried with its command id with the first report, not "already enrolled"', async () => {
+    const csv = [
+      'person_id,email,display_name,roles,timezone,languages',
+      `retry-a-${h.tenantId},ra@example.org,Rae Alder,mentee,Europe/Oslo,en`,
+      `retry-b-${h.tenantId},rb@example.org,Rob Birch,mentee,Europe/Oslo,en`,
+      `retry-c-${h.tenantId},rc@example.org,Ria Cedar,mentee,Mars/Base,en`,
+    ].join('\n');
+    const IMPORT = `mutation($p: ID!, $csv: String!, $c: ID) { importParticipants(programId: $p, csv: $csv, commandId: $c) { imported alreadyEnrolled failed errors { line message } } }`;
+    type Report = { importParticipants: { imported: number; alreadyEnrolled: number; failed: number } };
+    const commandId = uniqueName('import');
+    const first = await h.gql<Report>(manager, IMPORT, { p: programId, csv, c: commandId });
+    expect(first.errors).toBeUndefined();
+    expect(first.data?.importParticipants).toMatchObject({ imported: 2, alreadyEnrolled: 0, failed: 1 });
+    const retried = await h.gql<Report>(manager, IMPORT, { p: programId, csv, c: commandId });
+    expect(retried.data).toEqual(first.data);
+    // A new upload (another command) is told the truth of now.
+    const reupload = await h.gql<Report>(manager, IMPORT, { p: programId, csv, c: uniqueName('import') });
+    expect(reupload.data?.importParticipants).toMatchObject({ imported: 0, alreadyEnrolled: 2, failed: 1 });
+    // The command id of another person is not theirs to replay.
+    const byAdmin = await h.gql<Report>(admin, IMPORT, { p: programId, csv, c: commandId });
+    expect(byAdmin.data?.importParticipants).toMatchObject({ imported: 0, alreadyEnrolled: 2 });
+  });
+
   it('answers a page of 100 participants, or 100 entity lookups, with a constant number of database queries', async () => {
     const csv = [
       'person_id,email,display_name,roles,timezone,languages,skills_offered',

@@ -505,9 +505,27 @@ describe('sessions service (real FerretDB and Kafka)', () => {
     expect(feedText).toContain(`UID:session-${created.id}@`);
     expect(feedText).toContain(`UID:session-${sessionId}@`);
     expect(feedText.match(/BEGIN:VEVENT/g)).toHaveLength(2);
-    const revoked = await gql<{ revokeCalendarFeeds: number }>(mentee, 'mutation { revokeCalendarFeeds }');
-    expect(revoked.data!.revokeCalendarFeeds).toBe(1);
+    // A retry with the command id of the first call gets the same URL back, not a second feed.
+    const CREATE_FEED = 'mutation($c: ID) { createCalendarFeed(commandId: $c) }';
+    const feedCommand = uniqueName('feed');
+    const created1 = await gql<{ createCalendarFeed: string }>(mentee, CREATE_FEED, { c: feedCommand });
+    const created2 = await gql<{ createCalendarFeed: string }>(mentee, CREATE_FEED, { c: feedCommand });
+    expect(created2.data!.createCalendarFeed).toBe(created1.data!.createCalendarFeed);
+    expect(created1.data!.createCalendarFeed).not.toBe(feedPath);
+    expect((await fetch(`${base}${created1.data!.createCalendarFeed}`)).status).toBe(200);
+    // Someone else's retry with that id is a command of their own.
+    const othersFeed = await gql<{ createCalendarFeed: string }>(mentor, CREATE_FEED, { c: feedCommand });
+    expect(othersFeed.data!.createCalendarFeed).not.toBe(created1.data!.createCalendarFeed);
+    const REVOKE = 'mutation($c: ID) { revokeCalendarFeeds(commandId: $c) }';
+    const revokeCommand = uniqueName('revoke');
+    const revoked = await gql<{ revokeCalendarFeeds: number }>(mentee, REVOKE, { c: revokeCommand });
+    expect(revoked.data!.revokeCalendarFeeds).toBe(2);
+    const revokedAgain = await gql<{ revokeCalendarFeeds: number }>(mentee, REVOKE, { c: revokeCommand });
+    expect(revokedAgain.data!.revokeCalendarFeeds).toBe(2);
+    const revokedAnew = await gql<{ revokeCalendarFeeds: number }>(mentee, 'mutation { revokeCalendarFeeds }');
+    expect(revokedAnew.data!.revokeCalendarFeeds).toBe(0);
     expect((await fetch(`${base}${feedPath}`)).status).toBe(404);
+    expect((await fetch(`${base}${created1.data!.createCalendarFeed}`)).status).toBe(404);
     expect((await fetch(`${base}/calendar/feeds/not-a-real-token-at-all-0000000.ics`)).status).toBe(404);
 
     const stranger = await gql({ tenantId, personId: 'someone' }, `query($id: ID!) { session(id: $id) { id } }`, {

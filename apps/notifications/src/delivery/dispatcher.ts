@@ -15,6 +15,7 @@ import { EmailSender } from './email-sender';
 import { ReminderSender } from './reminder-sender';
 import type { RetryBackoff } from './retry-backoff';
 import { WebhookSender } from './webhook-sender';
+import { WebhookTombstones } from './webhook-tombstones';
 
 export interface DispatcherOptions {
   store: NotificationsStore;
@@ -55,6 +56,7 @@ export class Dispatcher {
   private readonly emails: EmailSender;
   private readonly digests: DigestSender;
   private readonly webhooks: WebhookSender;
+  private readonly tombstones: WebhookTombstones;
   private running: Promise<void> | undefined;
   private keeping: Promise<void> | undefined;
   private stopping = false;
@@ -107,6 +109,7 @@ export class Dispatcher {
       policy: o.webhookPolicy,
       timeoutMs: o.webhookTimeoutMs,
     });
+    this.tombstones = new WebhookTombstones(o.store, o.logger);
   }
 
   start(): Promise<void> {
@@ -219,6 +222,7 @@ export class Dispatcher {
   /** One pass over everything due at `now`; public so tests can drive a clock forward. */
   async tick(now: Date): Promise<void> {
     await this.reminders.fireDue(now);
+    await this.tombstones.sweepDue(now);
     this.forgetOld();
     // The queue holds only unfinished rows. While this instance is busy with rows it queued itself, the poll (a scan
     // of the queue in FerretDB v1) runs at most every 2 s: it only adds other instances' rows and due retries.

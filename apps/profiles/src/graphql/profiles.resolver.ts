@@ -384,8 +384,9 @@ export class ParticipantResolver {
     @Args('programId', { type: () => ID }) programId: string,
     @Args('csv') csv: string,
     @Args('allOrNothing', { defaultValue: false }) allOrNothing: boolean,
+    @Args(commandIdArg) commandId?: string,
   ) {
-    return this.imports.import(principal, programId, csv, allOrNothing);
+    return this.imports.import(principal, programId, csv, allOrNothing, { commandId });
   }
 
   @Mutation(() => ErasureReport, { description: 'Erase a person’s data (the person themselves or an org admin)' })

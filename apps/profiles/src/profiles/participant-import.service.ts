@@ -1,7 +1,8 @@
 import { decideParticipant, initialParticipantState, participantIdFor, type Profile } from '@trellis/profiles/domain';
 import type { Principal } from '@trellis/shared/auth';
-import { DomainError } from '@trellis/shared/event-store';
+import { DomainError, IdempotencyConflictError, isDuplicateKeyError } from '@trellis/shared/event-store';
 import { parse } from 'csv-parse/sync';
+import type { Collection, Connection } from 'mongoose';
 import type { ParticipantRow, ProfilesReadModels } from '../core/read-models';
 import type { ProfilesStore } from '../core/profiles-store';
 import type { ProfileInput } from '../graphql/profiles.types';
@@ -34,6 +35,14 @@ export interface ImportResult {
   errors: Array<{ line: number; message: string }>;
 }
 
+/** The answer an import gave, kept under its command id so that a retry gets it again. */
+interface ImportReportDocument extends ImportResult {
+  /** `<tenantId>:<personId>:<commandId>`: a command id is the caller's own, never another person's. */
+  _id: string;
+  programId: string;
+  createdAt: Date;
+}
+
 interface ValidRow {
   line: number;
   personId: string;
@@ -53,15 +62,23 @@ const list = (value: string | undefined): string[] =>
  * Bulk enrollment from a manager's CSV. Every row is checked first with the same rules as one enrollment, so the
  * report names each bad line; then valid rows are enrolled — or none at all when the manager asked for
  * all-or-nothing and any row is bad. Re-uploading the same file is safe: already enrolled people are counted, not
- * enrolled twice.
+ * enrolled twice. With a command id the report itself is kept: a retry after a lost answer gets the first report
+ * (people it enrolled counted as imported), not a second one that calls them already enrolled.
  */
 export class ParticipantImportService {
+  private readonly reports: Collection<ImportReportDocument>;
+
   constructor(
     private readonly profiles: ProfilesService,
     private readonly store: ProfilesStore,
     private readonly readModels: ProfilesReadModels,
     private readonly bulk: BulkEnrollment,
-  ) {}
+    connection: Connection,
+  ) {
+    this.reports = connection.collection<ImportReportDocument>(
+      'import_reports',
+    ) as unknown as Collection<ImportReportDocument>;
+  }
 
   /** The program's rows of everyone the file names, read with one query per chunk of people instead of one per line. */
   private async existingParticipants(
@@ -82,8 +99,43 @@ export class ParticipantImportService {
     return rows;
   }
 
-  async import(principal: Principal, programId: string, csv: string, allOrNothing: boolean): Promise<ImportResult> {
+  async import(
+    principal: Principal,
+    programId: string,
+    csv: string,
+    allOrNothing: boolean,
+    options: { commandId?: string | undefined } = {},
+  ): Promise<ImportResult> {
     await this.profiles.changeProgramGuard(principal, programId);
+    const { commandId } = options;
+    if (commandId === undefined) return this.run(principal, programId, csv, allOrNothing);
+    const _id = `${principal.tenantId}:${principal.personId}:${commandId}`;
+    const earlier = await this.reports.findOne({ _id });
+    if (earlier) return this.answered(earlier, programId, commandId);
+    const result = await this.run(principal, programId, csv, allOrNothing);
+    try {
+      await this.reports.insertOne({ _id, programId, createdAt: new Date(), ...result });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      // The same retry ran alongside: the report stored first is the answer.
+      const first = await this.reports.findOne({ _id });
+      if (first) return this.answered(first, programId, commandId);
+    }
+    return result;
+  }
+
+  private answered(report: ImportReportDocument, programId: string, commandId: string): ImportResult {
+    if (report.programId !== programId) throw new IdempotencyConflictError(commandId);
+    const { imported, alreadyEnrolled, failed, errors } = report;
+    return { imported, alreadyEnrolled, failed, errors };
+  }
+
+  private async run(
+    principal: Principal,
+    programId: string,
+    csv: string,
+    allOrNothing: boolean,
+  ): Promise<ImportResult> {
     if (csv.length > 5_000_000)
       throw new DomainError('BAD_USER_INPUT', 'The file is larger than 5 MB.', { field: 'csv' });
     let records: string[][];

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { MONGO_CONNECTION } from '@trellis/shared/platform';
 import { PersonKeyStore } from '@trellis/shared/privacy';
+import type { Connection } from 'mongoose';
 import { ProfilesStore } from '../core/profiles-store';
 import { ProfilesReadModels } from '../core/read-models';
 import { ProfileSealer } from '../core/sealing';
@@ -25,9 +27,14 @@ import { ProfilesService } from './profiles.service';
     },
     {
       provide: ParticipantImportService,
-      useFactory: (service: ProfilesService, store: ProfilesStore, rm: ProfilesReadModels, bulk: BulkEnrollment) =>
-        new ParticipantImportService(service, store, rm, bulk),
-      inject: [ProfilesService, ProfilesStore, ProfilesReadModels, BulkEnrollment],
+      useFactory: (
+        service: ProfilesService,
+        store: ProfilesStore,
+        rm: ProfilesReadModels,
+        bulk: BulkEnrollment,
+        connection: Connection,
+      ) => new ParticipantImportService(service, store, rm, bulk, connection),
+      inject: [ProfilesService, ProfilesStore, ProfilesReadModels, BulkEnrollment, MONGO_CONNECTION],
     },
     ProgramResolver,
     ParticipantResolver,

@@ -62,13 +62,19 @@ export class SessionsResolver {
     description:
       'A new private calendar feed URL path (/calendar/feeds/<token>.ics) with all your sessions; shown once',
   })
-  async createCalendarFeed(@CurrentPrincipal() principal: Principal): Promise<string> {
-    return `/calendar/feeds/${await this.feeds.create(principal.tenantId, principal.personId)}.ics`;
+  async createCalendarFeed(
+    @CurrentPrincipal() principal: Principal,
+    @Args(commandIdArg) commandId?: string,
+  ): Promise<string> {
+    return `/calendar/feeds/${await this.feeds.create(principal.tenantId, principal.personId, commandId)}.ics`;
   }
 
   @Mutation(() => Int, { description: 'Retires every calendar feed URL you created; returns how many' })
-  revokeCalendarFeeds(@CurrentPrincipal() principal: Principal): Promise<number> {
-    return this.feeds.revokeAll(principal.tenantId, principal.personId);
+  revokeCalendarFeeds(
+    @CurrentPrincipal() principal: Principal,
+    @Args(commandIdArg) commandId?: string,
+  ): Promise<number> {
+    return this.feeds.revokeAll(principal.tenantId, principal.personId, commandId);
   }
 
   @Query(() => Engagement, {

@@ -22,6 +22,21 @@ export class IdempotencyConflictError extends Error {
   }
 }
 
+/**
+ * A commit whose event would not pass the service's integration contract on its topic: a bug in the mapper or the
+ * contract, never the user's. Refused at append (nothing is written, the operation answers INTERNAL) so that the
+ * outbox never holds a commit it cannot publish.
+ */
+export class IntegrationContractError extends Error {
+  constructor(
+    readonly commitId: string,
+    readonly reason: string,
+  ) {
+    super(`Commit ${commitId} does not satisfy its integration contract: ${reason}`);
+    this.name = 'IntegrationContractError';
+  }
+}
+
 export class UnknownEventTypeError extends Error {
   constructor(readonly type: string) {
     super(`No event type "${type}" is registered`);

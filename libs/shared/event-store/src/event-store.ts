@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { currentTraceCarrier, type TraceCarrier } from '@trellis/shared/observability';
 import type { Collection, Connection } from 'mongoose';
 import { insertNewDocuments } from './insert-new';
-import { ConcurrencyError, IdempotencyConflictError, isDuplicateKeyError } from './errors';
+import { ConcurrencyError, IdempotencyConflictError, IntegrationContractError, isDuplicateKeyError } from './errors';
 import type { EventTypeRegistry } from './event-type-registry';
 import { payloadHash } from './stable-json';
 
@@ -50,6 +50,8 @@ export interface CommitDocument {
    */
   batchId?: string;
   batchCount?: number;
+  /** Set by the outbox relay on a commit it cannot publish (see OutboxRelay); absent on every healthy commit. */
+  quarantined?: { reason: string; at: Date };
 }
 
 export interface RecordedEvent<Data = unknown> {
@@ -110,6 +112,11 @@ export interface EventStoreOptions {
   registry?: EventTypeRegistry;
   /** How often an 'any' append retries after losing a race; expected-revision appends never retry here. */
   anyRetries?: number;
+  /**
+   * Throws when a commit's events would not pass the integration contract of the service's topic (the outbox's
+   * mapper and contracts): such a commit is refused with an IntegrationContractError and nothing is written.
+   */
+  checkIntegration?: (events: RecordedEvent[]) => void;
 }
 
 export class EventStore {
@@ -117,6 +124,7 @@ export class EventStore {
   private readonly appended = new EventEmitter();
   private readonly registry: EventTypeRegistry | undefined;
   private readonly anyRetries: number;
+  private readonly checkIntegration: ((events: RecordedEvent[]) => void) | undefined;
 
   constructor(connection: Connection, options: EventStoreOptions = {}) {
     this.commits = connection.collection<CommitDocument>(
@@ -124,6 +132,7 @@ export class EventStore {
     ) as unknown as Collection<CommitDocument>;
     this.registry = options.registry;
     this.anyRetries = options.anyRetries ?? 10;
+    this.checkIntegration = options.checkIntegration;
     this.appended.setMaxListeners(50);
   }
 
@@ -178,6 +187,7 @@ export class EventStore {
         payloadHash: hash,
         ...(traceCarrier ? { trace: traceCarrier } : {}),
       };
+      this.assertPublishable(commit);
       try {
         await this.commits.insertOne(commit);
       } catch (error) {
@@ -241,6 +251,7 @@ export class EventStore {
     if (new Set(commits.map((c) => c.streamId)).size !== commits.length) {
       throw new Error('appendNewStreams needs distinct stream ids');
     }
+    for (const commit of commits) this.assertPublishable(commit);
     const failed = await insertNewDocuments(this.commits, commits);
     if (failed.size > 0 && failed.size < commits.length) {
       // Until this lands the relay sees the batch as incomplete and marks its commits one by one, which is also right.
@@ -267,6 +278,16 @@ export class EventStore {
     // One wake-up is enough for the relay: it reads every unpublished commit anyway.
     if (first) this.appended.emit('appended', { ...first, batchId });
     return results;
+  }
+
+  /** A commit the relay could never publish is refused here, before anything is written. */
+  private assertPublishable(commit: CommitDocument): void {
+    if (!this.checkIntegration) return;
+    try {
+      this.checkIntegration(this.toRecordedEvents(commit));
+    } catch (error) {
+      throw new IntegrationContractError(commit._id, error instanceof Error ? error.message : String(error));
+    }
   }
 
   async head(streamId: string): Promise<StreamHead | null> {

@@ -30,6 +30,13 @@ export interface OutboxRelayOptions {
   idlePollMs?: number;
   /** Test hook: runs after the broker acknowledged a batch and before it is marked published. */
   afterPublish?: (commits: CommitDocument[]) => Promise<void>;
+  /**
+   * The topic's contract check of one envelope (throws when it fails). A commit whose event fails it — or whose mapper
+   * throws — is quarantined instead of retried forever in front of every later commit.
+   */
+  validate?: (envelope: EventEnvelope) => void;
+  /** How often quarantined commits are checked again, so that a deployed fix releases them (default 60 s). */
+  quarantineRecheckMs?: number;
 }
 
 const defaultMapper: IntegrationMapper = (event) => ({ type: event.type, data: event.data as Record<string, unknown> });
@@ -59,6 +66,13 @@ export function toEnvelope(
  * Publishes commits with `published: false` to Kafka in per-stream order, then marks them published. A crash between
  * the two republishes the batch: consumers dedupe by revision and event id. Only the holder of the lease publishes,
  * so two instances never interleave one stream's events.
+ *
+ * A commit whose event cannot pass the topic's contract (the event store refuses such appends; this is the second
+ * line, for commits written before a contract changed or by a store without the check) is quarantined: marked with
+ * `quarantined` on its document, logged at error and counted, and the relay carries on with the next. Per-stream
+ * order wins over freshness: the later commits of that stream stay in the outbox, unpublished, behind it (consumers
+ * would otherwise meet a revision gap), while every other stream flows. The relay checks quarantined commits again
+ * at start and every `quarantineRecheckMs`, so deploying a fixed mapper or contract releases the stream in order.
  */
 export class OutboxRelay {
   private readonly lease: Lease;
@@ -68,6 +82,10 @@ export class OutboxRelay {
   private readonly batchGraceMs: number;
   private readonly idlePollMs: number;
   private readonly toIntegrationEvent: IntegrationMapper;
+  private readonly quarantineRecheckMs: number;
+  private nextQuarantineCheck = 0;
+  /** Streams held behind a quarantined commit, as of the last ordered read. */
+  private heldStreams: string[] = [];
   private running = false;
   private loop: Promise<void> | undefined;
   private readonly delay = new WakeableDelay();
@@ -87,6 +105,7 @@ export class OutboxRelay {
     this.batchGraceMs = options.batchGraceMs ?? 30_000;
     this.idlePollMs = options.idlePollMs ?? 1000;
     this.toIntegrationEvent = options.toIntegrationEvent ?? defaultMapper;
+    this.quarantineRecheckMs = options.quarantineRecheckMs ?? 60_000;
   }
 
   get isLeader(): boolean {
@@ -148,8 +167,9 @@ export class OutboxRelay {
     const startedAt = performance.now();
     const batch = await this.nextPendingBatch();
     if (batch) return this.publishCommits(batch, 0, startedAt);
+    await this.refreshQuarantine();
     const read = await this.options.store.commits
-      .find({ published: false })
+      .find(this.heldStreams.length ? { published: false, streamId: { $nin: this.heldStreams } } : { published: false })
       .sort({ committedAt: 1, streamId: 1, commitSeq: 1 })
       .limit(this.batchSize)
       .toArray();
@@ -173,24 +193,93 @@ export class OutboxRelay {
    */
   private async nextPendingBatch(): Promise<CommitDocument[] | null> {
     for (const batchId of this.pendingBatches) {
-      const commits = await this.options.store.commits.find({ batchId, published: false }).toArray();
+      const commits = await this.options.store.commits
+        .find({ batchId, published: false, quarantined: { $exists: false } })
+        .toArray();
       if (commits.length > 0) return commits.sort((a, b) => (a.streamId < b.streamId ? -1 : 1));
       this.pendingBatches.delete(batchId);
     }
     return null;
   }
 
-  private async publishCommits(commits: CommitDocument[], held: number, startedAt: number): Promise<number> {
-    const envelopes: EventEnvelope[] = [];
-    const traceContexts: Record<string, TraceCarrier> = {};
-    for (const commit of commits) {
+  /**
+   * The streams held behind a quarantined commit; now and then the quarantined commits are checked again, and those
+   * that pass now (a fixed mapper or contract was deployed) lose their mark and are published in order.
+   */
+  private async refreshQuarantine(): Promise<void> {
+    const quarantined = await this.options.store.commits
+      .find({ published: false, quarantined: { $exists: true } })
+      .toArray();
+    const held = new Set<string>();
+    const recheck = Date.now() >= this.nextQuarantineCheck;
+    if (recheck) this.nextQuarantineCheck = Date.now() + this.quarantineRecheckMs;
+    for (const commit of quarantined) {
+      if (recheck && this.envelopesOf(commit).ok) {
+        await this.options.store.commits.updateOne({ _id: commit._id }, { $unset: { quarantined: '' } });
+        this.options.logger.warn(
+          { commitId: commit._id, streamId: commit.streamId },
+          'outbox relay released a quarantined commit: it passes its contract now',
+        );
+        continue;
+      }
+      held.add(commit.streamId);
+    }
+    this.heldStreams = [...held];
+    this.options.metrics?.relayHeld.set(this.heldStreams.length);
+  }
+
+  /** A commit's envelopes, each checked against the topic's contract; or why it cannot be published. */
+  private envelopesOf(
+    commit: CommitDocument,
+  ): { ok: true; envelopes: EventEnvelope[] } | { ok: false; reason: string } {
+    try {
+      const envelopes: EventEnvelope[] = [];
       for (const event of this.options.store.toRecordedEvents(commit)) {
         const mapped = this.toIntegrationEvent(event);
         if (!mapped) continue;
-        envelopes.push(toEnvelope(event, mapped));
-        if (commit.trace) traceContexts[event.eventId] = commit.trace;
+        const envelope = toEnvelope(event, mapped);
+        this.options.validate?.(envelope);
+        envelopes.push(envelope);
       }
+      return { ok: true, envelopes };
+    } catch (error) {
+      return { ok: false, reason: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  private async quarantine(commit: CommitDocument, reason: string): Promise<void> {
+    const mark: CommitDocument['quarantined'] = { reason: reason.slice(0, 2000), at: new Date() };
+    await this.options.store.commits.updateOne({ _id: commit._id }, { $set: { quarantined: mark } });
+    this.options.metrics?.relayQuarantined.inc();
+    this.options.logger.error(
+      { commitId: commit._id, streamId: commit.streamId, streamType: commit.streamType, reason },
+      'outbox relay quarantined a commit whose event fails its contract; later commits of its stream wait behind it',
+    );
+  }
+
+  private async publishCommits(read: CommitDocument[], held: number, startedAt: number): Promise<number> {
+    const envelopes: EventEnvelope[] = [];
+    const traceContexts: Record<string, TraceCarrier> = {};
+    const commits: CommitDocument[] = [];
+    const blocked = new Set<string>();
+    for (const commit of read) {
+      // Behind a commit quarantined in this very batch: it waits with the rest of its stream.
+      if (blocked.has(commit.streamId)) continue;
+      const checked = this.envelopesOf(commit);
+      if (!checked.ok) {
+        await this.quarantine(commit, checked.reason);
+        blocked.add(commit.streamId);
+        continue;
+      }
+      commits.push(commit);
+      envelopes.push(...checked.envelopes);
+      if (commit.trace) for (const envelope of checked.envelopes) traceContexts[envelope.id] = commit.trace;
+    }
+    if (blocked.size > 0) {
+      this.heldStreams = [...new Set([...this.heldStreams, ...blocked])];
+      this.options.metrics?.relayHeld.set(this.heldStreams.length);
+    }
+    if (commits.length === 0) return read.length;
     // Counting the whole backlog would scan the commits on FerretDB at every batch; the batch read says enough.
     this.options.metrics?.relayBacklog.set(commits.length);
     const oldest = commits[0]?.committedAt.getTime() ?? Date.now();
@@ -215,7 +304,7 @@ export class OutboxRelay {
       'outbox relay batch published',
     );
     this.options.metrics?.relayPublished.inc(envelopes.length);
-    return commits.length;
+    return read.length;
   }
 
   /**

@@ -15,6 +15,9 @@ const TRANSIENT_NAMES = new Set([
   'MongoNotConnectedError',
   'MongoTopologyClosedError',
   'MongoPoolClearedError',
+  // No pooled connection within the wait-queue timeout: the connections are all held by requests MongoDB has not
+  // answered (yet); a retry finds the pool healed.
+  'MongoWaitQueueTimeoutError',
   'MongoWriteConcernError',
   'KafkaJSConnectionError',
   'KafkaJSRequestTimeoutError',

@@ -10,6 +10,8 @@ describe('service metrics', () => {
     metrics.deadLettered.inc({ group: 'profiles.x', topic: 't' });
     metrics.relayBacklog.set(2);
     metrics.relayOldestUnpublishedAge.set(1.5);
+    metrics.relayQuarantined.inc();
+    metrics.relayHeld.set(3);
     metrics.graphqlLatency.observe({ operation: 'Me', outcome: 'ok' }, 0.02);
     metrics.httpDuration.observe({ method: 'POST', status_class: '5xx' }, 0.1);
     metrics.httpErrors.inc({ method: 'POST', status: '500' });
@@ -20,6 +22,8 @@ describe('service metrics', () => {
       'trellis_dead_lettered_total{group="profiles.x",topic="t",service="unit"} 1',
       'trellis_outbox_backlog_commits{service="unit"} 2',
       'trellis_outbox_oldest_unpublished_age_seconds{service="unit"} 1.5',
+      'trellis_outbox_quarantined_commits_total{service="unit"} 1',
+      'trellis_outbox_held_streams{service="unit"} 3',
       'trellis_graphql_duration_seconds_count{service="unit",operation="Me",outcome="ok"} 1',
       'trellis_http_request_duration_seconds_count{service="unit",method="POST",status_class="5xx"} 1',
       'trellis_http_errors_total{method="POST",status="500",service="unit"} 1',

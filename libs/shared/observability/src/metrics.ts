@@ -11,6 +11,10 @@ export interface ServiceMetrics {
   relayBacklog: Gauge;
   /** Age of the oldest unpublished commit at the relay's last poll: the relay's lag in time. */
   relayOldestUnpublishedAge: Gauge;
+  /** Commits the relay moved to quarantine because their event fails its contract: each one an operator's task. */
+  relayQuarantined: Counter;
+  /** Streams the relay holds back behind a quarantined commit (their later commits wait in the outbox). */
+  relayHeld: Gauge;
   httpDuration: Histogram<'method' | 'status_class'>;
   /** Responses with status >= 400, by status code: the HTTP error rate is this over `httpDuration`'s count. */
   httpErrors: Counter<'method' | 'status'>;
@@ -62,6 +66,16 @@ export function createServiceMetrics(service: string): ServiceMetrics {
     relayOldestUnpublishedAge: new Gauge({
       name: 'trellis_outbox_oldest_unpublished_age_seconds',
       help: 'Age of the oldest commit not yet published to Kafka at the relay last poll',
+      registers: [registry],
+    }),
+    relayQuarantined: new Counter({
+      name: 'trellis_outbox_quarantined_commits_total',
+      help: 'Commits the outbox relay quarantined because an event failed its integration contract',
+      registers: [registry],
+    }),
+    relayHeld: new Gauge({
+      name: 'trellis_outbox_held_streams',
+      help: 'Streams whose commits the outbox relay holds back behind a quarantined commit',
       registers: [registry],
     }),
     httpDuration: new Histogram({

@@ -162,8 +162,13 @@ export async function startReplicatedStack(options: ReplicatedStackOptions = {})
               stdio: ['ignore', 'pipe', 'pipe'],
             },
           );
-          // JSON logs on stdout: only the drain's account is kept (at info level; TRELLIS_E2E_LOG_LEVEL=info).
+          // JSON logs on stdout: the drain's account (at info level; TRELLIS_E2E_LOG_LEVEL=info) and warnings.
           readline.createInterface({ input: child.stdout }).on('line', (line) => {
+            // Warnings and errors too: what a drill prints about an instance that stays unready.
+            if (/"level":"(warn|error|fatal)"/.test(line)) {
+              logs.push(`[${name}] ${line.slice(0, 2000)}\n`);
+              if (logs.length > 400) logs.splice(0, logs.length - 400);
+            }
             if (!/"msg":"(drained|drain exceeded|drain failed|second signal)/.test(line)) return;
             try {
               instance.drainLog = JSON.parse(line) as DrainLog;

@@ -9,7 +9,7 @@ import { ManagedConsumers } from '../managed-consumers';
 import type { ServiceConfig } from '../service-config';
 import { KAFKA, MONGO_CONNECTION, ROOT_LOGGER, SERVICE_CONFIG, SERVICE_METRICS } from '../tokens';
 import { EventSourcingFeatureModule, type EventSourcingFeatureOptions } from './event-sourcing-feature.module';
-import { Outbox, type OutboxOptions } from './outbox';
+import { integrationCheck, Outbox, type OutboxOptions } from './outbox';
 
 export interface EventSourcingOptions {
   /** The event types the store knows (upcasters, schema versions); without it events are read as stored. */
@@ -38,7 +38,11 @@ export class EventSourcingModule implements OnModuleInit {
       {
         provide: EventStore,
         useFactory: async (connection: Connection) => {
-          const store = new EventStore(connection, options.registry ? { registry: options.registry } : {});
+          const store = new EventStore(connection, {
+            ...(options.registry ? { registry: options.registry } : {}),
+            // A commit the relay could never publish is refused when it is written, not found later in the outbox.
+            ...(options.outbox ? { checkIntegration: integrationCheck(options.outbox) } : {}),
+          });
           await store.ensureIndexes();
           return store;
         },

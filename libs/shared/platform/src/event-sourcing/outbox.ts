@@ -1,4 +1,10 @@
-import { type EventStore, type IntegrationMapper, OutboxRelay } from '@trellis/shared/event-store';
+import {
+  type EventStore,
+  type IntegrationMapper,
+  OutboxRelay,
+  type RecordedEvent,
+  toEnvelope,
+} from '@trellis/shared/event-store';
 import { ContractRegistry, type EventContract, EventPublisher } from '@trellis/shared/messaging';
 import type { Logger, ServiceMetrics } from '@trellis/shared/observability';
 import type { Kafka } from 'kafkajs';
@@ -24,18 +30,36 @@ export interface OutboxDependencies {
   metrics?: ServiceMetrics;
 }
 
+/**
+ * The check the event store runs before it writes a commit: every event the relay would publish from it maps and
+ * passes its contract. Throws with the contract's own message otherwise.
+ */
+export function integrationCheck(options: OutboxOptions): (events: RecordedEvent[]) => void {
+  const contracts = new ContractRegistry(options.contracts);
+  return (events) => {
+    for (const event of events) {
+      const mapped = options.integrationMapper
+        ? options.integrationMapper(event)
+        : { type: event.type, data: event.data as Record<string, unknown> };
+      if (mapped) contracts.validate(toEnvelope(event, mapped), false);
+    }
+  };
+}
+
 /** The outbox relay from a service's event store to its topic, together with the publisher it owns. */
 export class Outbox implements StoppableConsumer {
   private readonly publisher: EventPublisher;
   private readonly relay: OutboxRelay;
 
   constructor(options: OutboxOptions, deps: OutboxDependencies) {
-    this.publisher = new EventPublisher(deps.kafka, new ContractRegistry(options.contracts));
+    const contracts = new ContractRegistry(options.contracts);
+    this.publisher = new EventPublisher(deps.kafka, contracts);
     this.relay = new OutboxRelay({
       store: deps.store,
       connection: deps.connection,
       topic: options.topic,
       publish: (batches) => this.publisher.publish(batches),
+      validate: (envelope) => void contracts.validate(envelope, false),
       ...(options.integrationMapper ? { toIntegrationEvent: options.integrationMapper } : {}),
       ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
       ...(options.markConcurrency !== undefined ? { markConcurrency: options.markConcurrency } : {}),

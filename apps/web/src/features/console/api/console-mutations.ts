@@ -110,8 +110,8 @@ export const UNASSIGN_MANAGER = graphql(`
 `);
 
 export const IMPORT_PARTICIPANTS = graphql(`
-  mutation ImportParticipants($programId: ID!, $csv: String!, $allOrNothing: Boolean!) {
-    importParticipants(programId: $programId, csv: $csv, allOrNothing: $allOrNothing) {
+  mutation ImportParticipants($programId: ID!, $csv: String!, $allOrNothing: Boolean!, $commandId: ID) {
+    importParticipants(programId: $programId, csv: $csv, allOrNothing: $allOrNothing, commandId: $commandId) {
       imported
       alreadyEnrolled
       failed

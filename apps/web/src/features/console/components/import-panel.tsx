@@ -3,6 +3,7 @@ import { Alert, Anchor, Button, Checkbox, FileInput, Group, Stack, Table, Text, 
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
+import { newCommandId } from '../../../lib/command-id';
 import { formatNumber } from '../../../lib/format';
 import { placeRefusal, type RefusalFields } from '../../../lib/field-refusals';
 import { IMPORT_PARTICIPANTS } from '../api/console-mutations';
@@ -47,7 +48,8 @@ export function ImportPanel(props: { programId: string; onImported: () => void }
     await run(async () => {
       for (const chunk of chunks) {
         const result = await importParticipants({
-          variables: { programId: props.programId, csv: chunk.csv, allOrNothing },
+          // One command per chunk: a retried chunk gets its first report, not "already enrolled" for its people.
+          variables: { programId: props.programId, csv: chunk.csv, allOrNothing, commandId: newCommandId() },
         });
         const answer = result.data?.importParticipants;
         if (!answer) return;
