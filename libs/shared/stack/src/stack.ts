@@ -81,14 +81,16 @@ export interface StackOptions {
 
 /** A stack's databases go with it; one that cannot be reached is left for the next infrastructure reset. */
 export async function dropStackDatabases(databases: readonly string[]): Promise<void> {
-  for (const dbName of databases) {
-    const connection = mongoose.createConnection(testInfrastructure.mongoUrl, { dbName });
-    await connection
-      .asPromise()
-      .then(() => connection.dropDatabase())
-      .catch(() => undefined);
-    await connection.close().catch(() => undefined);
-  }
+  await Promise.all(
+    databases.map(async (dbName) => {
+      const connection = mongoose.createConnection(testInfrastructure.mongoUrl, { dbName });
+      await connection
+        .asPromise()
+        .then(() => connection.dropDatabase())
+        .catch(() => undefined);
+      await connection.close().catch(() => undefined);
+    }),
+  );
 }
 
 export async function startStack(options: StackOptions = {}): Promise<E2eStack> {
