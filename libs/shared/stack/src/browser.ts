@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import axe from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { phaseTimer } from './timing';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 
@@ -30,6 +31,7 @@ export function launchBrowser(): Promise<Browser> {
  * test what `npm start` serves, not a development server, and leave dist/ alone.
  */
 export function buildWebApp(): string {
+  const lap = phaseTimer('web app');
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-web-'));
   const vite = path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
   const result = spawnSync(
@@ -38,6 +40,7 @@ export function buildWebApp(): string {
     { cwd: repoRoot, encoding: 'utf8' },
   );
   if (result.status !== 0) throw new Error(`web app build failed:\n${result.stdout}\n${result.stderr}`);
+  lap('built');
   return outDir;
 }
 

@@ -1,53 +1,42 @@
 import { createTestKafka, testInfrastructure } from '@trellis/shared/testing';
-import mongoose from 'mongoose';
+import type { Admin } from 'kafkajs';
+import mongoose, { type Connection } from 'mongoose';
 
 interface Backlog {
   unpublished: Record<string, number>;
   lagging: Record<string, number>;
 }
 
-async function unpublishedCommits(databases: readonly string[]): Promise<Record<string, number>> {
+async function unpublishedCommits(connections: readonly Connection[]): Promise<Record<string, number>> {
   const waiting: Record<string, number> = {};
-  for (const dbName of databases) {
-    const connection = mongoose.createConnection(testInfrastructure.mongoUrl, { dbName });
-    try {
-      await connection.asPromise();
-      const count = await connection.collection('commits').countDocuments({ published: false });
-      if (count > 0) waiting[dbName] = count;
-    } finally {
-      await connection.close().catch(() => undefined);
-    }
+  for (const connection of connections) {
+    const count = await connection.collection('commits').countDocuments({ published: false });
+    if (count > 0) waiting[connection.name] = count;
   }
   return waiting;
 }
 
-async function laggingGroups(groupPrefix: string): Promise<Record<string, number>> {
-  const admin = createTestKafka().admin();
-  await admin.connect();
-  try {
-    const lagging: Record<string, number> = {};
-    const ends = new Map<string, Map<number, { low: bigint; high: bigint }>>();
-    const { groups } = await admin.listGroups();
-    for (const { groupId } of groups.filter((g) => g.groupId.startsWith(`${groupPrefix}.`))) {
-      let lag = 0n;
-      for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
-        if (!ends.has(topic)) {
-          const offsets = await admin.fetchTopicOffsets(topic);
-          ends.set(topic, new Map(offsets.map((p) => [p.partition, { low: BigInt(p.low), high: BigInt(p.high) }])));
-        }
-        for (const { partition, offset } of partitions) {
-          const end = ends.get(topic)?.get(partition);
-          if (!end) continue;
-          const committed = BigInt(offset);
-          lag += committed < 0n ? end.high - end.low : end.high - committed;
-        }
+async function laggingGroups(admin: Admin, groupPrefix: string): Promise<Record<string, number>> {
+  const lagging: Record<string, number> = {};
+  const ends = new Map<string, Map<number, { low: bigint; high: bigint }>>();
+  const { groups } = await admin.listGroups();
+  for (const { groupId } of groups.filter((g) => g.groupId.startsWith(`${groupPrefix}.`))) {
+    let lag = 0n;
+    for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
+      if (!ends.has(topic)) {
+        const offsets = await admin.fetchTopicOffsets(topic);
+        ends.set(topic, new Map(offsets.map((p) => [p.partition, { low: BigInt(p.low), high: BigInt(p.high) }])));
       }
-      if (lag > 0n) lagging[groupId.slice(groupPrefix.length + 1)] = Number(lag);
+      for (const { partition, offset } of partitions) {
+        const end = ends.get(topic)?.get(partition);
+        if (!end) continue;
+        const committed = BigInt(offset);
+        lag += committed < 0n ? end.high - end.low : end.high - committed;
+      }
     }
-    return lagging;
-  } finally {
-    await admin.disconnect();
+    if (lag > 0n) lagging[groupId.slice(groupPrefix.length + 1)] = Number(lag);
   }
+  return lagging;
 }
 
 const isEmpty = (backlog: Backlog) =>
@@ -65,18 +54,29 @@ export async function waitUntilSettled(
   timeoutMs: number,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let calm = 0;
-  let last: Backlog = { unpublished: {}, lagging: {} };
-  while (calm < 2) {
-    last = { unpublished: await unpublishedCommits(databases), lagging: await laggingGroups(groupPrefix) };
-    calm = isEmpty(last) ? calm + 1 : 0;
-    if (calm >= 2) return;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `the stack did not settle within ${timeoutMs / 1000} s: unpublished commits ${JSON.stringify(last.unpublished)}, ` +
-          `consumer lag ${JSON.stringify(last.lagging)}`,
-      );
+  // One connection per database and one admin client for the whole wait: opening them on every round cost more than
+  // the checks themselves.
+  const connections = databases.map((dbName) => mongoose.createConnection(testInfrastructure.mongoUrl, { dbName }));
+  const admin = createTestKafka().admin();
+  try {
+    await Promise.all(connections.map((connection) => connection.asPromise()));
+    await admin.connect();
+    let calm = 0;
+    let last: Backlog = { unpublished: {}, lagging: {} };
+    while (calm < 2) {
+      last = { unpublished: await unpublishedCommits(connections), lagging: await laggingGroups(admin, groupPrefix) };
+      calm = isEmpty(last) ? calm + 1 : 0;
+      if (calm >= 2) return;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `the stack did not settle within ${timeoutMs / 1000} s: unpublished commits ${JSON.stringify(last.unpublished)}, ` +
+            `consumer lag ${JSON.stringify(last.lagging)}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+    await Promise.all(connections.map((connection) => connection.close().catch(() => undefined)));
   }
 }

@@ -12,6 +12,7 @@ import {
 } from '@trellis/shared/testing';
 import mongoose from 'mongoose';
 import { waitUntilSettled } from './settled';
+import { phaseTimer } from './timing';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 const ALL_SUBGRAPHS = ['profiles', 'matching', 'sessions', 'notifications'] as const;
@@ -80,17 +81,20 @@ export interface StackOptions {
 
 /** A stack's databases go with it; one that cannot be reached is left for the next infrastructure reset. */
 export async function dropStackDatabases(databases: readonly string[]): Promise<void> {
-  for (const dbName of databases) {
-    const connection = mongoose.createConnection(testInfrastructure.mongoUrl, { dbName });
-    await connection
-      .asPromise()
-      .then(() => connection.dropDatabase())
-      .catch(() => undefined);
-    await connection.close().catch(() => undefined);
-  }
+  await Promise.all(
+    databases.map(async (dbName) => {
+      const connection = mongoose.createConnection(testInfrastructure.mongoUrl, { dbName });
+      await connection
+        .asPromise()
+        .then(() => connection.dropDatabase())
+        .catch(() => undefined);
+      await connection.close().catch(() => undefined);
+    }),
+  );
 }
 
 export async function startStack(options: StackOptions = {}): Promise<E2eStack> {
+  const lap = phaseTimer('stack');
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), uniqueName('trellis-e2e')));
   const names = discoverSubgraphs();
   const ports = new Map<string, number>();
@@ -107,6 +111,7 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
   const groupPrefix = uniqueName('e2e');
   const readyTimeoutMs = options.readyTimeoutMs ?? 240_000;
   await startGroupsAtEnd(groupPrefix);
+  lap('issuer and consumer groups');
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     TRELLIS_LOG_LEVEL: process.env['TRELLIS_E2E_LOG_LEVEL'] ?? 'error',
@@ -154,6 +159,7 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
     return child;
   };
   const stop = async () => {
+    const stopLap = phaseTimer('stack');
     await Promise.all(
       children.map(
         (child) =>
@@ -169,6 +175,7 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
       ),
     );
     await dropStackDatabases(databases);
+    stopLap('processes stopped, databases dropped');
     await issuer.stop();
     fs.rmSync(keyDir, { recursive: true, force: true });
   };
@@ -177,12 +184,16 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
     await Promise.all(
       names.map((name) => {
         const child = spawnApp(name);
-        return waitFor(`http://127.0.0.1:${ports.get(name)}/health/ready`, child, name, readyTimeoutMs);
+        return waitFor(`http://127.0.0.1:${ports.get(name)}/health/ready`, child, name, readyTimeoutMs).then(() =>
+          lap(`${name} ready`),
+        );
       }),
     );
     const gateway = spawnApp('gateway');
     await waitFor(`http://127.0.0.1:${ports.get('gateway')}/health/ready`, gateway, 'gateway', readyTimeoutMs);
+    lap('gateway ready');
     await waitUntilSettled(databases, groupPrefix, readyTimeoutMs);
+    lap('settled');
   } catch (error) {
     await stop();
     throw error;
