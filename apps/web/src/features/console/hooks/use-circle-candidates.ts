@@ -27,16 +27,15 @@ export function useCircleCandidates(programId: string, role: ParticipantRole): C
   const key = `${programId}:${role}`;
   useEffect(() => {
     let cancelled = false;
+    type Page = CircleCandidatesQuery['program']['participants'] | undefined;
+    const pageAfter = async (after: string | null): Promise<Page> =>
+      (await client.query({ query: CIRCLE_CANDIDATES, variables: { programId, role, after } })).data?.program
+        .participants;
     const load = async () => {
       const people: Candidate[] = [];
       let after: string | null = null;
       for (let page = 0; page < MAX_PAGES; page += 1) {
-        // Typed here: the cursor of one page feeds the next page's query.
-        const { data }: { data?: CircleCandidatesQuery } = await client.query({
-          query: CIRCLE_CANDIDATES,
-          variables: { programId, role, after },
-        });
-        const connection = data?.program.participants;
+        const connection = await pageAfter(after);
         if (!connection) break;
         people.push(
           ...connection.edges.map(({ node }) => ({ personId: node.personId, displayName: node.displayName })),
