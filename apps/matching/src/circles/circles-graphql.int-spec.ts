@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { participantIdFor } from '@trellis/profiles/contracts';
 import type { Principal } from '@trellis/shared/auth';
 import { uniqueName } from '@trellis/shared/testing';
 import { eventually } from '../testing/matching-pipeline';
@@ -25,6 +26,8 @@ describe('Circles through the matching subgraph (GraphQL, real broker and Ferret
   const programId = `program-${randomUUID()}`;
   const mentees = ['m1', 'm2', 'm3', 'm4', 'm5'];
   const person = (personId: string, tenant = tenantId): Principal => ({ personId, tenantId: tenant, orgAdmin: false });
+  // The circle the fill below fills; the next test closes it, so more mentees are free than places.
+  let filledCircleId = '';
 
   beforeAll(async () => {
     stack = await startMatchingGraphqlApp('circles_gql', tenantId);
@@ -120,6 +123,7 @@ describe('Circles through the matching subgraph (GraphQL, real broker and Ferret
       { p: programId },
     );
     const circleId = created.data!.createCircle.id;
+    filledCircleId = circleId;
     await eventually(async () => (await stack.services.circleReadModel.circle(tenantId, circleId)) !== null);
     const started = await gql<{ startCircleFill: { id: string; status: string; placements: unknown[] } }>(
       person('manager'),
@@ -137,5 +141,66 @@ describe('Circles through the matching subgraph (GraphQL, real broker and Ferret
       { f: started.data?.startCircleFill.id },
     );
     expect(published.data?.publishCircleFill).toEqual({ placed: 3, skipped: [], fill: { status: 'published' } });
+  });
+
+  it("names each circle's lead, member, placed and unplaced mentee as a profiles participant", async () => {
+    const closed = await gql(person('manager'), `mutation($id: ID!) { closeCircle(circleId: $id) { id } }`, {
+      id: filledCircleId,
+    });
+    expect(closed.errors).toBeUndefined();
+    const created = await gql<{ createCircle: { id: string; mentor: { id: string } } }>(
+      person('manager'),
+      `mutation($p: ID!) { createCircle(programId: $p, mentorPersonId: "lead", maxSize: 2, selfJoin: false) {
+        id mentor { id } } }`,
+      { p: programId },
+    );
+    expect(created.errors).toBeUndefined();
+    const circleId = created.data!.createCircle.id;
+    expect(created.data!.createCircle.mentor.id).toBe(participantIdFor(programId, 'lead'));
+    await eventually(async () => (await stack.services.circleReadModel.circle(tenantId, circleId)) !== null);
+
+    interface Named {
+      menteePersonId: string;
+      mentee: { id: string };
+    }
+    const started = await gql<{
+      startCircleFill: { id: string; placements: Array<Named & { mentorPersonId: string; mentor: { id: string } }> };
+    }>(
+      person('manager'),
+      `mutation($p: ID!) { startCircleFill(programId: $p) {
+        id placements { menteePersonId mentorPersonId mentee { id } mentor { id } } } }`,
+      { p: programId },
+    );
+    expect(started.errors).toBeUndefined();
+    const fill = started.data!.startCircleFill;
+    expect(fill.placements.length).toBeGreaterThan(0);
+    for (const p of fill.placements) {
+      expect(p.mentee.id).toBe(participantIdFor(programId, p.menteePersonId));
+      expect(p.mentor.id).toBe(participantIdFor(programId, p.mentorPersonId));
+    }
+    const read = await gql<{ circleFill: { unplaced: Named[] } }>(
+      person('manager'),
+      `query($f: ID!) { circleFill(id: $f) { unplaced { menteePersonId mentee { id } } } }`,
+      { f: fill.id },
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.circleFill.unplaced.length).toBeGreaterThan(0);
+    for (const u of read.data!.circleFill.unplaced) {
+      expect(u.mentee.id).toBe(participantIdFor(programId, u.menteePersonId));
+    }
+    const discard = `mutation($f: ID!) { discardCircleFill(fillId: $f) { status } }`;
+    expect((await gql(person('manager'), discard, { f: fill.id })).errors).toBeUndefined();
+
+    const chosen = fill.placements[0]!.menteePersonId;
+    const placed = await gql<{ placeInCircle: { members: Array<{ personId: string; mentee: { id: string } }> } }>(
+      person('manager'),
+      `mutation($id: ID!, $m: ID!) { placeInCircle(circleId: $id, menteePersonId: $m) {
+        members { personId mentee { id } } } }`,
+      { id: circleId, m: chosen },
+    );
+    expect(placed.errors).toBeUndefined();
+    expect(placed.data!.placeInCircle.members).toEqual([
+      { personId: chosen, mentee: { id: participantIdFor(programId, chosen) } },
+    ]);
   });
 });

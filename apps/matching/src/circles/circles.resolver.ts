@@ -2,8 +2,10 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { CircleFillState } from '@trellis/matching/domain';
 import type { Principal } from '@trellis/shared/auth';
+import { participantIdFor } from '@trellis/profiles/contracts';
 import { CurrentPrincipal, type GraphqlContext } from '@trellis/shared/graphql';
 import { commandContext, commandIdArg, withCommandId } from '../graphql/command-context';
+import { participantRef } from '../graphql/matching.mappers';
 import { CircleFillService } from './circle-fill.service';
 import { CirclesService, type CircleCommandContext, type CircleView } from './circles.service';
 import { Circle, CircleFill, CircleFillOutcome } from './circles.types';
@@ -20,16 +22,18 @@ export function toCircle(view: CircleView): Circle {
     programId: view.programId,
     mentorPersonId: view.mentorPersonId,
     mentorParticipantId: view.mentorParticipantId,
+    mentor: participantRef(view.mentorParticipantId),
     maxSize: view.maxSize,
     selfJoin: view.selfJoin,
     status: view.status,
     memberCount: view.memberCount,
     freeSeats: view.status === 'open' ? Math.max(0, view.maxSize - view.memberCount) : 0,
-    members: view.members,
+    members: view.members?.map((m) => ({ ...m, mentee: participantRef(m.participantId) })) ?? null,
   };
 }
 
 export function toCircleFill(state: CircleFillState): CircleFill {
+  const inProgram = (personId: string) => participantRef(participantIdFor(state.programId, personId));
   return {
     id: state.fillId,
     programId: state.programId,
@@ -40,9 +44,11 @@ export function toCircleFill(state: CircleFillState): CircleFill {
       circleId: p.circleId,
       mentorPersonId: p.mentorPersonId,
       menteePersonId: p.menteePersonId,
+      mentor: inProgram(p.mentorPersonId),
+      mentee: inProgram(p.menteePersonId),
       score: p.score,
     })),
-    unplaced: state.unplaced,
+    unplaced: state.unplaced.map((u) => ({ ...u, mentee: inProgram(u.menteePersonId) })),
   };
 }
 

@@ -1,9 +1,16 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Participant } from '../graphql/matching.types';
+
+const profileOf = (who: string) => ({
+  nullable: true,
+  description: `The ${who}'s profile (profiles subgraph); null once erased or if you may not see it`,
+});
 
 @ObjectType()
 export class CircleMember {
   @Field(() => ID) personId!: string;
   @Field(() => ID) participantId!: string;
+  @Field(() => Participant, profileOf('mentee')) mentee!: Participant;
   @Field(() => String, { nullable: true, description: 'From the read model; null in a command answer' })
   joinedAt!: string | null;
 }
@@ -14,6 +21,7 @@ export class Circle {
   @Field(() => ID) programId!: string;
   @Field(() => ID) mentorPersonId!: string;
   @Field(() => ID) mentorParticipantId!: string;
+  @Field(() => Participant, profileOf('circle lead')) mentor!: Participant;
   @Field(() => Int) maxSize!: number;
   @Field({ description: 'Mentees may join on their own' }) selfJoin!: boolean;
   @Field() status!: string;
@@ -31,12 +39,15 @@ export class CirclePlacement {
   @Field(() => ID) circleId!: string;
   @Field(() => ID) mentorPersonId!: string;
   @Field(() => ID) menteePersonId!: string;
+  @Field(() => Participant, profileOf('circle lead')) mentor!: Participant;
+  @Field(() => Participant, profileOf('mentee')) mentee!: Participant;
   @Field(() => Float) score!: number;
 }
 
 @ObjectType()
 export class CircleUnplacedMentee {
   @Field(() => ID) menteePersonId!: string;
+  @Field(() => Participant, profileOf('mentee')) mentee!: Participant;
   @Field() reason!: string;
 }
 

@@ -8,6 +8,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { QueryError } from '../../../components/query-error';
 import { describeError } from '../../../lib/graphql-errors';
 import { CONSOLE_PROGRAM } from '../api/console-queries';
+import { CirclesPanel } from '../components/circles-panel';
 import { CohortsPanel } from '../components/cohorts-panel';
 import { ConsoleRefusal } from '../components/console-refusal';
 import { EngagementPanel } from '../components/engagement-panel';
@@ -22,7 +23,7 @@ import { QuestionnairePanel } from '../components/questionnaire-panel';
 import { StatusBadge } from '../components/status-badge';
 import { mayUseConsole, useConsoleAccess } from '../hooks/use-console-access';
 
-type Tab = 'program' | 'questionnaire' | 'rules' | 'participants' | 'import' | 'engagement' | 'insights';
+type Tab = 'program' | 'questionnaire' | 'rules' | 'participants' | 'import' | 'circles' | 'engagement' | 'insights';
 
 // The charts library comes with the Insights tab only, not with the rest of the console.
 const InsightsPanel = lazy(() => import('../components/insights-panel').then((m) => ({ default: m.InsightsPanel })));
@@ -72,6 +73,7 @@ export function ProgramConsolePage({ programId }: { programId: string }) {
           <Tabs.Tab value="rules">{t('console.tabs.rules')}</Tabs.Tab>
           <Tabs.Tab value="participants">{t('console.tabs.participants')}</Tabs.Tab>
           <Tabs.Tab value="import">{t('console.tabs.import')}</Tabs.Tab>
+          <Tabs.Tab value="circles">{t('console.tabs.circles')}</Tabs.Tab>
           <Tabs.Tab value="engagement">{t('console.tabs.engagement')}</Tabs.Tab>
           <Tabs.Tab value="insights">{t('console.tabs.insights')}</Tabs.Tab>
         </Tabs.List>
@@ -101,6 +103,13 @@ export function ProgramConsolePage({ programId }: { programId: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="import">
           <ImportPanel programId={program.id} onImported={() => void refetch().catch(() => undefined)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="circles">
+          <CirclesPanel
+            programId={program.id}
+            format={program.settings.format}
+            maxCircleSize={program.settings.maxCircleSize}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="engagement">
           <EngagementPanel programId={program.id} />

@@ -8,6 +8,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { QueryError } from '../../../components/query-error';
 import { MENTEE_HOME, MENTOR_HOME, PROGRAM_HOME } from '../api/program-home-query';
 import { MentorshipCard } from '../components/mentorship-card';
+import { MyCirclesSection } from '../components/my-circles-section';
 import { ReceivedRequest } from '../components/received-request';
 import { RecommendationCard } from '../components/recommendation-card';
 import { SentRequest } from '../components/sent-request';
@@ -241,6 +242,7 @@ export function ProgramPage({ programId }: { programId: string }) {
         )
       ) : (
         <Stack gap="xl">
+          <MyCirclesSection programId={programId} personId={data.me.personId} />
           {participation.roles.includes('MENTEE') && (
             <MenteeView programId={programId} participantId={participation.id} personId={data.me.personId} />
           )}

@@ -1,0 +1,86 @@
+import type { MockLink } from '@apollo/client/testing';
+import { MockedProvider } from '@apollo/client/testing/react';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderWithProviders } from '../../../test/render';
+import { MY_CIRCLES } from '../api/my-circles-query';
+import { MyCirclesSection } from './my-circles-section';
+
+const person = (personId: string, displayName: string) => ({
+  __typename: 'Participant' as const,
+  id: `pa-${personId}`,
+  displayName,
+});
+
+const myCircles = (circles: unknown[]): MockLink.MockedResponse => ({
+  request: { query: MY_CIRCLES, variables: { programId: 'prog-1' } },
+  result: { data: { myCircles: circles } },
+});
+
+const circle = (id: string, status: string, lead: [string, string], members: Array<[string, string]>) => ({
+  __typename: 'Circle' as const,
+  id,
+  status,
+  mentorPersonId: lead[0],
+  mentor: person(lead[0], lead[1]),
+  members: members.map(([personId, name]) => ({
+    __typename: 'CircleMember' as const,
+    personId,
+    mentee: person(personId, name),
+  })),
+});
+
+const renderSection = (mocks: MockLink.MockedResponse[], personId: string) =>
+  renderWithProviders(
+    <MockedProvider mocks={mocks}>
+      <MyCirclesSection programId="prog-1" personId={personId} />
+    </MockedProvider>,
+  );
+
+describe('my circles on the program page', () => {
+  it('shows a member their circle: who leads it and who else is in it', async () => {
+    await renderSection(
+      [
+        myCircles([
+          circle(
+            'c-1',
+            'open',
+            ['lena', 'Lena Lead'],
+            [
+              ['ida', 'Ida Mentee'],
+              ['ben', 'Ben Mentee'],
+            ],
+          ),
+        ]),
+      ],
+      'ida',
+    );
+    expect(await screen.findByRole('heading', { name: 'Your circle' })).toBeInTheDocument();
+    const card = screen.getByRole('article', { name: 'Circle led by Lena Lead' });
+    expect(within(card).getByRole('list', { name: 'Also in the circle' })).toHaveTextContent('Ben Mentee');
+    expect(within(card).queryByText('Ida Mentee')).not.toBeInTheDocument();
+  });
+
+  it('tells a lead the circle is theirs, and leaves closed circles out', async () => {
+    await renderSection(
+      [
+        myCircles([
+          circle('c-1', 'open', ['lena', 'Lena Lead'], []),
+          circle('c-2', 'closed', ['lena', 'Lena Lead'], [['ben', 'Ben Mentee']]),
+        ]),
+      ],
+      'lena',
+    );
+    const card = await screen.findByRole('article', { name: 'Circle led by you' });
+    expect(within(card).getByText('Nobody else has joined yet.')).toBeInTheDocument();
+    expect(screen.getAllByRole('article')).toHaveLength(1);
+  });
+
+  it('shows nothing to someone in no circle', async () => {
+    await renderSection([myCircles([circle('c-9', 'closed', ['x', 'X'], [])])], 'ida');
+    // The answer arrives within a tick of the mock link; a closed circle must not show once it has.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(screen.queryByRole('heading')).not.toBeInTheDocument();
+    expect(screen.queryByRole('article')).not.toBeInTheDocument();
+  });
+});

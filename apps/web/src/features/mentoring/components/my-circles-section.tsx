@@ -1,0 +1,59 @@
+import { useQuery } from '@apollo/client/react';
+import { Card, List, Stack, Text, Title } from '@mantine/core';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QueryError } from '../../../components/query-error';
+import { useLiveRefresh } from '../../../hooks/use-live-refresh';
+import { MY_CIRCLES } from '../api/my-circles-query';
+
+/**
+ * The circles the person leads or was placed in (by the manager, or a published fill), with who else is in them.
+ * Nothing shows for someone in no circle: most programs have none.
+ */
+export function MyCirclesSection({ programId, personId }: { programId: string; personId: string }) {
+  const { t, i18n } = useTranslation();
+  const { data, error, refetch } = useQuery(MY_CIRCLES, { variables: { programId } });
+  const reload = useCallback(() => void refetch().catch(() => undefined), [refetch]);
+  useLiveRefresh(reload);
+  if (error && !data) return <QueryError error={error} onRetry={reload} />;
+  const circles = (data?.myCircles ?? []).filter((c) => c.status === 'open');
+  if (circles.length === 0) return null;
+  const unnamed = t('program.circles.unnamed');
+  return (
+    <section aria-labelledby="my-circles">
+      <Title order={2} size="h3" id="my-circles" mb="sm">
+        {t('program.circles.heading', { count: circles.length })}
+      </Title>
+      <Stack gap="sm">
+        {circles.map((circle) => {
+          const lead = circle.mentorPersonId === personId ? t('program.circles.you') : circle.mentor?.displayName;
+          const names = (circle.members ?? [])
+            .filter((m) => m.personId !== personId)
+            .map((m) => m.mentee?.displayName ?? unnamed)
+            .sort((a, b) => a.localeCompare(b, i18n.language));
+          return (
+            <Card
+              withBorder
+              key={circle.id}
+              component="article"
+              aria-label={t('program.circles.ledBy', { name: lead ?? unnamed })}
+            >
+              <Text fw={500}>{t('program.circles.ledBy', { name: lead ?? unnamed })}</Text>
+              {names.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('program.circles.noOthers')}
+                </Text>
+              ) : (
+                <List size="sm" aria-label={t('program.circles.membersLabel')}>
+                  {names.map((name, index) => (
+                    <List.Item key={`${name}-${index}`}>{name}</List.Item>
+                  ))}
+                </List>
+              )}
+            </Card>
+          );
+        })}
+      </Stack>
+    </section>
+  );
+}
