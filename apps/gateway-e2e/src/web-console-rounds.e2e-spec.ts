@@ -2,7 +2,8 @@
 // `npm start` runs: the demo program's manager starts a matching round, reads its outcome and pairs, locks, swaps and
 // removes pairs with reasons, re-solves (the lock holds), and publishes; the matching rules tab then previews and saves
 // a heavier weight on that round; a mentee finds the proposal, and cannot open the console. This spec's stack has databases of its own, so publishing on the demo program touches no other
-// journey. Screenshots go to test-artifacts/web/2-console-rounds/.
+// journey. Screenshots go to test-artifacts/web/2-console-rounds/. Then the manager offers group mentoring too,
+// creates a circle, fills it with the engine and publishes it (test-artifacts/web/2-console-circles/).
 import fs from 'node:fs';
 import { eventually } from '@trellis/shared/testing';
 import type { Browser, Page } from 'playwright-core';
@@ -407,6 +408,150 @@ describe('journey 2: the program manager runs a matching round', () => {
     } finally {
       await managerSide.context.close();
       await menteeSide.context.close();
+    }
+  });
+});
+
+interface ApiCircle {
+  id: string;
+  memberCount: number;
+  members: Array<{ personId: string; mentee: { displayName: string } | null }> | null;
+}
+
+describe('circles: the program manager creates a circle, fills it with the engine and publishes it', () => {
+  it('validates, creates, fills, reviews names and fit, publishes on confirmation, and edits the members', async () => {
+    const camera = new JourneyCamera('2-console-circles');
+    const managerSide = await personPage(browser);
+    const page = managerSide.page;
+    const lead = nameOf('mentor');
+    try {
+      // The demo program is one-on-one; group mentoring is a setting of the program.
+      const limit = dataOf(
+        await stack.gql<{ changeProgramSettings: { settings: { maxCircleSize: number } } }>(
+          manager,
+          `mutation($p: ID!) {
+            changeProgramSettings(programId: $p, settings: { format: BOTH }) { settings { maxCircleSize } }
+          }`,
+          { p: DEMO_PROGRAM_ID },
+        ),
+      ).changeProgramSettings.settings.maxCircleSize;
+      await page.goto(`${stack.webUrl}/manage/programs/${DEMO_PROGRAM_ID}`);
+      await signInAsListed(page, nameOf('manager'));
+      await page.getByRole('tab', { name: copy('console.tabs.circles') }).click();
+      await page.getByText(copy('console.circles.empty')).waitFor();
+      await expectNoSeriousViolations(page, 'circles tab');
+      await camera.shot(page, 'circles-empty');
+
+      // Mistakes show on their fields before anything is sent.
+      const size = page.getByLabel(copy('console.circles.create.maxSize'));
+      await size.fill(String(limit + 1));
+      const create = page.getByRole('button', { name: copy('console.circles.create.submit') });
+      await create.click();
+      await page.getByText(copy('console.circles.create.mentorRequired')).waitFor();
+      await page.getByText(copy('console.circles.create.sizeRange', { min: 2, max: limit })).waitFor();
+      await expect(size.getAttribute('aria-invalid')).resolves.toBe('true');
+      await camera.shot(page, 'circle-form-refused');
+
+      await page.getByLabel(copy('console.circles.create.mentor')).and(page.locator('input')).fill(lead);
+      await page.getByRole('option', { name: lead, exact: true }).click();
+      const circleSize = Math.min(4, limit);
+      await size.fill(String(circleSize));
+      // Matching learns the program's new format from its event a moment after profiles: until then it refuses.
+      const card = page.getByRole('region', { name: copy('console.circles.circleOf', { name: lead }) });
+      await eventually(
+        async () => {
+          await create.click();
+          await card.waitFor({ timeout: 3_000 });
+        },
+        { timeoutMs: 60_000, intervalMs: 1_000 },
+      );
+      await card.getByText(copy('console.circles.noMembers')).waitFor();
+      await camera.shot(page, 'circle-created');
+
+      // The engine's draft: names and fit by circle, nobody placed yet.
+      await page.getByRole('button', { name: copy('console.circles.fill.start') }).click();
+      const proposed = page.getByRole('table', { name: copy('console.circles.fill.proposedFor', { name: lead }) });
+      await proposed.waitFor({ timeout: 60_000 });
+      const proposedNames = await proposed.getByRole('rowheader').allTextContents();
+      expect(proposedNames).toHaveLength(circleSize);
+      const circlesNow = async () =>
+        dataOf(
+          await stack.gql<{ circles: ApiCircle[] }>(
+            manager,
+            `query($p: ID!) { circles(programId: $p) { id memberCount members { personId mentee { displayName } } } }`,
+            { p: DEMO_PROGRAM_ID },
+          ),
+        ).circles;
+      expect((await circlesNow()).map((c) => c.memberCount)).toEqual([0]);
+      await page.getByRole('table', { name: copy('console.circles.fill.unplacedCaption') }).waitFor();
+      await expectNoSeriousViolations(page, 'circle fill draft');
+      await camera.shot(page, 'circle-fill-draft');
+
+      // Publishing asks first.
+      await page.getByRole('button', { name: copy('console.circles.fill.publish') }).click();
+      const dialog = page.getByRole('dialog', { name: copy('console.circles.publish.title') });
+      await dialog.waitFor();
+      await camera.shot(page, 'circle-publish-confirm');
+      await dialog.getByRole('button', { name: copy('console.circles.publish.confirm') }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page
+        .getByText(copy('console.circles.fill.published', { count: circleSize, n: circleSize }), { exact: true })
+        .waitFor();
+      const members = card.getByRole('list', { name: copy('console.circles.membersOf', { name: lead }) });
+      await eventually(
+        async () => expect((await members.getByRole('listitem').allTextContents()).length).toBe(circleSize),
+        { timeoutMs: 30_000, intervalMs: 500 },
+      );
+      for (const name of proposedNames) await members.getByText(name, { exact: true }).first().waitFor();
+      const [circle] = await circlesNow();
+      expect(circle?.memberCount).toBe(circleSize);
+      expect(circle?.members?.map((m) => m.mentee?.displayName).sort()).toEqual([...proposedNames].sort());
+      await expectNoSeriousViolations(page, 'circle published');
+      await camera.shot(page, 'circle-published');
+
+      // A member sees the circle they were placed in, on the program's page.
+      // One whose name no one else in the circle has, so the steps below find exactly them.
+      const placed = circle!.members!.find(
+        (m) => proposedNames.filter((n) => n === m.mentee?.displayName).length === 1,
+      )!;
+      const memberSide = await personPage(browser);
+      try {
+        const member = memberSide.page;
+        await member.goto(`${stack.webUrl}/`);
+        await member
+          .getByRole('button', { name: /sign in/i })
+          .first()
+          .click();
+        await signInAsSomeoneElse(member, placed.personId);
+        await member
+          .getByRole('button', { name: copy('shell.signOut') })
+          .first()
+          .waitFor();
+        await member.goto(`${stack.webUrl}/programs/${DEMO_PROGRAM_ID}`);
+        await member.getByRole('heading', { name: copy('program.circles.heading', { count: 1 }) }).waitFor();
+        const theirs = member.getByRole('article', { name: copy('program.circles.ledBy', { name: lead }) });
+        const others = proposedNames.filter((n) => n !== placed.mentee?.displayName);
+        for (const name of others) await theirs.getByText(name, { exact: true }).first().waitFor();
+        await expectNoSeriousViolations(member, 'member sees their circle');
+        await camera.shot(member, 'member-sees-circle');
+      } finally {
+        await memberSide.context.close();
+      }
+
+      // After publishing the manager takes a member out and places them again.
+      const moved = placed.mentee!.displayName;
+      await card.getByRole('button', { name: copy('console.circles.removeNamed', { name: moved }) }).click();
+      await members.getByText(moved, { exact: true }).waitFor({ state: 'detached' });
+      await card
+        .getByLabel(copy('console.circles.place.label', { name: lead }))
+        .and(page.locator('input'))
+        .fill(moved);
+      await page.getByRole('option', { name: moved, exact: true }).first().click();
+      await card.getByRole('button', { name: copy('console.circles.place.submit') }).click();
+      await members.getByText(moved, { exact: true }).waitFor();
+      await camera.shot(page, 'circle-member-placed-again');
+    } finally {
+      await managerSide.context.close();
     }
   });
 });
