@@ -56,7 +56,9 @@ export class ProfileSealer {
   async openDisplayNames(profiles: Array<{ personId: string; profile: Profile }>): Promise<string[]> {
     await this.keys.preload(profiles.map((p) => p.personId));
     return Promise.all(
-      profiles.map((p) => (isEncryptedField(p.profile.displayName) ? this.keys.decrypt(p.profile.displayName) : '')),
+      profiles.map(async (p) =>
+        isEncryptedField(p.profile.displayName) ? this.keys.decrypt(p.profile.displayName) : '',
+      ),
     );
   }
 
