@@ -16,7 +16,7 @@ import {
   seriousAccessibilityViolations,
   startStack,
 } from '@trellis/shared/stack';
-import { DEMO_USERS, demoUser } from './support/demo';
+import { DEMO_PROGRAM_ID, DEMO_USERS, demoUser } from './support/demo';
 import { dataOf } from './support/graphql-results';
 
 jest.setTimeout(600_000);
@@ -223,6 +223,61 @@ describe('journey 1 of the console: a program from creation to 40 imported parti
       await admin.context.close();
       await managerSide.context.close();
       await menteeSide.context.close();
+    }
+  });
+});
+
+describe("the console's other tabs, by a manager of the seeded demo program", () => {
+  it('searches participants by name on the server; program, questionnaire and engagement pass axe', async () => {
+    const camera = new JourneyCamera('console-programs');
+    const { context, page } = await personPage(browser);
+    try {
+      await page.goto(`${stack.webUrl}/manage/programs/${DEMO_PROGRAM_ID}`);
+      await signInAsListed(page, nameOf('manager'));
+      await page.getByRole('heading', { level: 1, name: 'Spring Mentoring 2027' }).waitFor();
+      await page.getByRole('button', { name: 'Save details' }).waitFor();
+      await expectNoSeriousViolations(page, 'program details and settings (manager)');
+      await camera.shot(page, 'demo-program-tab');
+
+      await page.getByRole('tab', { name: 'Questionnaire' }).click();
+      await page.getByRole('tabpanel', { name: 'Questionnaire' }).getByRole('button').first().waitFor();
+      await expectNoSeriousViolations(page, 'questionnaire');
+      await camera.shot(page, 'demo-questionnaire');
+
+      await page.getByRole('tab', { name: 'Engagement' }).click();
+      await page.getByRole('tabpanel', { name: 'Engagement' }).getByRole('heading').first().waitFor();
+      await expectNoSeriousViolations(page, 'engagement');
+      await camera.shot(page, 'demo-engagement');
+
+      // A mentee's name with the words swapped, in other case and with extra spaces: the server narrows the program.
+      const menteeName = nameOf('mentee');
+      const [first = '', last = ''] = menteeName.split(' ');
+      const search = `  ${last.toUpperCase()}   ${first.toLowerCase()} `;
+      const expected = dataOf(
+        await stack.gql<{ program: { participants: { totalCount: number } } }>(
+          manager,
+          `query($p: ID!, $name: String!) { program(id: $p) { participants(first: 1, filter: { name: $name }) { totalCount } } }`,
+          { p: DEMO_PROGRAM_ID, name: search },
+        ),
+      ).program.participants.totalCount;
+      expect(expected).toBeGreaterThan(0);
+      await page.getByRole('tab', { name: 'Participants' }).click();
+      await bodyRows(page, /participants?$/)
+        .first()
+        .waitFor();
+      const everyone = await participantCount(DEMO_PROGRAM_ID);
+      expect(expected).toBeLessThan(everyone);
+      await page.getByRole('searchbox', { name: 'Search by name' }).fill(search);
+      const found = bodyRows(page, new RegExp(`^${expected} participants?$`));
+      await found.first().waitFor();
+      const names = await found.locator('th').allTextContents();
+      expect(names.length).toBe(expected);
+      for (const name of names) expect(name.split(' ').sort()).toEqual([first, last].sort());
+      expect(names).toContain(menteeName);
+      await expectNoSeriousViolations(page, 'participants searched by name');
+      await camera.shot(page, 'participants-search');
+    } finally {
+      await context.close();
     }
   });
 });

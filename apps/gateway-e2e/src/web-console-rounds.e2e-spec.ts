@@ -5,6 +5,7 @@
 // journey. Screenshots go to test-artifacts/web/2-console-rounds/. Then the manager offers group mentoring too,
 // creates a circle, fills it with the engine and publishes it (test-artifacts/web/2-console-circles/).
 import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { eventually } from '@trellis/shared/testing';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -398,11 +399,10 @@ describe('journey 2: the program manager runs a matching round', () => {
         .getByRole('button', { name: copy('proposals.acceptNamed', { name: proposed.mentor!.displayName }) })
         .waitFor({ timeout: 60_000 });
       await camera.shot(mentee, 'mentee-needs-you');
-      // The console's address shows the mentee a refusal, never the round.
+      // The console's address shows the mentee the console's refusal, never the round.
       await mentee.goto(`${stack.webUrl}/manage/programs/${DEMO_PROGRAM_ID}/rounds/${roundId}`);
-      await mentee.getByRole('alert').waitFor();
-      const refusal = await mentee.getByRole('alert').textContent();
-      expect([copy('errors.forbidden'), copy('errors.notFound')].some((text) => refusal?.includes(text))).toBe(true);
+      await mentee.getByRole('heading', { level: 1, name: copy('console.refusal.heading') }).waitFor();
+      await mentee.getByText(copy('console.refusal.body')).waitFor();
       await expect(mentee.getByRole('table').count()).resolves.toBe(0);
       await camera.shot(mentee, 'mentee-refused-console');
     } finally {
@@ -552,6 +552,81 @@ describe('circles: the program manager creates a circle, fills it with the engin
       await camera.shot(page, 'circle-member-placed-again');
     } finally {
       await managerSide.context.close();
+    }
+  });
+});
+
+/** Signs in through the development provider's "someone else" form, as anyone of any organization. */
+async function signInAsOutsider(page: Page, personId: string, organizationId: string, orgAdmin: boolean) {
+  await page.getByLabel('Person id').fill(personId);
+  await page.getByLabel('Organization id').fill(organizationId);
+  if (orgAdmin) await page.getByLabel('Organization admin').check();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+describe('journey 5: the console refuses whoever does not manage the program', () => {
+  it('shows a mentor, a manager of another program and an admin of another organization "not found"', async () => {
+    const camera = new JourneyCamera('5-console-access');
+    const rounds = dataOf(
+      await stack.gql<{ matchingRounds: { nodes: Array<{ id: string }> } }>(
+        manager,
+        `query($p: ID!) { matchingRounds(programId: $p, first: 1) { nodes { id } } }`,
+        { p: DEMO_PROGRAM_ID },
+      ),
+    ).matchingRounds.nodes;
+    // Journey 2 leaves a published round; on its own this journey starts one.
+    const roundId =
+      rounds[0]?.id ??
+      dataOf(
+        await stack.gql<{ startMatchingRound: { id: string } }>(
+          manager,
+          `mutation($p: ID!) { startMatchingRound(programId: $p) { id } }`,
+          { p: DEMO_PROGRAM_ID },
+        ),
+      ).startMatchingRound.id;
+    // Another program of the same organization, managed by someone who manages nothing else.
+    const otherManagerId = `other-manager-${randomUUID().slice(0, 8)}`;
+    const otherProgram = dataOf(
+      await stack.gql<{ createProgram: { id: string } }>(
+        demoUser('admin'),
+        `mutation($name: String!) { createProgram(name: $name) { id } }`,
+        { name: `Another program ${otherManagerId}` },
+      ),
+    ).createProgram.id;
+    dataOf(
+      await stack.gql(
+        demoUser('admin'),
+        `mutation($p: ID!, $person: ID!) { assignProgramManager(programId: $p, personId: $person) { id } }`,
+        { p: otherProgram, person: otherManagerId },
+      ),
+    );
+    const addresses = [
+      `/manage/programs/${DEMO_PROGRAM_ID}`,
+      `/manage/programs/${DEMO_PROGRAM_ID}/rounds`,
+      `/manage/programs/${DEMO_PROGRAM_ID}/rounds/${roundId}`,
+    ];
+    const visitors: Array<{ who: string; signIn: (page: Page) => Promise<void> }> = [
+      { who: 'mentor', signIn: (page) => signInAsListed(page, nameOf('mentor')) },
+      { who: 'other-program-manager', signIn: (page) => signInAsOutsider(page, otherManagerId, DEMO_TENANT_ID, false) },
+      { who: 'other-organization-admin', signIn: (page) => signInAsOutsider(page, randomUUID(), randomUUID(), true) },
+    ];
+    for (const visitor of visitors) {
+      const { context, page } = await personPage(browser);
+      try {
+        await page.goto(`${stack.webUrl}${addresses[0]}`);
+        await visitor.signIn(page);
+        for (const address of addresses) {
+          await page.goto(`${stack.webUrl}${address}`);
+          await page.getByRole('heading', { level: 1, name: copy('console.refusal.heading') }).waitFor();
+          await page.getByRole('link', { name: copy('console.refusal.home') }).waitFor();
+          expect(await page.getByText(PROGRAM_NAME).count()).toBe(0);
+          expect(await page.getByRole('table').count()).toBe(0);
+          await expectNoSeriousViolations(page, `${visitor.who} at ${address}`);
+          await camera.shot(page, `${visitor.who}${address.replace(/\/[0-9a-f-]{36}/g, '').replace(/\//g, '-')}`);
+        }
+      } finally {
+        await context.close();
+      }
     }
   });
 });

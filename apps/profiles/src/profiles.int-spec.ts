@@ -266,6 +266,35 @@ describe('profiles service (real FerretDB, Kafka, tokens)', () => {
     expect(new Set(ids).size).toBe(3);
   });
 
+  it('searches participants by words of their sealed names, within what the asker may see', async () => {
+    const query = `query($p: ID!, $name: String!) { program(id: $p) { participants(first: 1, filter: { name: $name }) { totalCount edges { node { displayName } } pageInfo { hasNextPage } } } }`;
+    type Found = {
+      program: {
+        participants: {
+          totalCount: number;
+          edges: Array<{ node: { displayName: string } }>;
+          pageInfo: { hasNextPage: boolean };
+        };
+      };
+    };
+    const names = async (asker: Principal, name: string) => {
+      const result = await h.gql<Found>(asker, query, { p: programId, name });
+      expect(result.errors).toBeUndefined();
+      return result.data!.program.participants;
+    };
+    await expect(names(manager, '  MENTEE nora ')).resolves.toEqual({
+      totalCount: 1,
+      edges: [{ node: { displayName: 'Nora Mentee' } }],
+      pageInfo: { hasNextPage: false },
+    });
+    const mentees = await names(manager, 'mentee');
+    expect(mentees).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true } });
+    await expect(names(manager, 'nobody by this name')).resolves.toMatchObject({ totalCount: 0, edges: [] });
+    // A mentee lists mentors only: another mentee's name finds nobody.
+    await expect(names(mentee, 'nora')).resolves.toMatchObject({ totalCount: 0 });
+    await expect(names(mentee, 'max')).resolves.toMatchObject({ totalCount: 1 });
+  });
+
   it('imports participants from CSV with line-numbered errors, or none when asked for all-or-nothing', async () => {
     const csv = [
       'person_id,email,display_name,roles,timezone,languages,skills_offered,mentor_capacity',

@@ -52,6 +52,16 @@ export class ProfileSealer {
     return Promise.all(profiles.map((p) => this.open(p.profile)));
   }
 
+  /** Only the display names, for a search over many profiles that opens nothing else of them. */
+  async openDisplayNames(profiles: Array<{ personId: string; profile: Profile }>): Promise<string[]> {
+    await this.keys.preload(profiles.map((p) => p.personId));
+    return Promise.all(
+      profiles.map(async (p) =>
+        isEncryptedField(p.profile.displayName) ? this.keys.decrypt(p.profile.displayName) : '',
+      ),
+    );
+  }
+
   /** `[erased]` for every field once the person's key is shredded. */
   async open(profile: Profile): Promise<PlainProfile> {
     const open = async (value: SealedText): Promise<string> =>

@@ -335,6 +335,11 @@ export class ParticipantFilter {
   @Field({ nullable: true }) department?: string;
   @Field({ nullable: true, description: 'Mentors offering or mentees seeking this skill' }) skill?: string;
   @Field({ nullable: true }) language?: string;
+  @Field({
+    nullable: true,
+    description: 'Words of the display name, each anywhere in it, in any order, ignoring case and accents',
+  })
+  name?: string;
 }
 
 @ObjectType()

@@ -8,6 +8,7 @@ import type { ParticipantRow, ProfilesReadModels, ProgramRow } from '../core/rea
 import type { CommandOptions, ProfilesStore } from '../core/profiles-store';
 import type { PlainProfile, ProfileSealer } from '../core/sealing';
 import type { MatchingRulesInput, ProfileInput, ProgramSettingsInput, QuestionInput } from '../graphql/profiles.types';
+import { nameSearch } from './name-search';
 import { mergeProfileInput, parseRoles } from './profile-input';
 
 export interface ParticipantView extends Omit<ParticipantRow, 'profile' | '_revision' | 'tenantId'> {
@@ -24,6 +25,8 @@ export interface ParticipantQuery {
   department?: string;
   skill?: string;
   language?: string;
+  /** Words of the display name; names are sealed, so they are opened and compared here, not in the database. */
+  name?: string;
 }
 
 const notFound = (what: string) => new DomainError('NOT_FOUND', `No such ${what}.`);
@@ -423,7 +426,7 @@ export class ProfilesService {
     if (filter.cohortId) query['cohortId'] = filter.cohortId;
     if (filter.department) query['profile.department'] = filter.department.trim().toLowerCase();
     if (filter.language) query['profile.languages'] = filter.language.trim().toLowerCase();
-    const rows = (await this.readModels.participantsOf(principal.tenantId).find(query)).filter((row) => {
+    const matching = (await this.readModels.participantsOf(principal.tenantId).find(query)).filter((row) => {
       if (!row.roles.some((r) => roles.includes(r))) return false;
       if (!manager && row.personId === principal.personId) return false;
       if (filter.skill) {
@@ -434,6 +437,7 @@ export class ProfilesService {
       }
       return true;
     });
+    const rows = await this.withName(matching, filter.name);
     rows.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
     const start = after ? rows.findIndex((r) => r._id > decodeCursor(after)) : 0;
     const page = start < 0 ? [] : rows.slice(start, start + first);
@@ -445,6 +449,18 @@ export class ProfilesService {
       hasNextPage: start >= 0 && start + first < rows.length,
       totalCount: rows.length,
     };
+  }
+
+  private async withName(rows: ParticipantRow[], search: string | undefined): Promise<ParticipantRow[]> {
+    const matches = search === undefined ? null : nameSearch(search);
+    if (!matches) return rows;
+    const withProfiles = rows.filter(
+      (row): row is ParticipantRow & { profile: NonNullable<ParticipantRow['profile']> } => row.profile !== null,
+    );
+    const names = await this.sealer.openDisplayNames(
+      withProfiles.map((row) => ({ personId: row.personId, profile: row.profile })),
+    );
+    return withProfiles.filter((_, index) => matches(names[index] ?? ''));
   }
 
   async me(principal: Principal): Promise<{ participations: ParticipantView[]; managedPrograms: ProgramRow[] }> {

@@ -213,6 +213,8 @@ export type ParticipantFilter = {
   cohortId?: string | number | null | undefined;
   department?: string | null | undefined;
   language?: string | null | undefined;
+  /** Words of the display name, each anywhere in it, in any order, ignoring case and accents */
+  name?: string | null | undefined;
   role?: ParticipantRole | null | undefined;
   /** Mentors offering or mentees seeking this skill */
   skill?: string | null | undefined;

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format';
@@ -6,9 +7,11 @@ import { NO_FILTER, type ParticipantFilterState, toParticipantFilter } from '../
 import { type ConsoleParticipant, ParticipantDrawer } from './participant-drawer';
 import { type LoadedPage, ParticipantsPageRows } from './participants-page-rows';
 
+const NAME_SEARCH_DEBOUNCE_MS = 300;
+
 /**
- * The program's participants, page by page: filters narrow on the server (ParticipantFilter has no name search, so
- * there is none here), "load more" fetches the next page by its cursor, and a name opens the person's details.
+ * The program's participants, page by page: filters and the name search narrow on the server, "load more" fetches the
+ * next page by its cursor, and a name opens the person's details.
  */
 export function ParticipantsPanel(props: {
   programId: string;
@@ -33,11 +36,24 @@ export function ParticipantsPanel(props: {
     setCursors([null]);
     setLoaded(new Map());
   };
+  // The field shows every keystroke; the server is asked once typing pauses.
+  const [nameInput, setNameInput] = useState('');
+  const searchName = useDebouncedCallback((value: string) => setFilter('name', value), NAME_SEARCH_DEBOUNCE_MS);
   const last = loaded.get(cursors.length - 1);
   const first = loaded.get(0);
   const failed = [...loaded.values()].includes('failed');
   return (
     <Stack>
+      <TextInput
+        type="search"
+        label={t('console.participants.search')}
+        value={nameInput}
+        onChange={(e) => {
+          setNameInput(e.currentTarget.value);
+          searchName(e.currentTarget.value);
+        }}
+        maw={480}
+      />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <NativeSelect
           label={t('console.participants.role')}

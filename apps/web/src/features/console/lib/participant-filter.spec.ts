@@ -12,4 +12,9 @@ describe('participant filter', () => {
     expect(toParticipantFilter(state)).toEqual({ role: 'MENTOR', department: 'Sales', language: 'de' });
     expect(isFiltered(state)).toBe(true);
   });
+
+  it('sends the name search trimmed, its words one space apart', () => {
+    expect(toParticipantFilter({ ...NO_FILTER, name: '  ana   alves ' })).toEqual({ name: 'ana alves' });
+    expect(isFiltered({ ...NO_FILTER, name: '   ' })).toBe(false);
+  });
 });

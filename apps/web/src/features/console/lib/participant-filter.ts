@@ -8,6 +8,7 @@ export interface ParticipantFilterState {
   department: string;
   language: string;
   skill: string;
+  name: string;
 }
 
 export const NO_FILTER: ParticipantFilterState = {
@@ -17,6 +18,7 @@ export const NO_FILTER: ParticipantFilterState = {
   department: '',
   language: '',
   skill: '',
+  name: '',
 };
 
 /** The API's filter: only what is set, text trimmed, so "any" sends nothing and the cache key stays the same. */
@@ -31,6 +33,8 @@ export function toParticipantFilter(state: ParticipantFilterState): ParticipantF
   if (language) filter.language = language;
   const skill = state.skill.trim();
   if (skill) filter.skill = skill;
+  const name = state.name.trim().replace(/\s+/g, ' ');
+  if (name) filter.name = name;
   return filter;
 }
 

@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
 import { QueryError } from '../../../components/query-error';
-import { describeError } from '../../../lib/graphql-errors';
 import { CONSOLE_PROGRAM } from '../api/console-queries';
 import { CirclesPanel } from '../components/circles-panel';
 import { CohortsPanel } from '../components/cohorts-panel';
@@ -22,6 +21,7 @@ import { ProgramSettingsForm } from '../components/program-settings-form';
 import { QuestionnairePanel } from '../components/questionnaire-panel';
 import { StatusBadge } from '../components/status-badge';
 import { mayUseConsole, useConsoleAccess } from '../hooks/use-console-access';
+import { isRefused } from '../lib/refused';
 
 type Tab = 'program' | 'questionnaire' | 'rules' | 'participants' | 'import' | 'circles' | 'engagement' | 'insights';
 
@@ -43,8 +43,7 @@ export function ProgramConsolePage({ programId }: { programId: string }) {
   if (access.state === 'failed') return <QueryError error={access.error} onRetry={access.retry} />;
   if (!allowed) return <ConsoleRefusal />;
   if (error) {
-    const kind = describeError(error).kind;
-    if (kind === 'notFound' || kind === 'forbidden') return <ConsoleRefusal />;
+    if (isRefused(error)) return <ConsoleRefusal />;
     return <QueryError error={error} onRetry={retry} />;
   }
   if (!data) return <LoadingState label={t('console.loading')} />;

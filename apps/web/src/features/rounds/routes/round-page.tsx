@@ -7,6 +7,8 @@ import { FailureAlert } from '../../../components/failure-alert';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
 import { QueryError } from '../../../components/query-error';
+import { ConsoleRefusal } from '../../console/components/console-refusal';
+import { isRefused } from '../../console/lib/refused';
 import { getFragmentData } from '../../../gql';
 import type { MatchingObjective } from '../../../gql/graphql';
 import { newCommandId } from '../../../lib/command-id';
@@ -42,7 +44,7 @@ const COMPUTING_POLL_MS = 1000;
 /**
  * A program manager's console for one matching round: its outcome beside the other objectives', the pairs with their
  * fit, the mentees left unmatched and why, overrides with their reasons and history, re-solving, publishing and
- * discarding. To anyone who does not manage the program the API answers with a refusal, and so does this page.
+ * discarding. A round the API refuses (another program's, another organization's) gets the console's refusal.
  */
 export function RoundPage({ programId, roundId }: { programId: string; roundId: string }) {
   const { t, i18n } = useTranslation();
@@ -106,6 +108,7 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
   const load = useMemo(() => mentorLoad(pairs), [pairs]);
 
   if (error && !data) {
+    if (isRefused(error)) return <ConsoleRefusal />;
     return (
       <>
         <PageHeading>{t('rounds.console.headingPlain')}</PageHeading>

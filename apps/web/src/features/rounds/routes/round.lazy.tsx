@@ -1,5 +1,6 @@
 import { createLazyRoute } from '@tanstack/react-router';
 import { RequireSignIn } from '../../auth';
+import { ProgramConsoleGate } from '../../console/components/program-console-gate';
 import { RoundPage } from './round-page';
 
 export const Route = createLazyRoute('/manage/programs/$programId/rounds/$roundId')({
@@ -7,7 +8,9 @@ export const Route = createLazyRoute('/manage/programs/$programId/rounds/$roundI
     const { programId, roundId } = Route.useParams();
     return (
       <RequireSignIn>
-        <RoundPage programId={programId} roundId={roundId} />
+        <ProgramConsoleGate programId={programId}>
+          <RoundPage programId={programId} roundId={roundId} />
+        </ProgramConsoleGate>
       </RequireSignIn>
     );
   },

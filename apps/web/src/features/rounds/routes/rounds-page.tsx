@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
 import { QueryError } from '../../../components/query-error';
+import { ConsoleRefusal } from '../../console/components/console-refusal';
+import { isRefused } from '../../console/lib/refused';
 import { ROUNDS_PROGRAM } from '../api/round-queries';
 import { RoundsHistory } from '../components/rounds-history';
 import { StartRoundForm } from '../components/start-round-form';
@@ -13,6 +15,7 @@ export function RoundsPage({ programId }: { programId: string }) {
   const { t } = useTranslation();
   const { data, error, refetch } = useQuery(ROUNDS_PROGRAM, { variables: { programId } });
   if (error && !data) {
+    if (isRefused(error)) return <ConsoleRefusal />;
     return (
       <>
         <PageHeading>{t('rounds.page.headingPlain')}</PageHeading>

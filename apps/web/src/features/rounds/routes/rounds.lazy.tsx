@@ -1,5 +1,6 @@
 import { createLazyRoute } from '@tanstack/react-router';
 import { RequireSignIn } from '../../auth';
+import { ProgramConsoleGate } from '../../console/components/program-console-gate';
 import { RoundsPage } from './rounds-page';
 
 export const Route = createLazyRoute('/manage/programs/$programId/rounds')({
@@ -7,7 +8,9 @@ export const Route = createLazyRoute('/manage/programs/$programId/rounds')({
     const { programId } = Route.useParams();
     return (
       <RequireSignIn>
-        <RoundsPage programId={programId} />
+        <ProgramConsoleGate programId={programId}>
+          <RoundsPage programId={programId} />
+        </ProgramConsoleGate>
       </RequireSignIn>
     );
   },
