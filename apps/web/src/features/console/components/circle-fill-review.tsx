@@ -86,7 +86,7 @@ export function CircleFillReview(props: {
         <Text size="sm">{t('console.circles.fill.hint')}</Text>
         <FailureAlert failure={starter.failure} />
         {published && (
-          <Alert color="green" variant="light" role="status" title={t('console.circles.fill.publishedTitle')}>
+          <Alert color="teal" variant="light" role="status" title={t('console.circles.fill.publishedTitle')}>
             <Stack gap={4}>
               <Text size="sm">
                 {t('console.circles.fill.published', {
