@@ -49,7 +49,12 @@ export class ConversationStore {
       }
       return loaded.state;
     }
-    const engagement = await this.engagements.loadEngagement(tenantId, mentorshipId);
+    const engagement = await this.engagements.loadEngagement(tenantId, mentorshipId).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === 'NOT_FOUND') {
+        throw new DomainError('NOT_FOUND', 'There is no conversation for this mentorship.');
+      }
+      throw error;
+    });
     const context = { tenantId, actor: 'system:conversations', programId: engagement.programId };
     let { state } = await this.execute(
       { ...context, commandId: conversationOpenCommitId(mentorshipId) },

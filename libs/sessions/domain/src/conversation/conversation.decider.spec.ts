@@ -83,7 +83,7 @@ describe('Conversation decider', () => {
         .thenFails('FORBIDDEN', /people of this mentorship/);
       given(conversationDecider).when(post('msg-1')).thenFails('NOT_FOUND');
       given(conversationDecider, [opened])
-        .when({ ...post('msg-1'), body: undefined as never })
+        .when({ type: 'PostMessage', messageId: 'msg-1', body: undefined as never, actor: mentee, now })
         .thenFails('BAD_USER_INPUT', /Message is required/);
     });
 

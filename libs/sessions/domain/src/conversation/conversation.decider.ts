@@ -216,7 +216,7 @@ function decide(command: ConversationCommand, state: ConversationState): Convers
         throw new DomainError(
           'CONFLICT',
           'Messages can be edited for 15 minutes after they are sent; this one can no longer be changed.',
-          { editableUntil: toUtcIso(new Date(ms(message.postedAt) + EDIT_WINDOW_MS)) },
+          { editableUntil: toUtcIso(ms(message.postedAt) + EDIT_WINDOW_MS) },
         );
       }
       return [
