@@ -241,14 +241,15 @@ describe('conversations (sessions service, real FerretDB and Kafka)', () => {
 
     await waitUntil(async () => published.filter((e) => e.type === 'MessagePosted').length === 3);
     const posted = published.filter((e) => e.type === 'MessagePosted');
-    expect(posted[0]!.data).toEqual({
+    const { postedAt, ...ids } = posted[0]!.data as Record<string, unknown>;
+    expect(ids).toEqual({
       mentorshipId,
       memberPersonIds: [mentor.personId, mentee.personId],
       messageId: first.id,
       authorPersonId: mentee.personId,
       seq: 1,
-      postedAt: expect.any(String),
     });
+    expect(typeof postedAt).toBe('string');
     for (const event of published) expect(JSON.stringify(event)).not.toContain('reading it now');
   });
 
@@ -320,13 +321,9 @@ describe('conversations (sessions service, real FerretDB and Kafka)', () => {
     });
     await waitUntil(async () => published.some((e) => e.type === 'MessageReported'));
     const event = published.find((e) => e.type === 'MessageReported')!;
-    expect(event.data).toEqual({
-      mentorshipId,
-      programId,
-      messageId: target.id,
-      reason: 'harassment',
-      reportedAt: expect.any(String),
-    });
+    const { reportedAt, ...rest } = event.data as Record<string, unknown>;
+    expect(rest).toEqual({ mentorshipId, programId, messageId: target.id, reason: 'harassment' });
+    expect(typeof reportedAt).toBe('string');
   });
 
   it('keeps no message text in clear in the database', async () => {

@@ -158,20 +158,24 @@ describe('Conversation decider', () => {
     const history = [opened, posted('msg-1', 1), posted('msg-2', 2), posted('msg-3', 3, mentor)];
 
     it('moves a member’s receipt forward only', () => {
+      // The mentee's own post (seq 2) already read the conversation up to it.
       const read: ConversationEvent = {
         type: 'ConversationRead',
         ...ref,
-        readerPersonId: mentor,
-        readUpToSeq: 2,
+        readerPersonId: mentee,
+        readUpToSeq: 3,
         readAt: now,
       };
       const state = given(conversationDecider, history)
-        .when({ type: 'MarkConversationRead', upToMessageId: 'msg-2', actor: mentor, now })
+        .when({ type: 'MarkConversationRead', upToMessageId: 'msg-3', actor: mentee, now })
         .then([read]);
-      expect(state.readUpTo[mentor]).toBe(2);
-      given(conversationDecider, [...history, read])
-        .when({ type: 'MarkConversationRead', upToMessageId: 'msg-1', actor: mentor, now })
+      expect(state.readUpTo[mentee]).toBe(3);
+      given(conversationDecider, history)
+        .when({ type: 'MarkConversationRead', upToMessageId: 'msg-1', actor: mentee, now })
         .then([]);
+      given(conversationDecider, history)
+        .when({ type: 'MarkConversationRead', upToMessageId: 'msg-9', actor: mentee, now })
+        .thenFails('NOT_FOUND');
       given(conversationDecider, history)
         .when({ type: 'MarkConversationRead', upToMessageId: 'msg-1', actor: stranger, now })
         .thenFails('FORBIDDEN');
