@@ -89,7 +89,7 @@ export class ConversationsResolver {
     return this.conversations.markRead(actorOf(principal, commandId), mentorshipId, upToMessageId);
   }
 
-  @Mutation(() => MessageReport, { description: 'Reports the other person’s message to the program’s managers' })
+  @Mutation(() => MessageReport, { description: 'Reports the other person’s message, with a reason from the list' })
   reportMessage(
     @CurrentPrincipal() principal: Principal,
     @Args(mentorshipIdArg) mentorshipId: string,

@@ -74,7 +74,7 @@ export class ConversationSummary {
   @Field({ description: 'UTC of the last message (or of the opening)' }) lastActivityAt!: string;
 }
 
-@ObjectType({ description: 'Your report of a message; the program’s managers are told which message and why' })
+@ObjectType({ description: 'Your report of a message, recorded with its reason for the program’s moderation' })
 export class MessageReport {
   @Field(() => ID) messageId!: string;
   @Field(() => MessageReportReasonEnum) reason!: string;
