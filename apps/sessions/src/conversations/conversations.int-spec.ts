@@ -241,7 +241,7 @@ describe('conversations (sessions service, real FerretDB and Kafka)', () => {
 
     await waitUntil(async () => published.filter((e) => e.type === 'MessagePosted').length === 3);
     const posted = published.filter((e) => e.type === 'MessagePosted');
-    const { postedAt, ...ids } = posted[0]!.data as Record<string, unknown>;
+    const { postedAt, ...ids } = posted[0]!.data;
     expect(ids).toEqual({
       mentorshipId,
       memberPersonIds: [mentor.personId, mentee.personId],
@@ -321,7 +321,7 @@ describe('conversations (sessions service, real FerretDB and Kafka)', () => {
     });
     await waitUntil(async () => published.some((e) => e.type === 'MessageReported'));
     const event = published.find((e) => e.type === 'MessageReported')!;
-    const { reportedAt, ...rest } = event.data as Record<string, unknown>;
+    const { reportedAt, ...rest } = event.data;
     expect(rest).toEqual({ mentorshipId, programId, messageId: target.id, reason: 'harassment' });
     expect(typeof reportedAt).toBe('string');
   });
