@@ -6,6 +6,7 @@ import { AgendaModule } from './agenda/agenda.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { SessionsCoreModule } from './core/sessions-core.module';
 import type { SessionsWiring } from './core/sessions-wiring';
+import { ConversationsModule } from './conversations/conversations.module';
 import { EngagementsModule } from './engagements/engagements.module';
 import { SessionsGraphqlModule } from './graphql/sessions-graphql.module';
 import { InsightsModule } from './insights/insights.module';
@@ -31,6 +32,7 @@ export class AppModule {
         SessionsCoreModule.register(options.wiring),
         SchedulingModule,
         EngagementsModule,
+        ConversationsModule,
         ViewsModule,
         CalendarModule,
         ProfilesModule,

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { earliestActiveGoalDate, type EngagementState, type SessionState } from '@trellis/sessions/domain';
+import {
+  earliestActiveGoalDate,
+  unreadCount,
+  type ConversationState,
+  type EngagementState,
+  type SessionState,
+} from '@trellis/sessions/domain';
 import { replaceIfNewer, TenantScopedCollection } from '@trellis/shared/event-store';
 import type { Collection, Connection } from 'mongoose';
 
@@ -41,6 +47,24 @@ export interface SessionRow {
   updatedAt: Date;
 }
 
+/** One per member of a conversation (`<mentorshipId>|<personId>`): "my conversations" with unread counts. */
+export interface ConversationMemberRow {
+  _id: string;
+  tenantId: string;
+  personId: string;
+  mentorshipId: string;
+  programId: string;
+  status: ConversationState['status'];
+  unreadCount: number;
+  lastSeq: number;
+  /** When the last message was posted, or the conversation opened (sorts the list). */
+  lastActivityAt: string;
+  _revision: number;
+  updatedAt: Date;
+}
+
+export const conversationMemberKey = (mentorshipId: string, personId: string): string => `${mentorshipId}|${personId}`;
+
 export interface ErasedPersonRow {
   /** sha256 of tenant and person id: the record itself must not keep the erased id. */
   _id: string;
@@ -67,12 +91,16 @@ export const pseudonymOf = (tenantId: string, personId: string): string =>
 export class SessionsReadModels {
   readonly engagements: Collection<EngagementRow>;
   readonly sessions: Collection<SessionRow>;
+  readonly conversationMembers: Collection<ConversationMemberRow>;
   /** People erased in profiles: their ids are replaced by a pseudonym in every row written from now on. */
   readonly erased: Collection<ErasedPersonRow>;
 
   constructor(connection: Connection) {
     this.engagements = connection.collection<EngagementRow>('engagements') as unknown as Collection<EngagementRow>;
     this.sessions = connection.collection<SessionRow>('sessions') as unknown as Collection<SessionRow>;
+    this.conversationMembers = connection.collection<ConversationMemberRow>(
+      'conversation_members',
+    ) as unknown as Collection<ConversationMemberRow>;
     this.erased = connection.collection<ErasedPersonRow>('erased_people') as unknown as Collection<ErasedPersonRow>;
   }
 
@@ -81,7 +109,10 @@ export class SessionsReadModels {
    * longer links to profiles. The record comes first, so a row written concurrently from an older state is
    * pseudonymized too (every write consults it). The event store keeps only sealed text, whose key the caller shreds.
    */
-  async pseudonymize(tenantId: string, personId: string): Promise<{ engagements: number; sessions: number }> {
+  async pseudonymize(
+    tenantId: string,
+    personId: string,
+  ): Promise<{ engagements: number; sessions: number; conversations: number }> {
     const pseudonym = pseudonymOf(tenantId, personId);
     await this.erased.updateOne(
       { _id: erasedKey(tenantId, personId) },
@@ -109,7 +140,10 @@ export class SessionsReadModels {
         },
       );
     }
-    return { engagements, sessions: sessionRows.length };
+    // Their own conversation list goes; their messages stay in the others' conversations, sealed with a shredded key.
+    const conversationRows = await this.conversationMembersOf(tenantId).find({ personId }, { projection: { _id: 1 } });
+    for (const row of conversationRows) await this.conversationMembers.deleteOne({ _id: row._id, tenantId });
+    return { engagements, sessions: sessionRows.length, conversations: conversationRows.length };
   }
 
   private async pseudonyms(tenantId: string, personIds: string[]): Promise<Map<string, string>> {
@@ -132,6 +166,10 @@ export class SessionsReadModels {
     await this.engagements.createIndex(
       { tenantId: 1, personIds: 1, status: 1, activeGoalsDueBy: 1 },
       { name: 'person_goals_due' },
+    );
+    await this.conversationMembers.createIndex(
+      { tenantId: 1, personId: 1, lastActivityAt: -1 },
+      { name: 'person_conversations' },
     );
   }
 
@@ -164,6 +202,30 @@ export class SessionsReadModels {
       },
       { rewrite },
     );
+  }
+
+  /** The row of every member still known by id (an erased member has no list to keep). */
+  async writeConversation(tenantId: string, state: ConversationState, revision: number): Promise<void> {
+    const erased = await this.pseudonyms(tenantId, state.memberPersonIds);
+    const messages = Object.values(state.messages);
+    const lastActivityAt = messages.reduce((latest, m) => (m.postedAt > latest ? m.postedAt : latest), state.openedAt);
+    for (const personId of state.memberPersonIds.filter((p) => !erased.has(p))) {
+      await replaceIfNewer(this.conversationMembers, conversationMemberKey(state.mentorshipId, personId), revision, {
+        tenantId,
+        personId,
+        mentorshipId: state.mentorshipId,
+        programId: state.programId,
+        status: state.status,
+        unreadCount: unreadCount(state, personId),
+        lastSeq: state.lastSeq,
+        lastActivityAt,
+        updatedAt: new Date(),
+      });
+    }
+  }
+
+  conversationMembersOf(tenantId: string): TenantScopedCollection<ConversationMemberRow> {
+    return new TenantScopedCollection(this.conversationMembers, tenantId);
   }
 
   async writeSession(tenantId: string, state: SessionState, revision: number): Promise<void> {

@@ -17,6 +17,7 @@ import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { AvailabilityDirectory } from '../profiles/participant-availability.projection';
 import { CalendarReservations } from './calendar-reservations';
+import { ConversationStore } from './conversation-store';
 import { CONSUMER_CONTEXT, type ConsumerContext } from './consumer-context';
 import { SessionsReadModels } from './read-models';
 import { SealedTexts } from './sealed-texts';
@@ -25,7 +26,15 @@ import { sessionsIntegrationMapper, sessionsOutboxContracts } from './sessions-o
 import { SessionsStore } from './sessions-store';
 import { defaultSessionsWiring, SESSIONS_DIRECTORY, SESSIONS_WIRING, type SessionsWiring } from './sessions-wiring';
 
-const shared = [SESSIONS_WIRING, SessionsReadModels, SessionsStore, SESSIONS_DIRECTORY, SealedTexts, CONSUMER_CONTEXT];
+const shared = [
+  SESSIONS_WIRING,
+  SessionsReadModels,
+  SessionsStore,
+  ConversationStore,
+  SESSIONS_DIRECTORY,
+  SealedTexts,
+  CONSUMER_CONTEXT,
+];
 
 /**
  * What every sessions feature shares: the event store with its outbox relay to sessions.events.v1, the read models
@@ -65,6 +74,12 @@ export class SessionsCoreModule implements OnModuleInit {
           provide: SessionsStore,
           useFactory: (store: EventStore, rm: SessionsReadModels) => new SessionsStore(store, rm),
           inject: [EventStore, SessionsReadModels],
+        },
+        {
+          provide: ConversationStore,
+          useFactory: (store: EventStore, rm: SessionsReadModels, engagements: SessionsStore) =>
+            new ConversationStore(store, rm, engagements),
+          inject: [EventStore, SessionsReadModels, SessionsStore],
         },
         {
           provide: SESSIONS_DIRECTORY,

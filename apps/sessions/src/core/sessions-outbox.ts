@@ -1,5 +1,10 @@
 import { sessionsEventContracts } from '@trellis/sessions/contracts';
-import { toIntegrationEvent, type EngagementEvent, type SessionEvent } from '@trellis/sessions/domain';
+import {
+  toIntegrationEvent,
+  type ConversationEvent,
+  type EngagementEvent,
+  type SessionEvent,
+} from '@trellis/sessions/domain';
 import type { IntegrationMapper } from '@trellis/shared/event-store';
 import { ContractRegistry, type EventContract } from '@trellis/shared/messaging';
 
@@ -11,6 +16,7 @@ export const sessionsContractRegistry = (): ContractRegistry => new ContractRegi
 export const sessionsIntegrationMapper: IntegrationMapper = (event) => {
   const { type, ...data } = toIntegrationEvent({ type: event.type, ...(event.data as object) } as
     | EngagementEvent
+    | ConversationEvent
     | SessionEvent);
   return { type, data };
 };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { Logger } from '@trellis/shared/observability';
 import { EventSourcingModule, ROOT_LOGGER } from '@trellis/shared/platform';
+import { ConversationStore } from '../core/conversation-store';
 import { CONSUMER_CONTEXT, type ConsumerContext } from '../core/consumer-context';
 import { SessionsReadModels } from '../core/read-models';
 import { SealedTexts } from '../core/sealed-texts';
@@ -33,10 +34,16 @@ import { mentorshipLifecycleReactor } from './mentorship-lifecycle.reactor';
       consumers: [
         { useFactory: (health: EngagementHealthMonitor) => ({ consumer: health }), inject: [EngagementHealthMonitor] },
         {
-          useFactory: (context: ConsumerContext, store: SessionsStore, w: SessionsWiring) => ({
+          useFactory: (
+            context: ConsumerContext,
+            store: SessionsStore,
+            conversations: ConversationStore,
+            w: SessionsWiring,
+          ) => ({
             consumer: mentorshipLifecycleReactor({
               kafka: context.kafka,
               store,
+              conversations,
               topic: w.matchingTopic,
               group: w.lifecycleGroup,
               logger: context.logger,
@@ -46,7 +53,7 @@ import { mentorshipLifecycleReactor } from './mentorship-lifecycle.reactor';
               ...context.retry,
             }),
           }),
-          inject: [CONSUMER_CONTEXT, SessionsStore, SESSIONS_WIRING],
+          inject: [CONSUMER_CONTEXT, SessionsStore, ConversationStore, SESSIONS_WIRING],
         },
       ],
     }),

@@ -8,6 +8,7 @@ import {
 } from '@trellis/shared/messaging';
 import type { Logger, ServiceMetrics } from '@trellis/shared/observability';
 import type { Kafka } from 'kafkajs';
+import { type ConversationStore, conversationOpenCommitId } from '../core/conversation-store';
 import type { SessionsStore } from '../core/sessions-store';
 
 export const MENTORSHIP_LIFECYCLE_GROUP = 'sessions.mentorship-lifecycle';
@@ -15,6 +16,7 @@ export const MENTORSHIP_LIFECYCLE_GROUP = 'sessions.mentorship-lifecycle';
 export interface MentorshipLifecycleOptions {
   kafka: Kafka;
   store: SessionsStore;
+  conversations: ConversationStore;
   topic: string;
   group: string;
   logger: Logger;
@@ -26,7 +28,8 @@ export interface MentorshipLifecycleOptions {
 }
 
 /**
- * Opens an engagement when matching announces MentorshipStarted and closes it on MentorshipEnded. The command id is
+ * Opens an engagement and the pair's conversation when matching announces MentorshipStarted and closes both on
+ * MentorshipEnded. The command id is
  * derived from the event id and the command's time from the event's, so a redelivered event replays the very same
  * command: the event store answers it with the original commit instead of appending twice.
  */
@@ -59,6 +62,17 @@ export function mentorshipLifecycleReactor(options: MentorshipLifecycleOptions):
           now: envelope.occurredAt,
         },
       );
+      await options.conversations.execute(
+        { ...context, programId: data.programId, commandId: conversationOpenCommitId(data.mentorshipId) },
+        data.mentorshipId,
+        {
+          type: 'OpenConversation',
+          mentorshipId: data.mentorshipId,
+          programId: data.programId,
+          memberPersonIds: [data.mentorPersonId, data.menteePersonId],
+          now: envelope.occurredAt,
+        },
+      );
       return;
     }
     if (isMatchingEvent(event, 'MentorshipEnded')) {
@@ -69,6 +83,11 @@ export function mentorshipLifecycleReactor(options: MentorshipLifecycleOptions):
           type: 'CloseEngagement',
           now: envelope.occurredAt,
         },
+      );
+      await options.conversations.execute(
+        { ...context, commandId: `close-conversation:${envelope.id}` },
+        event.data.mentorshipId,
+        { type: 'CloseConversation', now: envelope.occurredAt },
       );
     }
   };

@@ -62,3 +62,7 @@ export type HealthReason = (typeof HEALTH_REASONS)[number];
 
 export const ENGAGEMENT_CLOSE_REASONS = ['mentorship-ended'] as const;
 export type EngagementCloseReason = (typeof ENGAGEMENT_CLOSE_REASONS)[number];
+
+/** Why a member reports a message in their conversation; the reporter picks one, never free text. */
+export const MESSAGE_REPORT_REASONS = ['spam', 'harassment', 'hate', 'self-harm', 'inappropriate', 'other'] as const;
+export type MessageReportReason = (typeof MESSAGE_REPORT_REASONS)[number];

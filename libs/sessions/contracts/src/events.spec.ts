@@ -155,6 +155,43 @@ const samples: { [T in SessionsEventType]: SessionsEventData<T> } = {
   },
   MilestoneAdded: { mentorshipId: 'm-1', goalId: 'g-1', milestoneId: 'ms-2', addedByPersonId: 'p-mentor' },
   EngagementPrivateEntryWritten: { mentorshipId: 'm-1' },
+  ConversationOpened: {
+    mentorshipId: 'm-1',
+    memberPersonIds: ['p-mentor', 'p-mentee'],
+    programId: 'prog-1',
+    openedAt: at,
+  },
+  ConversationClosed: { mentorshipId: 'm-1', memberPersonIds: ['p-mentor', 'p-mentee'], closedAt: at },
+  MessagePosted: {
+    mentorshipId: 'm-1',
+    memberPersonIds: ['p-mentor', 'p-mentee'],
+    messageId: 'msg-1',
+    authorPersonId: 'p-mentee',
+    seq: 1,
+    postedAt: at,
+  },
+  MessageEdited: {
+    mentorshipId: 'm-1',
+    memberPersonIds: ['p-mentor', 'p-mentee'],
+    messageId: 'msg-1',
+    authorPersonId: 'p-mentee',
+    editedAt: at,
+  },
+  MessageDeleted: {
+    mentorshipId: 'm-1',
+    memberPersonIds: ['p-mentor', 'p-mentee'],
+    messageId: 'msg-1',
+    authorPersonId: 'p-mentee',
+    deletedAt: at,
+  },
+  ConversationRead: {
+    mentorshipId: 'm-1',
+    memberPersonIds: ['p-mentor', 'p-mentee'],
+    readerPersonId: 'p-mentor',
+    readUpToSeq: 1,
+    readAt: at,
+  },
+  MessageReported: { mentorshipId: 'm-1', programId: 'prog-1', messageId: 'msg-1', reason: 'spam', reportedAt: at },
   SessionNotesWritten: { sessionId: 's-1', mentorshipId: 'm-1' },
 };
 

@@ -8,6 +8,7 @@ import {
   HEALTH_REASONS,
   HEALTH_STATUSES,
   INTRODUCTION_KINDS,
+  MESSAGE_REPORT_REASONS,
   MEETING_CADENCES,
   RESOURCE_KINDS,
   RSVP_RESPONSES,
@@ -22,7 +23,9 @@ export const SESSIONS_EVENTS_TOPIC = 'sessions.events.v1';
 /** Stream ids on the topic (the message key), so consumers can tell the two aggregates apart. */
 export const engagementStreamId = (mentorshipId: string): string => `engagement-${mentorshipId}`;
 export const sessionStreamId = (sessionId: string): string => `session-${sessionId}`;
+export const conversationStreamId = (mentorshipId: string): string => `conversation-${mentorshipId}`;
 export const ENGAGEMENT_STREAM_TYPE = 'engagement';
+export const CONVERSATION_STREAM_TYPE = 'conversation';
 export const SESSION_STREAM_TYPE = 'session';
 
 /**
@@ -274,6 +277,51 @@ export const EngagementNudged = contract('EngagementNudged', {
   nudgedAt: utcInstantSchema,
 });
 
+/**
+ * Conversations (one per mentorship, stream `conversation-<mentorshipId>`): ids, counters and times only. Message
+ * bodies never travel; `memberPersonIds` names who the gateway's live subscription tells that something changed.
+ */
+const conversationRef = { mentorshipId: idSchema, memberPersonIds: personIds } as const;
+export const ConversationOpened = contract('ConversationOpened', {
+  ...conversationRef,
+  programId: idSchema,
+  openedAt: utcInstantSchema,
+});
+export const ConversationClosed = contract('ConversationClosed', { ...conversationRef, closedAt: utcInstantSchema });
+export const MessagePosted = contract('MessagePosted', {
+  ...conversationRef,
+  messageId: idSchema,
+  authorPersonId: idSchema,
+  seq: z.number().int().min(1),
+  postedAt: utcInstantSchema,
+});
+export const MessageEdited = contract('MessageEdited', {
+  ...conversationRef,
+  messageId: idSchema,
+  authorPersonId: idSchema,
+  editedAt: utcInstantSchema,
+});
+export const MessageDeleted = contract('MessageDeleted', {
+  ...conversationRef,
+  messageId: idSchema,
+  authorPersonId: idSchema,
+  deletedAt: utcInstantSchema,
+});
+export const ConversationRead = contract('ConversationRead', {
+  ...conversationRef,
+  readerPersonId: idSchema,
+  readUpToSeq: z.number().int().min(1),
+  readAt: utcInstantSchema,
+});
+/** Who reported stays out of `memberPersonIds`-style fields: the author is not told live that they were reported. */
+export const MessageReported = contract('MessageReported', {
+  mentorshipId: idSchema,
+  programId: idSchema,
+  messageId: idSchema,
+  reason: z.enum(MESSAGE_REPORT_REASONS),
+  reportedAt: utcInstantSchema,
+});
+
 /** Every event published on `sessions.events.v1`; structurally a messaging `EventContract`. */
 export const sessionsEventContracts = [
   EngagementOpened,
@@ -305,6 +353,13 @@ export const sessionsEventContracts = [
   EngagementRecovered,
   EngagementHealthChanged,
   EngagementNudged,
+  ConversationOpened,
+  ConversationClosed,
+  MessagePosted,
+  MessageEdited,
+  MessageDeleted,
+  ConversationRead,
+  MessageReported,
 ] as const;
 
 type AnyContract = (typeof sessionsEventContracts)[number];

@@ -12,3 +12,4 @@ export * from './goals-due';
 export * from './policy-decision';
 export * from './access.policy';
 export * from './introduction-input.policy';
+export * from './conversation/conversation.decider';

@@ -1,4 +1,10 @@
 import { SESSIONS_EVENT_TYPES, sessionsEventContracts } from '@trellis/sessions/contracts';
+import {
+  conversationDecider,
+  type ConversationCommand,
+  type ConversationEvent,
+  type ConversationState,
+} from './conversation/conversation.decider';
 import { engagementDecider, type EngagementCommand, type EngagementEvent } from './engagement.decider';
 import { toIntegrationEvent } from './integration-events';
 import { sessionDecider, type SessionCommand, type SessionEvent } from './session.decider';
@@ -169,8 +175,18 @@ const sessionEvents = [
   ]),
 ];
 
+const conversationEvents = play<ConversationCommand, ConversationEvent, ConversationState>(conversationDecider, [
+  { type: 'OpenConversation', mentorshipId: 'm-1', programId: 'prog-1', memberPersonIds: [mentor, mentee], now },
+  { type: 'PostMessage', actor: mentee, now, messageId: 'msg-1', body: sealed('hello') },
+  { type: 'EditMessage', actor: mentee, now, messageId: 'msg-1', body: sealed('hello!') },
+  { type: 'MarkConversationRead', actor: mentor, now, upToMessageId: 'msg-1' },
+  { type: 'ReportMessage', actor: mentor, now, messageId: 'msg-1', reason: 'spam' },
+  { type: 'DeleteMessage', actor: mentee, now, messageId: 'msg-1' },
+  { type: 'CloseConversation', now },
+]);
+
 describe('integration events', () => {
-  const domainEvents = [...engagementEvents, ...sessionEvents];
+  const domainEvents = [...engagementEvents, ...sessionEvents, ...conversationEvents];
   const published = domainEvents.map(toIntegrationEvent);
 
   it('every published event satisfies its contract', () => {
@@ -202,5 +218,12 @@ describe('integration events', () => {
   it('never carries a sealed (encrypted free-text) value', () => {
     expect(domainEvents.some((e) => JSON.stringify(e).includes('"enc":"test"'))).toBe(true);
     for (const event of published) expect(JSON.stringify(event)).not.toContain('"enc"');
+  });
+
+  it('tells the members that a message arrived, and never who reported one', () => {
+    const posted = published.find((e) => e.type === 'MessagePosted');
+    expect(posted).toMatchObject({ memberPersonIds: [mentor, mentee], authorPersonId: mentee, seq: 1 });
+    const reported = published.find((e) => e.type === 'MessageReported');
+    expect(JSON.stringify(reported)).not.toContain(mentor);
   });
 });

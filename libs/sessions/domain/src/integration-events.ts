@@ -1,4 +1,5 @@
 import type { SessionsIntegrationEvent } from '@trellis/sessions/contracts';
+import type { ConversationEvent } from './conversation/conversation.decider';
 import type { EngagementEvent } from './engagement.decider';
 import { withOptional } from './validation';
 import type { SessionEvent } from './session.decider';
@@ -9,7 +10,9 @@ import type { SessionEvent } from './session.decider';
  * one integration event so per-stream revisions on the topic are contiguous; private ones (reflections, notes) say
  * only that something changed.
  */
-export function toIntegrationEvent(event: EngagementEvent | SessionEvent): SessionsIntegrationEvent {
+export function toIntegrationEvent(
+  event: EngagementEvent | SessionEvent | ConversationEvent,
+): SessionsIntegrationEvent {
   switch (event.type) {
     case 'EngagementOpened':
       return {
@@ -268,6 +271,67 @@ export function toIntegrationEvent(event: EngagementEvent | SessionEvent): Sessi
         type: 'SessionNotesWritten',
         sessionId: event.sessionId,
         ...withOptional('mentorshipId', event.mentorshipId),
+      };
+    case 'ConversationOpened':
+      return {
+        type: event.type,
+        mentorshipId: event.mentorshipId,
+        memberPersonIds: [...event.memberPersonIds],
+        programId: event.programId,
+        openedAt: event.openedAt,
+      };
+    case 'ConversationClosed':
+      return {
+        type: event.type,
+        mentorshipId: event.mentorshipId,
+        memberPersonIds: [...event.memberPersonIds],
+        closedAt: event.closedAt,
+      };
+    case 'MessagePosted':
+      return {
+        type: event.type,
+        mentorshipId: event.mentorshipId,
+        memberPersonIds: [...event.memberPersonIds],
+        messageId: event.messageId,
+        authorPersonId: event.authorPersonId,
+        seq: event.seq,
+        postedAt: event.postedAt,
+      };
+    case 'MessageEdited':
+      return {
+        type: event.type,
+        mentorshipId: event.mentorshipId,
+        memberPersonIds: [...event.memberPersonIds],
+        messageId: event.messageId,
+        authorPersonId: event.authorPersonId,
+        editedAt: event.editedAt,
+      };
+    case 'MessageDeleted':
+      return {
+        type: event.type,
+        mentorshipId: event.mentorshipId,
+        memberPersonIds: [...event.memberPersonIds],
+        messageId: event.messageId,
+        authorPersonId: event.authorPersonId,
+        deletedAt: event.deletedAt,
+      };
+    case 'ConversationRead':
+      return {
+        type: event.type,
+        mentorshipId: event.mentorshipId,
+        memberPersonIds: [...event.memberPersonIds],
+        readerPersonId: event.readerPersonId,
+        readUpToSeq: event.readUpToSeq,
+        readAt: event.readAt,
+      };
+    case 'MessageReported':
+      return {
+        type: event.type,
+        mentorshipId: event.mentorshipId,
+        programId: event.programId,
+        messageId: event.messageId,
+        reason: event.reason,
+        reportedAt: event.reportedAt,
       };
   }
 }

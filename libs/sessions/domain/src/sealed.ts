@@ -50,6 +50,7 @@ export const TEXT_RULES = {
   location: { required: true, maxLength: 500 },
   notes: { required: true, maxLength: 20000 },
   feedbackText: { required: false, maxLength: 4000 },
+  message: { required: true, maxLength: 4000 },
 } as const satisfies Record<string, TextRule>;
 
 export type TextField = keyof typeof TEXT_RULES;

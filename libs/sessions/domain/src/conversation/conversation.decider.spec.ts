@@ -1,0 +1,237 @@
+import { given } from '@trellis/shared/kernel/testing';
+import {
+  conversationDecider,
+  messagePage,
+  unreadCount,
+  type ConversationCommand,
+  type ConversationEvent,
+} from './conversation.decider';
+import { sealed } from '../testing/sealed.fixture';
+
+const mentor = 'p-mentor';
+const mentee = 'p-mentee';
+const stranger = 'p-stranger';
+const members = [mentor, mentee];
+const now = '2026-03-02T09:00:00.000Z';
+const at = (seconds: number) => new Date(Date.parse(now) + seconds * 1000).toISOString();
+const ref = { mentorshipId: 'm-1', memberPersonIds: members };
+
+const opened: ConversationEvent = {
+  type: 'ConversationOpened',
+  ...ref,
+  programId: 'prog-1',
+  openedAt: '2026-03-01T08:00:00.000Z',
+};
+const posted = (messageId: string, seq: number, author = mentee, postedAt = now): ConversationEvent => ({
+  type: 'MessagePosted',
+  ...ref,
+  messageId,
+  seq,
+  authorPersonId: author,
+  body: sealed(messageId),
+  postedAt,
+});
+const post = (messageId: string, actor = mentee, when = now): ConversationCommand => ({
+  type: 'PostMessage',
+  messageId,
+  body: sealed(messageId),
+  actor,
+  now: when,
+});
+
+describe('Conversation decider', () => {
+  describe('opening', () => {
+    it('opens once for the members of the mentorship', () => {
+      given(conversationDecider)
+        .when({ type: 'OpenConversation', mentorshipId: 'm-1', programId: 'prog-1', memberPersonIds: members, now })
+        .then([{ ...opened, openedAt: now }]);
+      given(conversationDecider, [opened])
+        .when({ type: 'OpenConversation', mentorshipId: 'm-1', programId: 'prog-1', memberPersonIds: members, now })
+        .then([]);
+      given(conversationDecider)
+        .when({ type: 'OpenConversation', mentorshipId: 'm-1', programId: 'prog-1', memberPersonIds: [mentor], now })
+        .thenFails('BAD_USER_INPUT', /at least two people/);
+    });
+
+    it('closes when the mentorship ends: read-only from then on', () => {
+      const closed = given(conversationDecider, [opened, posted('msg-1', 1)])
+        .when({ type: 'CloseConversation', now })
+        .then([{ type: 'ConversationClosed', ...ref, closedAt: now }]);
+      expect(closed.status).toBe('closed');
+      const after: ConversationEvent[] = [
+        opened,
+        posted('msg-1', 1),
+        { type: 'ConversationClosed', ...ref, closedAt: now },
+      ];
+      given(conversationDecider, after).when(post('msg-2')).thenFails('CONFLICT', /ended/);
+      given(conversationDecider, after)
+        .when({ type: 'MarkConversationRead', upToMessageId: 'msg-1', actor: mentor, now })
+        .then([{ type: 'ConversationRead', ...ref, readerPersonId: mentor, readUpToSeq: 1, readAt: now }]);
+    });
+  });
+
+  describe('posting', () => {
+    it('numbers messages in order; only members post', () => {
+      given(conversationDecider, [opened])
+        .when(post('msg-1'))
+        .then([posted('msg-1', 1)]);
+      given(conversationDecider, [opened, posted('msg-1', 1)])
+        .when(post('msg-2', mentor))
+        .then([posted('msg-2', 2, mentor)]);
+      given(conversationDecider, [opened])
+        .when(post('msg-1', stranger))
+        .thenFails('FORBIDDEN', /people of this mentorship/);
+      given(conversationDecider).when(post('msg-1')).thenFails('NOT_FOUND');
+      given(conversationDecider, [opened])
+        .when({ type: 'PostMessage', messageId: 'msg-1', body: undefined as never, actor: mentee, now })
+        .thenFails('BAD_USER_INPUT', /Message is required/);
+    });
+
+    it(`refuses the 31st message within a minute and accepts it once the oldest left the window`, () => {
+      const burst = Array.from({ length: 30 }, (_, i) => posted(`msg-${i + 1}`, i + 1, mentee, at(i)));
+      const refusal = given(conversationDecider, [opened, ...burst])
+        .when(post('msg-31', mentee, at(30)))
+        .thenFails('CONFLICT', /at most 30 messages a minute; try again in 30 seconds/);
+      expect(refusal.details).toEqual({ retryInSeconds: 30 });
+      given(conversationDecider, [opened, ...burst])
+        .when(post('msg-31', mentor, at(30)))
+        .then([posted('msg-31', 31, mentor, at(30))]);
+      given(conversationDecider, [opened, ...burst])
+        .when(post('msg-31', mentee, at(60)))
+        .then([posted('msg-31', 31, mentee, at(60))]);
+    });
+  });
+
+  describe('editing and deleting', () => {
+    const history = [opened, posted('msg-1', 1)];
+
+    it('lets the author edit within 15 minutes, and nobody else', () => {
+      given(conversationDecider, history)
+        .when({ type: 'EditMessage', messageId: 'msg-1', body: sealed('fixed'), actor: mentee, now: at(15 * 60) })
+        .then([
+          {
+            type: 'MessageEdited',
+            ...ref,
+            messageId: 'msg-1',
+            authorPersonId: mentee,
+            body: sealed('fixed'),
+            editedAt: at(15 * 60),
+          },
+        ]);
+      const late = given(conversationDecider, history)
+        .when({ type: 'EditMessage', messageId: 'msg-1', body: sealed('late'), actor: mentee, now: at(15 * 60 + 1) })
+        .thenFails('CONFLICT', /edited for 15 minutes after they are sent/);
+      expect(late.details).toEqual({ editableUntil: at(15 * 60) });
+      given(conversationDecider, history)
+        .when({ type: 'EditMessage', messageId: 'msg-1', body: sealed('mine'), actor: mentor, now })
+        .thenFails('FORBIDDEN', /edit your own messages/);
+      given(conversationDecider, history)
+        .when({ type: 'EditMessage', messageId: 'msg-9', body: sealed('x'), actor: mentee, now })
+        .thenFails('NOT_FOUND');
+    });
+
+    it('lets the author delete their message at any time, once; a deleted message is not edited', () => {
+      const deleted: ConversationEvent = {
+        type: 'MessageDeleted',
+        ...ref,
+        messageId: 'msg-1',
+        authorPersonId: mentee,
+        deletedAt: at(3600),
+      };
+      const state = given(conversationDecider, history)
+        .when({ type: 'DeleteMessage', messageId: 'msg-1', actor: mentee, now: at(3600) })
+        .then([deleted]);
+      expect(state.messages['msg-1']!.deletedAt).toBe(at(3600));
+      given(conversationDecider, [...history, deleted])
+        .when({ type: 'DeleteMessage', messageId: 'msg-1', actor: mentee, now })
+        .then([]);
+      given(conversationDecider, [...history, deleted])
+        .when({ type: 'EditMessage', messageId: 'msg-1', body: sealed('x'), actor: mentee, now })
+        .thenFails('CONFLICT', /deleted/);
+      given(conversationDecider, history)
+        .when({ type: 'DeleteMessage', messageId: 'msg-1', actor: mentor, now })
+        .thenFails('FORBIDDEN', /delete your own messages/);
+    });
+  });
+
+  describe('read receipts and unread counts', () => {
+    const history = [opened, posted('msg-1', 1), posted('msg-2', 2), posted('msg-3', 3, mentor)];
+
+    it('moves a member’s receipt forward only', () => {
+      // The mentee's own post (seq 2) already read the conversation up to it.
+      const read: ConversationEvent = {
+        type: 'ConversationRead',
+        ...ref,
+        readerPersonId: mentee,
+        readUpToSeq: 3,
+        readAt: now,
+      };
+      const state = given(conversationDecider, history)
+        .when({ type: 'MarkConversationRead', upToMessageId: 'msg-3', actor: mentee, now })
+        .then([read]);
+      expect(state.readUpTo[mentee]).toBe(3);
+      given(conversationDecider, history)
+        .when({ type: 'MarkConversationRead', upToMessageId: 'msg-1', actor: mentee, now })
+        .then([]);
+      given(conversationDecider, history)
+        .when({ type: 'MarkConversationRead', upToMessageId: 'msg-9', actor: mentee, now })
+        .thenFails('NOT_FOUND');
+      given(conversationDecider, history)
+        .when({ type: 'MarkConversationRead', upToMessageId: 'msg-1', actor: stranger, now })
+        .thenFails('FORBIDDEN');
+    });
+
+    it('counts the others’ messages after the receipt, not deleted ones; posting reads up to one’s own', () => {
+      const state = given(conversationDecider, history).state;
+      // The mentor's own post at seq 3 carried their receipt past the mentee's two messages.
+      expect(unreadCount(state, mentor)).toBe(0);
+      expect(unreadCount(state, mentee)).toBe(1);
+      const withDeleted = given(conversationDecider, [
+        ...history,
+        { type: 'MessageDeleted', ...ref, messageId: 'msg-3', authorPersonId: mentor, deletedAt: now },
+      ]).state;
+      expect(unreadCount(withDeleted, mentee)).toBe(0);
+    });
+
+    it('pages messages newest last, older pages before a seq', () => {
+      const state = given(conversationDecider, history).state;
+      const last = messagePage(state, 2);
+      expect(last.messages.map((m) => m.messageId)).toEqual(['msg-2', 'msg-3']);
+      expect(last.hasOlder).toBe(true);
+      const older = messagePage(state, 2, 2);
+      expect(older.messages.map((m) => m.messageId)).toEqual(['msg-1']);
+      expect(older.hasOlder).toBe(false);
+    });
+  });
+
+  describe('reports', () => {
+    const history = [opened, posted('msg-1', 1)];
+
+    it('lets a member report someone else’s message once, with a reason from the list', () => {
+      const reported: ConversationEvent = {
+        type: 'MessageReported',
+        mentorshipId: 'm-1',
+        programId: 'prog-1',
+        messageId: 'msg-1',
+        reportedByPersonId: mentor,
+        reason: 'harassment',
+        reportedAt: now,
+      };
+      given(conversationDecider, history)
+        .when({ type: 'ReportMessage', messageId: 'msg-1', reason: 'harassment', actor: mentor, now })
+        .then([reported]);
+      given(conversationDecider, [...history, reported])
+        .when({ type: 'ReportMessage', messageId: 'msg-1', reason: 'spam', actor: mentor, now })
+        .then([]);
+      given(conversationDecider, history)
+        .when({ type: 'ReportMessage', messageId: 'msg-1', reason: 'spam', actor: mentee, now })
+        .thenFails('BAD_USER_INPUT', /your own message/);
+      given(conversationDecider, history)
+        .when({ type: 'ReportMessage', messageId: 'msg-1', reason: 'rude' as never, actor: mentor, now })
+        .thenFails('BAD_USER_INPUT', /reason from the list/);
+      given(conversationDecider, history)
+        .when({ type: 'ReportMessage', messageId: 'msg-1', reason: 'spam', actor: stranger, now })
+        .thenFails('FORBIDDEN');
+    });
+  });
+});

@@ -1,0 +1,356 @@
+import { MESSAGE_REPORT_REASONS, type MessageReportReason } from '@trellis/sessions/contracts';
+import { DomainError, type Decider, type SealedText } from '@trellis/shared/kernel';
+import { requireSealed } from '../sealed';
+import { parseUtcInstant, toUtcIso } from '../time';
+import { requireId } from '../validation';
+
+/**
+ * A conversation: one per mentorship (stream `conversation-<mentorshipId>`), opened when the mentorship starts and
+ * closed when it ends. Only its members post and read; bodies arrive sealed with the author's key, so the domain
+ * carries ciphertext and decides on ids, authors and times only.
+ */
+
+/** Posting more than this many messages within `RATE_WINDOW_MS` is refused until the oldest leaves the window. */
+export const MESSAGES_PER_MINUTE = 30;
+export const RATE_WINDOW_MS = 60_000;
+/** An author may correct a message for this long after posting it. */
+export const EDIT_WINDOW_MS = 15 * 60_000;
+
+export interface ConversationMessage {
+  messageId: string;
+  seq: number;
+  authorPersonId: string;
+  body: SealedText;
+  postedAt: string;
+  editedAt?: string;
+  deletedAt?: string;
+}
+
+export interface ConversationState {
+  status: 'none' | 'open' | 'closed';
+  mentorshipId: string;
+  programId: string;
+  memberPersonIds: string[];
+  openedAt: string;
+  /** By message id; `seq` orders them (1, 2, 3… in posting order). */
+  messages: Record<string, ConversationMessage>;
+  /** The last message seq, 0 before the first. */
+  lastSeq: number;
+  /** Per member, the seq of the last message they have read (0: none). */
+  readUpTo: Record<string, number>;
+  /** Per member, the times of their most recent posts within the rate window, oldest first. */
+  recentPosts: Record<string, string[]>;
+  /** `<messageId>|<personId>`: a member reports a message once. */
+  reports: Record<string, MessageReportReason>;
+}
+
+export const initialConversationState = (): ConversationState => ({
+  status: 'none',
+  mentorshipId: '',
+  programId: '',
+  memberPersonIds: [],
+  openedAt: '',
+  messages: {},
+  lastSeq: 0,
+  readUpTo: {},
+  recentPosts: {},
+  reports: {},
+});
+
+interface ByMember {
+  /** The person acting (from the verified token). */
+  actor: string;
+  now: string;
+}
+
+export type ConversationCommand =
+  | { type: 'OpenConversation'; mentorshipId: string; programId: string; memberPersonIds: string[]; now: string }
+  | { type: 'CloseConversation'; now: string }
+  | ({ type: 'PostMessage'; messageId: string; body: SealedText } & ByMember)
+  | ({ type: 'EditMessage'; messageId: string; body: SealedText } & ByMember)
+  | ({ type: 'DeleteMessage'; messageId: string } & ByMember)
+  | ({ type: 'MarkConversationRead'; upToMessageId: string } & ByMember)
+  | ({ type: 'ReportMessage'; messageId: string; reason: MessageReportReason } & ByMember);
+
+interface OnConversation {
+  mentorshipId: string;
+  memberPersonIds: string[];
+}
+
+export type ConversationEvent =
+  | ({ type: 'ConversationOpened'; programId: string; openedAt: string } & OnConversation)
+  | ({ type: 'ConversationClosed'; closedAt: string } & OnConversation)
+  | ({
+      type: 'MessagePosted';
+      messageId: string;
+      seq: number;
+      authorPersonId: string;
+      body: SealedText;
+      postedAt: string;
+    } & OnConversation)
+  | ({
+      type: 'MessageEdited';
+      messageId: string;
+      authorPersonId: string;
+      body: SealedText;
+      editedAt: string;
+    } & OnConversation)
+  | ({ type: 'MessageDeleted'; messageId: string; authorPersonId: string; deletedAt: string } & OnConversation)
+  | ({ type: 'ConversationRead'; readerPersonId: string; readUpToSeq: number; readAt: string } & OnConversation)
+  | {
+      type: 'MessageReported';
+      mentorshipId: string;
+      programId: string;
+      messageId: string;
+      reportedByPersonId: string;
+      reason: MessageReportReason;
+      reportedAt: string;
+    };
+
+const instant = (value: string): string => toUtcIso(parseUtcInstant(value, 'now'));
+const ms = (iso: string): number => Date.parse(iso);
+
+export const isMember = (state: ConversationState, personId: string): boolean =>
+  state.memberPersonIds.includes(personId);
+
+/** Who may read the messages: the members only (not the program's managers, not organization admins). */
+export function requireReader(state: ConversationState, personId: string): void {
+  if (state.status === 'none') throw new DomainError('NOT_FOUND', 'There is no conversation for this mentorship.');
+  if (!isMember(state, personId)) {
+    throw new DomainError('FORBIDDEN', 'Only the people of this mentorship read and write its conversation.');
+  }
+}
+
+function memberAction(state: ConversationState, command: ByMember): { actor: string; now: string } & OnConversation {
+  requireReader(state, command.actor);
+  return {
+    actor: command.actor,
+    now: instant(command.now),
+    mentorshipId: state.mentorshipId,
+    memberPersonIds: [...state.memberPersonIds],
+  };
+}
+
+function requireOpen(state: ConversationState): void {
+  if (state.status === 'closed') {
+    throw new DomainError('CONFLICT', 'This mentorship has ended; its conversation can be read but not changed.');
+  }
+}
+
+function ownMessage(state: ConversationState, messageId: string, actor: string, verb: string): ConversationMessage {
+  const message = state.messages[requireId(messageId, 'messageId')];
+  if (!message) throw new DomainError('NOT_FOUND', 'There is no such message in this conversation.');
+  if (message.authorPersonId !== actor) throw new DomainError('FORBIDDEN', `You can only ${verb} your own messages.`);
+  return message;
+}
+
+/** Posts of the actor still inside the rate window at `now`. */
+export function postsInWindow(state: ConversationState, personId: string, now: string): string[] {
+  const from = ms(now) - RATE_WINDOW_MS;
+  return (state.recentPosts[personId] ?? []).filter((at) => ms(at) > from);
+}
+
+function decide(command: ConversationCommand, state: ConversationState): ConversationEvent[] {
+  switch (command.type) {
+    case 'OpenConversation': {
+      if (state.status !== 'none') return [];
+      const members = [...new Set(command.memberPersonIds.map((p) => requireId(p, 'memberPersonIds')))];
+      if (members.length < 2) {
+        throw new DomainError('BAD_USER_INPUT', 'A conversation needs at least two people.', {
+          field: 'memberPersonIds',
+        });
+      }
+      return [
+        {
+          type: 'ConversationOpened',
+          mentorshipId: requireId(command.mentorshipId, 'mentorshipId'),
+          programId: requireId(command.programId, 'programId'),
+          memberPersonIds: members,
+          openedAt: instant(command.now),
+        },
+      ];
+    }
+    case 'CloseConversation': {
+      if (state.status !== 'open') return [];
+      return [
+        {
+          type: 'ConversationClosed',
+          mentorshipId: state.mentorshipId,
+          memberPersonIds: [...state.memberPersonIds],
+          closedAt: instant(command.now),
+        },
+      ];
+    }
+    case 'PostMessage': {
+      const { actor, now, ...ref } = memberAction(state, command);
+      requireOpen(state);
+      const messageId = requireId(command.messageId, 'messageId');
+      if (state.messages[messageId]) throw new DomainError('CONFLICT', 'A message with this id exists already.');
+      const recent = postsInWindow(state, actor, now);
+      if (recent.length >= MESSAGES_PER_MINUTE) {
+        const retryInSeconds = Math.max(1, Math.ceil((ms(recent[0]!) + RATE_WINDOW_MS - ms(now)) / 1000));
+        throw new DomainError(
+          'CONFLICT',
+          `You can send at most ${MESSAGES_PER_MINUTE} messages a minute; try again in ${retryInSeconds} seconds.`,
+          { retryInSeconds },
+        );
+      }
+      return [
+        {
+          type: 'MessagePosted',
+          ...ref,
+          messageId,
+          seq: state.lastSeq + 1,
+          authorPersonId: actor,
+          body: requireSealed(command.body, 'Message'),
+          postedAt: now,
+        },
+      ];
+    }
+    case 'EditMessage': {
+      const { actor, now, ...ref } = memberAction(state, command);
+      requireOpen(state);
+      const message = ownMessage(state, command.messageId, actor, 'edit');
+      if (message.deletedAt) throw new DomainError('CONFLICT', 'This message was deleted; it can no longer be edited.');
+      if (ms(now) - ms(message.postedAt) > EDIT_WINDOW_MS) {
+        throw new DomainError(
+          'CONFLICT',
+          'Messages can be edited for 15 minutes after they are sent; this one can no longer be changed.',
+          { editableUntil: toUtcIso(ms(message.postedAt) + EDIT_WINDOW_MS) },
+        );
+      }
+      return [
+        {
+          type: 'MessageEdited',
+          ...ref,
+          messageId: message.messageId,
+          authorPersonId: actor,
+          body: requireSealed(command.body, 'Message'),
+          editedAt: now,
+        },
+      ];
+    }
+    case 'DeleteMessage': {
+      const { actor, now, ...ref } = memberAction(state, command);
+      requireOpen(state);
+      const message = ownMessage(state, command.messageId, actor, 'delete');
+      if (message.deletedAt) return [];
+      return [{ type: 'MessageDeleted', ...ref, messageId: message.messageId, authorPersonId: actor, deletedAt: now }];
+    }
+    case 'MarkConversationRead': {
+      const { actor, now, ...ref } = memberAction(state, command);
+      const message = state.messages[requireId(command.upToMessageId, 'upToMessageId')];
+      if (!message) throw new DomainError('NOT_FOUND', 'There is no such message in this conversation.');
+      // Receipts only move forward: a client marking an older message read (another tab) changes nothing.
+      if (message.seq <= (state.readUpTo[actor] ?? 0)) return [];
+      return [{ type: 'ConversationRead', ...ref, readerPersonId: actor, readUpToSeq: message.seq, readAt: now }];
+    }
+    case 'ReportMessage': {
+      const { actor, now } = memberAction(state, command);
+      const message = state.messages[requireId(command.messageId, 'messageId')];
+      if (!message) throw new DomainError('NOT_FOUND', 'There is no such message in this conversation.');
+      if (message.authorPersonId === actor) {
+        throw new DomainError('BAD_USER_INPUT', 'You cannot report your own message; delete it instead.');
+      }
+      if (!(MESSAGE_REPORT_REASONS as readonly string[]).includes(command.reason)) {
+        throw new DomainError('BAD_USER_INPUT', 'Choose a reason from the list.', { field: 'reason' });
+      }
+      if (state.reports[`${message.messageId}|${actor}`]) return [];
+      return [
+        {
+          type: 'MessageReported',
+          mentorshipId: state.mentorshipId,
+          programId: state.programId,
+          messageId: message.messageId,
+          reportedByPersonId: actor,
+          reason: command.reason,
+          reportedAt: now,
+        },
+      ];
+    }
+  }
+}
+
+function evolve(state: ConversationState, event: ConversationEvent): ConversationState {
+  switch (event.type) {
+    case 'ConversationOpened':
+      return {
+        ...state,
+        status: 'open',
+        mentorshipId: event.mentorshipId,
+        programId: event.programId,
+        memberPersonIds: [...event.memberPersonIds],
+        openedAt: event.openedAt,
+      };
+    case 'ConversationClosed':
+      return { ...state, status: 'closed' };
+    case 'MessagePosted': {
+      const from = ms(event.postedAt) - RATE_WINDOW_MS;
+      const recent = (state.recentPosts[event.authorPersonId] ?? []).filter((at) => ms(at) > from);
+      return {
+        ...state,
+        lastSeq: event.seq,
+        messages: {
+          ...state.messages,
+          [event.messageId]: {
+            messageId: event.messageId,
+            seq: event.seq,
+            authorPersonId: event.authorPersonId,
+            body: event.body,
+            postedAt: event.postedAt,
+          },
+        },
+        recentPosts: { ...state.recentPosts, [event.authorPersonId]: [...recent, event.postedAt] },
+        // Sending a message means having read the conversation up to it.
+        readUpTo: { ...state.readUpTo, [event.authorPersonId]: event.seq },
+      };
+    }
+    case 'MessageEdited': {
+      const message = state.messages[event.messageId]!;
+      return {
+        ...state,
+        messages: { ...state.messages, [event.messageId]: { ...message, body: event.body, editedAt: event.editedAt } },
+      };
+    }
+    case 'MessageDeleted': {
+      const message = state.messages[event.messageId]!;
+      return {
+        ...state,
+        messages: { ...state.messages, [event.messageId]: { ...message, deletedAt: event.deletedAt } },
+      };
+    }
+    case 'ConversationRead':
+      return { ...state, readUpTo: { ...state.readUpTo, [event.readerPersonId]: event.readUpToSeq } };
+    case 'MessageReported':
+      return {
+        ...state,
+        reports: { ...state.reports, [`${event.messageId}|${event.reportedByPersonId}`]: event.reason },
+      };
+  }
+}
+
+/** Messages of others after the member's read receipt, deleted ones not counted. */
+export function unreadCount(state: ConversationState, personId: string): number {
+  const readUpTo = state.readUpTo[personId] ?? 0;
+  return Object.values(state.messages).filter((m) => m.seq > readUpTo && m.authorPersonId !== personId && !m.deletedAt)
+    .length;
+}
+
+/** Messages in seq order, the newest `limit` before `beforeSeq` (exclusive), and whether older ones exist. */
+export function messagePage(
+  state: ConversationState,
+  limit: number,
+  beforeSeq?: number,
+): { messages: ConversationMessage[]; hasOlder: boolean } {
+  const sorted = Object.values(state.messages)
+    .filter((m) => beforeSeq === undefined || m.seq < beforeSeq)
+    .sort((a, b) => a.seq - b.seq);
+  const messages = sorted.slice(Math.max(0, sorted.length - limit));
+  return { messages, hasOlder: sorted.length > messages.length };
+}
+
+export const conversationDecider: Decider<ConversationCommand, ConversationEvent, ConversationState> = {
+  initialState: initialConversationState,
+  decide,
+  evolve,
+};
