@@ -61,6 +61,30 @@ describe('my circles on the program page', () => {
     expect(within(card).queryByText('Ida Mentee')).not.toBeInTheDocument();
   });
 
+  it('counts the fellow members whose names the viewer may not see instead of listing rows without a name', async () => {
+    const open = circle(
+      'c-1',
+      'open',
+      ['lena', 'Lena Lead'],
+      [
+        ['ida', 'Ida Mentee'],
+        ['ben', 'Ben Mentee'],
+        ['cem', ''],
+        ['dora', ''],
+      ],
+    );
+    open.members = open.members.map((m) => (m.mentee.displayName ? m : { ...m, mentee: null as never }));
+    await renderSection([myCircles([open])], 'ida');
+    const card = await screen.findByRole('article', { name: 'Circle led by Lena Lead' });
+    const members = within(card).getByRole('list', { name: 'Also in the circle' });
+    expect(
+      within(members)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Ben Mentee', 'and 2 more mentees']);
+    expect(card).not.toHaveTextContent('Name not available');
+  });
+
   it('tells a lead the circle is theirs, and leaves closed circles out', async () => {
     await renderSection(
       [

@@ -27,10 +27,12 @@ export function MyCirclesSection({ programId, personId }: { programId: string; p
       <Stack gap="sm">
         {circles.map((circle) => {
           const lead = circle.mentorPersonId === personId ? t('program.circles.you') : circle.mentor?.displayName;
-          const names = (circle.members ?? [])
-            .filter((m) => m.personId !== personId)
-            .map((m) => m.mentee?.displayName ?? unnamed)
+          const others = (circle.members ?? []).filter((m) => m.personId !== personId);
+          const names = others
+            .flatMap((m) => (m.mentee?.displayName ? [m.mentee.displayName] : []))
             .sort((a, b) => a.localeCompare(b, i18n.language));
+          // A fellow member whose profile the viewer may not see is counted, not listed as a row of "no name".
+          const unnamedCount = others.length - names.length;
           return (
             <Card
               withBorder
@@ -39,7 +41,7 @@ export function MyCirclesSection({ programId, personId }: { programId: string; p
               aria-label={t('program.circles.ledBy', { name: lead ?? unnamed })}
             >
               <Text fw={500}>{t('program.circles.ledBy', { name: lead ?? unnamed })}</Text>
-              {names.length === 0 ? (
+              {others.length === 0 ? (
                 <Text size="sm" c="dimmed">
                   {t('program.circles.noOthers')}
                 </Text>
@@ -48,6 +50,13 @@ export function MyCirclesSection({ programId, personId }: { programId: string; p
                   {names.map((name, index) => (
                     <List.Item key={`${name}-${index}`}>{name}</List.Item>
                   ))}
+                  {unnamedCount > 0 && (
+                    <List.Item>
+                      {t(names.length === 0 ? 'program.circles.menteesCount' : 'program.circles.moreMentees', {
+                        count: unnamedCount,
+                      })}
+                    </List.Item>
+                  )}
                 </List>
               )}
             </Card>
