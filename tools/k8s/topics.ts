@@ -41,7 +41,7 @@ export function consumerGroups(): string[] {
     String.raw`(?:\b(?:[a-z]+G|g)roup\s*:\s*|\bname\s*:\s*|_GROUP\s*=\s*)'((?:${services.join('|')})\.[a-z0-9][a-z0-9_-]*)'`,
     'g',
   );
-  const prefixed = /`\$\{(?:prefix|groupPrefix|service)\}\.([a-z0-9][a-z0-9_-]*)`/g;
+  const prefixed = /`\$\{(?:[a-z]+\.)?(?:prefix|groupPrefix|service)\}\.([a-z0-9][a-z0-9_-]*)`/g;
   const memberships = new RegExp(String.raw`membershipsProjection\('(${services.join('|')})'\)`, 'g');
   for (const file of sources(['apps', ...services.map((s) => `libs/${s}`), 'libs/shared/memberships'])) {
     const code = fs.readFileSync(file, 'utf8');
