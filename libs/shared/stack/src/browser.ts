@@ -88,6 +88,14 @@ export interface AccessibilityViolation {
 
 /** axe-core's serious and critical findings on the page as it is now (WCAG 2.1 A and AA rules). */
 export async function seriousAccessibilityViolations(page: Page): Promise<AccessibilityViolation[]> {
+  // A drawer or dialog still fading in is measured against its half-dimmed backdrop: colour contrast then fails or
+  // passes by timing. The page is checked once its finite transitions have run (a spinner's loop never ends).
+  await page.waitForFunction(
+    `document.getAnimations().every((animation) =>
+      animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity)`,
+    null,
+    { timeout: 5_000 },
+  );
   await page.addScriptTag({ content: axe.source });
   // Runs in the page, where axe-core was just injected; a string, because this project is typed for Node, not the DOM.
   const violations = await page.evaluate<AccessibilityViolation[]>(`(async () => {
