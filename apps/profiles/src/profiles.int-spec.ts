@@ -351,6 +351,26 @@ describe('profiles service (real FerretDB, Kafka, tokens)', () => {
     expect(byAdmin.data?.importParticipants).toMatchObject({ imported: 0, alreadyEnrolled: 2 });
   });
 
+  it('answers an import retried after a crash before its report was stored with what the first run enrolled', async () => {
+    const csv = [
+      'person_id,email,display_name,roles,timezone,languages',
+      `crash-a-${h.tenantId},ca@example.org,Cai Ash,mentee,Europe/Oslo,en`,
+      `crash-b-${h.tenantId},cb@example.org,Cleo Beech,mentee,Europe/Oslo,en`,
+    ].join('\n');
+    const IMPORT = `mutation($p: ID!, $csv: String!, $c: ID) { importParticipants(programId: $p, csv: $csv, commandId: $c) { imported alreadyEnrolled failed } }`;
+    type Report = { importParticipants: { imported: number; alreadyEnrolled: number; failed: number } };
+    const commandId = uniqueName('import');
+    const first = await h.gql<Report>(manager, IMPORT, { p: programId, csv, c: commandId });
+    expect(first.data?.importParticipants).toEqual({ imported: 2, alreadyEnrolled: 0, failed: 0 });
+    // The process died after enrolling everyone and before it stored the report: the report is not there.
+    await h.db.connection.collection('import_reports').deleteMany({ programId });
+    const retried = await h.gql<Report>(manager, IMPORT, { p: programId, csv, c: commandId });
+    expect(retried.data).toEqual(first.data);
+    // Another upload of the same file is still told that they are enrolled already.
+    const reupload = await h.gql<Report>(manager, IMPORT, { p: programId, csv, c: uniqueName('import') });
+    expect(reupload.data?.importParticipants).toEqual({ imported: 0, alreadyEnrolled: 2, failed: 0 });
+  });
+
   it('answers a page of 100 participants, or 100 entity lookups, with a constant number of database queries', async () => {
     const csv = [
       'person_id,email,display_name,roles,timezone,languages,skills_offered',

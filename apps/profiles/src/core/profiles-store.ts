@@ -149,6 +149,13 @@ export class ProfilesStore {
     return result.state;
   }
 
+  /** Which of these commits exist: one read by _id for all of them. */
+  async existingCommitIds(commitIds: readonly string[]): Promise<Set<string>> {
+    if (commitIds.length === 0) return new Set();
+    const found = await this.store.commits.find({ _id: { $in: [...commitIds] } }, { projection: { _id: 1 } }).toArray();
+    return new Set(found.map((commit) => commit._id));
+  }
+
   /**
    * Enrolls many people at once: one read of their streams, one commit per new participant written with a single
    * `appendNewStreams`, and their rows with one insert. A command id that is stored already answers as before (a

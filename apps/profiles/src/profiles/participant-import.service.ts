@@ -59,6 +59,13 @@ const list = (value: string | undefined): string[] =>
     .filter(Boolean);
 
 /**
+ * Person-based commit ids make a re-upload of the same file, or of a part of it, idempotent; with the import's command
+ * id in them, a retried import can also tell its own enrollments from those of an earlier upload.
+ */
+const enrollmentCommitId = (programId: string, personId: string, importKey: string | undefined): string =>
+  importKey === undefined ? `import:${programId}:${personId}` : `import:${programId}:${personId}:${importKey}`;
+
+/**
  * Bulk enrollment from a manager's CSV. Every row is checked first with the same rules as one enrollment, so the
  * report names each bad line; then valid rows are enrolled — or none at all when the manager asked for
  * all-or-nothing and any row is bad. Re-uploading the same file is safe: already enrolled people are counted, not
@@ -108,11 +115,12 @@ export class ParticipantImportService {
   ): Promise<ImportResult> {
     await this.profiles.changeProgramGuard(principal, programId);
     const { commandId } = options;
-    if (commandId === undefined) return this.run(principal, programId, csv, allOrNothing);
+    if (commandId === undefined) return this.run(principal, programId, csv, allOrNothing, undefined);
     const _id = `${principal.tenantId}:${principal.personId}:${commandId}`;
     const earlier = await this.reports.findOne({ _id });
     if (earlier) return this.answered(earlier, programId, commandId);
-    const result = await this.run(principal, programId, csv, allOrNothing);
+    // The caller's own: another person replaying this command id did not enroll anyone with it.
+    const result = await this.run(principal, programId, csv, allOrNothing, `${principal.personId}:${commandId}`);
     try {
       await this.reports.insertOne({ _id, programId, createdAt: new Date(), ...result });
     } catch (error) {
@@ -130,11 +138,28 @@ export class ParticipantImportService {
     return { imported, alreadyEnrolled, failed, errors };
   }
 
+  /**
+   * The people of the file whose enrollment this very import command wrote: a retry after a crash that came between
+   * the enrollments and the stored report counts them as imported, as the lost first answer did.
+   */
+  private async enrolledBy(
+    programId: string,
+    existingRows: Map<string, ParticipantRow>,
+    importKey: string | undefined,
+  ): Promise<Set<string>> {
+    if (importKey === undefined || existingRows.size === 0) return new Set();
+    const personIds = [...existingRows.values()].map((row) => row.personId);
+    const byCommitId = new Map(personIds.map((id) => [enrollmentCommitId(programId, id, importKey), id]));
+    const written = await this.store.existingCommitIds([...byCommitId.keys()]);
+    return new Set([...written].map((commitId) => byCommitId.get(commitId) as string));
+  }
+
   private async run(
     principal: Principal,
     programId: string,
     csv: string,
     allOrNothing: boolean,
+    importKey: string | undefined,
   ): Promise<ImportResult> {
     if (csv.length > 5_000_000)
       throw new DomainError('BAD_USER_INPUT', 'The file is larger than 5 MB.', { field: 'csv' });
@@ -160,10 +185,12 @@ export class ParticipantImportService {
 
     const program = await this.store.programFacts(principal.tenantId, programId);
     const existingRows = await this.existingParticipants(principal.tenantId, programId, body, columns);
+    const enrolledByThisImport = await this.enrolledBy(programId, existingRows, importKey);
     const errors: ImportResult['errors'] = [];
     const valid: ValidRow[] = [];
     const seen = new Map<string, number>();
     let alreadyEnrolled = 0;
+    let imported = 0;
     for (const [index, cells] of body.entries()) {
       const line = index + 2;
       if (cells.every((c) => c === '')) continue;
@@ -212,7 +239,8 @@ export class ParticipantImportService {
         };
         const existing = existingRows.get(participantIdFor(programId, personId));
         if (existing && existing.status !== 'withdrawn' && !('erased' in existing && existing.erased)) {
-          alreadyEnrolled += 1;
+          if (enrolledByThisImport.has(personId)) imported += 1;
+          else alreadyEnrolled += 1;
           continue;
         }
         // Dry run of the enrollment decision: the domain sees sealed text only, so placeholders stand in for it.
@@ -249,7 +277,7 @@ export class ParticipantImportService {
     }
 
     if (allOrNothing && errors.length > 0) {
-      return { imported: 0, alreadyEnrolled, failed: errors.length, errors };
+      return { imported: 0, alreadyEnrolled: alreadyEnrolled + imported, failed: errors.length, errors };
     }
     const outcomes = await this.bulk.enroll(
       principal,
@@ -260,12 +288,10 @@ export class ParticipantImportService {
         cohortId: row.cohortId,
         mentorCapacity: row.mentorCapacity,
         profile: row.input,
-        // Person-based command ids make a re-upload of the same file, or of a part of it, idempotent.
-        commandId: `import:${programId}:${row.personId}`,
+        commandId: enrollmentCommitId(programId, row.personId, importKey),
       })),
       { selfEnrolled: false },
     );
-    let imported = 0;
     for (const [index, error] of outcomes.entries()) {
       const row = valid[index] as ValidRow;
       if (error) errors.push({ line: row.line, message: error.message });
