@@ -3,14 +3,11 @@ import {
   type ASTVisitor,
   type FragmentDefinitionNode,
   GraphQLError,
-  type GraphQLOutputType,
-  isListType,
-  isNonNullType,
   Kind,
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { costRefusal, operationCost } from './operation-cost';
 
 function limitError(message: string, limit: string, status = 400): GraphQLError {
   return new GraphQLError(message, {
@@ -75,37 +72,14 @@ export function aliasLimitRule(max: number) {
   };
 }
 
-const DEFAULT_LIST_SIZE = 10;
-
-/** Lists multiply the cost of what is selected in them by their page size (`first`/`limit`/`take`, else 10). */
-const listEstimator: ComplexityEstimator = ({ type: parent, field, args, childComplexity }) => {
-  // Introspection is switched off in production and bounded by its own shape; it costs nothing here.
-  if (parent.name.startsWith('__') || field.name.startsWith('__')) return 0;
-  let type: GraphQLOutputType = field.type;
-  if (isNonNullType(type)) type = type.ofType;
-  if (!isListType(type)) return undefined;
-  const requested = [args['first'], args['limit'], args['take'], args['pageSize']].find(
-    (v): v is number => typeof v === 'number',
-  );
-  return 1 + (childComplexity || 1) * Math.max(1, requested ?? DEFAULT_LIST_SIZE);
-};
-
 /** Rejects an operation whose estimated cost is above `max`, before any subgraph is called. */
 export function costLimitPlugin(max: number): ApolloServerPlugin {
   return {
     requestDidStart: () =>
       Promise.resolve({
         didResolveOperation({ document, request, operationName, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
-          if (cost > max) {
-            throw limitError(`The query would cost ${cost} points; the limit is ${max}. Ask for fewer items.`, 'cost');
-          }
+          const cost = operationCost(schema, document, request.variables ?? {}, operationName ?? undefined);
+          if (cost.points > max) throw limitError(costRefusal(cost, max), 'cost');
           return Promise.resolve();
         },
       }),
