@@ -19,10 +19,10 @@ const DEFAULT_LIST_SIZE = 10;
 export const COMPUTED_FIELD_COSTS: Readonly<Record<string, { points: number; why: string }>> = {
   'Participant.recommendedMentors': { points: 400, why: 'scores every mentor of the program' },
   'Query.recommendedMentors': { points: 400, why: 'scores every mentor of the program' },
-  'Query.compareMatchingRound': { points: 5000, why: 'solves the whole round again' },
+  'Query.compareMatchingRound': { points: 4000, why: 'solves the whole round again' },
   'Query.circleFill': { points: 500, why: 'reads a whole fill draft with its placements' },
-  'Query.programInsights': { points: 2000, why: 'rebuilds the figures from the event history' },
-  'Query.programInsightsCsv': { points: 2000, why: 'rebuilds the figures from the event history' },
+  'Query.programInsights': { points: 1500, why: 'rebuilds the figures from the event history' },
+  'Query.programInsightsCsv': { points: 1500, why: 'rebuilds the figures from the event history' },
 };
 
 const sizeOf = (args: Record<string, unknown>): number | undefined =>
