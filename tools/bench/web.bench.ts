@@ -14,8 +14,8 @@
 //   participants_filtered_ms  from typing a last name into the search until the rows are the search's (the field's
 //                             pause before it asks, 300 ms, included)
 //   round_table_ms            from navigation to the draft round's console until its pairs table shows rows
-// Baselines in the same run: the LCP of a static page the same gateway serves, and the recommendedMentors round trip
-// with fetch. Last line: RESULT initial_js_kb_gzip=… home_lcp_ms=… recommendations_ms=… participants_page_ms=…
+// Baselines in the same run: the LCP of a static page the same gateway serves, the recommendedMentors round trip
+// with fetch, and the console's own queries (the round's pairs, a participants page, the name search) with fetch. Last line: RESULT initial_js_kb_gzip=… home_lcp_ms=… recommendations_ms=… participants_page_ms=…
 // participants_filtered_ms=… round_table_ms=…
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,7 +24,7 @@ import zlib from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PROGRAM_ID, DEMO_USERS } from '@trellis/shared/demo';
 import { buildWebApp, type E2eStack, launchBrowser, startStack } from '@trellis/shared/stack';
-import { participantsLoad, roundTableLoad, SCALE, seedScaleProgram } from './web-console-scale';
+import { consoleRoundTrips, participantsLoad, roundTableLoad, SCALE, seedScaleProgram } from './web-console-scale';
 
 const LOADS = Number(process.argv.find((a) => a.startsWith('--loads='))?.split('=')[1] ?? 5);
 const GOALS = { initialJsKb: 200, homeLcpMs: 1000, recommendationsMs: 1500, participantsMs: 800, roundTableMs: 1500 };
@@ -218,6 +218,9 @@ async function main(): Promise<void> {
     console.log(`console: seeding ${SCALE.mentees} mentees and ${SCALE.mentors} mentors through the API`);
     const scale = await seedScaleProgram(stack, manager, (line) => console.log(`console: ${line}`));
     console.log(`console: program ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    const apiTrips: Array<Awaited<ReturnType<typeof consoleRoundTrips>>> = [];
+    for (let i = 0; i < LOADS; i++)
+      apiTrips.push(await consoleRoundTrips(stack, manager, scale.programId, scale.roundId));
     const managerSession = await signInAs(browser, stack.webUrl, manager.displayName);
     const consoleLoad = async () => {
       const { context, page } = await coldPage(browser!, managerSession);
@@ -265,6 +268,18 @@ async function main(): Promise<void> {
       )}`,
     );
     console.log(`program page: "Ask" enabled after       ${describe(recommendations, 'ms')}`);
+    console.log(
+      `baseline: console queries with fetch     round ${describe(
+        apiTrips.map((t) => t.roundMs),
+        'ms',
+      )}; participants page ${describe(
+        apiTrips.map((t) => t.participantsMs),
+        'ms',
+      )}; by name ${describe(
+        apiTrips.map((t) => t.filteredMs),
+        'ms',
+      )}`,
+    );
     console.log(
       `console: participants first page        ${describe(
         participants.map((p) => p.firstPageMs),
