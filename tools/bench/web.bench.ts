@@ -8,8 +8,15 @@
 //   home_lcp_ms         the home's largest contentful paint
 //   recommendations_ms  from navigation to the program page until a recommended mentor's "Ask" button is on screen
 //                       and enabled
-// Baselines in the same run: the LCP of a static page the same gateway serves, and the recommendedMentors round trip
-// with fetch. Last line: RESULT initial_js_kb_gzip=… home_lcp_ms=… recommendations_ms=…
+// Then the program manager's console on a program of 5,000 mentees and 1,000 mentors (web-console-scale.ts), as the
+// demo manager:
+//   participants_page_ms      from the click on the Participants tab until the first page's rows are on screen
+//   participants_filtered_ms  from typing a last name into the search until the rows are the search's (the field's
+//                             pause before it asks, 300 ms, included)
+//   round_table_ms            from navigation to the draft round's console until its pairs table shows rows
+// Baselines in the same run: the LCP of a static page the same gateway serves, the recommendedMentors round trip
+// with fetch, and the console's own queries (the round's pairs, a participants page, the name search) with fetch. Last line: RESULT initial_js_kb_gzip=… home_lcp_ms=… recommendations_ms=… participants_page_ms=…
+// participants_filtered_ms=… round_table_ms=…
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,14 +24,18 @@ import zlib from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PROGRAM_ID, DEMO_USERS } from '@trellis/shared/demo';
 import { buildWebApp, type E2eStack, launchBrowser, startStack } from '@trellis/shared/stack';
+import { consoleRoundTrips, participantsLoad, roundTableLoad, SCALE, seedScaleProgram } from './web-console-scale';
 
 const LOADS = Number(process.argv.find((a) => a.startsWith('--loads='))?.split('=')[1] ?? 5);
-const GOALS = { initialJsKb: 200, homeLcpMs: 1000, recommendationsMs: 1500 };
+const GOALS = { initialJsKb: 200, homeLcpMs: 1000, recommendationsMs: 1500, participantsMs: 800, roundTableMs: 1500 };
 const mentee = DEMO_USERS.find((u) => u.alias === 'mentee')!;
+const manager = DEMO_USERS.find((u) => u.alias === 'manager')!;
 const BASELINE_PAGE = 'bench-baseline.html';
 
+// A load that failed counts as NaN: reported, and left out of the median.
 const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
@@ -57,14 +68,14 @@ async function largestContentfulPaint(page: Page): Promise<number> {
   return lcp;
 }
 
-/** Signs the demo mentee in through the development provider's pages and returns the tab's sessionStorage. */
-async function signInAsMentee(browser: Browser, webUrl: string): Promise<Record<string, string>> {
+/** Signs a demo person in through the development provider's pages and returns the tab's sessionStorage. */
+async function signInAs(browser: Browser, webUrl: string, displayName: string): Promise<Record<string, string>> {
   const context = await browser.newContext({ locale: 'en-GB' });
   try {
     const page = await context.newPage();
     await page.goto(webUrl);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: new RegExp(`^Sign in as ${mentee.displayName} `) }).click();
+    await page.getByRole('button', { name: new RegExp(`^Sign in as ${displayName} `) }).click();
     await page.getByRole('heading', { level: 1, name: 'My programs' }).waitFor();
     return JSON.parse(await page.evaluate<string>('JSON.stringify(sessionStorage)')) as Record<string, string>;
   } finally {
@@ -189,7 +200,7 @@ async function main(): Promise<void> {
     await waitForRecommendations(stack);
     console.log(`stack ready with the demo program in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     browser = await launchBrowser();
-    const session = await signInAsMentee(browser, stack.webUrl);
+    const session = await signInAs(browser, stack.webUrl, mentee.displayName);
 
     // One load of each first, not counted: the gateway's and services' first requests warm their own caches.
     await homeLoad(browser, stack.webUrl, session);
@@ -204,6 +215,50 @@ async function main(): Promise<void> {
       recommendations.push(await recommendationsLoad(browser, stack.webUrl, session));
     }
     const roundTrips = await graphqlRoundTrips(stack);
+
+    started = Date.now();
+    console.log(`console: seeding ${SCALE.mentees} mentees and ${SCALE.mentors} mentors through the API`);
+    const scale = await seedScaleProgram(stack, manager, (line) => console.log(`console: ${line}`));
+    console.log(`console: program ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    const apiTrips: Array<Awaited<ReturnType<typeof consoleRoundTrips>>> = [];
+    for (let i = 0; i < LOADS; i++)
+      apiTrips.push(await consoleRoundTrips(stack, manager, scale.programId, scale.roundId));
+    const managerSession = await signInAs(browser, stack.webUrl, manager.displayName);
+    const consoleLoad = async () => {
+      const { context, page } = await coldPage(browser!, managerSession);
+      try {
+        return await participantsLoad(page, stack!.webUrl, scale.programId);
+      } finally {
+        await context.close();
+      }
+    };
+    const roundLoad = async () => {
+      const { context, page } = await coldPage(browser!, managerSession);
+      try {
+        return await roundTableLoad(page, stack!.webUrl, scale.programId, scale.roundId);
+      } finally {
+        await context.close();
+      }
+    };
+    const failed =
+      <T>(fallback: T) =>
+      (error: unknown) => {
+        console.log(`console: a load failed: ${error instanceof Error ? error.message : String(error)}`);
+        return fallback;
+      };
+    const noParticipants = { firstPageMs: Number.NaN, filteredMs: Number.NaN };
+    const noRound = { ms: Number.NaN, rows: 0 };
+    await consoleLoad().catch(failed(noParticipants));
+    await roundLoad().catch(failed(noRound));
+    const participants: Array<Awaited<ReturnType<typeof consoleLoad>>> = [];
+    const rounds: Array<Awaited<ReturnType<typeof roundLoad>>> = [];
+    for (let i = 0; i < LOADS; i++) {
+      participants.push(await consoleLoad().catch(failed(noParticipants)));
+      rounds.push(await roundLoad().catch(failed(noRound)));
+    }
+    const participantsMs = median(participants.map((p) => p.firstPageMs));
+    const filteredMs = median(participants.map((p) => p.filteredMs));
+    const roundTableMs = median(rounds.map((r) => r.ms));
 
     const jsKb = median(homes.map((h) => h.jsKb));
     const lcp = median(homes.map((h) => h.lcpMs));
@@ -223,6 +278,36 @@ async function main(): Promise<void> {
       )}`,
     );
     console.log(`program page: "Ask" enabled after       ${describe(recommendations, 'ms')}`);
+    console.log(
+      `baseline: console queries with fetch     round ${describe(
+        apiTrips.map((t) => t.roundMs),
+        'ms',
+      )}; participants page ${describe(
+        apiTrips.map((t) => t.participantsMs),
+        'ms',
+      )}; by name ${describe(
+        apiTrips.map((t) => t.filteredMs),
+        'ms',
+      )}`,
+    );
+    console.log(
+      `console: participants first page        ${describe(
+        participants.map((p) => p.firstPageMs),
+        'ms',
+      )}`,
+    );
+    console.log(
+      `console: participants by name           ${describe(
+        participants.map((p) => p.filteredMs),
+        'ms',
+      )}`,
+    );
+    console.log(
+      `console: round of ${scale.pairs} pairs shown    ${describe(
+        rounds.map((r) => r.ms),
+        'ms',
+      )}, ${Math.max(...rounds.map((r) => r.rows))} table rows in the page at most`,
+    );
     const verdict = (name: string, value: number, goal: number, unit: string) =>
       `${name} ${value.toFixed(0)} ${unit} ${value <= goal ? '≤' : '>'} goal ${goal} ${unit}`;
     console.log(
@@ -230,10 +315,14 @@ async function main(): Promise<void> {
         verdict('initial JS', jsKb, GOALS.initialJsKb, 'kB'),
         verdict('home LCP', lcp, GOALS.homeLcpMs, 'ms'),
         verdict('recommendations', recs, GOALS.recommendationsMs, 'ms'),
+        verdict('participants page', participantsMs, GOALS.participantsMs, 'ms'),
+        verdict('round table', roundTableMs, GOALS.roundTableMs, 'ms'),
       ].join('; '),
     );
     console.log(
-      `RESULT initial_js_kb_gzip=${jsKb.toFixed(1)} home_lcp_ms=${lcp.toFixed(0)} recommendations_ms=${recs.toFixed(0)}`,
+      `RESULT initial_js_kb_gzip=${jsKb.toFixed(1)} home_lcp_ms=${lcp.toFixed(0)} recommendations_ms=${recs.toFixed(0)} ` +
+        `participants_page_ms=${participantsMs.toFixed(0)} participants_filtered_ms=${filteredMs.toFixed(0)} ` +
+        `round_table_ms=${roundTableMs.toFixed(0)}`,
     );
   } finally {
     await cleanUp();

@@ -167,11 +167,14 @@ describe('journey 2: the program manager runs a matching round', () => {
       let round = await roundById(roundId);
       expect(round.status).toBe('COMPUTED');
       expect(round.pairs.length).toBeGreaterThan(4);
-      // The first page shows names, never ids.
-      const pairsTable = page.getByRole('table', { name: /pairs, page 1 of/ });
+      // The table puts the rows in view of its frame in the page, not the whole round, and numbers them within the
+      // round for screen readers; the rows show names, never ids.
+      const pairsTable = page.getByRole('table', { name: /^[\d,]+ pairs$/ });
       await pairsTable.waitFor();
+      await expect(pairsTable.getAttribute('aria-rowcount')).resolves.toBe(String(round.pairs.length + 1));
       const firstRows = await pairsTable.getByRole('rowheader').allTextContents();
-      expect(firstRows.length).toBe(25);
+      expect(firstRows.length).toBeGreaterThan(4);
+      expect(firstRows.length).toBeLessThan(round.pairs.length);
       const menteeNames = new Set(round.pairs.map((p) => p.mentee?.displayName));
       for (const name of firstRows) expect(menteeNames.has(name)).toBe(true);
       await expectNoSeriousViolations(page, 'round console');

@@ -266,6 +266,31 @@ describe('profiles service (real FerretDB, Kafka, tokens)', () => {
     expect(new Set(ids).size).toBe(3);
   });
 
+  it('pages a participant through the other side only, never themselves', async () => {
+    const query = `query($p: ID!) { program(id: $p) { participants(first: 10) { totalCount edges { node { displayName } } pageInfo { hasNextPage } } } }`;
+    type Page = {
+      program: {
+        participants: {
+          totalCount: number;
+          edges: Array<{ node: { displayName: string } }>;
+          pageInfo: { hasNextPage: boolean };
+        };
+      };
+    };
+    const names = async (asker: Principal) => {
+      const result = await h.gql<Page>(asker, query, { p: programId });
+      expect(result.errors).toBeUndefined();
+      const page = result.data!.program.participants;
+      return {
+        totalCount: page.totalCount,
+        names: page.edges.map((e) => e.node.displayName).sort(),
+        more: page.pageInfo.hasNextPage,
+      };
+    };
+    await expect(names(mentee)).resolves.toEqual({ totalCount: 1, names: ['Max Mentor'], more: false });
+    await expect(names(mentor)).resolves.toEqual({ totalCount: 2, names: ['Mia Mentee', 'Nora Mentee'], more: false });
+  });
+
   it('searches participants by words of their sealed names, within what the asker may see', async () => {
     const query = `query($p: ID!, $name: String!) { program(id: $p) { participants(first: 1, filter: { name: $name }) { totalCount edges { node { displayName } } pageInfo { hasNextPage } } } }`;
     type Found = {

@@ -18,7 +18,11 @@ import { ProfileSealer } from './sealing';
   providers: [
     {
       provide: ProfilesReadModels,
-      useFactory: (c: Connection, store: EventStore) => new ProfilesReadModels(c, store),
+      useFactory: async (c: Connection, store: EventStore) => {
+        const readModels = new ProfilesReadModels(c, store);
+        await readModels.ensureIndexes();
+        return readModels;
+      },
       inject: [MONGO_CONNECTION, EventStore],
     },
     { provide: ProfileSealer, useFactory: (keys: PersonKeyStore) => new ProfileSealer(keys), inject: [PersonKeyStore] },

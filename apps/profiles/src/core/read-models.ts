@@ -67,6 +67,14 @@ export class ProfilesReadModels {
     ) as unknown as Collection<OrganizationRow>;
   }
 
+  /**
+   * The index behind a program's participant pages (the console's table, in cursor order) and every per-program
+   * scan: created at start-up, before any query relies on it.
+   */
+  async ensureIndexes(): Promise<void> {
+    await this.participants.createIndex({ tenantId: 1, programId: 1, _id: 1 }, { name: 'program_participants' });
+  }
+
   programsOf(tenantId: string): TenantScopedCollection<ProgramRow> {
     return new TenantScopedCollection(this.programs, tenantId);
   }

@@ -420,15 +420,35 @@ export class ProfilesService {
           ...(own?.roles.includes('mentor') ? ['mentee' as const] : []),
         ];
     const roles = filter.role ? visibleRoles.filter((r) => r === filter.role) : visibleRoles;
-    const query: Record<string, unknown> = { programId, erased: { $ne: true } };
+    const query: Record<string, unknown> = { programId, erased: { $ne: true }, roles: { $in: roles } };
     if (filter.status) query['status'] = filter.status;
     else if (!manager) query['status'] = { $ne: 'withdrawn' };
     if (filter.cohortId) query['cohortId'] = filter.cohortId;
     if (filter.department) query['profile.department'] = filter.department.trim().toLowerCase();
     if (filter.language) query['profile.languages'] = filter.language.trim().toLowerCase();
-    const matching = (await this.readModels.participantsOf(principal.tenantId).find(query)).filter((row) => {
-      if (!row.roles.some((r) => roles.includes(r))) return false;
-      if (!manager && row.personId === principal.personId) return false;
+    if (!manager) query['personId'] = { $ne: principal.personId };
+    const participants = this.readModels.participantsOf(principal.tenantId);
+    const open = async (page: ParticipantRow[]) =>
+      this.views(
+        principal,
+        page.map((row) => ({ row, privileged: manager })),
+      ).then((views) => page.flatMap((row) => views.get(row._id) ?? []));
+
+    if (!filter.skill && nameSearch(filter.name ?? '') === null) {
+      // Without a filter on sealed text or nested lists the database pages by itself: a page of a program of
+      // thousands reads its own rows and a count, not every participant's sealed profile.
+      const [totalCount, rows] = await Promise.all([
+        participants.countDocuments(query),
+        participants.find(after ? { ...query, _id: { $gt: decodeCursor(after) } } : query, {
+          sort: { _id: 1 },
+          limit: first + 1,
+        }),
+      ]);
+      const page = rows.slice(0, first);
+      return { rows: await open(page), hasNextPage: rows.length > first, totalCount };
+    }
+
+    const matching = (await participants.find(query)).filter((row) => {
       if (filter.skill) {
         const skill = filter.skill.trim().toLowerCase();
         const offered = row.profile?.skillsOffered.some((s) => s.skill === skill) ?? false;
@@ -442,10 +462,7 @@ export class ProfilesService {
     const start = after ? rows.findIndex((r) => r._id > decodeCursor(after)) : 0;
     const page = start < 0 ? [] : rows.slice(start, start + first);
     return {
-      rows: await this.views(
-        principal,
-        page.map((row) => ({ row, privileged: manager })),
-      ).then((views) => page.flatMap((row) => views.get(row._id) ?? [])),
+      rows: await open(page),
       hasNextPage: start >= 0 && start + first < rows.length,
       totalCount: rows.length,
     };

@@ -1,19 +1,24 @@
-import { Badge, Button, Checkbox, Group, List, Pagination, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, List, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoundConsole_RoundFragment } from '../../../gql/graphql';
+import { VirtualTable } from '../../../components/virtual-table';
 import { formatDecimal, formatNumber } from '../../../lib/format';
 import { fitReasons } from '../../../lib/fit-explanation';
-import { filterPairs, pageCount, pageOf } from '../lib/pair-pages';
+import { filterPairs } from '../lib/pair-search';
 
 type Pair = RoundConsole_RoundFragment['pairs'][number];
 export type ConsolePair = Pair & { menteeName: string; mentorName: string };
 
 export type PairAction = { kind: 'lock' | 'unlock' | 'remove'; pair: ConsolePair };
 
+// A row with three reasons in words, the tallest kind; measured rows correct the estimate.
+const ESTIMATED_ROW_PX = 92;
+
 /**
- * The round's pairs a page at a time (a round may have thousands), searchable by name, each with its score, the fit
- * in plain words and the overrides it allows. Ticking two mentees chooses them for a mentor swap.
+ * The round's pairs in one scrolling table that renders only the rows in view (a round may have thousands),
+ * searchable by name, each with its score, the fit in plain words and the overrides it allows. Ticking two mentees
+ * chooses them for a mentor swap.
  */
 export function PairsTable(props: {
   pairs: readonly ConsolePair[];
@@ -25,77 +30,60 @@ export function PairsTable(props: {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const [search, setSearch] = useState('');
-  const [page, setPage] = useState(1);
   const found = useMemo(() => filterPairs(props.pairs, search, locale), [props.pairs, search, locale]);
-  const shown = pageOf(found, page);
-  const pages = pageCount(found.length);
+  const columns = props.editable ? 7 : 5;
   return (
     <Stack gap="sm">
       <TextInput
         label={t('rounds.pairs.search')}
         value={search}
-        onChange={(e) => {
-          setSearch(e.currentTarget.value);
-          setPage(1);
-        }}
+        onChange={(e) => setSearch(e.currentTarget.value)}
         maw={360}
       />
-      <Table.ScrollContainer minWidth={900}>
-        <Table striped withTableBorder captionSide="top" verticalSpacing="sm">
-          <Table.Caption>
-            <Text component="span" size="sm" c="dark.6">
-              {t('rounds.pairs.caption', {
-                count: found.length,
-                shown: formatNumber(found.length, locale),
-                page: formatNumber(shown.page, locale),
-                pages: formatNumber(pages, locale),
-              })}
-            </Text>
-          </Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              {props.editable && <Table.Th scope="col">{t('rounds.pairs.swap')}</Table.Th>}
-              <Table.Th scope="col">{t('rounds.pairs.mentee')}</Table.Th>
-              <Table.Th scope="col">{t('rounds.pairs.mentor')}</Table.Th>
-              <Table.Th scope="col">{t('rounds.pairs.score')}</Table.Th>
-              <Table.Th scope="col">{t('rounds.pairs.why')}</Table.Th>
-              <Table.Th scope="col">{t('rounds.pairs.state')}</Table.Th>
-              {props.editable && <Table.Th scope="col">{t('rounds.pairs.actions')}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {shown.rows.map((pair) => (
-              <PairRow
-                key={pair.menteePersonId}
-                pair={pair}
-                editable={props.editable}
-                chosen={props.swapSelection.includes(pair.menteePersonId)}
-                onToggleSwap={props.onToggleSwap}
-                onAction={props.onAction}
-              />
-            ))}
-            {shown.rows.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={props.editable ? 7 : 5}>{t('rounds.pairs.empty')}</Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {pages > 1 && (
-        <Pagination
-          total={pages}
-          value={shown.page}
-          onChange={setPage}
-          getControlProps={(control) => ({ 'aria-label': t(`rounds.pairs.pageControl.${control}`) })}
-          getItemProps={(p) => ({ 'aria-label': t('rounds.pairs.pageNumber', { page: p }) })}
-        />
-      )}
+      <VirtualTable
+        caption={
+          <Text component="span" size="sm" c="dark.6">
+            {t('rounds.pairs.caption', { count: found.length, shown: formatNumber(found.length, locale) })}
+          </Text>
+        }
+        head={
+          <>
+            {props.editable && <Table.Th scope="col">{t('rounds.pairs.swap')}</Table.Th>}
+            <Table.Th scope="col">{t('rounds.pairs.mentee')}</Table.Th>
+            <Table.Th scope="col">{t('rounds.pairs.mentor')}</Table.Th>
+            <Table.Th scope="col">{t('rounds.pairs.score')}</Table.Th>
+            <Table.Th scope="col">{t('rounds.pairs.why')}</Table.Th>
+            <Table.Th scope="col">{t('rounds.pairs.state')}</Table.Th>
+            {props.editable && <Table.Th scope="col">{t('rounds.pairs.actions')}</Table.Th>}
+          </>
+        }
+        columns={columns}
+        rows={found.length}
+        rowKey={(index) => found[index]?.menteePersonId ?? String(index)}
+        renderRow={(index) => {
+          const pair = found[index];
+          if (!pair) return null;
+          return (
+            <PairCells
+              pair={pair}
+              editable={props.editable}
+              chosen={props.swapSelection.includes(pair.menteePersonId)}
+              onToggleSwap={props.onToggleSwap}
+              onAction={props.onAction}
+            />
+          );
+        }}
+        estimateRowHeight={ESTIMATED_ROW_PX}
+        empty={t('rounds.pairs.empty')}
+        minWidth={900}
+        resetKey={search}
+      />
     </Stack>
   );
 }
 
-function PairRow(props: {
+/** One pair's cells; the table puts them in the row it renders. */
+function PairCells(props: {
   pair: ConsolePair;
   editable: boolean;
   chosen: boolean;
@@ -106,7 +94,7 @@ function PairRow(props: {
   const { pair } = props;
   const reasons = fitReasons(pair.factors);
   return (
-    <Table.Tr>
+    <>
       {props.editable && (
         <Table.Td>
           <Checkbox
@@ -171,6 +159,6 @@ function PairRow(props: {
           </Group>
         </Table.Td>
       )}
-    </Table.Tr>
+    </>
   );
 }

@@ -17,7 +17,7 @@ export function unmatchedReason(stored: string): UnmatchedReason {
 
 /**
  * The manager's own removals first (the rows they just acted on), then everyone else by name: a round may leave
- * many mentees unmatched, and a removed pair must not vanish onto the last page.
+ * many mentees unmatched, and a removed pair must not vanish far down the list.
  */
 export function orderUnmatched<U extends { menteeName: string; reason: string }>(
   unmatched: readonly U[],
