@@ -1,6 +1,8 @@
-// `npm run bench:matching-service [-- --mentees=50000 --mentors=10000]`: a full round through the matching service on
-// the local FerretDB and Kafka: seeded candidate pool (read model) → engine → draft stored → published (proposal
-// events on Kafka). Compares with the engine's own time on the same instance. Last line: RESULT round50k_s=… .
+// `npm run bench:matching-service [-- --mentees=50000 --mentors=10000 --edits=5 --publish=1]`: a full round through
+// the matching service on the local FerretDB and Kafka: seeded candidate pool (read model) → engine → draft stored →
+// edited (lock, remove, swap, re-solve; `--edits` of each, 0 for none) → published (proposal events on Kafka;
+// `--publish=0` skips it). Compares with the engine's own time on the same instance. Last line:
+// RESULT round50k_s=… edit50k_ms=… .
 import { randomUUID } from 'node:crypto';
 import {
   participantIdFor,
@@ -17,7 +19,9 @@ import {
   uniqueName,
 } from '@trellis/shared/testing';
 import { CANDIDATE_POOL_COLLECTION } from '../pool/candidate-pool.projection';
+import type { RoundState } from '@trellis/matching/domain';
 import { toEngineRules, toEngineSolve, toMentee, toMentor } from '../rounds/engine-input';
+import type { RoundsService } from '../rounds/rounds.service';
 import { matchingHandles } from '../testing/matching-handles';
 import { createMatchingContext } from '../testing/matching-pipeline';
 
@@ -25,6 +29,8 @@ const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback);
 const menteeCount = arg('mentees', 50_000);
 const mentorCount = arg('mentors', Math.round(menteeCount / 5));
+const editRounds = arg('edits', 5);
+const publishRound = arg('publish', 1) !== 0;
 const label = menteeCount >= 1000 ? `${Math.round(menteeCount / 1000)}k` : String(menteeCount);
 
 /** A seeded program of plausible people: skills with a long tail, mostly English, a few time zones. */
@@ -87,6 +93,83 @@ function toProfile(p: MentorProfile | MenteeProfile): MatchingProfile {
     matchingAnswers: [],
     consentedDemographics: {},
   };
+}
+
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/**
+ * `editRounds` times each of lock, remove, swap and re-solve on the draft, each a service call as the resolver makes
+ * it. edit_ms is the largest of the four medians: every kind of edit answers within it half the time or more.
+ */
+async function editDraft(
+  rounds: RoundsService,
+  context: { tenantId: string; actorPersonId: string; correlationId: string },
+  draft: RoundState,
+): Promise<{ editMs: number; report: string }> {
+  const times: Record<'lock' | 'remove' | 'swap' | 're-solve', number[]> = {
+    lock: [],
+    remove: [],
+    swap: [],
+    're-solve': [],
+  };
+  const engine: Record<keyof typeof times, number[]> = { lock: [], remove: [], swap: [], 're-solve': [] };
+  let round = draft;
+  let k = 0;
+  const free = () => Object.values(round.pairs).filter((p) => !p.locked);
+  const timed = async (kind: keyof typeof times, edit: () => Promise<RoundState>) => {
+    const started = performance.now();
+    round = await edit();
+    times[kind].push(performance.now() - started);
+    engine[kind].push(kind === 're-solve' ? (rounds.lastTimings?.engineMs ?? NaN) : rounds.lastEditSessionMs);
+  };
+  for (let e = 0; e < editRounds; e++) {
+    const ctx = () => ({ ...context, correlationId: randomUUID(), commandId: randomUUID() });
+    // Spread over the draft, not always its first pairs; drawn after every edit, which changes the pairs.
+    const at = (offset: number) => {
+      const pairs = free();
+      return pairs[(k++ * 7919 + offset) % pairs.length]!;
+    };
+    await timed('lock', () =>
+      rounds.override(ctx(), round.roundId, {
+        type: 'lock',
+        menteePersonId: at(0).menteePersonId,
+        reason: 'manager-judgement',
+      }),
+    );
+    await timed('remove', () =>
+      rounds.override(ctx(), round.roundId, {
+        type: 'remove',
+        menteePersonId: at(1).menteePersonId,
+        reason: 'known-conflict',
+      }),
+    );
+    const a = at(2);
+    const b = free().find((p) => p.mentorPersonId !== a.mentorPersonId && p.menteePersonId !== a.menteePersonId)!;
+    await timed('swap', () =>
+      rounds.override(ctx(), round.roundId, {
+        type: 'swap',
+        menteeA: a.menteePersonId,
+        menteeB: b.menteePersonId,
+        reason: 'better-fit',
+      }),
+    );
+    await timed('re-solve', () => rounds.compute(ctx(), round.roundId));
+  }
+  const kinds = Object.keys(times) as (keyof typeof times)[];
+  const editMs = Math.max(...kinds.map((kind) => median(times[kind])));
+  const t = rounds.lastTimings;
+  const report =
+    `  edits on the draft (${editRounds} of each; median ms, of which the warm session): ` +
+    kinds.map((kind) => `${kind} ${median(times[kind]).toFixed(0)} (${median(engine[kind]).toFixed(1)})`).join(', ') +
+    (t
+      ? `\n  last re-solve: load ${t.loadMs.toFixed(0)} ms, input snapshot ${t.snapshotMs.toFixed(0)} ms, ` +
+        `${t.warm ? 'warm session' : 'cold engine'} ${t.engineMs.toFixed(0)} ms, store ${t.storeMs.toFixed(0)} ms`
+      : '');
+  return { editMs, report };
 }
 
 async function main(): Promise<void> {
@@ -176,6 +259,21 @@ async function main(): Promise<void> {
     const timings = runtime.rounds.lastTimings;
     const pairs = Object.keys(round.pairs).length;
 
+    const memory = process.memoryUsage();
+    const edits = await editDraft(runtime.rounds, ctx, round);
+
+    if (!publishRound) {
+      console.log(
+        `${label}: ${menteeCount} mentees × ${mentorCount} mentors, ${pairs} pairs; seed ${seedS.toFixed(1)} s; ` +
+          `draft ${draftS.toFixed(2)} s (engine ${((timings?.engineMs ?? 0) / 1000).toFixed(2)} s); ` +
+          `after the draft rss ${(memory.rss / 2 ** 20).toFixed(0)} MB, heap ${(memory.heapUsed / 2 ** 20).toFixed(0)} MB`,
+      );
+      console.log(edits.report);
+      console.log(
+        `RESULT draft${label}_s=${draftS.toFixed(2)} edit${label}_ms=${edits.editMs.toFixed(0)} (not published)`,
+      );
+      return;
+    }
     t = performance.now();
     await runtime.rounds.publish(ctx, round.roundId);
     const storedS = (performance.now() - t) / 1000;
@@ -198,8 +296,13 @@ async function main(): Promise<void> {
         `  engine alone on the same instance ${engineAloneS.toFixed(2)} s`,
     );
     console.log(
+      `  after the draft rss ${(memory.rss / 2 ** 20).toFixed(0)} MB, heap ${(memory.heapUsed / 2 ** 20).toFixed(0)} MB`,
+    );
+    console.log(edits.report);
+    console.log(
       `RESULT round${label}_s=${totalS.toFixed(2)} engine_share=${(engineS / totalS).toFixed(3)} ` +
-        `engine_alone_s=${engineAloneS.toFixed(2)} ratio_to_engine=${(totalS / engineAloneS).toFixed(2)}`,
+        `engine_alone_s=${engineAloneS.toFixed(2)} ratio_to_engine=${(totalS / engineAloneS).toFixed(2)}` +
+        (editRounds > 0 ? ` edit${label}_ms=${edits.editMs.toFixed(0)}` : ''),
     );
   } finally {
     await app.close();

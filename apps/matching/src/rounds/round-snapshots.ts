@@ -59,12 +59,17 @@ export class RoundSnapshots {
 
   /** Stores the snapshot unless this tenant already has it; returns its hash. Safe to repeat and to race. */
   async save(tenantId: string, input: RoundInputSnapshot): Promise<string> {
+    return (await this.store(tenantId, input)).hash;
+  }
+
+  /** As `save`, also answering with the snapshot exactly as stored (what `load` will give back). */
+  async store(tenantId: string, input: RoundInputSnapshot): Promise<{ hash: string; snapshot: RoundInputSnapshot }> {
     // Stored as hashed: without undefined fields (the driver would store them as null and the hash would not match).
     const text = stableStringify(input);
     const hash = createHash('sha256').update(text).digest('base64url');
     const snapshot = JSON.parse(text) as RoundInputSnapshot;
     const headId = `${tenantId}:${hash}`;
-    if (await this.docs.findOne({ _id: headId }, { projection: { _id: 1 } })) return hash;
+    if (await this.docs.findOne({ _id: headId }, { projection: { _id: 1 } })) return { hash, snapshot };
     const chunks: SnapshotChunk[] = [];
     const split = (kind: SnapshotChunk['kind'], items: unknown[]) => {
       for (let start = 0, index = 0; start < items.length; start += this.chunkSize, index++) {
@@ -100,7 +105,7 @@ export class RoundSnapshots {
         storedAt: new Date(),
       }),
     );
-    return hash;
+    return { hash, snapshot };
   }
 
   /** The snapshot as stored, checked against its hash; null when this tenant has none under that hash. */

@@ -43,7 +43,8 @@ import type { Relationships } from '../mentorships/relationships.projection';
 import type { CandidatePool, PoolParticipantRow } from '../pool/candidate-pool.projection';
 import type { ProgramPreferences } from '../preferences/preferences.service';
 import type { RoundList, RoundListPage } from './round-list';
-import type { RoundSnapshots } from './round-snapshots';
+import { constraintsOf, RoundSessions } from './round-sessions';
+import type { RoundInputSnapshot, RoundSnapshots } from './round-snapshots';
 import { ENGINE_VERSION, roundSettings, toEngineRules, toEngineSolve, toMentee, toMentor } from './engine-input';
 
 /** Who may run rounds: program managers (and org admins), from the memberships read model. */
@@ -62,6 +63,8 @@ export interface RoundTimings {
   /** Storing the input snapshot (nothing when the same input was stored before). */
   snapshotMs: number;
   engineMs: number;
+  /** Whether the round's warm session computed it (else a cold solve). */
+  warm: boolean;
   storeMs: number;
 }
 
@@ -71,6 +74,8 @@ export interface RoundTimings {
  */
 export class RoundsService {
   lastTimings: RoundTimings | null = null;
+  /** Time the last edit spent moving the round's warm session (creating it from the recorded input included). */
+  lastEditSessionMs = 0;
 
   constructor(
     private readonly commands: MatchingCommands,
@@ -80,6 +85,7 @@ export class RoundsService {
     private readonly snapshots: RoundSnapshots,
     private readonly list: RoundList,
     private readonly preferences: ProgramPreferences,
+    private readonly sessions = new RoundSessions(),
   ) {}
 
   async startRound(
@@ -154,7 +160,7 @@ export class RoundsService {
     const program = await this.pool.program(ctx.tenantId, round.programId);
     const problem = { mentors, mentees, rules: toEngineRules(program?.rules ?? null, program?.questions ?? []) };
     // Stored before the computation names it, so every recorded hash can be re-solved later (compareRound).
-    const inputSnapshotHash = await this.snapshots.save(ctx.tenantId, {
+    const { hash: inputSnapshotHash, snapshot } = await this.snapshots.store(ctx.tenantId, {
       problem,
       locked,
       excluded,
@@ -162,7 +168,11 @@ export class RoundsService {
     });
 
     const snapshotted = performance.now();
-    const result = solve(problem, { ...toEngineSolve(round.objective), explain: 'none' });
+    // The warm session is brought to exactly this input (as stored), so its optimum is a cold solve's.
+    const warm = await this.sessions.solve(round, snapshot.problem, constraintsOf({ locked, excluded }), () =>
+      this.recordedInput(ctx.tenantId, round),
+    );
+    const result = warm ?? solve(problem, { ...toEngineSolve(round.objective), explain: 'none' });
     const solved = performance.now();
 
     const computed: ComputedPair[] = locked.map((l) => ({
@@ -206,6 +216,7 @@ export class RoundsService {
       snapshotMs: snapshotted - loaded,
       engineMs: solved - snapshotted,
       storeMs: stored - solved,
+      warm: warm !== null,
     };
     return outcome.state;
   }
@@ -279,7 +290,7 @@ export class RoundsService {
         break;
       }
     }
-    return unwrap(
+    const edited = unwrap(
       await this.commands.rounds.handle({
         streamId,
         command,
@@ -287,6 +298,19 @@ export class RoundsService {
         meta: this.meta(ctx, round.programId),
       }),
     ).state;
+    const started = performance.now();
+    try {
+      await this.sessions.follow(edited, () => this.recordedInput(ctx.tenantId, edited));
+    } catch {
+      // The edit is recorded; a session that could not follow it is dropped and the next computation starts afresh.
+      this.sessions.forget(roundId);
+    }
+    this.lastEditSessionMs = performance.now() - started;
+    return edited;
+  }
+
+  private recordedInput(tenantId: string, round: RoundState): Promise<RoundInputSnapshot | null> {
+    return round.inputSnapshotHash ? this.snapshots.load(tenantId, round.inputSnapshotHash) : Promise.resolve(null);
   }
 
   /** Publishes the round: one proposal per pair, sent to both sides. Proposal ids follow from the round. */
@@ -309,6 +333,7 @@ export class RoundsService {
         meta,
       }),
     ).state;
+    this.sessions.forget(roundId);
     // The deadline the round was published with: a retry's own clock would give its proposals other content.
     await this.proposeAll(published, await this.publishedDeadline(streamId), meta);
     return published;
@@ -367,6 +392,7 @@ export class RoundsService {
   async discard(ctx: CommandContext, roundId: string): Promise<RoundState> {
     const round = await this.loadRound(ctx, roundId);
     await this.requireManager(ctx, round.programId);
+    this.sessions.forget(roundId);
     return unwrap(
       await this.commands.rounds.handle({
         streamId: matchingRoundStreamId(roundId),

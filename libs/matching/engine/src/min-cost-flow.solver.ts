@@ -714,14 +714,19 @@ export class FlowEngine {
   connectMentor(j: number, updates: { mentee: number; mentors: ArrayLike<number>; scores: ArrayLike<number> }[]): void {
     const moved: number[] = [];
     // Mentees losing their current mentor from the list leave first, while every edge to j is still absent,
-    // so the repairs they trigger never see a negative reduced cost.
-    for (const u of updates) {
-      const a = this.assigned[u.mentee]!;
-      let keeps = a < 0;
-      for (let k = 0; k < u.mentors.length; k++) if (u.mentors[k] === a) keeps = true;
-      if (!keeps) {
-        this.deactivate(u.mentee);
-        moved.push(u.mentee);
+    // so the repairs they trigger never see a negative reduced cost. A repair may move another updated mentee
+    // onto a mentor its new list drops, so this repeats until every remaining mentee keeps its mentor.
+    for (let again = true; again; ) {
+      again = false;
+      for (const u of updates) {
+        const a = this.assigned[u.mentee]!;
+        let keeps = a < 0;
+        for (let k = 0; k < u.mentors.length; k++) if (u.mentors[k] === a) keeps = true;
+        if (!keeps) {
+          this.deactivate(u.mentee);
+          moved.push(u.mentee);
+          again = true;
+        }
       }
     }
     for (const u of updates) this.setEdges(u.mentee, u.mentors, u.scores);

@@ -7,9 +7,10 @@ import {
   indexMentor,
   mentorKeys,
   newScratch,
-  poolContains,
+  poolPlace,
   type PreparedRound,
   prepareRound,
+  unindexMentor,
 } from './candidates';
 import { FlowEngine, INACTIVE } from './min-cost-flow.solver';
 import {
@@ -47,6 +48,8 @@ export class MatchingSession {
   private readonly initial: CandidateGraph;
   private readonly lists = new Map<number, CandidateEdge[]>();
   private readonly removedMentees = new Set<number>();
+  /** Mentors taken out, by id → index: one coming back takes its old index, so ties break as in a cold solve. */
+  private readonly removedMentors = new Map<string, number>();
   private readonly forbidden = new Set<string>();
   private readonly noFeasible: Map<number, ExclusionCounts>;
   private menteePostings: Map<string, number[]> | null = null;
@@ -122,30 +125,34 @@ export class MatchingSession {
     this.round.mentors[j] = { ...compiled, profile: { ...compiled.profile, capacity } };
     this.engine.setCapacity(j, capacity);
     // A mentor without capacity was excluded from every list by the hard rule; offer it again.
-    if (before <= 0 && capacity > 0) this.connect(j);
-    if (before > 0 && capacity <= 0) this.rescueStranded(j);
-  }
-
-  private hasMentorWithRoom(list: readonly CandidateEdge[]): boolean {
-    return list.some((e) => this.round.mentors[e.mentor]!.profile.capacity > 0);
+    if (before <= 0 && capacity > 0) this.connect(j, false);
+    if (before > 0 && capacity <= 0) this.refreshListing(j);
   }
 
   /**
-   * Mentor j lost all its capacity. A cold solve would exclude it (hard rule), and a mentee left with no mentor
-   * that has room would get a widened search there; do the same for the mentees that listed j.
+   * Mentor j lost all its capacity (or left). A cold solve excludes it by the hard rule, so a full list that held
+   * it takes the next mentor of the pool instead, and a list left without a mentor that has room widens: every
+   * mentee that listed j gets its list searched afresh, exactly as a cold solve would.
    */
-  private rescueStranded(j: number): void {
-    const { round, engine } = this;
-    for (const i of engine.menteesListing(j)) {
+  private refreshListing(j: number, extra: readonly number[] = []): void {
+    const { engine } = this;
+    const mentees = new Set([...engine.menteesListing(j), ...extra]);
+    for (const i of [...mentees].sort((a, b) => a - b)) {
       if (this.removedMentees.has(i) || engine.locked[i]) continue;
-      if (this.hasMentorWithRoom(this.listOf(i).filter((e) => e.mentor !== j))) continue;
-      const c = candidatesFor(round, round.mentees[i]!, this.scratch);
-      this.widenedMentees.add(i);
-      if (c.exclusions) this.noFeasible.set(i, c.exclusions);
-      if (c.edges.length === 0) continue;
-      this.lists.set(i, c.edges);
-      this.noFeasible.delete(i);
-      if (c.stage > 0) this.widened++;
+      const before = this.listOf(i);
+      const c = this.research(i, before);
+      const kept = new Set(before.map((e) => e.mentor));
+      kept.delete(j);
+      const onlyDropped = c.edges.length === kept.size && c.edges.every((e) => kept.has(e.mentor));
+      // Dropping an edge to a mentor without room leaves every reduced cost as it was; a new edge may not.
+      if (onlyDropped && engine.assigned[i] !== j) {
+        engine.setEdges(
+          i,
+          c.edges.map((e) => e.mentor),
+          c.edges.map((e) => e.score),
+        );
+        continue;
+      }
       engine.deactivate(i);
       engine.setEdges(
         i,
@@ -154,6 +161,73 @@ export class MatchingSession {
       );
       engine.augment(i);
     }
+  }
+
+  private listHas(i: number, j: number): boolean {
+    const own = this.lists.get(i);
+    if (own) return own.some((e) => e.mentor === j);
+    const g = this.initial;
+    if (i >= g.menteeCount) return false;
+    for (let e = g.edgeStart[i]!; e < g.edgeStart[i + 1]!; e++) if (g.edgeMentor[e] === j) return true;
+    return false;
+  }
+
+  /** Whether mentor j, back in mentee i's pool, would take a place on its list (the list as it is otherwise). */
+  private wouldEnter(i: number, j: number): boolean {
+    const { round } = this;
+    if (this.listHas(i, j) || this.forbidden.has(`${i}:${j}`)) return false;
+    const mentor = round.mentors[j]!;
+    const mentee = round.mentees[i]!;
+    if (exclusionReason(mentor, mentee, round.rules)) return false;
+    const [length, lastScore, lastMentor] = this.tailOf(i);
+    if (length < Math.max(1, round.rules.topK)) return true;
+    factorValues(mentor, mentee, round.rules, this.scratch.values);
+    const score = toScaled(weightedScore(this.scratch.values, round.rules.weights));
+    return score > lastScore || (score === lastScore && j < lastMentor);
+  }
+
+  /** Mentee i's candidates searched afresh, with the widened and no-feasible bookkeeping a cold search keeps. */
+  private research(i: number, before: readonly CandidateEdge[]): { edges: CandidateEdge[] } {
+    const c = candidatesFor(this.round, this.round.mentees[i]!, this.scratch);
+    if (this.widenedMentees.has(i) && before.length > 0) this.widened--;
+    if (c.stage > 0 && c.edges.length > 0) this.widened++;
+    if (c.stage > 0) this.widenedMentees.add(i);
+    else this.widenedMentees.delete(i);
+    if (c.exclusions) this.noFeasible.set(i, c.exclusions);
+    else this.noFeasible.delete(i);
+    this.lists.set(i, c.edges);
+    return c;
+  }
+
+  /**
+   * Takes mentor j out of the round as if it had never been in it: out of the posting lists (the windows it held a
+   * place in move on to the next mentor of the ring) and out of every list. Its index stays allocated.
+   */
+  private removeMentor(j: number): void {
+    const { round } = this;
+    const mentor = round.mentors[j]!;
+    const postings = this.menteePostings ?? this.buildMenteePostings();
+    const displaced: number[] = [];
+    const positions = new Map<number[], number>();
+    const seen = new Uint8Array(round.mentees.length);
+    for (const key of mentorKeys(mentor)) {
+      for (const i of postings.get(key) ?? []) {
+        if (seen[i] || this.removedMentees.has(i)) continue;
+        seen[i] = 1;
+        // Symmetric to an arrival: without j, the mentors it had pushed out of a window come back.
+        const place = poolPlace(round, round.mentees[i]!, j, true, positions);
+        // A widened list came from an empty pool, which a returning mentor may fill: searched afresh.
+        const widened = this.widenedMentees.has(i) && place.evicted.length > 0;
+        if (place.displaced || widened || place.evicted.some((e) => this.wouldEnter(i, e))) displaced.push(i);
+      }
+    }
+    unindexMentor(round, mentor);
+    round.mentorIndex.delete(mentor.profile.id);
+    this.removedMentors.set(mentor.profile.id, j);
+    const before = mentor.profile.capacity;
+    round.mentors[j] = { ...mentor, profile: { ...mentor.profile, capacity: 0 } };
+    this.engine.setCapacity(j, 0);
+    if (before > 0 || displaced.length > 0) this.refreshListing(j, displaced);
   }
 
   apply(change: SessionChange): void {
@@ -186,16 +260,21 @@ export class MatchingSession {
       }
       case 'add-mentor': {
         if (round.mentorIndex.has(change.mentor.id)) throw new Error(`duplicate mentor ${change.mentor.id}`);
+        const back = this.removedMentors.get(change.mentor.id);
+        if (back !== undefined) {
+          this.reviveMentor(back, change.mentor);
+          return;
+        }
         const j = engine.addMentor(change.mentor.capacity);
         const compiled = compileMentor(change.mentor, round.rules, j);
         round.mentors.push(compiled);
         round.mentorIndex.set(change.mentor.id, j);
         indexMentor(round, compiled);
-        this.connect(j);
+        this.connect(j, true);
         return;
       }
       case 'remove-mentor':
-        this.setMentorCapacity(this.mentor(change.mentorId), 0);
+        this.removeMentor(this.mentor(change.mentorId));
         return;
       case 'set-capacity':
         this.setMentorCapacity(this.mentor(change.mentorId), Math.max(0, change.capacity));
@@ -206,26 +285,24 @@ export class MatchingSession {
         this.forbidden.add(`${i}:${j}`);
         // Recorded as a block so any later candidate search for this mentee excludes the pair too.
         round.mentees[i]!.blocked.add(round.mentors[j]!.profile.id);
-        const remaining = this.listOf(i).filter((e) => e.mentor !== j);
-        this.lists.set(i, remaining);
-        engine.forbid(i, j);
-        if (!this.hasMentorWithRoom(remaining) && !engine.locked[i]) {
-          // Same rule as a cold solve (and rescueStranded): a mentee left without a candidate that has room gets a
-          // widened search. A list holding only mentors at capacity 0 is as good as empty.
-          const c = candidatesFor(round, round.mentees[i]!, this.scratch);
-          this.widenedMentees.add(i);
-          if (c.exclusions) this.noFeasible.set(i, c.exclusions);
-          if (c.edges.length > 0) {
-            this.lists.set(i, c.edges);
-            engine.deactivate(i);
-            engine.setEdges(
-              i,
-              c.edges.map((e) => e.mentor),
-              c.edges.map((e) => e.score),
-            );
-            engine.augment(i);
-          }
+        if (engine.locked[i]) {
+          this.lists.set(
+            i,
+            this.listOf(i).filter((e) => e.mentor !== j),
+          );
+          engine.forbid(i, j);
+          return;
         }
+        // As in a cold solve the pool's next mentor takes j's place on a full list, and a list left without a
+        // mentor that has room widens.
+        const c = this.research(i, this.listOf(i));
+        engine.deactivate(i);
+        engine.setEdges(
+          i,
+          c.edges.map((e) => e.mentor),
+          c.edges.map((e) => e.score),
+        );
+        engine.augment(i);
         return;
       }
       case 'lock': {
@@ -261,11 +338,13 @@ export class MatchingSession {
   }
 
   /**
-   * Offers new mentor j to the mentees sharing a skill or topic with it (and those naming it a favourite): it
-   * enters a mentee's list when it lies in the pool a cold candidate search would draw (see `poolContains`)
-   * and beats that list's last entry or the list is shorter than topK. Widened mentees are searched afresh.
+   * Offers mentor j (new, or back from capacity 0) to the mentees sharing a skill or topic with it (and those naming
+   * it a favourite): it enters a mentee's list when it lies in the pool a cold candidate search would draw (see
+   * `poolPlace`) and beats that list's last entry or the list is shorter than topK. A mentee whose pool a new mentor
+   * changed by more than itself (it pushed another mentor out of a window), and a widened mentee, gets its list
+   * rebuilt exactly as a cold search would build it.
    */
-  private connect(j: number): void {
+  private connect(j: number, inserted: boolean): void {
     const { round } = this;
     const postings = this.menteePostings ?? this.buildMenteePostings();
     const mentor = round.mentors[j]!;
@@ -281,29 +360,35 @@ export class MatchingSession {
     const rebuilt: number[] = [];
     const k = Math.max(1, round.rules.topK);
     const mentorWeights = round.rules.mentorWeights ?? DEFAULT_MENTOR_WEIGHTS;
+    const positions = new Map<number[], number>();
+    const rebuild = (i: number): void => {
+      const c = this.research(i, this.listOf(i));
+      // The new list may bring other mentors too, so the mentee is re-added rather than patched.
+      rebuilt.push(i);
+      updates.push({ mentee: i, mentors: c.edges.map((e) => e.mentor), scores: c.edges.map((e) => e.score) });
+    };
     for (let i = 0; i < reached.length; i++) {
       if (!reached[i] || this.removedMentees.has(i) || this.engine.locked[i] || this.forbidden.has(`${i}:${j}`))
         continue;
       const mentee = round.mentees[i]!;
+      const widened = this.widenedMentees.has(i);
+      // Checked before the hard rules: an excluded mentor still takes its place in a window.
+      const place = widened ? null : poolPlace(round, mentee, j, inserted, positions);
+      // The pool gained j and lost the mentors it pushed out: a list holding one of those is searched afresh, any
+      // other only has to consider j, as below.
+      if (place && (place.displaced || place.evicted.some((e) => this.listHas(i, e)))) {
+        rebuild(i);
+        continue;
+      }
       if (exclusionReason(mentor, mentee, round.rules)) continue;
-      if (this.widenedMentees.has(i)) {
+      if (widened) {
         // A widened list was the fallback for an empty pool; with a feasible new mentor the pool a cold solve
-        // would draw may no longer be empty, so the list is rebuilt from scratch exactly as a cold solve would.
-        const before = this.listOf(i);
-        const c = candidatesFor(round, mentee, this.scratch);
-        if (before.length > 0) this.widened--;
-        if (c.stage > 0 && c.edges.length > 0) this.widened++;
-        if (c.stage === 0) this.widenedMentees.delete(i);
-        if (c.exclusions) this.noFeasible.set(i, c.exclusions);
-        else this.noFeasible.delete(i);
-        this.lists.set(i, c.edges);
-        // The new list may bring other mentors too, so the mentee is re-added rather than patched.
-        rebuilt.push(i);
-        updates.push({ mentee: i, mentors: c.edges.map((e) => e.mentor), scores: c.edges.map((e) => e.score) });
+        // would draw may no longer be empty.
+        rebuild(i);
         continue;
       }
       // Same rule as a cold candidate search: only a mentor inside the mentee's pool can enter its list.
-      if (!mentee.favourites.has(mentor.profile.id) && !poolContains(round, mentee, j)) continue;
+      if (!mentee.favourites.has(mentor.profile.id) && !place?.contains) continue;
       factorValues(mentor, mentee, round.rules, values);
       const score = toScaled(weightedScore(values, round.rules.weights));
       // Most reached mentees already hold a full list that beats the new mentor: decide that from the list's
@@ -329,6 +414,21 @@ export class MatchingSession {
     for (const i of rebuilt) if (this.engine.assigned[i] === INACTIVE) this.engine.augment(i);
   }
 
+  /**
+   * A mentor taken out comes back (possibly with another profile) at its old index: a cold solve orders mentors by
+   * id, and equal scores at the end of a list break by that order.
+   */
+  private reviveMentor(j: number, profile: MentorProfile): void {
+    const { round } = this;
+    this.removedMentors.delete(profile.id);
+    const compiled = compileMentor(profile, round.rules, j);
+    round.mentors[j] = compiled;
+    round.mentorIndex.set(profile.id, j);
+    indexMentor(round, compiled);
+    this.engine.setCapacity(j, Math.max(0, profile.capacity));
+    this.connect(j, true);
+  }
+
   /** Matched count and total scaled score of the current optimum. */
   objectiveValue(): { matched: number; totalScore: number } {
     return { matched: this.engine.matchedCount(), totalScore: this.engine.totalScore() };
@@ -342,6 +442,19 @@ export class MatchingSession {
       this.round.mentors.map((m) => Math.max(0, m.profile.capacity)),
       lists,
     );
+  }
+
+  /** Each active, unlocked mentee's candidate mentors by id, best first: what a cold search would list for it. */
+  candidateLists(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (let i = 0; i < this.round.mentees.length; i++) {
+      if (this.removedMentees.has(i) || this.engine.locked[i]) continue;
+      out.set(
+        this.round.mentees[i]!.profile.id,
+        this.listOf(i).map((e) => this.round.mentors[e.mentor]!.profile.id),
+      );
+    }
+    return out;
   }
 
   lockedMentees(): number[] {
