@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RoundConsole_RoundFragment } from '../../../gql/graphql';
 import { formatDecimal, formatNumber } from '../../../lib/format';
 import { fitReasons } from '../../../lib/fit-explanation';
+import { notFirstChoiceSentence } from '../lib/match-explanations';
 import { filterPairs, pageCount, pageOf } from '../lib/pair-pages';
 
 type Pair = RoundConsole_RoundFragment['pairs'][number];
@@ -130,6 +131,16 @@ function PairRow(props: {
           </List>
         ) : (
           <Text size="sm">{t('rounds.pairs.noReasons')}</Text>
+        )}
+        {pair.notFirstChoice && (
+          <Text size="sm" mt={4}>
+            {notFirstChoiceSentence(
+              t,
+              pair.notFirstChoice,
+              pair.notFirstChoice.bestMentor?.displayName ?? t('people.unavailable'),
+              'manager',
+            )}
+          </Text>
         )}
       </Table.Td>
       <Table.Td>

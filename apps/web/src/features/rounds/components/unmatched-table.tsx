@@ -1,14 +1,16 @@
-import { Button, Pagination, Stack, Table, Text } from '@mantine/core';
+import { Button, List, Pagination, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format';
 import { pageCount, pageOf } from '../lib/pair-pages';
+import { matchHintSentence, type MatchHintView } from '../lib/match-explanations';
 import { unmatchedReason } from '../lib/unmatched-reasons';
 
 export interface ConsoleUnmatched {
   menteePersonId: string;
   menteeName: string;
   reason: string;
+  hints: readonly MatchHintView[];
 }
 
 /** Mentees the round leaves without a mentor, each with why; the manager may pair one by hand. */
@@ -25,7 +27,7 @@ export function UnmatchedTable(props: {
   const pages = pageCount(props.unmatched.length);
   return (
     <Stack gap="sm">
-      <Table.ScrollContainer minWidth={560}>
+      <Table.ScrollContainer minWidth={760}>
         <Table striped withTableBorder captionSide="top">
           <Table.Caption>
             <Text component="span" size="sm" c="dark.6">
@@ -40,6 +42,7 @@ export function UnmatchedTable(props: {
             <Table.Tr>
               <Table.Th scope="col">{t('rounds.pairs.mentee')}</Table.Th>
               <Table.Th scope="col">{t('rounds.unmatched.reason')}</Table.Th>
+              <Table.Th scope="col">{t('rounds.hint.heading')}</Table.Th>
               {props.editable && <Table.Th scope="col">{t('rounds.pairs.actions')}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
@@ -48,6 +51,15 @@ export function UnmatchedTable(props: {
               <Table.Tr key={u.menteePersonId}>
                 <Table.Th scope="row">{u.menteeName}</Table.Th>
                 <Table.Td>{t(`rounds.unmatchedReason.${unmatchedReason(u.reason)}`)}</Table.Td>
+                <Table.Td>
+                  {u.hints.length > 0 && (
+                    <List size="sm" spacing={0}>
+                      {u.hints.map((hint) => (
+                        <List.Item key={hint.type}>{matchHintSentence(t, hint, i18n.language)}</List.Item>
+                      ))}
+                    </List>
+                  )}
+                </Table.Td>
                 {props.editable && (
                   <Table.Td>
                     <Button
