@@ -17,9 +17,29 @@ export interface MatchHintView {
   language?: string | null;
 }
 
-/** `FIT_BETTER_USED` → `fitBetterUsed`, `no-shared-language` → `noSharedLanguage`: catalogue keys. */
-const keyOf = (value: string) =>
-  value.toLowerCase().replace(/[-_]([a-z])/g, (_, letter: string) => letter.toUpperCase());
+const NOT_FIRST_CHOICE_KEYS = {
+  FIT_BETTER_USED: 'fitBetterUsed',
+  MATCHES_LOST: 'matchesLost',
+  HARD_RULE: 'hardRule',
+  MENTOR_PREFERRED_OTHERS: 'mentorPreferredOthers',
+  CAPACITY: 'capacity',
+  NOT_A_CANDIDATE: 'notACandidate',
+} as const satisfies Record<NotFirstChoiceType, string>;
+
+/** The engine's hard rules (`no-shared-language`) by their catalogue keys (`noSharedLanguage`). */
+const RULE_KEYS = {
+  'same-person': 'samePerson',
+  'no-capacity': 'noCapacity',
+  'reporting-line': 'reportingLine',
+  'same-department': 'sameDepartment',
+  'previous-pair': 'previousPair',
+  blocked: 'blocked',
+  'no-shared-language': 'noSharedLanguage',
+  'timezone-gap': 'timezoneGap',
+  'seniority-gap': 'seniorityGap',
+} as const;
+
+const ruleKey = (rule: string) => (rule in RULE_KEYS ? RULE_KEYS[rule as keyof typeof RULE_KEYS] : null);
 
 /** A language code in the reader's language ("pt" → "Portuguese" / "Portugiesisch"); the code if unknown. */
 export function languageName(code: string, locale: string): string {
@@ -40,12 +60,13 @@ export function notFirstChoiceSentence(
   mentorName: string,
   reader: 'manager' | 'mentee',
 ): string {
-  const type = keyOf(reason.type);
+  const type = NOT_FIRST_CHOICE_KEYS[reason.type];
+  const rule = reason.rule ? ruleKey(reason.rule) : null;
   const params = {
     mentor: mentorName,
     count: type === 'matchesLost' ? (reason.matchesLost ?? 0) : reason.bestMentorPlaces,
     points: reason.fitPoints ?? 0,
-    rule: reason.rule ? t(`proposals.pairRule.${keyOf(reason.rule)}`) : '',
+    rule: rule ? t(`proposals.pairRule.${rule}`) : (reason.rule ?? ''),
   };
   // The mentee reads it on the first page (proposals), the manager in the round console.
   return t(reader === 'mentee' ? `proposals.notFirstChoice.${type}` : `rounds.notFirstChoice.${type}`, params);
