@@ -82,11 +82,7 @@ function extraPlace(
   const candidates = Array.from(graph.edgeMentor.subarray(start, end), (j) => round.mentors[j]!);
   let language: string | null = null;
   if (round.rules.hardRules.requireSharedLanguage) {
-    // Named only when it narrows: a language every mentor speaks says nothing about where the place is needed.
-    language =
-      mentee.profile.languages.find(
-        (l) => candidates.every((m) => m.languages.has(l)) && round.mentors.some((m) => !m.languages.has(l)),
-      ) ?? null;
+    language = mentee.profile.languages.find((l) => candidates.every((m) => m.languages.has(l))) ?? null;
   }
   return { type: 'extra-place', mentorCount: candidates.length, bestMentorId: candidates[0]!.profile.id, language };
 }
