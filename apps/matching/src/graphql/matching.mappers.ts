@@ -1,13 +1,16 @@
 import type { ProposalState, RoundState } from '@trellis/matching/domain';
-import type { FactorContribution } from '@trellis/matching/engine';
+import type { FactorContribution, MatchHint as EngineMatchHint } from '@trellis/matching/engine';
 import { participantIdFor } from '@trellis/profiles/contracts';
 import type { Recommendation } from '../recommendations/recommendations.service';
 import type { MentorshipRow, ProposalRow, RequestRow } from '../mentorships/relationships.projection';
+import { noChoices, type NotFirstChoice, type RoundChoices } from '../rounds/round-explanations';
 import type {
   FactorScore,
+  MatchHint,
   MatchingRound,
   Mentorship,
   MentorshipRequest,
+  NotFirstChoiceReason,
   Participant,
   Proposal,
   RecommendedMentor,
@@ -101,15 +104,42 @@ export const toRecommendation = (r: Recommendation): RecommendedMentor => ({
   factors: r.factors.map(toFactorScore),
 });
 
-export const toRound = (
-  state: RoundState,
-  explain: () => Promise<ReadonlyMap<string, readonly FactorContribution[]>> = () => Promise.resolve(new Map()),
-): MatchingRound => {
-  let explanations: Promise<ReadonlyMap<string, readonly FactorContribution[]>> | undefined;
-  const factorsOf = async (menteePersonId: string) => {
-    explanations ??= explain();
-    return ((await explanations).get(menteePersonId) ?? []).map(toFactorScore);
+export const toNotFirstChoice = (programId: string, reason: NotFirstChoice): NotFirstChoiceReason => ({
+  ...reason,
+  bestMentor: personIn(programId, reason.bestMentorPersonId),
+});
+
+export const toMatchHint = (hint: EngineMatchHint): MatchHint => ({
+  type: hint.type,
+  mentorCount: 'mentorCount' in hint ? hint.mentorCount : null,
+  gapHours: 'gapHours' in hint ? hint.gapHours : null,
+  gapYears: 'gapYears' in hint ? hint.gapYears : null,
+  language: 'language' in hint ? hint.language : null,
+  bestMentorPersonId: 'bestMentorId' in hint ? hint.bestMentorId : null,
+});
+
+/** How a round is explained, each part computed only when a client selects it, once per request. */
+export interface RoundExplainers {
+  factors: () => Promise<ReadonlyMap<string, readonly FactorContribution[]>>;
+  choices: () => Promise<RoundChoices>;
+}
+
+const unexplained: RoundExplainers = {
+  factors: () => Promise.resolve(new Map()),
+  choices: () => Promise.resolve(noChoices()),
+};
+
+export const toRound = (state: RoundState, explain: RoundExplainers = unexplained): MatchingRound => {
+  let factors: Promise<ReadonlyMap<string, readonly FactorContribution[]>> | undefined;
+  let choices: Promise<RoundChoices> | undefined;
+  const factorsOf = async (menteePersonId: string) =>
+    ((await (factors ??= explain.factors())).get(menteePersonId) ?? []).map(toFactorScore);
+  const notFirstChoiceOf = async (menteePersonId: string) => {
+    const reason = (await (choices ??= explain.choices())).notFirstChoice.get(menteePersonId);
+    return reason ? toNotFirstChoice(state.programId, reason) : null;
   };
+  const hintsOf = async (menteePersonId: string) =>
+    ((await (choices ??= explain.choices())).hints.get(menteePersonId) ?? []).map(toMatchHint);
   return {
     id: state.roundId,
     programId: state.programId,
@@ -132,11 +162,13 @@ export const toRound = (
       locked: p.locked,
       manual: p.manual,
       factorsOf: () => factorsOf(p.menteePersonId),
+      notFirstChoiceOf: () => notFirstChoiceOf(p.menteePersonId),
     })),
     unmatched: Object.entries(state.unmatched).map(([menteePersonId, reason]) => ({
       menteePersonId,
       mentee: personIn(state.programId, menteePersonId),
       reason,
+      hintsOf: () => hintsOf(menteePersonId),
     })),
     overrides: state.overrides.map((o) => ({
       type: o.type,

@@ -17,6 +17,8 @@ import {
   type RequestStatus,
   type RoundStatus,
 } from '@trellis/matching/domain';
+import type { MatchHintType } from '@trellis/matching/engine';
+import type { NotFirstChoice } from '../rounds/round-explanations';
 
 /** GraphQL enum values are UPPER_SNAKE; the domain's are kebab-case. */
 function graphqlEnum<T extends string>(values: readonly T[]): Record<string, T> {
@@ -42,6 +44,22 @@ export const RequestStatusEnum = graphqlEnum<Shown<RequestStatus>>([
   'withdrawn',
 ]);
 export const ProposalStatusEnum = graphqlEnum<Shown<ProposalStatus>>(['proposed', 'declined', 'confirmed', 'lapsed']);
+export const NotFirstChoiceTypeEnum = graphqlEnum<NotFirstChoice['type']>([
+  'fit-better-used',
+  'matches-lost',
+  'hard-rule',
+  'mentor-preferred-others',
+  'capacity',
+  'not-a-candidate',
+]);
+export const MatchHintTypeEnum = graphqlEnum<MatchHintType>([
+  'extra-place',
+  'wider-timezone-gap',
+  'no-shared-language',
+  'same-department',
+  'smaller-seniority-gap',
+  'more-mentors',
+]);
 export const RoundStatusEnum = graphqlEnum<Shown<RoundStatus>>(['draft', 'computed', 'published', 'discarded']);
 registerEnumType(DeclineReasonEnum, { name: 'DeclineReason' });
 registerEnumType(EndReasonEnum, { name: 'MentorshipEndReason' });
@@ -56,6 +74,16 @@ registerEnumType(MentorshipFormatEnum, { name: 'MentorshipFormat' });
 registerEnumType(RequestStatusEnum, { name: 'MentorshipRequestStatus' });
 registerEnumType(ProposalStatusEnum, { name: 'ProposalStatus' });
 registerEnumType(RoundStatusEnum, { name: 'MatchingRoundStatus' });
+registerEnumType(NotFirstChoiceTypeEnum, {
+  name: 'NotFirstChoiceType',
+  description:
+    "Why a mentee did not get their best-fitting mentor: FIT_BETTER_USED (the mentor's places add more fit with others, by fitPoints), MATCHES_LOST (placing them there would leave matchesLost mentees without a mentor), HARD_RULE (the program's rule `rule` excludes the pair), MENTOR_PREFERRED_OTHERS (stable objective: the mentor ranked the mentees they got higher), CAPACITY (the places were taken first), NOT_A_CANDIDATE (the engine did not consider the pair)",
+});
+registerEnumType(MatchHintTypeEnum, {
+  name: 'MatchHintType',
+  description:
+    'What would match an unmatched mentee: EXTRA_PLACE (one more place among mentorCount fitting mentors, all full; language when a shared language narrows them), WIDER_TIMEZONE_GAP (mentorCount mentors fit at gapHours), NO_SHARED_LANGUAGE (mentorCount mentors, mostly speaking language, fit without a shared language), SAME_DEPARTMENT (mentorCount mentors of their department), SMALLER_SENIORITY_GAP (mentorCount mentors fit at gapYears), MORE_MENTORS',
+});
 
 /** The profiles subgraph owns Participant; matching names participants and adds the relationships of one. */
 @ObjectType()
@@ -140,6 +168,37 @@ export class RecommendedMentor {
   @Field(() => [FactorScore]) factors!: FactorScore[];
 }
 
+@ObjectType({ description: 'Why this mentee did not get the mentor that fits them best; no other mentee is named' })
+export class NotFirstChoiceReason {
+  @Field(() => NotFirstChoiceTypeEnum) type!: NotFirstChoice['type'];
+  @Field(() => ID) bestMentorPersonId!: string;
+  @Field(() => Participant, personRef('best-fitting mentor')) bestMentor!: Participant;
+  @Field(() => Float, { description: "The best-fitting mentor's score with this mentee, in [0,1]" }) bestScore!: number;
+  @Field(() => Int, { description: 'Places the best-fitting mentor had in the round' }) bestMentorPlaces!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many points (score × 100) more fit in total the places add with the mentees who got them',
+  })
+  fitPoints!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Mentees who would have to move to make room' })
+  menteesDisplaced!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Mentees who would be left without a mentor to make room' })
+  matchesLost!: number | null;
+  @Field(() => String, { nullable: true, description: 'The hard rule excluding the pair (engine name)' })
+  rule!: string | null;
+}
+
+@ObjectType({ description: 'A change to the pool or the rules that would let an unmatched mentee be matched' })
+export class MatchHint {
+  @Field(() => MatchHintTypeEnum) type!: MatchHintType;
+  @Field(() => Int, { nullable: true }) mentorCount!: number | null;
+  @Field(() => Int, { nullable: true }) gapHours!: number | null;
+  @Field(() => Int, { nullable: true }) gapYears!: number | null;
+  @Field(() => String, { nullable: true, description: 'A language code, e.g. pt' }) language!: string | null;
+  @Field(() => ID, { nullable: true, description: 'EXTRA_PLACE: the fitting mentor who fits best' })
+  bestMentorPersonId!: string | null;
+}
+
 @ObjectType()
 export class RoundPair {
   @Field(() => ID) mentorPersonId!: string;
@@ -154,6 +213,8 @@ export class RoundPair {
    * when asked for, once per round and request, not on every lock, swap or removal.
    */
   factorsOf!: () => Promise<FactorScore[]>;
+  /** The `notFirstChoice` field (RoundPairResolver), from the same once-per-request explanation. */
+  notFirstChoiceOf!: () => Promise<NotFirstChoiceReason | null>;
 }
 
 @ObjectType()
@@ -161,6 +222,8 @@ export class UnmatchedMentee {
   @Field(() => ID) menteePersonId!: string;
   @Field(() => Participant, personRef('mentee')) mentee!: Participant;
   @Field() reason!: string;
+  /** The `hints` field (UnmatchedMenteeResolver), from the round's explanation. */
+  hintsOf!: () => Promise<MatchHint[]>;
 }
 
 @ObjectType()

@@ -1,5 +1,5 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { FactorScore, RoundPair } from '../graphql/matching.types';
+import { FactorScore, NotFirstChoiceReason, RoundPair } from '../graphql/matching.types';
 
 @Resolver(() => RoundPair)
 export class RoundPairResolver {
@@ -8,5 +8,14 @@ export class RoundPairResolver {
   })
   factors(@Parent() pair: RoundPair): Promise<FactorScore[]> {
     return pair.factorsOf();
+  }
+
+  @ResolveField(() => NotFirstChoiceReason, {
+    nullable: true,
+    description:
+      "Why the mentee did not get the mentor that fits them best, with the numbers; null when they did, or when the pair is the manager's (locked, added or swapped since the computation)",
+  })
+  notFirstChoice(@Parent() pair: RoundPair): Promise<NotFirstChoiceReason | null> {
+    return pair.notFirstChoiceOf();
   }
 }

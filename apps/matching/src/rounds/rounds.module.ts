@@ -8,11 +8,13 @@ import { Relationships } from '../mentorships/relationships.projection';
 import { CandidatePool } from '../pool/candidate-pool.projection';
 import { PreferencesModule } from '../preferences/preferences.module';
 import { PreferencesService } from '../preferences/preferences.service';
+import { ProposalExplanationResolver } from './proposal-explanation.resolver';
 import { RoundList } from './round-list';
 import { RoundPairResolver } from './round-pair.resolver';
 import { RoundSnapshots } from './round-snapshots';
 import { RoundsResolver } from './rounds.resolver';
 import { RoundsService } from './rounds.service';
+import { UnmatchedMenteeResolver } from './unmatched-mentee.resolver';
 
 /** Program managers' matching rounds over the candidate pool and the participants' preferences, with their recorded inputs. */
 @Module({
@@ -51,6 +53,8 @@ import { RoundsService } from './rounds.service';
     },
     RoundsResolver,
     RoundPairResolver,
+    UnmatchedMenteeResolver,
+    ProposalExplanationResolver,
   ],
   exports: [RoundsService],
 })

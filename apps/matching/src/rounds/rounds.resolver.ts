@@ -216,6 +216,9 @@ export class RoundsResolver {
   }
 
   private explained(ctx: CommandContext, round: RoundState) {
-    return toRound(round, () => this.rounds.explainPairs(ctx, round));
+    return toRound(round, {
+      factors: () => this.rounds.explainPairs(ctx, round),
+      choices: () => this.rounds.explainChoices(ctx, round),
+    });
   }
 }

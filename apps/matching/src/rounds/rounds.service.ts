@@ -42,6 +42,15 @@ import { streamBelongsTo } from '../commands/stream-tenant';
 import type { Relationships } from '../mentorships/relationships.projection';
 import type { CandidatePool, PoolParticipantRow } from '../pool/candidate-pool.projection';
 import type { ProgramPreferences } from '../preferences/preferences.service';
+import {
+  noChoices,
+  pairFactors,
+  roundChoices,
+  solveExplanations,
+  type NotFirstChoice,
+  type RoundChoices,
+  type SolvedExplanations,
+} from './round-explanations';
 import type { RoundList, RoundListPage } from './round-list';
 import { constraintsOf, RoundSessions } from './round-sessions';
 import type { RoundInputSnapshot, RoundSnapshots } from './round-snapshots';
@@ -56,6 +65,9 @@ export type RoundOverride =
   | { type: 'lock' | 'unlock' | 'remove'; menteePersonId: string; reason: OverrideReason }
   | { type: 'add'; menteePersonId: string; mentorPersonId: string; reason: OverrideReason }
   | { type: 'swap'; menteeA: string; menteeB: string; reason: OverrideReason };
+
+/** Round inputs whose explained solve is kept in memory, oldest dropped first. */
+const EXPLAINED_INPUTS_KEPT = 4;
 
 export interface RoundTimings {
   /** Loading the pool and the relationships. */
@@ -76,6 +88,7 @@ export class RoundsService {
   lastTimings: RoundTimings | null = null;
   /** Time the last edit spent moving the round's warm session (creating it from the recorded input included). */
   lastEditSessionMs = 0;
+  private readonly solvedInputs = new Map<string, SolvedExplanations>();
 
   constructor(
     private readonly commands: MatchingCommands,
@@ -494,20 +507,47 @@ export class RoundsService {
    * with, from its recorded input. Pairs the manager added with someone outside that input get no breakdown.
    */
   async explainPairs(ctx: CommandContext, round: RoundState): Promise<Map<string, FactorContribution[]>> {
-    const explained = new Map<string, FactorContribution[]>();
-    if (!round.inputSnapshotHash) return explained;
+    if (!round.inputSnapshotHash) return new Map();
     const snapshot = await this.snapshots.load(ctx.tenantId, round.inputSnapshotHash);
-    if (!snapshot) return explained;
-    const mentors = new Map(snapshot.problem.mentors.map((m) => [m.id, m]));
-    const mentees = new Map(snapshot.problem.mentees.map((m) => [m.id, m]));
-    for (const pair of Object.values(round.pairs)) {
-      const mentor = mentors.get(pair.mentorPersonId);
-      const mentee = mentees.get(pair.menteePersonId);
-      if (!mentor || !mentee) continue;
-      const scored = scorePair(mentor, mentee, snapshot.problem.rules);
-      explained.set(pair.menteePersonId, isExcluded(scored) ? [] : scored.factors);
+    return snapshot ? pairFactors(round, snapshot) : new Map();
+  }
+
+  /**
+   * Why mentees did not get their best-fitting mentor and what would match the unmatched, from the round's recorded
+   * input. The solve behind it (a search per mentee who missed their best mentor) is kept for the last few inputs, so
+   * a manager's edits and the proposals' mentees read it without solving again.
+   */
+  async explainChoices(ctx: CommandContext, round: RoundState): Promise<RoundChoices> {
+    if (!round.inputSnapshotHash) return noChoices();
+    const key = `${ctx.tenantId}:${round.inputSnapshotHash}`;
+    let solved = this.solvedInputs.get(key);
+    if (!solved) {
+      const snapshot = await this.snapshots.load(ctx.tenantId, round.inputSnapshotHash);
+      if (!snapshot) return noChoices();
+      solved = solveExplanations(snapshot);
+      this.solvedInputs.set(key, solved);
+      if (this.solvedInputs.size > EXPLAINED_INPUTS_KEPT)
+        this.solvedInputs.delete(this.solvedInputs.keys().next().value!);
     }
-    return explained;
+    return roundChoices(round, solved);
+  }
+
+  /**
+   * Why a mentee's proposal is not with their best-fitting mentor, for that mentee alone: the reason names the
+   * mentor they missed and the numbers, never the mentees who got the places.
+   */
+  async notFirstChoiceFor(
+    tenantId: string,
+    viewerPersonId: string,
+    proposal: { roundId: string; menteePersonId: string; mentorPersonId: string },
+  ): Promise<NotFirstChoice | null> {
+    if (viewerPersonId !== proposal.menteePersonId) return null;
+    const { state: round } = await this.commands.rounds.load(matchingRoundStreamId(proposal.roundId));
+    if (round.status === 'none' || round.pairs[proposal.menteePersonId]?.mentorPersonId !== proposal.mentorPersonId) {
+      return null;
+    }
+    const ctx = { tenantId, actorPersonId: viewerPersonId, correlationId: proposal.roundId };
+    return (await this.explainChoices(ctx, round)).notFirstChoice.get(proposal.menteePersonId) ?? null;
   }
 
   private async loadRound(ctx: CommandContext, roundId: string): Promise<RoundState> {

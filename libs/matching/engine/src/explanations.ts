@@ -1,6 +1,7 @@
 import { type CandidateGraph } from './candidate-graph';
 import { type ExclusionCounts, type PreparedRound } from './candidates';
-import { type FlowEngine } from './min-cost-flow.solver';
+import { matchHints, type MatchHint } from './match-hints';
+import { type FlowEngine, type SinkExits } from './min-cost-flow.solver';
 import { exclusionReason, SCORE_SCALE, scoreCompiled } from './scoring';
 import { type ExclusionReason, type FactorContribution, type SolverName } from './types';
 
@@ -37,6 +38,8 @@ export interface MenteeExplanation {
   /** Present when the mentee did not get its best-scoring mentor. */
   notBest?: NotBestReason;
   unmatched?: UnmatchedReason;
+  /** For an unmatched mentee: what would match them, from the round's own pool. */
+  hints?: MatchHint[];
 }
 
 export interface ExplainContext {
@@ -45,6 +48,8 @@ export interface ExplainContext {
   assignment: Int32Array;
   solver: SolverName;
   engine?: FlowEngine;
+  /** The engine's sink exits, computed once for all the round's explanations. */
+  exits?: SinkExits;
   noFeasible: Map<number, ExclusionCounts>;
   /** Scan all mentors for a mentee's true best (catches pruning and hard rules) when there are at most this many. */
   fullScanLimit: number;
@@ -112,7 +117,7 @@ export function explainMentee(ctx: ExplainContext, i: number): MenteeExplanation
       return out;
     const bestMentorId = round.mentors[bestCandidate]!.profile.id;
     if (ctx.solver === 'min-cost-flow' && ctx.engine) {
-      const change = ctx.engine.forcedChange(i, bestCandidate);
+      const change = ctx.engine.forcedChange(i, bestCandidate, ctx.exits);
       if (change) {
         out.notBest = {
           type: 'capacity-better-used',
@@ -137,7 +142,7 @@ export function explainMentee(ctx: ExplainContext, i: number): MenteeExplanation
   else {
     const bestMentorId = round.mentors[bestCandidate]!.profile.id;
     if (ctx.solver === 'min-cost-flow' && ctx.engine) {
-      const change = ctx.engine.forcedChange(i, bestCandidate);
+      const change = ctx.engine.forcedChange(i, bestCandidate, ctx.exits);
       if (change && change.scoreDelta >= 0 && change.matchedDelta >= 0)
         out.unmatched = { type: 'no-gain', bestMentorId };
       else {
@@ -150,5 +155,6 @@ export function explainMentee(ctx: ExplainContext, i: number): MenteeExplanation
       }
     } else out.unmatched = { type: 'candidates-full', bestMentorId, solver: ctx.solver };
   }
+  out.hints = matchHints(round, graph, i);
   return out;
 }

@@ -9,11 +9,12 @@ export {
   type CandidateResult,
   type ExclusionCounts,
 } from './candidates';
-export { FlowEngine, type FlowObjective, type ForcedChange } from './min-cost-flow.solver';
+export { FlowEngine, type FlowObjective, type ForcedChange, type SinkExits } from './min-cost-flow.solver';
 export { solveDeferredAcceptance, countBlockingPairs } from './deferred-acceptance.solver';
 export { solveGreedy } from './greedy.solver';
 export { solveGraph, roundMetrics, type GraphSolution, type GraphSolveOptions, type RoundMetrics } from './solve-graph';
 export { type MenteeExplanation, type NotBestReason, type UnmatchedReason } from './explanations';
+export { matchHints, type MatchHint, type MatchHintType } from './match-hints';
 export {
   solve,
   blockingPairsOf,

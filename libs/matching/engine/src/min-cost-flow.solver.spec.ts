@@ -107,6 +107,26 @@ describe('min-cost-flow solver', () => {
       { numRuns: 150 },
     );
   });
+
+  it('finds the same forced change with the sink exits computed once', () => {
+    fc.assert(
+      fc.property(graphSpec({ maxMentees: 7, maxMentors: 4, maxCapacity: 2 }), (spec) => {
+        const engine = FlowEngine.fromGraph(toGraph(spec));
+        engine.solveAll();
+        const exits = engine.sinkExits();
+        for (let i = 0; i < spec.lists.length; i++) {
+          for (const e of spec.lists[i]!) {
+            if (engine.assigned[i] === e.mentor || spec.capacity[e.mentor] === 0) continue;
+            const plain = engine.forcedChange(i, e.mentor);
+            const withExits = engine.forcedChange(i, e.mentor, exits);
+            expect(withExits?.scoreDelta).toBe(plain?.scoreDelta);
+            expect(withExits?.matchedDelta).toBe(plain?.matchedDelta);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
 
 /** Best total when mentee `i` must be matched (its only candidate is the forced one). */

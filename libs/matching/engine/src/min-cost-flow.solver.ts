@@ -50,6 +50,18 @@ export interface FlowMove {
   to: number;
 }
 
+/**
+ * The sink's outgoing arcs of the residual graph, collapsed per mentor: the cheapest way from the sink into each
+ * mentor (unmatching one of its mentees, or matching an unmatched mentee there), with the runner-up through another
+ * mentee for searches that must not use a given one. Valid only while the engine is not changed.
+ */
+export interface SinkExits {
+  best: Float64Array;
+  pred: Int32Array;
+  second: Float64Array;
+  secondPred: Int32Array;
+}
+
 export interface ForcedChange {
   /** Change of total scaled score if the pair is forced (≤ 0 at an optimum for 'max-score'). */
   scoreDelta: number;
@@ -833,37 +845,84 @@ export class FlowEngine {
   }
 
   /**
+   * The sink's exits for many `forcedChange` calls on an unchanged engine: without them every search that reaches
+   * the sink scans all unmatched mentees' edges, which dominates when a round leaves many mentees unmatched.
+   */
+  sinkExits(): SinkExits {
+    const exits: SinkExits = {
+      best: new Float64Array(this.m).fill(Infinity),
+      pred: new Int32Array(this.m).fill(-2),
+      second: new Float64Array(this.m).fill(Infinity),
+      secondPred: new Int32Array(this.m).fill(-2),
+    };
+    const offer = (w: number, d: number, via: number) => {
+      if (d < exits.best[w]!) {
+        if (exits.pred[w] !== via) {
+          exits.second[w] = exits.best[w]!;
+          exits.secondPred[w] = exits.pred[w]!;
+        }
+        exits.best[w] = d;
+        exits.pred[w] = via;
+      } else if (via !== exits.pred[w] && d < exits.second[w]!) {
+        exits.second[w] = d;
+        exits.secondPred[w] = via;
+      }
+    };
+    for (let v = 0; v < this.m; v++) if (this.load[v]! > 0) offer(v, -this.h[v]!, -1);
+    for (let x = 0; x < this.n; x++) {
+      if (this.assigned[x] !== UNMATCHED) continue;
+      const hx = this.menteePotential(x);
+      for (let e = this.edgeStart[x]!; e < this.edgeEnd[x]!; e++) {
+        const sc = this.edgeScore[e]!;
+        if (sc < this.minScore) continue;
+        const w = this.edgeMentor[e]!;
+        offer(w, this.edgeCost(sc) + hx - this.h[w]!, x);
+      }
+    }
+    return exits;
+  }
+
+  /**
    * What forcing mentee i onto mentor j would do to the optimum: the cheapest cycle in the residual graph that
    * uses edge i→j, found by Dijkstra from j back to i's current place. Returns null when j cannot be reached
    * (no way to make room at j for i).
    */
-  forcedChange(i: number, j: number): ForcedChange | null {
-    const T = this.m;
+  forcedChange(i: number, j: number, exits?: SinkExits): ForcedChange | null {
     const a = this.assigned[i]!;
     if (a === j || a === INACTIVE) return { scoreDelta: 0, matchedDelta: 0, moves: [] };
-    const score = this.scoreOf(i, j);
-    if (score < 0) return null;
-    const target = a >= 0 ? a : T;
+    if (this.scoreOf(i, j) < 0) return null;
+    const target = a >= 0 ? a : this.m;
+    this.searchFrom(j, i, target, exits);
+    return this.done[target] === this.generation ? this.traceChange(i, j, target) : null;
+  }
+
+  /** Dijkstra over the residual graph from mentor j (entered by `forced`, never moved), until `target` settles. */
+  private searchFrom(j: number, forced: number, target: number, exits?: SinkExits): void {
+    const T = this.m;
     const { h, dist, pred, edgeMentor, edgeScore } = this;
     this.newSearch();
     const gen = this.generation;
     this.relax(j, 0);
-    pred[j] = i;
-    let found = false;
+    pred[j] = forced;
     while (this.heapSize > 0) {
       const u = this.heapPop();
       this.done[u] = gen;
-      if (u === target) {
-        found = true;
-        break;
-      }
+      if (u === target) return;
       const du = dist[u]!;
+      if (u === T && exits) {
+        for (let v = 0; v < this.m; v++) {
+          const viaOther = forced >= 0 && exits.pred[v] === forced;
+          const d = viaOther ? exits.second[v]! : exits.best[v]!;
+          if (d !== Infinity && this.relax(v, du + d)) pred[v] = viaOther ? exits.secondPred[v]! : exits.pred[v]!;
+        }
+        continue;
+      }
       if (u === T) {
         for (let v = 0; v < this.m; v++) {
           if (this.load[v]! > 0 && this.relax(v, du - h[v]!)) pred[v] = -1;
         }
         for (let x = 0; x < this.n; x++) {
-          if (this.assigned[x] !== UNMATCHED || x === i) continue;
+          if (this.assigned[x] !== UNMATCHED || x === forced) continue;
           const hx = this.menteePotential(x);
           for (let e = this.edgeStart[x]!; e < this.edgeEnd[x]!; e++) {
             const sc = edgeScore[e]!;
@@ -876,7 +935,7 @@ export class FlowEngine {
       }
       if (this.load[u]! < this.capacity[u]! && this.relax(T, du + h[u]!)) pred[T] = ~u;
       for (let x = this.head[u]!; x >= 0; x = this.nextInList[x]!) {
-        if (x === i) continue;
+        if (x === forced) continue;
         const hx = this.menteePotential(x);
         if (this.relax(T, du + this.dummyCost(x) + hx)) pred[T] = x;
         for (let e = this.edgeStart[x]!; e < this.edgeEnd[x]!; e++) {
@@ -888,8 +947,13 @@ export class FlowEngine {
         }
       }
     }
-    if (!found) return null;
-    // Trace the cycle back to j, collecting who moves where.
+  }
+
+  /** The cycle of the last search from j back to `target` (i's current place), as moves and their totals. */
+  private traceChange(i: number, j: number, target: number): ForcedChange | null {
+    const T = this.m;
+    const { pred } = this;
+    const a = this.assigned[i]!;
     const moves: FlowMove[] = [];
     let node = target;
     let guard = 0;
@@ -904,8 +968,8 @@ export class FlowEngine {
         }
         continue;
       }
+      if (node === j) break;
       const p = pred[node]!;
-      if (node === j && p === i) break;
       if (p === -1) {
         node = T;
         continue;

@@ -1,7 +1,7 @@
 import { type CandidateGraph } from './candidate-graph';
 import { countBlockingPairs } from './deferred-acceptance.solver';
 import { type ExclusionCounts, generateCandidates, type PreparedRound, prepareRound } from './candidates';
-import { explainMentee, type MenteeExplanation, type UnmatchedReason } from './explanations';
+import { type ExplainContext, explainMentee, type MenteeExplanation, type UnmatchedReason } from './explanations';
 import { type FlowEngine } from './min-cost-flow.solver';
 import { SCORE_SCALE } from './scoring';
 import { roundMetrics, type RoundMetrics, solveGraph } from './solve-graph';
@@ -61,15 +61,19 @@ export function buildResult(
   const assignments: Assignment[] = [];
   const unmatched: MatchingResult['unmatched'] = [];
   const explanations: MenteeExplanation[] = [];
-  const ctx = {
+  const ctx: ExplainContext = {
     round,
     graph,
     assignment,
     solver: meta.solver,
     noFeasible: meta.noFeasible,
     fullScanLimit: options.fullScanLimit ?? 2000,
-    ...(meta.engine ? { engine: meta.engine } : {}),
   };
+  // Computed once for every explanation's search: each would otherwise rescan all unmatched mentees' edges.
+  if (meta.engine) {
+    ctx.engine = meta.engine;
+    ctx.exits = meta.engine.sinkExits();
+  }
   for (let i = 0; i < graph.menteeCount; i++) {
     const j = assignment[i]!;
     const menteeId = round.mentees[i]!.profile.id;

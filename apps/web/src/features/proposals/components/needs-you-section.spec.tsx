@@ -30,6 +30,7 @@ const proposal = (id: string, over: Record<string, unknown> = {}) => ({
   menteeAccepted: false,
   mentor: person('part-m', 'Maren Mentor'),
   mentee: person('part-me', 'Me Myself'),
+  notFirstChoice: null,
   ...over,
 });
 
@@ -73,12 +74,30 @@ const renderSection = (mocks: MockLink.MockedResponse[]) =>
 describe('what needs the person now', () => {
   it('lists a proposal to answer with the mentor, the program and the date to answer by', async () => {
     await renderSection([needsYou({ proposals: [proposal('pr1'), proposal('done', { status: 'CONFIRMED' })] })]);
-    const proposals = await screen.findByRole('region', { name: 'Match proposal to answer' });
+    // The file's first render also warms the page's modules: on a busy machine it takes about a second.
+    const proposals = await screen.findByRole('region', { name: 'Match proposal to answer' }, { timeout: 5000 });
     const card = within(proposals).getByRole('listitem');
     expect(within(card).getByRole('heading', { name: 'Maren Mentor' })).toBeInTheDocument();
     expect(card).toHaveTextContent('Proposed as your mentor in Spring Mentoring');
     expect(card).toHaveTextContent(/Please answer by Mar 10, 2027/);
     expect(within(card).getByRole('button', { name: 'Accept the proposal: Maren Mentor' })).toBeInTheDocument();
+  });
+
+  it('tells the mentee why the proposal is not with the mentor who fits them best, with the numbers', async () => {
+    const notFirstChoice = {
+      __typename: 'NotFirstChoiceReason' as const,
+      type: 'FIT_BETTER_USED',
+      bestMentorPlaces: 3,
+      fitPoints: 41,
+      matchesLost: null,
+      rule: null,
+      bestMentor: { __typename: 'Participant' as const, id: 'part-d', displayName: 'Dana Weber' },
+    };
+    await renderSection([needsYou({ proposals: [proposal('pr1', { notFirstChoice })] })]);
+    const proposals = await screen.findByRole('region', { name: 'Match proposal to answer' });
+    expect(within(proposals).getByRole('listitem')).toHaveTextContent(
+      'Why not Dana Weber, who fits you best: their 3 places went to mentees whose pairing adds 41 points more fit in total than placing you there.',
+    );
   });
 
   it('lists requests waiting for the person as a mentor, answered on the program’s page, and unread notifications', async () => {

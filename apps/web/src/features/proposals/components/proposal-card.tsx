@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../lib/format';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { PersonSummary, PersonSummaryParticipant } from '../../../components/person-summary';
 import { ACCEPT_PROPOSAL } from '../api/accept-proposal-mutation';
+import { notFirstChoiceSentence } from '../../rounds/lib/match-explanations';
 import { awaitsAnswerFrom, sideOf } from '../lib/needs-you';
 
 export const ProposalCardProposal = graphql(`
@@ -18,6 +19,17 @@ export const ProposalCardProposal = graphql(`
     mentorPersonId
     mentorAccepted
     menteeAccepted
+    notFirstChoice {
+      type
+      bestMentorPlaces
+      fitPoints
+      matchesLost
+      rule
+      bestMentor {
+        id
+        displayName
+      }
+    }
     mentor {
       ...PersonSummary_participant
     }
@@ -69,6 +81,16 @@ export function ProposalCard(props: {
         <Text size="sm">
           {side === 'mentee' ? t('proposals.asYourMentor', { program }) : t('proposals.asYourMentee', { program })}
         </Text>
+        {side === 'mentee' && proposal.notFirstChoice && (
+          <Text size="sm">
+            {notFirstChoiceSentence(
+              t,
+              proposal.notFirstChoice,
+              proposal.notFirstChoice.bestMentor?.displayName ?? t('people.unavailable'),
+              'mentee',
+            )}
+          </Text>
+        )}
         {proposal.status === 'PROPOSED' && (
           <Text size="sm">{t('proposals.respondBy', { date: formatDateTime(proposal.respondBy, i18n.language) })}</Text>
         )}

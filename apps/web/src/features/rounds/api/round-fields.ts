@@ -26,6 +26,17 @@ export const RoundConsoleRound = graphql(`
         weight
         contribution
       }
+      notFirstChoice {
+        type
+        bestMentorPlaces
+        fitPoints
+        matchesLost
+        rule
+        bestMentor {
+          id
+          displayName
+        }
+      }
       mentee {
         id
         displayName
@@ -38,6 +49,13 @@ export const RoundConsoleRound = graphql(`
     unmatched {
       menteePersonId
       reason
+      hints {
+        type
+        mentorCount
+        gapHours
+        gapYears
+        language
+      }
       mentee {
         id
         displayName

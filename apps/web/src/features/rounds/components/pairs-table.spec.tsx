@@ -11,6 +11,7 @@ const pair = (i: number): ConsolePair => ({
   locked: false,
   manual: false,
   factors: [],
+  notFirstChoice: null,
   mentee: { id: `mentee-${i}`, displayName: `Mentee ${String(i).padStart(4, '0')}` },
   mentor: { id: `mentor-${i % 1000}`, displayName: `Mentor ${i % 1000}` },
   menteeName: `Mentee ${String(i).padStart(4, '0')}`,

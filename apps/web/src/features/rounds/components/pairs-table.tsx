@@ -5,6 +5,7 @@ import type { RoundConsole_RoundFragment } from '../../../gql/graphql';
 import { VirtualTable } from '../../../components/virtual-table';
 import { formatDecimal, formatNumber } from '../../../lib/format';
 import { fitReasons } from '../../../lib/fit-explanation';
+import { notFirstChoiceSentence } from '../lib/match-explanations';
 import { filterPairs } from '../lib/pair-search';
 
 type Pair = RoundConsole_RoundFragment['pairs'][number];
@@ -118,6 +119,16 @@ function PairCells(props: {
           </List>
         ) : (
           <Text size="sm">{t('rounds.pairs.noReasons')}</Text>
+        )}
+        {pair.notFirstChoice && (
+          <Text size="sm" mt={4}>
+            {notFirstChoiceSentence(
+              t,
+              pair.notFirstChoice,
+              pair.notFirstChoice.bestMentor?.displayName ?? t('people.unavailable'),
+              'manager',
+            )}
+          </Text>
         )}
       </Table.Td>
       <Table.Td>

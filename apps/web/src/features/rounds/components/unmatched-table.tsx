@@ -1,13 +1,15 @@
-import { Button, Table, Text } from '@mantine/core';
+import { Button, List, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { VirtualTable } from '../../../components/virtual-table';
 import { formatNumber } from '../../../lib/format';
+import { matchHintSentence, type MatchHintView } from '../lib/match-explanations';
 import { unmatchedReason } from '../lib/unmatched-reasons';
 
 export interface ConsoleUnmatched {
   menteePersonId: string;
   menteeName: string;
   reason: string;
+  hints: readonly MatchHintView[];
 }
 
 const ESTIMATED_ROW_PX = 50;
@@ -35,10 +37,11 @@ export function UnmatchedTable(props: {
         <>
           <Table.Th scope="col">{t('rounds.pairs.mentee')}</Table.Th>
           <Table.Th scope="col">{t('rounds.unmatched.reason')}</Table.Th>
+          <Table.Th scope="col">{t('rounds.hint.heading')}</Table.Th>
           {props.editable && <Table.Th scope="col">{t('rounds.pairs.actions')}</Table.Th>}
         </>
       }
-      columns={props.editable ? 3 : 2}
+      columns={props.editable ? 4 : 3}
       rows={props.unmatched.length}
       rowKey={(index) => props.unmatched[index]?.menteePersonId ?? String(index)}
       renderRow={(index) => {
@@ -48,6 +51,15 @@ export function UnmatchedTable(props: {
           <>
             <Table.Th scope="row">{u.menteeName}</Table.Th>
             <Table.Td>{t(`rounds.unmatchedReason.${unmatchedReason(u.reason)}`)}</Table.Td>
+            <Table.Td>
+              {u.hints.length > 0 && (
+                <List size="sm" spacing={0}>
+                  {u.hints.map((hint) => (
+                    <List.Item key={hint.type}>{matchHintSentence(t, hint, i18n.language)}</List.Item>
+                  ))}
+                </List>
+              )}
+            </Table.Td>
             {props.editable && (
               <Table.Td>
                 <Button
@@ -65,7 +77,7 @@ export function UnmatchedTable(props: {
       }}
       estimateRowHeight={ESTIMATED_ROW_PX}
       empty={t('rounds.unmatched.none')}
-      minWidth={560}
+      minWidth={760}
     />
   );
 }

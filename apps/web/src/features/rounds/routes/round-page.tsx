@@ -100,6 +100,7 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
           menteePersonId: u.menteePersonId,
           menteeName: u.mentee?.displayName ?? unavailable,
           reason: u.reason,
+          hints: u.hints,
         })),
         locale,
       ),
