@@ -1,5 +1,8 @@
 // `npm run bench:matching`: generates realistic programs at three sizes, runs every solver on the same candidate
-// graph, and measures incremental updates at 50k. Options: --sizes=5k,50k (default all three).
+// graph, and measures incremental updates at 50k; then solves skewed instance families (see
+// matching/skewed-families.ts) with the engine, a plain successive-shortest-path solver and, when Python has
+// `ortools`, OR-tools. Options: --sizes=5k,50k (default all three, `none` for none), --families=5k|50k|none
+// (default 50k; 5k is the quick run).
 import {
   defaultRules,
   FlowEngine,
@@ -15,6 +18,7 @@ import {
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { generateProgram, rng } from './matching/generate-program';
+import { FAMILY_SIZES, type FamilySize, runSkewedFamilies } from './matching/run-skewed-families';
 
 /** Forces a full GC (the flag can be set at run time; `gc` then exists in fresh contexts). */
 function collectGarbage(): void {
@@ -175,7 +179,20 @@ for (const size of SIZES.filter((s) => !sizeArg || sizeArg.includes(s.label))) {
   }
 }
 
+const familyArg = process.argv.find((a) => a.startsWith('--families='))?.slice(11) ?? '50k';
+if (familyArg in FAMILY_SIZES) {
+  const label = familyArg as FamilySize;
+  const families = runSkewedFamilies(label);
+  result[`skew${label}_s`] = fmt(families.worstSeconds, 2);
+  result[`skew${label}_speedup`] = fmt(families.worstSpeedup, 1);
+  result.skew_totals = families.equal ? 'equal' : 'DIFFERENT';
+}
+
 console.log(
   `RESULT t5k_s=${result.t5k_s ?? 'n/a'} t50k_s=${result.t50k_s ?? 'n/a'} t170k_s=${result.t170k_s ?? 'n/a'} ` +
-    `mem170k_mb=${result.mem170k_mb ?? 'n/a'} incr50k_ms=${result.incr50k_ms ?? 'n/a'}`,
+    `mem170k_mb=${result.mem170k_mb ?? 'n/a'} incr50k_ms=${result.incr50k_ms ?? 'n/a'}` +
+    Object.entries(result)
+      .filter(([key]) => key.startsWith('skew'))
+      .map(([key, value]) => ` ${key}=${value}`)
+      .join(''),
 );

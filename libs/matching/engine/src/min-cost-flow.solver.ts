@@ -14,6 +14,11 @@ import { SCORE_SCALE } from './scoring';
  * pinned to 0. Invariants (the optimality certificate, checked by `certificateViolation`): every edge of the
  * residual graph has a reduced cost ≥ 0; in mentor terms, a full mentor has h ≤ 0, a partly filled one h = 0,
  * an empty one h ≥ 0. A cold solve runs in two phases that both keep this certificate exact at every step:
+ * 0. (Cold 'max-score' solves only.) An ε-scaling auction on scratch state estimates the mentor prices, which
+ *    the exact auction then starts from instead of 0 (see `estimatePrices`). Without it the exact auction stalls
+ *    in price wars on skewed programs — a few very popular mentors, scores driven by a shared mentor quality,
+ *    scarce seats — and thousands of mentees are left to the searches of phase 2. Mentors the estimate priced
+ *    but that keep a free seat are repaired by the cycle search of incremental changes before phase 2.
  * 1. An exact-price auction (Jonker–Volgenant's "augmenting row reduction" with capacities, see `auction`)
  *    places most mentees with one O(list) bid each, and leaves −h at roughly the final mentor prices.
  * 2. Successive shortest paths add whatever the auction handed back (ties, exhausted bid budget): one
@@ -41,6 +46,11 @@ export type FlowObjective = 'max-score' | 'max-matched' | 'cardinality';
 
 /** Makes any additional match worth more than the largest possible total score (≈1.1M mentees at scale 10^6). */
 const MATCH_BONUS = 2 ** 40;
+/** ε-scaling of the price estimate: from a tenth of the score range down to a few units of 10^-6. */
+const ESTIMATE_FIRST_EPSILON = SCORE_SCALE / 10;
+const ESTIMATE_LAST_EPSILON = 4;
+/** Bid budget of the whole estimate; it only ever cuts the estimate short, never the exact solve. */
+const ESTIMATE_BIDS_PER_MENTEE = 100;
 /** Makes a locked pair win over everything else, including the match bonus. */
 const LOCK_PENALTY = 2 ** 46;
 
@@ -129,6 +139,17 @@ export class FlowEngine {
    * depends on it.
    */
   auctionBidsPerMentee = 30;
+  /**
+   * Whether a cold 'max-score' solve first estimates mentor prices with an ε-scaling auction (see
+   * `estimatePrices`). Only speed depends on it; tests turn it off to compare both paths.
+   */
+  estimateInitialPrices = true;
+  /** Bids of the price estimate, mentors repaired after it, for the benchmark's counters. */
+  estimateBids = 0;
+  repairedMentors = 0;
+  /** Candidate entries scanned by reverse searches; a search stops once it passes `reverseBudget`. */
+  reverseScanned = 0;
+  private reverseBudget = Infinity;
   augmentations = 0;
   auctionBids = 0;
   scannedMentors = 0;
@@ -350,8 +371,145 @@ export class FlowEngine {
       }
     }
     pending.sort((a, b) => bestScore[b]! - bestScore[a]! || a - b);
-    const leftover = this.auction(pending);
+    const estimated = this.estimateInitialPrices && this.isEmptyMaxScore() && this.estimatePrices(pending);
+    // The auction queues displaced mentees behind the pending ones, so it gets its own copy.
+    let leftover = this.auction(estimated ? [...pending] : pending);
+    if (estimated && !this.repairPricedFreeSeats()) {
+      // The estimate missed badly enough that its repairs would cost more than a plain solve: start over.
+      for (let i = 0; i < this.n; i++) if (this.assigned[i] !== INACTIVE) this.detach(i);
+      this.h.fill(0, 0, this.m);
+      leftover = this.auction(pending);
+    }
     for (const i of leftover) if (this.assigned[i] === INACTIVE) this.augment(i);
+  }
+
+  /**
+   * Estimated prices can leave a mentor with a free seat and a price (h < 0) — typically the seat of a mentee the
+   * auction handed back — the one part of the certificate the auction does not keep. Each such mentor gets the
+   * cycle search of an incremental change. Those reverse searches scan every mentee listing a settled mentor,
+   * which is costly around very popular mentors, so they get a budget of twenty passes over the edges; returns
+   * false when it ran out (the state is then only fit to be reset).
+   */
+  private repairPricedFreeSeats(): boolean {
+    this.reverseBudget = this.reverseScanned + 20 * this.poolSize;
+    try {
+      for (let j = 0; j < this.m; j++) {
+        if (this.load[j]! < this.capacity[j]! && this.h[j]! < 0) {
+          this.repairedMentors++;
+          this.repairFreeSlot(j);
+          if (this.reverseScanned > this.reverseBudget) return false;
+        }
+      }
+      return true;
+    } finally {
+      this.reverseBudget = Infinity;
+    }
+  }
+
+  /** A cold 'max-score' solve: nothing placed, no lock, all potentials at rest. */
+  private isEmptyMaxScore(): boolean {
+    if (this.objective !== 'max-score') return false;
+    for (let i = 0; i < this.n; i++) if (this.assigned[i] !== INACTIVE || this.locked[i]) return false;
+    for (let j = 0; j < this.m; j++) if (this.load[j] !== 0 || this.h[j] !== 0) return false;
+    return true;
+  }
+
+  /**
+   * Estimates the mentor prices of the optimum (−h) with a forward auction under ε-scaling (Bertsekas), run on
+   * scratch state: every mentor seat is an object with its own price, a mentee bids for its best option (value
+   * score − price, the unmatched option worth 0) and raises the cheapest seat there by its margin over the
+   * second-best option plus ε, which ends price wars in O(range/ε) bids instead of stalling on tiny or zero
+   * increments. Each phase re-runs the auction from the previous phase's prices with a smaller ε. The result is
+   * only a starting point — the exact auction and the shortest paths after it make the solve exact whatever the
+   * estimate — but close prices leave them little to do on any distribution of popularity, quality and ties.
+   * Returns false (and changes nothing) when there is nothing to estimate.
+   */
+  private estimatePrices(pending: number[]): boolean {
+    const { edgeMentor, edgeScore, edgeStart, edgeEnd, capacity } = this;
+    const m = this.m;
+    const minScore = this.minScore;
+    const seatStart = new Int32Array(m + 1);
+    for (let j = 0; j < m; j++) seatStart[j + 1] = seatStart[j]! + Math.max(0, capacity[j]!);
+    const seats = seatStart[m]!;
+    if (seats === 0 || pending.length === 0) return false;
+    const seatPrice = new Float64Array(seats);
+    const seatHolder = new Int32Array(seats);
+    // The cheapest seat of each mentor and its price; a mentor without seats is never bid for.
+    const cheapest = new Int32Array(m).fill(-1);
+    const price = new Float64Array(m).fill(Infinity);
+    for (let j = 0; j < m; j++) {
+      if (seatStart[j + 1]! > seatStart[j]!) {
+        cheapest[j] = seatStart[j]!;
+        price[j] = 0;
+      }
+    }
+    const queue = new Int32Array(pending.length);
+    let budget = ESTIMATE_BIDS_PER_MENTEE * pending.length;
+    let previousEpsilon = 0;
+    for (let epsilon = ESTIMATE_FIRST_EPSILON; ; epsilon = Math.max(ESTIMATE_LAST_EPSILON, epsilon / 4)) {
+      // Every seat of a mentor restarts at the mentor's price, so an empty seat is always among the cheapest and
+      // a mentor left with an empty seat really had room in this phase. Forward bids only raise prices and
+      // leave them up to one ε above what the bidder would still pay; where mentees may stay unmatched nothing
+      // would ever bring such a price down, so each phase first gives back the previous phase's ε.
+      for (let j = 0; j < m; j++) {
+        if (cheapest[j]! < 0) continue;
+        price[j] = Math.max(0, price[j]! - previousEpsilon);
+        seatPrice.fill(price[j]!, seatStart[j], seatStart[j + 1]);
+        cheapest[j] = seatStart[j]!;
+      }
+      seatHolder.fill(-1);
+      queue.set(pending);
+      // A ring buffer: a displaced mentee re-enters at the back; at most `pending.length` wait at any time.
+      let front = 0;
+      let waiting = pending.length;
+      let bids = 0;
+      while (waiting > 0 && bids < budget) {
+        const i = queue[front]!;
+        front = front + 1 === queue.length ? 0 : front + 1;
+        waiting--;
+        let v1 = 0;
+        let j1 = -1;
+        let v2 = 0;
+        for (let e = edgeStart[i]!; e < edgeEnd[i]!; e++) {
+          const sc = edgeScore[e]!;
+          if (sc < minScore) continue;
+          const j = edgeMentor[e]!;
+          const v = sc - price[j]!;
+          if (v > v1) {
+            v2 = v1;
+            v1 = v;
+            j1 = j;
+          } else if (v > v2) v2 = v;
+        }
+        if (j1 < 0) continue;
+        bids++;
+        const seat = cheapest[j1]!;
+        const out = seatHolder[seat]!;
+        if (out >= 0) {
+          const back = front + waiting < queue.length ? front + waiting : front + waiting - queue.length;
+          queue[back] = out;
+          waiting++;
+        }
+        seatHolder[seat] = i;
+        seatPrice[seat] = seatPrice[seat]! + (v1 - v2) + epsilon;
+        let best = seatStart[j1]!;
+        for (let k = best + 1; k < seatStart[j1 + 1]!; k++) if (seatPrice[k]! < seatPrice[best]!) best = k;
+        cheapest[j1] = best;
+        price[j1] = seatPrice[best]!;
+      }
+      this.estimateBids += bids;
+      budget -= bids;
+      previousEpsilon = epsilon;
+      if (epsilon <= ESTIMATE_LAST_EPSILON || budget <= 0) break;
+    }
+    // A mentor left with an empty seat has room, and a mentor with room is worth nothing at the optimum.
+    for (let j = 0; j < m; j++) {
+      if (cheapest[j]! < 0) continue;
+      let full = true;
+      for (let k = seatStart[j]!; k < seatStart[j + 1]!; k++) if (seatHolder[k]! < 0) full = false;
+      this.h[j] = full ? -price[j]! : 0;
+    }
+    return true;
   }
 
   /**
@@ -625,6 +783,8 @@ export class FlowEngine {
           if (this.relax(T, du - h[u]!)) pred[T] = ~u;
         }
         const list = reverse[u]!;
+        this.reverseScanned += list.length >> 1;
+        if (this.reverseScanned > this.reverseBudget) return;
         for (let k = 0; k < list.length; k += 2) {
           const i = list[k]!;
           const e = list[k + 1]!;
