@@ -70,7 +70,8 @@ export function WebhooksPanel() {
                     </Table.Td>
                     <Table.Td>
                       <Stack gap={4} align="flex-start">
-                        <Badge color={hook.enabled ? 'green.9' : 'gray.8'} variant="filled">
+                        {/* The programs' status colours: white text at 4.5:1 or more at a badge's small size. */}
+                        <Badge color={hook.enabled ? '#1e6b30' : '#495057'} variant="filled">
                           {t(hook.enabled ? 'console.webhooks.enabled' : 'console.webhooks.disabled')}
                         </Badge>
                         {!hook.enabled && hook.disabledAt && (
