@@ -1,13 +1,16 @@
 // Journey 2 of "Web app, part 2" in a real browser (Debian's chromium through playwright-core) against the stack
-// `npm start` runs: the demo program's manager starts a matching round, reads its outcome and pairs, locks, swaps and
-// removes pairs with reasons, re-solves (the lock holds), and publishes; the matching rules tab then previews and saves
-// a heavier weight on that round; a mentee finds the proposal, and cannot open the console. This spec's stack has databases of its own, so publishing on the demo program touches no other
-// journey. Screenshots go to test-artifacts/web/2-console-rounds/. Then the manager offers group mentoring too,
-// creates a circle, fills it with the engine and publishes it (test-artifacts/web/2-console-circles/).
+// `npm start` runs: the demo program's manager starts a matching round, reads its outcome and pairs, locks (with the
+// keyboard alone), swaps and removes pairs with reasons, re-solves (the lock holds), and publishes; the matching rules
+// tab then previews and saves a heavier weight on that round; the insights' charts each have their figures as a table;
+// a mentee finds the proposal, and cannot open the console. This spec's stack has databases of its own, so publishing
+// on the demo program touches no other journey. Screenshots go to test-artifacts/web/2-console-rounds/. Then the
+// manager offers group mentoring too, creates a circle, fills it with the engine and publishes it
+// (test-artifacts/web/2-console-circles/).
 import fs from 'node:fs';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@trellis/shared/testing';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import {
   buildWebApp,
   type E2eStack,
@@ -123,6 +126,18 @@ async function findPair(page: Page, menteeName: string) {
   await page.getByRole('rowheader', { name: menteeName, exact: true }).waitFor();
 }
 
+// The element's type as this file's compiler options (no DOM library) can name it.
+const hasFocus = (target: Locator) =>
+  target.evaluate((element: { matches: (selector: string) => boolean }) => element.matches(':focus'));
+
+/** Presses Tab until the target has focus, as a keyboard user would; fails when it is not reachable. */
+async function tabUntilFocused(page: Page, target: Locator, limit = 60) {
+  for (let presses = 0; !(await hasFocus(target)); presses += 1) {
+    if (presses >= limit) throw new Error(`Tab never reached ${target.toString()}`);
+    await page.keyboard.press('Tab');
+  }
+}
+
 /** Chooses a reason in an override dialog and confirms it. */
 async function confirmWithReason(page: Page, title: string, reason: string, confirm: string) {
   const dialog = page.getByRole('dialog', { name: title });
@@ -179,6 +194,11 @@ describe('journey 2: the program manager runs a matching round', () => {
       for (const name of firstRows) expect(menteeNames.has(name)).toBe(true);
       await expectNoSeriousViolations(page, 'round console');
       await camera.shot(page, 'round-computed');
+      // The README's picture of the round console (docs/images/round-console.png is a copy of this file): the window
+      // made taller, rather than a full-page shot, so the header stays at the top and the first pairs show.
+      await page.setViewportSize({ width: 1280, height: 1500 });
+      await page.screenshot({ path: path.join(camera.dir, 'readme-round-console.png') });
+      await page.setViewportSize({ width: 1280, height: 900 });
 
       // Pairs to act on: mentees whose names are unique (the search finds exactly them), not the demo mentee, whose
       // proposal the end of the journey reads.
@@ -192,11 +212,35 @@ describe('journey 2: the program manager runs a matching round', () => {
       const removed = usable.find((p) => ![locked, swapA, swapB].includes(p))!;
       const name = (p: ApiPair) => p.mentee!.displayName;
 
-      // Lock.
+      // Lock, by keyboard only: Tab from the search field to the row's button, Enter opens the dialog, the arrow keys
+      // choose the reason, Space confirms, and focus comes back to the row's button, now "Unlock".
       await findPair(page, name(locked));
-      await page.getByRole('button', { name: copy('rounds.pairs.lockNamed', { name: name(locked) }) }).click();
-      await confirmWithReason(page, copy('rounds.lock.title'), 'BETTER_FIT', copy('rounds.lock.confirm'));
-      await page.getByRole('button', { name: copy('rounds.pairs.unlockNamed', { name: name(locked) }) }).waitFor();
+      await page.getByLabel(copy('rounds.pairs.search')).focus();
+      await tabUntilFocused(
+        page,
+        page.getByRole('button', { name: copy('rounds.pairs.lockNamed', { name: name(locked) }) }),
+      );
+      await page.keyboard.press('Enter');
+      const lockDialog = page.getByRole('dialog', { name: copy('rounds.lock.title') });
+      await lockDialog.waitFor();
+      await tabUntilFocused(page, lockDialog.getByLabel(copy('rounds.override.reason')));
+      const reason = page.getByRole('option', { name: copy('rounds.override.reasons.BETTER_FIT') });
+      await page.keyboard.press('ArrowDown');
+      await reason.waitFor();
+      for (let presses = 0; (await reason.getAttribute('data-combobox-selected')) === null; presses += 1) {
+        if (presses > 12) throw new Error('the arrow keys never reached the reason');
+        await page.keyboard.press('ArrowDown');
+      }
+      await page.keyboard.press('Enter');
+      await tabUntilFocused(page, lockDialog.getByRole('button', { name: copy('rounds.lock.confirm') }));
+      await page.keyboard.press('Space');
+      await lockDialog.waitFor({ state: 'hidden' });
+      const unlock = page.getByRole('button', { name: copy('rounds.pairs.unlockNamed', { name: name(locked) }) });
+      await unlock.waitFor();
+      await eventually(async () => expect(await hasFocus(unlock)).toBe(true), {
+        timeoutMs: 5_000,
+        intervalMs: 100,
+      });
       await camera.shot(page, 'pair-locked');
 
       // Swap two mentees' mentors.
@@ -351,6 +395,25 @@ describe('journey 2: the program manager runs a matching round', () => {
       await expect(proposalsCell.textContent()).resolves.toBe(proposalsNow.toLocaleString('en-US'));
       await expectNoSeriousViolations(page, 'insights tab');
       await camera.shot(page, 'insights');
+
+      // Every chart says its figures in words: a table named like the chart, there for screen readers all the time
+      // and shown to everyone by the chart's own button, which the keyboard presses.
+      for (const chart of ['enrollment', 'funnel', 'sessions', 'goals', 'mentorLoad']) {
+        const title = copy(`console.insights.charts.${chart}`);
+        const alternative = page
+          .getByRole('region', { name: title, exact: true })
+          .getByRole('table', { name: title, exact: true });
+        await alternative.waitFor({ state: 'attached' });
+        expect(await alternative.getByRole('row').count()).toBeGreaterThan(1);
+      }
+      const funnel = page.getByRole('region', { name: copy('console.insights.charts.funnel'), exact: true });
+      await funnel.getByRole('button', { name: copy('console.insights.showNumbers') }).focus();
+      await page.keyboard.press('Enter');
+      await funnel.getByRole('button', { name: copy('console.insights.showChart') }).waitFor();
+      expect(await funnel.getByRole('table').isVisible()).toBe(true);
+      await camera.shot(page, 'insights-funnel-as-numbers');
+      await page.keyboard.press('Enter');
+      await funnel.getByRole('button', { name: copy('console.insights.showNumbers') }).waitFor();
 
       const [download] = await Promise.all([
         page.waitForEvent('download'),

@@ -680,6 +680,24 @@ describe('notifications service (real Kafka, FerretDB, Mailpit and the real prof
     const listed = await app.gql<{ webhooks: Array<{ id: string }> }>(admin, `{ webhooks { id } }`);
     expect(listed.data?.webhooks.map((w) => w.id)).toEqual([registered.registerWebhook.webhook.id]);
 
+    // An admin pauses and resumes a webhook; each is idempotent by itself.
+    type Toggled = { enabled: boolean; disabledAt: string | null; consecutiveFailures: number };
+    const DISABLE = `mutation($id: ID!, $commandId: ID) {
+      disableWebhook(id: $id, commandId: $commandId) { enabled disabledAt consecutiveFailures } }`;
+    const hookId = registered.registerWebhook.webhook.id;
+    const [disabled, disabledAgain] = await twice<{ disableWebhook: Toggled }>(admin, DISABLE, { id: hookId });
+    expect(disabled.disableWebhook).toMatchObject({ enabled: false, consecutiveFailures: 0 });
+    expect(disabled.disableWebhook.disabledAt).not.toBeNull();
+    expect(disabledAgain.disableWebhook).toEqual(disabled.disableWebhook);
+    const reenabled = await app.gql<{ enableWebhook: Toggled }>(
+      admin,
+      `mutation($id: ID!) { enableWebhook(id: $id) { enabled disabledAt } }`,
+      { id: hookId },
+    );
+    expect(reenabled.data?.enableWebhook).toEqual({ enabled: true, disabledAt: null });
+    const notAdmin = await app.gql(mentor.principal, DISABLE, { id: hookId });
+    expect(notAdmin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
     const REMOVE = `mutation($id: ID!, $commandId: ID) { removeWebhook(id: $id, commandId: $commandId) }`;
     const id = registered.registerWebhook.webhook.id;
     const [removed, removedAgain] = await twice<{ removeWebhook: boolean }>(admin, REMOVE, { id });
@@ -689,6 +707,8 @@ describe('notifications service (real Kafka, FerretDB, Mailpit and the real prof
     expect((await app.gql<{ webhooks: unknown[] }>(admin, `{ webhooks { id } }`)).data?.webhooks).toEqual([]);
     const enabled = await app.gql(admin, `mutation($id: ID!) { enableWebhook(id: $id) { id } }`, { id });
     expect(enabled.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const disabledGone = await app.gql(admin, DISABLE, { id });
+    expect(disabledGone.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
     // A tombstone answers retries of its removal for the retention (30 days), then goes.
     const store = new NotificationsStore(db.connection);

@@ -117,6 +117,16 @@ export class NotificationsResolver {
     return this.service.enableWebhook(principal, id);
   }
 
+  @Mutation(() => Webhook, { description: 'Stops calls to the webhook until it is enabled again' })
+  disableWebhook(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    // Disabling is idempotent by itself: a retry answers with the webhook as it is.
+    @Args(commandIdArg) _commandId?: string,
+  ) {
+    return this.service.disableWebhook(principal, id);
+  }
+
   @Mutation(() => Boolean)
   removeWebhook(
     @CurrentPrincipal() principal: Principal,

@@ -200,6 +200,23 @@ export class NotificationsService {
   }
 
   /**
+   * An admin pausing a webhook: nothing is sent to it (queued calls are cancelled when their turn comes) until it is
+   * enabled again. Unlike the dispatcher's disabling after failures, it sends no notice: the admin chose it.
+   */
+  async disableWebhook(principal: Principal, id: string): Promise<Webhook> {
+    this.requireOrgAdmin(principal);
+    const hooks = this.store.webhooksOf(principal.tenantId);
+    await hooks.updateOne(
+      { _id: id, enabled: true, ...notRemoved },
+      { $set: { enabled: false, disabledAt: new Date() } },
+    );
+    this.store.webhooksChanged(principal.tenantId);
+    const row = await hooks.findOne({ _id: id, ...notRemoved });
+    if (!row) throw new DomainError('NOT_FOUND', 'No such webhook', { field: 'id' });
+    return toWebhook(row);
+  }
+
+  /**
    * Leaves a tombstone without the address, secret or categories instead of deleting the row: it names the command
    * that removed the webhook, so a retry of that command is answered `true` while any other removal is NOT_FOUND.
    */

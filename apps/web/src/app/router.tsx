@@ -67,6 +67,9 @@ const consoleProgramsRoute = createRoute({ getParentRoute: () => rootRoute, path
 const consoleProgramRoute = createRoute({ getParentRoute: () => rootRoute, path: '/manage/programs/$programId' }).lazy(
   () => import('../features/console/routes/program-console.lazy').then((m) => m.Route),
 );
+const consoleOrganizationRoute = createRoute({ getParentRoute: () => rootRoute, path: '/manage/organization' }).lazy(
+  () => import('../features/console/routes/organization.lazy').then((m) => m.Route),
+);
 // The program manager's console (matching rounds of a program they manage).
 const roundsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/manage/programs/$programId/rounds' }).lazy(
   () => import('../features/rounds/routes/rounds.lazy').then((m) => m.Route),
@@ -88,6 +91,7 @@ export const routeTree = rootRoute.addChildren([
   sessionRoute,
   consoleProgramsRoute,
   consoleProgramRoute,
+  consoleOrganizationRoute,
   roundsRoute,
   roundRoute,
 ]);

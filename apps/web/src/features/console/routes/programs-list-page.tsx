@@ -30,6 +30,11 @@ export function ProgramsListPage() {
   return (
     <Stack>
       <PageHeading>{t('console.programs.heading')}</PageHeading>
+      {orgAdmin && (
+        <Anchor component={Link} to="/manage/organization" fw={500}>
+          {t('console.organization.link')}
+        </Anchor>
+      )}
       {orgAdmin && form === 'none' && (
         <Group>
           <Button onClick={() => setForm('create')}>{t('console.create.open')}</Button>

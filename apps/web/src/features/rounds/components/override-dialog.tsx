@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import type { RoundOverrideReason } from '../../../gql/graphql';
@@ -23,6 +23,15 @@ export function OverrideDialog(props: {
   const [reason, setReason] = useState<RoundOverrideReason | null>(null);
   const [failure, setFailure] = useState<DescribedError | null>(null);
   const [busy, setBusy] = useState(false);
+  // Mounted open, the modal never sees what had focus before it (Mantine notes that only when `opened` changes), so
+  // closing it would leave a keyboard user at the top of the page instead of on the row's button that opened it.
+  const [opener] = useState(() => document.activeElement);
+  useEffect(
+    () => () => {
+      if (opener instanceof HTMLElement) window.setTimeout(() => opener.isConnected && opener.focus(), 0);
+    },
+    [opener],
+  );
   const submit = async () => {
     setFailure(null);
     if (!reason) {
