@@ -3,7 +3,7 @@ import type { MessageReportReason } from '@trellis/sessions/contracts';
 import {
   EDIT_WINDOW_MS,
   messagePage,
-  requireReader,
+  readableUpToSeq,
   unreadCount,
   type ConversationCommand,
   type ConversationMessage as DomainMessage,
@@ -19,6 +19,7 @@ import type { Conversation, ConversationMessage, ConversationSummary, MessageRep
 
 export const MESSAGE_DELETED = 'message deleted';
 export const MESSAGE_REMOVED = 'message removed';
+export const MESSAGE_HIDDEN = 'hidden by a moderator';
 const MAX_PAGE = 200;
 
 /**
@@ -42,8 +43,10 @@ export class ConversationsService {
       throw new DomainError('BAD_USER_INPUT', `Ask for 1 to ${MAX_PAGE} messages at a time.`, { field: 'last' });
     }
     const state = await this.store.load(actor.tenantId, mentorshipId);
-    requireReader(state, actor.personId);
-    const page = messagePage(state, last, beforeSeq);
+    // A member a moderator removed reads the messages up to their removal and nothing written since.
+    const upTo = readableUpToSeq(state, actor.personId);
+    const before = Math.min(beforeSeq ?? Number.POSITIVE_INFINITY, upTo + 1);
+    const page = messagePage(state, last, Number.isFinite(before) ? before : undefined);
     return {
       mentorshipId: state.mentorshipId,
       status: state.status === 'closed' ? 'closed' : 'open',
@@ -155,21 +158,21 @@ export class ConversationsService {
 
   private async messageOf(actor: Actor, state: ConversationState, m: DomainMessage): Promise<ConversationMessage> {
     const mine = m.authorPersonId === actor.personId;
-    const text = m.deletedAt ? undefined : await this.texts.open(m.body);
-    const removed = !m.deletedAt && (text === undefined || text === ERASED);
+    const text = m.deletedAt || m.hiddenAt ? undefined : await this.texts.open(m.body);
+    const removed = !m.deletedAt && !m.hiddenAt && (text === undefined || text === ERASED);
     const editableUntil = new Date(Date.parse(m.postedAt) + EDIT_WINDOW_MS);
     return {
       id: m.messageId,
       mentorshipId: state.mentorshipId,
       seq: m.seq,
       authorPersonId: m.authorPersonId,
-      body: m.deletedAt ? MESSAGE_DELETED : removed ? MESSAGE_REMOVED : text!,
-      status: m.deletedAt ? 'deleted' : removed ? 'removed' : m.editedAt ? 'edited' : 'posted',
+      body: m.deletedAt ? MESSAGE_DELETED : m.hiddenAt ? MESSAGE_HIDDEN : removed ? MESSAGE_REMOVED : text!,
+      status: m.deletedAt ? 'deleted' : m.hiddenAt ? 'hidden' : removed ? 'removed' : m.editedAt ? 'edited' : 'posted',
       postedAt: m.postedAt,
       editedAt: m.editedAt ?? null,
       mine,
       editableUntil:
-        mine && !m.deletedAt && state.status === 'open' && editableUntil > this.clock()
+        mine && !m.deletedAt && !m.hiddenAt && state.status === 'open' && editableUntil > this.clock()
           ? editableUntil.toISOString()
           : null,
     };

@@ -14,13 +14,15 @@ export const MessageStatusEnum = {
   EDITED: 'edited',
   DELETED: 'deleted',
   REMOVED: 'removed',
+  HIDDEN: 'hidden',
 } as const;
 export const ConversationStatusEnum = { OPEN: 'open', CLOSED: 'closed' } as const;
 
 registerEnumType(MessageReportReasonEnum, { name: 'MessageReportReason' });
 registerEnumType(MessageStatusEnum, {
   name: 'MessageStatus',
-  description: 'DELETED: its author deleted it; REMOVED: its author was erased, the text is gone for good',
+  description:
+    'DELETED: its author deleted it; REMOVED: its author was erased, the text is gone for good; HIDDEN: a moderator of the program hid it',
 });
 registerEnumType(ConversationStatusEnum, { name: 'ConversationStatus' });
 
@@ -30,7 +32,8 @@ export class ConversationMessage {
   @Field(() => ID) mentorshipId!: string;
   @Field(() => Int, { description: '1, 2, 3… in posting order; the cursor for older pages' }) seq!: number;
   @Field(() => ID) authorPersonId!: string;
-  @Field({ description: 'The text; "message deleted" or "message removed" when it is gone' }) body!: string;
+  @Field({ description: 'The text; "message deleted", "message removed" or "hidden by a moderator" when it is gone' })
+  body!: string;
   @Field(() => MessageStatusEnum) status!: string;
   @Field({ description: 'UTC' }) postedAt!: string;
   @Field(() => String, { nullable: true, description: 'UTC' }) editedAt!: string | null;

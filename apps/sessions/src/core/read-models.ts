@@ -65,6 +65,25 @@ export interface ConversationMemberRow {
 
 export const conversationMemberKey = (mentorshipId: string, personId: string): string => `${mentorshipId}|${personId}`;
 
+/**
+ * One per reported message (`<mentorshipId>|<messageId>`): the program's moderation queue. Ids, status and times
+ * only; who reported and what was written stay in the conversation's stream, read when a manager opens the queue.
+ */
+export interface MessageReportRow {
+  _id: string;
+  tenantId: string;
+  programId: string;
+  mentorshipId: string;
+  messageId: string;
+  status: 'open' | 'hidden' | 'dismissed';
+  firstReportedAt: string;
+  lastReportedAt: string;
+  _revision: number;
+  updatedAt: Date;
+}
+
+export const messageReportKey = (mentorshipId: string, messageId: string): string => `${mentorshipId}|${messageId}`;
+
 export interface ErasedPersonRow {
   /** sha256 of tenant and person id: the record itself must not keep the erased id. */
   _id: string;
@@ -92,6 +111,7 @@ export class SessionsReadModels {
   readonly engagements: Collection<EngagementRow>;
   readonly sessions: Collection<SessionRow>;
   readonly conversationMembers: Collection<ConversationMemberRow>;
+  readonly messageReports: Collection<MessageReportRow>;
   /** People erased in profiles: their ids are replaced by a pseudonym in every row written from now on. */
   readonly erased: Collection<ErasedPersonRow>;
 
@@ -101,6 +121,9 @@ export class SessionsReadModels {
     this.conversationMembers = connection.collection<ConversationMemberRow>(
       'conversation_members',
     ) as unknown as Collection<ConversationMemberRow>;
+    this.messageReports = connection.collection<MessageReportRow>(
+      'message_reports',
+    ) as unknown as Collection<MessageReportRow>;
     this.erased = connection.collection<ErasedPersonRow>('erased_people') as unknown as Collection<ErasedPersonRow>;
   }
 
@@ -171,6 +194,10 @@ export class SessionsReadModels {
       { tenantId: 1, personId: 1, lastActivityAt: -1 },
       { name: 'person_conversations' },
     );
+    await this.messageReports.createIndex(
+      { tenantId: 1, programId: 1, status: 1, firstReportedAt: 1 },
+      { name: 'program_message_reports' },
+    );
   }
 
   engagementsOf(tenantId: string): TenantScopedCollection<EngagementRow> {
@@ -222,6 +249,27 @@ export class SessionsReadModels {
         updatedAt: new Date(),
       });
     }
+    // A member a moderator removed loses the conversation from their list (they no longer follow it).
+    for (const personId of Object.keys(state.removedMembers)) {
+      await this.conversationMembers.deleteOne({ _id: conversationMemberKey(state.mentorshipId, personId), tenantId });
+    }
+    for (const report of Object.values(state.moderation)) {
+      const times = report.reports.map((r) => r.reportedAt).sort();
+      await replaceIfNewer(this.messageReports, messageReportKey(state.mentorshipId, report.messageId), revision, {
+        tenantId,
+        programId: state.programId,
+        mentorshipId: state.mentorshipId,
+        messageId: report.messageId,
+        status: report.status,
+        firstReportedAt: times[0]!,
+        lastReportedAt: times.at(-1)!,
+        updatedAt: new Date(),
+      });
+    }
+  }
+
+  messageReportsOf(tenantId: string): TenantScopedCollection<MessageReportRow> {
+    return new TenantScopedCollection(this.messageReports, tenantId);
   }
 
   conversationMembersOf(tenantId: string): TenantScopedCollection<ConversationMemberRow> {

@@ -19,6 +19,7 @@ export const NOTIFICATION_CATEGORIES = [
   'enrollment-invitations',
   'matching-rounds',
   'webhook-alerts',
+  'conversations',
 ] as const;
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
 export const notificationCategorySchema = z.enum(NOTIFICATION_CATEGORIES);
@@ -54,6 +55,7 @@ export const TEMPLATE_IDS = [
   'enrollment-invitation',
   'matching-round-published',
   'webhook-disabled',
+  'conversation-warning',
 ] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 export const templateIdSchema = z.enum(TEMPLATE_IDS);

@@ -134,6 +134,31 @@ describe('notification rules', () => {
     });
   });
 
+  it("given a moderator's warning, then only the message's author hears about it, never the reporter", () => {
+    const intents = intentsFor(
+      event(
+        'MessageAuthorWarned',
+        {
+          mentorshipId: 'm',
+          programId: 'prog',
+          messageId: 'msg',
+          authorPersonId: 'author',
+          warnedByPersonId: 'manager',
+          warnedAt: '2026-03-02T09:00:00.000Z',
+        },
+        'prog',
+      ),
+    );
+    expect(intents).toHaveLength(1);
+    expect(intents[0]).toMatchObject({
+      templateId: 'conversation-warning',
+      category: 'conversations',
+      audience: { kind: 'people', personIds: ['author'] },
+      subject: { kind: 'mentorship', id: 'm' },
+      params: { warnedAt: '2026-03-02T09:00:00.000Z' },
+    });
+  });
+
   it('given an enrollment, then only an invited person is notified', () => {
     const base = { participantId: 'x', personId: 'p', programId: 'prog' };
     expect(intentsFor(event('ParticipantEnrolled', { ...base, invited: false }))).toEqual([]);

@@ -149,6 +149,13 @@ export const NOTIFICATION_RULES: readonly RuleDefinition[] = [
     priority: 'normal',
     recipients: 'program managers',
   },
+  {
+    source: 'MessageAuthorWarned',
+    templateId: 'conversation-warning',
+    category: 'conversations',
+    priority: 'high',
+    recipients: 'the author of the reported message',
+  },
 ];
 
 const str = (data: Record<string, unknown>, key: string): string => {
@@ -328,6 +335,15 @@ export function intentsFor(event: SourceEvent): NotificationIntent[] {
           {
             nudgedAt: str(d, 'nudgedAt'),
           },
+        ),
+      ];
+    case 'MessageAuthorWarned':
+      return [
+        intent(
+          event.type,
+          people(str(d, 'authorPersonId')),
+          { kind: 'mentorship', id: str(d, 'mentorshipId') },
+          { warnedAt: str(d, 'warnedAt') },
         ),
       ];
     case 'ParticipantEnrolled':

@@ -119,6 +119,13 @@ const texts: Record<TemplateId, (ctx: RenderContext) => { title: string; lines: 
     lines: ['Your program manager sent this reminder. Plan your next session together or update your goals.'],
     linkLabel: 'Open your mentorship',
   }),
+  'conversation-warning': () => ({
+    title: 'A moderator of your program reviewed one of your messages',
+    lines: [
+      'Someone reported a message you sent in your mentorship conversation, and a program manager asks you to keep to the program’s guidelines.',
+    ],
+    linkLabel: 'Open your mentorship',
+  }),
   'goal-due-soon': (c) => ({
     title: 'A goal is due soon',
     lines: [`Target date: ${String(c.params['targetDate'] ?? '')}.`],

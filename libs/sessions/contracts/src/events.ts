@@ -321,6 +321,38 @@ export const MessageReported = contract('MessageReported', {
   reason: z.enum(MESSAGE_REPORT_REASONS),
   reportedAt: utcInstantSchema,
 });
+/**
+ * Moderation by the program's managers, each the audit of one action on a reported message. Hiding and removing
+ * name the members, so their live views refresh; a dismissal tells no member; a warning names the author, whom
+ * notifications tells.
+ */
+const moderationRef = { mentorshipId: idSchema, programId: idSchema, messageId: idSchema } as const;
+export const MessageHidden = contract('MessageHidden', {
+  ...moderationRef,
+  memberPersonIds: personIds,
+  authorPersonId: idSchema,
+  hiddenByPersonId: idSchema,
+  hiddenAt: utcInstantSchema,
+});
+export const MessageReportDismissed = contract('MessageReportDismissed', {
+  ...moderationRef,
+  dismissedByPersonId: idSchema,
+  dismissedAt: utcInstantSchema,
+});
+export const MessageAuthorWarned = contract('MessageAuthorWarned', {
+  ...moderationRef,
+  authorPersonId: idSchema,
+  warnedByPersonId: idSchema,
+  warnedAt: utcInstantSchema,
+});
+export const ConversationMemberRemoved = contract('ConversationMemberRemoved', {
+  ...moderationRef,
+  memberPersonIds: personIds,
+  removedPersonId: idSchema,
+  removedByPersonId: idSchema,
+  upToSeq: z.number().int().min(0),
+  removedAt: utcInstantSchema,
+});
 
 /** Every event published on `sessions.events.v1`; structurally a messaging `EventContract`. */
 export const sessionsEventContracts = [
@@ -360,6 +392,10 @@ export const sessionsEventContracts = [
   MessageDeleted,
   ConversationRead,
   MessageReported,
+  MessageHidden,
+  MessageReportDismissed,
+  MessageAuthorWarned,
+  ConversationMemberRemoved,
 ] as const;
 
 type AnyContract = (typeof sessionsEventContracts)[number];

@@ -181,7 +181,13 @@ const conversationEvents = play<ConversationCommand, ConversationEvent, Conversa
   { type: 'EditMessage', actor: mentee, now, messageId: 'msg-1', body: sealed('hello!') },
   { type: 'MarkConversationRead', actor: mentor, now, upToMessageId: 'msg-1' },
   { type: 'ReportMessage', actor: mentor, now, messageId: 'msg-1', reason: 'spam' },
+  { type: 'PostMessage', actor: mentee, now, messageId: 'msg-2', body: sealed('again') },
+  { type: 'ReportMessage', actor: mentor, now, messageId: 'msg-2', reason: 'other' },
+  { type: 'DismissMessageReport', moderator: 'p-manager', now, messageId: 'msg-2' },
+  { type: 'HideReportedMessage', moderator: 'p-manager', now, messageId: 'msg-1' },
+  { type: 'WarnMessageAuthor', moderator: 'p-manager', now, messageId: 'msg-1' },
   { type: 'DeleteMessage', actor: mentee, now, messageId: 'msg-1' },
+  { type: 'RemoveConversationMember', moderator: 'p-manager', now, messageId: 'msg-1', personId: mentee },
   { type: 'CloseConversation', now },
 ]);
 

@@ -333,5 +333,47 @@ export function toIntegrationEvent(
         reason: event.reason,
         reportedAt: event.reportedAt,
       };
+    case 'MessageHidden':
+      return {
+        type: event.type,
+        mentorshipId: event.mentorshipId,
+        programId: event.programId,
+        messageId: event.messageId,
+        memberPersonIds: [...event.memberPersonIds],
+        authorPersonId: event.authorPersonId,
+        hiddenByPersonId: event.hiddenByPersonId,
+        hiddenAt: event.hiddenAt,
+      };
+    case 'MessageReportDismissed':
+      return {
+        type: event.type,
+        mentorshipId: event.mentorshipId,
+        programId: event.programId,
+        messageId: event.messageId,
+        dismissedByPersonId: event.dismissedByPersonId,
+        dismissedAt: event.dismissedAt,
+      };
+    case 'MessageAuthorWarned':
+      return {
+        type: event.type,
+        mentorshipId: event.mentorshipId,
+        programId: event.programId,
+        messageId: event.messageId,
+        authorPersonId: event.authorPersonId,
+        warnedByPersonId: event.warnedByPersonId,
+        warnedAt: event.warnedAt,
+      };
+    case 'ConversationMemberRemoved':
+      return {
+        type: event.type,
+        mentorshipId: event.mentorshipId,
+        programId: event.programId,
+        messageId: event.messageId,
+        memberPersonIds: [...event.memberPersonIds],
+        removedPersonId: event.removedPersonId,
+        removedByPersonId: event.removedByPersonId,
+        upToSeq: event.upToSeq,
+        removedAt: event.removedAt,
+      };
   }
 }

@@ -2,6 +2,8 @@ import { given } from '@trellis/shared/kernel/testing';
 import {
   conversationDecider,
   messagePage,
+  moderationContext,
+  readableUpToSeq,
   unreadCount,
   type ConversationCommand,
   type ConversationEvent,
@@ -232,6 +234,163 @@ describe('Conversation decider', () => {
       given(conversationDecider, history)
         .when({ type: 'ReportMessage', messageId: 'msg-1', reason: 'spam', actor: stranger, now })
         .thenFails('FORBIDDEN');
+    });
+  });
+
+  describe('moderation', () => {
+    const manager = 'p-manager';
+    const reported: ConversationEvent = {
+      type: 'MessageReported',
+      mentorshipId: 'm-1',
+      programId: 'prog-1',
+      messageId: 'msg-1',
+      reportedByPersonId: mentor,
+      reason: 'harassment',
+      reportedAt: now,
+    };
+    const history = [opened, posted('msg-1', 1), reported];
+    const on = { mentorshipId: 'm-1', programId: 'prog-1', messageId: 'msg-1' };
+    const hidden: ConversationEvent = {
+      type: 'MessageHidden',
+      ...on,
+      memberPersonIds: members,
+      authorPersonId: mentee,
+      hiddenByPersonId: manager,
+      hiddenAt: at(60),
+    };
+    const dismissed: ConversationEvent = {
+      type: 'MessageReportDismissed',
+      ...on,
+      dismissedByPersonId: manager,
+      dismissedAt: at(60),
+    };
+
+    it('opens a case per reported message with who reported it, why and when', () => {
+      const state = given(conversationDecider, history).state;
+      expect(state.moderation['msg-1']).toEqual({
+        messageId: 'msg-1',
+        status: 'open',
+        reports: [{ reportedByPersonId: mentor, reason: 'harassment', reportedAt: now }],
+        actions: [],
+      });
+    });
+
+    it('hides a reported message once; members then count it as neither unread nor editable', () => {
+      const state = given(conversationDecider, history)
+        .when({ type: 'HideReportedMessage', messageId: 'msg-1', moderator: manager, now: at(60) })
+        .then([hidden]);
+      expect(state.messages['msg-1']!.hiddenAt).toBe(at(60));
+      expect(state.moderation['msg-1']!.status).toBe('hidden');
+      expect(unreadCount(state, mentor)).toBe(0);
+      given(conversationDecider, [...history, hidden])
+        .when({ type: 'HideReportedMessage', messageId: 'msg-1', moderator: manager, now: at(90) })
+        .then([]);
+      given(conversationDecider, [...history, hidden])
+        .when({ type: 'EditMessage', messageId: 'msg-1', body: sealed('sorry'), actor: mentee, now: at(90) })
+        .thenFails('CONFLICT', /moderator hid/);
+    });
+
+    it('acts on reported messages only', () => {
+      given(conversationDecider, [opened, posted('msg-1', 1)])
+        .when({ type: 'HideReportedMessage', messageId: 'msg-1', moderator: manager, now })
+        .thenFails('NOT_FOUND', /not been reported/);
+      given(conversationDecider, history)
+        .when({ type: 'WarnMessageAuthor', messageId: 'msg-9', moderator: manager, now })
+        .thenFails('NOT_FOUND', /not been reported/);
+    });
+
+    it('dismisses an open report; a hidden message stays hidden; a new report opens a dismissed case again', () => {
+      const state = given(conversationDecider, history)
+        .when({ type: 'DismissMessageReport', messageId: 'msg-1', moderator: manager, now: at(60) })
+        .then([dismissed]);
+      expect(state.moderation['msg-1']!.status).toBe('dismissed');
+      expect(state.messages['msg-1']!.hiddenAt).toBeUndefined();
+      given(conversationDecider, [...history, dismissed])
+        .when({ type: 'DismissMessageReport', messageId: 'msg-1', moderator: manager, now: at(90) })
+        .then([]);
+      given(conversationDecider, [...history, hidden])
+        .when({ type: 'DismissMessageReport', messageId: 'msg-1', moderator: manager, now: at(90) })
+        .thenFails('CONFLICT', /hidden already/);
+      const reopened = given(conversationDecider, [
+        ...history,
+        dismissed,
+        { ...reported, reportedByPersonId: 'p-third', reason: 'spam', reportedAt: at(120) },
+      ]).state;
+      expect(reopened.moderation['msg-1']!.status).toBe('open');
+      expect(reopened.moderation['msg-1']!.reports).toHaveLength(2);
+    });
+
+    it('warns the author once per reported message', () => {
+      const warned: ConversationEvent = {
+        type: 'MessageAuthorWarned',
+        ...on,
+        authorPersonId: mentee,
+        warnedByPersonId: manager,
+        warnedAt: at(60),
+      };
+      const state = given(conversationDecider, history)
+        .when({ type: 'WarnMessageAuthor', messageId: 'msg-1', moderator: manager, now: at(60) })
+        .then([warned]);
+      expect(state.moderation['msg-1']!.actions).toEqual([
+        { kind: 'author-warned', byPersonId: manager, at: at(60), personId: mentee },
+      ]);
+      expect(state.moderation['msg-1']!.status).toBe('open');
+      given(conversationDecider, [...history, warned])
+        .when({ type: 'WarnMessageAuthor', messageId: 'msg-1', moderator: manager, now: at(90) })
+        .then([]);
+    });
+
+    it('removes a member: they read what came before, nothing after, and can no longer write', () => {
+      const removed: ConversationEvent = {
+        type: 'ConversationMemberRemoved',
+        ...on,
+        memberPersonIds: [mentor],
+        removedPersonId: mentee,
+        removedByPersonId: manager,
+        upToSeq: 1,
+        removedAt: at(60),
+      };
+      const state = given(conversationDecider, history)
+        .when({
+          type: 'RemoveConversationMember',
+          messageId: 'msg-1',
+          personId: mentee,
+          moderator: manager,
+          now: at(60),
+        })
+        .then([removed]);
+      expect(state.memberPersonIds).toEqual([mentor]);
+      expect(readableUpToSeq(state, mentee)).toBe(1);
+      expect(readableUpToSeq(state, mentor)).toBe(Number.POSITIVE_INFINITY);
+      expect(() => readableUpToSeq(state, stranger)).toThrow(/Only the people/);
+      const after = [...history, removed];
+      given(conversationDecider, after)
+        .when(post('msg-2', mentee, at(90)))
+        .thenFails('FORBIDDEN', /removed you/);
+      given(conversationDecider, after)
+        .when({ type: 'RemoveConversationMember', messageId: 'msg-1', personId: mentee, moderator: manager, now })
+        .then([]);
+      given(conversationDecider, history)
+        .when({ type: 'RemoveConversationMember', messageId: 'msg-1', personId: stranger, moderator: manager, now })
+        .thenFails('BAD_USER_INPUT', /not a member/);
+      const withNext = given(conversationDecider, [...after, posted('msg-2', 2, mentor, at(120))]).state;
+      expect(messagePage(withNext, 50, readableUpToSeq(withNext, mentee) + 1).messages.map((m) => m.messageId)).toEqual(
+        ['msg-1'],
+      );
+    });
+
+    it('shows moderators the reported message with two messages either side, never the rest', () => {
+      const many = [opened, ...Array.from({ length: 12 }, (_, i) => posted(`msg-${i + 1}`, i + 1))];
+      const state = given(conversationDecider, many).state;
+      expect(moderationContext(state, 'msg-6').map((m) => m.messageId)).toEqual([
+        'msg-4',
+        'msg-5',
+        'msg-6',
+        'msg-7',
+        'msg-8',
+      ]);
+      expect(moderationContext(state, 'msg-1').map((m) => m.messageId)).toEqual(['msg-1', 'msg-2', 'msg-3']);
+      expect(moderationContext(state, 'msg-99')).toEqual([]);
     });
   });
 });

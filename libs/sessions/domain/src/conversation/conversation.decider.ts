@@ -24,6 +24,42 @@ export interface ConversationMessage {
   postedAt: string;
   editedAt?: string;
   deletedAt?: string;
+  /** A moderator hid it: members read "hidden by a moderator", the program's managers still see it in moderation. */
+  hiddenAt?: string;
+}
+
+export interface MessageReportEntry {
+  reportedByPersonId: string;
+  reason: MessageReportReason;
+  reportedAt: string;
+}
+
+export type ModerationActionKind = 'hidden' | 'dismissed' | 'author-warned' | 'member-removed';
+
+export interface ModerationAction {
+  kind: ModerationActionKind;
+  byPersonId: string;
+  at: string;
+  /** The person warned or removed. */
+  personId?: string;
+}
+
+/**
+ * A reported message as its program's moderators handle it: open until hidden or dismissed (a new report of a
+ * dismissed message opens it again). Warnings and removals are recorded on it without closing it.
+ */
+export interface ModerationCase {
+  messageId: string;
+  status: 'open' | 'hidden' | 'dismissed';
+  reports: MessageReportEntry[];
+  actions: ModerationAction[];
+}
+
+/** A member a moderator removed: they keep reading what was written up to their removal, nothing after. */
+export interface RemovedMember {
+  upToSeq: number;
+  removedAt: string;
+  byPersonId: string;
 }
 
 export interface ConversationState {
@@ -42,6 +78,10 @@ export interface ConversationState {
   recentPosts: Record<string, string[]>;
   /** `<messageId>|<personId>`: a member reports a message once. */
   reports: Record<string, MessageReportReason>;
+  /** By message id: the reported messages and what moderators did about them. */
+  moderation: Record<string, ModerationCase>;
+  /** By person id: former members removed by a moderator (no longer in `memberPersonIds`). */
+  removedMembers: Record<string, RemovedMember>;
 }
 
 export const initialConversationState = (): ConversationState => ({
@@ -55,11 +95,22 @@ export const initialConversationState = (): ConversationState => ({
   readUpTo: {},
   recentPosts: {},
   reports: {},
+  moderation: {},
+  removedMembers: {},
 });
 
 interface ByMember {
   /** The person acting (from the verified token). */
   actor: string;
+  now: string;
+}
+
+/**
+ * A moderation command: `moderator` is one of the program's managers or an org admin, which the service checks
+ * against the memberships before it sends the command (the decider knows no roles).
+ */
+interface ByModerator {
+  moderator: string;
   now: string;
 }
 
@@ -70,7 +121,11 @@ export type ConversationCommand =
   | ({ type: 'EditMessage'; messageId: string; body: SealedText } & ByMember)
   | ({ type: 'DeleteMessage'; messageId: string } & ByMember)
   | ({ type: 'MarkConversationRead'; upToMessageId: string } & ByMember)
-  | ({ type: 'ReportMessage'; messageId: string; reason: MessageReportReason } & ByMember);
+  | ({ type: 'ReportMessage'; messageId: string; reason: MessageReportReason } & ByMember)
+  | ({ type: 'HideReportedMessage'; messageId: string } & ByModerator)
+  | ({ type: 'DismissMessageReport'; messageId: string } & ByModerator)
+  | ({ type: 'WarnMessageAuthor'; messageId: string } & ByModerator)
+  | ({ type: 'RemoveConversationMember'; messageId: string; personId: string } & ByModerator);
 
 interface OnConversation {
   mentorshipId: string;
@@ -105,7 +160,42 @@ export type ConversationEvent =
       reportedByPersonId: string;
       reason: MessageReportReason;
       reportedAt: string;
-    };
+    }
+  | ({
+      type: 'MessageHidden';
+      programId: string;
+      messageId: string;
+      authorPersonId: string;
+      hiddenByPersonId: string;
+      hiddenAt: string;
+    } & OnConversation)
+  | {
+      type: 'MessageReportDismissed';
+      mentorshipId: string;
+      programId: string;
+      messageId: string;
+      dismissedByPersonId: string;
+      dismissedAt: string;
+    }
+  | {
+      type: 'MessageAuthorWarned';
+      mentorshipId: string;
+      programId: string;
+      messageId: string;
+      authorPersonId: string;
+      warnedByPersonId: string;
+      warnedAt: string;
+    }
+  | ({
+      type: 'ConversationMemberRemoved';
+      programId: string;
+      messageId: string;
+      removedPersonId: string;
+      removedByPersonId: string;
+      /** The last message the removed person may still read. */
+      upToSeq: number;
+      removedAt: string;
+    } & OnConversation);
 
 const instant = (value: string): string => toUtcIso(parseUtcInstant(value, 'now'));
 const ms = (iso: string): number => Date.parse(iso);
@@ -117,8 +207,22 @@ export const isMember = (state: ConversationState, personId: string): boolean =>
 export function requireReader(state: ConversationState, personId: string): void {
   if (state.status === 'none') throw new DomainError('NOT_FOUND', 'There is no conversation for this mentorship.');
   if (!isMember(state, personId)) {
+    if (state.removedMembers[personId]) {
+      throw new DomainError('FORBIDDEN', 'A moderator of your program removed you from this conversation.');
+    }
     throw new DomainError('FORBIDDEN', 'Only the people of this mentorship read and write its conversation.');
   }
+}
+
+/**
+ * The last seq a person may read: every message for a member, those up to their removal for a person a moderator
+ * removed (they read nothing written after it). Anyone else is refused like `requireReader`.
+ */
+export function readableUpToSeq(state: ConversationState, personId: string): number {
+  const removed = state.removedMembers[personId];
+  if (state.status !== 'none' && removed && !isMember(state, personId)) return removed.upToSeq;
+  requireReader(state, personId);
+  return Number.POSITIVE_INFINITY;
 }
 
 function memberAction(state: ConversationState, command: ByMember): { actor: string; now: string } & OnConversation {
@@ -212,6 +316,9 @@ function decide(command: ConversationCommand, state: ConversationState): Convers
       requireOpen(state);
       const message = ownMessage(state, command.messageId, actor, 'edit');
       if (message.deletedAt) throw new DomainError('CONFLICT', 'This message was deleted; it can no longer be edited.');
+      if (message.hiddenAt) {
+        throw new DomainError('CONFLICT', 'A moderator hid this message; it can no longer be edited.');
+      }
       if (ms(now) - ms(message.postedAt) > EDIT_WINDOW_MS) {
         throw new DomainError(
           'CONFLICT',
@@ -268,7 +375,102 @@ function decide(command: ConversationCommand, state: ConversationState): Convers
         },
       ];
     }
+    case 'HideReportedMessage':
+    case 'DismissMessageReport':
+    case 'WarnMessageAuthor':
+    case 'RemoveConversationMember':
+      return decideModeration(command, state);
   }
+}
+
+type ModerationCommand = Extract<
+  ConversationCommand,
+  { type: 'HideReportedMessage' | 'DismissMessageReport' | 'WarnMessageAuthor' | 'RemoveConversationMember' }
+>;
+
+/** The case of a reported message; moderators act on reports only, never on an arbitrary message. */
+function reportedCase(
+  state: ConversationState,
+  messageId: string,
+): { report: ModerationCase; message: ConversationMessage } {
+  if (state.status === 'none') throw new DomainError('NOT_FOUND', 'There is no conversation for this mentorship.');
+  const report = state.moderation[requireId(messageId, 'messageId')];
+  const message = state.messages[messageId];
+  if (!report || !message) throw new DomainError('NOT_FOUND', 'This message has not been reported.');
+  return { report, message };
+}
+
+function decideModeration(command: ModerationCommand, state: ConversationState): ConversationEvent[] {
+  const { report, message } = reportedCase(state, command.messageId);
+  const moderator = requireId(command.moderator, 'moderator');
+  const now = instant(command.now);
+  const on = { mentorshipId: state.mentorshipId, programId: state.programId, messageId: message.messageId };
+  switch (command.type) {
+    case 'HideReportedMessage':
+      if (message.hiddenAt) return [];
+      return [
+        {
+          type: 'MessageHidden',
+          ...on,
+          memberPersonIds: [...state.memberPersonIds],
+          authorPersonId: message.authorPersonId,
+          hiddenByPersonId: moderator,
+          hiddenAt: now,
+        },
+      ];
+    case 'DismissMessageReport':
+      if (report.status === 'dismissed') return [];
+      if (report.status === 'hidden') {
+        throw new DomainError('CONFLICT', 'This message is hidden already; its report cannot be dismissed any more.');
+      }
+      return [{ type: 'MessageReportDismissed', ...on, dismissedByPersonId: moderator, dismissedAt: now }];
+    case 'WarnMessageAuthor':
+      // One warning per reported message: a second click must not send the author a second notice.
+      if (report.actions.some((a) => a.kind === 'author-warned')) return [];
+      return [
+        {
+          type: 'MessageAuthorWarned',
+          ...on,
+          authorPersonId: message.authorPersonId,
+          warnedByPersonId: moderator,
+          warnedAt: now,
+        },
+      ];
+    case 'RemoveConversationMember': {
+      const personId = requireId(command.personId, 'personId');
+      if (state.removedMembers[personId]) return [];
+      if (!isMember(state, personId)) {
+        throw new DomainError('BAD_USER_INPUT', 'This person is not a member of this conversation.', {
+          field: 'personId',
+        });
+      }
+      requireOpen(state);
+      return [
+        {
+          type: 'ConversationMemberRemoved',
+          ...on,
+          memberPersonIds: state.memberPersonIds.filter((p) => p !== personId),
+          removedPersonId: personId,
+          removedByPersonId: moderator,
+          upToSeq: state.lastSeq,
+          removedAt: now,
+        },
+      ];
+    }
+  }
+}
+
+function withAction(
+  state: ConversationState,
+  messageId: string,
+  action: ModerationAction,
+  status?: ModerationCase['status'],
+) {
+  const report = state.moderation[messageId]!;
+  return {
+    ...state.moderation,
+    [messageId]: { ...report, status: status ?? report.status, actions: [...report.actions, action] },
+  };
 }
 
 function evolve(state: ConversationState, event: ConversationEvent): ConversationState {
@@ -321,19 +523,101 @@ function evolve(state: ConversationState, event: ConversationEvent): Conversatio
     }
     case 'ConversationRead':
       return { ...state, readUpTo: { ...state.readUpTo, [event.readerPersonId]: event.readUpToSeq } };
-    case 'MessageReported':
+    case 'MessageReported': {
+      const entry = {
+        reportedByPersonId: event.reportedByPersonId,
+        reason: event.reason,
+        reportedAt: event.reportedAt,
+      };
+      const report = state.moderation[event.messageId];
       return {
         ...state,
         reports: { ...state.reports, [`${event.messageId}|${event.reportedByPersonId}`]: event.reason },
+        moderation: {
+          ...state.moderation,
+          [event.messageId]: report
+            ? {
+                ...report,
+                status: report.status === 'dismissed' ? 'open' : report.status,
+                reports: [...report.reports, entry],
+              }
+            : { messageId: event.messageId, status: 'open', reports: [entry], actions: [] },
+        },
+      };
+    }
+    case 'MessageHidden': {
+      const message = state.messages[event.messageId]!;
+      return {
+        ...state,
+        messages: { ...state.messages, [event.messageId]: { ...message, hiddenAt: event.hiddenAt } },
+        moderation: withAction(
+          state,
+          event.messageId,
+          { kind: 'hidden', byPersonId: event.hiddenByPersonId, at: event.hiddenAt },
+          'hidden',
+        ),
+      };
+    }
+    case 'MessageReportDismissed':
+      return {
+        ...state,
+        moderation: withAction(
+          state,
+          event.messageId,
+          { kind: 'dismissed', byPersonId: event.dismissedByPersonId, at: event.dismissedAt },
+          'dismissed',
+        ),
+      };
+    case 'MessageAuthorWarned':
+      return {
+        ...state,
+        moderation: withAction(state, event.messageId, {
+          kind: 'author-warned',
+          byPersonId: event.warnedByPersonId,
+          at: event.warnedAt,
+          personId: event.authorPersonId,
+        }),
+      };
+    case 'ConversationMemberRemoved':
+      return {
+        ...state,
+        memberPersonIds: state.memberPersonIds.filter((p) => p !== event.removedPersonId),
+        removedMembers: {
+          ...state.removedMembers,
+          [event.removedPersonId]: {
+            upToSeq: event.upToSeq,
+            removedAt: event.removedAt,
+            byPersonId: event.removedByPersonId,
+          },
+        },
+        moderation: withAction(state, event.messageId, {
+          kind: 'member-removed',
+          byPersonId: event.removedByPersonId,
+          at: event.removedAt,
+          personId: event.removedPersonId,
+        }),
       };
   }
+}
+
+/** How many messages before and after a reported one its moderators see: the immediate context, never the rest. */
+export const MODERATION_CONTEXT = 2;
+
+/** The reported message with up to `MODERATION_CONTEXT` messages on either side, in seq order. */
+export function moderationContext(state: ConversationState, messageId: string): ConversationMessage[] {
+  const reported = state.messages[messageId];
+  if (!reported) return [];
+  return Object.values(state.messages)
+    .filter((m) => Math.abs(m.seq - reported.seq) <= MODERATION_CONTEXT)
+    .sort((a, b) => a.seq - b.seq);
 }
 
 /** Messages of others after the member's read receipt, deleted ones not counted. */
 export function unreadCount(state: ConversationState, personId: string): number {
   const readUpTo = state.readUpTo[personId] ?? 0;
-  return Object.values(state.messages).filter((m) => m.seq > readUpTo && m.authorPersonId !== personId && !m.deletedAt)
-    .length;
+  return Object.values(state.messages).filter(
+    (m) => m.seq > readUpTo && m.authorPersonId !== personId && !m.deletedAt && !m.hiddenAt,
+  ).length;
 }
 
 /** Messages in seq order, the newest `limit` before `beforeSeq` (exclusive), and whether older ones exist. */
