@@ -72,8 +72,10 @@ describe('journey: the pair talks in its conversation', () => {
     try {
       // The mentor waits on the home page; the mentee opens the workspace's conversation tab.
       await other.goto(stack.webUrl);
+      await other.getByRole('button', { name: 'Sign in' }).click();
+      await other.waitForURL(/\/interaction\//);
       await signInAsListed(other, nameOf('mentor'));
-      await other.getByRole('heading', { level: 1 }).first().waitFor();
+      await other.getByRole('heading', { level: 1, name: 'My programs' }).waitFor();
       await page.goto(`${stack.webUrl}/mentorships/${mentorshipId}`);
       await signInAsListed(page, nameOf('mentee'));
       await page.getByRole('heading', { level: 1, name: `Mentored by ${nameOf('mentor')}` }).waitFor();
