@@ -3,6 +3,7 @@ import { SetContextLink } from '@apollo/client/link/context';
 import type { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { Observable, type Subscription } from 'rxjs';
+import { conversationMessagesPolicy } from './conversation-cache';
 import { createStaleReadGuardLink } from './stale-read-guard';
 import type { SubscriptionLinkOptions } from './subscription-link';
 
@@ -17,6 +18,9 @@ export const KEY_FIELDS = {
   Me: ['personId'],
   // One engagement per mentorship: a mutation's answer replaces what the workspace shows.
   Engagement: ['mentorshipId'],
+  // One conversation per mentorship: pages of it and the person's list of conversations share one entry each.
+  Conversation: ['mentorshipId'],
+  ConversationSummary: ['mentorshipId'],
 } as const satisfies Record<string, readonly string[]>;
 
 export interface ApolloClientOptions {
@@ -95,9 +99,12 @@ export function createApolloClient(options: ApolloClientOptions): ApolloClient {
   return new ApolloClient({
     link: ApolloLink.split(isSubscription, ws, ApolloLink.from([createStaleReadGuardLink(), auth, http])),
     cache: new InMemoryCache({
-      typePolicies: Object.fromEntries(
-        Object.entries(KEY_FIELDS).map(([type, keyFields]) => [type, { keyFields: [...keyFields] }]),
-      ),
+      typePolicies: {
+        ...Object.fromEntries(
+          Object.entries(KEY_FIELDS).map(([type, keyFields]) => [type, { keyFields: [...keyFields] }]),
+        ),
+        Conversation: { keyFields: [...KEY_FIELDS.Conversation], fields: { messages: conversationMessagesPolicy } },
+      },
     }),
   });
 }

@@ -6,6 +6,7 @@ import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
 import { QueryError } from '../../../components/query-error';
 import { AgendaSection } from '../../agenda/components/agenda-section';
+import { UnreadMessages } from '../../conversations/components/unread-messages';
 import { NeedsYouSection } from '../../proposals/components/needs-you-section';
 import { joinablePrograms, MY_PROGRAMS, myPrograms } from '../api/my-programs-query';
 import { ProgramCard } from '../components/program-card';
@@ -57,6 +58,7 @@ export function HomePage() {
       <PageHeading>{t('home.heading')}</PageHeading>
       <Stack gap="xl">
         <NeedsYouSection>
+          <UnreadMessages />
           <AgendaSection />
         </NeedsYouSection>
         {content}

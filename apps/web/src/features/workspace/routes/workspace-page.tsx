@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Link, useLocation } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../components/loading-state';
@@ -8,6 +8,8 @@ import { PageHeading } from '../../../components/page-heading';
 import { PersonSummary } from '../../../components/person-summary';
 import { QueryError } from '../../../components/query-error';
 import { getFragmentData } from '../../../gql';
+import { ConversationPane } from '../../conversations/components/conversation-pane';
+import { CONVERSATION_TAB } from '../../conversations/lib/conversation-link';
 import { useLiveRefresh } from '../../../hooks/use-live-refresh';
 import { detectedTimeZone } from '../../../lib/detected-time-zone';
 import { WORKSPACE, WorkspacePersonParticipant } from '../api/workspace-query';
@@ -21,7 +23,7 @@ import { SessionsPanel } from '../components/sessions-panel';
 import { PAIR_REFRESH } from '../lib/pair-refresh';
 import { namesByPersonId } from '../lib/people-names';
 
-type Tab = 'sessions' | 'goals' | 'actionItems' | 'resources' | 'reflections' | 'agreement';
+type Tab = 'sessions' | 'goals' | 'actionItems' | 'resources' | 'reflections' | 'agreement' | 'conversation';
 
 /**
  * The mentorship as both sides work in it: sessions, goals, action items, resources, each side's private reflections
@@ -37,7 +39,9 @@ export function WorkspacePage({ mentorshipId }: { mentorshipId: string }) {
   });
   const reload = useCallback(() => void refetch().catch(() => undefined), [refetch]);
   useLiveRefresh(reload);
-  const [tab, setTab] = useState<Tab>('sessions');
+  // A link to the pair's conversation (from the home's unread messages) opens its tab.
+  const hash = useLocation({ select: (location) => location.hash });
+  const [tab, setTab] = useState<Tab>(hash === CONVERSATION_TAB ? 'conversation' : 'sessions');
   const [ending, setEnding] = useState(false);
   if (error && !data) {
     return (
@@ -102,6 +106,7 @@ export function WorkspacePage({ mentorshipId }: { mentorshipId: string }) {
           <Tabs.Tab value="resources">{t('workspace.tabs.resources')}</Tabs.Tab>
           {pair && <Tabs.Tab value="reflections">{t('workspace.tabs.reflections')}</Tabs.Tab>}
           <Tabs.Tab value="agreement">{t('workspace.tabs.agreement')}</Tabs.Tab>
+          {pair && <Tabs.Tab value="conversation">{t('workspace.tabs.conversation')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="sessions" pt="md">
           <SessionsPanel
@@ -133,6 +138,12 @@ export function WorkspacePage({ mentorshipId }: { mentorshipId: string }) {
         <Tabs.Panel value="agreement" pt="md">
           <AgreementPanel engagement={engagement} viewerPersonId={me.personId} nameOf={nameOf} />
         </Tabs.Panel>
+        {/* Only the pair reads it: the program's managers have no tab (the API refuses them too). */}
+        {pair && (
+          <Tabs.Panel value="conversation" pt="md">
+            <ConversationPane mentorshipId={mentorshipId} nameOf={nameOf} viewerTimeZone={viewerTimeZone} />
+          </Tabs.Panel>
+        )}
       </Tabs>
       <EndMentorshipDialog
         opened={ending}
