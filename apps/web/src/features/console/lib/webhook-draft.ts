@@ -15,6 +15,8 @@ const OFFERED: Record<NotificationCategory, boolean> = {
   MATCHING_ROUNDS: true,
   // The notice that a webhook was disabled goes to the admin who registered it, never to a webhook.
   WEBHOOK_ALERTS: false,
+  // A moderator's warning is a private notice to the message's author, not an organization event.
+  CONVERSATIONS: false,
 };
 
 /** The event types a webhook may subscribe to, in the order the form lists them. */

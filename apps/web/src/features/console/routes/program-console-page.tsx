@@ -19,11 +19,21 @@ import { ProgramDetailsForm } from '../components/program-details-form';
 import { ProgramLifecycle } from '../components/program-lifecycle';
 import { ProgramSettingsForm } from '../components/program-settings-form';
 import { QuestionnairePanel } from '../components/questionnaire-panel';
+import { ReportsPanel } from '../components/reports-panel';
 import { StatusBadge } from '../components/status-badge';
 import { mayUseConsole, useConsoleAccess } from '../hooks/use-console-access';
 import { isRefused } from '../lib/refused';
 
-type Tab = 'program' | 'questionnaire' | 'rules' | 'participants' | 'import' | 'circles' | 'engagement' | 'insights';
+type Tab =
+  | 'program'
+  | 'questionnaire'
+  | 'rules'
+  | 'participants'
+  | 'import'
+  | 'circles'
+  | 'engagement'
+  | 'reports'
+  | 'insights';
 
 // The charts library comes with the Insights tab only, not with the rest of the console.
 const InsightsPanel = lazy(() => import('../components/insights-panel').then((m) => ({ default: m.InsightsPanel })));
@@ -74,6 +84,7 @@ export function ProgramConsolePage({ programId }: { programId: string }) {
           <Tabs.Tab value="import">{t('console.tabs.import')}</Tabs.Tab>
           <Tabs.Tab value="circles">{t('console.tabs.circles')}</Tabs.Tab>
           <Tabs.Tab value="engagement">{t('console.tabs.engagement')}</Tabs.Tab>
+          <Tabs.Tab value="reports">{t('console.tabs.reports')}</Tabs.Tab>
           <Tabs.Tab value="insights">{t('console.tabs.insights')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="program">
@@ -112,6 +123,9 @@ export function ProgramConsolePage({ programId }: { programId: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="engagement">
           <EngagementPanel programId={program.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="reports">
+          <ReportsPanel programId={program.id} />
         </Tabs.Panel>
         <Tabs.Panel value="insights">
           <Suspense fallback={<LoadingState label={t('console.insights.loading')} />}>

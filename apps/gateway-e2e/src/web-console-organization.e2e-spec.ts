@@ -1,0 +1,158 @@
+// The organization admins' page in a real browser (Debian's chromium) against the stack `npm start` runs. The demo
+// admin reaches it from the programs list, sees the organization's programs with their managers, registers a webhook
+// (an address without a scheme is refused by the form, one with credentials by the API, each on the address field),
+// copies nothing but sees the signing secret once, disables the webhook and deletes it after confirming. The demo
+// manager, who is no org admin, is told "not found" at the same address. Screenshots go to
+// test-artifacts/web/console-organization/.
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import {
+  buildWebApp,
+  type E2eStack,
+  JourneyCamera,
+  launchBrowser,
+  personPage,
+  seriousAccessibilityViolations,
+  startStack,
+} from '@trellis/shared/stack';
+import { DEMO_USERS, demoUser } from './support/demo';
+import { dataOf } from './support/graphql-results';
+
+jest.setTimeout(600_000);
+
+const admin = demoUser('admin');
+const nameOf = (alias: string) => DEMO_USERS.find((u) => u.alias === alias)?.displayName ?? '';
+
+let stack: E2eStack;
+let browser: Browser;
+let webRoot: string;
+
+beforeAll(async () => {
+  webRoot = buildWebApp();
+  stack = await startStack({ env: { TRELLIS_SEED_DEMO: '1' }, webRoot, signInPeople: DEMO_USERS });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+  if (webRoot) fs.rmSync(webRoot, { recursive: true, force: true });
+});
+
+async function signInAsListed(page: Page, displayName: string) {
+  await page.getByRole('button', { name: new RegExp(`^Sign in as ${displayName} `) }).click();
+}
+
+async function expectNoSeriousViolations(page: Page, where: string) {
+  await page.mouse.move(0, 0);
+  const violations = await seriousAccessibilityViolations(page);
+  expect({ where, violations }).toEqual({ where, violations: [] });
+}
+
+type ListedWebhook = { id: string; url: string; enabled: boolean; categories: string[] };
+async function webhooksOfOrganization(): Promise<ListedWebhook[]> {
+  const result = await stack.gql<{ webhooks: ListedWebhook[] }>(admin, `{ webhooks { id url enabled categories } }`);
+  return dataOf(result).webhooks;
+}
+
+const webhookRows = (page: Page) =>
+  page
+    .getByRole('table')
+    .filter({ has: page.locator('caption', { hasText: /^Your organization's webhooks$/ }) })
+    .locator('tbody tr');
+
+describe("organization admins' page: programs, managers and webhooks", () => {
+  it('the admin registers, disables and deletes a webhook; a manager who is no admin is refused', async () => {
+    const camera = new JourneyCamera('console-organization');
+    const url = `https://hooks.example.org/trellis-${randomUUID().slice(0, 8)}`;
+    const adminSide = await personPage(browser);
+    const managerSide = await personPage(browser);
+    try {
+      let page = adminSide.page;
+      await page.goto(`${stack.webUrl}/manage/programs`);
+      await signInAsListed(page, nameOf('admin'));
+      await page.getByRole('heading', { level: 1, name: 'Manage programs' }).waitFor();
+      await page.getByRole('link', { name: 'Your organization: programs, managers and webhooks' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Your organization' }).waitFor();
+      const programs = page
+        .getByRole('table')
+        .filter({ has: page.locator('caption', { hasText: 'All programs of your organization and their managers' }) });
+      await programs.getByRole('link', { name: 'Spring Mentoring 2027' }).waitFor();
+      const demoProgramRow = programs.locator('tbody tr', { hasText: 'Spring Mentoring 2027' });
+      expect(await demoProgramRow.textContent()).toContain(demoUser('manager').personId);
+      await page.getByText('No webhooks are registered.').waitFor();
+      await expectNoSeriousViolations(page, 'organization page');
+      await camera.shot(page, 'organization');
+
+      // The form refuses what is no address; the API refuses an address with credentials; both on the field.
+      const address = page.getByRole('textbox', { name: 'Address (URL)' });
+      await address.fill('hooks.example.org/trellis');
+      await page.getByRole('checkbox', { name: 'Mentorships that start' }).check();
+      await page.getByRole('checkbox', { name: 'Published matching rounds' }).check();
+      await page.getByRole('button', { name: 'Register webhook' }).click();
+      await page.getByText('Enter a full web address starting with https://').waitFor();
+      expect(await address.getAttribute('aria-invalid')).toBe('true');
+      await address.fill('https://ops:secret@hooks.example.org/trellis');
+      await page.getByRole('button', { name: 'Register webhook' }).click();
+      await page.getByText('url must be an https URL without credentials').waitFor();
+      expect(await address.getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByRole('alert').count()).toBe(0);
+      await expectNoSeriousViolations(page, 'webhook refused');
+      await camera.shot(page, 'webhook-refused');
+      expect(await webhooksOfOrganization()).toEqual([]);
+
+      // A good address: the secret shows once, the webhook is listed and enabled.
+      await address.fill(url);
+      await page.getByRole('button', { name: 'Register webhook' }).click();
+      await page.getByText('Webhook registered: copy its signing secret now').waitFor();
+      const secret = (await page.getByTestId('webhook-secret').textContent()) ?? '';
+      expect(secret.length).toBeGreaterThanOrEqual(32);
+      await page.getByRole('button', { name: 'Copy secret' }).waitFor();
+      const rows = webhookRows(page);
+      await rows.filter({ hasText: url }).waitFor();
+      expect(await rows.count()).toBe(1);
+      expect(await rows.first().textContent()).toContain('Mentorships that start, Published matching rounds');
+      expect(await rows.first().textContent()).toContain('Enabled');
+      const [registered] = await webhooksOfOrganization();
+      expect(registered).toMatchObject({ url, enabled: true });
+      expect(registered?.categories.sort()).toEqual(['MATCHING_ROUNDS', 'MENTORSHIP_STARTED']);
+      await expectNoSeriousViolations(page, 'webhook registered');
+      await camera.shot(page, 'webhook-registered');
+      await page.getByRole('button', { name: 'I have stored the secret' }).click();
+      expect(await page.getByTestId('webhook-secret').count()).toBe(0);
+
+      // Disabled: the row says so and the API agrees; then deleted after confirming.
+      await page.getByRole('button', { name: `Disable the webhook ${url}` }).click();
+      await page.getByRole('button', { name: `Enable the webhook ${url}` }).waitFor();
+      expect(await rows.first().textContent()).toContain('Disabled');
+      expect((await webhooksOfOrganization())[0]?.enabled).toBe(false);
+      await camera.shot(page, 'webhook-disabled');
+      await page.getByRole('button', { name: `Delete the webhook ${url}` }).click();
+      const confirm = page.getByRole('dialog', { name: 'Delete this webhook?' });
+      await confirm.getByText(url).waitFor();
+      await expectNoSeriousViolations(page, 'confirm webhook deletion');
+      await camera.shot(page, 'webhook-confirm-delete');
+      await confirm.getByRole('button', { name: 'Delete webhook' }).click();
+      await confirm.waitFor({ state: 'hidden' });
+      await page.getByText('No webhooks are registered.').waitFor();
+      expect(await webhooksOfOrganization()).toEqual([]);
+      await camera.shot(page, 'webhook-deleted');
+
+      // The manager of the demo program is no org admin: no way in from the programs list, "not found" at the address.
+      page = managerSide.page;
+      await page.goto(`${stack.webUrl}/manage/programs`);
+      await signInAsListed(page, nameOf('manager'));
+      await page.getByRole('heading', { level: 1, name: 'Manage programs' }).waitFor();
+      expect(await page.getByRole('link', { name: /^Your organization/ }).count()).toBe(0);
+      await page.goto(`${stack.webUrl}/manage/organization`);
+      await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
+      expect(await page.getByText('Webhooks').count()).toBe(0);
+      await expectNoSeriousViolations(page, 'organization page refused to a manager');
+      await camera.shot(page, 'manager-refused');
+    } finally {
+      await adminSide.context.close();
+      await managerSide.context.close();
+    }
+  });
+});
