@@ -59,7 +59,8 @@ const schema = z.object({
   TRELLIS_GATEWAY_MAX_COST: int(20_000),
   TRELLIS_GATEWAY_MAX_ALIASES: int(30, 0),
   TRELLIS_GATEWAY_MAX_BATCH: int(10),
-  TRELLIS_GATEWAY_MAX_BODY_BYTES: int(100_000),
+  // A CSV import chunk travels in one request; chunks keep line numbers with blank lines, so they need room.
+  TRELLIS_GATEWAY_MAX_BODY_BYTES: int(1_048_576),
   TRELLIS_GATEWAY_RATE_PER_MINUTE: int(1200),
   TRELLIS_GATEWAY_RATE_BURST: int(200),
   TRELLIS_GATEWAY_SUBGRAPH_TIMEOUT_MS: int(15_000),
