@@ -185,7 +185,7 @@ describe('journey: the pair talks in its conversation', () => {
   });
 
   it('another mentee is told "not found", and a program manager is refused the conversation', async () => {
-    const camera = new JourneyCamera('conversations');
+    const camera = new JourneyCamera('conversations-not-yours');
     const { context, page } = await personPage(browser);
     try {
       await page.goto(`${stack.webUrl}/mentorships/${mentorshipId}`);

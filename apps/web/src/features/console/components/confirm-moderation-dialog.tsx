@@ -16,7 +16,13 @@ export function ConfirmModerationDialog(props: {
   const { t } = useTranslation();
   const key = `console.reports.confirm.${props.choice}` as const;
   return (
-    <Modal opened onClose={props.onClose} title={t(`${key}.title`, { name: props.authorName })} centered>
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={t(`${key}.title`, { name: props.authorName })}
+      closeButtonProps={{ 'aria-label': t('console.cancel') }}
+      centered
+    >
       <Stack>
         <FailureAlert failure={props.failure} />
         <Text size="sm">{t(`${key}.body`, { name: props.authorName })}</Text>

@@ -53,7 +53,7 @@ export function RegisterWebhookForm() {
     <Stack>
       <Title order={3}>{t('console.webhooks.register.heading')}</Title>
       {secret && (
-        <Alert color="green" variant="light" title={t('console.webhooks.register.secretTitle')} role="status">
+        <Alert color="teal.9" variant="outline" title={t('console.webhooks.register.secretTitle')} role="status">
           <Stack gap="xs">
             <Text size="sm">{t('console.webhooks.register.secretBody', { url: secret.url })}</Text>
             <Group gap="sm">
@@ -69,7 +69,7 @@ export function RegisterWebhookForm() {
               </CopyButton>
             </Group>
             <Group>
-              <Button size="xs" variant="subtle" onClick={() => setSecret(null)}>
+              <Button size="xs" variant="default" onClick={() => setSecret(null)}>
                 {t('console.webhooks.register.secretDone')}
               </Button>
             </Group>

@@ -52,7 +52,9 @@ export function WebhooksPanel() {
                 <Table.Tr>
                   <Table.Th scope="col">{t('console.webhooks.url')}</Table.Th>
                   <Table.Th scope="col">{t('console.webhooks.categories')}</Table.Th>
-                  <Table.Th scope="col">{t('console.webhooks.state')}</Table.Th>
+                  <Table.Th scope="col" miw={120}>
+                    {t('console.webhooks.state')}
+                  </Table.Th>
                   <Table.Th scope="col">{t('console.webhooks.failures')}</Table.Th>
                   <Table.Th scope="col">{t('console.webhooks.actions')}</Table.Th>
                 </Table.Tr>

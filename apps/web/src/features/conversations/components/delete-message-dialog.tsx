@@ -13,7 +13,13 @@ export function DeleteMessageDialog(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t('conversation.delete.title')} centered>
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t('conversation.delete.title')}
+      closeButtonProps={{ 'aria-label': t('conversation.cancel') }}
+      centered
+    >
       <Stack>
         <Text>{t('conversation.delete.body')}</Text>
         <FailureAlert failure={props.failure} />

@@ -39,7 +39,13 @@ export function ReportMessageDialog(props: {
     props.onConfirm(reason);
   };
   return (
-    <Modal opened={props.opened} onClose={close} title={t('conversation.report.title')} centered>
+    <Modal
+      opened={props.opened}
+      onClose={close}
+      title={t('conversation.report.title')}
+      closeButtonProps={{ 'aria-label': t('conversation.cancel') }}
+      centered
+    >
       <Stack>
         <Text size="sm">{t('conversation.report.body')}</Text>
         <Radio.Group
