@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { type DevIssuer, startDevIssuer } from '@trellis/shared/auth';
-import { freePort, testInfrastructure, uniqueName } from '@trellis/shared/testing';
+import { freePorts, testInfrastructure, uniqueName } from '@trellis/shared/testing';
 // The drill's balancer stands in for the Kubernetes Service / ingress.
 import { type Balancer, startBalancer } from './local-balancer';
 import { discoverSubgraphs, dropStackDatabases } from './stack';
@@ -97,17 +97,19 @@ export async function startReplicatedStack(options: ReplicatedStackOptions = {})
   const gateways = options.gateways ?? 2;
   const startTimeoutMs = options.startTimeoutMs ?? 420_000;
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), uniqueName('trellis-rolling')));
-  const issuer = await startDevIssuer({ port: 0, keyFile: path.join(keyDir, 'key.json') });
   const names = discoverSubgraphs();
   const databases = names.map((name) => uniqueName(`e2e_${name}`).slice(0, 60));
   const logs: string[] = [];
   const balancers: Record<string, Balancer> = {};
 
-  const plan: Array<{ app: string; index: number; port: number }> = [];
+  const slots: Array<{ app: string; index: number }> = [];
   for (const app of names) {
-    for (let index = 0; index < replicas; index += 1) plan.push({ app, index, port: await freePort() });
+    for (let index = 0; index < replicas; index += 1) slots.push({ app, index });
   }
-  for (let index = 0; index < gateways; index += 1) plan.push({ app: 'gateway', index, port: await freePort() });
+  for (let index = 0; index < gateways; index += 1) slots.push({ app: 'gateway', index });
+  const [issuerPort, ...ports] = await freePorts(slots.length + 1);
+  const plan = slots.map((slot, i) => ({ ...slot, port: ports[i]! }));
+  const issuer = await startDevIssuer({ port: issuerPort!, keyFile: path.join(keyDir, 'key.json') });
   const basesOf = (app: string) => plan.filter((p) => p.app === app).map((p) => `http://127.0.0.1:${p.port}`);
 
   const env: Record<string, string> = {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type DevIssuer, type Principal, type SignInPerson, startDevIssuer } from '@trellis/shared/auth';
 import {
-  freePort,
+  freePorts,
   GROUP_NAMESPACE_PRELOAD,
   startGroupsAtEnd,
   testInfrastructure,
@@ -97,12 +97,13 @@ export async function startStack(options: StackOptions = {}): Promise<E2eStack> 
   const lap = phaseTimer('stack');
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), uniqueName('trellis-e2e')));
   const names = discoverSubgraphs();
-  const ports = new Map<string, number>();
-  for (const name of ['gateway', ...ALL_SUBGRAPHS]) ports.set(name, await freePort());
+  const processes = ['gateway', ...ALL_SUBGRAPHS];
+  const [issuerPort, ...processPorts] = await freePorts(processes.length + 1);
+  const ports = new Map(processes.map((name, i) => [name, processPorts[i]!]));
   // The web app signs in from the gateway's origin, so the issuer must know that origin before it starts.
   const webUrl = `http://127.0.0.1:${ports.get('gateway')}`;
   const issuer = await startDevIssuer({
-    port: 0,
+    port: issuerPort!,
     keyFile: path.join(keyDir, 'key.json'),
     webOrigins: [webUrl],
     people: options.signInPeople ?? [],

@@ -82,16 +82,31 @@ export async function deleteTestTopics(kafka: Kafka, names: string[]): Promise<v
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
+export async function freePort(): Promise<number> {
+  const [port] = await freePorts(1);
+  return port!;
+}
+
+/**
+ * Ports for several servers started together, all different. Each listener is held until every port is chosen:
+ * closing one before asking for the next lets the system hand the same port out twice, and two services then share
+ * an address (the gateway composed sessions' schema under the name profiles once).
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers: net.Server[] = [];
+  try {
+    for (let i = 0; i < count; i += 1) {
+      const server = net.createServer();
+      servers.push(server);
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', resolve);
+      });
+    }
+    return servers.map((server) => (server.address() as net.AddressInfo).port);
+  } finally {
+    await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+  }
 }
 
 /**
@@ -104,7 +119,7 @@ export class PrivateInfrastructure {
   private constructor(private readonly env: NodeJS.ProcessEnv) {}
 
   static async ferretDb(): Promise<{ infra: PrivateInfrastructure; mongoUrl: string }> {
-    const [port, postgresPort] = [await freePort(), await freePort()];
+    const [port, postgresPort] = await freePorts(2);
     const infra = new PrivateInfrastructure({
       TRELLIS_MONGO_PORT: String(port),
       TRELLIS_POSTGRES_PORT: String(postgresPort),
@@ -113,7 +128,7 @@ export class PrivateInfrastructure {
   }
 
   static async kafka(): Promise<{ infra: PrivateInfrastructure; brokers: string[] }> {
-    const [port, controllerPort] = [await freePort(), await freePort()];
+    const [port, controllerPort] = await freePorts(2);
     const infra = new PrivateInfrastructure({
       TRELLIS_KAFKA_PORT: String(port),
       TRELLIS_KAFKA_CONTROLLER_PORT: String(controllerPort),
