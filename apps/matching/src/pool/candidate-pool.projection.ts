@@ -15,10 +15,11 @@ import {
   type RevisionGuardedCollection,
   TenantScopedCollection,
 } from '@trellis/shared/event-store';
+import { evolveParticipantLifecycle, type MembershipStatus } from '@trellis/shared/memberships';
 import type { EventEnvelope } from '@trellis/shared/messaging';
 import type { Collection, Connection } from 'mongoose';
 
-export type PoolStatus = 'active' | 'paused' | 'withdrawn';
+export type PoolStatus = MembershipStatus;
 
 export interface PoolParticipantRow extends Record<string, unknown> {
   kind: 'participant';
@@ -119,6 +120,8 @@ export async function applyPoolEvent(envelope: EventEnvelope, rows: RevisionGuar
   if (envelope.streamType !== 'participant') return;
   await rows.apply(envelope.streamId, envelope, (current) => {
     const row = current?.kind === 'participant' ? current : undefined;
+    const lifecycle = evolveParticipantLifecycle(row, envelope);
+    if (lifecycle !== undefined) return lifecycle;
     switch (envelope.type) {
       case 'ParticipantEnrolled': {
         const data = envelope.data as ProfilesEventData<'ParticipantEnrolled'>;
@@ -139,23 +142,10 @@ export async function applyPoolEvent(envelope: EventEnvelope, rows: RevisionGuar
         return row
           ? { ...row, profile: (envelope.data as ProfilesEventData<'ParticipantProfileUpdated'>).profile }
           : null;
-      case 'ParticipantRoleAdded': {
-        const { role } = envelope.data as ProfilesEventData<'ParticipantRoleAdded'>;
-        return row ? { ...row, roles: [...new Set([...row.roles, role])] } : null;
-      }
       case 'MentorCapacityChanged':
         return row
           ? { ...row, mentorCapacity: (envelope.data as ProfilesEventData<'MentorCapacityChanged'>).capacity }
           : null;
-      case 'ParticipantPaused':
-        return row ? { ...row, status: 'paused' } : null;
-      case 'ParticipantResumed':
-        return row ? { ...row, status: 'active' } : null;
-      case 'ParticipantWithdrew':
-        return row ? { ...row, status: 'withdrawn' } : null;
-      case 'ParticipantDataErased':
-        // Erasure: only the tombstone the revision guard needs stays (docs/architecture.md §7, Privacy and tenancy).
-        return null;
       default:
         return row ?? null;
     }

@@ -1,1 +1,2 @@
 export * from './memberships.projection';
+export * from './participant-lifecycle';

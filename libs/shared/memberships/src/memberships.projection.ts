@@ -12,9 +12,8 @@ import {
   TenantGuardError,
 } from '@trellis/shared/event-store';
 import type { EventEnvelope } from '@trellis/shared/messaging';
+import { evolveParticipantLifecycle, type MembershipStatus } from './participant-lifecycle';
 import type { Collection, Connection } from 'mongoose';
-
-export type MembershipStatus = 'active' | 'paused' | 'withdrawn';
 
 /** One row per participant stream and one per program stream, each following its own stream's revisions. */
 export type MembershipRow =
@@ -77,6 +76,8 @@ export async function applyMembershipEvent(
   if (envelope.streamType !== 'participant') return;
   await rows.apply(envelope.streamId, envelope, (current) => {
     const row = current?.kind === 'participant' ? current : undefined;
+    const lifecycle = evolveParticipantLifecycle(row, envelope);
+    if (lifecycle !== undefined) return lifecycle;
     switch (envelope.type) {
       case 'ParticipantEnrolled': {
         const data = envelope.data as ProfilesEventData<'ParticipantEnrolled'>;
@@ -90,19 +91,6 @@ export async function applyMembershipEvent(
           status: 'active',
         };
       }
-      case 'ParticipantRoleAdded': {
-        const { role } = envelope.data as ProfilesEventData<'ParticipantRoleAdded'>;
-        return row ? { ...row, roles: [...new Set([...row.roles, role])] } : null;
-      }
-      case 'ParticipantPaused':
-        return row ? { ...row, status: 'paused' } : null;
-      case 'ParticipantResumed':
-        return row ? { ...row, status: 'active' } : null;
-      case 'ParticipantWithdrew':
-        return row ? { ...row, status: 'withdrawn' } : null;
-      case 'ParticipantDataErased':
-        // Erasure leaves only the tombstone the revision guard needs (docs/architecture.md §7).
-        return null;
       default:
         return row ?? null;
     }
