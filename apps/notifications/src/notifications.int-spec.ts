@@ -639,6 +639,81 @@ describe('notifications service (real Kafka, FerretDB, Mailpit and the real prof
     );
   });
 
+  it('tells a member of an unread conversation message once, after the delay; a read message or its author is never told', async () => {
+    world.useFreshTopics();
+    const db = await newDatabase();
+    const app = track(await startNotificationsApp(world, db, world.wiring({ unreadMessageAfterMs: 1500 })));
+    const store = new NotificationsStore(db.connection);
+    const mentor = await world.enroll('Mira', 'MENTOR');
+    const mentee = await world.enroll('Theo', 'MENTEE');
+    const conversation = (mentorshipId: string, type: string, data: Record<string, unknown>) =>
+      world.envelope(
+        'sessions',
+        type,
+        { mentorshipId, memberPersonIds: [mentor.personId, mentee.personId], ...data },
+        `conversation-${mentorshipId}`,
+      );
+    const posted = (mentorshipId: string, seq: number, author: Person) =>
+      conversation(mentorshipId, 'MessagePosted', {
+        messageId: randomUUID(),
+        authorPersonId: author.personId,
+        seq,
+        postedAt: new Date().toISOString(),
+      });
+
+    // Unread: the mentee writes twice (the second delivered twice); the mentor never opens the conversation.
+    const unread = mentorshipStarted(world, mentor, mentee);
+    const unreadId = unread.data.mentorshipId as string;
+    const second = posted(unreadId, 2, mentee);
+    await world.publish('matching', unread);
+    await world.publish('sessions', posted(unreadId, 1, mentee), second, second);
+    // Read in time: the mentor reads the mentee's message before the delay ends.
+    const readInTime = mentorshipStarted(world, mentor, mentee);
+    const readId = readInTime.data.mentorshipId as string;
+    await world.publish('matching', readInTime);
+    await world.publish(
+      'sessions',
+      posted(readId, 1, mentee),
+      conversation(readId, 'ConversationRead', {
+        readerPersonId: mentor.personId,
+        readUpToSeq: 1,
+        readAt: new Date().toISOString(),
+      }),
+    );
+
+    const items = await eventually(
+      () => store.inbox.find({ templateId: 'conversation-unread' }).toArray(),
+      (rows) => rows.length >= 1,
+      20_000,
+      'the unread message notification',
+    );
+    await new Promise((r) => setTimeout(r, 3000)); // past the read conversation's delay and any second firing
+    const settled = await store.inbox.find({ templateId: 'conversation-unread' }).toArray();
+    expect(settled).toHaveLength(1);
+    expect(settled[0]).toMatchObject({
+      recipientPersonId: mentor.personId,
+      subject: { kind: 'mentorship', id: unreadId },
+    });
+    expect(items[0]!.createdAt.getTime() - Date.parse(second.occurredAt)).toBeGreaterThanOrEqual(1000);
+
+    const inbox = await app.gql<{ notifications: { edges: Array<{ node: { template: string; title: string } }> } }>(
+      mentor.principal,
+      INBOX,
+      { first: 10 },
+    );
+    const shown = inbox
+      .data!.notifications.edges.map((e) => e.node)
+      .filter((n) => n.template === 'conversation-unread');
+    expect(shown).toEqual([expect.objectContaining({ title: 'A message is waiting for you' })]);
+    const mail = await eventually(
+      async () => (await mailpit.messagesTo(mentor.email)).filter((m) => m.Subject.includes('waiting for you')),
+      (m) => m.length === 1,
+      10_000,
+      'the unread message email',
+    );
+    expect(mail).toHaveLength(1);
+  });
+
   it('answers a retried mutation with the same commandId with the first answer; another id is refused as before', async () => {
     world.useFreshTopics();
     const db = await newDatabase();

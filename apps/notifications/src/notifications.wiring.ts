@@ -1,6 +1,10 @@
 import { MATCHING_TOPIC } from '@trellis/matching/contracts';
 import { NOTIFICATIONS_TOPIC } from '@trellis/notifications/contracts';
-import { DEFAULT_WEBHOOK_POLICY, type WebhookPolicy } from '@trellis/notifications/domain';
+import {
+  DEFAULT_UNREAD_MESSAGE_AFTER_MS,
+  DEFAULT_WEBHOOK_POLICY,
+  type WebhookPolicy,
+} from '@trellis/notifications/domain';
 import { PROFILES_TOPIC } from '@trellis/profiles/contracts';
 import { calendarUidDomainFromEnv, SESSIONS_EVENTS_TOPIC } from '@trellis/sessions/contracts';
 
@@ -23,6 +27,8 @@ export interface NotificationsWiring {
   publicUrl: string;
   unsubscribeSecret: string;
   tickMs: number;
+  /** How long a conversation message may stay unread before its recipient is told (TRELLIS_UNREAD_MESSAGE_MINUTES). */
+  unreadMessageAfterMs: number;
   /** Partitions the reactor handles in parallel (order holds per partition, so per stream). */
   reactorConcurrency: number;
   /** Events of one partition handled in parallel (one stream's events stay in order). */
@@ -54,6 +60,15 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return value;
 }
 
+function unreadMessageAfterMs(env: NodeJS.ProcessEnv): number {
+  const raw = env['TRELLIS_UNREAD_MESSAGE_MINUTES'];
+  if (raw === undefined) return DEFAULT_UNREAD_MESSAGE_AFTER_MS;
+  const minutes = Number(raw);
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 7 * 24 * 60)
+    throw new Error('TRELLIS_UNREAD_MESSAGE_MINUTES must be a whole number of minutes from 1 to 10080 (a week)');
+  return minutes * 60_000;
+}
+
 export function wiringFromEnv(env: NodeJS.ProcessEnv = process.env): NotificationsWiring {
   return {
     profilesTopic: PROFILES_TOPIC,
@@ -69,6 +84,7 @@ export function wiringFromEnv(env: NodeJS.ProcessEnv = process.env): Notificatio
     publicUrl: env['TRELLIS_NOTIFICATIONS_PUBLIC_URL'] ?? 'http://127.0.0.1:4004',
     unsubscribeSecret: secret('TRELLIS_UNSUBSCRIBE_SECRET', env),
     tickMs: 250,
+    unreadMessageAfterMs: unreadMessageAfterMs(env),
     reactorConcurrency: positiveInt(env, 'TRELLIS_NOTIFICATIONS_REACTOR_CONCURRENCY', 6),
     reactorEventConcurrency: positiveInt(env, 'TRELLIS_NOTIFICATIONS_EVENT_CONCURRENCY', 16),
     senderConcurrency: positiveInt(env, 'TRELLIS_NOTIFICATIONS_SENDER_CONCURRENCY', 16),

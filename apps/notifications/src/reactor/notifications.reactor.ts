@@ -37,6 +37,8 @@ export interface NotificationsReactorOptions {
   concurrency?: number;
   /** Events of one partition's fetched batch handled in parallel (one stream's events stay in order). */
   eventConcurrency?: number;
+  /** How long a conversation message may stay unread before its recipient is told. */
+  unreadMessageAfterMs?: number;
   /** Told when a person's data is erased (the sender's contact cache forgets them). */
   onPersonErased?: (tenantId: string, personId: string) => void;
 }
@@ -99,7 +101,7 @@ export class NotificationsReactor {
           : await store.managersOf(envelope.tenantId, intent.audience.programId);
       await this.options.notifier.fanOut({ event, intent, recipients, programId, toWebhooks: true });
     }
-    const commands = reminderCommandsFor(event);
+    const commands = reminderCommandsFor(event, this.options.unreadMessageAfterMs);
     if (commands.length)
       // Each command is for a different reminder of the session: they do not depend on each other.
       await phases.time('reactor.reminders', () =>
@@ -188,13 +190,17 @@ export class NotificationsReactor {
     for (let attempt = 0; attempt < 5; attempt++) {
       const existing = await reminders.findOne({ _id, tenantId: event.tenantId });
       if (!reminderCommandApplies(existing, command)) return;
+      const keepsDue =
+        command.plan.keepEarlierDue === true && existing?.state === 'scheduled' && existing.dueAt < command.plan.dueAt;
+      const dueAt = keepsDue ? existing.dueAt : command.plan.dueAt;
       const row: ReminderRow = {
         ...command.plan,
+        dueAt,
         _id,
         tenantId: event.tenantId,
         programId,
         state: 'scheduled',
-        dueAtDate: new Date(command.plan.dueAt),
+        dueAtDate: new Date(dueAt),
         firedAt: null,
       };
       if (!existing) {

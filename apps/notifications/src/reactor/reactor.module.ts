@@ -40,6 +40,7 @@ import { NotificationsReactor } from './notifications.reactor';
               topics: [w.profilesTopic, w.matchingTopic, w.sessionsTopic],
               concurrency: w.reactorConcurrency,
               eventConcurrency: w.reactorEventConcurrency,
+              unreadMessageAfterMs: w.unreadMessageAfterMs,
               onPersonErased: (tenantId, personId) => contacts.forget(tenantId, personId),
               store,
               notifier,

@@ -56,6 +56,7 @@ export const TEMPLATE_IDS = [
   'matching-round-published',
   'webhook-disabled',
   'conversation-warning',
+  'conversation-unread',
 ] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 export const templateIdSchema = z.enum(TEMPLATE_IDS);

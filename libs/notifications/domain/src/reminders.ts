@@ -1,14 +1,17 @@
 import type { NotificationCategory, NotificationPriority, TemplateId } from '@trellis/notifications/contracts';
 import type { SourceEvent } from './rules';
+import { DEFAULT_UNREAD_MESSAGE_AFTER_MS, unreadMessageCommandsFor } from './unread-message-reminders';
 
-export type ReminderOffset = '24h' | '1h' | 'goal-2d';
+export type ReminderOffset = '24h' | '1h' | 'goal-2d' | 'unread';
 
 export interface ReminderPlan {
   /** One row per (thing, offset): rescheduling moves the row instead of adding one. */
   reminderId: string;
-  subject: { kind: 'session' | 'goal'; id: string };
+  subject: { kind: 'session' | 'goal' | 'mentorship'; id: string };
   offset: ReminderOffset;
   dueAt: string;
+  /** A newer plan keeps the due time of one still scheduled instead of moving it later. */
+  keepEarlierDue?: boolean;
   /** Upstream sequence: an older event arriving late never moves a reminder back. */
   sequence: number;
   templateId: TemplateId;
@@ -36,7 +39,10 @@ export const goalReminderId = (goalId: string): string => `goal:${goalId}:goal-2
  * Reminders an event schedules, moves or cancels. A reminder whose time has already passed when the session is
  * (re)scheduled is cancelled rather than fired late: "in 24 hours" sent 3 hours before is wrong.
  */
-export function reminderCommandsFor(event: SourceEvent): ReminderCommand[] {
+export function reminderCommandsFor(
+  event: SourceEvent,
+  unreadMessageAfterMs = DEFAULT_UNREAD_MESSAGE_AFTER_MS,
+): ReminderCommand[] {
   const d = event.data;
   switch (event.type) {
     case 'SessionScheduled':
@@ -105,7 +111,7 @@ export function reminderCommandsFor(event: SourceEvent): ReminderCommand[] {
       // Sequence 1 outranks the GoalSet's 0: a goal closed before its reminder never reminds.
       return [{ kind: 'cancel', reminderId: goalReminderId(String(d['goalId'])), sequence: 1 }];
     default:
-      return [];
+      return unreadMessageCommandsFor(event, unreadMessageAfterMs);
   }
 }
 

@@ -119,6 +119,11 @@ const texts: Record<TemplateId, (ctx: RenderContext) => { title: string; lines: 
     lines: ['Your program manager sent this reminder. Plan your next session together or update your goals.'],
     linkLabel: 'Open your mentorship',
   }),
+  'conversation-unread': () => ({
+    title: 'A message is waiting for you',
+    lines: ['Someone in your mentorship conversation wrote to you and the message is still unread.'],
+    linkLabel: 'Read the conversation',
+  }),
   'conversation-warning': () => ({
     title: 'A moderator of your program reviewed one of your messages',
     lines: [
