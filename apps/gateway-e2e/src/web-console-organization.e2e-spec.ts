@@ -4,55 +4,26 @@
 // copies nothing but sees the signing secret once, disables the webhook and deletes it after confirming. The demo
 // manager, who is no org admin, is told "not found" at the same address. Screenshots go to
 // test-artifacts/web/console-organization/.
-import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import {
-  buildWebApp,
-  type E2eStack,
-  JourneyCamera,
-  launchBrowser,
-  personPage,
-  seriousAccessibilityViolations,
-  startStack,
-} from '@trellis/shared/stack';
-import { DEMO_USERS, demoUser } from './support/demo';
+import type { Page } from 'playwright-core';
+import { JourneyCamera, personPage } from '@trellis/shared/stack';
+import { demoUser, nameOf } from './support/demo';
 import { dataOf } from './support/graphql-results';
+import { expectNoSeriousViolations, signInAsListed } from './support/web-page';
+import { webJourney } from './support/web-journey';
 
 jest.setTimeout(600_000);
 
 const admin = demoUser('admin');
-const nameOf = (alias: string) => DEMO_USERS.find((u) => u.alias === alias)?.displayName ?? '';
 
-let stack: E2eStack;
-let browser: Browser;
-let webRoot: string;
-
-beforeAll(async () => {
-  webRoot = buildWebApp();
-  stack = await startStack({ env: { TRELLIS_SEED_DEMO: '1' }, webRoot, signInPeople: DEMO_USERS });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  if (webRoot) fs.rmSync(webRoot, { recursive: true, force: true });
-});
-
-async function signInAsListed(page: Page, displayName: string) {
-  await page.getByRole('button', { name: new RegExp(`^Sign in as ${displayName} `) }).click();
-}
-
-async function expectNoSeriousViolations(page: Page, where: string) {
-  await page.mouse.move(0, 0);
-  const violations = await seriousAccessibilityViolations(page);
-  expect({ where, violations }).toEqual({ where, violations: [] });
-}
+const web = webJourney();
 
 type ListedWebhook = { id: string; url: string; enabled: boolean; categories: string[] };
 async function webhooksOfOrganization(): Promise<ListedWebhook[]> {
-  const result = await stack.gql<{ webhooks: ListedWebhook[] }>(admin, `{ webhooks { id url enabled categories } }`);
+  const result = await web.stack.gql<{ webhooks: ListedWebhook[] }>(
+    admin,
+    `{ webhooks { id url enabled categories } }`,
+  );
   return dataOf(result).webhooks;
 }
 
@@ -66,11 +37,11 @@ describe("organization admins' page: programs, managers and webhooks", () => {
   it('the admin registers, disables and deletes a webhook; a manager who is no admin is refused', async () => {
     const camera = new JourneyCamera('console-organization');
     const url = `https://hooks.example.org/trellis-${randomUUID().slice(0, 8)}`;
-    const adminSide = await personPage(browser);
-    const managerSide = await personPage(browser);
+    const adminSide = await personPage(web.browser);
+    const managerSide = await personPage(web.browser);
     try {
       let page = adminSide.page;
-      await page.goto(`${stack.webUrl}/manage/programs`);
+      await page.goto(`${web.stack.webUrl}/manage/programs`);
       await signInAsListed(page, nameOf('admin'));
       await page.getByRole('heading', { level: 1, name: 'Manage programs' }).waitFor();
       await page.getByRole('link', { name: 'Your organization: programs, managers and webhooks' }).click();
@@ -141,11 +112,11 @@ describe("organization admins' page: programs, managers and webhooks", () => {
 
       // The manager of the demo program is no org admin: no way in from the programs list, "not found" at the address.
       page = managerSide.page;
-      await page.goto(`${stack.webUrl}/manage/programs`);
+      await page.goto(`${web.stack.webUrl}/manage/programs`);
       await signInAsListed(page, nameOf('manager'));
       await page.getByRole('heading', { level: 1, name: 'Manage programs' }).waitFor();
       expect(await page.getByRole('link', { name: /^Your organization/ }).count()).toBe(0);
-      await page.goto(`${stack.webUrl}/manage/organization`);
+      await page.goto(`${web.stack.webUrl}/manage/organization`);
       await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
       expect(await page.getByText('Webhooks').count()).toBe(0);
       await expectNoSeriousViolations(page, 'organization page refused to a manager');

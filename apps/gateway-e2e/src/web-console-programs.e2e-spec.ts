@@ -4,51 +4,19 @@
 // bad lines and all-or-nothing on (nobody is enrolled, the report names the lines), then corrected (all 40 are
 // listed, page by page). A mentee at the console's address is told "not found". Screenshots go to
 // test-artifacts/web/console-programs/.
-import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import {
-  buildWebApp,
-  type E2eStack,
-  JourneyCamera,
-  launchBrowser,
-  personPage,
-  seriousAccessibilityViolations,
-  startStack,
-} from '@trellis/shared/stack';
-import { DEMO_PROGRAM_ID, DEMO_USERS, demoUser } from './support/demo';
+import type { Page } from 'playwright-core';
+import { JourneyCamera, personPage } from '@trellis/shared/stack';
+import { DEMO_PROGRAM_ID, demoUser, nameOf } from './support/demo';
 import { dataOf } from './support/graphql-results';
+import { expectNoSeriousViolations, signInAsListed } from './support/web-page';
+import { webJourney } from './support/web-journey';
 
 jest.setTimeout(600_000);
 
 const manager = demoUser('manager');
-const nameOf = (alias: string) => DEMO_USERS.find((u) => u.alias === alias)?.displayName ?? '';
 
-let stack: E2eStack;
-let browser: Browser;
-let webRoot: string;
-
-beforeAll(async () => {
-  webRoot = buildWebApp();
-  stack = await startStack({ env: { TRELLIS_SEED_DEMO: '1' }, webRoot, signInPeople: DEMO_USERS });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  if (webRoot) fs.rmSync(webRoot, { recursive: true, force: true });
-});
-
-async function signInAsListed(page: Page, displayName: string) {
-  await page.getByRole('button', { name: new RegExp(`^Sign in as ${displayName} `) }).click();
-}
-
-async function expectNoSeriousViolations(page: Page, where: string) {
-  await page.mouse.move(0, 0);
-  const violations = await seriousAccessibilityViolations(page);
-  expect({ where, violations }).toEqual({ where, violations: [] });
-}
+const web = webJourney();
 
 const HEADER = 'person_id,email,display_name,roles,timezone,languages,department,seniority,skills_offered';
 // Data rows 4, 17 and 33 are lines 6, 19 and 35 of the file (the header is line 1).
@@ -80,7 +48,7 @@ function participantsCsv(run: string, bad: boolean): string {
 }
 
 async function participantCount(programId: string): Promise<number> {
-  const result = await stack.gql<{ program: { participants: { totalCount: number } } }>(
+  const result = await web.stack.gql<{ program: { participants: { totalCount: number } } }>(
     manager,
     `query($p: ID!) { program(id: $p) { participants(first: 1) { totalCount } } }`,
     { p: programId },
@@ -103,13 +71,13 @@ describe('journey 1 of the console: a program from creation to 40 imported parti
     const camera = new JourneyCamera('console-programs');
     const run = randomUUID().slice(0, 8);
     const programName = `Leadership ${run}`;
-    const admin = await personPage(browser);
-    const managerSide = await personPage(browser);
-    const menteeSide = await personPage(browser);
+    const admin = await personPage(web.browser);
+    const managerSide = await personPage(web.browser);
+    const menteeSide = await personPage(web.browser);
     try {
       // The org admin creates the program with settings other than the defaults and assigns the manager.
       let page = admin.page;
-      await page.goto(`${stack.webUrl}/manage/programs`);
+      await page.goto(`${web.stack.webUrl}/manage/programs`);
       await signInAsListed(page, nameOf('admin'));
       await page.getByRole('heading', { level: 1, name: 'Manage programs' }).waitFor();
       await page.getByRole('button', { name: 'New program' }).click();
@@ -134,7 +102,7 @@ describe('journey 1 of the console: a program from creation to 40 imported parti
 
       // The manager finds it through the header's "Manage" link and opens enrollment.
       page = managerSide.page;
-      await page.goto(`${stack.webUrl}/`);
+      await page.goto(`${web.stack.webUrl}/`);
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await signInAsListed(page, nameOf('manager'));
       await page.getByRole('link', { name: 'Manage' }).click();
@@ -210,14 +178,14 @@ describe('journey 1 of the console: a program from creation to 40 imported parti
 
       // A mentee at the console's addresses sees "not found", nothing of the program, and no "Manage" link.
       page = menteeSide.page;
-      await page.goto(`${stack.webUrl}/manage/programs/${programId}`);
+      await page.goto(`${web.stack.webUrl}/manage/programs/${programId}`);
       await signInAsListed(page, nameOf('mentee'));
       await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
       expect(await page.getByText(programName).count()).toBe(0);
       expect(await page.getByRole('link', { name: 'Manage' }).count()).toBe(0);
       await expectNoSeriousViolations(page, 'console refused to a mentee');
       await camera.shot(page, 'mentee-refused');
-      await page.goto(`${stack.webUrl}/manage/programs`);
+      await page.goto(`${web.stack.webUrl}/manage/programs`);
       await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
     } finally {
       await admin.context.close();
@@ -230,9 +198,9 @@ describe('journey 1 of the console: a program from creation to 40 imported parti
 describe("the console's other tabs, by a manager of the seeded demo program", () => {
   it('searches participants by name on the server; program, questionnaire and engagement pass axe', async () => {
     const camera = new JourneyCamera('console-programs');
-    const { context, page } = await personPage(browser);
+    const { context, page } = await personPage(web.browser);
     try {
-      await page.goto(`${stack.webUrl}/manage/programs/${DEMO_PROGRAM_ID}`);
+      await page.goto(`${web.stack.webUrl}/manage/programs/${DEMO_PROGRAM_ID}`);
       await signInAsListed(page, nameOf('manager'));
       await page.getByRole('heading', { level: 1, name: 'Spring Mentoring 2027' }).waitFor();
       await page.getByRole('button', { name: 'Save details' }).waitFor();
@@ -254,7 +222,7 @@ describe("the console's other tabs, by a manager of the seeded demo program", ()
       const [first = '', last = ''] = menteeName.split(' ');
       const search = `  ${last.toUpperCase()}   ${first.toLowerCase()} `;
       const expected = dataOf(
-        await stack.gql<{ program: { participants: { totalCount: number } } }>(
+        await web.stack.gql<{ program: { participants: { totalCount: number } } }>(
           manager,
           `query($p: ID!, $name: String!) { program(id: $p) { participants(first: 1, filter: { name: $name }) { totalCount } } }`,
           { p: DEMO_PROGRAM_ID, name: search },

@@ -3,57 +3,25 @@
 // is built separately) the mentor writes, the mentee answers and reports one of the mentor's messages. The demo
 // manager opens the console's Reports tab, sees the message with the ones around it, hides it after confirming, and
 // both members then read "hidden by a moderator". Screenshots go to test-artifacts/web/console-reports/.
-import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import {
-  buildWebApp,
-  type E2eStack,
-  JourneyCamera,
-  launchBrowser,
-  personPage,
-  seriousAccessibilityViolations,
-  startStack,
-} from '@trellis/shared/stack';
-import { DEMO_PROGRAM_ID, DEMO_USERS, demoUser } from './support/demo';
-import { startDemoMentorship } from './support/demo-mentorship';
+import { JourneyCamera, personPage } from '@trellis/shared/stack';
+import { DEMO_PROGRAM_ID, demoUser, nameOf } from './support/demo';
 import { dataOf } from './support/graphql-results';
+import { expectNoSeriousViolations, signInAsListed } from './support/web-page';
+import { webJourney } from './support/web-journey';
 
 jest.setTimeout(600_000);
 
 const mentor = demoUser('mentor');
 const mentee = demoUser('mentee');
-const nameOf = (alias: string) => DEMO_USERS.find((u) => u.alias === alias)?.displayName ?? '';
 
-let stack: E2eStack;
-let browser: Browser;
-let webRoot: string;
-let mentorshipId: string;
-
-beforeAll(async () => {
-  webRoot = buildWebApp();
-  stack = await startStack({ env: { TRELLIS_SEED_DEMO: '1' }, webRoot, signInPeople: DEMO_USERS });
-  browser = await launchBrowser();
-  mentorshipId = await startDemoMentorship(stack);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  if (webRoot) fs.rmSync(webRoot, { recursive: true, force: true });
-});
-
-async function expectNoSeriousViolations(page: Page, where: string) {
-  await page.mouse.move(0, 0);
-  const violations = await seriousAccessibilityViolations(page);
-  expect({ where, violations }).toEqual({ where, violations: [] });
-}
+const web = webJourney({ demoMentorship: true });
 
 async function post(as: typeof mentor, body: string): Promise<string> {
   return dataOf(
-    await stack.gql<{ postMessage: { id: string } }>(
+    await web.stack.gql<{ postMessage: { id: string } }>(
       as,
       `mutation($m: ID!, $b: String!) { postMessage(mentorshipId: $m, body: $b) { id } }`,
-      { m: mentorshipId, b: body },
+      { m: web.mentorshipId, b: body },
     ),
   ).postMessage.id;
 }
@@ -64,18 +32,18 @@ describe('a reported message handled in the console', () => {
     const reported = await post(mentor, 'Your plan is stupid and so are you.');
     await post(mentee, 'That was not kind.');
     dataOf(
-      await stack.gql(
+      await web.stack.gql(
         mentee,
         `mutation($m: ID!, $id: ID!) { reportMessage(mentorshipId: $m, messageId: $id, reason: HARASSMENT) { messageId } }`,
-        { m: mentorshipId, id: reported },
+        { m: web.mentorshipId, id: reported },
       ),
     );
 
     const camera = new JourneyCamera('console-reports');
-    const { context, page } = await personPage(browser);
+    const { context, page } = await personPage(web.browser);
     try {
-      await page.goto(`${stack.webUrl}/manage/programs/${DEMO_PROGRAM_ID}`);
-      await page.getByRole('button', { name: new RegExp(`^Sign in as ${nameOf('manager')} `) }).click();
+      await page.goto(`${web.stack.webUrl}/manage/programs/${DEMO_PROGRAM_ID}`);
+      await signInAsListed(page, nameOf('manager'));
       await page.getByRole('heading', { level: 1, name: 'Spring Mentoring 2027' }).waitFor();
       await page.getByRole('tab', { name: 'Reports' }).click();
       const panel = page.getByRole('tabpanel', { name: 'Reports' });
@@ -106,10 +74,10 @@ describe('a reported message handled in the console', () => {
 
     for (const member of [mentor, mentee]) {
       const conversation = dataOf(
-        await stack.gql<{ conversation: { messages: Array<{ id: string; body: string; status: string }> } }>(
+        await web.stack.gql<{ conversation: { messages: Array<{ id: string; body: string; status: string }> } }>(
           member,
           `query($m: ID!) { conversation(mentorshipId: $m) { messages { id body status } } }`,
-          { m: mentorshipId },
+          { m: web.mentorshipId },
         ),
       ).conversation;
       expect(conversation.messages.find((m) => m.id === reported)).toEqual({

@@ -10,26 +10,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@trellis/shared/testing';
-import type { Browser, Locator, Page } from 'playwright-core';
-import {
-  buildWebApp,
-  type E2eStack,
-  JourneyCamera,
-  launchBrowser,
-  personPage,
-  seriousAccessibilityViolations,
-  startStack,
-} from '@trellis/shared/stack';
-import { DEMO_MENTEE_COUNT, DEMO_PROGRAM_ID, DEMO_TENANT_ID, DEMO_USERS, demoUser } from './support/demo';
+import type { Locator, Page } from 'playwright-core';
+import { JourneyCamera, personPage } from '@trellis/shared/stack';
+import { DEMO_MENTEE_COUNT, DEMO_PROGRAM_ID, DEMO_TENANT_ID, demoUser, nameOf } from './support/demo';
 import { dataOf } from './support/graphql-results';
 import { webCopy } from './support/web-copy';
+import { expectNoSeriousViolations, signInAsListed, signInAsSomeoneElse } from './support/web-page';
+import { webJourney } from './support/web-journey';
 
 jest.setTimeout(600_000);
 
 const PROGRAM_NAME = 'Spring Mentoring 2027';
 const copy = webCopy('en');
 const manager = demoUser('manager');
-const nameOf = (alias: string) => DEMO_USERS.find((u) => u.alias === alias)?.displayName ?? '';
 
 interface ApiPair {
   menteePersonId: string;
@@ -52,48 +45,32 @@ const ROUND_FIELDS = `id status iteration
   pairs { menteePersonId mentorPersonId locked manual mentee { displayName } mentor { displayName } }
   unmatched { menteePersonId reason } overrides { type menteePersonId reason }`;
 
-let stack: E2eStack;
-let browser: Browser;
-let webRoot: string;
+const web = webJourney({ readyTimeoutMs: 540_000, setUpTimeoutMs: 900_000 });
 
 beforeAll(async () => {
-  webRoot = buildWebApp();
-  stack = await startStack({
-    env: { TRELLIS_SEED_DEMO: '1' },
-    webRoot,
-    signInPeople: DEMO_USERS,
-    readyTimeoutMs: 540_000,
-  });
-  browser = await launchBrowser();
   // Profiles has seeded before it reports ready; matching learns the people from Kafka a little later. The journey
   // starts its round once a round sees every mentee (the probe round is discarded, unseen by anyone).
   await eventually(
     async () => {
       const probe = dataOf(
-        await stack.gql<{ startMatchingRound: ApiRound }>(
+        await web.stack.gql<{ startMatchingRound: ApiRound }>(
           manager,
           `mutation($p: ID!) { startMatchingRound(programId: $p) { ${ROUND_FIELDS} } }`,
           { p: DEMO_PROGRAM_ID },
         ),
       ).startMatchingRound;
       dataOf(
-        await stack.gql(manager, `mutation($r: ID!) { discardMatchingRound(roundId: $r) { id } }`, { r: probe.id }),
+        await web.stack.gql(manager, `mutation($r: ID!) { discardMatchingRound(roundId: $r) { id } }`, { r: probe.id }),
       );
       expect(probe.pairs.length + probe.unmatched.length).toBe(DEMO_MENTEE_COUNT);
     },
     { timeoutMs: 240_000, intervalMs: 3_000 },
   );
-}, 900_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  if (webRoot) fs.rmSync(webRoot, { recursive: true, force: true });
 });
 
 async function roundById(id: string): Promise<ApiRound> {
   return dataOf(
-    await stack.gql<{ matchingRound: ApiRound }>(
+    await web.stack.gql<{ matchingRound: ApiRound }>(
       manager,
       `query($id: ID!) { matchingRound(id: $id) { ${ROUND_FIELDS} } }`,
       {
@@ -101,22 +78,6 @@ async function roundById(id: string): Promise<ApiRound> {
       },
     ),
   ).matchingRound;
-}
-
-async function signInAsListed(page: Page, displayName: string) {
-  await page.getByRole('button', { name: new RegExp(`^Sign in as ${displayName} `) }).click();
-}
-
-async function signInAsSomeoneElse(page: Page, personId: string) {
-  await page.getByLabel('Person id').fill(personId);
-  await page.getByLabel('Organization id').fill(DEMO_TENANT_ID);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-}
-
-async function expectNoSeriousViolations(page: Page, where: string) {
-  await page.mouse.move(0, 0);
-  const violations = await seriousAccessibilityViolations(page);
-  expect({ where, violations }).toEqual({ where, violations: [] });
 }
 
 /** Narrows the pairs table to one mentee, so the row's controls are on the page whatever its size. */
@@ -150,11 +111,11 @@ async function confirmWithReason(page: Page, title: string, reason: string, conf
 describe('journey 2: the program manager runs a matching round', () => {
   it('starts, reviews, overrides, re-solves keeping locks and publishes; a mentee sees the proposal only', async () => {
     const camera = new JourneyCamera('2-console-rounds');
-    const managerSide = await personPage(browser);
+    const managerSide = await personPage(web.browser);
     const page = managerSide.page;
-    const menteeSide = await personPage(browser);
+    const menteeSide = await personPage(web.browser);
     try {
-      await page.goto(`${stack.webUrl}/manage/programs/${DEMO_PROGRAM_ID}/rounds`);
+      await page.goto(`${web.stack.webUrl}/manage/programs/${DEMO_PROGRAM_ID}/rounds`);
       await signInAsListed(page, nameOf('manager'));
       await page
         .getByRole('heading', { level: 1, name: copy('rounds.page.heading', { program: PROGRAM_NAME }) })
@@ -308,7 +269,7 @@ describe('journey 2: the program manager runs a matching round', () => {
       // Matching rules: the console previews a heavier skills weight on this round (the program's newest computed or
       // published one: the probes were discarded), the count agreeing with the API's own comparison, and saving
       // changes the program's rules.
-      await page.goto(`${stack.webUrl}/manage/programs/${DEMO_PROGRAM_ID}`);
+      await page.goto(`${web.stack.webUrl}/manage/programs/${DEMO_PROGRAM_ID}`);
       await page.getByRole('tab', { name: copy('console.tabs.rules') }).click();
       const preview = page.getByRole('region', { name: copy('console.rules.preview.heading') });
       await preview.getByText(/would change/).waitFor({ timeout: 60_000 });
@@ -317,7 +278,7 @@ describe('journey 2: the program manager runs a matching round', () => {
       await page.keyboard.press('End');
       await expect(skills.getAttribute('aria-valuenow')).resolves.toBe('10');
       const current = dataOf(
-        await stack.gql<{ program: { matchingRules: { weights: Array<{ factor: string; weight: number }> } } }>(
+        await web.stack.gql<{ program: { matchingRules: { weights: Array<{ factor: string; weight: number }> } } }>(
           manager,
           `query($p: ID!) { program(id: $p) { matchingRules { weights { factor weight } } } }`,
           { p: DEMO_PROGRAM_ID },
@@ -330,7 +291,7 @@ describe('journey 2: the program manager runs a matching round', () => {
         weight: w.factor === 'SKILLS' ? 10 : w.weight,
       }));
       const expected = dataOf(
-        await stack.gql<{ compareMatchingRound: { changedCount: number } }>(
+        await web.stack.gql<{ compareMatchingRound: { changedCount: number } }>(
           manager,
           `query($r: ID!, $w: [RoundFactorWeightInput!]) {
             compareMatchingRound(roundId: $r, rules: { weights: $w }, first: 0) { changedCount }
@@ -348,7 +309,7 @@ describe('journey 2: the program manager runs a matching round', () => {
       await eventually(
         async () => {
           const saved = dataOf(
-            await stack.gql<{ program: { matchingRules: { weights: Array<{ factor: string; weight: number }> } } }>(
+            await web.stack.gql<{ program: { matchingRules: { weights: Array<{ factor: string; weight: number }> } } }>(
               manager,
               `query($p: ID!) { program(id: $p) { matchingRules { weights { factor weight } } } }`,
               { p: DEMO_PROGRAM_ID },
@@ -364,7 +325,7 @@ describe('journey 2: the program manager runs a matching round', () => {
       // shows fewer; the CSV the tab downloads holds the numbers of the table on screen.
       const proposalsMade = async () =>
         dataOf(
-          await stack.gql<{ programInsights: { matching: { proposalsMade: number } } }>(
+          await web.stack.gql<{ programInsights: { matching: { proposalsMade: number } } }>(
             manager,
             `query($p: ID!) { programInsights(programId: $p) { matching { proposalsMade } } }`,
             { p: DEMO_PROGRAM_ID },
@@ -453,20 +414,20 @@ describe('journey 2: the program manager runs a matching round', () => {
       // A mentee of the round finds the proposal: the demo mentee when the round paired them, else another.
       const proposed = round.pairs.find((p) => p.menteePersonId === chen) ?? round.pairs[0]!;
       const mentee = menteeSide.page;
-      await mentee.goto(`${stack.webUrl}/`);
+      await mentee.goto(`${web.stack.webUrl}/`);
       await mentee
         .getByRole('button', { name: /sign in/i })
         .first()
         .click();
       if (proposed.menteePersonId === chen) await signInAsListed(mentee, nameOf('mentee'));
-      else await signInAsSomeoneElse(mentee, proposed.menteePersonId);
+      else await signInAsSomeoneElse(mentee, proposed.menteePersonId, DEMO_TENANT_ID);
       const needsYou = mentee.getByRole('region', { name: copy('needsYou.heading') });
       await needsYou
         .getByRole('button', { name: copy('proposals.acceptNamed', { name: proposed.mentor!.displayName }) })
         .waitFor({ timeout: 60_000 });
       await camera.shot(mentee, 'mentee-needs-you');
       // The console's address shows the mentee the console's refusal, never the round.
-      await mentee.goto(`${stack.webUrl}/manage/programs/${DEMO_PROGRAM_ID}/rounds/${roundId}`);
+      await mentee.goto(`${web.stack.webUrl}/manage/programs/${DEMO_PROGRAM_ID}/rounds/${roundId}`);
       await mentee.getByRole('heading', { level: 1, name: copy('console.refusal.heading') }).waitFor();
       await mentee.getByText(copy('console.refusal.body')).waitFor();
       await expect(mentee.getByRole('table').count()).resolves.toBe(0);
@@ -487,13 +448,13 @@ interface ApiCircle {
 describe('circles: the program manager creates a circle, fills it with the engine and publishes it', () => {
   it('validates, creates, fills, reviews names and fit, publishes on confirmation, and edits the members', async () => {
     const camera = new JourneyCamera('2-console-circles');
-    const managerSide = await personPage(browser);
+    const managerSide = await personPage(web.browser);
     const page = managerSide.page;
     const lead = nameOf('mentor');
     try {
       // The demo program is one-on-one; group mentoring is a setting of the program.
       const limit = dataOf(
-        await stack.gql<{ changeProgramSettings: { settings: { maxCircleSize: number } } }>(
+        await web.stack.gql<{ changeProgramSettings: { settings: { maxCircleSize: number } } }>(
           manager,
           `mutation($p: ID!) {
             changeProgramSettings(programId: $p, settings: { format: BOTH }) { settings { maxCircleSize } }
@@ -501,7 +462,7 @@ describe('circles: the program manager creates a circle, fills it with the engin
           { p: DEMO_PROGRAM_ID },
         ),
       ).changeProgramSettings.settings.maxCircleSize;
-      await page.goto(`${stack.webUrl}/manage/programs/${DEMO_PROGRAM_ID}`);
+      await page.goto(`${web.stack.webUrl}/manage/programs/${DEMO_PROGRAM_ID}`);
       await signInAsListed(page, nameOf('manager'));
       await page.getByRole('tab', { name: copy('console.tabs.circles') }).click();
       await page.getByText(copy('console.circles.empty')).waitFor();
@@ -542,7 +503,7 @@ describe('circles: the program manager creates a circle, fills it with the engin
       expect(proposedNames).toHaveLength(circleSize);
       const circlesNow = async () =>
         dataOf(
-          await stack.gql<{ circles: ApiCircle[] }>(
+          await web.stack.gql<{ circles: ApiCircle[] }>(
             manager,
             `query($p: ID!) { circles(programId: $p) { id memberCount members { personId mentee { displayName } } } }`,
             { p: DEMO_PROGRAM_ID },
@@ -580,20 +541,20 @@ describe('circles: the program manager creates a circle, fills it with the engin
       const placed = circle!.members!.find(
         (m) => proposedNames.filter((n) => n === m.mentee?.displayName).length === 1,
       )!;
-      const memberSide = await personPage(browser);
+      const memberSide = await personPage(web.browser);
       try {
         const member = memberSide.page;
-        await member.goto(`${stack.webUrl}/`);
+        await member.goto(`${web.stack.webUrl}/`);
         await member
           .getByRole('button', { name: /sign in/i })
           .first()
           .click();
-        await signInAsSomeoneElse(member, placed.personId);
+        await signInAsSomeoneElse(member, placed.personId, DEMO_TENANT_ID);
         await member
           .getByRole('button', { name: copy('shell.signOut') })
           .first()
           .waitFor();
-        await member.goto(`${stack.webUrl}/programs/${DEMO_PROGRAM_ID}`);
+        await member.goto(`${web.stack.webUrl}/programs/${DEMO_PROGRAM_ID}`);
         await member.getByRole('heading', { name: copy('program.circles.heading', { count: 1 }) }).waitFor();
         const theirs = member.getByRole('article', { name: copy('program.circles.ledBy', { name: lead }) });
         // The other members are counted: their names are not shown yet, as profiles shows a mentee to the mentors of
@@ -627,19 +588,11 @@ describe('circles: the program manager creates a circle, fills it with the engin
   });
 });
 
-/** Signs in through the development provider's "someone else" form, as anyone of any organization. */
-async function signInAsOutsider(page: Page, personId: string, organizationId: string, orgAdmin: boolean) {
-  await page.getByLabel('Person id').fill(personId);
-  await page.getByLabel('Organization id').fill(organizationId);
-  if (orgAdmin) await page.getByLabel('Organization admin').check();
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-}
-
 describe('journey 5: the console refuses whoever does not manage the program', () => {
   it('shows a mentor, a manager of another program and an admin of another organization "not found"', async () => {
     const camera = new JourneyCamera('5-console-access');
     const rounds = dataOf(
-      await stack.gql<{ matchingRounds: { nodes: Array<{ id: string }> } }>(
+      await web.stack.gql<{ matchingRounds: { nodes: Array<{ id: string }> } }>(
         manager,
         `query($p: ID!) { matchingRounds(programId: $p, first: 1) { nodes { id } } }`,
         { p: DEMO_PROGRAM_ID },
@@ -649,7 +602,7 @@ describe('journey 5: the console refuses whoever does not manage the program', (
     const roundId =
       rounds[0]?.id ??
       dataOf(
-        await stack.gql<{ startMatchingRound: { id: string } }>(
+        await web.stack.gql<{ startMatchingRound: { id: string } }>(
           manager,
           `mutation($p: ID!) { startMatchingRound(programId: $p) { id } }`,
           { p: DEMO_PROGRAM_ID },
@@ -658,14 +611,14 @@ describe('journey 5: the console refuses whoever does not manage the program', (
     // Another program of the same organization, managed by someone who manages nothing else.
     const otherManagerId = `other-manager-${randomUUID().slice(0, 8)}`;
     const otherProgram = dataOf(
-      await stack.gql<{ createProgram: { id: string } }>(
+      await web.stack.gql<{ createProgram: { id: string } }>(
         demoUser('admin'),
         `mutation($name: String!) { createProgram(name: $name) { id } }`,
         { name: `Another program ${otherManagerId}` },
       ),
     ).createProgram.id;
     dataOf(
-      await stack.gql(
+      await web.stack.gql(
         demoUser('admin'),
         `mutation($p: ID!, $person: ID!) { assignProgramManager(programId: $p, personId: $person) { id } }`,
         { p: otherProgram, person: otherManagerId },
@@ -678,16 +631,22 @@ describe('journey 5: the console refuses whoever does not manage the program', (
     ];
     const visitors: Array<{ who: string; signIn: (page: Page) => Promise<void> }> = [
       { who: 'mentor', signIn: (page) => signInAsListed(page, nameOf('mentor')) },
-      { who: 'other-program-manager', signIn: (page) => signInAsOutsider(page, otherManagerId, DEMO_TENANT_ID, false) },
-      { who: 'other-organization-admin', signIn: (page) => signInAsOutsider(page, randomUUID(), randomUUID(), true) },
+      {
+        who: 'other-program-manager',
+        signIn: (page) => signInAsSomeoneElse(page, otherManagerId, DEMO_TENANT_ID),
+      },
+      {
+        who: 'other-organization-admin',
+        signIn: (page) => signInAsSomeoneElse(page, randomUUID(), randomUUID(), true),
+      },
     ];
     for (const visitor of visitors) {
-      const { context, page } = await personPage(browser);
+      const { context, page } = await personPage(web.browser);
       try {
-        await page.goto(`${stack.webUrl}${addresses[0]}`);
+        await page.goto(`${web.stack.webUrl}${addresses[0]}`);
         await visitor.signIn(page);
         for (const address of addresses) {
-          await page.goto(`${stack.webUrl}${address}`);
+          await page.goto(`${web.stack.webUrl}${address}`);
           await page.getByRole('heading', { level: 1, name: copy('console.refusal.heading') }).waitFor();
           await page.getByRole('link', { name: copy('console.refusal.home') }).waitFor();
           expect(await page.getByText(PROGRAM_NAME).count()).toBe(0);

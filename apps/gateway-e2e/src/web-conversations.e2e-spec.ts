@@ -3,80 +3,36 @@
 // mentor's home counts the unread message without a reload; a message is edited, deleted and reported; another
 // mentee reaching the workspace address is told "not found" and a program manager is refused the conversation.
 // Screenshots go to test-artifacts/web/conversations/.
-import fs from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import {
-  buildWebApp,
-  type E2eStack,
-  JourneyCamera,
-  launchBrowser,
-  personPage,
-  seriousAccessibilityViolations,
-  startStack,
-} from '@trellis/shared/stack';
-import { DEMO_TENANT_ID, DEMO_USERS, demoMenteeId, demoUser } from './support/demo';
-import { startDemoMentorship } from './support/demo-mentorship';
+import type { Locator, Page } from 'playwright-core';
+import { JourneyCamera, personPage } from '@trellis/shared/stack';
+import { DEMO_TENANT_ID, demoMenteeId, demoUser, nameOf } from './support/demo';
 import { errorCodes, expectHidden } from './support/graphql-results';
+import { describedBy, expectNoSeriousViolations, signInAsListed } from './support/web-page';
+import { webJourney } from './support/web-journey';
 
 jest.setTimeout(600_000);
 
-const nameOf = (alias: string) => DEMO_USERS.find((u) => u.alias === alias)?.displayName ?? '';
-
-let stack: E2eStack;
-let browser: Browser;
-let webRoot: string;
-let mentorshipId: string;
-
-beforeAll(async () => {
-  webRoot = buildWebApp();
-  stack = await startStack({ env: { TRELLIS_SEED_DEMO: '1' }, webRoot, signInPeople: DEMO_USERS });
-  browser = await launchBrowser();
-  mentorshipId = await startDemoMentorship(stack);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  if (webRoot) fs.rmSync(webRoot, { recursive: true, force: true });
-});
-
-async function signInAsListed(page: Page, displayName: string) {
-  await page.getByRole('button', { name: new RegExp(`^Sign in as ${displayName} `) }).click();
-}
-
-async function expectNoSeriousViolations(page: Page, where: string) {
-  // As the page is at rest: a hovered button's hover colour is not what the person reads.
-  await page.mouse.move(0, 0);
-  const violations = await seriousAccessibilityViolations(page);
-  expect({ where, violations }).toEqual({ where, violations: [] });
-}
+const web = webJourney({ demoMentorship: true });
 
 const messages = (page: Page): Locator => page.getByRole('list', { name: 'Messages' });
 const message = (page: Page, text: string | RegExp): Locator =>
   messages(page).getByRole('listitem').filter({ hasText: text });
 
-/** What a form field's description says (Mantine points aria-describedby at the field's hint and its error). */
-async function describedBy(field: Locator, page: Page): Promise<string> {
-  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
-  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
-  return texts.join(' ');
-}
-
 describe('journey: the pair talks in its conversation', () => {
   it('live messages both ways, the unread count on the home, read receipts, edit, delete, report', async () => {
     const camera = new JourneyCamera('conversations');
-    const menteeSide = await personPage(browser, { timezoneId: 'Europe/Berlin' });
-    const mentorSide = await personPage(browser, { timezoneId: 'America/New_York' });
+    const menteeSide = await personPage(web.browser, { timezoneId: 'Europe/Berlin' });
+    const mentorSide = await personPage(web.browser, { timezoneId: 'America/New_York' });
     const page = menteeSide.page;
     const other = mentorSide.page;
     try {
       // The mentor waits on the home page; the mentee opens the workspace's conversation tab.
-      await other.goto(stack.webUrl);
+      await other.goto(web.stack.webUrl);
       await other.getByRole('button', { name: 'Sign in' }).click();
       await other.waitForURL(/\/interaction\//);
       await signInAsListed(other, nameOf('mentor'));
       await other.getByRole('heading', { level: 1, name: 'My programs' }).waitFor();
-      await page.goto(`${stack.webUrl}/mentorships/${mentorshipId}`);
+      await page.goto(`${web.stack.webUrl}/mentorships/${web.mentorshipId}`);
       await signInAsListed(page, nameOf('mentee'));
       await page.getByRole('heading', { level: 1, name: `Mentored by ${nameOf('mentor')}` }).waitFor();
       await page.getByRole('tab', { name: 'Conversation' }).click();
@@ -186,9 +142,9 @@ describe('journey: the pair talks in its conversation', () => {
 
   it('another mentee is told "not found", and a program manager is refused the conversation', async () => {
     const camera = new JourneyCamera('conversations-not-yours');
-    const { context, page } = await personPage(browser);
+    const { context, page } = await personPage(web.browser);
     try {
-      await page.goto(`${stack.webUrl}/mentorships/${mentorshipId}`);
+      await page.goto(`${web.stack.webUrl}/mentorships/${web.mentorshipId}`);
       await page.getByLabel('Person id').fill(demoMenteeId(5));
       await page.getByLabel('Organization id').fill(DEMO_TENANT_ID);
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -203,10 +159,10 @@ describe('journey: the pair talks in its conversation', () => {
     } finally {
       await context.close();
     }
-    const asked = await stack.gql(
+    const asked = await web.stack.gql(
       demoUser('manager'),
       `query($m: ID!) { conversation(mentorshipId: $m) { messages { body } } }`,
-      { m: mentorshipId },
+      { m: web.mentorshipId },
     );
     expect(errorCodes(asked)).toEqual(['FORBIDDEN']);
     expectHidden(asked, ['Buy cheap watches']);

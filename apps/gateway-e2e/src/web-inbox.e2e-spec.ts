@@ -2,46 +2,19 @@
 // live (the unread badge rises without a reload), the inbox leads to the page it is about and the badge drops, and the
 // notification preferences save what the person chose — or show the API's refusal on its field and save nothing.
 // Screenshots of each step go to test-artifacts/web/inbox-and-preferences/.
-import fs from 'node:fs';
 import { eventually } from '@trellis/shared/testing';
-import type { Browser, Locator, Page } from 'playwright-core';
-import {
-  buildWebApp,
-  type E2eStack,
-  JourneyCamera,
-  launchBrowser,
-  personPage,
-  seriousAccessibilityViolations,
-  startStack,
-} from '@trellis/shared/stack';
-import { DEMO_MENTEE_COUNT, DEMO_PROGRAM_ID, DEMO_USERS, demoMenteeId, demoPerson, demoUser } from './support/demo';
+import type { Page } from 'playwright-core';
+import { JourneyCamera, personPage } from '@trellis/shared/stack';
+import { DEMO_MENTEE_COUNT, DEMO_PROGRAM_ID, demoMenteeId, demoPerson, demoUser, nameOf } from './support/demo';
 import { dataOf } from './support/graphql-results';
+import { errorMessageOf, expectNoSeriousViolations, signInAsListed } from './support/web-page';
+import { webJourney } from './support/web-journey';
 
 jest.setTimeout(420_000);
 
 const mentor = demoUser('mentor');
-const mentorName = DEMO_USERS.find((u) => u.alias === 'mentor')?.displayName ?? '';
 
-let stack: E2eStack;
-let browser: Browser;
-let webRoot: string;
-
-beforeAll(async () => {
-  webRoot = buildWebApp();
-  stack = await startStack({ env: { TRELLIS_SEED_DEMO: '1' }, webRoot, signInPeople: DEMO_USERS });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  if (webRoot) fs.rmSync(webRoot, { recursive: true, force: true });
-});
-
-async function expectNoSeriousViolations(page: Page, where: string) {
-  const violations = await seriousAccessibilityViolations(page);
-  expect({ where, violations }).toEqual({ where, violations: [] });
-}
+const web = webJourney();
 
 /** The unread count as the header's inbox link says it in words (the badge's number is hidden from screen readers). */
 async function unreadInHeader(page: Page): Promise<number> {
@@ -55,7 +28,7 @@ async function unreadInHeader(page: Page): Promise<number> {
 }
 
 async function unreadInApi(): Promise<number> {
-  return dataOf(await stack.gql<{ unreadNotificationCount: number }>(mentor, '{ unreadNotificationCount }'))
+  return dataOf(await web.stack.gql<{ unreadNotificationCount: number }>(mentor, '{ unreadNotificationCount }'))
     .unreadNotificationCount;
 }
 
@@ -67,19 +40,11 @@ interface Preferences {
 
 async function preferencesInApi(): Promise<Preferences> {
   return dataOf(
-    await stack.gql<{ notificationPreferences: Preferences }>(
+    await web.stack.gql<{ notificationPreferences: Preferences }>(
       mentor,
       '{ notificationPreferences { channels { category inApp email } quietHours { startMinute endMinute } dailyEmailBudget } }',
     ),
   ).notificationPreferences;
-}
-
-/** The error a field announces: the text of what its aria-describedby names, when it is marked invalid. */
-async function errorMessageOf(page: Page, field: Locator): Promise<string> {
-  if ((await field.getAttribute('aria-invalid')) !== 'true') return '';
-  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
-  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText()));
-  return texts.join(' ');
 }
 
 /**
@@ -92,14 +57,14 @@ async function someMenteeAsksTheMentor(): Promise<{ requestId: string; menteeNam
     async () => {
       for (let i = 0; i < Math.min(DEMO_MENTEE_COUNT, 10) && !asked; i += 1) {
         const mentee = demoPerson(demoMenteeId(i));
-        const result = await stack.gql<{ requestMentor: { requestId: string } }>(
+        const result = await web.stack.gql<{ requestMentor: { requestId: string } }>(
           mentee,
           `mutation($p: ID!, $m: ID!) { requestMentor(programId: $p, mentorPersonId: $m, message: "Could you help me grow as a team lead?") { requestId } }`,
           { p: DEMO_PROGRAM_ID, m: mentor.personId },
         );
         if (!result.data?.requestMentor) continue;
         const me = dataOf(
-          await stack.gql<{ participant: { displayName: string } }>(
+          await web.stack.gql<{ participant: { displayName: string } }>(
             mentee,
             'query($id: ID!) { participant(id: $id) { displayName } }',
             { id: await participantIdOf(mentee) },
@@ -116,7 +81,7 @@ async function someMenteeAsksTheMentor(): Promise<{ requestId: string; menteeNam
 
 async function participantIdOf(person: ReturnType<typeof demoPerson>): Promise<string> {
   const me = dataOf(
-    await stack.gql<{ me: { participations: Array<{ id: string; programId: string }> } }>(
+    await web.stack.gql<{ me: { participations: Array<{ id: string; programId: string }> } }>(
       person,
       '{ me { participations { id programId } } }',
     ),
@@ -127,7 +92,7 @@ async function participantIdOf(person: ReturnType<typeof demoPerson>): Promise<s
 describe('the mentor’s inbox and notification preferences', () => {
   it('raises the badge live, leads from a notification to its page, and saves preferences or shows refusals', async () => {
     const camera = new JourneyCamera('inbox-and-preferences');
-    const { context, page } = await personPage(browser, { timezoneId: 'America/New_York' });
+    const { context, page } = await personPage(web.browser, { timezoneId: 'America/New_York' });
     try {
       await journey(camera, page);
     } catch (error) {
@@ -140,10 +105,10 @@ describe('the mentor’s inbox and notification preferences', () => {
 });
 
 async function journey(camera: JourneyCamera, page: Page) {
-  await page.goto(stack.webUrl);
+  await page.goto(web.stack.webUrl);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/interaction\//);
-  await page.getByRole('button', { name: new RegExp(`^Sign in as ${mentorName} `) }).click();
+  await signInAsListed(page, nameOf('mentor'));
   await page.getByRole('heading', { level: 1, name: 'My programs' }).waitFor();
   const needsYou = page.getByRole('region', { name: 'Needs you now' });
   await needsYou.getByRole('link', { name: /inbox/i }).waitFor();
@@ -178,7 +143,7 @@ async function journey(camera: JourneyCamera, page: Page) {
     `/matching/requests/${encodeURIComponent(requestId)}`,
   );
   await newest.getByRole('link', { name: 'Someone asked you to be their mentor' }).click();
-  await page.waitForURL(`${stack.webUrl}/programs/${DEMO_PROGRAM_ID}`);
+  await page.waitForURL(`${web.stack.webUrl}/programs/${DEMO_PROGRAM_ID}`);
   await page.getByRole('heading', { level: 1, name: 'Spring Mentoring 2027' }).waitFor();
   await page.getByRole('region', { name: 'Requests to you' }).getByText(menteeName).waitFor();
   await eventually(async () => expect(await unreadInHeader(page)).toBe(before));
@@ -186,7 +151,7 @@ async function journey(camera: JourneyCamera, page: Page) {
   await camera.shot(page, 'landed-on-request-badge-dropped');
 
   // Preferences: email off for requests, quiet hours at night.
-  await page.goto(`${stack.webUrl}/inbox`);
+  await page.goto(`${web.stack.webUrl}/inbox`);
   await page.getByRole('link', { name: 'Notification settings' }).click();
   await page.getByRole('heading', { level: 1, name: 'Notification settings' }).waitFor();
   await expectNoSeriousViolations(page, 'notification settings');

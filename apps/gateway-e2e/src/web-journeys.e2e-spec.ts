@@ -3,19 +3,10 @@
 // provider. Screenshots of each step go to test-artifacts/web/<journey>/. The first journey is written once and run
 // three ways: in English with a pointer, in German (browser and app), and in English with the keyboard only.
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import type { Principal } from '@trellis/shared/auth';
-import {
-  buildWebApp,
-  type E2eStack,
-  JourneyCamera,
-  launchBrowser,
-  personPage,
-  seriousAccessibilityViolations,
-  startStack,
-} from '@trellis/shared/stack';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { DEMO_PROGRAM_ID, DEMO_TENANT_ID, DEMO_USERS, demoPerson, demoUser } from './support/demo';
+import { JourneyCamera, personPage } from '@trellis/shared/stack';
+import type { Locator, Page } from 'playwright-core';
+import { DEMO_PROGRAM_ID, DEMO_TENANT_ID, demoPerson, demoUser, nameOf } from './support/demo';
 import { dataOf } from './support/graphql-results';
 import {
   type JourneyInput,
@@ -25,24 +16,12 @@ import {
   waitForFocus,
 } from './support/journey-input';
 import { webCopy, type WebCopy, type WebLanguage } from './support/web-copy';
+import { errorMessageOf, expectNoSeriousViolations } from './support/web-page';
+import { webJourney } from './support/web-journey';
 
 jest.setTimeout(420_000);
 
-let stack: E2eStack;
-let browser: Browser;
-let webRoot: string;
-
-beforeAll(async () => {
-  webRoot = buildWebApp();
-  stack = await startStack({ env: { TRELLIS_SEED_DEMO: '1' }, webRoot, signInPeople: DEMO_USERS });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  if (webRoot) fs.rmSync(webRoot, { recursive: true, force: true });
-});
+const web = webJourney();
 
 const PROGRAM_NAME = 'Spring Mentoring 2027';
 // The app's own report of a text it could not show in the person's language (apps/web/src/lib/missing-translations.ts).
@@ -77,7 +56,7 @@ interface Person {
 }
 
 async function openBrowserFor(options: JourneyOptions, timezoneId: string): Promise<Person> {
-  const { context, page } = await personPage(browser, { locale: options.locale, timezoneId });
+  const { context, page } = await personPage(web.browser, { locale: options.locale, timezoneId });
   const missingTranslations: string[] = [];
   page.on('console', (message) => {
     if (message.text().startsWith(MISSING_TRANSLATION_PREFIX)) missingTranslations.push(message.text());
@@ -103,11 +82,6 @@ async function signIn(person: Person, who: { listedName?: string; personId: stri
   await input.activate(page.getByRole('button', { name: 'Sign in', exact: true }));
 }
 
-async function expectNoSeriousViolations(page: Page, where: string) {
-  const violations = await seriousAccessibilityViolations(page);
-  expect({ where, violations }).toEqual({ where, violations: [] });
-}
-
 /** After a navigation inside the app, focus is on the new page's heading (use-focus-on-navigation.ts). */
 const expectFocusOnHeading = (page: Page, name: string) =>
   waitForFocus(page, page.getByRole('heading', { level: 1, name }), `the heading "${name}"`, 10_000);
@@ -120,11 +94,10 @@ function journey(name: string, options: Omit<JourneyOptions, 'camera'>) {
 }
 
 describe('journey 1: a newcomer joins, asks a mentor, the mentor accepts', () => {
-  const newcomer = DEMO_USERS.find((u) => u.alias === 'newcomer');
   journey('1-join-and-request', {
     language: 'en',
     locale: 'en-GB',
-    mentee: { principal: demoUser('newcomer'), name: newcomer?.displayName ?? '', listed: true },
+    mentee: { principal: demoUser('newcomer'), name: nameOf('newcomer'), listed: true },
     keyboardOnly: false,
     checkAccessibility: true,
   });
@@ -170,7 +143,7 @@ async function joinAskAndAccept(options: JourneyOptions) {
   const a11y = (on: Page, where: string) =>
     options.checkAccessibility ? expectNoSeriousViolations(on, where) : Promise.resolve();
   try {
-    await page.goto(stack.webUrl);
+    await page.goto(web.stack.webUrl);
     await page.getByRole('heading', { level: 1, name: t('signIn.heading') }).waitFor();
     await a11y(page, 'sign-in landing');
     if (keyboardOnly) {
@@ -234,7 +207,7 @@ async function joinAskAndAccept(options: JourneyOptions) {
     await waitForFocus(page, skills, 'the refused field');
     await step(page, 'join-refused-on-field');
     const refused = dataOf(
-      await stack.gql<{ me: { participations: unknown[] } }>(who.principal, '{ me { participations { id } } }'),
+      await web.stack.gql<{ me: { participations: unknown[] } }>(who.principal, '{ me { participations { id } } }'),
     );
     expect(refused.me.participations).toEqual([]);
 
@@ -256,7 +229,7 @@ async function joinAskAndAccept(options: JourneyOptions) {
     const mentorName = await card.getByRole('heading').first().innerText();
     askedMentors.add(mentorName);
     const recommended = dataOf(
-      await stack.gql<{ recommendedMentors: Array<{ mentorPersonId: string; mentor: { displayName: string } }> }>(
+      await web.stack.gql<{ recommendedMentors: Array<{ mentorPersonId: string; mentor: { displayName: string } }> }>(
         who.principal,
         `query($p: ID!) { recommendedMentors(programId: $p, first: 5) { mentorPersonId mentor { displayName } } }`,
         { p: DEMO_PROGRAM_ID },
@@ -269,7 +242,7 @@ async function joinAskAndAccept(options: JourneyOptions) {
 
     // The mentor opens the program page first: the request must arrive there without a reload.
     mentor = await openBrowserFor(options, 'America/New_York');
-    await mentor.page.goto(`${stack.webUrl}/programs/${DEMO_PROGRAM_ID}`);
+    await mentor.page.goto(`${web.stack.webUrl}/programs/${DEMO_PROGRAM_ID}`);
     await signIn(mentor, { personId: mentorPersonId ?? '' });
     await mentor.page.getByRole('heading', { level: 1, name: PROGRAM_NAME }).waitFor();
     await mentor.page.getByText(t('requests.noneReceived')).waitFor();
@@ -358,12 +331,4 @@ async function refusalOn(page: Page, field: Locator): Promise<string> {
     if (message || Date.now() > deadline) return message;
     await page.waitForTimeout(100);
   }
-}
-
-/** The error a field announces: the text of what its aria-describedby names, when it is marked invalid. */
-async function errorMessageOf(page: Page, field: Locator): Promise<string> {
-  if ((await field.getAttribute('aria-invalid')) !== 'true') return '';
-  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
-  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText()));
-  return texts.join(' ');
 }

@@ -3,21 +3,13 @@
 // recommendations, the inbox and the mentorship's workspace on a 390×844 screen (an iPhone 12 to 15 in CSS pixels).
 // No page may scroll sideways, the header's controls must stay on screen and usable, and axe must find nothing serious.
 // Screenshots go to test-artifacts/web/6-phone/.
-import fs from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import {
-  buildWebApp,
-  type E2eStack,
-  JourneyCamera,
-  launchBrowser,
-  personPage,
-  seriousAccessibilityViolations,
-  startStack,
-} from '@trellis/shared/stack';
-import { DEMO_USERS, demoUser } from './support/demo';
-import { startDemoMentorship } from './support/demo-mentorship';
+import type { Locator, Page } from 'playwright-core';
+import { JourneyCamera, personPage } from '@trellis/shared/stack';
+import { demoUser, nameOf } from './support/demo';
 import { dataOf } from './support/graphql-results';
 import { webCopy } from './support/web-copy';
+import { expectNoSeriousViolations, signInAsListed } from './support/web-page';
+import { webJourney } from './support/web-journey';
 
 jest.setTimeout(420_000);
 
@@ -28,37 +20,21 @@ const SESSION_TITLE = 'Career conversation';
 const GOAL_TITLE = 'Present the quarterly numbers to the team';
 /** WCAG 2.2's minimum target size (2.5.8): smaller controls are hard to hit with a finger. */
 const MIN_TARGET_PX = 24;
-const nameOf = (alias: string) => DEMO_USERS.find((u) => u.alias === alias)?.displayName ?? '';
 const en = webCopy('en');
 const de = webCopy('de');
 
-let stack: E2eStack;
-let browser: Browser;
-let webRoot: string;
-let mentorshipId: string;
+const web = webJourney({ demoMentorship: true });
 
-beforeAll(async () => {
-  webRoot = buildWebApp();
-  stack = await startStack({ env: { TRELLIS_SEED_DEMO: '1' }, webRoot, signInPeople: DEMO_USERS });
-  browser = await launchBrowser();
-  mentorshipId = await startDemoMentorship(stack);
-  await bookSessionAndGoal();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  if (webRoot) fs.rmSync(webRoot, { recursive: true, force: true });
-});
+beforeAll(() => bookSessionAndGoal());
 
 /** An online session in a week and a goal due in five days, so the home and the workspace show both. */
 async function bookSessionAndGoal() {
   const mentee = demoUser('mentee');
   const start = new Date(Math.ceil((Date.now() + 7 * 86_400_000) / 3_600_000) * 3_600_000);
   dataOf(
-    await stack.gql(mentee, `mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }`, {
+    await web.stack.gql(mentee, `mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }`, {
       input: {
-        mentorshipId,
+        mentorshipId: web.mentorshipId,
         title: SESSION_TITLE,
         startsAt: start.toISOString(),
         endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
@@ -71,12 +47,12 @@ async function bookSessionAndGoal() {
   );
   const due = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
   dataOf(
-    await stack.gql(
+    await web.stack.gql(
       mentee,
       `mutation($m: ID!, $title: String!, $due: String!, $zone: String!) {
         setGoal(mentorshipId: $m, title: $title, targetDate: $due, timezone: $zone) { mentorshipId }
       }`,
-      { m: mentorshipId, title: GOAL_TITLE, due, zone: ZONE },
+      { m: web.mentorshipId, title: GOAL_TITLE, due, zone: ZONE },
     ),
   );
 }
@@ -128,13 +104,6 @@ async function expectHeaderUsable(page: Page, t: typeof en) {
   await expectTappable(header.getByRole('button', { name: t('shell.signOut') }), 'sign out');
 }
 
-async function expectNoSeriousViolations(page: Page, where: string) {
-  // As the page is at rest: a hovered button's hover colour is not what the person reads.
-  await page.mouse.move(0, 0);
-  const violations = await seriousAccessibilityViolations(page);
-  expect({ where, violations }).toEqual({ where, violations: [] });
-}
-
 async function checkPage(page: Page, camera: JourneyCamera, where: string, t = en) {
   await expectNoSidewaysScroll(page, where);
   await expectHeaderUsable(page, t);
@@ -157,14 +126,14 @@ async function waitForRecommendations(page: Page) {
 describe('journey 6: at phone width', () => {
   it('home, program page, inbox and workspace fit a 390 px screen with the header usable', async () => {
     const camera = new JourneyCamera('6-phone');
-    const { context, page } = await personPage(browser, { viewport: PHONE, timezoneId: ZONE });
+    const { context, page } = await personPage(web.browser, { viewport: PHONE, timezoneId: ZONE });
     try {
-      await page.goto(stack.webUrl);
+      await page.goto(web.stack.webUrl);
       await page.getByRole('heading', { level: 1, name: en('signIn.heading') }).waitFor();
       await expectNoSidewaysScroll(page, 'sign-in landing');
       await camera.shot(page, 'sign-in-landing');
       await page.getByRole('button', { name: en('signIn.button') }).click();
-      await page.getByRole('button', { name: new RegExp(`^Sign in as ${nameOf('mentee')} `) }).click();
+      await signInAsListed(page, nameOf('mentee'));
 
       // Home: what needs the person, with the session and the goal booked above.
       await page.getByRole('heading', { level: 1, name: en('home.heading') }).waitFor();
@@ -203,7 +172,7 @@ describe('journey 6: at phone width', () => {
       await checkPage(page, camera, 'inbox');
 
       // The mentorship's workspace: its tabs and the session list.
-      await page.goto(`${stack.webUrl}/mentorships/${mentorshipId}`);
+      await page.goto(`${web.stack.webUrl}/mentorships/${web.mentorshipId}`);
       await page.getByRole('heading', { level: 1, name: `Mentored by ${nameOf('mentor')}` }).waitFor();
       await page.getByRole('link', { name: SESSION_TITLE }).waitFor();
       await checkPage(page, camera, 'workspace-sessions');

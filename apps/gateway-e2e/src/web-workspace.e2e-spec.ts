@@ -2,21 +2,13 @@
 // runs: a mentee in Berlin and a mentor in New York agree, set a goal, book, move and hold sessions, share action
 // items and resources, keep private reflections, and give feedback; other people reaching the same addresses are told
 // "not found". Screenshots go to test-artifacts/web/<journey>/.
-import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import type { Browser, Locator, Page } from 'playwright-core';
-import {
-  buildWebApp,
-  type E2eStack,
-  JourneyCamera,
-  launchBrowser,
-  personPage,
-  seriousAccessibilityViolations,
-  startStack,
-} from '@trellis/shared/stack';
-import { DEMO_TENANT_ID, DEMO_USERS, demoMenteeId, demoUser } from './support/demo';
-import { startDemoMentorship } from './support/demo-mentorship';
+import type { Page } from 'playwright-core';
+import { JourneyCamera, personPage } from '@trellis/shared/stack';
+import { DEMO_TENANT_ID, demoMenteeId, demoUser, nameOf } from './support/demo';
 import { dataOf } from './support/graphql-results';
+import { describedBy, expectNoSeriousViolations, signInAsListed, signInAsSomeoneElse } from './support/web-page';
+import { webJourney } from './support/web-journey';
 
 jest.setTimeout(600_000);
 
@@ -24,49 +16,8 @@ const MENTEE_ZONE = 'Europe/Berlin';
 const MENTOR_ZONE = 'America/New_York';
 const mentee = demoUser('mentee');
 const mentor = demoUser('mentor');
-const nameOf = (alias: string) => DEMO_USERS.find((u) => u.alias === alias)?.displayName ?? '';
 
-let stack: E2eStack;
-let browser: Browser;
-let webRoot: string;
-let mentorshipId: string;
-
-beforeAll(async () => {
-  webRoot = buildWebApp();
-  stack = await startStack({ env: { TRELLIS_SEED_DEMO: '1' }, webRoot, signInPeople: DEMO_USERS });
-  browser = await launchBrowser();
-  mentorshipId = await startDemoMentorship(stack);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  if (webRoot) fs.rmSync(webRoot, { recursive: true, force: true });
-});
-
-async function signInAsListed(page: Page, displayName: string) {
-  await page.getByRole('button', { name: new RegExp(`^Sign in as ${displayName} `) }).click();
-}
-
-async function signInAsSomeoneElse(page: Page, personId: string, organizationId: string) {
-  await page.getByLabel('Person id').fill(personId);
-  await page.getByLabel('Organization id').fill(organizationId);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-}
-
-async function expectNoSeriousViolations(page: Page, where: string) {
-  // As the page is at rest: a hovered button's hover colour is not what the person reads.
-  await page.mouse.move(0, 0);
-  const violations = await seriousAccessibilityViolations(page);
-  expect({ where, violations }).toEqual({ where, violations: [] });
-}
-
-/** What a form field's description says (Mantine points aria-describedby at the field's hint and its error). */
-async function describedBy(field: Locator, page: Page): Promise<string> {
-  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
-  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
-  return texts.join(' ');
-}
+const web = webJourney({ demoMentorship: true });
 
 /** The wall-clock text a datetime-local input takes for an instant in a zone, e.g. 2027-01-12T10:00. */
 function wallTime(instant: Date, timeZone: string): string {
@@ -132,13 +83,13 @@ async function submitConfirmingAvailability(page: Page, dialog: ReturnType<Page[
 describe('journey 2: the mentorship workspace across two time zones', () => {
   it('agreement, goal, sessions booked, moved and held, action items, resources, reflections, feedback', async () => {
     const camera = new JourneyCamera('2-workspace');
-    const menteeSide = await personPage(browser, { timezoneId: MENTEE_ZONE });
-    const mentorSide = await personPage(browser, { timezoneId: MENTOR_ZONE });
+    const menteeSide = await personPage(web.browser, { timezoneId: MENTEE_ZONE });
+    const mentorSide = await personPage(web.browser, { timezoneId: MENTOR_ZONE });
     const page = menteeSide.page;
     const other = mentorSide.page;
     try {
       // The mentee goes straight to the workspace address (as from an email) and signs in on the way.
-      await page.goto(`${stack.webUrl}/mentorships/${mentorshipId}`);
+      await page.goto(`${web.stack.webUrl}/mentorships/${web.mentorshipId}`);
       await signInAsListed(page, nameOf('mentee'));
       await page.getByRole('heading', { level: 1, name: `Mentored by ${nameOf('mentor')}` }).waitFor();
       await expectNoSeriousViolations(page, 'workspace sessions');
@@ -152,7 +103,7 @@ describe('journey 2: the mentorship workspace across two time zones', () => {
       await page.getByRole('heading', { level: 1, name: 'Quick check-in' }).waitFor();
 
       // Agreement: the mentee proposes, both sign.
-      await page.goto(`${stack.webUrl}/mentorships/${mentorshipId}`);
+      await page.goto(`${web.stack.webUrl}/mentorships/${web.mentorshipId}`);
       await page.getByRole('tab', { name: 'Agreement' }).click();
       await page.getByRole('button', { name: 'Propose an agreement' }).click();
       await page.getByLabel('Expectations').fill('We prepare one question before each session.');
@@ -164,7 +115,7 @@ describe('journey 2: the mentorship workspace across two time zones', () => {
       await expectNoSeriousViolations(page, 'workspace agreement');
       await camera.shot(page, 'agreement-signed-by-mentee');
 
-      await other.goto(`${stack.webUrl}/mentorships/${mentorshipId}`);
+      await other.goto(`${web.stack.webUrl}/mentorships/${web.mentorshipId}`);
       await signInAsListed(other, nameOf('mentor'));
       await other.getByRole('heading', { level: 1, name: `Mentoring ${nameOf('mentee')}` }).waitFor();
       await other.getByRole('tab', { name: 'Agreement' }).click();
@@ -243,7 +194,7 @@ describe('journey 2: the mentorship workspace across two time zones', () => {
       await camera.shot(other, 'rescheduled-for-mentor');
 
       // A clash: the message names the session already booked at that time.
-      await page.goto(`${stack.webUrl}/mentorships/${mentorshipId}`);
+      await page.goto(`${web.stack.webUrl}/mentorships/${web.mentorshipId}`);
       dialog = await scheduleSession(page, 'Overlapping', later, 30);
       await dialog.getByRole('button', { name: 'Schedule session' }).click();
       await dialog.getByText(/It overlaps “Retrospective practice” on/).waitFor();
@@ -264,10 +215,10 @@ describe('journey 2: the mentorship workspace across two time zones', () => {
       await camera.shot(page, 'action-item-due-date-refused');
       const actionItemsNow = async () =>
         dataOf(
-          await stack.gql<{
+          await web.stack.gql<{
             engagement: { actionItems: Array<{ title: string; ownerPersonId: string; done: boolean }> };
           }>(mentee, `query($m: ID!) { engagement(mentorshipId: $m) { actionItems { title ownerPersonId done } } }`, {
-            m: mentorshipId,
+            m: web.mentorshipId,
           }),
         ).engagement.actionItems;
       expect(await actionItemsNow()).toEqual([]);
@@ -284,7 +235,7 @@ describe('journey 2: the mentorship workspace across two time zones', () => {
       await camera.shot(page, 'action-item-for-mentor');
 
       // The mentor ticks it off; done, it stays ticked and locked.
-      await other.goto(`${stack.webUrl}/mentorships/${mentorshipId}`);
+      await other.goto(`${web.stack.webUrl}/mentorships/${web.mentorshipId}`);
       await other.getByRole('tab', { name: 'Action items' }).click();
       await other.getByRole('checkbox', { name: 'Send the retrospective agenda' }).click();
       await other
@@ -342,7 +293,7 @@ describe('journey 2: the mentorship workspace across two time zones', () => {
       await expectNoSeriousViolations(page, 'session page with feedback');
       await camera.shot(page, 'feedback-given');
       const feedback = dataOf(
-        await stack.gql<{ session: { feedback: Array<{ rating: number; wentWell: string | null }> } }>(
+        await web.stack.gql<{ session: { feedback: Array<{ rating: number; wentWell: string | null }> } }>(
           mentee,
           `query($id: ID!) { session(id: $id) { feedback { rating wentWell } } }`,
           { id: quickSessionUrl.split('/').pop() },
@@ -351,7 +302,7 @@ describe('journey 2: the mentorship workspace across two time zones', () => {
       expect(feedback.session.feedback).toEqual([{ rating: 4, wentWell: 'Clear next steps for the retrospective.' }]);
 
       // The mentee's home names what is coming up: the session booked and moved above, and the goal due in ten days.
-      await page.goto(stack.webUrl);
+      await page.goto(web.stack.webUrl);
       const booked = page
         .getByRole('region', { name: 'Next sessions' })
         .getByRole('listitem')
@@ -364,7 +315,7 @@ describe('journey 2: the mentorship workspace across two time zones', () => {
       const goalDue = page
         .getByRole('region', { name: 'Goals due soon' })
         .getByRole('link', { name: 'Lead the next team retrospective' });
-      expect(await goalDue.getAttribute('href')).toBe(`/mentorships/${mentorshipId}`);
+      expect(await goalDue.getAttribute('href')).toBe(`/mentorships/${web.mentorshipId}`);
       await expectNoSeriousViolations(page, 'home with sessions and goals');
       await camera.shot(page, 'home-coming-up');
       await goalDue.click();
@@ -384,13 +335,13 @@ describe('journey 3: other people reaching the pair’s addresses see "not found
   it('another mentee of the program and a person of another organization see no data', async () => {
     const camera = new JourneyCamera('3-not-yours');
     const session = dataOf(
-      await stack.gql<{ engagement: { sessions: Array<{ id: string }> } }>(
+      await web.stack.gql<{ engagement: { sessions: Array<{ id: string }> } }>(
         mentee,
         `query($m: ID!) { engagement(mentorshipId: $m) { sessions { id } } }`,
-        { m: mentorshipId },
+        { m: web.mentorshipId },
       ),
     ).engagement.sessions[0];
-    const addresses = [`/mentorships/${mentorshipId}`, ...(session ? [`/sessions/${session.id}`] : [])];
+    const addresses = [`/mentorships/${web.mentorshipId}`, ...(session ? [`/sessions/${session.id}`] : [])];
     expect(addresses).toHaveLength(2);
     const outsiders = [
       { who: 'another-mentee', personId: demoMenteeId(5), organizationId: DEMO_TENANT_ID },
@@ -398,12 +349,12 @@ describe('journey 3: other people reaching the pair’s addresses see "not found
     ];
     expect(outsiders[0]?.personId).not.toBe(mentee.personId);
     for (const outsider of outsiders) {
-      const { context, page } = await personPage(browser);
+      const { context, page } = await personPage(web.browser);
       try {
-        await page.goto(`${stack.webUrl}${addresses[0]}`);
+        await page.goto(`${web.stack.webUrl}${addresses[0]}`);
         await signInAsSomeoneElse(page, outsider.personId, outsider.organizationId);
         for (const address of addresses) {
-          await page.goto(`${stack.webUrl}${address}`);
+          await page.goto(`${web.stack.webUrl}${address}`);
           await page
             .getByRole('alert')
             .getByText(/Not found: this does not exist, or it is not shared with you/)

@@ -6,8 +6,10 @@ import {
   DEMO_PROGRAM_ID,
   DEMO_TENANT_ID,
   DEMO_USERS,
+  type DemoUser,
   demoMenteeId,
   demoMentorId,
+  findDemoUser,
 } from '@trellis/shared/demo';
 
 export {
@@ -25,9 +27,21 @@ export function demoPerson(personId: string, orgAdmin = false): Principal {
   return { personId, tenantId: DEMO_TENANT_ID, orgAdmin };
 }
 
-/** One of the named demo users (admin, manager, mentor, mentee, newcomer). */
-export function demoUser(alias: 'admin' | 'manager' | 'mentor' | 'mentee' | 'newcomer'): Principal {
-  const user = DEMO_USERS.find((u) => u.alias === alias);
+export type DemoAlias = 'admin' | 'manager' | 'mentor' | 'mentee' | 'newcomer';
+
+function listedDemoUser(alias: DemoAlias): DemoUser {
+  const user = findDemoUser(alias);
   if (!user) throw new Error(`no demo user ${alias}`);
+  return user;
+}
+
+/** One of the named demo users (admin, manager, mentor, mentee, newcomer). */
+export function demoUser(alias: DemoAlias): Principal {
+  const user = listedDemoUser(alias);
   return { personId: user.personId, tenantId: user.tenantId, orgAdmin: user.orgAdmin };
+}
+
+/** The name a named demo user goes by: on the provider's sign-in page and wherever the app shows the person. */
+export function nameOf(alias: DemoAlias): string {
+  return listedDemoUser(alias).displayName;
 }
