@@ -13,8 +13,16 @@ import {
   type ServiceMetrics,
   graphqlMetricsPlugin,
 } from '@trellis/shared/observability';
-import { ROOT_LOGGER, SERVICE_METRICS, ShutdownState } from '@trellis/shared/platform';
+import {
+  KAFKA,
+  ROOT_LOGGER,
+  SERVICE_CONFIG,
+  SERVICE_METRICS,
+  type ServiceConfig,
+  ShutdownState,
+} from '@trellis/shared/platform';
 import { GraphQLError } from 'graphql';
+import type { Kafka } from 'kafkajs';
 import { type GatewayConfig } from '../gateway.config';
 import { SubgraphPoller } from '../supergraph/subgraph-poller';
 import { GATEWAY_CONFIG } from '../tokens';
@@ -22,6 +30,7 @@ import type { GatewayContext } from './gateway-context';
 import { readJsonBody } from './json-body';
 import { aliasLimitRule, costLimitPlugin, depthLimitRule } from './limits';
 import { RateLimiter } from './rate-limiter';
+import { RateUsageExchange } from './rate-usage-exchange';
 import { retryAfterPlugin, serviceUnavailable, withRetryableErrors } from './retryable-errors';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { SubgraphPool } from './subgraph-pool';
@@ -52,6 +61,7 @@ export class GatewayGraphqlService implements OnModuleInit, OnApplicationShutdow
   readonly poller: SubgraphPoller;
   private server: ApolloServer<GatewayContext> | undefined;
   private readonly limiter: RateLimiter;
+  readonly rateUsage: RateUsageExchange;
   private readonly formatError: ReturnType<typeof createErrorFormatter>;
   private readonly pools = new Map<string, SubgraphPool>();
   private readonly logger: Logger;
@@ -63,16 +73,25 @@ export class GatewayGraphqlService implements OnModuleInit, OnApplicationShutdow
     @Inject(SERVICE_METRICS) private readonly metrics: ServiceMetrics,
     @Inject(ROOT_LOGGER) root: Logger,
     private readonly shutdown: ShutdownState,
+    @Inject(KAFKA) kafka: Kafka,
+    @Inject(SERVICE_CONFIG) service: ServiceConfig,
   ) {
     const logger = root.child({ component: 'graphql' });
     this.logger = logger;
     this.poller = new SubgraphPoller(config, logger);
     this.limiter = new RateLimiter(config.limits.ratePerMinute, config.limits.rateBurst);
+    this.rateUsage = new RateUsageExchange(kafka, this.limiter, logger.child({ component: 'rate-usage' }), {
+      topicSettings: { partitions: 1, replication: service.kafkaReplication },
+    });
     this.formatError = withRetryableErrors(createErrorFormatter(logger));
   }
 
   async onModuleInit(): Promise<void> {
     const { limits } = this.config;
+    // Not awaited: without the broker the gateway still serves, each instance limiting on its own.
+    void this.rateUsage
+      .start()
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'rate usage exchange not started'));
     const httpAdapter = this.adapterHost.httpAdapter;
     const gateway = new ApolloGateway({
       supergraphSdl: this.poller,
@@ -126,6 +145,7 @@ export class GatewayGraphqlService implements OnModuleInit, OnApplicationShutdow
 
   async onApplicationShutdown(): Promise<void> {
     for (const pool of this.pools.values()) pool.stop();
+    await this.shutdown.step('stop rate usage exchange', () => this.rateUsage.stop());
     await this.shutdown.step('stop apollo gateway', async () => this.server?.stop());
   }
 
@@ -164,7 +184,9 @@ export class GatewayGraphqlService implements OnModuleInit, OnApplicationShutdow
         http: { status: 401, headers: new Map([['www-authenticate', 'Bearer error="invalid_token"']]) },
       });
     }
-    const retryAfter = this.limiter.take(`${principal.tenantId}/${principal.personId}`, operations);
+    const rateKey = `${principal.tenantId}/${principal.personId}`;
+    const retryAfter = this.limiter.take(rateKey, operations);
+    if (retryAfter === 0) this.rateUsage.note(rateKey, operations);
     if (retryAfter > 0) {
       throw publicError('RATE_LIMITED', `Too many requests: try again in ${retryAfter} s.`, {
         retryAfterSeconds: retryAfter,

@@ -12,3 +12,19 @@ describe('per-person rate limiter', () => {
     expect(limiter.take('a', 3)).toBe(3);
   });
 });
+
+describe('per-person rate limiter charged by other instances', () => {
+  it('counts what another instance admitted: the person waits for that refill here too', () => {
+    let now = 0;
+    const limiter = new RateLimiter(60, 3, () => now);
+    limiter.charge('a', 3);
+    expect(limiter.take('a')).toBe(1);
+    expect(limiter.take('b')).toBe(0);
+    // More than a burst spent elsewhere is owed, down to one burst below zero.
+    limiter.charge('a', 10);
+    expect(limiter.remaining('a')).toBe(-3);
+    expect(limiter.take('a')).toBe(4);
+    now += 4000;
+    expect(limiter.take('a')).toBe(0);
+  });
+});
