@@ -18,7 +18,8 @@ export interface ProgramSetup {
 
 /**
  * A program as profiles and matching announce it: its manager, its participants and their mentorships. Done once the
- * app has the engagement of every mentorship and knows every person as a member of the program.
+ * app has the engagement of every mentorship and knows every person as a member of the program, which takes a
+ * harness that feeds memberships.
  */
 export async function startProgram(sessions: SessionsHarness, feed: UpstreamFeed, setup: ProgramSetup): Promise<void> {
   await feed.publish(
