@@ -1,59 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import os from 'node:os';
-import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { matchingContracts } from '@trellis/matching/contracts';
-import { participantIdFor, profilesContracts } from '@trellis/profiles/contracts';
-import { type DevIssuer, startDevIssuer } from '@trellis/shared/auth';
+import type { MatchingProfile } from '@trellis/profiles/contracts';
 import { EventStore } from '@trellis/shared/event-store';
-import { ContractRegistry, type EventContract, type EventEnvelope, EventPublisher } from '@trellis/shared/messaging';
+import type { EventEnvelope } from '@trellis/shared/messaging';
 import { PersonKeyStore } from '@trellis/shared/privacy';
-import {
-  createTestDatabase,
-  createTestKafka,
-  createTestTopics,
-  type TestDatabase,
-  uniqueName,
-  waitUntil,
-} from '@trellis/shared/testing';
+import { uniqueName, waitUntil } from '@trellis/shared/testing';
 import { MONGO_CONNECTION } from '@trellis/shared/platform';
-import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
-import { AppModule } from './app.module';
 import { SessionsReadModels } from './core/read-models';
-import { SessionsStore } from './core/sessions-store';
 import { SESSIONS_DIRECTORY } from './core/sessions-wiring';
-import { SealedTexts } from './core/sealed-texts';
-import { SchedulingService } from './scheduling/scheduling.service';
+import type { SchedulingService } from './scheduling/scheduling.service';
 import type { SessionsDirectory } from './core/sessions-directory';
+import { clockedUseCases } from './testing/clocked-use-cases';
+import { SessionsHarness } from './testing/sessions-harness';
+import { participantProfile } from './testing/upstream-events.fixture';
+import { UpstreamFeed } from './testing/upstream-feed';
 
 const HOUR = 3_600_000;
-
-type GqlResult<T> = { data?: T | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 
 /**
  * The sessions service fed by profiles (availability, program managers, erasure) and the GraphQL surface of every
  * command, on the real broker and FerretDB. Topics and groups are this test's own, so nothing else reaches them.
  */
 describe('sessions with profiles facts (real FerretDB and Kafka)', () => {
+  const sessions = new SessionsHarness('sessions_profiles', { memberships: true });
+  const { wiring, gql, ok } = sessions;
   let app: INestApplication;
-  let issuer: DevIssuer;
-  let url: string;
-  let db: TestDatabase;
-  let kafka: Kafka;
-  let publisher: EventPublisher;
-  const wiring = {
-    matchingTopic: uniqueName('t_matching'),
-    sessionsTopic: uniqueName('t_sessions'),
-    profilesTopic: uniqueName('t_profiles'),
-    lifecycleGroup: uniqueName('sessions_lifecycle'),
-    availabilityGroup: uniqueName('sessions_availability'),
-    membershipsGroup: uniqueName('sessions_memberships'),
-    erasureGroup: uniqueName('sessions_erasure'),
-    retryBaseDelayMs: 20,
-    healthIntervalMs: 0,
-  };
+  let feed: UpstreamFeed;
   const tenantId = uniqueName('org');
   const programId = randomUUID();
   const person = (role: string) => ({ tenantId, personId: `${role}-${randomUUID()}` });
@@ -65,132 +38,32 @@ describe('sessions with profiles facts (real FerretDB and Kafka)', () => {
   const mentorshipId = randomUUID();
   let clockMs = Date.now();
   let scheduling: SchedulingService;
-  const revisions = new Map<string, number>();
 
-  const envelope = (
-    streamType: string,
-    streamId: string,
-    type: string,
-    data: Record<string, unknown>,
-  ): EventEnvelope => {
-    const revision = (revisions.get(streamId) ?? 0) + 1;
-    revisions.set(streamId, revision);
-    return {
-      id: randomUUID(),
-      type,
-      schemaVersion: 1,
-      streamId,
-      streamType,
-      revision,
-      occurredAt: new Date().toISOString(),
-      tenantId,
-      programId,
-      correlationId: randomUUID(),
-      data,
-    };
-  };
-  const publish = (topic: string, ...envelopes: EventEnvelope[]) => publisher.publish([{ topic, envelopes }]);
-  const profile = (timezone: string, availability: Array<{ day: number; startMinute: number; endMinute: number }>) => ({
-    department: null,
-    orgUnit: null,
-    seniority: null,
-    field: null,
-    skillsOffered: [],
-    skillsSought: [],
-    interests: [],
-    languages: ['en'],
-    timezone,
-    availability,
-    formats: ['virtual'],
-    communicationStyle: null,
-    managerPersonId: null,
-    matchingAnswers: [],
-    consentedDemographics: {},
-  });
-  const participantStream = (who: { personId: string }) => `participant-${participantIdFor(programId, who.personId)}`;
+  const publish = (topic: string, ...envelopes: EventEnvelope[]) => feed.publish(topic, ...envelopes);
+  const profile = (timezone: string, availability: MatchingProfile['availability']) =>
+    participantProfile({ timezone, availability });
+  const participantStream = (who: { personId: string }) => feed.participantStream(who);
   const participantEvent = (who: { personId: string }, type: string, data: Record<string, unknown> = {}) =>
-    envelope('participant', participantStream(who), type, {
-      participantId: participantIdFor(programId, who.personId),
-      personId: who.personId,
-      programId,
-      ...data,
-    });
-  const enroll = (who: { personId: string }, role: string, timezone: string, windows: Parameters<typeof profile>[1]) =>
-    participantEvent(who, 'ParticipantEnrolled', {
-      cohortId: null,
-      roles: [role],
-      mentorCapacity: role === 'mentor' ? 2 : 0,
-      invited: false,
-      profile: profile(timezone, windows),
-    });
+    feed.participantEvent(who, type, data);
+  const enroll = (
+    who: { personId: string },
+    role: 'mentor' | 'mentee',
+    timezone: string,
+    windows: Parameters<typeof profile>[1],
+  ) => feed.enrolled(who, role, profile(timezone, windows));
 
-  async function gql<T = Record<string, Record<string, unknown>>>(
-    as: { tenantId: string; personId: string },
-    query: string,
-    variables: Record<string, unknown> = {},
-  ): Promise<GqlResult<T>> {
-    const headers = {
-      'content-type': 'application/json',
-      authorization: `Bearer ${await issuer.mint({ ...as, orgAdmin: false })}`,
-    };
-    const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-    return (await response.json()) as GqlResult<T>;
-  }
-  async function ok<T = Record<string, Record<string, unknown>>>(
-    as: { tenantId: string; personId: string },
-    query: string,
-    variables: Record<string, unknown> = {},
-  ): Promise<T> {
-    const result = await gql<T>(as, query, variables);
-    expect(result.errors).toBeUndefined();
-    return result.data!;
-  }
-  async function fails(
-    as: { tenantId: string; personId: string },
-    query: string,
-    variables: Record<string, unknown> = {},
-  ): Promise<{ message: string; code: unknown; extensions: Record<string, unknown> }> {
-    const result = await gql(as, query, variables);
-    expect(result.errors?.length).toBeGreaterThan(0);
-    const error = result.errors![0]!;
-    return { message: error.message, code: error.extensions?.['code'], extensions: error.extensions ?? {} };
-  }
+  const fails = (as: { tenantId: string; personId: string }, query: string, variables: Record<string, unknown> = {}) =>
+    sessions.refused(as, query, variables);
 
   beforeAll(async () => {
-    issuer = await startDevIssuer({
-      port: 0,
-      keyFile: path.join(os.tmpdir(), `trellis-test-keys-${process.pid}.json`),
-    });
-    db = await createTestDatabase('sessions_profiles');
-    kafka = createTestKafka();
-    // Created up front with their leaders elected, so the app's start-up never meets a topic still being set up.
-    await createTestTopics(kafka, [wiring.matchingTopic, wiring.sessionsTopic, wiring.profilesTopic]);
-    const auth = { issuer: issuer.issuer, audience: 'trellis', jwksUrl: issuer.jwksUrl, clockToleranceSeconds: 5 };
-    app = await NestFactory.create(AppModule.register({ config: { mongoDatabase: db.name, port: 0 }, wiring, auth }), {
-      logger: process.env['SESSIONS_TEST_LOG'] ? ['log', 'error', 'warn'] : false,
-    });
-    await app.listen(0, '127.0.0.1');
-    url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
-    publisher = new EventPublisher(
-      kafka,
-      new ContractRegistry([...profilesContracts, ...(matchingContracts as unknown as EventContract[])]),
-    );
-    const texts = new SealedTexts(app.get(PersonKeyStore));
-    const clock = () => new Date(clockMs);
-    scheduling = new SchedulingService(
-      app.get(SessionsStore),
-      app.get(SessionsReadModels),
-      app.get<symbol, SessionsDirectory>(SESSIONS_DIRECTORY),
-      texts,
-      clock,
-    );
+    app = await sessions.start();
+    feed = new UpstreamFeed(sessions.kafka, tenantId, programId);
+    scheduling = clockedUseCases(app, () => new Date(clockMs)).scheduling;
   });
 
   afterAll(async () => {
-    await publisher?.disconnect();
-    await app?.close();
-    await db?.drop();
-    await issuer?.stop();
+    await feed?.disconnect();
+    await sessions.close();
   });
 
   /** A whole hour at least two days ahead, and where it falls in New York (weekday 1 = Monday, minute of day). */
@@ -214,7 +87,7 @@ describe('sessions with profiles facts (real FerretDB and Kafka)', () => {
   it('opens the engagement and learns the participants, their program manager and stated availability', async () => {
     await publish(
       wiring.profilesTopic,
-      envelope('program', `program-${programId}`, 'ProgramManagerAssigned', { programId, personId: manager.personId }),
+      feed.managerAssigned(manager),
       enroll(mentor, 'mentor', 'Europe/Berlin', []),
       enroll(peer, 'mentee', 'Asia/Kolkata', []),
       // Two hours on the chosen day, in New York.
@@ -222,20 +95,7 @@ describe('sessions with profiles facts (real FerretDB and Kafka)', () => {
         { day: slot.day, startMinute: slot.minute, endMinute: slot.minute + 120 },
       ]),
     );
-    await publish(
-      wiring.matchingTopic,
-      envelope('mentorship', `mentorship-${mentorshipId}`, 'MentorshipStarted', {
-        mentorshipId,
-        programId,
-        mentorPersonId: mentor.personId,
-        menteePersonId: mentee.personId,
-        mentorParticipantId: participantIdFor(programId, mentor.personId),
-        menteeParticipantId: participantIdFor(programId, mentee.personId),
-        format: 'one-on-one',
-        origin: 'request',
-        originId: randomUUID(),
-      }),
-    );
+    await publish(wiring.matchingTopic, feed.mentorshipStarted(mentorshipId, mentor, mentee));
     const directory = app.get<symbol, SessionsDirectory>(SESSIONS_DIRECTORY);
     await waitUntil(
       async () => (await directory.availability.forProgram(tenantId, programId, [mentee.personId])).length === 1,

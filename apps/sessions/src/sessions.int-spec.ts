@@ -1,28 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import os from 'node:os';
-import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { matchingContracts } from '@trellis/matching/contracts';
 import { engagementStreamId, sessionStreamId } from '@trellis/sessions/contracts';
-import { type DevIssuer, startDevIssuer } from '@trellis/shared/auth';
 import { DomainError, EventStore } from '@trellis/shared/event-store';
 import { ContractRegistry, type EventEnvelope, EventPublisher } from '@trellis/shared/messaging';
-import { PersonKeyStore } from '@trellis/shared/privacy';
-import { createTestDatabase, createTestKafka, type TestDatabase, uniqueName, waitUntil } from '@trellis/shared/testing';
-import type { Admin, Consumer, Kafka } from 'kafkajs';
-import { AppModule } from './app.module';
+import { uniqueName, waitUntil } from '@trellis/shared/testing';
+import type { Admin } from 'kafkajs';
 import { SessionsReadModels } from './core/read-models';
-import { sessionsContractRegistry } from './core/sessions-outbox';
-import { SessionsStore } from './core/sessions-store';
 import { EngagementHealthMonitor } from './engagements/engagement-health.monitor';
-import { SESSIONS_DIRECTORY } from './core/sessions-wiring';
-import { SealedTexts } from './core/sealed-texts';
-import type { SessionsDirectory } from './core/sessions-directory';
-import { SchedulingService } from './scheduling/scheduling.service';
-import { SessionCommandsService } from './scheduling/session-commands.service';
-import { EngagementCommandsService } from './engagements/engagement-commands.service';
-import { SessionsQueryService } from './views/sessions-query.service';
+import type { SchedulingService } from './scheduling/scheduling.service';
+import type { SessionCommandsService } from './scheduling/session-commands.service';
+import type { EngagementCommandsService } from './engagements/engagement-commands.service';
+import type { SessionsQueryService } from './views/sessions-query.service';
+import type { TestPerson } from './testing/graphql-client';
+import { clockedUseCases } from './testing/clocked-use-cases';
+import { SessionsHarness } from './testing/sessions-harness';
+import { SessionsTopicReader } from './testing/sessions-topic-reader';
 
 const HOUR = 3_600_000;
 
@@ -34,25 +27,14 @@ interface SessionFields {
 }
 
 describe('sessions service (real FerretDB and Kafka)', () => {
+  const sessions = new SessionsHarness('sessions');
+  const { wiring, kafka } = sessions;
+  const reader = new SessionsTopicReader();
+  const published = reader.events;
   let app: INestApplication;
-  let issuer: DevIssuer;
   let url: string;
-  let db: TestDatabase;
-  let kafka: Kafka;
   let matching: EventPublisher;
-  let consumer: Consumer;
   let admin: Admin;
-  const published: EventEnvelope[] = [];
-  const wiring = {
-    matchingTopic: uniqueName('t_matching'),
-    sessionsTopic: uniqueName('t_sessions'),
-    lifecycleGroup: uniqueName('sessions_lifecycle'),
-    profilesTopic: uniqueName('t_profiles'),
-    availabilityGroup: uniqueName('sessions_availability'),
-    erasureGroup: uniqueName('sessions_erasure'),
-    retryBaseDelayMs: 20,
-    healthIntervalMs: 0,
-  };
   const tenantId = uniqueName('org');
   const mentorshipId = randomUUID();
   const mentor = { tenantId, personId: `mentor-${tenantId}` };
@@ -90,70 +72,27 @@ describe('sessions service (real FerretDB and Kafka)', () => {
   });
 
   beforeAll(async () => {
-    issuer = await startDevIssuer({
-      port: 0,
-      keyFile: path.join(os.tmpdir(), `trellis-test-keys-${process.pid}.json`),
-    });
-    db = await createTestDatabase('sessions');
-    const auth = { issuer: issuer.issuer, audience: 'trellis', jwksUrl: issuer.jwksUrl, clockToleranceSeconds: 5 };
-    app = await NestFactory.create(AppModule.register({ config: { mongoDatabase: db.name, port: 0 }, wiring, auth }), {
-      logger: false,
-    });
-    await app.listen(0, '127.0.0.1');
-    url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
-    kafka = createTestKafka();
+    app = await sessions.start();
+    url = sessions.url;
     admin = kafka.admin();
     await admin.connect();
     matching = new EventPublisher(kafka, new ContractRegistry(matchingContracts));
-    consumer = kafka.consumer({ groupId: uniqueName('sessions_topic_reader') });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [wiring.sessionsTopic], fromBeginning: true });
-    const registry = sessionsContractRegistry();
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        published.push(registry.validate(JSON.parse(message.value!.toString()), false));
-      },
-    });
-    const texts = new SealedTexts(app.get(PersonKeyStore));
-    const clock = () => new Date(clockMs);
-    scheduling = new SchedulingService(
-      app.get(SessionsStore),
-      app.get(SessionsReadModels),
-      app.get(SESSIONS_DIRECTORY),
-      texts,
-      clock,
-    );
-    sessionCommands = new SessionCommandsService(app.get(SessionsStore), texts, clock);
-    engagements = new EngagementCommandsService(app.get(SessionsStore), texts, clock);
-    queries = new SessionsQueryService(
-      app.get(SessionsStore),
-      app.get(SessionsReadModels),
-      app.get(PersonKeyStore),
-      texts,
-      app.get<symbol, SessionsDirectory>(SESSIONS_DIRECTORY).memberships,
-      clock,
-    );
+    await reader.start(kafka, wiring.sessionsTopic, 'sessions_topic_reader');
+    ({ scheduling, sessionCommands, engagements, queries } = clockedUseCases(app, () => new Date(clockMs)));
   });
 
   afterAll(async () => {
-    await consumer?.disconnect();
+    await reader.stop();
     await admin?.disconnect();
     await matching?.disconnect();
-    await app?.close();
-    await db?.drop();
-    await issuer?.stop();
+    await sessions.close();
   });
 
-  async function gql<T = Record<string, SessionFields>>(
-    as: { tenantId: string; personId: string } | null,
+  const gql = <T = Record<string, SessionFields>>(
+    as: TestPerson | null,
     query: string,
     variables: Record<string, unknown> = {},
-  ): Promise<{ data?: T | null; errors?: Array<{ message: string; extensions?: { code?: string } }> }> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (as) headers['authorization'] = `Bearer ${await issuer.mint({ ...as, orgAdmin: false })}`;
-    const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-    return (await response.json()) as never;
-  }
+  ) => sessions.gql<T>(as, query, variables);
 
   it('opens the engagement once from MentorshipStarted, even when the event is delivered twice', async () => {
     await matching.publish([{ topic: wiring.matchingTopic, envelopes: [started] }]);

@@ -1,35 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import os from 'node:os';
-import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { matchingContracts } from '@trellis/matching/contracts';
-import { participantIdFor, profilesContracts } from '@trellis/profiles/contracts';
-import { type DevIssuer, startDevIssuer } from '@trellis/shared/auth';
-import { ContractRegistry, type EventContract, type EventEnvelope, EventPublisher } from '@trellis/shared/messaging';
-import { PersonKeyStore } from '@trellis/shared/privacy';
-import {
-  createTestDatabase,
-  createTestKafka,
-  createTestTopics,
-  type TestDatabase,
-  uniqueName,
-  waitUntil,
-} from '@trellis/shared/testing';
-import type { Kafka } from 'kafkajs';
-import { AppModule } from '../app.module';
+import { uniqueName, waitUntil } from '@trellis/shared/testing';
 import { SessionsReadModels } from '../core/read-models';
 import { SessionsStore } from '../core/sessions-store';
-import { SESSIONS_DIRECTORY } from '../core/sessions-wiring';
-import { SealedTexts } from '../core/sealed-texts';
-import { SchedulingService } from '../scheduling/scheduling.service';
-import { EngagementCommandsService } from '../engagements/engagement-commands.service';
-import type { SessionsDirectory } from '../core/sessions-directory';
+import type { SchedulingService } from '../scheduling/scheduling.service';
+import type { EngagementCommandsService } from '../engagements/engagement-commands.service';
+import { clockedUseCases } from '../testing/clocked-use-cases';
+import { startProgram } from '../testing/program.fixture';
+import { SessionsHarness } from '../testing/sessions-harness';
+import { UpstreamFeed } from '../testing/upstream-feed';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-type GqlResult<T> = { data?: T | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 type Who = { tenantId: string; personId: string };
 type SessionPage = {
   mySessions: {
@@ -53,26 +36,13 @@ type GoalsDue = {
  * a group session, and the same person id in another organization. Topics and groups are this test's own.
  */
 describe('my sessions and my goals due soon (real FerretDB and Kafka)', () => {
+  const sessions = new SessionsHarness('sessions_agenda', { memberships: true });
+  const { wiring, gql, ok } = sessions;
   let app: INestApplication;
-  let issuer: DevIssuer;
-  let url: string;
-  let db: TestDatabase;
-  let kafka: Kafka;
-  let publisher: EventPublisher;
+  let feed: UpstreamFeed;
   /** The same use cases with a clock ten days back: the only way to have sessions and goals in the past. */
   let scheduling: SchedulingService;
   let engagements: EngagementCommandsService;
-  const wiring = {
-    matchingTopic: uniqueName('t_matching'),
-    sessionsTopic: uniqueName('t_sessions'),
-    profilesTopic: uniqueName('t_profiles'),
-    lifecycleGroup: uniqueName('sessions_lifecycle'),
-    availabilityGroup: uniqueName('sessions_availability'),
-    membershipsGroup: uniqueName('sessions_memberships'),
-    erasureGroup: uniqueName('sessions_erasure'),
-    retryBaseDelayMs: 20,
-    healthIntervalMs: 0,
-  };
   const tenantId = uniqueName('org');
   const programId = randomUUID();
   const person = (role: string): Who => ({ tenantId, personId: `${role}-${randomUUID()}` });
@@ -85,95 +55,9 @@ describe('my sessions and my goals due soon (real FerretDB and Kafka)', () => {
   const withA = randomUUID();
   const withB = randomUUID();
   const otherWithB = randomUUID();
-  const revisions = new Map<string, number>();
   const base = Math.ceil((Date.now() + 48 * HOUR) / HOUR) * HOUR;
   const iso = (ms: number) => new Date(ms).toISOString();
   const dayOffset = (days: number) => iso(Date.now() + days * DAY).slice(0, 10);
-
-  const envelope = (streamType: string, streamId: string, type: string, data: Record<string, unknown>) => {
-    const revision = (revisions.get(streamId) ?? 0) + 1;
-    revisions.set(streamId, revision);
-    return {
-      id: randomUUID(),
-      type,
-      schemaVersion: 1,
-      streamId,
-      streamType,
-      revision,
-      occurredAt: new Date().toISOString(),
-      tenantId,
-      programId,
-      correlationId: randomUUID(),
-      data,
-    } satisfies EventEnvelope;
-  };
-  const enroll = (who: Who, role: string) =>
-    envelope('participant', `participant-${participantIdFor(programId, who.personId)}`, 'ParticipantEnrolled', {
-      participantId: participantIdFor(programId, who.personId),
-      personId: who.personId,
-      programId,
-      cohortId: null,
-      roles: [role],
-      mentorCapacity: role === 'mentor' ? 2 : 0,
-      invited: false,
-      profile: {
-        department: null,
-        orgUnit: null,
-        seniority: null,
-        field: null,
-        skillsOffered: [],
-        skillsSought: [],
-        interests: [],
-        languages: ['en'],
-        timezone: 'UTC',
-        availability: [],
-        formats: ['virtual'],
-        communicationStyle: null,
-        managerPersonId: null,
-        matchingAnswers: [],
-        consentedDemographics: {},
-      },
-    });
-  const mentorship = (mentorshipId: string, mentor: Who, menteeOf: Who, type = 'MentorshipStarted') =>
-    envelope(
-      'mentorship',
-      `mentorship-${mentorshipId}`,
-      type,
-      type === 'MentorshipStarted'
-        ? {
-            mentorshipId,
-            programId,
-            mentorPersonId: mentor.personId,
-            menteePersonId: menteeOf.personId,
-            mentorParticipantId: participantIdFor(programId, mentor.personId),
-            menteeParticipantId: participantIdFor(programId, menteeOf.personId),
-            format: 'one-on-one',
-            origin: 'request',
-            originId: randomUUID(),
-          }
-        : {
-            mentorshipId,
-            programId,
-            mentorPersonId: mentor.personId,
-            menteePersonId: menteeOf.personId,
-            reason: 'completed',
-            endedBy: 'mentee',
-          },
-    );
-
-  async function gql<T>(as: Who, query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
-    const headers = {
-      'content-type': 'application/json',
-      authorization: `Bearer ${await issuer.mint({ ...as, orgAdmin: false })}`,
-    };
-    const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-    return (await response.json()) as GqlResult<T>;
-  }
-  async function ok<T>(as: Who, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const result = await gql<T>(as, query, variables);
-    expect(result.errors).toBeUndefined();
-    return result.data!;
-  }
 
   const SCHEDULE = `mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }`;
   const schedule = async (as: Who, mentorshipId: string, startMs: number) =>
@@ -220,73 +104,28 @@ describe('my sessions and my goals due soon (real FerretDB and Kafka)', () => {
   };
 
   beforeAll(async () => {
-    issuer = await startDevIssuer({
-      port: 0,
-      keyFile: path.join(os.tmpdir(), `trellis-test-keys-${process.pid}.json`),
+    app = await sessions.start();
+    feed = new UpstreamFeed(sessions.kafka, tenantId, programId);
+    ({ scheduling, engagements } = clockedUseCases(app, () => new Date(Date.now() - 10 * DAY)));
+    await startProgram(sessions, feed, {
+      manager,
+      participants: [
+        [mentorA, 'mentor'],
+        [mentorB, 'mentor'],
+        [mentee, 'mentee'],
+        [otherMentee, 'mentee'],
+      ],
+      mentorships: [
+        { mentorshipId: withA, mentor: mentorA, mentee },
+        { mentorshipId: withB, mentor: mentorB, mentee },
+        { mentorshipId: otherWithB, mentor: mentorB, mentee: otherMentee },
+      ],
     });
-    db = await createTestDatabase('sessions_agenda');
-    kafka = createTestKafka();
-    await createTestTopics(kafka, [wiring.matchingTopic, wiring.sessionsTopic, wiring.profilesTopic]);
-    const auth = { issuer: issuer.issuer, audience: 'trellis', jwksUrl: issuer.jwksUrl, clockToleranceSeconds: 5 };
-    app = await NestFactory.create(AppModule.register({ config: { mongoDatabase: db.name, port: 0 }, wiring, auth }), {
-      logger: process.env['SESSIONS_TEST_LOG'] ? ['log', 'error', 'warn'] : false,
-    });
-    await app.listen(0, '127.0.0.1');
-    url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
-    publisher = new EventPublisher(
-      kafka,
-      new ContractRegistry([...profilesContracts, ...(matchingContracts as unknown as EventContract[])]),
-    );
-    const texts = new SealedTexts(app.get(PersonKeyStore));
-    const clock = () => new Date(Date.now() - 10 * DAY);
-    scheduling = new SchedulingService(
-      app.get(SessionsStore),
-      app.get(SessionsReadModels),
-      app.get<symbol, SessionsDirectory>(SESSIONS_DIRECTORY),
-      texts,
-      clock,
-    );
-    engagements = new EngagementCommandsService(app.get(SessionsStore), texts, clock);
-
-    await publisher.publish([
-      {
-        topic: wiring.profilesTopic,
-        envelopes: [
-          envelope('program', `program-${programId}`, 'ProgramManagerAssigned', {
-            programId,
-            personId: manager.personId,
-          }),
-          enroll(mentorA, 'mentor'),
-          enroll(mentorB, 'mentor'),
-          enroll(mentee, 'mentee'),
-          enroll(otherMentee, 'mentee'),
-        ],
-      },
-      {
-        topic: wiring.matchingTopic,
-        envelopes: [
-          mentorship(withA, mentorA, mentee),
-          mentorship(withB, mentorB, mentee),
-          mentorship(otherWithB, mentorB, otherMentee),
-        ],
-      },
-    ]);
-    const readModels = app.get(SessionsReadModels);
-    const directory = app.get<symbol, SessionsDirectory>(SESSIONS_DIRECTORY);
-    await waitUntil(async () => (await readModels.engagementsOf(tenantId).countDocuments({})) === 3);
-    await waitUntil(
-      async () => (await directory.memberships.membership(tenantId, programId, manager.personId)) !== null,
-    );
-    await waitUntil(
-      async () => (await directory.memberships.membership(tenantId, programId, otherMentee.personId)) !== null,
-    );
   });
 
   afterAll(async () => {
-    await publisher?.disconnect();
-    await app?.close();
-    await db?.drop();
-    await issuer?.stop();
+    await feed?.disconnect();
+    await sessions.close();
   });
 
   it('lists my sessions across mentorships and group invitations, earliest first, paging with a stable cursor', async () => {
@@ -426,9 +265,7 @@ describe('my sessions and my goals due soon (real FerretDB and Kafka)', () => {
     expect(await goalsDue(elsewhere, 365)).toEqual([]);
 
     // An ended mentorship's goals are no longer due.
-    await publisher.publish([
-      { topic: wiring.matchingTopic, envelopes: [mentorship(withB, mentorB, mentee, 'MentorshipEnded')] },
-    ]);
+    await feed.publish(wiring.matchingTopic, feed.mentorshipEnded(withB, mentorB, mentee, 'completed'));
     await waitUntil(
       async () =>
         (await app.get(SessionsReadModels).engagementsOf(tenantId).findOne({ _id: withB }))?.status === 'closed',

@@ -1,32 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import os from 'node:os';
-import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { matchingContracts } from '@trellis/matching/contracts';
-import { participantIdFor, profilesContracts } from '@trellis/profiles/contracts';
 import { conversationStreamId } from '@trellis/sessions/contracts';
-import { type DevIssuer, startDevIssuer } from '@trellis/shared/auth';
 import { DomainError, EventStore } from '@trellis/shared/event-store';
-import { ContractRegistry, type EventContract, type EventEnvelope, EventPublisher } from '@trellis/shared/messaging';
-import { PersonKeyStore } from '@trellis/shared/privacy';
-import {
-  createTestDatabase,
-  createTestKafka,
-  createTestTopics,
-  type TestDatabase,
-  uniqueName,
-  waitUntil,
-} from '@trellis/shared/testing';
-import type { Consumer, Kafka } from 'kafkajs';
-import { AppModule } from '../app.module';
-import { ConversationStore } from '../core/conversation-store';
+import { uniqueName, waitUntil } from '@trellis/shared/testing';
 import { SessionsReadModels } from '../core/read-models';
-import { SealedTexts } from '../core/sealed-texts';
-import { sessionsContractRegistry } from '../core/sessions-outbox';
-import { ConversationsService } from './conversations.service';
+import { clockedUseCases } from '../testing/clocked-use-cases';
+import { SessionsHarness } from '../testing/sessions-harness';
+import { SessionsTopicReader } from '../testing/sessions-topic-reader';
+import { UpstreamFeed } from '../testing/upstream-feed';
+import type { ConversationsService } from './conversations.service';
 
-type GqlResult<T> = { data?: T | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
 interface Person {
   tenantId: string;
   personId: string;
@@ -60,24 +43,12 @@ const POST = `mutation($m: ID!, $b: String!, $c: ID) { postMessage(mentorshipId:
  * two members only, sealed at rest, live on the sessions topic, and "message removed" after the author's erasure.
  */
 describe('conversations (sessions service, real FerretDB and Kafka)', () => {
+  const sessions = new SessionsHarness('sessions_conversations');
+  const { wiring, gql, ok } = sessions;
+  const reader = new SessionsTopicReader();
+  const published = reader.events;
   let app: INestApplication;
-  let issuer: DevIssuer;
-  let url: string;
-  let db: TestDatabase;
-  let kafka: Kafka;
-  let publisher: EventPublisher;
-  let consumer: Consumer;
-  const published: EventEnvelope[] = [];
-  const wiring = {
-    matchingTopic: uniqueName('t_matching'),
-    sessionsTopic: uniqueName('t_sessions'),
-    lifecycleGroup: uniqueName('sessions_lifecycle'),
-    profilesTopic: uniqueName('t_profiles'),
-    availabilityGroup: uniqueName('sessions_availability'),
-    erasureGroup: uniqueName('sessions_erasure'),
-    retryBaseDelayMs: 20,
-    healthIntervalMs: 0,
-  };
+  let feed: UpstreamFeed;
   const tenantId = uniqueName('org');
   const programId = `prog-${tenantId}`;
   const mentorshipId = randomUUID();
@@ -89,108 +60,30 @@ describe('conversations (sessions service, real FerretDB and Kafka)', () => {
   let clockMs = Date.now();
   let service: ConversationsService;
 
-  const envelope = (streamId: string, streamType: string, type: string, data: Record<string, unknown>) =>
-    ({
-      id: randomUUID(),
-      type,
-      schemaVersion: 1,
-      streamId,
-      streamType,
-      revision: 1,
-      occurredAt: new Date().toISOString(),
-      tenantId,
-      programId,
-      correlationId: randomUUID(),
-      data,
-    }) satisfies EventEnvelope;
-
-  async function gql<T>(as: Person, query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
-    const token = await issuer.mint({ ...as, orgAdmin: as.orgAdmin === true });
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GqlResult<T>;
-  }
-  const read = async (as: Person, variables: Record<string, unknown> = {}) => {
-    const result = await gql<{ conversation: ConversationFields }>(as, CONVERSATION, { m: mentorshipId, ...variables });
-    expect(result.errors).toBeUndefined();
-    return result.data!.conversation;
-  };
-  const post = async (as: Person, body: string, commandId?: string) => {
-    const result = await gql<{ postMessage: MessageFields }>(as, POST, { m: mentorshipId, b: body, c: commandId });
-    expect(result.errors).toBeUndefined();
-    return result.data!.postMessage;
-  };
+  const read = async (as: Person, variables: Record<string, unknown> = {}) =>
+    (await ok<{ conversation: ConversationFields }>(as, CONVERSATION, { m: mentorshipId, ...variables })).conversation;
+  const post = async (as: Person, body: string, commandId?: string) =>
+    (await ok<{ postMessage: MessageFields }>(as, POST, { m: mentorshipId, b: body, c: commandId })).postMessage;
   const refusal = async (as: Person, query: string, variables: Record<string, unknown>) => {
-    const result = await gql(as, query, variables);
-    expect(result.errors?.length).toBeGreaterThan(0);
-    return { code: result.errors![0]!.extensions?.code, message: result.errors![0]!.message };
+    const { code, message } = await sessions.refused(as, query, variables);
+    return { code, message };
   };
 
   beforeAll(async () => {
-    issuer = await startDevIssuer({
-      port: 0,
-      keyFile: path.join(os.tmpdir(), `trellis-test-keys-conversations-${process.pid}.json`),
-    });
-    db = await createTestDatabase('sessions_conversations');
-    kafka = createTestKafka();
-    await createTestTopics(kafka, [wiring.matchingTopic, wiring.sessionsTopic, wiring.profilesTopic]);
-    const auth = { issuer: issuer.issuer, audience: 'trellis', jwksUrl: issuer.jwksUrl, clockToleranceSeconds: 5 };
-    app = await NestFactory.create(AppModule.register({ config: { mongoDatabase: db.name, port: 0 }, wiring, auth }), {
-      logger: false,
-    });
-    await app.listen(0, '127.0.0.1');
-    url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
-    publisher = new EventPublisher(
-      kafka,
-      new ContractRegistry([...profilesContracts, ...(matchingContracts as unknown as EventContract[])]),
-    );
-    consumer = kafka.consumer({ groupId: uniqueName('conversations_topic_reader') });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [wiring.sessionsTopic], fromBeginning: true });
-    const registry = sessionsContractRegistry();
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        published.push(registry.validate(JSON.parse(message.value!.toString()), false));
-      },
-    });
-    service = new ConversationsService(
-      app.get(ConversationStore),
-      app.get(SessionsReadModels),
-      new SealedTexts(app.get(PersonKeyStore)),
-      () => new Date(clockMs),
-    );
+    app = await sessions.start();
+    await reader.start(sessions.kafka, wiring.sessionsTopic, 'conversations_topic_reader');
+    feed = new UpstreamFeed(sessions.kafka, tenantId, programId);
+    service = clockedUseCases(app, () => new Date(clockMs)).conversations;
   });
 
   afterAll(async () => {
-    await consumer?.disconnect();
-    await publisher?.disconnect();
-    await app?.close();
-    await db?.drop();
-    await issuer?.stop();
+    await reader.stop();
+    await feed?.disconnect();
+    await sessions.close();
   });
 
   it('opens the conversation when the mentorship starts', async () => {
-    await publisher.publish([
-      {
-        topic: wiring.matchingTopic,
-        envelopes: [
-          envelope(`mentorship-${mentorshipId}`, 'mentorship', 'MentorshipStarted', {
-            mentorshipId,
-            programId,
-            mentorPersonId: mentor.personId,
-            menteePersonId: mentee.personId,
-            mentorParticipantId: participantIdFor(programId, mentor.personId),
-            menteeParticipantId: participantIdFor(programId, mentee.personId),
-            format: 'one-on-one',
-            origin: 'request',
-            originId: 'req-1',
-          }),
-        ],
-      },
-    ]);
+    await feed.publish(wiring.matchingTopic, feed.mentorshipStarted(mentorshipId, mentor, mentee));
     await waitUntil(async () => published.some((e) => e.type === 'ConversationOpened'));
     const opened = published.find((e) => e.type === 'ConversationOpened')!;
     expect(opened).toMatchObject({
@@ -341,23 +234,7 @@ describe('conversations (sessions service, real FerretDB and Kafka)', () => {
   });
 
   it('shows an erased person’s messages as "message removed" and leaves the rest', async () => {
-    await publisher.publish([
-      {
-        topic: wiring.profilesTopic,
-        envelopes: [
-          envelope(
-            `participant-${participantIdFor(programId, mentee.personId)}`,
-            'participant',
-            'ParticipantDataErased',
-            {
-              participantId: participantIdFor(programId, mentee.personId),
-              personId: mentee.personId,
-              programId,
-            },
-          ),
-        ],
-      },
-    ]);
+    await feed.publish(wiring.profilesTopic, feed.participantEvent(mentee, 'ParticipantDataErased'));
     // The reactor shreds the key first, then drops the person's conversation rows.
     const rows = app.get(SessionsReadModels).conversationMembers;
     await waitUntil(async () => (await rows.countDocuments({ tenantId, personId: mentee.personId })) === 0);

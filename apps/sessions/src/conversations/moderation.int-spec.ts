@@ -1,27 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import os from 'node:os';
-import path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { matchingContracts } from '@trellis/matching/contracts';
-import { participantIdFor, profilesContracts } from '@trellis/profiles/contracts';
-import { type DevIssuer, startDevIssuer } from '@trellis/shared/auth';
-import { ContractRegistry, type EventContract, type EventEnvelope, EventPublisher } from '@trellis/shared/messaging';
-import {
-  createTestDatabase,
-  createTestKafka,
-  createTestTopics,
-  type TestDatabase,
-  uniqueName,
-  waitUntil,
-} from '@trellis/shared/testing';
-import type { Consumer, Kafka } from 'kafkajs';
-import { AppModule } from '../app.module';
-import type { SessionsDirectory } from '../core/sessions-directory';
-import { SESSIONS_DIRECTORY } from '../core/sessions-wiring';
-import { sessionsContractRegistry } from '../core/sessions-outbox';
+import { uniqueName, waitUntil } from '@trellis/shared/testing';
+import { startProgram } from '../testing/program.fixture';
+import { SessionsHarness } from '../testing/sessions-harness';
+import { SessionsTopicReader } from '../testing/sessions-topic-reader';
+import { UpstreamFeed } from '../testing/upstream-feed';
 
-type GqlResult<T> = { data?: T | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
 interface Who {
   tenantId: string;
   personId: string;
@@ -65,25 +48,11 @@ const REPORT = `mutation($m: ID!, $id: ID!) { reportMessage(mentorshipId: $m, me
  * removes them (they read nothing new). Members, strangers and another organization's admin are refused.
  */
 describe('moderation of reported messages (sessions service, real FerretDB and Kafka)', () => {
-  let app: INestApplication;
-  let issuer: DevIssuer;
-  let url: string;
-  let db: TestDatabase;
-  let kafka: Kafka;
-  let publisher: EventPublisher;
-  let consumer: Consumer;
-  const published: EventEnvelope[] = [];
-  const wiring = {
-    matchingTopic: uniqueName('t_matching'),
-    sessionsTopic: uniqueName('t_sessions'),
-    profilesTopic: uniqueName('t_profiles'),
-    lifecycleGroup: uniqueName('sessions_lifecycle'),
-    availabilityGroup: uniqueName('sessions_availability'),
-    membershipsGroup: uniqueName('sessions_memberships'),
-    erasureGroup: uniqueName('sessions_erasure'),
-    retryBaseDelayMs: 20,
-    healthIntervalMs: 0,
-  };
+  const sessions = new SessionsHarness('sessions_moderation', { memberships: true });
+  const { ok } = sessions;
+  const reader = new SessionsTopicReader();
+  const published = reader.events;
+  let feed: UpstreamFeed;
   const tenantId = uniqueName('org');
   const programId = randomUUID();
   const mentorshipId = randomUUID();
@@ -93,141 +62,27 @@ describe('moderation of reported messages (sessions service, real FerretDB and K
   const manager = person('manager');
   const outsider = person('outsider');
   const otherOrgAdmin: Who = { tenantId: uniqueName('org-elsewhere'), personId: manager.personId, orgAdmin: true };
-  const revisions = new Map<string, number>();
   const messageIds: string[] = [];
 
-  const envelope = (streamType: string, streamId: string, type: string, data: Record<string, unknown>) => {
-    const revision = (revisions.get(streamId) ?? 0) + 1;
-    revisions.set(streamId, revision);
-    return {
-      id: randomUUID(),
-      type,
-      schemaVersion: 1,
-      streamId,
-      streamType,
-      revision,
-      occurredAt: new Date().toISOString(),
-      tenantId,
-      programId,
-      correlationId: randomUUID(),
-      data,
-    } satisfies EventEnvelope;
-  };
-  const enroll = (who: Who, role: string) =>
-    envelope('participant', `participant-${participantIdFor(programId, who.personId)}`, 'ParticipantEnrolled', {
-      participantId: participantIdFor(programId, who.personId),
-      personId: who.personId,
-      programId,
-      cohortId: null,
-      roles: [role],
-      mentorCapacity: role === 'mentor' ? 2 : 0,
-      invited: false,
-      profile: {
-        department: null,
-        orgUnit: null,
-        seniority: null,
-        field: null,
-        skillsOffered: [],
-        skillsSought: [],
-        interests: [],
-        languages: ['en'],
-        timezone: 'UTC',
-        availability: [],
-        formats: ['virtual'],
-        communicationStyle: null,
-        managerPersonId: null,
-        matchingAnswers: [],
-        consentedDemographics: {},
-      },
-    });
-
-  async function gql<T>(as: Who, query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
-    const token = await issuer.mint({ ...as, orgAdmin: as.orgAdmin === true });
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GqlResult<T>;
-  }
-  const ok = async <T>(as: Who, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const result = await gql<T>(as, query, variables);
-    expect(result.errors).toBeUndefined();
-    return result.data!;
-  };
-  const refusal = async (as: Who, query: string, variables: Record<string, unknown>) => {
-    const result = await gql(as, query, variables);
-    expect(result.errors?.length).toBeGreaterThan(0);
-    return result.errors![0]!.extensions?.code;
-  };
+  const refusal = async (as: Who, query: string, variables: Record<string, unknown>) =>
+    (await sessions.refused(as, query, variables)).code;
   const list = async (as: Who, status = 'OPEN') =>
     (await ok<{ reportedMessages: Reported[] }>(as, LIST, { p: programId, s: status })).reportedMessages;
   const read = async (as: Who) => (await ok<ConversationAnswer>(as, CONVERSATION, { m: mentorshipId })).conversation;
 
   beforeAll(async () => {
-    issuer = await startDevIssuer({
-      port: 0,
-      keyFile: path.join(os.tmpdir(), `trellis-test-keys-moderation-${process.pid}.json`),
+    await sessions.start();
+    await reader.start(sessions.kafka, sessions.wiring.sessionsTopic, 'moderation_topic_reader');
+    feed = new UpstreamFeed(sessions.kafka, tenantId, programId);
+    await startProgram(sessions, feed, {
+      manager,
+      participants: [
+        [mentor, 'mentor'],
+        [mentee, 'mentee'],
+        [outsider, 'mentee'],
+      ],
+      mentorships: [{ mentorshipId, mentor, mentee }],
     });
-    db = await createTestDatabase('sessions_moderation');
-    kafka = createTestKafka();
-    await createTestTopics(kafka, [wiring.matchingTopic, wiring.sessionsTopic, wiring.profilesTopic]);
-    const auth = { issuer: issuer.issuer, audience: 'trellis', jwksUrl: issuer.jwksUrl, clockToleranceSeconds: 5 };
-    app = await NestFactory.create(AppModule.register({ config: { mongoDatabase: db.name, port: 0 }, wiring, auth }), {
-      logger: false,
-    });
-    await app.listen(0, '127.0.0.1');
-    url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
-    publisher = new EventPublisher(
-      kafka,
-      new ContractRegistry([...profilesContracts, ...(matchingContracts as unknown as EventContract[])]),
-    );
-    consumer = kafka.consumer({ groupId: uniqueName('moderation_topic_reader') });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [wiring.sessionsTopic], fromBeginning: true });
-    const registry = sessionsContractRegistry();
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        published.push(registry.validate(JSON.parse(message.value!.toString()), false));
-      },
-    });
-    await publisher.publish([
-      {
-        topic: wiring.profilesTopic,
-        envelopes: [
-          envelope('program', `program-${programId}`, 'ProgramManagerAssigned', {
-            programId,
-            personId: manager.personId,
-          }),
-          enroll(mentor, 'mentor'),
-          enroll(mentee, 'mentee'),
-          enroll(outsider, 'mentee'),
-        ],
-      },
-      {
-        topic: wiring.matchingTopic,
-        envelopes: [
-          envelope('mentorship', `mentorship-${mentorshipId}`, 'MentorshipStarted', {
-            mentorshipId,
-            programId,
-            mentorPersonId: mentor.personId,
-            menteePersonId: mentee.personId,
-            mentorParticipantId: participantIdFor(programId, mentor.personId),
-            menteeParticipantId: participantIdFor(programId, mentee.personId),
-            format: 'one-on-one',
-            origin: 'request',
-            originId: randomUUID(),
-          }),
-        ],
-      },
-    ]);
-    const directory = app.get<symbol, SessionsDirectory>(SESSIONS_DIRECTORY);
-    await waitUntil(
-      async () => (await directory.memberships.membership(tenantId, programId, manager.personId)) !== null,
-    );
-    await waitUntil(
-      async () => (await directory.memberships.membership(tenantId, programId, outsider.personId)) !== null,
-    );
     await waitUntil(async () => published.some((e) => e.type === 'ConversationOpened'));
     for (let i = 1; i <= 14; i += 1) {
       const author = i % 2 === 0 ? mentor : mentee;
@@ -241,11 +96,9 @@ describe('moderation of reported messages (sessions service, real FerretDB and K
   }, 120_000);
 
   afterAll(async () => {
-    await consumer?.disconnect();
-    await publisher?.disconnect();
-    await app?.close();
-    await db?.drop();
-    await issuer?.stop();
+    await reader.stop();
+    await feed?.disconnect();
+    await sessions.close();
   });
 
   it('shows the manager a reported message with two messages either side, and nothing earlier', async () => {

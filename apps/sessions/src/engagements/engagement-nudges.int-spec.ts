@@ -1,27 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import os from 'node:os';
-import path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { matchingContracts } from '@trellis/matching/contracts';
 import { SESSIONS_EVENTS_TOPIC } from '@trellis/sessions/contracts';
-import { type DevIssuer, type Principal, startDevIssuer } from '@trellis/shared/auth';
-import { ContractRegistry, type EventEnvelope, EventPublisher } from '@trellis/shared/messaging';
-import {
-  createTestDatabase,
-  createTestKafka,
-  createTestTopics,
-  deleteTestTopics,
-  type ServiceProcess,
-  startServiceProcess,
-  type TestDatabase,
-  uniqueName,
-  waitUntil,
-} from '@trellis/shared/testing';
-import type { Kafka } from 'kafkajs';
-import { AppModule } from '../app.module';
-
-type GqlResult<T> = { data?: T | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+import type { DevIssuer, Principal } from '@trellis/shared/auth';
+import { type ServiceProcess, startServiceProcess, uniqueName, waitUntil } from '@trellis/shared/testing';
+import { postGraphql } from '../testing/graphql-client';
+import { SessionsHarness } from '../testing/sessions-harness';
+import { startTestIssuer } from '../testing/subgraph-harness';
+import { UpstreamFeed } from '../testing/upstream-feed';
 
 interface NudgeAnswer {
   nudgeMentorship: { mentorshipId: string; nudgedAt: string; nudgedByPersonId: string; alreadyNudged: boolean };
@@ -41,40 +25,27 @@ const INTERNAL_TOKEN = 'engagement-nudges-int-test-internal-token';
  * process, asking the real profiles service for contacts) turns it into both people's inbox items.
  */
 describe('nudging a pair reaches both inboxes (sessions, notifications and profiles)', () => {
+  // The sessions topic is the real one: the notifications service reads nothing else.
+  const sessions = new SessionsHarness('sessions_nudges', {
+    memberships: true,
+    sessionsTopic: SESSIONS_EVENTS_TOPIC,
+    partitions: 1,
+  });
+  const { wiring } = sessions;
   let issuer: DevIssuer;
   let profiles: ServiceProcess;
   let notifications: ServiceProcess;
-  let db: TestDatabase;
-  let app: INestApplication;
   let url: string;
-  let kafka: Kafka;
-  let matching: EventPublisher;
+  let matching: UpstreamFeed;
   const tenantId = uniqueName('org');
   const admin: Principal = { tenantId, personId: `admin-${tenantId}`, orgAdmin: true };
   const mentor: Principal = { tenantId, personId: `mentor-${tenantId}`, orgAdmin: false };
   const mentee: Principal = { tenantId, personId: `mentee-${tenantId}`, orgAdmin: false };
   const mentorshipId = randomUUID();
   let programId = '';
-  const wiring = {
-    sessionsTopic: SESSIONS_EVENTS_TOPIC,
-    matchingTopic: uniqueName('t_matching'),
-    profilesTopic: uniqueName('t_profiles'),
-    lifecycleGroup: uniqueName('sessions_lifecycle'),
-    availabilityGroup: uniqueName('sessions_availability'),
-    membershipsGroup: uniqueName('sessions_memberships'),
-    erasureGroup: uniqueName('sessions_erasure'),
-    retryBaseDelayMs: 20,
-    healthIntervalMs: 0,
-  };
 
-  const gqlAt = async <T>(endpoint: string, as: Principal, query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await issuer.mint(as)}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GqlResult<T>;
-  };
+  const gqlAt = <T>(endpoint: string, as: Principal, query: string, variables: Record<string, unknown> = {}) =>
+    postGraphql<T>(issuer, endpoint, as, query, variables);
   const enroll = async (as: Principal, role: 'MENTOR' | 'MENTEE') => {
     const enrolled = await gqlAt(
       profiles.url,
@@ -103,10 +74,7 @@ describe('nudging a pair reaches both inboxes (sessions, notifications and profi
   };
 
   beforeAll(async () => {
-    issuer = await startDevIssuer({
-      port: 0,
-      keyFile: path.join(os.tmpdir(), `trellis-test-keys-nudges-${process.pid}.json`),
-    });
+    issuer = await startTestIssuer('nudges');
     const auth = { TRELLIS_AUTH_ISSUER: issuer.issuer, TRELLIS_AUTH_JWKS_URL: issuer.jwksUrl };
     profiles = await startServiceProcess('profiles', { ...auth, TRELLIS_INTERNAL_TOKEN: INTERNAL_TOKEN });
     notifications = await startServiceProcess('notifications', {
@@ -127,46 +95,11 @@ describe('nudging a pair reaches both inboxes (sessions, notifications and profi
     await enroll(mentor, 'MENTOR');
     await enroll(mentee, 'MENTEE');
 
-    kafka = createTestKafka();
-    await createTestTopics(kafka, [wiring.matchingTopic, wiring.profilesTopic], 1);
-    db = await createTestDatabase('sessions_nudges');
-    app = await NestFactory.create(
-      AppModule.register({
-        config: { mongoDatabase: db.name, port: 0 },
-        wiring,
-        auth: { issuer: issuer.issuer, audience: 'trellis', jwksUrl: issuer.jwksUrl, clockToleranceSeconds: 5 },
-      }),
-      { logger: false },
-    );
-    await app.listen(0, '127.0.0.1');
-    url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
+    await sessions.start({ issuer });
+    url = sessions.url;
 
-    matching = new EventPublisher(kafka, new ContractRegistry(matchingContracts));
-    await matching.connect();
-    const started: EventEnvelope = {
-      id: randomUUID(),
-      type: 'MentorshipStarted',
-      schemaVersion: 1,
-      streamId: `mentorship-${mentorshipId}`,
-      streamType: 'mentorship',
-      revision: 1,
-      occurredAt: new Date().toISOString(),
-      tenantId,
-      programId,
-      correlationId: randomUUID(),
-      data: {
-        mentorshipId,
-        programId,
-        mentorPersonId: mentor.personId,
-        menteePersonId: mentee.personId,
-        mentorParticipantId: `pa-${mentor.personId}`,
-        menteeParticipantId: `pa-${mentee.personId}`,
-        format: 'one-on-one',
-        origin: 'request',
-        originId: randomUUID(),
-      },
-    };
-    await matching.publish([{ topic: wiring.matchingTopic, envelopes: [started] }]);
+    matching = new UpstreamFeed(sessions.kafka, tenantId, programId);
+    await matching.publish(wiring.matchingTopic, matching.mentorshipStarted(mentorshipId, mentor, mentee));
     await waitUntil(
       async () => {
         const answer = await gqlAt<NudgeAnswer>(url, mentee, NUDGE, { m: mentorshipId });
@@ -178,10 +111,8 @@ describe('nudging a pair reaches both inboxes (sessions, notifications and profi
   }, 300_000);
 
   afterAll(async () => {
-    await app?.close();
     await matching?.disconnect();
-    await deleteTestTopics(kafka, [wiring.matchingTopic, wiring.profilesTopic]).catch(() => undefined);
-    await db?.drop();
+    await sessions.close();
     await notifications?.stop();
     await profiles?.stop();
     await issuer?.stop();

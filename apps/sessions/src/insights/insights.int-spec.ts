@@ -1,22 +1,15 @@
-import os from 'node:os';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { type INestApplication, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { Module } from '@nestjs/common';
 import { MATCHING_TOPIC } from '@trellis/matching/contracts';
-import { participantIdFor, PROFILES_TOPIC } from '@trellis/profiles/contracts';
+import { PROFILES_TOPIC } from '@trellis/profiles/contracts';
 import { SESSIONS_EVENTS_TOPIC } from '@trellis/sessions/contracts';
-import { type DevIssuer, type Principal, startDevIssuer } from '@trellis/shared/auth';
+import type { Principal } from '@trellis/shared/auth';
 import { SubgraphGraphqlModule } from '@trellis/shared/graphql';
 import { EventPublisher, type EventEnvelope } from '@trellis/shared/messaging';
 import { PlatformModule } from '@trellis/shared/platform';
-import {
-  createTestDatabase,
-  createTestKafka,
-  eventually,
-  type TestDatabase,
-  uniqueName,
-} from '@trellis/shared/testing';
+import { createTestKafka, eventually, uniqueName } from '@trellis/shared/testing';
+import { SubgraphHarness } from '../testing/subgraph-harness';
+import { participantProfile, UpstreamEvents } from '../testing/upstream-events.fixture';
 import { InsightsModule, insightContracts } from './insights.module';
 import { InsightsStore } from './insights.store';
 
@@ -34,10 +27,8 @@ const INSIGHTS = `query($p: ID!, $asOf: String) { programInsights(programId: $p,
   outcomes { averageSessionRating closuresByReason { key count } } } }`;
 
 describe('program insights in the sessions service (real broker and FerretDB)', () => {
-  let issuer: DevIssuer;
-  let db: TestDatabase;
-  let app: INestApplication;
-  let url: string;
+  const insights = new SubgraphHarness('insights');
+  const { gql } = insights;
   const kafka = createTestKafka();
   const publisher = new EventPublisher(kafka, insightContracts());
   const tenantId = uniqueName('org');
@@ -47,7 +38,7 @@ describe('program insights in the sessions service (real broker and FerretDB)', 
   const mentor = person('mentor');
   const mentee = person('mentee');
   const mentee2 = person('mentee2');
-  const revisions = new Map<string, number>();
+  const events = new UpstreamEvents(tenantId, programId);
 
   const envelope = (
     topic: string,
@@ -56,70 +47,19 @@ describe('program insights in the sessions service (real broker and FerretDB)', 
     type: string,
     occurredAt: string,
     data: Record<string, unknown>,
-  ) => {
-    const revision = (revisions.get(streamId) ?? 0) + 1;
-    revisions.set(streamId, revision);
-    const value: EventEnvelope = {
-      id: randomUUID(),
-      type,
-      schemaVersion: 1,
-      streamId,
-      streamType,
-      revision,
-      occurredAt,
-      tenantId,
-      programId,
-      correlationId: randomUUID(),
-      data,
-    };
-    return { topic, value };
-  };
+  ) => ({ topic, value: events.envelope(streamType, streamId, type, data, occurredAt) });
   const publish = async (...messages: Array<{ topic: string; value: EventEnvelope }>) => {
     for (const { topic, value } of messages) await publisher.publish([{ topic, envelopes: [value] }]);
   };
-  const gql = async <T>(as: Principal, query: string, variables: Record<string, unknown>) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await issuer.mint(as)}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
-  };
-  const profile = (department: string) => ({
-    department,
-    orgUnit: null,
-    seniority: 3,
-    field: null,
-    skillsOffered: [],
-    skillsSought: [],
-    interests: [],
-    languages: ['en'],
-    timezone: 'Europe/Berlin',
-    availability: [],
-    formats: ['virtual'],
-    communicationStyle: null,
-    managerPersonId: null,
-    matchingAnswers: [],
-    consentedDemographics: {},
-  });
-  const enrollment = (who: Principal, role: string, at: string) =>
-    envelope(
-      PROFILES_TOPIC,
-      'participant',
-      `participant-${participantIdFor(programId, who.personId)}`,
-      'ParticipantEnrolled',
+  const enrollment = (who: Principal, role: 'mentor' | 'mentee', at: string) => ({
+    topic: PROFILES_TOPIC,
+    value: events.enrolled(
+      who,
+      role,
+      participantProfile({ department: 'engineering', seniority: 3, timezone: 'Europe/Berlin' }),
       at,
-      {
-        participantId: participantIdFor(programId, who.personId),
-        personId: who.personId,
-        programId,
-        cohortId: null,
-        roles: [role],
-        mentorCapacity: role === 'mentor' ? 2 : 0,
-        invited: false,
-        profile: profile('engineering'),
-      },
-    );
+    ),
+  });
   const settings = {
     format: 'one-on-one',
     meetingCadenceDays: 14,
@@ -143,37 +83,26 @@ describe('program insights in the sessions service (real broker and FerretDB)', 
   };
 
   beforeAll(async () => {
-    issuer = await startDevIssuer({
-      port: 0,
-      keyFile: path.join(os.tmpdir(), `trellis-test-keys-${process.pid}.json`),
-    });
-    db = await createTestDatabase('insights');
-    @Module({
+    @Module({})
+    class InsightsTestApp {}
+    await insights.start(({ databaseName, auth }) => ({
+      module: InsightsTestApp,
       imports: [
         PlatformModule.forService({
           service: 'sessions',
           mongo: true,
           kafka: true,
-          config: { mongoDatabase: db.name, port: 0 },
+          config: { mongoDatabase: databaseName, port: 0 },
         }),
-        SubgraphGraphqlModule.forRoot({
-          service: 'sessions',
-          auth: { issuer: issuer.issuer, audience: 'trellis', jwksUrl: issuer.jwksUrl, clockToleranceSeconds: 5 },
-        }),
+        SubgraphGraphqlModule.forRoot({ service: 'sessions', auth }),
         InsightsModule,
       ],
-    })
-    class InsightsTestApp {}
-    app = await NestFactory.create(InsightsTestApp, { logger: false });
-    await app.listen(0, '127.0.0.1');
-    url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
+    }));
   });
 
   afterAll(async () => {
     await publisher.disconnect();
-    await app?.close();
-    await db?.drop();
-    await issuer?.stop();
+    await insights.close();
   });
 
   it('follows the program from its events, answers "as of" a past date, ignores redeliveries and is for managers only', async () => {
@@ -195,24 +124,10 @@ describe('program insights in the sessions service (real broker and FerretDB)', 
       enrollment(mentee, 'mentee', '2026-10-03T09:00:00.000Z'),
       enrollment(mentee2, 'mentee', '2026-10-03T10:00:00.000Z'),
     );
-    const started = envelope(
-      MATCHING_TOPIC,
-      'mentorship',
-      `mentorship-${mentorshipId}`,
-      'MentorshipStarted',
-      '2026-10-10T09:00:00.000Z',
-      {
-        mentorshipId,
-        programId,
-        mentorPersonId: mentor.personId,
-        menteePersonId: mentee.personId,
-        mentorParticipantId: participantIdFor(programId, mentor.personId),
-        menteeParticipantId: participantIdFor(programId, mentee.personId),
-        format: 'one-on-one',
-        origin: 'request',
-        originId: randomUUID(),
-      },
-    );
+    const started = {
+      topic: MATCHING_TOPIC,
+      value: events.mentorshipStarted(mentorshipId, mentor, mentee, '2026-10-10T09:00:00.000Z'),
+    };
     const feedback = envelope(
       SESSIONS_EVENTS_TOPIC,
       'session',
@@ -243,23 +158,10 @@ describe('program insights in the sessions service (real broker and FerretDB)', 
     });
 
     // Later history: the mentorship ends; a redelivered feedback event must not count twice.
-    await publish(
-      envelope(
-        MATCHING_TOPIC,
-        'mentorship',
-        `mentorship-${mentorshipId}`,
-        'MentorshipEnded',
-        '2026-11-15T09:00:00.000Z',
-        {
-          mentorshipId,
-          programId,
-          mentorPersonId: mentor.personId,
-          menteePersonId: mentee.personId,
-          reason: 'goals-met',
-          endedBy: 'mentee',
-        },
-      ),
-    );
+    await publish({
+      topic: MATCHING_TOPIC,
+      value: events.mentorshipEnded(mentorshipId, mentor, mentee, 'goals-met', '2026-11-15T09:00:00.000Z'),
+    });
     await publisher.publish([{ topic: feedback.topic, envelopes: [feedback.value] }]);
     await eventually(async () => {
       const now = await gql<Figures>(manager, INSIGHTS, { p: programId });
@@ -268,12 +170,12 @@ describe('program insights in the sessions service (real broker and FerretDB)', 
     });
     const now = await gql<Figures>(manager, INSIGHTS, { p: programId });
     expect(now.data?.programInsights.outcomes.averageSessionRating).toBe(4);
-    expect(await db.connection.collection('insight_events').countDocuments({ tenantId })).toBe(7);
+    expect(await insights.db.connection.collection('insight_events').countDocuments({ tenantId })).toBe(7);
     const stillNovember = await gql<Figures>(manager, INSIGHTS, { p: programId, asOf: asOfNovember });
     expect({ ...stillNovember.data?.programInsights }).toEqual({ ...recordedInNovember.data?.programInsights });
 
     // Replaying every event into a fresh read model reproduces the same numbers.
-    const replayed = new InsightsStore(db.connection, 'insight_events_replay');
+    const replayed = new InsightsStore(insights.db.connection, 'insight_events_replay');
     const consumer = kafka.consumer({ groupId: uniqueName('insights-replay') });
     await consumer.connect();
     await consumer.subscribe({ topics: [PROFILES_TOPIC, MATCHING_TOPIC, SESSIONS_EVENTS_TOPIC], fromBeginning: true });
@@ -285,7 +187,7 @@ describe('program insights in the sessions service (real broker and FerretDB)', 
     });
     await eventually(async () => expect(await replayed.events.countDocuments({ tenantId })).toBe(7));
     await consumer.disconnect();
-    const original = await app.get(InsightsStore).history(tenantId, programId);
+    const original = await insights.app.get(InsightsStore).history(tenantId, programId);
     expect(sortById(await replayed.history(tenantId, programId))).toEqual(sortById(original));
 
     // Only managers (and org admins) read insights; another organization does not even see the program.
