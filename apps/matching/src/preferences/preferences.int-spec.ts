@@ -112,6 +112,25 @@ describe('Matching preferences (GraphQL and rounds, real broker and FerretDB)', 
     expect(left.data?.setRatherNotMentees.ratherNotMenteePersonIds).toEqual(['mentee-1']);
     expect(await mentorOf('mentee-1')).toBe(other);
 
+    // Recommendations count the same preferences: the mentor who would rather not is left out, the other preferred
+    // mentor comes first with the favourite factor, the mentors alike but not preferred follow.
+    const recommended = await stack.gql<{
+      recommendedMentors: Array<{ mentorPersonId: string; factors: Array<{ name: string; value: number }> }>;
+    }>(
+      as('mentee-1'),
+      `query($p: ID!) { recommendedMentors(programId: $p, first: 10) { mentorPersonId factors { name value } } }`,
+      {
+        p: programId,
+      },
+    );
+    expect(recommended.errors).toBeUndefined();
+    const list = recommended.data!.recommendedMentors;
+    expect(list.map((r) => r.mentorPersonId)).not.toContain(chosen);
+    expect(list).toHaveLength(MENTORS.length - 1);
+    expect(list[0]!.mentorPersonId).toBe(other);
+    expect(list[0]!.factors.find((f) => f.name === 'favourite')).toMatchObject({ value: 1 });
+    expect(list.slice(1).every((r) => (r.factors.find((f) => f.name === 'favourite')?.value ?? 0) === 0)).toBe(true);
+
     // Each person sees only their own lists: the mentee never learns who would rather not take them.
     const menteeView = await stack.gql<{ myMatchingPreferences: Preferences }>(as('mentee-1'), mine, { p: programId });
     expect(menteeView.data?.myMatchingPreferences).toEqual({

@@ -2,6 +2,7 @@ import { isExcluded, scorePair, type FactorContribution } from '@trellis/matchin
 import { DomainError } from '@trellis/shared/event-store';
 import type { Relationships } from '../mentorships/relationships.projection';
 import type { CandidatePool } from '../pool/candidate-pool.projection';
+import type { ProgramPreferences } from '../preferences/preferences.service';
 import { toEngineRules, toMentee, toMentor } from '../rounds/engine-input';
 
 export interface Recommendation {
@@ -30,12 +31,15 @@ export interface SpreadingOptions {
 /**
  * Self-service recommendations: the best-fitting mentors for a mentee with the engine's explanation, spread so that
  * one popular mentor is not recommended to everyone. A mentor's demand is the open requests per free seat; a mentor
- * with two requests for one remaining seat ranks below an almost-as-good mentor nobody has asked yet.
+ * with two requests for one remaining seat ranks below an almost-as-good mentor nobody has asked yet. Preferences
+ * count as in rounds: the mentee's preferred mentors score the `favourite` factor, and a mentor who would rather not
+ * take this mentee is left out (the mentee is not told why).
  */
 export class RecommendationsService {
   constructor(
     private readonly pool: CandidatePool,
     private readonly relationships: Relationships,
+    private readonly preferences: ProgramPreferences,
     private readonly spreading: SpreadingOptions = { demandWeight: 0.5 },
   ) {}
 
@@ -52,11 +56,12 @@ export class RecommendationsService {
     if (!mentee || mentee.status !== 'active' || !mentee.roles.includes('mentee')) {
       throw new DomainError('FORBIDDEN', 'Recommendations are for active mentees of this program.');
     }
-    const [program, mentors, pairs, open] = await Promise.all([
+    const [program, mentors, pairs, open, preferences] = await Promise.all([
       this.pool.program(tenantId, programId),
       this.pool.activeWithRole(tenantId, programId, 'mentor'),
       this.relationships.mentorshipPairs(tenantId, programId),
       this.relationships.openRequests(tenantId, programId),
+      this.preferences.forProgram(tenantId, programId),
     ]);
     const rules = toEngineRules(program?.rules ?? null, program?.questions ?? []);
     const load = new Map<string, number>();
@@ -71,10 +76,18 @@ export class RecommendationsService {
       pending.set(request.mentorPersonId, (pending.get(request.mentorPersonId) ?? 0) + 1);
       if (request.menteePersonId === menteePersonId) alreadyAsked.add(request.mentorPersonId);
     }
-    const engineMentee = toMentee(menteePersonId, mentee.profile, [...previous], []);
+    const preferred = preferences.get(menteePersonId)?.preferredMentorIds ?? [];
+    const engineMentee = toMentee(menteePersonId, mentee.profile, [...previous], [], preferred);
+    const ratherNot = (mentorPersonId: string) =>
+      preferences.get(mentorPersonId)?.ratherNotMenteeIds.includes(menteePersonId) ?? false;
     const recommendations: Recommendation[] = [];
     for (const mentor of mentors) {
-      if (mentor.personId === menteePersonId || previous.has(mentor.personId) || alreadyAsked.has(mentor.personId)) {
+      if (
+        mentor.personId === menteePersonId ||
+        previous.has(mentor.personId) ||
+        alreadyAsked.has(mentor.personId) ||
+        ratherNot(mentor.personId)
+      ) {
         continue;
       }
       const freeSeats = mentor.mentorCapacity - (load.get(mentor.personId) ?? 0);
