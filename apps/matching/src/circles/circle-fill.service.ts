@@ -22,6 +22,7 @@ import { deriveId } from '../commands/deterministic-id';
 import { unwrap } from '../commands/matching-commands';
 import { streamBelongsTo } from '../commands/stream-tenant';
 import type { CandidatePool } from '../pool/candidate-pool.projection';
+import type { ProgramPreferences } from '../preferences/preferences.service';
 import { ENGINE_VERSION, toEngineRules, toEngineSolve, toMentee, toMentor } from '../rounds/engine-input';
 import type { CircleCommandContext, CirclesService } from './circles.service';
 
@@ -41,7 +42,9 @@ export interface CircleFillOutcome {
 /**
  * A round for circles (group-format programs): the engine gets the circle leads as mentors, each with the free places
  * of their open circles as capacity, and the mentees who are in no open circle; the draft is the manager's until
- * published, then every placement goes through the circle's own join (exact seats, one circle per mentee).
+ * published, then every placement goes through the circle's own join (exact seats, one circle per mentee). Preferences
+ * count as in rounds: a mentee's preferred leads score the `favourite` factor, a lead's "rather not" mentees are not
+ * placed in their circles.
  */
 export class CircleFillService {
   readonly fills: CommandHandler<CircleFillCommand, CircleFillEvent, CircleFillState>;
@@ -50,6 +53,7 @@ export class CircleFillService {
     private readonly store: EventStore,
     private readonly pool: CandidatePool,
     private readonly circles: CirclesService,
+    private readonly preferences: ProgramPreferences,
   ) {
     this.fills = new CommandHandler(store, circleFillDecider, { streamType: 'circle-fill' });
   }
@@ -75,10 +79,20 @@ export class CircleFillService {
     for (const s of open)
       freeByLead.set(s.mentorPersonId, (freeByLead.get(s.mentorPersonId) ?? 0) + circleFreeSeats(s));
 
-    const participants = await this.pool.activeParticipants(ctx.tenantId, programId);
+    const [participants, preferences] = await Promise.all([
+      this.pool.activeParticipants(ctx.tenantId, programId),
+      this.preferences.forProgram(ctx.tenantId, programId),
+    ]);
     const mentors = participants
       .filter((r) => leads.has(r.personId) && r.roles.includes('mentor'))
-      .map((r) => toMentor(r.personId, r.profile, freeByLead.get(r.personId) ?? 0))
+      .map((r) =>
+        toMentor(
+          r.personId,
+          r.profile,
+          freeByLead.get(r.personId) ?? 0,
+          preferences.get(r.personId)?.ratherNotMenteeIds,
+        ),
+      )
       .filter((m) => m.capacity > 0);
     const menteeRows = participants.filter(
       (r) => r.roles.includes('mentee') && !inCircle.has(r.personId) && !leads.has(r.personId),
@@ -86,7 +100,9 @@ export class CircleFillService {
     const menteesById = new Map(menteeRows.map((r) => [r.personId, r]));
     const problem = {
       mentors,
-      mentees: menteeRows.map((r) => toMentee(r.personId, r.profile, [], [])),
+      mentees: menteeRows.map((r) =>
+        toMentee(r.personId, r.profile, [], [], preferences.get(r.personId)?.preferredMentorIds),
+      ),
       rules: toEngineRules(program.rules, program.questions ?? []),
     };
     const objective = program.rules?.objective ?? 'best-total';

@@ -287,6 +287,37 @@ describe('Circles on the real broker and FerretDB', () => {
     );
   });
 
+  it("a circle fill counts preferences: a mentee's preferred lead first, never a lead's rather-not mentee", async () => {
+    const pid = `program-${randomUUID()}`;
+    await p.feed.program(pid, { format: 'group', maxCircleSize: 6 });
+    await p.feed.manager(pid, 'manager-1');
+    // Leads alike and mentees alike: only the preferences tell them apart.
+    for (const lead of ['lead-p', 'lead-q']) await p.feed.enrol(pid, lead, ['mentor'], 1, matchingProfile());
+    for (const mentee of ['pref-x', 'pref-y']) await p.feed.enrol(pid, mentee, ['mentee'], 0, matchingProfile());
+    await eventually(async () => (await p.services.pool.activeParticipants(p.tenantId, pid)).length === 4);
+    await eventually(async () => p.services.managers.canManage(p.tenantId, pid, 'manager-1'));
+    const circleOf = {
+      'lead-p': await create(2, 'lead-p', false, pid),
+      'lead-q': await create(2, 'lead-q', false, pid),
+    };
+    const leadOf = (placements: Array<{ circleId: string; menteePersonId: string }>, mentee: string) => {
+      const placed = placements.find((x) => x.menteePersonId === mentee);
+      return placed ? (placed.circleId === circleOf['lead-p'].circleId ? 'lead-p' : 'lead-q') : null;
+    };
+
+    await p.services.preferences.setPreferredMentors(ctx('pref-x'), pid, ['lead-q']);
+    await p.services.preferences.setPreferredMentors(ctx('pref-y'), pid, ['lead-p']);
+    const preferred = await circles.fills.startFill(ctx('manager-1'), pid);
+    expect(leadOf(preferred.placements, 'pref-x')).toBe('lead-q');
+    expect(leadOf(preferred.placements, 'pref-y')).toBe('lead-p');
+
+    // The lead y prefers would rather not take y: the rather-not wins, y goes to the other lead's free place.
+    await p.services.preferences.setRatherNotMentees(ctx('lead-p'), pid, ['pref-y']);
+    const ratherNot = await circles.fills.startFill(ctx('manager-1'), pid);
+    expect(leadOf(ratherNot.placements, 'pref-y')).toBe('lead-q');
+    expect(leadOf(ratherNot.placements, 'pref-x')).toBe('lead-q');
+  });
+
   it('a join that died after claiming, or a close that died before releasing, does not keep a mentee out for good', async () => {
     const quick = new CirclesService(p.services.store, p.services.pool, p.services.managers, circles.readModel, {
       claimTtlSeconds: 1,

@@ -9,6 +9,8 @@ import { MatchingConsumers } from '../core/matching-consumers';
 import { MATCHING_SETTINGS, type MatchingSettings } from '../core/matching-options';
 import { ProgramManagerDirectory } from '../core/program-managers';
 import { CandidatePool } from '../pool/candidate-pool.projection';
+import { PreferencesModule } from '../preferences/preferences.module';
+import { PreferencesService } from '../preferences/preferences.service';
 import { CircleDeparturesReactor } from './circle-departures.reactor';
 import { CircleFillService } from './circle-fill.service';
 import { Circles, circlesProjection } from './circles.projection';
@@ -59,13 +61,13 @@ const circlesEventSourcing = EventSourcingModule.forFeature({
  * model (consumer group `matching.circles` on matching.events.v1) and leaving circles on withdrawal or erasure.
  */
 @Module({
-  imports: [circlesEventSourcing],
+  imports: [circlesEventSourcing, PreferencesModule],
   providers: [
     {
       provide: CircleFillService,
-      useFactory: (store: EventStore, pool: CandidatePool, circles: CirclesService) =>
-        new CircleFillService(store, pool, circles),
-      inject: [EventStore, CandidatePool, CirclesService],
+      useFactory: (store: EventStore, pool: CandidatePool, circles: CirclesService, preferences: PreferencesService) =>
+        new CircleFillService(store, pool, circles, preferences),
+      inject: [EventStore, CandidatePool, CirclesService, PreferencesService],
     },
     CirclesResolver,
   ],
