@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { NotificationIntent, SourceEvent } from '@trellis/notifications/domain';
 import type { Logger } from '@trellis/shared/observability';
 import type { NotificationsStore, ReminderRow } from '../core/notifications-store';
@@ -21,32 +22,53 @@ export class ReminderSender {
       .limit(200)
       .toArray();
     for (const row of due) {
-      // The reminder fires when it is claimed; the fan-out after it is idempotent and may be repeated after a crash.
-      const firedAt = new Date();
-      if (row.state === 'scheduled') {
-        const claimed = await reminders.updateOne(
-          { _id: row._id, sequence: row.sequence, state: 'scheduled' },
-          { $set: { state: 'firing' } },
-        );
-        if (claimed.matchedCount !== 1) continue;
+      try {
+        await this.fire(row);
+      } catch (error) {
+        // One reminder that cannot be delivered stays claimed for the next tick; the others still fire.
+        this.logger.error({ err: error, reminderId: row._id }, 'reminder could not fire');
       }
-      await this.notifier.fanOut(reminderFanOut(row));
-      await reminders.updateOne(
-        { _id: row._id, sequence: row.sequence, state: 'firing' },
-        { $set: { state: 'fired', firedAt } },
-      );
-      const lateMs = firedAt.getTime() - row.dueAtDate.getTime();
-      this.metrics.remindersFired.inc();
-      this.metrics.reminderLateness.observe(Math.max(0, lateMs) / 1000);
-      this.logger.info({ reminderId: row._id, lateMs }, 'reminder fired');
     }
+  }
+
+  private async fire(row: ReminderRow): Promise<void> {
+    const { reminders } = this.store;
+    // The reminder fires when it is claimed; the fan-out after it is idempotent and may be repeated after a crash.
+    const firedAt = new Date();
+    if (row.state === 'scheduled') {
+      const claimed = await reminders.updateOne(
+        { _id: row._id, sequence: row.sequence, state: 'scheduled' },
+        { $set: { state: 'firing' } },
+      );
+      if (claimed.matchedCount !== 1) return;
+    }
+    await this.notifier.fanOut(reminderFanOut(row));
+    await reminders.updateOne(
+      { _id: row._id, sequence: row.sequence, state: 'firing' },
+      { $set: { state: 'fired', firedAt } },
+    );
+    const lateMs = firedAt.getTime() - row.dueAtDate.getTime();
+    this.metrics.remindersFired.inc();
+    this.metrics.reminderLateness.observe(Math.max(0, lateMs) / 1000);
+    this.logger.info({ reminderId: row._id, lateMs }, 'reminder fired');
   }
 }
 
-function reminderFanOut(row: ReminderRow) {
+/**
+ * The firing's identity includes the sequence: a moved reminder is a new notification, a re-fire is not. It becomes
+ * part of every delivery key (with template, recipient and channel), which the inbox announcement caps at 200
+ * characters, so a long reminder id (tenant, conversation and member ids) is digested; short ones stay readable.
+ */
+export function reminderFiringId(row: Pick<ReminderRow, '_id' | 'sequence'>): string {
+  const firing = `${row._id}:${row.sequence}`;
+  return firing.length <= 80
+    ? `reminder:${firing}`
+    : `reminder:${createHash('sha256').update(firing).digest('base64url').slice(0, 32)}`;
+}
+
+export function reminderFanOut(row: ReminderRow) {
   const event: SourceEvent = {
-    // The firing's identity includes the sequence: a moved reminder is a new notification, a re-fire is not.
-    id: `reminder:${row._id}:${row.sequence}`,
+    id: reminderFiringId(row),
     type: 'ReminderDue',
     data: {},
     occurredAt: row.dueAt,
