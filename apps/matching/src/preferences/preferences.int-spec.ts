@@ -169,4 +169,33 @@ describe('Matching preferences (GraphQL and rounds, real broker and FerretDB)', 
     const outsider = await stack.gql(as('mentee-1', uniqueName('org')), mine, { p: programId });
     expect(outsider.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   }, 60_000);
+
+  it("follows the program's setting for how many mentors a mentee may prefer", async () => {
+    const strict = `program-${randomUUID()}`;
+    await stack.feed.program(strict, { maxPreferredMentors: 1 });
+    for (const mentor of ['strict-mentor-a', 'strict-mentor-b']) {
+      await stack.feed.enrol(strict, mentor, ['mentor'], 1, matchingProfile());
+    }
+    await stack.feed.enrol(strict, 'strict-mentee', ['mentee'], 0, matchingProfile());
+    await eventually(async () => (await services.pool.activeParticipants(tenantId, strict)).length === 3, 60_000);
+
+    const view = await stack.gql<{ myMatchingPreferences: Preferences }>(as('strict-mentee'), mine, { p: strict });
+    expect(view.data?.myMatchingPreferences.maxPreferredMentors).toBe(1);
+    const two = await stack.gql(as('strict-mentee'), prefer, {
+      p: strict,
+      ids: ['strict-mentor-a', 'strict-mentor-b'],
+    });
+    expect(two.errors?.[0]).toMatchObject({
+      message: 'You can mark at most 1 preferred mentor.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const one = await stack.gql<{ setPreferredMentors: Preferences }>(as('strict-mentee'), prefer, {
+      p: strict,
+      ids: ['strict-mentor-b'],
+    });
+    expect(one.data?.setPreferredMentors).toMatchObject({
+      preferredMentorPersonIds: ['strict-mentor-b'],
+      maxPreferredMentors: 1,
+    });
+  }, 120_000);
 });

@@ -8,7 +8,7 @@ import { DomainError, type CommitMeta, type EventStore } from '@trellis/shared/e
 import type { CommandContext } from '../acceptance/acceptance.service';
 import { commandCommitId } from '../commands/command-commits';
 import { unwrap, type MatchingCommands } from '../commands/matching-commands';
-import type { CandidatePool, PoolParticipantRow } from '../pool/candidate-pool.projection';
+import type { CandidatePool, PoolParticipantRow, PoolProgramRow } from '../pool/candidate-pool.projection';
 
 const PREFERENCES_STREAM_TYPE = 'participant-preferences';
 
@@ -41,14 +41,14 @@ export class PreferencesService implements ProgramPreferences {
     programId: string,
     mentorPersonIds: string[],
   ): Promise<MatchingPreferences> {
-    await this.requireParticipant(ctx, programId, 'mentee');
+    const { program } = await this.requireParticipant(ctx, programId, 'mentee');
     await this.requireAll(ctx.tenantId, programId, mentorPersonIds, 'mentor');
-    return this.handle(ctx, programId, {
+    return this.handle(ctx, program, {
       type: 'SetPreferredMentors',
       programId,
       personId: ctx.actorPersonId,
       mentorPersonIds,
-      maxPreferredMentors: DEFAULT_MAX_PREFERRED_MENTORS,
+      maxPreferredMentors: maxPreferredOf(program),
     });
   }
 
@@ -57,9 +57,9 @@ export class PreferencesService implements ProgramPreferences {
     programId: string,
     menteePersonIds: string[],
   ): Promise<MatchingPreferences> {
-    await this.requireParticipant(ctx, programId, 'mentor');
+    const { program } = await this.requireParticipant(ctx, programId, 'mentor');
     await this.requireAll(ctx.tenantId, programId, menteePersonIds, 'mentee');
-    return this.handle(ctx, programId, {
+    return this.handle(ctx, program, {
       type: 'SetRatherNotMentees',
       programId,
       personId: ctx.actorPersonId,
@@ -69,11 +69,11 @@ export class PreferencesService implements ProgramPreferences {
 
   /** The asking participant's own lists; nobody else's are ever shown. */
   async mine(ctx: CommandContext, programId: string): Promise<MatchingPreferences> {
-    await this.requireParticipant(ctx, programId, null);
+    const { program } = await this.requireParticipant(ctx, programId, null);
     const { state } = await this.commands.preferences.load(
       participantPreferencesStreamId(programId, ctx.actorPersonId),
     );
-    return toPreferences(state);
+    return toPreferences(state, program);
   }
 
   async forProgram(tenantId: string, programId: string): Promise<ReadonlyMap<string, PreferencesState>> {
@@ -91,9 +91,10 @@ export class PreferencesService implements ProgramPreferences {
 
   private async handle(
     ctx: CommandContext & { commandId: string },
-    programId: string,
+    program: PoolProgramRow,
     command: PreferencesCommand,
   ): Promise<MatchingPreferences> {
+    const { programId } = program;
     const streamId = participantPreferencesStreamId(programId, ctx.actorPersonId);
     const meta: CommitMeta = {
       tenantId: ctx.tenantId,
@@ -109,14 +110,14 @@ export class PreferencesService implements ProgramPreferences {
         meta,
       }),
     );
-    return toPreferences(result.state);
+    return toPreferences(result.state, program);
   }
 
   private async requireParticipant(
     ctx: CommandContext,
     programId: string,
     role: 'mentor' | 'mentee' | null,
-  ): Promise<PoolParticipantRow> {
+  ): Promise<{ program: PoolProgramRow; me: PoolParticipantRow }> {
     const program = await this.pool.program(ctx.tenantId, programId);
     if (!program || program.archived) throw new DomainError('NOT_FOUND', 'There is no such active program.');
     const me = await this.pool.participant(ctx.tenantId, programId, ctx.actorPersonId);
@@ -130,7 +131,7 @@ export class PreferencesService implements ProgramPreferences {
             : 'Only a participant of this program has matching preferences here.',
       );
     }
-    return me;
+    return { program, me };
   }
 
   private async requireAll(
@@ -148,10 +149,14 @@ export class PreferencesService implements ProgramPreferences {
   }
 }
 
-function toPreferences(state: PreferencesState): MatchingPreferences {
+/** The program's setting; programs whose settings predate it allow the default. */
+const maxPreferredOf = (program: PoolProgramRow): number =>
+  program.settings?.maxPreferredMentors ?? DEFAULT_MAX_PREFERRED_MENTORS;
+
+function toPreferences(state: PreferencesState, program: PoolProgramRow): MatchingPreferences {
   return {
     preferredMentorPersonIds: state.preferredMentorIds,
     ratherNotMenteePersonIds: state.ratherNotMenteeIds,
-    maxPreferredMentors: DEFAULT_MAX_PREFERRED_MENTORS,
+    maxPreferredMentors: maxPreferredOf(program),
   };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_PROGRAM_SETTINGS } from '@trellis/profiles/domain';
 import type { ProgramRow } from '../core/read-models';
 import { initialsOf } from '../profiles/initials';
 import type { ParticipantView } from '../profiles/profiles.service';
@@ -9,7 +10,7 @@ export function toProgram(row: ProgramRow): Program {
     name: row.name,
     description: row.description,
     status: row.status,
-    settings: row.settings,
+    settings: { ...DEFAULT_PROGRAM_SETTINGS, ...row.settings },
     matchingRules: {
       weights: Object.entries(row.matchingRules.weights).map(([factor, weight]) => ({
         factor: factor as (typeof MatchingFactorEnum)[keyof typeof MatchingFactorEnum],

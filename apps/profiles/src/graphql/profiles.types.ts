@@ -64,6 +64,8 @@ export class ProgramSettings {
   @Field(() => Int) requestExpiryDays!: number;
   @Field() offerNextBestOnDecline!: boolean;
   @Field(() => Int) maxCircleSize!: number;
+  @Field(() => Int, { description: 'How many mentors a mentee may mark preferred (1 to 10)' })
+  maxPreferredMentors!: number;
 }
 
 @InputType()
@@ -76,6 +78,7 @@ export class ProgramSettingsInput {
   @Field(() => Int, { nullable: true }) requestExpiryDays?: number;
   @Field({ nullable: true }) offerNextBestOnDecline?: boolean;
   @Field(() => Int, { nullable: true }) maxCircleSize?: number;
+  @Field(() => Int, { nullable: true }) maxPreferredMentors?: number;
 }
 
 @ObjectType()

@@ -58,7 +58,8 @@ export const participantPreferencesDecider: Decider<PreferencesCommand, Preferen
       case 'SetPreferredMentors': {
         const ids = distinct(command.mentorPersonIds, command.personId, 'preferred mentor');
         if (ids.length > command.maxPreferredMentors) {
-          throw badInput(`You can mark at most ${command.maxPreferredMentors} preferred mentors.`, {
+          const max = command.maxPreferredMentors;
+          throw badInput(`You can mark at most ${max} preferred ${max === 1 ? 'mentor' : 'mentors'}.`, {
             maxPreferredMentors: command.maxPreferredMentors,
           });
         }

@@ -30,6 +30,8 @@ export const programSettingsSchema = z.object({
   requestExpiryDays: z.number().int(),
   offerNextBestOnDecline: z.boolean(),
   maxCircleSize: z.number().int(),
+  /** How many mentors a mentee may mark preferred; programs created before it was a setting leave it out (3). */
+  maxPreferredMentors: z.number().int().optional(),
 });
 export type ProgramSettings = z.infer<typeof programSettingsSchema>;
 

@@ -152,6 +152,36 @@ describe('Program decider', () => {
         ]);
     });
 
+    it('bounds how many mentors a mentee may prefer, from 1 to 10', () => {
+      given(programDecider, [created])
+        .when({ type: 'ChangeProgramSettings', settings: { maxPreferredMentors: 5 } })
+        .then([
+          {
+            type: 'ProgramSettingsChanged',
+            programId,
+            settings: { ...DEFAULT_PROGRAM_SETTINGS, maxPreferredMentors: 5 },
+          },
+        ]);
+      for (const maxPreferredMentors of [0, 11, 2.5]) {
+        given(programDecider, [created])
+          .when({ type: 'ChangeProgramSettings', settings: { maxPreferredMentors } })
+          .thenFails('BAD_USER_INPUT', /maxPreferredMentors must be a whole number from 1 to 10/);
+      }
+    });
+
+    it('gives a program created before a setting existed its default, so its settings can still change', () => {
+      const { maxPreferredMentors: _left, ...olderSettings } = DEFAULT_PROGRAM_SETTINGS;
+      given(programDecider, [{ ...created, settings: olderSettings }])
+        .when({ type: 'ChangeProgramSettings', settings: { requestExpiryDays: 9 } })
+        .then([
+          {
+            type: 'ProgramSettingsChanged',
+            programId,
+            settings: { ...DEFAULT_PROGRAM_SETTINGS, requestExpiryDays: 9 },
+          },
+        ]);
+    });
+
     it('accepts a valid questionnaire', () => {
       given(programDecider, [created])
         .when({

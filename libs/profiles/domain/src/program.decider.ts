@@ -85,7 +85,7 @@ export interface ProgramState {
   copiedFromProgramId: string | null;
 }
 
-export const DEFAULT_PROGRAM_SETTINGS: ProgramSettings = {
+export const DEFAULT_PROGRAM_SETTINGS: Required<ProgramSettings> = {
   format: 'one-on-one',
   meetingCadenceDays: 14,
   relationshipDurationWeeks: 26,
@@ -94,6 +94,7 @@ export const DEFAULT_PROGRAM_SETTINGS: ProgramSettings = {
   requestExpiryDays: 7,
   offerNextBestOnDecline: true,
   maxCircleSize: 8,
+  maxPreferredMentors: 3,
 };
 
 export const MATCHING_FACTORS: readonly MatchingFactor[] = [
@@ -139,6 +140,7 @@ export const SETTING_BOUNDS: Record<
   maxOpenRequestsPerMentee: [1, 10],
   requestExpiryDays: [1, 60],
   maxCircleSize: [2, 30],
+  maxPreferredMentors: [1, 10],
 };
 
 export function initialProgramState(): ProgramState {
@@ -171,7 +173,7 @@ function validateDetails(details: ProgramDetails): ProgramDetails {
 function validateSettings(settings: ProgramSettings): ProgramSettings {
   for (const [key, [min, max]] of Object.entries(SETTING_BOUNDS)) {
     const value = settings[key as keyof typeof SETTING_BOUNDS];
-    if (!Number.isInteger(value) || value < min || value > max) {
+    if (value === undefined || !Number.isInteger(value) || value < min || value > max) {
       throw bad(`Setting ${key} must be a whole number from ${min} to ${max} (got ${value}).`, key);
     }
   }
@@ -354,7 +356,8 @@ export function evolveProgram(state: ProgramState, event: ProgramEvent): Program
         programId: event.programId,
         name: event.name,
         description: event.description,
-        settings: event.settings,
+        // Settings added since an event was written take their defaults.
+        settings: { ...DEFAULT_PROGRAM_SETTINGS, ...event.settings },
         matchingRules: event.matchingRules,
         questions: event.questions,
         copiedFromProgramId: event.copiedFromProgramId,
@@ -362,7 +365,7 @@ export function evolveProgram(state: ProgramState, event: ProgramEvent): Program
     case 'ProgramDetailsEdited':
       return { ...state, name: event.name, description: event.description };
     case 'ProgramSettingsChanged':
-      return { ...state, settings: event.settings };
+      return { ...state, settings: { ...DEFAULT_PROGRAM_SETTINGS, ...event.settings } };
     case 'ProgramQuestionnaireChanged':
       return { ...state, questions: event.questions };
     case 'ProgramMatchingRulesChanged':

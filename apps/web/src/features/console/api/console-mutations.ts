@@ -40,6 +40,7 @@ export const CHANGE_PROGRAM_SETTINGS = graphql(`
         format
         defaultMentorCapacity
         maxCircleSize
+        maxPreferredMentors
         maxOpenRequestsPerMentee
         meetingCadenceDays
         offerNextBestOnDecline

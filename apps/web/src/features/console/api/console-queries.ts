@@ -63,6 +63,7 @@ export const CONSOLE_PROGRAM = graphql(`
         format
         defaultMentorCapacity
         maxCircleSize
+        maxPreferredMentors
         maxOpenRequestsPerMentee
         meetingCadenceDays
         offerNextBestOnDecline

@@ -5,6 +5,7 @@ export interface SettingsDraft {
   format: ProgramFormat | '';
   defaultMentorCapacity: number | '';
   maxCircleSize: number | '';
+  maxPreferredMentors: number | '';
   maxOpenRequestsPerMentee: number | '';
   requestExpiryDays: number | '';
   meetingCadenceDays: number | '';
@@ -15,6 +16,7 @@ export interface SettingsDraft {
 export const NUMBER_SETTINGS = [
   'defaultMentorCapacity',
   'maxCircleSize',
+  'maxPreferredMentors',
   'maxOpenRequestsPerMentee',
   'requestExpiryDays',
   'meetingCadenceDays',
@@ -27,6 +29,7 @@ export const EMPTY_SETTINGS: SettingsDraft = {
   format: '',
   defaultMentorCapacity: '',
   maxCircleSize: '',
+  maxPreferredMentors: '',
   maxOpenRequestsPerMentee: '',
   requestExpiryDays: '',
   meetingCadenceDays: '',
@@ -63,6 +66,7 @@ export const SETTINGS_REFUSAL_NAMES: Readonly<Record<SettingsField, readonly str
   format: ['settings.format', 'format'],
   defaultMentorCapacity: ['settings.defaultMentorCapacity', 'defaultMentorCapacity'],
   maxCircleSize: ['settings.maxCircleSize', 'maxCircleSize'],
+  maxPreferredMentors: ['settings.maxPreferredMentors', 'maxPreferredMentors'],
   maxOpenRequestsPerMentee: ['settings.maxOpenRequestsPerMentee', 'maxOpenRequestsPerMentee'],
   requestExpiryDays: ['settings.requestExpiryDays', 'requestExpiryDays'],
   meetingCadenceDays: ['settings.meetingCadenceDays', 'meetingCadenceDays'],
