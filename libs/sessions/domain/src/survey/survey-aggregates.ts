@@ -203,6 +203,10 @@ export function aggregateSurvey(
   };
 }
 
+/** Cohorts by id, people in no cohort last. */
+const byCohort = (a: string | null, b: string | null): number =>
+  a === null || b === null ? Number(a === null) - Number(b === null) : a.localeCompare(b);
+
 export interface CohortAggregate {
   /** null: responses of people in no cohort. */
   cohortId: string | null;
@@ -232,10 +236,10 @@ export function aggregateSurveyByCohort(
     hidden.length === 1
       ? sized
           .filter((g) => g.respondents >= minRespondents)
-          .sort((a, b) => a.respondents - b.respondents || String(a.cohortId).localeCompare(String(b.cohortId)))[0]
+          .sort((a, b) => a.respondents - b.respondents || byCohort(a.cohortId, b.cohortId))[0]
       : undefined;
   return sized
-    .sort((a, b) => (a.cohortId ?? '\uffff').localeCompare(b.cohortId ?? '\uffff'))
+    .sort((a, b) => byCohort(a.cohortId, b.cohortId))
     .map(({ cohortId, group }) => ({
       cohortId,
       aggregate:

@@ -121,7 +121,9 @@ describe('survey occurrences', () => {
       askedPersonIds: ['p-mentee', 'p-mentor'],
     });
     // A whole-program survey is not sent to one cohort only.
-    expect(planSurveyOccurrence(wholeProgram, { ...programDateReached, cohortId: 'spring' }, dateReached.at)).toBeNull();
+    expect(
+      planSurveyOccurrence(wholeProgram, { ...programDateReached, cohortId: 'spring' }, dateReached.at),
+    ).toBeNull();
   });
 
   it('plans the same occurrence id for a replayed fact or a restarted scheduler firing later', () => {
@@ -129,7 +131,11 @@ describe('survey occurrences', () => {
     const replay = planSurveyOccurrence(fourWeeksIn, started, day(3));
     expect(replay?.occurrence.occurrenceId).toBe(first?.occurrence.occurrenceId);
     expect(replay?.occurrence.opensAt).toBe(first?.occurrence.opensAt);
-    const late = planSurveyOccurrence(midProgram, { ...dateReached, at: '2026-06-02T10:00:00.000Z' }, day(1, dateReached.at));
+    const late = planSurveyOccurrence(
+      midProgram,
+      { ...dateReached, at: '2026-06-02T10:00:00.000Z' },
+      day(1, dateReached.at),
+    );
     expect(late?.occurrence).toEqual(planSurveyOccurrence(midProgram, dateReached, dateReached.at)?.occurrence);
     const other = planSurveyOccurrence(fourWeeksIn, { ...started, mentorshipId: 'm-2' }, startedAt);
     expect(other?.occurrence.occurrenceId).not.toBe(first?.occurrence.occurrenceId);
