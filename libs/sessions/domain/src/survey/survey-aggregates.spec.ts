@@ -7,41 +7,8 @@ import {
   type SurveyResponseRecord,
 } from './survey-aggregates';
 import type { SurveyAnswer } from './survey-response.decider';
-import type { SurveyQuestion } from './survey.decider';
+import { responseOf as response, surveyQuestions as questions } from '../testing/survey.fixture';
 
-const questions: SurveyQuestion[] = [
-  { questionId: 'q-useful', kind: 'scale', prompt: 'Useful?', required: true, lowLabel: 'No', highLabel: 'Yes' },
-  { questionId: 'q-nps', kind: 'nps', prompt: 'Recommend?', required: true },
-  {
-    questionId: 'q-gains',
-    kind: 'multiple-choice',
-    prompt: 'What did you gain?',
-    required: false,
-    options: [
-      { optionId: 'network', label: 'Network' },
-      { optionId: 'clarity', label: 'Clarity' },
-    ],
-  },
-  { questionId: 'q-why', kind: 'long-text', prompt: 'Why?', required: false },
-];
-
-const response = (
-  person: string,
-  useful: number,
-  nps: number,
-  extra: SurveyAnswer[] = [],
-  cohortId?: string,
-  submittedAt = '2026-04-01T10:00:00.000Z',
-): SurveyResponseRecord => ({
-  respondentPersonId: person,
-  ...(cohortId === undefined ? {} : { cohortId }),
-  submittedAt,
-  answers: [
-    { questionId: 'q-useful', kind: 'scale', value: useful },
-    { questionId: 'q-nps', kind: 'nps', value: nps },
-    ...extra,
-  ],
-});
 const gains = (...optionIds: string[]): SurveyAnswer => ({ questionId: 'q-gains', kind: 'multiple-choice', optionIds });
 const why = (label: string): SurveyAnswer => ({ questionId: 'q-why', kind: 'long-text', text: sealed(label) });
 
@@ -121,6 +88,7 @@ describe('survey aggregates', () => {
       answered: 5,
       options: [
         { optionId: 'network', label: 'Network', count: 4, percent: 80 },
+        { optionId: 'confidence', label: 'Confidence', count: 0, percent: 0 },
         { optionId: 'clarity', label: 'Clarity', count: 2, percent: 40 },
       ],
     });
@@ -186,43 +154,35 @@ describe('survey aggregates', () => {
   });
 
   describe('by cohort', () => {
-    const cohort = (id: string, count: number, from = 0) =>
-      Array.from({ length: count }, (_, i) => response(`${id}-${from + i}`, 4, 9, [], id));
+    /** Cohorts of the given sizes (and any other responses), as "cohort: shown|hidden" in the order listed. */
+    const statuses = (sizes: Record<string, number>, others: SurveyResponseRecord[] = []) =>
+      aggregateSurveyByCohort(questions, [
+        ...Object.entries(sizes).flatMap(([id, count]) =>
+          Array.from({ length: count }, (_, i) => response(`${id}-${i}`, 4, 9, [], id)),
+        ),
+        ...others,
+      ]).map((g) => `${g.cohortId}: ${g.aggregate.status}`);
 
     it('applies the threshold to each cohort on its own', () => {
-      const groups = aggregateSurveyByCohort(questions, [
-        ...cohort('spring', 5),
-        ...cohort('autumn', 6),
-        ...cohort('winter', 4),
-        ...cohort('summer', 1),
-      ]);
-      expect(groups.map((g) => [g.cohortId, g.aggregate.status])).toEqual([
-        ['autumn', 'shown'],
-        ['spring', 'shown'],
-        ['summer', 'hidden'],
-        ['winter', 'hidden'],
+      expect(statuses({ spring: 5, autumn: 6, winter: 4, summer: 1 })).toEqual([
+        'autumn: shown',
+        'spring: shown',
+        'summer: hidden',
+        'winter: hidden',
       ]);
     });
 
     it('hides the smallest shown cohort too when only one is hidden, so no subtraction reveals it', () => {
-      const groups = aggregateSurveyByCohort(questions, [
-        ...cohort('spring', 7),
-        ...cohort('autumn', 5),
-        ...cohort('winter', 2),
+      expect(statuses({ spring: 7, autumn: 5, winter: 2 })).toEqual([
+        'autumn: hidden',
+        'spring: shown',
+        'winter: hidden',
       ]);
-      expect(groups.map((g) => [g.cohortId, g.aggregate.status])).toEqual([
-        ['autumn', 'hidden'],
-        ['spring', 'shown'],
-        ['winter', 'hidden'],
-      ]);
+      expect(statuses({ spring: 7, autumn: 5 })).toEqual(['autumn: shown', 'spring: shown']);
     });
 
     it('puts people in no cohort in a group of their own, last', () => {
-      const groups = aggregateSurveyByCohort(questions, [...cohort('spring', 5), ...five]);
-      expect(groups.map((g) => [g.cohortId, g.aggregate.status])).toEqual([
-        ['spring', 'shown'],
-        [null, 'shown'],
-      ]);
+      expect(statuses({ spring: 5 }, five)).toEqual(['spring: shown', 'null: shown']);
     });
   });
 });

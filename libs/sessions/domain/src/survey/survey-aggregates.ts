@@ -1,6 +1,6 @@
 import { DomainError, type SealedText } from '@trellis/shared/kernel';
 import { parseUtcInstant } from '../time';
-import { NPS_MAX, NPS_MIN, SCALE_MAX, SCALE_MIN, type SurveyOption, type SurveyQuestion } from './survey.decider';
+import { NPS_RANGE, SCALE_RANGE, type SurveyOption, type SurveyQuestion } from './survey.decider';
 import type { SurveyAnswer, SurveyResponseEvent } from './survey-response.decider';
 
 /**
@@ -128,7 +128,7 @@ function shownFigures(question: SurveyQuestion, answers: SurveyAnswer[]): ShownQ
       return {
         ...shown,
         kind: question.kind,
-        distribution: distribution(values, SCALE_MIN, SCALE_MAX),
+        distribution: distribution(values, SCALE_RANGE.min, SCALE_RANGE.max),
         mean: round(values.reduce((sum, v) => sum + v, 0) / values.length, 2),
       };
     case 'nps': {
@@ -137,7 +137,7 @@ function shownFigures(question: SurveyQuestion, answers: SurveyAnswer[]): ShownQ
       return {
         ...shown,
         kind: question.kind,
-        distribution: distribution(values, NPS_MIN, NPS_MAX),
+        distribution: distribution(values, NPS_RANGE.min, NPS_RANGE.max),
         promoters,
         passives: values.length - promoters - detractors,
         detractors,

@@ -2,50 +2,20 @@ import { aggregateSurvey, type SurveyResponseRecord } from './survey-aggregates'
 import { compareSurveyAggregates } from './survey-comparison';
 import type { SurveyAnswer } from './survey-response.decider';
 import type { SurveyQuestion } from './survey.decider';
+import { responseOf, surveyQuestions as questions } from '../testing/survey.fixture';
 
-const questions: SurveyQuestion[] = [
-  { questionId: 'q-useful', kind: 'scale', prompt: 'Useful?', required: true, lowLabel: 'No', highLabel: 'Yes' },
-  { questionId: 'q-nps', kind: 'nps', prompt: 'Recommend?', required: true },
-  {
-    questionId: 'q-topic',
-    kind: 'single-choice',
-    prompt: 'Main topic?',
-    required: false,
-    options: [
-      { optionId: 'career', label: 'Career' },
-      { optionId: 'skills', label: 'Skills' },
-    ],
-  },
-  { questionId: 'q-why', kind: 'short-text', prompt: 'Why?', required: false },
-];
-
-const term = (prefix: string, rows: Array<[number, number, string]>): SurveyResponseRecord[] =>
-  rows.map(([useful, nps, topic], i) => ({
-    respondentPersonId: `${prefix}-${i}`,
-    submittedAt: '2026-04-01T10:00:00.000Z',
-    answers: [
-      { questionId: 'q-useful', kind: 'scale', value: useful },
-      { questionId: 'q-nps', kind: 'nps', value: nps },
-      { questionId: 'q-topic', kind: 'single-choice', optionIds: [topic] },
-    ] satisfies SurveyAnswer[],
-  }));
+/** Five people, each `useful nps topic`. */
+const term = (prefix: string, rows: string): SurveyResponseRecord[] =>
+  rows.split(', ').map((row, i) => {
+    const [useful, nps, topic] = row.split(' ');
+    const chose: SurveyAnswer = { questionId: 'q-topic', kind: 'single-choice', optionIds: [topic!] };
+    return responseOf(`${prefix}-${i}`, Number(useful), Number(nps), [chose]);
+  });
 
 // Previous term: mean 3, NPS −20 (1 promoter, 2 detractors of 5), career 60%.
-const previous = term('old', [
-  [3, 9, 'career'],
-  [3, 7, 'career'],
-  [3, 8, 'career'],
-  [2, 5, 'skills'],
-  [4, 3, 'skills'],
-]);
+const previous = term('old', '3 9 career, 3 7 career, 3 8 career, 2 5 skills, 4 3 skills');
 // This term: mean 4, NPS +40 (3 promoters, 1 detractor of 5), career 40%.
-const current = term('new', [
-  [4, 10, 'career'],
-  [5, 9, 'skills'],
-  [4, 9, 'skills'],
-  [3, 8, 'career'],
-  [4, 2, 'skills'],
-]);
+const current = term('new', '4 10 career, 5 9 skills, 4 9 skills, 3 8 career, 4 2 skills');
 
 describe('survey comparison', () => {
   it('gives this term against the previous one as deltas of the mean, the NPS and each option’s share', () => {
@@ -64,7 +34,14 @@ describe('survey comparison', () => {
             { optionId: 'skills', label: 'Skills', current: 60, previous: 40, delta: 20 },
           ],
         },
-        { questionId: 'q-why', kind: 'short-text', status: 'not-comparable' },
+        {
+          questionId: 'q-gains',
+          kind: 'multiple-choice',
+          status: 'hidden',
+          note: 'hidden: n < 5',
+          hiddenSides: ['current', 'previous'],
+        },
+        { questionId: 'q-why', kind: 'long-text', status: 'not-comparable' },
       ],
     });
   });

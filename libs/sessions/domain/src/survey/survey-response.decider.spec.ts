@@ -8,46 +8,18 @@ import {
   type SurveyResponseCommand,
   type SurveyResponseEvent,
 } from './survey-response.decider';
-import type { SurveyQuestion } from './survey.decider';
+import { surveyQuestions as questions } from '../testing/survey.fixture';
 
 const mentee = 'p-mentee';
 const now = '2026-03-31T09:00:00.000Z';
+const ref = { occurrenceId: 'sv-1:start:m-1', surveyId: 'sv-1', programId: 'prog-1', cohortId: 'spring' };
 const occurrence: SurveyOccurrence = {
-  occurrenceId: 'sv-1:start:m-1',
-  surveyId: 'sv-1',
-  programId: 'prog-1',
-  cohortId: 'spring',
+  ...ref,
   mentorshipId: 'm-1',
   askedPersonIds: [mentee, 'p-mentor'],
   opensAt: '2026-03-30T09:00:00.000Z',
   closesAt: '2026-04-13T09:00:00.000Z',
 };
-const questions: SurveyQuestion[] = [
-  { questionId: 'q-useful', kind: 'scale', prompt: 'Useful?', required: true, lowLabel: 'No', highLabel: 'Yes' },
-  { questionId: 'q-nps', kind: 'nps', prompt: 'Recommend?', required: true },
-  {
-    questionId: 'q-topic',
-    kind: 'single-choice',
-    prompt: 'Main topic?',
-    required: false,
-    options: [
-      { optionId: 'career', label: 'Career' },
-      { optionId: 'skills', label: 'Skills' },
-    ],
-  },
-  {
-    questionId: 'q-gains',
-    kind: 'multiple-choice',
-    prompt: 'What did you gain?',
-    required: false,
-    options: [
-      { optionId: 'network', label: 'Network' },
-      { optionId: 'confidence', label: 'Confidence' },
-      { optionId: 'clarity', label: 'Clarity' },
-    ],
-  },
-  { questionId: 'q-why', kind: 'long-text', prompt: 'Why?', required: false },
-];
 const required: SurveyAnswerInput[] = [
   { questionId: 'q-useful', value: 4 },
   { questionId: 'q-nps', value: 9 },
@@ -62,10 +34,7 @@ const submit = (answers: SurveyAnswerInput[], actor = mentee, when = now): Surve
 });
 const submitted = (answers: SurveyResponseEvent['answers'], submittedAt = now): SurveyResponseEvent => ({
   type: 'SurveyResponseSubmitted',
-  occurrenceId: 'sv-1:start:m-1',
-  surveyId: 'sv-1',
-  programId: 'prog-1',
-  cohortId: 'spring',
+  ...ref,
   respondentPersonId: mentee,
   answers,
   submittedAt,

@@ -3,7 +3,7 @@ import { requireSealed } from '../sealed';
 import { parseUtcInstant, toUtcIso } from '../time';
 import { requireId, withOptional } from '../validation';
 import type { SurveyOccurrence } from './survey-occurrences';
-import { NPS_MAX, NPS_MIN, SCALE_MAX, SCALE_MIN, type SurveyQuestion } from './survey.decider';
+import { NPS_RANGE, SCALE_RANGE, type SurveyQuestion } from './survey.decider';
 
 /**
  * One person's answer to one occurrence of a survey (stream `survey-response-<occurrenceId>/<personId>`). Answers
@@ -107,9 +107,9 @@ function answerFor(question: SurveyQuestion, number: number, input: SurveyAnswer
   const { questionId } = question;
   switch (question.kind) {
     case 'scale':
-      return { questionId, kind: question.kind, value: whole(SCALE_MIN, SCALE_MAX, 'a value') };
+      return { questionId, kind: question.kind, value: whole(SCALE_RANGE.min, SCALE_RANGE.max, 'a value') };
     case 'nps':
-      return { questionId, kind: question.kind, value: whole(NPS_MIN, NPS_MAX, 'a score') };
+      return { questionId, kind: question.kind, value: whole(NPS_RANGE.min, NPS_RANGE.max, 'a score') };
     case 'single-choice':
     case 'multiple-choice':
       return { questionId, kind: question.kind, optionIds: choiceIds(question, input, fail) };

@@ -9,36 +9,18 @@ import {
   type SurveyQuestionInput,
   type SurveySchedule,
 } from './survey.decider';
+import {
+  npsQuestion as nps,
+  topicQuestion as choice,
+  usefulQuestion as scale,
+  whyQuestion,
+} from '../testing/survey.fixture';
 
 const manager = 'p-manager';
 const now = '2026-03-02T09:00:00.000Z';
 const on = { surveyId: 'sv-1', programId: 'prog-1', byPersonId: manager, at: now };
 const by = { actor: manager, now };
 
-const scale: SurveyQuestion = {
-  questionId: 'q-useful',
-  kind: 'scale',
-  prompt: 'How useful are your sessions?',
-  required: true,
-  lowLabel: 'Not at all',
-  highLabel: 'Very',
-};
-const nps: SurveyQuestion = {
-  questionId: 'q-nps',
-  kind: 'nps',
-  prompt: 'How likely are you to recommend the program?',
-  required: true,
-};
-const choice: SurveyQuestion = {
-  questionId: 'q-topic',
-  kind: 'single-choice',
-  prompt: 'What did you work on most?',
-  required: false,
-  options: [
-    { optionId: 'career', label: 'Career' },
-    { optionId: 'skills', label: 'Skills' },
-  ],
-};
 const asInput = (question: SurveyQuestion): SurveyQuestionInput => {
   if (question.kind === 'scale') {
     const { lowLabel, highLabel, ...rest } = question;
@@ -131,47 +113,22 @@ describe('Survey decider', () => {
         .thenFails('CONFLICT', /question with this id already/);
     });
 
-    it('refuses a question whose parts do not fit its kind', () => {
-      given(surveyDecider, [drafted])
-        .when(add({ ...nps, kind: 'stars' as never }))
-        .thenFails('BAD_USER_INPUT', /kind must be one of/);
-      given(surveyDecider, [drafted])
-        .when(add({ ...nps, prompt: ' ' }))
-        .thenFails('BAD_USER_INPUT', /question must not be empty/);
-      given(surveyDecider, [drafted])
-        .when(add({ ...nps, options: choice.kind === 'single-choice' ? choice.options : [] }))
-        .thenFails('BAD_USER_INPUT', /Only choice questions have options/);
-      given(surveyDecider, [drafted])
-        .when(add({ ...asInput(scale), scaleLabels: undefined }))
-        .thenFails('BAD_USER_INPUT', /label of 1 must not be empty/);
-      given(surveyDecider, [drafted])
-        .when(add({ ...nps, scaleLabels: { low: 'a', high: 'b' } }))
-        .thenFails('BAD_USER_INPUT', /Only scale questions/);
-      given(surveyDecider, [drafted])
-        .when(add({ ...nps, required: undefined as never }))
-        .thenFails('BAD_USER_INPUT', /must be answered/);
-      given(surveyDecider, [drafted])
-        .when(
-          add({
-            ...choice,
-            options: [
-              { optionId: 'a', label: 'Career' },
-              { optionId: 'b', label: 'career' },
-            ],
-          }),
-        )
-        .thenFails('BAD_USER_INPUT', /Two options read the same/);
-      given(surveyDecider, [drafted])
-        .when(
-          add({
-            ...choice,
-            options: [
-              { optionId: 'a', label: 'Career' },
-              { optionId: 'a', label: 'Skills' },
-            ],
-          }),
-        )
-        .thenFails('BAD_USER_INPUT', /same id/);
+    const options = (...labels: Array<[string, string]>) => labels.map(([optionId, label]) => ({ optionId, label }));
+    it.each<[string, SurveyQuestionInput, RegExp]>([
+      ['an unknown kind', { ...nps, kind: 'stars' as never }, /kind must be one of/],
+      ['an empty prompt', { ...nps, prompt: ' ' }, /question must not be empty/],
+      ['options on a score', { ...nps, options: options(['a', 'A']) }, /Only choice questions have options/],
+      ['a scale without labels', { ...asInput(scale), scaleLabels: undefined }, /label of 1 must not be empty/],
+      ['labels on a score', { ...nps, scaleLabels: { low: 'a', high: 'b' } }, /Only scale questions/],
+      ['no say on being required', { ...nps, required: undefined as never }, /must be answered/],
+      [
+        'options that read the same',
+        { ...choice, options: options(['a', 'Career'], ['b', 'career']) },
+        /read the same/,
+      ],
+      ['options with one id', { ...choice, options: options(['a', 'Career'], ['a', 'Skills']) }, /same id/],
+    ])('refuses a question with %s', (_case, question, message) => {
+      given(surveyDecider, [drafted]).when(add(question)).thenFails('BAD_USER_INPUT', message);
     });
 
     it('edits a question in place, ignores an edit that changes nothing, and finds only its own questions', () => {

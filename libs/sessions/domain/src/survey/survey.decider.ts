@@ -19,20 +19,22 @@ import { optionalId, requireId, requireInt, requireOneOf, withOptional } from '.
 
 export const surveyStreamId = (surveyId: string): string => `survey-${surveyId}`;
 
-export const SURVEY_TITLE_MAX = 120;
-export const QUESTION_PROMPT_MAX = 300;
-export const OPTION_LABEL_MAX = 120;
-export const SCALE_LABEL_MAX = 60;
-export const MAX_QUESTIONS = 50;
-export const MAX_OPTIONS = 20;
-export const MIN_CHOICE_OPTIONS = 2;
+/** How much a survey holds; the builder shows the same limits. */
+export const SURVEY_LIMITS = {
+  titleLength: 120,
+  promptLength: 300,
+  optionLabelLength: 120,
+  scaleLabelLength: 60,
+  questions: 50,
+  options: 20,
+  choiceOptionsAtLeast: 2,
+  openDays: 90,
+  weeksAfterStart: 104,
+} as const;
+
 /** Scale questions run 1–5: a fixed range keeps every scale comparable across surveys and terms. */
-export const SCALE_MIN = 1;
-export const SCALE_MAX = 5;
-export const NPS_MIN = 0;
-export const NPS_MAX = 10;
-export const MAX_OPEN_DAYS = 90;
-export const MAX_WEEKS_AFTER_START = 104;
+export const SCALE_RANGE = { min: 1, max: 5 } as const;
+export const NPS_RANGE = { min: 0, max: 10 } as const;
 
 export interface SurveyOption {
   optionId: string;
@@ -168,10 +170,11 @@ function plainText(value: unknown, field: string, label: string, max: number): s
 function normalizeOptions(input: SurveyQuestionInput): SurveyOption[] {
   const options: unknown = input.options ?? [];
   if (!Array.isArray(options)) throw bad('The options must be a list.', 'options');
-  if (options.length > MAX_OPTIONS) throw bad(`A question has at most ${MAX_OPTIONS} options.`, 'options');
+  if (options.length > SURVEY_LIMITS.options)
+    throw bad(`A question has at most ${SURVEY_LIMITS.options} options.`, 'options');
   const normalized = (options as SurveyOption[]).map((option) => ({
     optionId: requireId(option?.optionId, 'optionId'),
-    label: plainText(option?.label, 'options', 'Each option', OPTION_LABEL_MAX),
+    label: plainText(option?.label, 'options', 'Each option', SURVEY_LIMITS.optionLabelLength),
   }));
   if (new Set(normalized.map((o) => o.optionId)).size !== normalized.length) {
     throw bad('Two options have the same id.', 'options');
@@ -188,7 +191,7 @@ export function normalizeQuestion(input: SurveyQuestionInput): SurveyQuestion {
   if (typeof input.required !== 'boolean') throw bad('Say whether the question must be answered.', 'required');
   const base: QuestionBase = {
     questionId: requireId(input.questionId, 'questionId'),
-    prompt: plainText(input.prompt, 'prompt', 'The question', QUESTION_PROMPT_MAX),
+    prompt: plainText(input.prompt, 'prompt', 'The question', SURVEY_LIMITS.promptLength),
     required: input.required,
   };
   const kind = requireOneOf(input.kind, SURVEY_QUESTION_KINDS, 'kind');
@@ -202,8 +205,8 @@ export function normalizeQuestion(input: SurveyQuestionInput): SurveyQuestion {
       return {
         ...base,
         kind,
-        lowLabel: plainText(input.scaleLabels?.low, 'scaleLabels', 'The label of 1', SCALE_LABEL_MAX),
-        highLabel: plainText(input.scaleLabels?.high, 'scaleLabels', 'The label of 5', SCALE_LABEL_MAX),
+        lowLabel: plainText(input.scaleLabels?.low, 'scaleLabels', 'The label of 1', SURVEY_LIMITS.scaleLabelLength),
+        highLabel: plainText(input.scaleLabels?.high, 'scaleLabels', 'The label of 5', SURVEY_LIMITS.scaleLabelLength),
       };
     case 'single-choice':
     case 'multiple-choice':
@@ -222,7 +225,7 @@ function normalizeTrigger(trigger: SurveyTrigger): SurveyTrigger {
     case 'after-mentorship-start':
       return {
         kind,
-        weeks: requireInt((trigger as { weeks?: unknown }).weeks, 'weeks', 1, MAX_WEEKS_AFTER_START),
+        weeks: requireInt((trigger as { weeks?: unknown }).weeks, 'weeks', 1, SURVEY_LIMITS.weeksAfterStart),
       };
     case 'at-mentorship-end':
       return { kind };
@@ -239,7 +242,7 @@ function normalizeTrigger(trigger: SurveyTrigger): SurveyTrigger {
 
 export function normalizeSchedule(schedule: SurveySchedule): SurveySchedule {
   if (typeof schedule !== 'object' || schedule === null) throw bad('Choose when the survey is sent.', 'schedule');
-  const openDays = requireInt(schedule.openDays, 'openDays', 1, MAX_OPEN_DAYS);
+  const openDays = requireInt(schedule.openDays, 'openDays', 1, SURVEY_LIMITS.openDays);
   const reminder = schedule.reminderDaysBeforeClose;
   if (reminder !== undefined && reminder !== null && openDays < 2) {
     throw bad('A survey open for one day has no room for a reminder.', 'reminderDaysBeforeClose');
@@ -278,10 +281,13 @@ export function surveyPublishProblems(state: SurveyState, now: string): SurveyPr
     });
   }
   state.questions.forEach((question, index) => {
-    if ((question.kind === 'single-choice' || question.kind === 'multiple-choice') && question.options.length < 2) {
+    if (
+      (question.kind === 'single-choice' || question.kind === 'multiple-choice') &&
+      question.options.length < SURVEY_LIMITS.choiceOptionsAtLeast
+    ) {
       problems.push({
         problem: 'too-few-options',
-        message: `Question ${index + 1} needs at least ${MIN_CHOICE_OPTIONS} options to choose from.`,
+        message: `Question ${index + 1} needs at least ${SURVEY_LIMITS.choiceOptionsAtLeast} options to choose from.`,
         field: 'options',
         questionId: question.questionId,
       });
@@ -352,7 +358,8 @@ const same = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
 
 function normalizeQuestions(inputs: unknown): SurveyQuestion[] {
   if (!Array.isArray(inputs)) throw bad('The questions must be a list.', 'questions');
-  if (inputs.length > MAX_QUESTIONS) throw bad(`A survey has at most ${MAX_QUESTIONS} questions.`, 'questions');
+  if (inputs.length > SURVEY_LIMITS.questions)
+    throw bad(`A survey has at most ${SURVEY_LIMITS.questions} questions.`, 'questions');
   const questions = (inputs as SurveyQuestionInput[]).map(normalizeQuestion);
   if (new Set(questions.map((q) => q.questionId)).size !== questions.length) {
     throw bad('Two questions have the same id.', 'questions');
@@ -377,7 +384,7 @@ function decide(command: SurveyCommand, state: SurveyState): SurveyEvent[] {
           ...on(),
           surveyId: requireId(command.surveyId, 'surveyId'),
           programId: requireId(command.programId, 'programId'),
-          title: plainText(command.title, 'title', 'The title', SURVEY_TITLE_MAX),
+          title: plainText(command.title, 'title', 'The title', SURVEY_LIMITS.titleLength),
           questions: normalizeQuestions(command.questions ?? []),
           ...withOptional('previousSurveyId', previousSurveyId),
         },
@@ -385,7 +392,7 @@ function decide(command: SurveyCommand, state: SurveyState): SurveyEvent[] {
     }
     case 'RetitleSurvey': {
       requireDraft(state);
-      const title = plainText(command.title, 'title', 'The title', SURVEY_TITLE_MAX);
+      const title = plainText(command.title, 'title', 'The title', SURVEY_LIMITS.titleLength);
       return title === state.title ? [] : [{ type: 'SurveyRetitled', ...on(), title }];
     }
     case 'AddSurveyQuestion': {
@@ -394,8 +401,8 @@ function decide(command: SurveyCommand, state: SurveyState): SurveyEvent[] {
       if (state.questions.some((q) => q.questionId === question.questionId)) {
         throw new DomainError('CONFLICT', 'This survey has a question with this id already.');
       }
-      if (state.questions.length >= MAX_QUESTIONS) {
-        throw bad(`A survey has at most ${MAX_QUESTIONS} questions.`, 'questions');
+      if (state.questions.length >= SURVEY_LIMITS.questions) {
+        throw bad(`A survey has at most ${SURVEY_LIMITS.questions} questions.`, 'questions');
       }
       return [{ type: 'SurveyQuestionAdded', ...on(), question }];
     }
