@@ -104,10 +104,9 @@ describe('Survey decider', () => {
       given(surveyDecider, [drafted])
         .when(add(choice))
         .then([added(choice)]);
-      const text: SurveyQuestion = { questionId: 'q-why', kind: 'long-text', prompt: 'Why?', required: false };
       given(surveyDecider, [drafted])
-        .when(add(text))
-        .then([added(text)]);
+        .when(add(whyQuestion))
+        .then([added(whyQuestion)]);
       given(surveyDecider, [drafted, added(nps)])
         .when(add(asInput(nps)))
         .thenFails('CONFLICT', /question with this id already/);
@@ -180,20 +179,14 @@ describe('Survey decider', () => {
     it('sets one trigger, the audience, how long it stays open and when it reminds', () => {
       given(surveyDecider, [drafted]).when(scheduleWith({})).then([scheduled]);
       given(surveyDecider, [drafted, scheduled]).when(scheduleWith({})).then([]);
-      const forCohort: SurveySchedule = {
-        trigger: { kind: 'on-date', opensAt: '2026-06-01T08:00:00Z', cohortId: 'spring' },
+      const onDate = (opensAt: string): SurveySchedule => ({
+        trigger: { kind: 'on-date', opensAt, cohortId: 'spring' },
         audience: 'mentees',
         openDays: 7,
-      };
+      });
       given(surveyDecider, [drafted])
-        .when({ type: 'ScheduleSurvey', schedule: forCohort, ...by })
-        .then([
-          {
-            type: 'SurveyScheduled',
-            ...on,
-            schedule: { ...forCohort, trigger: { ...forCohort.trigger, opensAt: '2026-06-01T08:00:00.000Z' } },
-          },
-        ]);
+        .when({ type: 'ScheduleSurvey', schedule: onDate('2026-06-01T08:00:00Z'), ...by })
+        .then([{ type: 'SurveyScheduled', ...on, schedule: onDate('2026-06-01T08:00:00.000Z') }]);
     });
 
     it('refuses a schedule a person could not act on', () => {

@@ -3,26 +3,26 @@ import type { SurveyAnswer } from '../survey/survey-response.decider';
 import type { SurveyQuestion } from '../survey/survey.decider';
 
 /** One question of each kind, as a published survey holds them; the survey specs share them. */
-export const usefulQuestion: SurveyQuestion = {
+export const usefulQuestion = {
   questionId: 'q-useful',
   kind: 'scale',
   prompt: 'How useful are your sessions?',
   required: true,
   lowLabel: 'Not at all',
   highLabel: 'Very',
-};
-export const npsQuestion: SurveyQuestion = {
+} satisfies SurveyQuestion;
+export const npsQuestion = {
   questionId: 'q-nps',
   kind: 'nps',
   prompt: 'How likely are you to recommend the program?',
   required: true,
-};
+} satisfies SurveyQuestion;
 const choice = (
   questionId: string,
   kind: 'single-choice' | 'multiple-choice',
   prompt: string,
   ...labels: string[]
-): SurveyQuestion => ({
+): Extract<SurveyQuestion, { kind: typeof kind }> => ({
   questionId,
   kind,
   prompt,
@@ -38,7 +38,12 @@ export const gainsQuestion = choice(
   'Confidence',
   'Clarity',
 );
-export const whyQuestion: SurveyQuestion = { questionId: 'q-why', kind: 'long-text', prompt: 'Why?', required: false };
+export const whyQuestion = {
+  questionId: 'q-why',
+  kind: 'long-text',
+  prompt: 'Why?',
+  required: false,
+} satisfies SurveyQuestion;
 
 /** In this order, a survey's questions number 1 to 5. */
 export const surveyQuestions: SurveyQuestion[] = [
