@@ -13,3 +13,8 @@ export * from './policy-decision';
 export * from './access.policy';
 export * from './introduction-input.policy';
 export * from './conversation/conversation.decider';
+export * from './survey/survey.decider';
+export * from './survey/survey-occurrences';
+export * from './survey/survey-response.decider';
+export * from './survey/survey-aggregates';
+export * from './survey/survey-comparison';

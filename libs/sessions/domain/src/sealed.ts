@@ -51,6 +51,9 @@ export const TEXT_RULES = {
   notes: { required: true, maxLength: 20000 },
   feedbackText: { required: false, maxLength: 4000 },
   message: { required: true, maxLength: 4000 },
+  // Whether a survey answer is required is the question's business, checked by the domain on the sealed answer.
+  surveyShortAnswer: { required: false, maxLength: 300 },
+  surveyLongAnswer: { required: false, maxLength: 4000 },
 } as const satisfies Record<string, TextRule>;
 
 export type TextField = keyof typeof TEXT_RULES;
