@@ -15,7 +15,7 @@ import {
   type RevisionGuardedCollection,
   TenantScopedCollection,
 } from '@trellis/shared/event-store';
-import { evolveParticipantLifecycle, type MembershipStatus } from '@trellis/shared/memberships';
+import { enrolledParticipant, evolveParticipantLifecycle, type MembershipStatus } from '@trellis/shared/memberships';
 import type { EventEnvelope } from '@trellis/shared/messaging';
 import type { Collection, Connection } from 'mongoose';
 
@@ -126,15 +126,9 @@ export async function applyPoolEvent(envelope: EventEnvelope, rows: RevisionGuar
       case 'ParticipantEnrolled': {
         const data = envelope.data as ProfilesEventData<'ParticipantEnrolled'>;
         return {
-          kind: 'participant',
-          tenantId,
-          programId: data.programId,
-          personId: data.personId,
-          participantId: data.participantId,
+          ...enrolledParticipant(tenantId, data),
           cohortId: data.cohortId,
-          roles: data.roles,
           mentorCapacity: data.mentorCapacity,
-          status: 'active',
           profile: data.profile,
         };
       }

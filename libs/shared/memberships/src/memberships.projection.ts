@@ -12,7 +12,7 @@ import {
   TenantGuardError,
 } from '@trellis/shared/event-store';
 import type { EventEnvelope } from '@trellis/shared/messaging';
-import { evolveParticipantLifecycle, type MembershipStatus } from './participant-lifecycle';
+import { enrolledParticipant, evolveParticipantLifecycle, type MembershipStatus } from './participant-lifecycle';
 import type { Collection, Connection } from 'mongoose';
 
 /** One row per participant stream and one per program stream, each following its own stream's revisions. */
@@ -79,18 +79,8 @@ export async function applyMembershipEvent(
     const lifecycle = evolveParticipantLifecycle(row, envelope);
     if (lifecycle !== undefined) return lifecycle;
     switch (envelope.type) {
-      case 'ParticipantEnrolled': {
-        const data = envelope.data as ProfilesEventData<'ParticipantEnrolled'>;
-        return {
-          kind: 'participant',
-          tenantId,
-          programId: data.programId,
-          personId: data.personId,
-          participantId: data.participantId,
-          roles: data.roles,
-          status: 'active',
-        };
-      }
+      case 'ParticipantEnrolled':
+        return enrolledParticipant(tenantId, envelope.data as ProfilesEventData<'ParticipantEnrolled'>);
       default:
         return row ?? null;
     }

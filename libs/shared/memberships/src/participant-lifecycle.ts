@@ -9,6 +9,19 @@ export interface ParticipantLifecycle {
   status: MembershipStatus;
 }
 
+/** The participant row every projection starts from when a person enrols: who, where, with which roles, active. */
+export function enrolledParticipant(tenantId: string, data: ProfilesEventData<'ParticipantEnrolled'>) {
+  return {
+    kind: 'participant' as const,
+    tenantId,
+    programId: data.programId,
+    personId: data.personId,
+    participantId: data.participantId,
+    roles: data.roles,
+    status: 'active' as MembershipStatus,
+  };
+}
+
 /**
  * A participant row after a role, pause, resume, withdrawal or erasure event; `undefined` when the event is none of
  * these, so the projection applies its own. An event for a participant the row never saw enrolled leaves no row, and
