@@ -1,9 +1,4 @@
-import {
-  matchingEventSchemas,
-  type MatchingEventData,
-  type MatchingEventType,
-  type MatchingIntegrationEvent,
-} from '@trellis/matching/contracts';
+import { matchingEventSchemas, type MatchingIntegrationEvent } from '@trellis/matching/contracts';
 import type {
   CircleEvent,
   MentorshipEvent,
@@ -12,7 +7,7 @@ import type {
   RoundEvent,
 } from '@trellis/matching/domain';
 import type { IntegrationMapper } from '@trellis/shared/event-store';
-import { projectOntoContract, type ContractSchema, type ContractSource } from '@trellis/shared/kernel';
+import { projectEvent } from '@trellis/shared/kernel';
 
 type Published = CircleEvent | MentorshipEvent | MentorshipRequestEvent | ProposalEvent | RoundEvent;
 
@@ -26,7 +21,7 @@ type Published = CircleEvent | MentorshipEvent | MentorshipRequestEvent | Propos
 export function toMatchingIntegrationEvent(event: Published): MatchingIntegrationEvent | null {
   switch (event.type) {
     case 'MatchingRoundComputed':
-      return publish(event.type, {
+      return projectEvent(matchingEventSchemas, event.type, {
         ...event,
         proposedPairs: event.pairs.length,
         unmatchedMentees: event.unmatched.length,
@@ -35,7 +30,7 @@ export function toMatchingIntegrationEvent(event: Published): MatchingIntegratio
         coverage: event.metrics.coverage,
       });
     case 'MatchingRoundPublished':
-      return publish(event.type, { ...event, proposals: event.proposalIds.length });
+      return projectEvent(matchingEventSchemas, event.type, { ...event, proposals: event.proposalIds.length });
     case 'MatchingRoundStarted':
     case 'MatchingRoundDiscarded':
     case 'MatchProposed':
@@ -55,21 +50,10 @@ export function toMatchingIntegrationEvent(event: Published): MatchingIntegratio
     case 'CircleMemberJoined':
     case 'CircleMemberLeft':
     case 'CircleClosed':
-      return publish(event.type, event);
+      return projectEvent(matchingEventSchemas, event.type, event);
     default:
       return null;
   }
-}
-
-/** The contracts by type; annotated, so the compiler checks each schema's data against its event type. */
-const contracts: { readonly [T in MatchingEventType]: ContractSchema<MatchingEventData<T>> } = matchingEventSchemas;
-
-function publish<T extends MatchingEventType>(
-  type: T,
-  source: ContractSource<MatchingEventData<T>>,
-): MatchingIntegrationEvent {
-  // The compiler does not pair a generic type with its data in the union; `contracts` above does.
-  return { type, data: projectOntoContract(type, contracts[type], source) } as MatchingIntegrationEvent;
 }
 
 export const matchingIntegrationMapper: IntegrationMapper = (recorded) =>

@@ -1,12 +1,10 @@
 import {
   profilesEventSchemas,
   type MatchingProfile,
-  type ProfilesEventData,
-  type ProfilesEventType,
   type ProfilesIntegrationEvent,
   type QuestionShape,
 } from '@trellis/profiles/contracts';
-import { projectOntoContract, type ContractSchema, type ContractSource } from '@trellis/shared/kernel';
+import { projectEvent } from '@trellis/shared/kernel';
 import type { ParticipantEvent, Profile } from './participant.decider';
 import type { OrganizationEvent } from './organization.decider';
 import type { ProgramEvent, Question } from './program.decider';
@@ -58,22 +56,14 @@ export function toProfilesIntegrationEvent(
   switch (event.type) {
     case 'ProgramCreated':
     case 'ProgramQuestionnaireChanged':
-      return publish(event.type, { ...event, questions: event.questions.map(questionShape) });
+      return projectEvent(profilesEventSchemas, event.type, {
+        ...event,
+        questions: event.questions.map(questionShape),
+      });
     case 'ParticipantEnrolled':
     case 'ParticipantProfileUpdated':
-      return publish(event.type, { ...event, profile: matchingProfileOf(event.profile) });
+      return projectEvent(profilesEventSchemas, event.type, { ...event, profile: matchingProfileOf(event.profile) });
     default:
-      return publish(event.type, event);
+      return projectEvent(profilesEventSchemas, event.type, event);
   }
-}
-
-/** The contracts by type; annotated, so the compiler checks each schema's data against its event type. */
-const contracts: { readonly [T in ProfilesEventType]: ContractSchema<ProfilesEventData<T>> } = profilesEventSchemas;
-
-function publish<T extends ProfilesEventType>(
-  type: T,
-  source: ContractSource<ProfilesEventData<T>>,
-): ProfilesIntegrationEvent {
-  // The compiler does not pair a generic type with its data in the union; `contracts` above does.
-  return { type, data: projectOntoContract(type, contracts[type], source) } as ProfilesIntegrationEvent;
 }

@@ -1,10 +1,9 @@
 import {
   sessionsEventSchemas,
-  type SessionsEventData,
   type SessionsEventType,
   type SessionsIntegrationEvent,
 } from '@trellis/sessions/contracts';
-import { projectOntoContract, type ContractSchema, type ContractSource } from '@trellis/shared/kernel';
+import { projectEvent, type ContractData, type ContractSource } from '@trellis/shared/kernel';
 import type { ConversationEvent } from './conversation/conversation.decider';
 import type { EngagementEvent } from './engagement.decider';
 import type { SessionEvent } from './session.decider';
@@ -39,13 +38,11 @@ export function toIntegrationEvent(
   }
 }
 
-/** The contracts by type; annotated, so the compiler checks each schema's data against its event type. */
-const contracts: { readonly [T in SessionsEventType]: ContractSchema<SessionsEventData<T>> } = sessionsEventSchemas;
-
+/** Sessions events are flat on the topic: `{ type, ...data }`. */
 function publish<T extends SessionsEventType>(
   type: T,
-  source: ContractSource<SessionsEventData<T>>,
+  source: ContractSource<ContractData<(typeof sessionsEventSchemas)[T]>>,
 ): SessionsIntegrationEvent {
-  // The compiler does not pair a generic type with its data in the union; `contracts` above does.
-  return { type, ...projectOntoContract(type, contracts[type], source) } as SessionsIntegrationEvent;
+  const { data } = projectEvent(sessionsEventSchemas, type, source);
+  return { type, ...data } as SessionsIntegrationEvent;
 }

@@ -11,14 +11,8 @@ const messagePosted = z
   })
   .strict();
 
-const posted = {
-  type: 'MessagePosted',
-  mentorshipId: 'm-1',
-  authorPersonId: 'p-1',
-  seq: 3,
-  editedAt: null,
-  body: { enc: 'aes-256-gcm:v1', ct: 'SECRET-MARKER' },
-};
+const body = { enc: 'aes-256-gcm:v1', ct: 'SECRET-MARKER' };
+const posted = { type: 'MessagePosted', mentorshipId: 'm-1', authorPersonId: 'p-1', seq: 3, editedAt: null, body };
 
 describe('projectOntoContract', () => {
   it('keeps exactly the fields the contract declares, so a sealed text the contract does not name stays home', () => {
@@ -57,7 +51,7 @@ describe('projectOntoContract', () => {
   });
 
   it('refuses a sealed text put under a name the contract declares for something else', () => {
-    expect(() => projectOntoContract('MessagePosted', messagePosted, { ...posted, mentorshipId: posted.body })).toThrow(
+    expect(() => projectOntoContract('MessagePosted', messagePosted, { ...posted, mentorshipId: body })).toThrow(
       /^MessagePosted does not satisfy its contract: mentorshipId: Expected string, received object$/,
     );
   });

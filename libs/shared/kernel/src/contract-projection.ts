@@ -67,3 +67,26 @@ export function projectOntoContract<Data>(
   }
   return result.data;
 }
+
+/** The data a contract schema accepts. */
+export type ContractData<Schema> = Schema extends ContractSchema<infer Data> ? Data : never;
+
+/** One integration event per type in `Type` (a union of them when `Type` is a union), each with its own data. */
+export type ProjectedEvent<Schemas, Type extends keyof Schemas> = Type extends unknown
+  ? { type: Type; data: ContractData<Schemas[Type]> }
+  : never;
+
+/**
+ * `projectOntoContract` for a topic whose contracts are a record of data schemas by event type: the integration
+ * event of `type`, its data projected from `source`.
+ */
+export function projectEvent<
+  Schemas extends { readonly [T in keyof Schemas]: ContractSchema<unknown> },
+  Type extends keyof Schemas & string,
+>(
+  schemas: Schemas,
+  type: Type,
+  source: NoInfer<ContractSource<ContractData<Schemas[Type]>>>,
+): ProjectedEvent<Schemas, Type> {
+  return { type, data: projectOntoContract(type, schemas[type], source) } as ProjectedEvent<Schemas, Type>;
+}
