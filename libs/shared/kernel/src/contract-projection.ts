@@ -37,9 +37,9 @@ export class ContractViolationError extends Error {
 /**
  * Projects a domain event (or any source object) onto the data of its integration event: it reads exactly the fields
  * the contract's schema declares and validates the result against that schema, so whatever else the source carries
- * stays home. This is why integration events are never a spread of the domain event: a sealed text added to a domain
- * event later still cannot reach Kafka, because the contract does not name it. Renames and derived values are the
- * caller's: it passes them in the source under the contract's names.
+ * stays home. That is the guarantee integration events rest on: a mapping may hand in the whole domain event, and a
+ * sealed text added to that event later still cannot reach Kafka unless the contract names it. Renames and derived
+ * values are the caller's: it passes them in the source under the contract's names.
  *
  * An optional field that is `undefined`, or `null` where the contract does not allow null (BSON stores an absent
  * field written as `undefined` as `null`), is left out. Throws `ContractViolationError` naming the failing fields
