@@ -103,3 +103,19 @@ describe('what matching learns about the questionnaire', () => {
     ]);
   });
 });
+
+describe('what the rest of Trellis learns about an organization or a program’s wording', () => {
+  it('gets the ids only: names and descriptions stay in profiles', () => {
+    expect(toProfilesIntegrationEvent({ type: 'OrganizationRegistered', organizationId: 'o1', name: 'Acme' })).toEqual({
+      type: 'OrganizationRegistered',
+      data: { organizationId: 'o1' },
+    });
+    const edited = toProfilesIntegrationEvent({
+      type: 'ProgramDetailsEdited',
+      programId: 'p1',
+      name: 'Spring mentoring',
+      description: 'For new leads',
+    });
+    expect(edited).toEqual({ type: 'ProgramDetailsEdited', data: { programId: 'p1' } });
+  });
+});

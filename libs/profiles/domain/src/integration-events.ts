@@ -1,4 +1,10 @@
-import type { MatchingProfile, ProfilesIntegrationEvent, QuestionShape } from '@trellis/profiles/contracts';
+import {
+  profilesEventSchemas,
+  type MatchingProfile,
+  type ProfilesIntegrationEvent,
+  type QuestionShape,
+} from '@trellis/profiles/contracts';
+import { projectEvent } from '@trellis/shared/kernel';
 import type { ParticipantEvent, Profile } from './participant.decider';
 import type { OrganizationEvent } from './organization.decider';
 import type { ProgramEvent, Question } from './program.decider';
@@ -37,51 +43,27 @@ export function matchingProfileOf(profile: Profile): MatchingProfile {
 }
 
 /**
- * The public face of a stored profiles event: ids, tags, enums, numbers and times (docs/architecture.md §5, §7).
- * Every stored event has one, even when only its ids are public, because consumers apply a stream's revisions without
- * gaps (docs/adr/0006-kernel-memberships-and-contiguous-topics.md).
+ * The public face of a stored profiles event: ids, tags, enums, numbers and times (docs/architecture.md §5, §7), the
+ * fields its contract names, projected and checked by `projectOntoContract`, so that names, descriptions and any
+ * sealed text stay home even when a domain event gains one. Every stored event has one, even when only its ids are
+ * public, because consumers apply a stream's revisions without gaps
+ * (docs/adr/0006-kernel-memberships-and-contiguous-topics.md). Questions and profiles travel in the contract's own
+ * shapes, without their wording and free text.
  */
 export function toProfilesIntegrationEvent(
   event: OrganizationEvent | ProgramEvent | ParticipantEvent,
 ): ProfilesIntegrationEvent {
   switch (event.type) {
-    case 'OrganizationRegistered':
-    case 'OrganizationRenamed':
-      return { type: event.type, data: { organizationId: event.organizationId } };
     case 'ProgramCreated':
-      return {
-        type: 'ProgramCreated',
-        data: {
-          programId: event.programId,
-          copiedFromProgramId: event.copiedFromProgramId,
-          settings: event.settings,
-          matchingRules: event.matchingRules,
-          questions: event.questions.map(questionShape),
-        },
-      };
-    case 'ProgramDetailsEdited':
-      return { type: 'ProgramDetailsEdited', data: { programId: event.programId } };
     case 'ProgramQuestionnaireChanged':
-      return {
-        type: 'ProgramQuestionnaireChanged',
-        data: { programId: event.programId, questions: event.questions.map(questionShape) },
-      };
-    case 'ProgramCohortAdded':
-      return {
-        type: 'ProgramCohortAdded',
-        data: { programId: event.programId, cohortId: event.cohortId, startsOn: event.startsOn, endsOn: event.endsOn },
-      };
-    case 'ParticipantEnrolled': {
-      const { type, profile, ...rest } = event;
-      return { type, data: { ...rest, profile: matchingProfileOf(profile) } };
-    }
-    case 'ParticipantProfileUpdated': {
-      const { type, profile, ...rest } = event;
-      return { type, data: { ...rest, profile: matchingProfileOf(profile) } };
-    }
-    default: {
-      const { type, ...data } = event;
-      return { type, data } as ProfilesIntegrationEvent;
-    }
+      return projectEvent(profilesEventSchemas, event.type, {
+        ...event,
+        questions: event.questions.map(questionShape),
+      });
+    case 'ParticipantEnrolled':
+    case 'ParticipantProfileUpdated':
+      return projectEvent(profilesEventSchemas, event.type, { ...event, profile: matchingProfileOf(event.profile) });
+    default:
+      return projectEvent(profilesEventSchemas, event.type, event);
   }
 }

@@ -410,3 +410,8 @@ export type SessionsEventType = AnyContract['type'];
 export type SessionsEventData<T extends SessionsEventType> = z.infer<Extract<AnyContract, { type: T }>['data']>;
 
 export const SESSIONS_EVENT_TYPES: readonly SessionsEventType[] = sessionsEventContracts.map((c) => c.type);
+
+/** Each event's data schema by its type, as the producer projects its domain events onto them. */
+export const sessionsEventSchemas = Object.fromEntries(sessionsEventContracts.map((c) => [c.type, c.data])) as {
+  [C in AnyContract as C['type']]: C['data'];
+};

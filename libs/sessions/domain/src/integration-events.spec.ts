@@ -226,6 +226,23 @@ describe('integration events', () => {
     for (const event of published) expect(JSON.stringify(event)).not.toContain('"enc"');
   });
 
+  it('leaves a field its contract does not name at home, even a sealed text added to a domain event later', () => {
+    const achieved = engagementEvents.find((e) => e.type === 'GoalAchieved')!;
+    const withNote = { ...achieved, note: sealed('proud of this') } as EngagementEvent;
+    expect(toIntegrationEvent(withNote)).toStrictEqual(toIntegrationEvent(achieved));
+    expect(JSON.stringify(toIntegrationEvent(withNote))).not.toContain('proud of this');
+  });
+
+  it('refuses a domain event that breaks its contract, naming the event and the field', () => {
+    const posted = conversationEvents.find((e) => e.type === 'MessagePosted')!;
+    expect(() => toIntegrationEvent({ ...posted, seq: 0 } as ConversationEvent)).toThrow(
+      'MessagePosted does not satisfy its contract: seq: Number must be greater than or equal to 1',
+    );
+    expect(() =>
+      toIntegrationEvent({ ...posted, authorPersonId: sealed('a name') } as unknown as ConversationEvent),
+    ).toThrow('MessagePosted does not satisfy its contract: authorPersonId: Expected string, received object');
+  });
+
   it('tells the members that a message arrived, and never who reported one', () => {
     const posted = published.find((e) => e.type === 'MessagePosted');
     expect(posted).toMatchObject({ memberPersonIds: [mentor, mentee], authorPersonId: mentee, seq: 1 });

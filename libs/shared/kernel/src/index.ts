@@ -1,3 +1,4 @@
+export * from './contract-projection';
 export * from './decider';
 export * from './domain-error';
 export * from './sealed-text';
