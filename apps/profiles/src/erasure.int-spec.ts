@@ -1,5 +1,5 @@
 import { createDecipheriv, randomBytes } from 'node:crypto';
-import { profilesContracts } from '@trellis/profiles/contracts';
+import { PROFILES_TOPIC, profilesContracts } from '@trellis/profiles/contracts';
 import { participantIdFor } from '@trellis/profiles/domain';
 import { projectionRunner, rebuildProjection } from '@trellis/shared/event-store';
 import { MembershipDirectory, membershipsProjection } from '@trellis/shared/memberships';
@@ -42,6 +42,18 @@ describe('erasure on request', () => {
     const admin = h.person('admin', true);
     const person = h.person('erasable');
     const programs: string[] = [];
+    // Another service's copy of memberships, fed from the topic like every consumer. The shared topic holds every
+    // earlier test's events too: its group starts where the topic ends now, so it reads only what this test writes
+    // (reading thousands of others' events first outlasted the waits); the rebuild below reads all of it.
+    const contracts = new ContractRegistry(profilesContracts);
+    const definition = membershipsProjection(uniqueName('erasure'));
+    const memberships = {
+      ...definition,
+      collection: 'erasure_memberships',
+      apply: (e: EventEnvelope, rows: Parameters<typeof definition.apply>[1]) =>
+        e.tenantId === h.tenantId ? definition.apply(e, rows) : Promise.resolve(),
+    };
+    await startGroupAtTopicEnd(kafka, definition.name, PROFILES_TOPIC);
     for (const name of ['Erasure one', 'Erasure two']) {
       const created = await h.gql<{ createProgram: { id: string } }>(
         admin,
@@ -76,16 +88,6 @@ describe('erasure on request', () => {
       expect(enrolled.errors).toBeUndefined();
     }
 
-    // Another service's copy of memberships, fed from the topic like every consumer.
-    const contracts = new ContractRegistry(profilesContracts);
-    const definition = membershipsProjection(uniqueName('erasure'));
-    // The shared topic holds every earlier test's events too; this copy follows only this test's organization.
-    const memberships = {
-      ...definition,
-      collection: 'erasure_memberships',
-      apply: (e: EventEnvelope, rows: Parameters<typeof definition.apply>[1]) =>
-        e.tenantId === h.tenantId ? definition.apply(e, rows) : Promise.resolve(),
-    };
     const runner = projectionRunner(kafka, h.db.connection, memberships, {
       contracts,
       logger: createLogger('test', { level: 'error' }),
@@ -127,6 +129,21 @@ describe('erasure on request', () => {
     expect(await scanKafka(kafka, needles)).toEqual([]);
   });
 });
+
+async function startGroupAtTopicEnd(kafka: Kafka, groupId: string, topic: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    await admin.setOffsets({
+      groupId,
+      topic,
+      partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
 
 async function scanMongo(needles: string[]): Promise<string[]> {
   const client = new mongoose.mongo.MongoClient(process.env['TRELLIS_MONGO_URL'] ?? 'mongodb://127.0.0.1:27017');
