@@ -3,6 +3,7 @@ import type { ConversationEvent } from './conversation/conversation.decider';
 import type { EngagementEvent } from './engagement.decider';
 import { withOptional } from './validation';
 import type { SessionEvent } from './session.decider';
+import type { SurveyOccurrenceEvent } from './survey/survey-occurrence.decider';
 
 /**
  * What other services learn from a sessions domain event: ids, enums, numbers and times, field by field (never a
@@ -11,7 +12,7 @@ import type { SessionEvent } from './session.decider';
  * only that something changed.
  */
 export function toIntegrationEvent(
-  event: EngagementEvent | SessionEvent | ConversationEvent,
+  event: EngagementEvent | SessionEvent | ConversationEvent | SurveyOccurrenceEvent,
 ): SessionsIntegrationEvent {
   switch (event.type) {
     case 'EngagementOpened':
@@ -26,6 +27,19 @@ export function toIntegrationEvent(
         format: event.format,
         ...withOptional('circleId', event.circleId),
         openedAt: event.openedAt,
+      };
+    case 'SurveyOccurrenceOpened':
+      return {
+        type: event.type,
+        occurrenceId: event.occurrenceId,
+        surveyId: event.surveyId,
+        programId: event.programId,
+        ...withOptional('cohortId', event.cohortId),
+        ...withOptional('mentorshipId', event.mentorshipId),
+        askedPersonIds: [...event.askedPersonIds],
+        opensAt: event.opensAt,
+        closesAt: event.closesAt,
+        ...withOptional('remindAt', event.remindAt),
       };
     case 'EngagementClosed':
       return { type: event.type, mentorshipId: event.mentorshipId, reason: event.reason, closedAt: event.closedAt };
