@@ -47,6 +47,7 @@ export class SessionsHarness {
       availabilityGroup: uniqueName('sessions_availability'),
       ...(options.memberships ? { membershipsGroup: uniqueName('sessions_memberships') } : {}),
       erasureGroup: uniqueName('sessions_erasure'),
+      surveyGroup: uniqueName('sessions_surveys'),
       retryBaseDelayMs: 20,
       healthIntervalMs: 0,
     };
