@@ -67,6 +67,11 @@ export class SessionsHarness {
     );
   }
 
+  /** The app again on the same database, topics and consumer groups, as after a deployment. */
+  restart(): Promise<INestApplication> {
+    return this.subgraph.restart();
+  }
+
   get app(): INestApplication {
     return this.subgraph.app;
   }
