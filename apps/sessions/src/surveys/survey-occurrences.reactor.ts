@@ -1,28 +1,13 @@
-import { isMatchingEvent, matchingContracts } from '@trellis/matching/contracts';
+import { isMatchingEvent } from '@trellis/matching/contracts';
 import { planSurveyOccurrences, type SurveyFact } from '@trellis/sessions/domain';
-import {
-  ConsumerRunner,
-  ContractRegistry,
-  type ConsumerStatusRegistry,
-  type EventEnvelope,
-  type TopicSettings,
-} from '@trellis/shared/messaging';
-import type { Logger, ServiceMetrics } from '@trellis/shared/observability';
-import type { Kafka } from 'kafkajs';
+import type { ConsumerRunner, EventEnvelope } from '@trellis/shared/messaging';
+import { matchingConsumer, type MatchingConsumerOptions } from '../core/matching-consumer';
 import type { SurveyStore } from './survey-store';
 
 export const SURVEY_OCCURRENCES_GROUP = 'sessions.survey-occurrences';
 
-export interface SurveyOccurrencesOptions {
-  kafka: Kafka;
+export interface SurveyOccurrencesOptions extends MatchingConsumerOptions {
   store: SurveyStore;
-  topic: string;
-  group: string;
-  logger: Logger;
-  metrics?: ServiceMetrics;
-  status?: ConsumerStatusRegistry;
-  topicSettings: TopicSettings;
-  retryBaseDelayMs?: number;
   clock?: () => Date;
 }
 
@@ -80,15 +65,5 @@ export function surveyOccurrencesReactor(options: SurveyOccurrencesOptions): Con
       );
     }
   };
-  return new ConsumerRunner(options.kafka, {
-    group: options.group,
-    topics: [options.topic],
-    contracts: new ContractRegistry(matchingContracts),
-    handler,
-    deadLetterTopic: options.topicSettings,
-    ...(options.retryBaseDelayMs ? { retryBaseDelayMs: options.retryBaseDelayMs } : {}),
-    logger,
-    ...(options.metrics ? { metrics: options.metrics } : {}),
-    ...(options.status ? { status: options.status } : {}),
-  });
+  return matchingConsumer(options, handler);
 }

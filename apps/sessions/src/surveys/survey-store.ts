@@ -23,8 +23,7 @@ import {
   type SurveyState,
 } from '@trellis/sessions/domain';
 import { CommandHandler, DomainError, type EventStore } from '@trellis/shared/event-store';
-import { currentCorrelation } from '@trellis/shared/observability';
-import type { CommandContext } from '../core/sessions-store';
+import { type CommandContext, commitMeta } from '../core/sessions-store';
 import type { SurveyReadModels } from './survey-read-models';
 
 /** The commit id of an occurrence's opening: every planning of the same occurrence names the same commit. */
@@ -94,7 +93,7 @@ export class SurveyStore {
       streamId,
       command,
       commitId: context.commandId ?? randomUUID(),
-      meta: this.meta(context),
+      meta: commitMeta(context),
     });
     if (!result.ok) throw result.error;
     if (result.events.length > 0 || result.duplicate) {
@@ -109,7 +108,7 @@ export class SurveyStore {
       streamId: surveyOccurrenceStreamId(occurrence.occurrenceId),
       command: { type: 'OpenSurveyOccurrence', occurrence },
       commitId: surveyOccurrenceCommitId(occurrence.occurrenceId),
-      meta: this.meta({ ...context, programId: occurrence.programId }),
+      meta: commitMeta(context, occurrence.programId),
     });
     if (!result.ok) throw result.error;
     // Written on a duplicate too: a process that died between the commit and the row leaves no occurrence unseen.
@@ -125,7 +124,7 @@ export class SurveyStore {
       streamId,
       command,
       commitId: context.commandId ?? randomUUID(),
-      meta: this.meta({ ...context, programId: occurrence.programId }),
+      meta: commitMeta(context, occurrence.programId),
     });
     if (!result.ok) throw result.error;
     const { state } = result;
@@ -141,17 +140,6 @@ export class SurveyStore {
       });
     }
     return state;
-  }
-
-  private meta(context: CommandContext) {
-    const correlation = currentCorrelation();
-    return {
-      tenantId: context.tenantId,
-      ...(context.programId ? { programId: context.programId } : {}),
-      correlationId: context.correlationId ?? correlation?.correlationId ?? randomUUID(),
-      ...(context.causationId ? { causationId: context.causationId } : {}),
-      actor: context.actor,
-    };
   }
 
   private async belongsTo(streamId: string, tenantId: string): Promise<boolean> {

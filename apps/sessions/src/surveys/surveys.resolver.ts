@@ -14,6 +14,15 @@ const surveyIdArg = { name: 'surveyId', type: () => ID };
 export class SurveysResolver {
   constructor(@Inject(SurveysService) private readonly builder: SurveysService) {}
 
+  private async change(
+    principal: Principal,
+    commandId: string | undefined,
+    surveyId: string,
+    command: Parameters<SurveysService['change']>[2],
+  ): Promise<Survey> {
+    return surveyOf(await this.builder.change(actorOf(principal, commandId), surveyId, command));
+  }
+
   @Query(() => [Survey], { description: 'The surveys of a program you manage, most recently changed first' })
   async surveys(
     @CurrentPrincipal() principal: Principal,
@@ -55,9 +64,7 @@ export class SurveysResolver {
     @Args('title') title: string,
     @Args(commandIdArg) commandId?: string,
   ): Promise<Survey> {
-    return surveyOf(
-      await this.builder.change(actorOf(principal, commandId), surveyId, { type: 'RetitleSurvey', title }),
-    );
+    return this.change(principal, commandId, surveyId, { type: 'RetitleSurvey', title });
   }
 
   @Mutation(() => Survey, { description: 'Adds a question at the end of a draft' })
@@ -67,12 +74,10 @@ export class SurveysResolver {
     @Args('question', { type: () => SurveyQuestionInput }) question: SurveyQuestionInput,
     @Args(commandIdArg) commandId?: string,
   ): Promise<Survey> {
-    return surveyOf(
-      await this.builder.change(actorOf(principal, commandId), surveyId, {
-        type: 'AddSurveyQuestion',
-        question: questionInputOf(question),
-      }),
-    );
+    return this.change(principal, commandId, surveyId, {
+      type: 'AddSurveyQuestion',
+      question: questionInputOf(question),
+    });
   }
 
   @Mutation(() => Survey, { description: 'Replaces a question of a draft (matched by its id)' })
@@ -82,12 +87,10 @@ export class SurveysResolver {
     @Args('question', { type: () => SurveyQuestionInput }) question: SurveyQuestionInput,
     @Args(commandIdArg) commandId?: string,
   ): Promise<Survey> {
-    return surveyOf(
-      await this.builder.change(actorOf(principal, commandId), surveyId, {
-        type: 'EditSurveyQuestion',
-        question: questionInputOf(question),
-      }),
-    );
+    return this.change(principal, commandId, surveyId, {
+      type: 'EditSurveyQuestion',
+      question: questionInputOf(question),
+    });
   }
 
   @Mutation(() => Survey, { description: 'Removes a question from a draft' })
@@ -97,9 +100,7 @@ export class SurveysResolver {
     @Args('questionId', { type: () => ID }) questionId: string,
     @Args(commandIdArg) commandId?: string,
   ): Promise<Survey> {
-    return surveyOf(
-      await this.builder.change(actorOf(principal, commandId), surveyId, { type: 'RemoveSurveyQuestion', questionId }),
-    );
+    return this.change(principal, commandId, surveyId, { type: 'RemoveSurveyQuestion', questionId });
   }
 
   @Mutation(() => Survey, { description: 'Puts the questions of a draft in a new order (every question once)' })
@@ -109,12 +110,10 @@ export class SurveysResolver {
     @Args('questionIds', { type: () => [ID] }) questionIds: string[],
     @Args(commandIdArg) commandId?: string,
   ): Promise<Survey> {
-    return surveyOf(
-      await this.builder.change(actorOf(principal, commandId), surveyId, {
-        type: 'ReorderSurveyQuestions',
-        questionIds,
-      }),
-    );
+    return this.change(principal, commandId, surveyId, {
+      type: 'ReorderSurveyQuestions',
+      questionIds,
+    });
   }
 
   @Mutation(() => Survey, { description: 'Sets when a draft is sent, to whom and for how long' })
@@ -133,7 +132,7 @@ export class SurveysResolver {
     @Args(surveyIdArg) surveyId: string,
     @Args(commandIdArg) commandId?: string,
   ): Promise<Survey> {
-    return surveyOf(await this.builder.change(actorOf(principal, commandId), surveyId, { type: 'PublishSurvey' }));
+    return this.change(principal, commandId, surveyId, { type: 'PublishSurvey' });
   }
 
   @Mutation(() => Survey, { description: 'Stops sending a published survey to anyone new' })
@@ -142,6 +141,6 @@ export class SurveysResolver {
     @Args(surveyIdArg) surveyId: string,
     @Args(commandIdArg) commandId?: string,
   ): Promise<Survey> {
-    return surveyOf(await this.builder.change(actorOf(principal, commandId), surveyId, { type: 'CloseSurvey' }));
+    return this.change(principal, commandId, surveyId, { type: 'CloseSurvey' });
   }
 }
