@@ -85,13 +85,19 @@ export class SurveyInvitationsService {
     questions: readonly SurveyQuestion[],
     answers: PlainSurveyAnswer[],
   ): Promise<SurveyAnswerInput[]> {
-    if (!Array.isArray(answers)) return answers;
     return Promise.all(
       answers.map(async (answer): Promise<SurveyAnswerInput> => {
         const index = questions.findIndex((q) => q.questionId === answer.questionId);
         const kind = questions[index]?.kind;
         let text: SealedText | undefined;
-        if (typeof answer.text === 'string' && (kind === 'short-text' || kind === 'long-text')) {
+        if (typeof answer.text === 'string' && kind !== undefined) {
+          // Words sent for a scale or a choice would be dropped unseen; saying so lets the person fix the form.
+          if (kind !== 'short-text' && kind !== 'long-text') {
+            throw new DomainError('BAD_USER_INPUT', `Question ${index + 1} takes no written answer.`, {
+              field: 'answers',
+              questionId: answer.questionId,
+            });
+          }
           const field = kind === 'short-text' ? 'surveyShortAnswer' : 'surveyLongAnswer';
           text = await this.texts.seal(actor, field, answer.text, `The answer to question ${index + 1}`);
         }

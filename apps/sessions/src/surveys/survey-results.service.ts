@@ -9,9 +9,9 @@ import {
 import type { MembershipDirectory } from '@trellis/shared/memberships';
 import { ERASED } from '@trellis/shared/privacy';
 import type { Actor } from '../core/actor';
+import { requireProgramManager } from '../core/program-managers';
 import type { SessionsReadModels } from '../core/read-models';
 import type { SealedTexts } from '../core/sealed-texts';
-import { requireSurveyManager } from './survey-access';
 import type { SurveyReadModels } from './survey-read-models';
 import type { SurveyStore } from './survey-store';
 
@@ -45,9 +45,18 @@ export class SurveyResultsService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
+  private requireManager(actor: Actor, programId: string): Promise<void> {
+    return requireProgramManager(
+      this.memberships,
+      actor,
+      programId,
+      'Only the managers of this program read its survey results.',
+    );
+  }
+
   async results(actor: Actor, surveyId: string, byCohort: boolean, asOf?: string): Promise<SurveyResultsView> {
     const survey = await this.store.loadSurvey(actor.tenantId, surveyId);
-    await requireSurveyManager(this.memberships, actor, survey.programId);
+    await this.requireManager(actor, survey.programId);
     const responses = await this.readModels.responsesOf(actor.tenantId).find({ surveyId });
     const erasedPersonIds = await this.sessionsReadModels.erasedAmong(
       actor.tenantId,

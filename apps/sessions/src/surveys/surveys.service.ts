@@ -9,7 +9,7 @@ import {
 } from '@trellis/sessions/domain';
 import type { MembershipDirectory } from '@trellis/shared/memberships';
 import { type Actor, commandContext } from '../core/actor';
-import { requireSurveyManager } from './survey-access';
+import { requireProgramManager } from '../core/program-managers';
 import type { SurveyStore } from './survey-store';
 
 type ManagerCommand = SurveyCommand extends infer C
@@ -28,8 +28,17 @@ export class SurveysService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
+  private requireManager(actor: Actor, programId: string): Promise<void> {
+    return requireProgramManager(
+      this.memberships,
+      actor,
+      programId,
+      'Only the managers of this program build its surveys.',
+    );
+  }
+
   async draft(actor: Actor, programId: string, title: string, questions?: SurveyQuestionInput[]) {
-    await requireSurveyManager(this.memberships, actor, programId);
+    await this.requireManager(actor, programId);
     const context = { ...commandContext(actor), programId };
     const surveyId = (await this.store.draftedBy(context)) ?? randomUUID();
     return this.store.executeSurvey(context, surveyId, {
@@ -59,12 +68,12 @@ export class SurveysService {
 
   async survey(actor: Actor, surveyId: string): Promise<SurveyState> {
     const state = await this.store.loadSurvey(actor.tenantId, surveyId);
-    await requireSurveyManager(this.memberships, actor, state.programId);
+    await this.requireManager(actor, state.programId);
     return state;
   }
 
   async surveys(actor: Actor, programId: string): Promise<SurveyState[]> {
-    await requireSurveyManager(this.memberships, actor, programId);
+    await this.requireManager(actor, programId);
     return this.store.surveysOf(actor.tenantId, programId);
   }
 
