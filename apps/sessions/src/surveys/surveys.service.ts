@@ -12,13 +12,13 @@ import { type Actor, commandContext } from '../core/actor';
 import { requireProgramManager } from '../core/program-managers';
 import type { SurveyStore } from './survey-store';
 
-type ManagerCommand = SurveyCommand extends infer C
-  ? C extends SurveyCommand
-    ? C extends { type: 'DraftSurvey' }
-      ? never
-      : Omit<C, 'actor' | 'now'>
-    : never
-  : never;
+/** A change after the draft as a resolver names it; who and when are added here (each command keeps its own fields). */
+type SurveyChange =
+  Exclude<SurveyCommand, { type: 'DraftSurvey' }> extends infer C
+    ? C extends SurveyCommand
+      ? Omit<C, 'actor' | 'now'>
+      : never
+    : never;
 
 /** Building program surveys: the program's managers draft, edit, schedule, publish and close them. */
 export class SurveysService {
@@ -37,7 +37,7 @@ export class SurveysService {
     );
   }
 
-  async draft(actor: Actor, programId: string, title: string, questions?: SurveyQuestionInput[]) {
+  async draft(actor: Actor, programId: string, title: string, questions?: SurveyQuestionInput[]): Promise<SurveyState> {
     await this.requireManager(actor, programId);
     const context = { ...commandContext(actor), programId };
     const surveyId = (await this.store.draftedBy(context)) ?? randomUUID();
@@ -53,7 +53,7 @@ export class SurveysService {
   }
 
   /** Any change of a survey after its draft, checked against the survey's own program. */
-  async change(actor: Actor, surveyId: string, command: ManagerCommand): Promise<SurveyState> {
+  async change(actor: Actor, surveyId: string, command: SurveyChange): Promise<SurveyState> {
     const current = await this.survey(actor, surveyId);
     return this.store.executeSurvey({ ...commandContext(actor), programId: current.programId }, surveyId, {
       ...command,
