@@ -12,6 +12,7 @@ import { SessionsGraphqlModule } from './graphql/sessions-graphql.module';
 import { InsightsModule } from './insights/insights.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
+import { SurveysModule } from './surveys/surveys.module';
 import { ViewsModule } from './views/views.module';
 
 export interface SessionsAppOptions {
@@ -38,6 +39,7 @@ export class AppModule {
         ProfilesModule,
         InsightsModule,
         AgendaModule,
+        SurveysModule,
         SessionsGraphqlModule,
       ],
     };

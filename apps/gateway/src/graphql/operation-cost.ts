@@ -23,6 +23,7 @@ export const COMPUTED_FIELD_COSTS: Readonly<Record<string, { points: number; why
   'Query.circleFill': { points: 500, why: 'reads a whole fill draft with its placements' },
   'Query.programInsights': { points: 1500, why: 'rebuilds the figures from the event history' },
   'Query.programInsightsCsv': { points: 1500, why: 'rebuilds the figures from the event history' },
+  'Query.surveyResults': { points: 800, why: 'aggregates every response to the survey and decrypts its free texts' },
 };
 
 const sizeOf = (args: Record<string, unknown>): number | undefined =>

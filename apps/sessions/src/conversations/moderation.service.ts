@@ -11,6 +11,7 @@ import { ERASED } from '@trellis/shared/privacy';
 import { type Actor, commandContext } from '../core/actor';
 import type { ConversationStore } from '../core/conversation-store';
 import { messageReportKey, type MessageReportRow, type SessionsReadModels } from '../core/read-models';
+import { requireProgramManager } from '../core/program-managers';
 import type { SealedTexts } from '../core/sealed-texts';
 import { MESSAGE_DELETED, MESSAGE_REMOVED } from './conversations.service';
 import type { ModeratedMessage, ModerationPerson, ReportedMessage } from './moderation.types';
@@ -37,17 +38,13 @@ export class ModerationService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  /** Another organization's program reads as missing; a member who manages nothing in it is refused. */
-  private async requireModerator(actor: Actor, programId: string): Promise<void> {
-    if (!(await this.memberships.programExists(actor.tenantId, programId))) {
-      throw new DomainError('NOT_FOUND', 'No such program.');
-    }
-    if (actor.orgAdmin) return;
-    const membership = await this.memberships.membership(actor.tenantId, programId, actor.personId);
-    if (!membership) throw new DomainError('NOT_FOUND', 'No such program.');
-    if (!membership.roles.includes('manager')) {
-      throw new DomainError('FORBIDDEN', 'Only the managers of this program moderate its conversations.');
-    }
+  private requireModerator(actor: Actor, programId: string): Promise<void> {
+    return requireProgramManager(
+      this.memberships,
+      actor,
+      programId,
+      'Only the managers of this program moderate its conversations.',
+    );
   }
 
   async reportedMessages(actor: Actor, programId: string, status: ReportStatus = 'open'): Promise<ReportedMessage[]> {

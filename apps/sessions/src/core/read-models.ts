@@ -169,6 +169,11 @@ export class SessionsReadModels {
     return { engagements, sessions: sessionRows.length, conversations: conversationRows.length };
   }
 
+  /** Which of these people were erased: their answers leave every figure computed from now on. */
+  async erasedAmong(tenantId: string, personIds: string[]): Promise<Set<string>> {
+    return new Set((await this.pseudonyms(tenantId, personIds)).keys());
+  }
+
   private async pseudonyms(tenantId: string, personIds: string[]): Promise<Map<string, string>> {
     const people = [...new Set(personIds)];
     const rows = await Promise.all(people.map((p) => this.erased.findOne({ _id: erasedKey(tenantId, p) })));

@@ -30,6 +30,18 @@ export interface CommandContext {
   commandId?: string;
 }
 
+/** The meta of a commit: its tenant and program, the request's correlation (or a fresh one) and who acted. */
+export function commitMeta(context: CommandContext, programId?: string) {
+  const correlation = currentCorrelation();
+  return {
+    tenantId: context.tenantId,
+    ...((programId ?? context.programId) ? { programId: programId ?? context.programId } : {}),
+    correlationId: context.correlationId ?? correlation?.correlationId ?? randomUUID(),
+    ...(context.causationId ? { causationId: context.causationId } : {}),
+    actor: context.actor,
+  };
+}
+
 /** Runs sessions commands on the real event store, then refreshes the stream's read-model row. */
 export class SessionsStore {
   private readonly engagements: CommandHandler<EngagementCommand, EngagementEvent, EngagementState>;
@@ -44,14 +56,7 @@ export class SessionsStore {
   }
 
   private meta(context: CommandContext, programId: string | undefined) {
-    const correlation = currentCorrelation();
-    return {
-      tenantId: context.tenantId,
-      ...((programId ?? context.programId) ? { programId: programId ?? context.programId } : {}),
-      correlationId: context.correlationId ?? correlation?.correlationId ?? randomUUID(),
-      ...(context.causationId ? { causationId: context.causationId } : {}),
-      actor: context.actor,
-    };
+    return commitMeta(context, programId);
   }
 
   /**

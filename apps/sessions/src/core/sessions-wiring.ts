@@ -4,6 +4,7 @@ import { SESSIONS_EVENTS_TOPIC } from '@trellis/sessions/contracts';
 import { MENTORSHIP_LIFECYCLE_GROUP } from '../engagements/mentorship-lifecycle.reactor';
 import { AVAILABILITY_GROUP } from '../profiles/participant-availability.projection';
 import { ERASURE_GROUP } from '../profiles/participant-erasure.reactor';
+import { SURVEY_OCCURRENCES_GROUP } from '../surveys/survey-occurrences.reactor';
 
 /** Topic and group names; tests use their own so they never share offsets or messages with a running stack. */
 export interface SessionsWiring {
@@ -18,6 +19,8 @@ export interface SessionsWiring {
    */
   membershipsGroup?: string;
   erasureGroup: string;
+  /** Plans the occurrences of the programs' published surveys from matching's MentorshipStarted/Ended. */
+  surveyGroup: string;
   /** Backoff of the reactor's bounded retries (tests shorten it). */
   retryBaseDelayMs?: number;
   /** How often the health run looks at every open engagement; 0 turns the timer off (tests call it directly). */
@@ -34,5 +37,6 @@ export const defaultSessionsWiring: SessionsWiring = {
   profilesTopic: PROFILES_TOPIC,
   availabilityGroup: AVAILABILITY_GROUP,
   erasureGroup: ERASURE_GROUP,
+  surveyGroup: SURVEY_OCCURRENCES_GROUP,
   healthIntervalMs: Number(process.env['TRELLIS_SESSIONS_HEALTH_INTERVAL_MS'] ?? 3_600_000),
 };

@@ -1,30 +1,14 @@
-import { isMatchingEvent, matchingContracts } from '@trellis/matching/contracts';
-import {
-  ConsumerRunner,
-  ContractRegistry,
-  type ConsumerStatusRegistry,
-  type EventEnvelope,
-  type TopicSettings,
-} from '@trellis/shared/messaging';
-import type { Logger, ServiceMetrics } from '@trellis/shared/observability';
-import type { Kafka } from 'kafkajs';
+import { isMatchingEvent } from '@trellis/matching/contracts';
+import type { ConsumerRunner, EventEnvelope } from '@trellis/shared/messaging';
 import { type ConversationStore, conversationOpenCommitId } from '../core/conversation-store';
+import { matchingConsumer, type MatchingConsumerOptions } from '../core/matching-consumer';
 import type { SessionsStore } from '../core/sessions-store';
 
 export const MENTORSHIP_LIFECYCLE_GROUP = 'sessions.mentorship-lifecycle';
 
-export interface MentorshipLifecycleOptions {
-  kafka: Kafka;
+export interface MentorshipLifecycleOptions extends MatchingConsumerOptions {
   store: SessionsStore;
   conversations: ConversationStore;
-  topic: string;
-  group: string;
-  logger: Logger;
-  metrics?: ServiceMetrics;
-  status?: ConsumerStatusRegistry;
-  /** Where `<group>.dlq` is created when missing. */
-  topicSettings: TopicSettings;
-  retryBaseDelayMs?: number;
 }
 
 /**
@@ -91,17 +75,5 @@ export function mentorshipLifecycleReactor(options: MentorshipLifecycleOptions):
       );
     }
   };
-  return new ConsumerRunner(options.kafka, {
-    group: options.group,
-    topics: [options.topic],
-    contracts: new ContractRegistry(matchingContracts),
-    handler,
-    // A MentorshipStarted the domain refuses (say, a person paired with themselves) ends in the DLQ after the bounded
-    // retries instead of blocking the partition; `npm run dlq:replay` applies it once the cause is fixed.
-    deadLetterTopic: options.topicSettings,
-    ...(options.retryBaseDelayMs ? { retryBaseDelayMs: options.retryBaseDelayMs } : {}),
-    logger: options.logger.child({ component: options.group }),
-    ...(options.metrics ? { metrics: options.metrics } : {}),
-    ...(options.status ? { status: options.status } : {}),
-  });
+  return matchingConsumer(options, handler);
 }

@@ -7,6 +7,7 @@ import {
 import type { Principal } from '@trellis/shared/auth';
 import { DomainError } from '@trellis/shared/event-store';
 import type { MembershipDirectory } from '@trellis/shared/memberships';
+import { requireProgramManager } from '../core/program-managers';
 import type { InsightsStore } from './insights.store';
 
 export interface InsightsQuery {
@@ -33,16 +34,13 @@ export class InsightsService {
     private readonly memberships: MembershipDirectory,
   ) {}
 
-  private async authorize(principal: Principal, programId: string): Promise<void> {
-    if (!(await this.memberships.programExists(principal.tenantId, programId))) {
-      throw new DomainError('NOT_FOUND', 'No such program.');
-    }
-    if (principal.orgAdmin) return;
-    const membership = await this.memberships.membership(principal.tenantId, programId, principal.personId);
-    if (!membership) throw new DomainError('NOT_FOUND', 'No such program.');
-    if (!membership.roles.includes('manager')) {
-      throw new DomainError('FORBIDDEN', 'Program insights are for the program’s managers and org admins.');
-    }
+  private authorize(principal: Principal, programId: string): Promise<void> {
+    return requireProgramManager(
+      this.memberships,
+      principal,
+      programId,
+      'Program insights are for the program’s managers and org admins.',
+    );
   }
 
   async insights(principal: Principal, programId: string, query: InsightsQuery): Promise<ProgramInsights> {

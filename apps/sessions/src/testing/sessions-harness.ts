@@ -47,6 +47,7 @@ export class SessionsHarness {
       availabilityGroup: uniqueName('sessions_availability'),
       ...(options.memberships ? { membershipsGroup: uniqueName('sessions_memberships') } : {}),
       erasureGroup: uniqueName('sessions_erasure'),
+      surveyGroup: uniqueName('sessions_surveys'),
       retryBaseDelayMs: 20,
       healthIntervalMs: 0,
     };
@@ -64,6 +65,11 @@ export class SessionsHarness {
         AppModule.register({ config: { mongoDatabase: databaseName, port: 0 }, wiring: this.wiring, auth }),
       options,
     );
+  }
+
+  /** The app again on the same database, topics and consumer groups, as after a deployment. */
+  restart(): Promise<INestApplication> {
+    return this.subgraph.restart();
   }
 
   get app(): INestApplication {

@@ -46,6 +46,7 @@ export function startTestIssuer(label: string): Promise<DevIssuer> {
 export class SubgraphHarness {
   private started: Started | undefined;
   private endpoint: string | undefined;
+  private module: ((environment: SubgraphEnvironment) => Type | DynamicModule) | undefined;
 
   constructor(readonly label: string) {}
 
@@ -59,10 +60,24 @@ export class SubgraphHarness {
     };
     // Recorded before anything else can fail, so `close` stops whatever did start.
     this.started = started;
-    const { issuer } = started;
     started.db = await createTestDatabase(this.label);
+    this.module = module;
+    return this.launch(started, started.db);
+  }
+
+  /** Stops the app and starts it again on the same database and issuer, as a deployment or a crash would. */
+  async restart(): Promise<INestApplication> {
+    const started = this.ready(this.started);
+    await started.app?.close();
+    started.app = undefined;
+    return this.launch(started, this.ready(started.db));
+  }
+
+  private async launch(started: Started, db: TestDatabase): Promise<INestApplication> {
+    const { issuer } = started;
+    const module = this.ready(this.module);
     const auth = { issuer: issuer.issuer, audience: 'trellis', jwksUrl: issuer.jwksUrl, clockToleranceSeconds: 5 };
-    const app = await NestFactory.create(module({ databaseName: started.db.name, auth }), {
+    const app = await NestFactory.create(module({ databaseName: db.name, auth }), {
       logger: process.env['SESSIONS_TEST_LOG'] ? ['log', 'error', 'warn'] : false,
     });
     started.app = app;

@@ -227,6 +227,16 @@ const samples: { [T in SessionsEventType]: SessionsEventData<T> } = {
     removedAt: at,
   },
   SessionNotesWritten: { sessionId: 's-1', mentorshipId: 'm-1' },
+  SurveyOccurrenceOpened: {
+    occurrenceId: 'sv-1:start:m-1',
+    surveyId: 'sv-1',
+    programId: 'prog-1',
+    mentorshipId: 'm-1',
+    askedPersonIds: ['p-mentee', 'p-mentor'],
+    opensAt: at,
+    closesAt: '2026-04-13T16:00:00Z',
+    remindAt: '2026-04-10T16:00:00Z',
+  },
 };
 
 describe('sessions contracts', () => {

@@ -27,6 +27,11 @@ export const conversationStreamId = (mentorshipId: string): string => `conversat
 export const ENGAGEMENT_STREAM_TYPE = 'engagement';
 export const CONVERSATION_STREAM_TYPE = 'conversation';
 export const SESSION_STREAM_TYPE = 'session';
+/** Program surveys: definitions and answers stay private to the service; only an occurrence's opening is published. */
+export const SURVEY_STREAM_TYPE = 'survey';
+export const SURVEY_RESPONSE_STREAM_TYPE = 'survey-response';
+export const SURVEY_OCCURRENCE_STREAM_TYPE = 'survey-occurrence';
+export const surveyOccurrenceStreamId = (occurrenceId: string): string => `survey-occurrence-${occurrenceId}`;
 
 /**
  * Strict objects: an unknown field (for instance a note someone added to an event by mistake) fails validation on
@@ -354,6 +359,23 @@ export const ConversationMemberRemoved = contract('ConversationMemberRemoved', {
   removedAt: utcInstantSchema,
 });
 
+/**
+ * An occurrence of a program survey was planned and takes answers from `opensAt` until just before `closesAt`
+ * (stream `survey-occurrence-<occurrenceId>`): notifications invites `askedPersonIds` at `opensAt` and reminds those
+ * who have not answered at `remindAt`. Ids and times only; the survey's wording stays in the service.
+ */
+export const SurveyOccurrenceOpened = contract('SurveyOccurrenceOpened', {
+  occurrenceId: idSchema,
+  surveyId: idSchema,
+  programId: idSchema,
+  cohortId: idSchema.optional(),
+  mentorshipId: idSchema.optional(),
+  askedPersonIds: personIds,
+  opensAt: utcInstantSchema,
+  closesAt: utcInstantSchema,
+  remindAt: utcInstantSchema.optional(),
+});
+
 /** Every event published on `sessions.events.v1`; structurally a messaging `EventContract`. */
 export const sessionsEventContracts = [
   EngagementOpened,
@@ -396,6 +418,7 @@ export const sessionsEventContracts = [
   MessageReportDismissed,
   MessageAuthorWarned,
   ConversationMemberRemoved,
+  SurveyOccurrenceOpened,
 ] as const;
 
 type AnyContract = (typeof sessionsEventContracts)[number];

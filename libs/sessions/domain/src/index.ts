@@ -16,5 +16,6 @@ export * from './conversation/conversation.decider';
 export * from './survey/survey.decider';
 export * from './survey/survey-occurrences';
 export * from './survey/survey-response.decider';
+export * from './survey/survey-occurrence.decider';
 export * from './survey/survey-aggregates';
 export * from './survey/survey-comparison';

@@ -8,6 +8,12 @@ import {
 import { engagementDecider, type EngagementCommand, type EngagementEvent } from './engagement.decider';
 import { toIntegrationEvent } from './integration-events';
 import { sessionDecider, type SessionCommand, type SessionEvent } from './session.decider';
+import {
+  surveyOccurrenceDecider,
+  type SurveyOccurrenceCommand,
+  type SurveyOccurrenceEvent,
+  type SurveyOccurrenceState,
+} from './survey/survey-occurrence.decider';
 import { sealed } from './testing/sealed.fixture';
 
 const mentor = 'p-mentor';
@@ -191,8 +197,26 @@ const conversationEvents = play<ConversationCommand, ConversationEvent, Conversa
   { type: 'CloseConversation', now },
 ]);
 
+const surveyOccurrenceEvents = play<SurveyOccurrenceCommand, SurveyOccurrenceEvent, SurveyOccurrenceState>(
+  surveyOccurrenceDecider,
+  [
+    {
+      type: 'OpenSurveyOccurrence',
+      occurrence: {
+        occurrenceId: 'sv-1:start:m-1',
+        surveyId: 'sv-1',
+        programId: 'prog-1',
+        mentorshipId: 'm-1',
+        askedPersonIds: [mentee, mentor],
+        opensAt: now,
+        closesAt: after,
+      },
+    },
+  ],
+);
+
 describe('integration events', () => {
-  const domainEvents = [...engagementEvents, ...sessionEvents, ...conversationEvents];
+  const domainEvents = [...engagementEvents, ...sessionEvents, ...conversationEvents, ...surveyOccurrenceEvents];
   const published = domainEvents.map(toIntegrationEvent);
 
   it('every published event satisfies its contract', () => {

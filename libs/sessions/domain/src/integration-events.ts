@@ -7,6 +7,7 @@ import { projectEvent, type ContractData, type ContractSource } from '@trellis/s
 import type { ConversationEvent } from './conversation/conversation.decider';
 import type { EngagementEvent } from './engagement.decider';
 import type { SessionEvent } from './session.decider';
+import type { SurveyOccurrenceEvent } from './survey/survey-occurrence.decider';
 
 /**
  * What other services learn from a sessions domain event: the fields its contract names (ids, enums, numbers and
@@ -16,7 +17,7 @@ import type { SessionEvent } from './session.decider';
  * nothing more than the stream.
  */
 export function toIntegrationEvent(
-  event: EngagementEvent | SessionEvent | ConversationEvent,
+  event: EngagementEvent | SessionEvent | ConversationEvent | SurveyOccurrenceEvent,
 ): SessionsIntegrationEvent {
   switch (event.type) {
     case 'IntroductionMade': {
