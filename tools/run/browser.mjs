@@ -17,7 +17,10 @@ export function ensureChromium() {
       stdio: 'inherit',
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
-  const steps = [['update', '-qq'], ['install', '-y', '-qq', 'chromium']];
+  const steps = [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', 'chromium'],
+  ];
   for (const args of steps) {
     const result = apt(args);
     if (result.status !== 0) {

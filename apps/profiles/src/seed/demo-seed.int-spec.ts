@@ -1,4 +1,10 @@
-import { DEMO_MENTEE_COUNT, DEMO_MENTOR_COUNT, DEMO_PROGRAM_ID, DEMO_TENANT_ID, DEMO_USERS } from '@trellis/shared/demo';
+import {
+  DEMO_MENTEE_COUNT,
+  DEMO_MENTOR_COUNT,
+  DEMO_PROGRAM_ID,
+  DEMO_TENANT_ID,
+  DEMO_USERS,
+} from '@trellis/shared/demo';
 import { DemoSeed } from './demo-seed';
 import { type ProfilesHarness, startProfilesHarness } from '../testing/profiles-harness';
 
