@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { ensureTopics, type TopicSettings } from '@trellis/shared/messaging';
+import { ensureTopics, groupJoined, type TopicSettings } from '@trellis/shared/messaging';
 import type { Logger } from '@trellis/shared/observability';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { z } from 'zod';
@@ -66,12 +66,7 @@ export class RateUsageExchange {
     this.producer = producer;
     const consumer = this.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false });
     this.consumer = consumer;
-    this.joined = new Promise<void>((resolve) => {
-      const off = consumer.on(consumer.events.GROUP_JOIN, () => {
-        off();
-        resolve();
-      });
-    });
+    this.joined = groupJoined(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: [this.topic], fromBeginning: false });
     await consumer.run({

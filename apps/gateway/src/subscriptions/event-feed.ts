@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { FeedEvent } from '@trellis/gateway/supergraph';
 import type { Principal } from '@trellis/shared/auth';
-import { eventEnvelopeSchema } from '@trellis/shared/messaging';
+import { eventEnvelopeSchema, groupJoined } from '@trellis/shared/messaging';
 import type { Logger } from '@trellis/shared/observability';
 import type { Consumer, Kafka } from 'kafkajs';
 import { isDeliverable } from './person-events';
@@ -111,12 +111,7 @@ export class EventFeed {
     if (this.stopped) return;
     const consumer = this.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false });
     this.consumer = consumer;
-    this.ready = new Promise<void>((resolve) => {
-      const off = consumer.on(consumer.events.GROUP_JOIN, () => {
-        off();
-        resolve();
-      });
-    });
+    this.ready = groupJoined(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: wanted, fromBeginning: false });
     await consumer.run({
