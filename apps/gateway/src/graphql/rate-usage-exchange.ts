@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { ensureTopics, groupJoined, type TopicSettings } from '@trellis/shared/messaging';
 import type { Logger } from '@trellis/shared/observability';
-import type { Consumer, Kafka, Producer } from 'kafkajs';
+import { ConfigResourceTypes, type Consumer, type Kafka, type Producer } from 'kafkajs';
 import { z } from 'zod';
 import type { RateLimiter } from './rate-limiter';
 
@@ -60,7 +60,8 @@ export class RateUsageExchange {
   }
 
   async start(): Promise<void> {
-    await ensureTopics(this.kafka, [this.topic], { ...this.options.topicSettings, retentionMs: 10 * 60_000 });
+    await ensureTopics(this.kafka, [this.topic], this.options.topicSettings);
+    await this.keepMinutesOnly();
     const producer = this.kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
     this.producer = producer;
@@ -93,6 +94,26 @@ export class RateUsageExchange {
       // A group that never joined does not exist; nothing to clean.
     } finally {
       await admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  /** The topic holds signals, not history: ten minutes of them, however it was created. */
+  private async keepMinutesOnly(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await admin.alterConfigs({
+        validateOnly: false,
+        resources: [
+          {
+            type: ConfigResourceTypes.TOPIC,
+            name: this.topic,
+            configEntries: [{ name: 'retention.ms', value: String(10 * 60_000) }],
+          },
+        ],
+      });
+    } finally {
+      await admin.disconnect();
     }
   }
 

@@ -3,13 +3,10 @@ import type { Admin, Kafka } from 'kafkajs';
 export interface TopicSettings {
   partitions: number;
   replication: number;
-  /** Unlimited unless set: event topics rebuild read models; a topic of short-lived signals keeps this long. */
-  retentionMs?: number;
 }
 
 /**
- * Creates missing topics, with unlimited retention unless the settings say otherwise (event topics can rebuild any
- * read model). Broker-side auto-creation is
+ * Creates missing topics with unlimited retention (they can rebuild any read model). Broker-side auto-creation is
  * off, so a typo in a topic name fails loudly instead of creating a stray topic.
  */
 export async function ensureTopics(kafka: Kafka, topics: string[], settings: TopicSettings): Promise<void> {
@@ -40,7 +37,7 @@ async function createTopics(admin: Admin, missing: string[], settings: TopicSett
       numPartitions: settings.partitions,
       replicationFactor: settings.replication,
       configEntries: [
-        { name: 'retention.ms', value: String(settings.retentionMs ?? -1) },
+        { name: 'retention.ms', value: '-1' },
         { name: 'retention.bytes', value: '-1' },
         { name: 'cleanup.policy', value: 'delete' },
         { name: 'min.insync.replicas', value: String(Math.min(2, settings.replication)) },
