@@ -15,6 +15,7 @@ describe('settings draft', () => {
       offerNextBestOnDecline: false,
       defaultMentorCapacity: 0,
       maxCircleSize: 8,
+      maxPreferredMentors: 2,
       maxOpenRequestsPerMentee: 3,
       requestExpiryDays: 14,
       meetingCadenceDays: 14,
