@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { ensureTopics, groupJoined, type TopicSettings } from '@trellis/shared/messaging';
+import { deleteInstanceGroup, ensureTopics, groupJoined, type TopicSettings } from '@trellis/shared/messaging';
 import type { Logger } from '@trellis/shared/observability';
 import { ConfigResourceTypes, type Consumer, type Kafka, type Producer } from 'kafkajs';
 import { z } from 'zod';
@@ -86,15 +86,7 @@ export class RateUsageExchange {
     clearInterval(this.timer);
     await this.consumer?.disconnect().catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
-    const admin = this.kafka.admin();
-    try {
-      await admin.connect();
-      await admin.deleteGroups([this.groupId]);
-    } catch {
-      // A group that never joined does not exist; nothing to clean.
-    } finally {
-      await admin.disconnect().catch(() => undefined);
-    }
+    await deleteInstanceGroup(this.kafka, this.groupId);
   }
 
   /** The topic holds signals, not history: ten minutes of them, however it was created. */

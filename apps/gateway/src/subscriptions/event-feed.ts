@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { FeedEvent } from '@trellis/gateway/supergraph';
 import type { Principal } from '@trellis/shared/auth';
-import { eventEnvelopeSchema, groupJoined } from '@trellis/shared/messaging';
+import { deleteInstanceGroup, eventEnvelopeSchema, groupJoined } from '@trellis/shared/messaging';
 import type { Logger } from '@trellis/shared/observability';
 import type { Consumer, Kafka } from 'kafkajs';
 import { isDeliverable } from './person-events';
@@ -76,15 +76,7 @@ export class EventFeed {
     this.stopped = true;
     clearInterval(this.watcher);
     await this.stopConsumer();
-    const admin = this.kafka.admin();
-    try {
-      await admin.connect();
-      await admin.deleteGroups([this.groupId]);
-    } catch {
-      // A group that never joined does not exist; nothing to clean.
-    } finally {
-      await admin.disconnect().catch(() => undefined);
-    }
+    await deleteInstanceGroup(this.kafka, this.groupId);
   }
 
   deliver(event: FeedEvent): void {

@@ -5,4 +5,4 @@ export * from './kafka-client';
 export * from './publisher';
 export * from './topics';
 export * from './transient-failure';
-export * from './group-joined';
+export * from './instance-group';
