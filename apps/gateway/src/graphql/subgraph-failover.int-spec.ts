@@ -119,6 +119,23 @@ describe('a subgraph with several instances', () => {
     expect(a.hits).toBe(2);
   });
 
+  it('sends nothing to instances that are all unready: the caller is told to retry, until one is ready again', async () => {
+    const s = source([a, b], 50);
+    s.pool.start();
+    a.ready = false;
+    b.ready = false;
+    await new Promise((r) => setTimeout(r, 300));
+    for (let i = 0; i < 3; i += 1) {
+      await expect(fetchOnce(s)).rejects.toMatchObject({
+        extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, retryAfterMs: 700 },
+      });
+    }
+    expect([a.hits, b.hits]).toEqual([0, 0]);
+    b.ready = true;
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await fetchOnce(s)).data).toEqual({ instance: 'b' });
+  });
+
   it('answers a retryable SERVICE_UNAVAILABLE when no instance can take the fetch', async () => {
     const s = source([a, b]);
     await a.close();

@@ -56,12 +56,17 @@ export class SubgraphPool {
     this.timer = undefined;
   }
 
-  /** Instances in the order to try them: the ready ones from the round-robin cursor on, then the others. */
+  /**
+   * The ready instances, from the round-robin cursor on; none when no instance is ready. An unready instance gets
+   * nothing, as behind a Kubernetes Service: one that is unready because its database is slow to come back would
+   * otherwise take every retry of every client, queue them behind its database and never catch up (the MongoDB
+   * fault drill: both profiles instances stayed unready for minutes under the load the gateway kept sending).
+   */
   order(): SubgraphTarget[] {
     if (!this.replicated) return this.targets;
     const start = this.cursor++ % this.targets.length;
     const rotated = [...this.targets.slice(start), ...this.targets.slice(0, start)];
-    return [...rotated.filter((t) => t.ready), ...rotated.filter((t) => !t.ready)];
+    return rotated.filter((t) => t.ready);
   }
 
   markDown(target: SubgraphTarget, reason: string): void {
