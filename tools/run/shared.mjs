@@ -7,11 +7,19 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const say = (msg) => process.stdout.write(`\n▶ ${msg}\n`);
 
-/** Installs npm packages when node_modules is missing or older than the lock file. */
+/**
+ * Installs npm packages when node_modules is missing or older than the lock file or a dependency patch (patches/,
+ * applied by the install's postinstall step: a checkout that brings a new patch must not run the unpatched library).
+ */
 export function ensureNpmPackages() {
   const installed = path.join(repoRoot, 'node_modules', '.package-lock.json');
-  const lock = path.join(repoRoot, 'package-lock.json');
-  const fresh = fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs;
+  const patches = path.join(repoRoot, 'patches');
+  const inputs = [
+    path.join(repoRoot, 'package-lock.json'),
+    ...(fs.existsSync(patches) ? fs.readdirSync(patches).map((name) => path.join(patches, name)) : []),
+  ];
+  const fresh =
+    fs.existsSync(installed) && inputs.every((input) => fs.statSync(installed).mtimeMs >= fs.statSync(input).mtimeMs);
   if (fresh) return;
   say('installing npm packages (npm ci)');
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: 'inherit' });
