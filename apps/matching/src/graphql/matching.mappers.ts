@@ -14,6 +14,7 @@ import type {
   Participant,
   Proposal,
   RecommendedMentor,
+  RoundOverrideEntry,
   Shown,
 } from './matching.types';
 
@@ -154,7 +155,9 @@ export const toRound = (state: RoundState, explain: RoundExplainers = unexplaine
     minScore: state.metrics?.minScore ?? null,
     coverage: state.metrics?.coverage ?? null,
     blockingPairs: state.metrics?.blockingPairs ?? null,
+    pairCount: Object.keys(state.pairs).length,
     pairs: Object.values(state.pairs).map((p) => ({
+      id: `${state.roundId}:${p.menteePersonId}`,
       mentorPersonId: p.mentorPersonId,
       menteePersonId: p.menteePersonId,
       ...sides(state.programId, p),
@@ -170,11 +173,17 @@ export const toRound = (state: RoundState, explain: RoundExplainers = unexplaine
       reason,
       hintsOf: () => hintsOf(menteePersonId),
     })),
-    overrides: state.overrides.map((o) => ({
-      type: o.type,
-      menteePersonId: 'menteePersonId' in o ? o.menteePersonId : 'pair' in o ? o.pair.menteePersonId : o.menteeA,
-      reason: 'reason' in o ? o.reason : null,
-      byPersonId: o.byPersonId,
-    })),
+    overrides: state.overrides.map((o) => overrideEntry(state.programId, o)),
+  };
+};
+
+const overrideEntry = (programId: string, o: RoundState['overrides'][number]): RoundOverrideEntry => {
+  const menteePersonId = 'menteePersonId' in o ? o.menteePersonId : 'pair' in o ? o.pair.menteePersonId : o.menteeA;
+  return {
+    type: o.type,
+    menteePersonId,
+    mentee: menteePersonId ? personIn(programId, menteePersonId) : null,
+    reason: 'reason' in o ? o.reason : null,
+    byPersonId: o.byPersonId,
   };
 };

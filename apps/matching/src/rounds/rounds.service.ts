@@ -5,6 +5,7 @@ import {
   scorePair,
   solve,
   type FactorContribution,
+  type MatchingResult,
   type MatchingRules as EngineRules,
   type MenteeProfile,
   type MentorProfile,
@@ -52,6 +53,7 @@ import {
   type SolvedExplanations,
 } from './round-explanations';
 import type { RoundList, RoundListPage } from './round-list';
+import { RecentResults } from './recent-results';
 import { constraintsOf, RoundSessions } from './round-sessions';
 import type { RoundInputSnapshot, RoundSnapshots } from './round-snapshots';
 import { ENGINE_VERSION, roundSettings, toEngineRules, toEngineSolve, toMentee, toMentor } from './engine-input';
@@ -68,6 +70,8 @@ export type RoundOverride =
 
 /** Round inputs whose explained solve is kept in memory, oldest dropped first. */
 const EXPLAINED_INPUTS_KEPT = 4;
+/** Re-solves for comparison kept in memory: the four objectives of a few round inputs. */
+const COMPARISON_SOLVES_KEPT = 16;
 
 export interface RoundTimings {
   /** Loading the pool and the relationships. */
@@ -88,7 +92,8 @@ export class RoundsService {
   lastTimings: RoundTimings | null = null;
   /** Time the last edit spent moving the round's warm session (creating it from the recorded input included). */
   lastEditSessionMs = 0;
-  private readonly solvedInputs = new Map<string, SolvedExplanations>();
+  private readonly solvedInputs = new RecentResults<SolvedExplanations | null>(EXPLAINED_INPUTS_KEPT);
+  private readonly comparisonSolves = new RecentResults<MatchingResult>(COMPARISON_SOLVES_KEPT);
 
   constructor(
     private readonly commands: MatchingCommands,
@@ -433,7 +438,12 @@ export class RoundsService {
     const rules = applyRuleChanges(toEngineRules(program?.rules ?? null, program?.questions ?? []), changes);
     const objective = changes.objective ?? snapshot.objective;
     const problem = { ...snapshot.problem, rules };
-    const result = solve(problem, { ...toEngineSolve(objective), explain: 'none' });
+    // The console compares every objective each time a round is shown: the solve depends only on the recorded input,
+    // the rules and the objective, so it is done once for each (the round's own overrides are compared below).
+    const result = await this.comparisonSolves.get(
+      `${ctx.tenantId}:${round.inputSnapshotHash}:${objective}:${roundSettings(rules).settingsHash}`,
+      () => Promise.resolve(solve(problem, { ...toEngineSolve(objective), explain: 'none' })),
+    );
 
     const mentors = new Map(snapshot.problem.mentors.map((m) => [m.id, m]));
     const mentees = new Map(snapshot.problem.mentees.map((m) => [m.id, m]));
@@ -519,16 +529,12 @@ export class RoundsService {
    */
   async explainChoices(ctx: CommandContext, round: RoundState): Promise<RoundChoices> {
     if (!round.inputSnapshotHash) return noChoices();
-    const key = `${ctx.tenantId}:${round.inputSnapshotHash}`;
-    let solved = this.solvedInputs.get(key);
-    if (!solved) {
-      const snapshot = await this.snapshots.load(ctx.tenantId, round.inputSnapshotHash);
-      if (!snapshot) return noChoices();
-      solved = solveExplanations(snapshot);
-      this.solvedInputs.set(key, solved);
-      if (this.solvedInputs.size > EXPLAINED_INPUTS_KEPT)
-        this.solvedInputs.delete(this.solvedInputs.keys().next().value!);
-    }
+    const hash = round.inputSnapshotHash;
+    const solved = await this.solvedInputs.get(`${ctx.tenantId}:${hash}`, async () => {
+      const snapshot = await this.snapshots.load(ctx.tenantId, hash);
+      return snapshot ? solveExplanations(snapshot) : null;
+    });
+    if (!solved) return noChoices();
     return roundChoices(round, solved);
   }
 
