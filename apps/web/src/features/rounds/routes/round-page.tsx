@@ -280,32 +280,35 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
           </Group>
         )}
         {table.error && <QueryError error={table.error} onRetry={reloadPairs} />}
-        <PairsTable
-          pairs={table.pairs}
-          total={table.total}
-          editable={editable}
-          swapSelection={chosen}
-          onToggleSwap={(pair) => {
-            setSwapPairs((kept) => new Map(kept).set(pair.menteePersonId, pair));
-            setSwapSelection((s) => toggleSwap(s, pair.menteePersonId));
-          }}
-          onAction={onAction}
-          onSearch={table.onSearch}
-          onRowsRendered={table.onRowsRendered}
-          searchNote={
-            table.searching ? (
-              <Text size="sm" role="status">
-                {t('rounds.pairs.searching')}
-              </Text>
-            ) : (
-              table.searchTruncated && (
+        {!table.loaded && !table.error && <LoadingState label={t('rounds.pairs.loading')} />}
+        {table.loaded && (
+          <PairsTable
+            pairs={table.pairs}
+            total={table.total}
+            editable={editable}
+            swapSelection={chosen}
+            onToggleSwap={(pair) => {
+              setSwapPairs((kept) => new Map(kept).set(pair.menteePersonId, pair));
+              setSwapSelection((s) => toggleSwap(s, pair.menteePersonId));
+            }}
+            onAction={onAction}
+            onSearch={table.onSearch}
+            onRowsRendered={table.onRowsRendered}
+            searchNote={
+              table.searching ? (
                 <Text size="sm" role="status">
-                  {t('rounds.pairs.manyFound', { n: PEOPLE_PER_SEARCH })}
+                  {t('rounds.pairs.searching')}
                 </Text>
+              ) : (
+                table.searchTruncated && (
+                  <Text size="sm" role="status">
+                    {t('rounds.pairs.manyFound', { n: PEOPLE_PER_SEARCH })}
+                  </Text>
+                )
               )
-            )
-          }
-        />
+            }
+          />
+        )}
       </section>
 
       <section aria-labelledby="round-unmatched">
