@@ -70,7 +70,7 @@ export type RoundOverride =
 
 /** Round inputs whose explained solve is kept in memory, oldest dropped first. */
 const EXPLAINED_INPUTS_KEPT = 4;
-/** Re-solves for comparison kept in memory: the four objectives of a few round inputs. */
+/** Re-solves and comparison reports kept in memory: the four objectives of a few rounds. */
 const COMPARISON_SOLVES_KEPT = 16;
 
 export interface RoundTimings {
@@ -94,6 +94,7 @@ export class RoundsService {
   lastEditSessionMs = 0;
   private readonly solvedInputs = new RecentResults<SolvedExplanations | null>(EXPLAINED_INPUTS_KEPT);
   private readonly comparisonSolves = new RecentResults<MatchingResult>(COMPARISON_SOLVES_KEPT);
+  private readonly comparisons = new RecentResults<RoundComparisonReport>(COMPARISON_SOLVES_KEPT);
 
   constructor(
     private readonly commands: MatchingCommands,
@@ -429,19 +430,42 @@ export class RoundsService {
   async compareRound(ctx: CommandContext, roundId: string, changes: RuleChanges = {}): Promise<RoundComparisonReport> {
     const round = await this.loadRound(ctx, roundId);
     await this.requireManager(ctx, round.programId);
-    if (!round.inputSnapshotHash) throw new DomainError('CONFLICT', 'This round has not been computed yet.');
-    const snapshot = await this.snapshots.load(ctx.tenantId, round.inputSnapshotHash);
+    const inputHash = round.inputSnapshotHash;
+    if (!inputHash) throw new DomainError('CONFLICT', 'This round has not been computed yet.');
+    const program = await this.pool.program(ctx.tenantId, round.programId);
+    const rules = applyRuleChanges(toEngineRules(program?.rules ?? null, program?.questions ?? []), changes);
+    // The round console compares every objective each time it shows a round. A report depends on the recorded input,
+    // the round's pairs (each edit adds an override, each re-solve an iteration), the rules and the objective.
+    return this.comparisons.get(
+      [
+        ctx.tenantId,
+        roundId,
+        inputHash,
+        round.iteration,
+        round.overrides.length,
+        roundSettings(rules).settingsHash,
+        changes.objective ?? 'recorded',
+      ].join(':'),
+      () => this.compareWith(ctx.tenantId, round, inputHash, rules, changes.objective),
+    );
+  }
+
+  private async compareWith(
+    tenantId: string,
+    round: RoundState,
+    inputHash: string,
+    rules: EngineRules,
+    objectiveChange: RoundObjective | undefined,
+  ): Promise<RoundComparisonReport> {
+    const snapshot = await this.snapshots.load(tenantId, inputHash);
     if (!snapshot) {
       throw new DomainError('NOT_FOUND', 'The input of this round was not kept (it was computed before inputs were).');
     }
-    const program = await this.pool.program(ctx.tenantId, round.programId);
-    const rules = applyRuleChanges(toEngineRules(program?.rules ?? null, program?.questions ?? []), changes);
-    const objective = changes.objective ?? snapshot.objective;
+    const objective = objectiveChange ?? snapshot.objective;
     const problem = { ...snapshot.problem, rules };
-    // The console compares every objective each time a round is shown: the solve depends only on the recorded input,
-    // the rules and the objective, so it is done once for each (the round's own overrides are compared below).
+    // An edit of the round leaves its input as it was: the re-solve is kept apart from the report, for the next one.
     const result = await this.comparisonSolves.get(
-      `${ctx.tenantId}:${round.inputSnapshotHash}:${objective}:${roundSettings(rules).settingsHash}`,
+      `${tenantId}:${inputHash}:${objective}:${roundSettings(rules).settingsHash}`,
       () => Promise.resolve(solve(problem, { ...toEngineSolve(objective), explain: 'none' })),
     );
 
@@ -479,8 +503,8 @@ export class RoundsService {
       return mentee && next ? explainChange(mentee, previous, next, rules) : null;
     });
     return {
-      roundId,
-      inputSnapshotHash: round.inputSnapshotHash,
+      roundId: round.roundId,
+      inputSnapshotHash: inputHash,
       objective,
       engineVersionBefore: round.engineVersion,
       engineVersionAfter: ENGINE_VERSION,
