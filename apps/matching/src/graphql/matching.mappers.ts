@@ -121,20 +121,21 @@ export const toMatchHint = (hint: EngineMatchHint): MatchHint => ({
 
 /** How a round is explained, each part computed only when a client selects it, once per request. */
 export interface RoundExplainers {
-  factors: () => Promise<ReadonlyMap<string, readonly FactorContribution[]>>;
+  /** Scores a pair's factors when asked, so a page of a round scores its own pairs only. */
+  factors: () => Promise<(menteePersonId: string) => readonly FactorContribution[]>;
   choices: () => Promise<RoundChoices>;
 }
 
 const unexplained: RoundExplainers = {
-  factors: () => Promise.resolve(new Map()),
+  factors: () => Promise.resolve(() => []),
   choices: () => Promise.resolve(noChoices()),
 };
 
 export const toRound = (state: RoundState, explain: RoundExplainers = unexplained): MatchingRound => {
-  let factors: Promise<ReadonlyMap<string, readonly FactorContribution[]>> | undefined;
+  let factors: Promise<(menteePersonId: string) => readonly FactorContribution[]> | undefined;
   let choices: Promise<RoundChoices> | undefined;
   const factorsOf = async (menteePersonId: string) =>
-    ((await (factors ??= explain.factors())).get(menteePersonId) ?? []).map(toFactorScore);
+    (await (factors ??= explain.factors()))(menteePersonId).map(toFactorScore);
   const notFirstChoiceOf = async (menteePersonId: string) => {
     const reason = (await (choices ??= explain.choices())).notFirstChoice.get(menteePersonId);
     return reason ? toNotFirstChoice(state.programId, reason) : null;

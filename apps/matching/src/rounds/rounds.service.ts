@@ -95,6 +95,7 @@ export class RoundsService {
   private readonly solvedInputs = new RecentResults<SolvedExplanations | null>(EXPLAINED_INPUTS_KEPT);
   private readonly comparisonSolves = new RecentResults<MatchingResult>(COMPARISON_SOLVES_KEPT);
   private readonly comparisons = new RecentResults<RoundComparisonReport>(COMPARISON_SOLVES_KEPT);
+  private readonly inputs = new RecentResults<RoundInputSnapshot | null>(EXPLAINED_INPUTS_KEPT);
 
   constructor(
     private readonly commands: MatchingCommands,
@@ -328,6 +329,15 @@ export class RoundsService {
     return edited;
   }
 
+  /**
+   * A recorded input for reading (explanations, comparisons), kept for the last few: an input never changes under its
+   * hash, and a round of 5,000 mentees reads 6,000 participants' worth of it. Edits load their own (their session
+   * keeps it).
+   */
+  private keptInput(tenantId: string, hash: string): Promise<RoundInputSnapshot | null> {
+    return this.inputs.get(`${tenantId}:${hash}`, () => this.snapshots.load(tenantId, hash));
+  }
+
   private recordedInput(tenantId: string, round: RoundState): Promise<RoundInputSnapshot | null> {
     return round.inputSnapshotHash ? this.snapshots.load(tenantId, round.inputSnapshotHash) : Promise.resolve(null);
   }
@@ -457,7 +467,7 @@ export class RoundsService {
     rules: EngineRules,
     objectiveChange: RoundObjective | undefined,
   ): Promise<RoundComparisonReport> {
-    const snapshot = await this.snapshots.load(tenantId, inputHash);
+    const snapshot = await this.keptInput(tenantId, inputHash);
     if (!snapshot) {
       throw new DomainError('NOT_FOUND', 'The input of this round was not kept (it was computed before inputs were).');
     }
@@ -540,10 +550,12 @@ export class RoundsService {
    * Why each pair of a computed round scores what it does: the factor breakdown under the rules the round was solved
    * with, from its recorded input. Pairs the manager added with someone outside that input get no breakdown.
    */
-  async explainPairs(ctx: CommandContext, round: RoundState): Promise<Map<string, FactorContribution[]>> {
-    if (!round.inputSnapshotHash) return new Map();
-    const snapshot = await this.snapshots.load(ctx.tenantId, round.inputSnapshotHash);
-    return snapshot ? pairFactors(round, snapshot) : new Map();
+  async explainPairs(
+    ctx: CommandContext,
+    round: RoundState,
+  ): Promise<(menteePersonId: string) => FactorContribution[]> {
+    const snapshot = round.inputSnapshotHash ? await this.keptInput(ctx.tenantId, round.inputSnapshotHash) : null;
+    return snapshot ? pairFactors(round, snapshot) : () => [];
   }
 
   /**
@@ -555,7 +567,7 @@ export class RoundsService {
     if (!round.inputSnapshotHash) return noChoices();
     const hash = round.inputSnapshotHash;
     const solved = await this.solvedInputs.get(`${ctx.tenantId}:${hash}`, async () => {
-      const snapshot = await this.snapshots.load(ctx.tenantId, hash);
+      const snapshot = await this.keptInput(ctx.tenantId, hash);
       return snapshot ? solveExplanations(snapshot) : null;
     });
     if (!solved) return noChoices();
