@@ -20,11 +20,11 @@ describe("A round's pairs a page at a time, as the console reads them (GraphQL, 
   const manager: Principal = { personId: 'manager', tenantId, orgAdmin: false };
   let roundId: string;
 
-  const page = async (args: string, variables: Record<string, unknown> = {}) => {
+  const page = async (variables: { first: number; after?: string | null; filter?: Record<string, unknown> }) => {
     const answer = await stack.gql<{ matchingRound: { pairPage: Page } }>(
       manager,
-      `query($r: ID!, $after: String, $people: [ID!]) {
-        matchingRound(id: $r) { pairPage(${args}) { ${PAGE} } }
+      `query($r: ID!, $first: Int!, $after: String, $filter: RoundPairFilter) {
+        matchingRound(id: $r) { pairPage(first: $first, after: $after, filter: $filter) { ${PAGE} } }
       }`,
       { r: roundId, ...variables },
     );
@@ -70,11 +70,11 @@ describe("A round's pairs a page at a time, as the console reads them (GraphQL, 
   });
 
   it('walks every pair once in mentee order, with the count of all and the mentors’ load', async () => {
-    const first = await page('first: 2');
+    const first = await page({ first: 2 });
     expect(first).toMatchObject({ totalCount: 3, hasNextPage: true });
     expect(first.nodes.map((p) => p.menteePersonId)).toEqual(['mentee-a', 'mentee-b']);
     expect(first.nodes[0]!.id).toBe(`${roundId}:mentee-a`);
-    const rest = await page('first: 2, after: $after', { after: first.endCursor });
+    const rest = await page({ first: 2, after: first.endCursor });
     expect(rest).toMatchObject({ totalCount: 3, hasNextPage: false });
     expect(rest.nodes.map((p) => p.menteePersonId)).toEqual(['mentee-c']);
 
@@ -92,9 +92,9 @@ describe("A round's pairs a page at a time, as the console reads them (GraphQL, 
   }, 60_000);
 
   it("narrows to a mentor's pairs, and an edit answers the pairs it changed", async () => {
-    const all = await page('first: 10');
+    const all = await page({ first: 10 });
     const mentor = all.nodes[0]!.mentorPersonId;
-    const theirs = await page('first: 10, filter: { personIds: $people }', { people: [mentor] });
+    const theirs = await page({ first: 10, filter: { personIds: [mentor] } });
     expect(theirs.nodes.map((p) => p.menteePersonId)).toEqual(
       all.nodes.filter((p) => p.mentorPersonId === mentor).map((p) => p.menteePersonId),
     );
@@ -112,7 +112,7 @@ describe("A round's pairs a page at a time, as the console reads them (GraphQL, 
     expect(locked.data!.lockRoundPair.pairsOf).toEqual([
       expect.objectContaining({ id: `${roundId}:mentee-b`, menteePersonId: 'mentee-b', locked: true }),
     ]);
-    const lockedOnly = await page('first: 10, filter: { locked: true }');
+    const lockedOnly = await page({ first: 10, filter: { locked: true } });
     expect(lockedOnly.nodes.map((p) => p.menteePersonId)).toEqual(['mentee-b']);
   }, 60_000);
 });
