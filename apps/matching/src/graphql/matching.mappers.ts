@@ -14,6 +14,7 @@ import type {
   Participant,
   Proposal,
   RecommendedMentor,
+  RoundOverrideEntry,
   Shown,
 } from './matching.types';
 
@@ -120,20 +121,21 @@ export const toMatchHint = (hint: EngineMatchHint): MatchHint => ({
 
 /** How a round is explained, each part computed only when a client selects it, once per request. */
 export interface RoundExplainers {
-  factors: () => Promise<ReadonlyMap<string, readonly FactorContribution[]>>;
+  /** Scores a pair's factors when asked, so a page of a round scores its own pairs only. */
+  factors: () => Promise<(menteePersonId: string) => readonly FactorContribution[]>;
   choices: () => Promise<RoundChoices>;
 }
 
 const unexplained: RoundExplainers = {
-  factors: () => Promise.resolve(new Map()),
+  factors: () => Promise.resolve(() => []),
   choices: () => Promise.resolve(noChoices()),
 };
 
 export const toRound = (state: RoundState, explain: RoundExplainers = unexplained): MatchingRound => {
-  let factors: Promise<ReadonlyMap<string, readonly FactorContribution[]>> | undefined;
+  let factors: Promise<(menteePersonId: string) => readonly FactorContribution[]> | undefined;
   let choices: Promise<RoundChoices> | undefined;
   const factorsOf = async (menteePersonId: string) =>
-    ((await (factors ??= explain.factors())).get(menteePersonId) ?? []).map(toFactorScore);
+    (await (factors ??= explain.factors()))(menteePersonId).map(toFactorScore);
   const notFirstChoiceOf = async (menteePersonId: string) => {
     const reason = (await (choices ??= explain.choices())).notFirstChoice.get(menteePersonId);
     return reason ? toNotFirstChoice(state.programId, reason) : null;
@@ -154,7 +156,9 @@ export const toRound = (state: RoundState, explain: RoundExplainers = unexplaine
     minScore: state.metrics?.minScore ?? null,
     coverage: state.metrics?.coverage ?? null,
     blockingPairs: state.metrics?.blockingPairs ?? null,
+    pairCount: Object.keys(state.pairs).length,
     pairs: Object.values(state.pairs).map((p) => ({
+      id: `${state.roundId}:${p.menteePersonId}`,
       mentorPersonId: p.mentorPersonId,
       menteePersonId: p.menteePersonId,
       ...sides(state.programId, p),
@@ -170,11 +174,17 @@ export const toRound = (state: RoundState, explain: RoundExplainers = unexplaine
       reason,
       hintsOf: () => hintsOf(menteePersonId),
     })),
-    overrides: state.overrides.map((o) => ({
-      type: o.type,
-      menteePersonId: 'menteePersonId' in o ? o.menteePersonId : 'pair' in o ? o.pair.menteePersonId : o.menteeA,
-      reason: 'reason' in o ? o.reason : null,
-      byPersonId: o.byPersonId,
-    })),
+    overrides: state.overrides.map((o) => overrideEntry(state.programId, o)),
+  };
+};
+
+const overrideEntry = (programId: string, o: RoundState['overrides'][number]): RoundOverrideEntry => {
+  const menteePersonId = 'menteePersonId' in o ? o.menteePersonId : 'pair' in o ? o.pair.menteePersonId : o.menteeA;
+  return {
+    type: o.type,
+    menteePersonId,
+    mentee: menteePersonId ? personIn(programId, menteePersonId) : null,
+    reason: 'reason' in o ? o.reason : null,
+    byPersonId: o.byPersonId,
   };
 };

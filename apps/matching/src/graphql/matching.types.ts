@@ -201,6 +201,8 @@ export class MatchHint {
 
 @ObjectType()
 export class RoundPair {
+  @Field(() => ID, { description: "The pair's place in its round (round and mentee): a client's cache key" })
+  id!: string;
   @Field(() => ID) mentorPersonId!: string;
   @Field(() => ID) menteePersonId!: string;
   @Field(() => Participant, personRef('mentor')) mentor!: Participant;
@@ -230,6 +232,7 @@ export class UnmatchedMentee {
 export class RoundOverrideEntry {
   @Field() type!: string;
   @Field(() => ID, { nullable: true }) menteePersonId!: string | null;
+  @Field(() => Participant, personRef('mentee')) mentee!: Participant | null;
   @Field(() => String, { nullable: true }) reason!: string | null;
   @Field(() => ID) byPersonId!: string;
 }
@@ -254,7 +257,11 @@ export class MatchingRound {
       'Mentee–mentor pairs of the computation that would both rather be together than with whom they got (0 under STABLE); null before the first computation',
   })
   blockingPairs!: number | null;
-  @Field(() => [RoundPair]) pairs!: RoundPair[];
+  @Field(() => Int) pairCount!: number;
+  @Field(() => [RoundPair], {
+    description: 'Every pair of the round; a console reads them a page at a time (pairPage)',
+  })
+  pairs!: RoundPair[];
   @Field(() => [UnmatchedMentee]) unmatched!: UnmatchedMentee[];
   @Field(() => [RoundOverrideEntry]) overrides!: RoundOverrideEntry[];
 }

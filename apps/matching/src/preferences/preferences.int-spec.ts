@@ -99,7 +99,7 @@ describe('Matching preferences (GraphQL and rounds, real broker and FerretDB)', 
     const chosen = round.pairs['mentee-1']?.mentorPersonId ?? '';
     expect([first, second]).toContain(chosen);
     const other = chosen === first ? second : first;
-    const factors = (await services.rounds.explainPairs(managerCtx(), round)).get('mentee-1') ?? [];
+    const factors = (await services.rounds.explainPairs(managerCtx(), round))('mentee-1');
     expect(factors.find((f) => f.name === 'favourite')).toMatchObject({ value: 1 });
     await services.rounds.discard(managerCtx(), round.roundId);
 

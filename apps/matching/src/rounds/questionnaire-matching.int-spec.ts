@@ -65,7 +65,9 @@ describe('The questionnaire in matching rounds (real broker and FerretDB)', () =
     expect(computed.status).toBe('computed');
     const factors = await p.services.rounds.explainPairs(ctx(), computed);
     const mentorOf = Object.fromEntries(Object.values(computed.pairs).map((x) => [x.menteePersonId, x.mentorPersonId]));
-    const questionnaire = [...factors.values()].map((f) => f.find((x) => x.name === 'questionnaire')!);
+    const questionnaire = Object.keys(computed.pairs).map(
+      (mentee) => factors(mentee).find((x) => x.name === 'questionnaire')!,
+    );
     await p.services.rounds.discard(ctx(), computed.roundId);
     return { mentorOf, questionnaire };
   }

@@ -46,20 +46,30 @@ export interface SolvedExplanations {
 
 export const noChoices = (): RoundChoices => ({ notFirstChoice: new Map(), hints: new Map() });
 
-/** Each pair's factor breakdown under the rules the round was solved with (none for a pair outside its input). */
-export function pairFactors(round: RoundState, snapshot: RoundInputSnapshot): Map<string, FactorContribution[]> {
-  const factors = new Map<string, FactorContribution[]>();
+/**
+ * Each pair's factor breakdown under the rules the round was solved with (none for a pair outside its input), scored
+ * when asked for: a page of a round asks for its own pairs only.
+ */
+export function pairFactors(
+  round: RoundState,
+  snapshot: RoundInputSnapshot,
+): (menteePersonId: string) => FactorContribution[] {
   const { problem } = snapshot;
   const mentors = new Map(problem.mentors.map((m) => [m.id, m]));
   const mentees = new Map(problem.mentees.map((m) => [m.id, m]));
-  for (const pair of Object.values(round.pairs)) {
-    const mentor = mentors.get(pair.mentorPersonId);
-    const mentee = mentees.get(pair.menteePersonId);
-    if (!mentor || !mentee) continue;
-    const scored = scorePair(mentor, mentee, problem.rules);
-    factors.set(pair.menteePersonId, isExcluded(scored) ? [] : scored.factors);
-  }
-  return factors;
+  const scored = new Map<string, FactorContribution[]>();
+  return (menteePersonId) => {
+    const known = scored.get(menteePersonId);
+    if (known) return known;
+    const pair = round.pairs[menteePersonId];
+    const mentor = pair && mentors.get(pair.mentorPersonId);
+    const mentee = mentees.get(menteePersonId);
+    if (!mentor || !mentee) return [];
+    const score = scorePair(mentor, mentee, problem.rules);
+    const factors = isExcluded(score) ? [] : score.factors;
+    scored.set(menteePersonId, factors);
+    return factors;
+  };
 }
 
 /** The recorded input solved again with explanations on: the engine is deterministic, so this is the computation. */

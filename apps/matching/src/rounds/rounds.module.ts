@@ -10,6 +10,7 @@ import { PreferencesModule } from '../preferences/preferences.module';
 import { PreferencesService } from '../preferences/preferences.service';
 import { ProposalExplanationResolver } from './proposal-explanation.resolver';
 import { RoundList } from './round-list';
+import { RoundPagesResolver } from './round-pages.resolver';
 import { RoundPairResolver } from './round-pair.resolver';
 import { RoundSnapshots } from './round-snapshots';
 import { RoundsResolver } from './rounds.resolver';
@@ -53,6 +54,7 @@ import { UnmatchedMenteeResolver } from './unmatched-mentee.resolver';
     },
     RoundsResolver,
     RoundPairResolver,
+    RoundPagesResolver,
     UnmatchedMenteeResolver,
     ProposalExplanationResolver,
   ],

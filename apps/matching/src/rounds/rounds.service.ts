@@ -5,6 +5,7 @@ import {
   scorePair,
   solve,
   type FactorContribution,
+  type MatchingResult,
   type MatchingRules as EngineRules,
   type MenteeProfile,
   type MentorProfile,
@@ -52,6 +53,7 @@ import {
   type SolvedExplanations,
 } from './round-explanations';
 import type { RoundList, RoundListPage } from './round-list';
+import { RecentResults } from './recent-results';
 import { constraintsOf, RoundSessions } from './round-sessions';
 import type { RoundInputSnapshot, RoundSnapshots } from './round-snapshots';
 import { ENGINE_VERSION, roundSettings, toEngineRules, toEngineSolve, toMentee, toMentor } from './engine-input';
@@ -68,6 +70,8 @@ export type RoundOverride =
 
 /** Round inputs whose explained solve is kept in memory, oldest dropped first. */
 const EXPLAINED_INPUTS_KEPT = 4;
+/** Re-solves and comparison reports kept in memory: the four objectives of a few rounds. */
+const COMPARISON_SOLVES_KEPT = 16;
 
 export interface RoundTimings {
   /** Loading the pool and the relationships. */
@@ -88,7 +92,10 @@ export class RoundsService {
   lastTimings: RoundTimings | null = null;
   /** Time the last edit spent moving the round's warm session (creating it from the recorded input included). */
   lastEditSessionMs = 0;
-  private readonly solvedInputs = new Map<string, SolvedExplanations>();
+  private readonly solvedInputs = new RecentResults<SolvedExplanations | null>(EXPLAINED_INPUTS_KEPT);
+  private readonly comparisonSolves = new RecentResults<MatchingResult>(COMPARISON_SOLVES_KEPT);
+  private readonly comparisons = new RecentResults<RoundComparisonReport>(COMPARISON_SOLVES_KEPT);
+  private readonly inputs = new RecentResults<RoundInputSnapshot | null>(EXPLAINED_INPUTS_KEPT);
 
   constructor(
     private readonly commands: MatchingCommands,
@@ -322,6 +329,15 @@ export class RoundsService {
     return edited;
   }
 
+  /**
+   * A recorded input for reading (explanations, comparisons), kept for the last few: an input never changes under its
+   * hash, and a round of 5,000 mentees reads 6,000 participants' worth of it. Edits load their own (their session
+   * keeps it).
+   */
+  private keptInput(tenantId: string, hash: string): Promise<RoundInputSnapshot | null> {
+    return this.inputs.get(`${tenantId}:${hash}`, () => this.snapshots.load(tenantId, hash));
+  }
+
   private recordedInput(tenantId: string, round: RoundState): Promise<RoundInputSnapshot | null> {
     return round.inputSnapshotHash ? this.snapshots.load(tenantId, round.inputSnapshotHash) : Promise.resolve(null);
   }
@@ -424,16 +440,44 @@ export class RoundsService {
   async compareRound(ctx: CommandContext, roundId: string, changes: RuleChanges = {}): Promise<RoundComparisonReport> {
     const round = await this.loadRound(ctx, roundId);
     await this.requireManager(ctx, round.programId);
-    if (!round.inputSnapshotHash) throw new DomainError('CONFLICT', 'This round has not been computed yet.');
-    const snapshot = await this.snapshots.load(ctx.tenantId, round.inputSnapshotHash);
+    const inputHash = round.inputSnapshotHash;
+    if (!inputHash) throw new DomainError('CONFLICT', 'This round has not been computed yet.');
+    const program = await this.pool.program(ctx.tenantId, round.programId);
+    const rules = applyRuleChanges(toEngineRules(program?.rules ?? null, program?.questions ?? []), changes);
+    // The round console compares every objective each time it shows a round. A report depends on the recorded input,
+    // the round's pairs (each edit adds an override, each re-solve an iteration), the rules and the objective.
+    return this.comparisons.get(
+      [
+        ctx.tenantId,
+        roundId,
+        inputHash,
+        round.iteration,
+        round.overrides.length,
+        roundSettings(rules).settingsHash,
+        changes.objective ?? 'recorded',
+      ].join(':'),
+      () => this.compareWith(ctx.tenantId, round, inputHash, rules, changes.objective),
+    );
+  }
+
+  private async compareWith(
+    tenantId: string,
+    round: RoundState,
+    inputHash: string,
+    rules: EngineRules,
+    objectiveChange: RoundObjective | undefined,
+  ): Promise<RoundComparisonReport> {
+    const snapshot = await this.keptInput(tenantId, inputHash);
     if (!snapshot) {
       throw new DomainError('NOT_FOUND', 'The input of this round was not kept (it was computed before inputs were).');
     }
-    const program = await this.pool.program(ctx.tenantId, round.programId);
-    const rules = applyRuleChanges(toEngineRules(program?.rules ?? null, program?.questions ?? []), changes);
-    const objective = changes.objective ?? snapshot.objective;
+    const objective = objectiveChange ?? snapshot.objective;
     const problem = { ...snapshot.problem, rules };
-    const result = solve(problem, { ...toEngineSolve(objective), explain: 'none' });
+    // An edit of the round leaves its input as it was: the re-solve is kept apart from the report, for the next one.
+    const result = await this.comparisonSolves.get(
+      `${tenantId}:${inputHash}:${objective}:${roundSettings(rules).settingsHash}`,
+      () => Promise.resolve(solve(problem, { ...toEngineSolve(objective), explain: 'none' })),
+    );
 
     const mentors = new Map(snapshot.problem.mentors.map((m) => [m.id, m]));
     const mentees = new Map(snapshot.problem.mentees.map((m) => [m.id, m]));
@@ -469,8 +513,8 @@ export class RoundsService {
       return mentee && next ? explainChange(mentee, previous, next, rules) : null;
     });
     return {
-      roundId,
-      inputSnapshotHash: round.inputSnapshotHash,
+      roundId: round.roundId,
+      inputSnapshotHash: inputHash,
       objective,
       engineVersionBefore: round.engineVersion,
       engineVersionAfter: ENGINE_VERSION,
@@ -506,10 +550,12 @@ export class RoundsService {
    * Why each pair of a computed round scores what it does: the factor breakdown under the rules the round was solved
    * with, from its recorded input. Pairs the manager added with someone outside that input get no breakdown.
    */
-  async explainPairs(ctx: CommandContext, round: RoundState): Promise<Map<string, FactorContribution[]>> {
-    if (!round.inputSnapshotHash) return new Map();
-    const snapshot = await this.snapshots.load(ctx.tenantId, round.inputSnapshotHash);
-    return snapshot ? pairFactors(round, snapshot) : new Map();
+  async explainPairs(
+    ctx: CommandContext,
+    round: RoundState,
+  ): Promise<(menteePersonId: string) => FactorContribution[]> {
+    const snapshot = round.inputSnapshotHash ? await this.keptInput(ctx.tenantId, round.inputSnapshotHash) : null;
+    return snapshot ? pairFactors(round, snapshot) : () => [];
   }
 
   /**
@@ -519,16 +565,12 @@ export class RoundsService {
    */
   async explainChoices(ctx: CommandContext, round: RoundState): Promise<RoundChoices> {
     if (!round.inputSnapshotHash) return noChoices();
-    const key = `${ctx.tenantId}:${round.inputSnapshotHash}`;
-    let solved = this.solvedInputs.get(key);
-    if (!solved) {
-      const snapshot = await this.snapshots.load(ctx.tenantId, round.inputSnapshotHash);
-      if (!snapshot) return noChoices();
-      solved = solveExplanations(snapshot);
-      this.solvedInputs.set(key, solved);
-      if (this.solvedInputs.size > EXPLAINED_INPUTS_KEPT)
-        this.solvedInputs.delete(this.solvedInputs.keys().next().value!);
-    }
+    const hash = round.inputSnapshotHash;
+    const solved = await this.solvedInputs.get(`${ctx.tenantId}:${hash}`, async () => {
+      const snapshot = await this.keptInput(ctx.tenantId, hash);
+      return snapshot ? solveExplanations(snapshot) : null;
+    });
+    if (!solved) return noChoices();
     return roundChoices(round, solved);
   }
 

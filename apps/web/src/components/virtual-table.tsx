@@ -29,6 +29,8 @@ export function VirtualTable(props: {
   minWidth: number;
   /** Scrolls back to the first row when it changes, e.g. the search the rows are filtered by. */
   resetKey?: string;
+  /** Told the last row put in the page whenever it changes: rows loaded a page at a time load the next in time. */
+  onRowsRendered?: (lastIndex: number) => void;
 }) {
   const captionId = useId();
   const frame = useRef<HTMLDivElement>(null);
@@ -51,6 +53,11 @@ export function VirtualTable(props: {
   }, [props.resetKey, virtualizer]);
   const rendered = virtualizer.getVirtualItems();
   const { before, after } = spacerHeights(rendered, virtualizer.getTotalSize());
+  const lastRendered = rendered[rendered.length - 1]?.index ?? -1;
+  const { onRowsRendered } = props;
+  useEffect(() => {
+    if (lastRendered >= 0) onRowsRendered?.(lastRendered);
+  }, [lastRendered, onRowsRendered]);
   return (
     <Box
       ref={frame}

@@ -1,9 +1,10 @@
 import { graphql } from '../../../gql';
 
-// Every query and mutation of the console answers with the whole round, so Apollo replaces what the page shows with
-// the server's state after each change (MatchingRound has an id) and no screen can show a stale pair.
-export const RoundConsoleRound = graphql(`
-  fragment RoundConsole_round on MatchingRound {
+// The console reads a round in two parts: its header (status, figures over all pairs, the unmatched, the overrides),
+// which every query and mutation answers, and its pairs a page at a time. A pair has an id, so the pairs a mutation
+// answers replace the same pairs wherever a loaded page shows them, and no screen shows a stale pair.
+export const RoundConsoleHeader = graphql(`
+  fragment RoundConsole_header on MatchingRound {
     id
     programId
     cohortId
@@ -14,37 +15,11 @@ export const RoundConsoleRound = graphql(`
     meanScore
     minScore
     blockingPairs
-    pairs {
-      menteePersonId
-      mentorPersonId
-      score
-      locked
-      manual
-      factors {
-        name
-        value
-        weight
-        contribution
-      }
-      notFirstChoice {
-        type
-        bestMentorPlaces
-        fitPoints
-        matchesLost
-        rule
-        bestMentor {
-          id
-          displayName
-        }
-      }
-      mentee {
-        id
-        displayName
-      }
-      mentor {
-        id
-        displayName
-      }
+    pairCount
+    mentorLoad {
+      mentors
+      fewest
+      most
     }
     unmatched {
       menteePersonId
@@ -66,6 +41,46 @@ export const RoundConsoleRound = graphql(`
       byPersonId
       menteePersonId
       reason
+      mentee {
+        id
+        displayName
+      }
+    }
+  }
+`);
+
+export const RoundConsolePair = graphql(`
+  fragment RoundConsole_pair on RoundPair {
+    id
+    menteePersonId
+    mentorPersonId
+    score
+    locked
+    manual
+    factors {
+      name
+      value
+      weight
+      contribution
+    }
+    notFirstChoice {
+      type
+      bestMentorPlaces
+      fitPoints
+      matchesLost
+      rule
+      bestMentor {
+        id
+        displayName
+      }
+    }
+    mentee {
+      id
+      displayName
+    }
+    mentor {
+      id
+      displayName
     }
   }
 `);

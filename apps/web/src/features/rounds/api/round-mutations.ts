@@ -1,10 +1,14 @@
 import { graphql } from '../../../gql';
 
+// Every edit answers the round's header; a lock, an unlock, an addition and a swap also answer the pairs they changed,
+// which replace the same pairs in the loaded pages. A removal, an addition and a re-solve change which pairs a page
+// holds: the console then reads its pages again.
+
 export const START_ROUND = graphql(`
   mutation StartMatchingRound($programId: ID!, $cohortId: ID, $objective: MatchingObjective, $commandId: ID) {
     startMatchingRound(programId: $programId, cohortId: $cohortId, objective: $objective, commandId: $commandId) {
       id
-      ...RoundConsole_round
+      ...RoundConsole_header
     }
   }
 `);
@@ -13,7 +17,11 @@ export const LOCK_PAIR = graphql(`
   mutation LockRoundPair($roundId: ID!, $menteePersonId: ID!, $reason: RoundOverrideReason!, $commandId: ID) {
     lockRoundPair(roundId: $roundId, menteePersonId: $menteePersonId, reason: $reason, commandId: $commandId) {
       id
-      ...RoundConsole_round
+      ...RoundConsole_header
+      changed: pairsOf(menteePersonIds: [$menteePersonId]) {
+        id
+        ...RoundConsole_pair
+      }
     }
   }
 `);
@@ -22,7 +30,11 @@ export const UNLOCK_PAIR = graphql(`
   mutation UnlockRoundPair($roundId: ID!, $menteePersonId: ID!, $commandId: ID) {
     unlockRoundPair(roundId: $roundId, menteePersonId: $menteePersonId, commandId: $commandId) {
       id
-      ...RoundConsole_round
+      ...RoundConsole_header
+      changed: pairsOf(menteePersonIds: [$menteePersonId]) {
+        id
+        ...RoundConsole_pair
+      }
     }
   }
 `);
@@ -31,7 +43,7 @@ export const REMOVE_PAIR = graphql(`
   mutation RemoveRoundPair($roundId: ID!, $menteePersonId: ID!, $reason: RoundOverrideReason!, $commandId: ID) {
     removeRoundPair(roundId: $roundId, menteePersonId: $menteePersonId, reason: $reason, commandId: $commandId) {
       id
-      ...RoundConsole_round
+      ...RoundConsole_header
     }
   }
 `);
@@ -52,7 +64,11 @@ export const ADD_PAIR = graphql(`
       commandId: $commandId
     ) {
       id
-      ...RoundConsole_round
+      ...RoundConsole_header
+      changed: pairsOf(menteePersonIds: [$menteePersonId]) {
+        id
+        ...RoundConsole_pair
+      }
     }
   }
 `);
@@ -67,7 +83,11 @@ export const SWAP_MENTORS = graphql(`
   ) {
     swapRoundMentors(roundId: $roundId, menteeA: $menteeA, menteeB: $menteeB, reason: $reason, commandId: $commandId) {
       id
-      ...RoundConsole_round
+      ...RoundConsole_header
+      changed: pairsOf(menteePersonIds: [$menteeA, $menteeB]) {
+        id
+        ...RoundConsole_pair
+      }
     }
   }
 `);
@@ -76,7 +96,7 @@ export const RECOMPUTE_ROUND = graphql(`
   mutation RecomputeMatchingRound($roundId: ID!, $commandId: ID) {
     recomputeMatchingRound(roundId: $roundId, commandId: $commandId) {
       id
-      ...RoundConsole_round
+      ...RoundConsole_header
     }
   }
 `);
@@ -85,7 +105,7 @@ export const PUBLISH_ROUND = graphql(`
   mutation PublishMatchingRound($roundId: ID!, $respondWithinDays: Int!, $commandId: ID) {
     publishMatchingRound(roundId: $roundId, respondWithinDays: $respondWithinDays, commandId: $commandId) {
       id
-      ...RoundConsole_round
+      ...RoundConsole_header
     }
   }
 `);
@@ -94,7 +114,7 @@ export const DISCARD_ROUND = graphql(`
   mutation DiscardMatchingRound($roundId: ID!, $commandId: ID) {
     discardMatchingRound(roundId: $roundId, commandId: $commandId) {
       id
-      ...RoundConsole_round
+      ...RoundConsole_header
     }
   }
 `);

@@ -42,7 +42,63 @@ export const MATCHING_ROUND = graphql(`
     }
     matchingRound(id: $roundId) {
       id
-      ...RoundConsole_round
+      ...RoundConsole_header
+    }
+  }
+`);
+
+// A page of the round's pairs, in the order the API keeps (mentee id); `filter.personIds` narrows them to the people a
+// name search found. The console asks for the first page, then for the next as the table scrolls to it.
+export const ROUND_PAIRS = graphql(`
+  query RoundPairs($roundId: ID!, $first: Int!, $after: String, $filter: RoundPairFilter) {
+    matchingRound(id: $roundId) {
+      id
+      pairPage(first: $first, after: $after, filter: $filter) {
+        totalCount
+        endCursor
+        hasNextPage
+        nodes {
+          id
+          ...RoundConsole_pair
+        }
+      }
+    }
+  }
+`);
+
+// The people of the program a name search finds, to narrow the round's pairs to theirs.
+export const PEOPLE_BY_NAME = graphql(`
+  query RoundPeopleByName($programId: ID!, $name: String!, $first: Int!) {
+    program(id: $programId) {
+      id
+      participants(filter: { name: $name }, first: $first) {
+        edges {
+          node {
+            id
+            personId
+          }
+        }
+        pageInfo {
+          hasNextPage
+        }
+      }
+    }
+  }
+`);
+
+// The round's mentors with their names, for pairing an unmatched mentee by hand: asked when that dialog opens.
+export const ROUND_MENTORS = graphql(`
+  query RoundMentors($roundId: ID!) {
+    matchingRound(id: $roundId) {
+      id
+      mentors {
+        mentorPersonId
+        mentees
+        mentor {
+          id
+          displayName
+        }
+      }
     }
   }
 `);

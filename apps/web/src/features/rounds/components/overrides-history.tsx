@@ -1,10 +1,10 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { RoundConsole_RoundFragment } from '../../../gql/graphql';
+import type { RoundConsole_HeaderFragment } from '../../../gql/graphql';
 import { overrideKind } from '../lib/override-history';
 import { overrideReasonOf } from '../lib/override-reasons';
 
-type Entry = RoundConsole_RoundFragment['overrides'][number];
+type Entry = RoundConsole_HeaderFragment['overrides'][number];
 
 /**
  * Every override of the round in the order made: who, what, for whom and why. The API records no time per override,

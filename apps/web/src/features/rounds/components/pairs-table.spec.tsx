@@ -5,6 +5,7 @@ import { renderWithProviders } from '../../../test/render';
 import { type ConsolePair, PairsTable } from './pairs-table';
 
 const pair = (i: number): ConsolePair => ({
+  id: `round:mentee-${i}`,
   menteePersonId: `mentee-${i}`,
   mentorPersonId: `mentor-${i % 1000}`,
   score: 0.5,

@@ -1,15 +1,14 @@
 import { Badge, Button, Checkbox, Group, List, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoundConsole_RoundFragment } from '../../../gql/graphql';
+import type { RoundConsole_PairFragment } from '../../../gql/graphql';
 import { VirtualTable } from '../../../components/virtual-table';
 import { formatDecimal, formatNumber } from '../../../lib/format';
 import { fitReasons } from '../../../lib/fit-explanation';
 import { notFirstChoiceSentence } from '../lib/match-explanations';
 import { filterPairs } from '../lib/pair-search';
 
-type Pair = RoundConsole_RoundFragment['pairs'][number];
-export type ConsolePair = Pair & { menteeName: string; mentorName: string };
+export type ConsolePair = RoundConsole_PairFragment & { menteeName: string; mentorName: string };
 
 export type PairAction = { kind: 'lock' | 'unlock' | 'remove'; pair: ConsolePair };
 
@@ -17,34 +16,51 @@ export type PairAction = { kind: 'lock' | 'unlock' | 'remove'; pair: ConsolePair
 const ESTIMATED_ROW_PX = 92;
 
 /**
- * The round's pairs in one scrolling table that renders only the rows in view (a round may have thousands),
- * searchable by name, each with its score, the fit in plain words and the overrides it allows. Ticking two mentees
- * chooses them for a mentor swap.
+ * The round's pairs in one scrolling table that renders only the rows in view (a round may have thousands), each with
+ * its score, the fit in plain words and the overrides it allows. The pairs may arrive a page at a time: `total` rows
+ * are counted and numbered, those not loaded yet show as placeholders, and `onRowsRendered` says how far the view has
+ * come. A search by name narrows the loaded pairs at once and is passed on (`onSearch`), so the pairs of every person
+ * of that name can be loaded. Ticking two mentees chooses them for a mentor swap.
  */
 export function PairsTable(props: {
   pairs: readonly ConsolePair[];
+  /** How many pairs there are (with the search's people); the loaded pairs are the first of them. */
+  total?: number;
   editable: boolean;
   swapSelection: readonly string[];
-  onToggleSwap: (menteePersonId: string) => void;
+  onToggleSwap: (pair: ConsolePair) => void;
   onAction: (action: PairAction) => void;
+  onSearch?: (search: string) => void;
+  onRowsRendered?: (lastIndex: number) => void;
+  /** Shown under the search field, e.g. while the people of a name are looked up. */
+  searchNote?: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const [search, setSearch] = useState('');
-  const found = useMemo(() => filterPairs(props.pairs, search, locale), [props.pairs, search, locale]);
+  const searching = search.trim() !== '';
+  const found = useMemo(
+    () => (searching ? filterPairs(props.pairs, search, locale) : props.pairs),
+    [props.pairs, search, searching, locale],
+  );
+  const rows = searching ? found.length : Math.max(props.total ?? found.length, found.length);
   const columns = props.editable ? 7 : 5;
   return (
     <Stack gap="sm">
       <TextInput
         label={t('rounds.pairs.search')}
         value={search}
-        onChange={(e) => setSearch(e.currentTarget.value)}
+        onChange={(e) => {
+          setSearch(e.currentTarget.value);
+          props.onSearch?.(e.currentTarget.value);
+        }}
         maw={360}
       />
+      {props.searchNote}
       <VirtualTable
         caption={
           <Text component="span" size="sm" c="dark.6">
-            {t('rounds.pairs.caption', { count: found.length, shown: formatNumber(found.length, locale) })}
+            {t('rounds.pairs.caption', { count: rows, shown: formatNumber(rows, locale) })}
           </Text>
         }
         head={
@@ -59,11 +75,19 @@ export function PairsTable(props: {
           </>
         }
         columns={columns}
-        rows={found.length}
-        rowKey={(index) => found[index]?.menteePersonId ?? String(index)}
+        rows={rows}
+        rowKey={(index) => found[index]?.menteePersonId ?? `row-${index}`}
         renderRow={(index) => {
           const pair = found[index];
-          if (!pair) return null;
+          if (!pair) {
+            return (
+              <Table.Td colSpan={columns}>
+                <Text size="sm" c="dark.6">
+                  {t('rounds.pairs.loadingRow')}
+                </Text>
+              </Table.Td>
+            );
+          }
           return (
             <PairCells
               pair={pair}
@@ -78,6 +102,7 @@ export function PairsTable(props: {
         empty={t('rounds.pairs.empty')}
         minWidth={900}
         resetKey={search}
+        onRowsRendered={props.onRowsRendered}
       />
     </Stack>
   );
@@ -88,7 +113,7 @@ function PairCells(props: {
   pair: ConsolePair;
   editable: boolean;
   chosen: boolean;
-  onToggleSwap: (menteePersonId: string) => void;
+  onToggleSwap: (pair: ConsolePair) => void;
   onAction: (action: PairAction) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -100,7 +125,7 @@ function PairCells(props: {
         <Table.Td>
           <Checkbox
             checked={props.chosen}
-            onChange={() => props.onToggleSwap(pair.menteePersonId)}
+            onChange={() => props.onToggleSwap(pair)}
             aria-label={t('rounds.pairs.chooseForSwap', { name: pair.menteeName })}
           />
         </Table.Td>

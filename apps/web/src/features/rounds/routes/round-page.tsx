@@ -15,9 +15,9 @@ import { newCommandId } from '../../../lib/command-id';
 import { formatNumber } from '../../../lib/format';
 import { roundStatusColor } from '../lib/round-status-color';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
-import { RoundConsoleRound } from '../api/round-fields';
+import { RoundConsoleHeader } from '../api/round-fields';
 import { ADD_PAIR, LOCK_PAIR, RECOMPUTE_ROUND, REMOVE_PAIR, SWAP_MENTORS, UNLOCK_PAIR } from '../api/round-mutations';
-import { MATCHING_ROUND, OBJECTIVE_COMPARISON } from '../api/round-queries';
+import { MATCHING_ROUND, OBJECTIVE_COMPARISON, ROUND_MENTORS } from '../api/round-queries';
 import { AddPairDialog } from '../components/add-pair-dialog';
 import { DiscardDialog } from '../components/discard-dialog';
 import { OverrideDialog } from '../components/override-dialog';
@@ -27,9 +27,10 @@ import { PublishDialog } from '../components/publish-dialog';
 import { RoundMetricsTable } from '../components/round-metrics-table';
 import { type ConsoleUnmatched, UnmatchedTable } from '../components/unmatched-table';
 import { nameLookup } from '../lib/override-history';
-import { mentorLoad, objectiveColumns } from '../lib/round-metrics';
+import { objectiveColumns } from '../lib/round-metrics';
 import { orderUnmatched } from '../lib/unmatched-reasons';
 import { isEditable, swapProblem, toggleSwap } from '../lib/swap-selection';
+import { PEOPLE_PER_SEARCH, useRoundPairs } from '../hooks/use-round-pairs';
 
 type Dialog =
   | { kind: 'lock' | 'remove'; pair: ConsolePair }
@@ -50,16 +51,20 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const { data, error, refetch, startPolling, stopPolling } = useQuery(MATCHING_ROUND, { variables: { roundId } });
-  const round = getFragmentData(RoundConsoleRound, data?.matchingRound);
+  const round = getFragmentData(RoundConsoleHeader, data?.matchingRound);
   const computing = round?.status === 'DRAFT';
   useEffect(() => {
     if (computing) startPolling(COMPUTING_POLL_MS);
     else stopPolling();
   }, [computing, startPolling, stopPolling]);
 
+  const unavailable = t('people.unavailable');
+  const table = useRoundPairs(programId, roundId, unavailable, !round || computing);
+  // Asked once the table shows, so the round's own figures and pairs come first; the service keeps the re-solves of
+  // an input, so showing the round again does not solve again.
   const comparison = useQuery(OBJECTIVE_COMPARISON, {
     variables: { roundId },
-    skip: !round || round.status === 'DRAFT' || round.status === 'DISCARDED',
+    skip: !round || !table.loaded || round.status === 'DRAFT' || round.status === 'DISCARDED',
   });
   // A re-solve records a new input, against which the other objectives are compared again.
   const iteration = round?.iteration;
@@ -73,6 +78,8 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
   }, [iteration, refetchComparison]);
 
   const [swapSelection, setSwapSelection] = useState<string[]>([]);
+  // The pairs chosen for a swap, kept as chosen: a search for the second may take the first out of the table.
+  const [swapPairs, setSwapPairs] = useState<ReadonlyMap<string, ConsolePair>>(new Map());
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [failure, setFailure] = useState<DescribedError | null>(null);
   const [lock] = useMutation(LOCK_PAIR);
@@ -81,18 +88,19 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
   const [add] = useMutation(ADD_PAIR);
   const [swap] = useMutation(SWAP_MENTORS);
   const [recompute, recomputing] = useMutation(RECOMPUTE_ROUND);
-  const reload = useCallback(() => void refetch().catch(() => undefined), [refetch]);
-
-  const unavailable = t('people.unavailable');
-  const pairs: ConsolePair[] = useMemo(
-    () =>
-      (round?.pairs ?? []).map((p) => ({
-        ...p,
-        menteeName: p.mentee?.displayName ?? unavailable,
-        mentorName: p.mentor?.displayName ?? unavailable,
-      })),
-    [round?.pairs, unavailable],
-  );
+  const reloadPairs = table.reload;
+  const reload = useCallback(() => {
+    void refetch().catch(() => undefined);
+    reloadPairs();
+  }, [refetch, reloadPairs]);
+  const mentorsQuery = useQuery(ROUND_MENTORS, { variables: { roundId }, skip: dialog?.kind !== 'add' });
+  // A re-solve and the end of a computation change which pairs there are.
+  const pairsVersion = round ? `${round.iteration}:${round.status}` : null;
+  const seenPairsVersion = useRef(pairsVersion);
+  useEffect(() => {
+    if (seenPairsVersion.current !== null && seenPairsVersion.current !== pairsVersion) reloadPairs();
+    seenPairsVersion.current = pairsVersion;
+  }, [pairsVersion, reloadPairs]);
   const unmatched: ConsoleUnmatched[] = useMemo(
     () =>
       orderUnmatched(
@@ -106,7 +114,6 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
       ),
     [round?.unmatched, unavailable, locale],
   );
-  const load = useMemo(() => mentorLoad(pairs), [pairs]);
 
   if (error && !data) {
     if (isRefused(error)) return <ConsoleRefusal />;
@@ -120,17 +127,24 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
   if (!data || !round) return <LoadingState label={t('rounds.console.loading')} />;
 
   const editable = isEditable(round.status);
-  const byMentee = new Map(pairs.map((p) => [p.menteePersonId, p]));
-  const mentors = [...new Map(pairs.map((p) => [p.mentorPersonId, p.mentorName])).entries()]
-    .map(([personId, name]) => ({ personId, name }))
+  const byMentee = new Map([...swapPairs, ...table.pairs.map((p) => [p.menteePersonId, p] as const)]);
+  const mentors = (mentorsQuery.data?.matchingRound.mentors ?? [])
+    .map((m) => ({ personId: m.mentorPersonId, name: m.mentor?.displayName ?? unavailable }))
     .sort((a, b) => a.name.localeCompare(b.name, locale));
   const menteeName = nameLookup(
     [
-      ...pairs.map((p) => ({ personId: p.menteePersonId, name: p.menteeName })),
+      ...round.overrides.map((o) => ({ personId: o.menteePersonId ?? '', name: o.mentee?.displayName })),
       ...unmatched.map((u) => ({ personId: u.menteePersonId, name: u.menteeName })),
+      ...[...byMentee.values()].map((p) => ({ personId: p.menteePersonId, name: p.menteeName })),
     ],
     unavailable,
   );
+  const load = {
+    mentors: round.mentorLoad.mentors,
+    fewest: round.mentorLoad.fewest,
+    most: round.mentorLoad.most,
+    spread: round.mentorLoad.most - round.mentorLoad.fewest,
+  };
   const whoName = (personId: string | null) =>
     personId === data.me.personId ? t('rounds.history.you') : t('rounds.history.anotherManager');
 
@@ -151,7 +165,7 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
       coverage: round.coverage,
       meanScore: round.meanScore,
       minScore: round.minScore,
-      matched: pairs.length,
+      matched: round.pairCount,
       blockingPairs: round.blockingPairs ?? null,
     },
     others,
@@ -207,7 +221,7 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
       )}
       {round.status === 'PUBLISHED' && (
         <Alert color="teal.9" variant="outline" role="status" title={t('rounds.console.publishedTitle')}>
-          {t('rounds.console.published', { count: pairs.length })}
+          {t('rounds.console.published', { count: round.pairCount })}
         </Alert>
       )}
       {round.status === 'DISCARDED' && (
@@ -265,13 +279,36 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
             {swapBlock === 'sameMentor' && <Text size="sm">{t('rounds.swap.sameMentor')}</Text>}
           </Group>
         )}
-        <PairsTable
-          pairs={pairs}
-          editable={editable}
-          swapSelection={chosen}
-          onToggleSwap={(id) => setSwapSelection((s) => toggleSwap(s, id))}
-          onAction={onAction}
-        />
+        {table.error && <QueryError error={table.error} onRetry={reloadPairs} />}
+        {!table.loaded && !table.error && <LoadingState label={t('rounds.pairs.loading')} />}
+        {table.loaded && (
+          <PairsTable
+            pairs={table.pairs}
+            total={table.total}
+            editable={editable}
+            swapSelection={chosen}
+            onToggleSwap={(pair) => {
+              setSwapPairs((kept) => new Map(kept).set(pair.menteePersonId, pair));
+              setSwapSelection((s) => toggleSwap(s, pair.menteePersonId));
+            }}
+            onAction={onAction}
+            onSearch={table.onSearch}
+            onRowsRendered={table.onRowsRendered}
+            searchNote={
+              table.searching ? (
+                <Text size="sm" role="status">
+                  {t('rounds.pairs.searching')}
+                </Text>
+              ) : (
+                table.searchTruncated && (
+                  <Text size="sm" role="status">
+                    {t('rounds.pairs.manyFound', { n: PEOPLE_PER_SEARCH })}
+                  </Text>
+                )
+              )
+            }
+          />
+        )}
       </section>
 
       <section aria-labelledby="round-unmatched">
@@ -316,16 +353,17 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
           summary={t('rounds.remove.summary', { mentee: dialog.pair.menteeName, mentor: dialog.pair.mentorName })}
           confirmLabel={t('rounds.remove.confirm')}
           danger
-          onConfirm={(reason) =>
-            remove({
+          onConfirm={async (reason) => {
+            await remove({
               variables: {
                 roundId,
                 menteePersonId: dialog.pair.menteePersonId,
                 reason,
                 commandId: newCommandId(),
               },
-            })
-          }
+            });
+            reloadPairs();
+          }}
           onClose={() => setDialog(null)}
         />
       )}
@@ -350,6 +388,7 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
               },
             });
             setSwapSelection([]);
+            setSwapPairs(new Map());
           }}
           onClose={() => setDialog(null)}
         />
@@ -358,8 +397,8 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
         <AddPairDialog
           menteeName={dialog.mentee.menteeName}
           mentors={mentors}
-          onConfirm={(mentorPersonId, reason) =>
-            add({
+          onConfirm={async (mentorPersonId, reason) => {
+            await add({
               variables: {
                 roundId,
                 menteePersonId: dialog.mentee.menteePersonId,
@@ -367,13 +406,14 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
                 reason,
                 commandId: newCommandId(),
               },
-            })
-          }
+            });
+            reloadPairs();
+          }}
           onClose={() => setDialog(null)}
         />
       )}
       {dialog?.kind === 'publish' && (
-        <PublishDialog roundId={roundId} pairs={pairs.length} onClose={() => setDialog(null)} />
+        <PublishDialog roundId={roundId} pairs={round.pairCount} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === 'discard' && <DiscardDialog roundId={roundId} onClose={() => setDialog(null)} />}
     </Stack>
