@@ -103,9 +103,9 @@ describe('the first start on a brand-new broker', () => {
 
     const exited = () =>
       started.find((service) => service.child.exitCode !== null || service.child.signalCode !== null);
-    // Ready is not the end of start-up: consumers join their groups after it, and a coordinator that is still loading
-    // refuses the join. So this waits until every group an app reports on its readiness has joined. Generous: two
-    // cores shared with other test runs can make a cold start of five apps slow; only a start that never ends fails.
+    // Ready is not the end of start-up: a consumer whose join a loading coordinator refused is restarted by kafkajs
+    // after it. So this waits until every group an app reports on its readiness has joined. Generous: two cores
+    // shared with other test runs can make a cold start of five apps slow; only a start that never ends fails.
     await eventually(
       async () => {
         // An app that exited is reported below at once, not after the whole bound.
