@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { deleteInstanceGroup, ensureTopics, groupJoined, type TopicSettings } from '@trellis/shared/messaging';
+import {
+  deleteInstanceGroup,
+  ensureTopics,
+  groupJoined,
+  waitForGroupCoordinator,
+  type TopicSettings,
+} from '@trellis/shared/messaging';
 import type { Logger } from '@trellis/shared/observability';
 import { ConfigResourceTypes, type Consumer, type Kafka, type Producer } from 'kafkajs';
 import { z } from 'zod';
@@ -65,6 +71,7 @@ export class RateUsageExchange {
     const producer = this.kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
     this.producer = producer;
+    await waitForGroupCoordinator(this.kafka, this.groupId, this.logger);
     const consumer = this.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false });
     this.consumer = consumer;
     this.joined = groupJoined(consumer);

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { FeedEvent } from '@trellis/gateway/supergraph';
 import type { Principal } from '@trellis/shared/auth';
-import { deleteInstanceGroup, eventEnvelopeSchema, groupJoined } from '@trellis/shared/messaging';
+import {
+  deleteInstanceGroup,
+  eventEnvelopeSchema,
+  groupJoined,
+  waitForGroupCoordinator,
+} from '@trellis/shared/messaging';
 import type { Logger } from '@trellis/shared/observability';
 import type { Consumer, Kafka } from 'kafkajs';
 import { isDeliverable } from './person-events';
@@ -100,6 +105,7 @@ export class EventFeed {
     const wanted = this.topics.filter((t) => existing.includes(t)).sort();
     if (wanted.join() === this.subscribedTopics.join() || wanted.length === 0) return;
     await this.stopConsumer();
+    await waitForGroupCoordinator(this.kafka, this.groupId, this.logger);
     if (this.stopped) return;
     const consumer = this.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false });
     this.consumer = consumer;

@@ -19,6 +19,7 @@ import {
 import type { ConsumerStatusRegistry } from './consumer-status';
 import { isTransientFailure } from './transient-failure';
 import { type ContractRegistry, EnvelopeValidationError, type EventEnvelope } from './envelope';
+import { waitForGroupCoordinator } from './group-coordinator';
 import { deadLetterTopic, ensureTopics, type TopicSettings } from './topics';
 
 export type EnvelopeHandler = (envelope: EventEnvelope) => Promise<void>;
@@ -134,11 +135,14 @@ export class ConsumerRunner {
     // Always: with broker auto-creation off, a missing `<group>.dlq` would turn one bad message into a consumer that
     // restarts forever. Without settings it is created small (1 partition, 1 replica); operators who manage topics
     // (Strimzi KafkaTopics in k8s/) have created it already, which makes this a no-op.
-    await ensureTopics(
-      this.kafka,
-      [deadLetterTopic(this.options.group)],
-      this.options.deadLetterTopic ?? { partitions: 1, replication: 1 },
-    );
+    await Promise.all([
+      ensureTopics(
+        this.kafka,
+        [deadLetterTopic(this.options.group)],
+        this.options.deadLetterTopic ?? { partitions: 1, replication: 1 },
+      ),
+      waitForGroupCoordinator(this.kafka, this.options.group, this.options.logger),
+    ]);
     await this.dlqProducer.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? true });

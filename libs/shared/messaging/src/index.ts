@@ -1,6 +1,7 @@
 export * from './consumer-runner';
 export * from './consumer-status';
 export * from './envelope';
+export * from './group-coordinator';
 export * from './kafka-client';
 export * from './publisher';
 export * from './topics';

@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type KafkaConfig, type LogEntry } from 'kafkajs';
 import type { Logger } from '@trellis/shared/observability';
+import { kafkaLogLevel } from './kafka-log-level';
 
 export interface KafkaConnectionOptions {
   brokers: string[];
@@ -8,13 +9,6 @@ export interface KafkaConnectionOptions {
   /** How long one connection attempt may take; readiness checks rely on failing fast. */
   connectionTimeoutMs?: number;
 }
-
-const levelNames: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
-  [logLevel.ERROR]: 'error',
-  [logLevel.WARN]: 'warn',
-  [logLevel.INFO]: 'info',
-  [logLevel.DEBUG]: 'debug',
-};
 
 // kafkajs is unmaintained upstream: producing, consuming and topic administration go through this library, so it can
 // be replaced in few places (docs/architecture.md §16, Known traps of the stack).
@@ -31,9 +25,8 @@ export function createKafka(options: KafkaConnectionOptions): Kafka {
       () =>
       ({ level, log }: LogEntry) => {
         const { message, ...rest } = log;
-        // A coordinator that is still loading right after broker start is expected and retried by kafkajs.
-        const noisy = /coordinator is (loading|not available)|not the correct coordinator/i.test(String(rest['error']));
-        kafkaLogger[noisy ? 'debug' : (levelNames[level] ?? 'info')](rest, message);
+        const verdict = kafkaLogLevel(level, message, rest['error']);
+        kafkaLogger[verdict.level]({ ...rest, ...verdict.fields }, message);
       },
   };
   return new Kafka(config);
