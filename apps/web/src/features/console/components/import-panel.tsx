@@ -74,8 +74,9 @@ export function ImportPanel(props: { programId: string; onImported: () => void }
       // imported. What changes in between (the program closing, someone enrolling on their own) can still refuse a
       // line of a later part once earlier parts are in; the report then names it.
       if (allOrNothing && chunks.length > 1) {
-        const checked = mergeReports(await sendParts(chunks, true));
-        if (checked.failed > 0) {
+        const checks = await sendParts(chunks, true);
+        const checked = mergeReports(checks);
+        if (checks.length < chunks.length || checked.failed > 0) {
           reports = [{ ...checked, imported: 0 }];
           return;
         }
