@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, Anchor, Button, Checkbox, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import { newCommandId } from '../../../lib/command-id';
@@ -13,6 +13,14 @@ import { importTemplateCsv, REQUIRED_IMPORT_COLUMNS } from '../lib/import-templa
 import { chunkCsv, type CsvChunk, type ImportReport, mergeReports } from '../lib/csv-chunks';
 
 const FIELDS: RefusalFields<'file'> = { file: ['csv'] };
+
+/** Characters of a cell the preview shows: a long list of interests would otherwise make each row a page high. */
+const PREVIEW_CELL_CHARS = 60;
+
+function PreviewCell(props: { text: string }) {
+  if (props.text.length <= PREVIEW_CELL_CHARS) return <Table.Td>{props.text}</Table.Td>;
+  return <Table.Td title={props.text}>{`${props.text.slice(0, PREVIEW_CELL_CHARS)}…`}</Table.Td>;
+}
 
 /**
  * Enrollment from a CSV file: the file is read in the browser, previewed, and sent as text, in chunks of lines when it
@@ -27,6 +35,7 @@ export function ImportPanel(props: { programId: string; onImported: () => void }
   const [report, setReport] = useState<ImportReport | null>(null);
   const [progress, setProgress] = useState<{ sent: number; total: number; checking: boolean } | null>(null);
   const [importParticipants, importing] = useMutation(IMPORT_PARTICIPANTS);
+  const previewCaptionId = useId();
   const { failure, run } = useConsoleAction();
   const refusal = placeRefusal(failure, FIELDS);
   const preview = useMemo(() => (csv === null ? null : previewCsv(csv, REQUIRED_IMPORT_COLUMNS)), [csv]);
@@ -132,9 +141,15 @@ export function ImportPanel(props: { programId: string; onImported: () => void }
                   {t('console.import.missingColumns', { columns: preview.missingColumns.join(', ') })}
                 </Alert>
               )}
-              <Table.ScrollContainer minWidth={720}>
+              {/* Long cells make the preview scroll sideways: the scrolling region takes the keyboard focus. */}
+              <Table.ScrollContainer
+                minWidth={720}
+                scrollAreaProps={{
+                  viewportProps: { tabIndex: 0, role: 'region', 'aria-labelledby': previewCaptionId },
+                }}
+              >
                 <Table withTableBorder striped captionSide="top">
-                  <Table.Caption>
+                  <Table.Caption id={previewCaptionId}>
                     {t('console.import.previewCaption', {
                       count: preview.rowCount,
                       rows: n(preview.rowCount),
@@ -156,7 +171,7 @@ export function ImportPanel(props: { programId: string; onImported: () => void }
                       <Table.Tr key={row.line}>
                         <Table.Th scope="row">{n(row.line)}</Table.Th>
                         {preview.header.map((h, i) => (
-                          <Table.Td key={`${i}:${h}`}>{row.cells[i] ?? ''}</Table.Td>
+                          <PreviewCell key={`${i}:${h}`} text={row.cells[i] ?? ''} />
                         ))}
                       </Table.Tr>
                     ))}

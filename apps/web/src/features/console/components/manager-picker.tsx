@@ -53,10 +53,14 @@ export function ManagerPicker(props: {
                     size="xs"
                     variant="default"
                     disabled={already || props.busy}
-                    aria-label={t('console.managers.assignPerson', { name })}
+                    aria-label={
+                      already
+                        ? t('console.managers.alreadyManagerPerson', { name })
+                        : t('console.managers.assignPerson', { name })
+                    }
                     onClick={() => props.onPick(person.personId)}
                   >
-                    {already ? t('console.managers.alreadyManager') : t('console.managers.assign')}
+                    {already ? t('console.managers.alreadyManager') : t('console.managers.assignShort')}
                   </Button>
                 </Group>
               </List.Item>
