@@ -3,7 +3,8 @@
 // makes the demo manager its manager; the manager opens enrollment and imports a CSV of 40 people, first with three
 // bad lines and all-or-nothing on (nobody is enrolled, the report names the lines), then corrected (all 40 are
 // listed, page by page). A mentee at the console's address is told "not found". Screenshots go to
-// test-artifacts/web/console-programs/.
+// test-artifacts/web/console-programs/. A file of 400 people too large for one request is imported in parts, all or
+// nothing over the whole file (screenshots in test-artifacts/web/console-import-parts/).
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { JourneyCamera, personPage } from '@trellis/shared/stack';
