@@ -1,5 +1,6 @@
 // The organization admins' page in a real browser (Debian's chromium) against the stack `npm start` runs. The demo
-// admin reaches it from the programs list, sees the organization's programs with their managers, registers a webhook
+// admin makes the demo mentor, found by name, a manager of the demo program, reaches the page from the programs list,
+// sees the organization's programs with their managers by name, registers a webhook
 // (an address without a scheme is refused by the form, one with credentials by the API, each on the address field),
 // copies nothing but sees the signing secret once, disables the webhook and deletes it after confirming. The demo
 // manager, who is no org admin, is told "not found" at the same address. Screenshots go to
@@ -7,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { JourneyCamera, personPage } from '@trellis/shared/stack';
-import { demoUser, nameOf } from './support/demo';
+import { DEMO_PROGRAM_ID, demoUser, nameOf } from './support/demo';
 import { dataOf } from './support/graphql-results';
 import { expectNoSeriousViolations, signInAsListed } from './support/web-page';
 import { webJourney } from './support/web-journey';
@@ -40,9 +41,27 @@ describe("organization admins' page: programs, managers and webhooks", () => {
     const adminSide = await personPage(web.browser);
     const managerSide = await personPage(web.browser);
     try {
+      // In the demo program's console the admin finds the demo mentor by name and makes them a manager too; the
+      // demo manager, who has no profile, is shown by the start of their id.
       let page = adminSide.page;
-      await page.goto(`${web.stack.webUrl}/manage/programs`);
+      const managerId = demoUser('manager').personId;
+      const mentorName = nameOf('mentor');
+      await page.goto(`${web.stack.webUrl}/manage/programs/${DEMO_PROGRAM_ID}`);
       await signInAsListed(page, nameOf('admin'));
+      await page.getByRole('heading', { level: 1, name: 'Spring Mentoring 2027' }).waitFor();
+      await page.getByRole('searchbox', { name: 'Find a person by name' }).fill(mentorName.toLowerCase());
+      await page.getByRole('button', { name: `Assign ${mentorName} as manager` }).click();
+      await page.getByRole('button', { name: `Unassign manager ${mentorName}` }).waitFor();
+      const managers = page.getByRole('list', { name: 'Managers' });
+      expect(await managers.getByRole('listitem').allTextContents()).toEqual([
+        `${managerId.slice(0, 8)}… (no profile yet)Unassign`,
+        `${mentorName}Unassign`,
+      ]);
+      expect(await managers.locator(`abbr[title="${managerId}"]`).count()).toBe(1);
+      await expectNoSeriousViolations(page, 'managers by name');
+      await camera.shot(page, 'managers-by-name');
+
+      await page.goto(`${web.stack.webUrl}/manage/programs`);
       await page.getByRole('heading', { level: 1, name: 'Manage programs' }).waitFor();
       await page.getByRole('link', { name: 'Your organization: programs, managers and webhooks' }).click();
       await page.getByRole('heading', { level: 1, name: 'Your organization' }).waitFor();
@@ -51,7 +70,9 @@ describe("organization admins' page: programs, managers and webhooks", () => {
         .filter({ has: page.locator('caption', { hasText: 'All programs of your organization and their managers' }) });
       await programs.getByRole('link', { name: 'Spring Mentoring 2027' }).waitFor();
       const demoProgramRow = programs.locator('tbody tr', { hasText: 'Spring Mentoring 2027' });
-      expect(await demoProgramRow.textContent()).toContain(demoUser('manager').personId);
+      expect(await demoProgramRow.textContent()).toContain(mentorName);
+      expect(await demoProgramRow.textContent()).toContain(`${managerId.slice(0, 8)}… (no profile yet)`);
+      expect(await demoProgramRow.locator(`abbr[title="${managerId}"]`).count()).toBe(1);
       await page.getByText('No webhooks are registered.').waitFor();
       await expectNoSeriousViolations(page, 'organization page');
       await camera.shot(page, 'organization');

@@ -3,7 +3,8 @@
 // makes the demo manager its manager; the manager opens enrollment and imports a CSV of 40 people, first with three
 // bad lines and all-or-nothing on (nobody is enrolled, the report names the lines), then corrected (all 40 are
 // listed, page by page). A mentee at the console's address is told "not found". Screenshots go to
-// test-artifacts/web/console-programs/.
+// test-artifacts/web/console-programs/. A file of 400 people too large for one request is imported in parts, all or
+// nothing over the whole file (screenshots in test-artifacts/web/console-import-parts/).
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { JourneyCamera, personPage } from '@trellis/shared/stack';
@@ -191,6 +192,142 @@ describe('journey 1 of the console: a program from creation to 40 imported parti
       await admin.context.close();
       await managerSide.context.close();
       await menteeSide.context.close();
+    }
+  });
+});
+
+// A file larger than one request: the console sends it in parts of at most 1 MiB. Long but valid interests and sought
+// skills (30 entries of 59 characters each) make 400 people about 1.4 MiB; the bad lines lie beyond the first MiB.
+const BIG_HEADER = 'person_id,email,display_name,roles,timezone,languages,department,seniority,skills_sought,interests';
+const BIG_ROWS = 400;
+const BIG_BAD_ROWS = new Map<number, (row: string[]) => void>([
+  [330, (row) => (row[7] = 'senior')],
+  [371, (row) => (row[0] = 'not a valid id!')],
+  [399, (row) => (row[4] = 'Mars/Olympus')],
+]);
+const longEntries = (kind: string) =>
+  Array.from({ length: 30 }, (_, k) => `${kind} ${String(k).padStart(2, '0')} `.padEnd(59, 'abcdefghij')).join(';');
+
+function bigParticipantsCsv(run: string, bad: boolean): { csv: string; bytesBeforeFirstBadLine: number } {
+  let bytesBeforeFirstBadLine = Buffer.byteLength(`${BIG_HEADER}\n`);
+  const firstBad = Math.min(...BIG_BAD_ROWS.keys());
+  const rows = Array.from({ length: BIG_ROWS }, (_, i) => {
+    const row = [
+      `big-${run}-${i}`,
+      `big${i}.${run}@example.org`,
+      `Big Import ${i + 1}`,
+      'mentee',
+      'Europe/Berlin',
+      'en',
+      'Engineering',
+      String(1 + (i % 5)),
+      longEntries('skill'),
+      longEntries('interest'),
+    ];
+    if (bad) BIG_BAD_ROWS.get(i)?.(row);
+    const line = row.join(',');
+    if (i < firstBad) bytesBeforeFirstBadLine += Buffer.byteLength(`${line}\n`);
+    return line;
+  });
+  return { csv: `${BIG_HEADER}\n${rows.join('\n')}\n`, bytesBeforeFirstBadLine };
+}
+
+/** Every text the page's live status regions show from now on, however briefly, read back by `shownStatuses`. */
+async function recordStatuses(page: Page) {
+  await page.evaluate(`(() => {
+    const seen = (window.__statuses = []);
+    const note = () => document.querySelectorAll('[role="status"]').forEach((e) => seen.push(e.textContent));
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+  })()`);
+}
+const shownStatuses = (page: Page) => page.evaluate<string[]>(`[...new Set(window.__statuses)]`);
+
+describe('an import of a file larger than one request', () => {
+  it('checks every part before importing any: refused lines keep the whole file out; the fixed file enrolls all', async () => {
+    const camera = new JourneyCamera('console-import-parts');
+    const run = randomUUID().slice(0, 8);
+    const admin = demoUser('admin');
+    const created = dataOf(
+      await web.stack.gql<{ createProgram: { id: string } }>(
+        admin,
+        `mutation($name: String!) { createProgram(name: $name) { id } }`,
+        { name: `Large import ${run}` },
+      ),
+    );
+    const programId = created.createProgram.id;
+    dataOf(
+      await web.stack.gql(
+        admin,
+        `mutation($p: ID!, $m: ID!) { assignProgramManager(programId: $p, personId: $m) { id } }`,
+        {
+          p: programId,
+          m: manager.personId,
+        },
+      ),
+    );
+    dataOf(
+      await web.stack.gql(manager, `mutation($p: ID!) { openEnrollment(programId: $p) { id } }`, { p: programId }),
+    );
+
+    const withMistakes = bigParticipantsCsv(run, true);
+    // The file needs parts, and every bad line lies beyond the first part (which carries at most 1 MiB).
+    expect(Buffer.byteLength(withMistakes.csv)).toBeGreaterThan(1_048_576);
+    expect(withMistakes.bytesBeforeFirstBadLine).toBeGreaterThan(1_048_576);
+
+    const { context, page } = await personPage(web.browser);
+    try {
+      await page.goto(`${web.stack.webUrl}/manage/programs/${programId}`);
+      await signInAsListed(page, nameOf('manager'));
+      await page.getByRole('heading', { level: 1, name: `Large import ${run}` }).waitFor();
+      await page.getByRole('tab', { name: 'Import' }).click();
+      expect(await page.getByRole('checkbox', { name: /^All or nothing/ }).isChecked()).toBe(true);
+      await chooseFile(page, 'many-people-with-mistakes.csv', withMistakes.csv);
+      await page.getByText(`${BIG_ROWS} lines to import; the first 5 shown`).waitFor();
+      await camera.shot(page, 'large-preview');
+
+      // All or nothing over the whole file: the bad lines of the second part keep the first part out too.
+      await recordStatuses(page);
+      await page.getByRole('button', { name: 'Import participants' }).click();
+      await page.getByText(/^Nobody was imported/).waitFor({ timeout: 120_000 });
+      await camera.shot(page, 'large-refused');
+      expect(await page.getByText(/^Imported: /).textContent()).toBe('Imported: 0. Already enrolled: 0. Refused: 3.');
+      const refused = bodyRows(page, /^Refused lines$/);
+      // Lines of the whole file (the header is line 1), not of the part that carried them.
+      expect(await refused.locator('th').allTextContents()).toEqual(['Line 332', 'Line 373', 'Line 401']);
+      expect(await refused.nth(0).textContent()).toContain('Big Import 331');
+      expect(await refused.nth(0).textContent()).toContain('seniority must be a whole number');
+      expect(await refused.nth(1).textContent()).toContain('person_id');
+      expect(await refused.nth(2).textContent()).toContain('IANA');
+      const checking = (await shownStatuses(page)).filter((text) => text.startsWith('Checking: '));
+      expect(
+        checking.some((text) => /^Checking: \d+ of 400 lines$/.test(text) && !text.startsWith('Checking: 400')),
+      ).toBe(true);
+      await expectNoSeriousViolations(page, 'large import refused');
+      expect(await participantCount(programId)).toBe(0);
+
+      // The corrected file: checked, then imported part by part; every person once.
+      await recordStatuses(page);
+      await chooseFile(page, 'many-people.csv', bigParticipantsCsv(run, false).csv);
+      await page.getByRole('button', { name: 'Import participants' }).click();
+      await page.getByText(`Imported: ${BIG_ROWS}. Already enrolled: 0. Refused: 0.`).waitFor({ timeout: 180_000 });
+      await camera.shot(page, 'large-imported');
+      const shown = await shownStatuses(page);
+      expect(shown.some((text) => /^\d+ of 400 lines$/.test(text) && text !== '400 of 400 lines')).toBe(true);
+      expect(shown.some((text) => text.startsWith('Checking: '))).toBe(true);
+      const deadline = Date.now() + 60_000;
+      while ((await participantCount(programId)) < BIG_ROWS) {
+        if (Date.now() > deadline) throw new Error(`the ${BIG_ROWS} imported participants never showed in the program`);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      expect(await participantCount(programId)).toBe(BIG_ROWS);
+      await page.getByRole('tab', { name: 'Participants' }).click();
+      await bodyRows(page, new RegExp(`^${BIG_ROWS} participants$`))
+        .first()
+        .waitFor();
+      await expectNoSeriousViolations(page, 'large import done');
+      await camera.shot(page, 'large-participants');
+    } finally {
+      await context.close();
     }
   });
 });

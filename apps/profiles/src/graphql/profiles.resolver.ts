@@ -2,6 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Resolve
 import type { Principal } from '@trellis/shared/auth';
 import { DomainError } from '@trellis/shared/event-store';
 import { CurrentPrincipal, type GraphqlContext, Loaders, type RequestLoaders } from '@trellis/shared/graphql';
+import { OrganizationPeopleService } from '../profiles/organization-people.service';
 import { ParticipantImportService } from '../profiles/participant-import.service';
 import {
   encodeCursor,
@@ -22,6 +23,7 @@ import {
   ParticipantConnection,
   ParticipantFilter,
   ParticipantRoleEnum,
+  PersonName,
   ProfileInput,
   Program,
   ProgramSettingsInput,
@@ -38,7 +40,10 @@ function participantLoader(loaders: RequestLoaders, service: ProfilesService, pr
 
 @Resolver(() => Program)
 export class ProgramResolver {
-  constructor(private readonly profiles: ProfilesService) {}
+  constructor(
+    private readonly profiles: ProfilesService,
+    private readonly people: OrganizationPeopleService,
+  ) {}
 
   @Query(() => Program, { description: 'A program you manage, take part in, or may enroll in' })
   async program(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string) {
@@ -57,6 +62,23 @@ export class ProgramResolver {
   // Apollo calls __resolveReference(reference, context, info); with no parameter decorators Nest passes them as is.
   async resolveReference(reference: { id: string }, context: GraphqlContext) {
     return toProgram(await this.profiles.program(context.principal, reference.id));
+  }
+
+  @ResolveField(() => [PersonName], {
+    nullable: true,
+    description: 'The managers by name; only for the program’s managers and org admins',
+  })
+  async managers(@CurrentPrincipal() principal: Principal, @Parent() program: Program): Promise<PersonName[] | null> {
+    return this.people.managersOf(principal, program.id);
+  }
+
+  @Query(() => [PersonName], { description: 'Org admins find people of the organization by name' })
+  async organizationPeople(
+    @CurrentPrincipal() principal: Principal,
+    @Args('search') search: string,
+    @Args('first', { type: () => Int, defaultValue: 10 }) first = 10,
+  ): Promise<PersonName[]> {
+    return this.people.search(principal, search, first);
   }
 
   @ResolveField(() => ParticipantConnection)
@@ -385,8 +407,14 @@ export class ParticipantResolver {
     @Args('csv') csv: string,
     @Args('allOrNothing', { defaultValue: false }) allOrNothing: boolean,
     @Args(commandIdArg) commandId?: string,
+    @Args('dryRun', {
+      type: () => Boolean,
+      defaultValue: false,
+      description: 'Check every line and enroll nobody: a file sent in parts checks all parts before any is imported',
+    })
+    dryRun = false,
   ) {
-    return this.imports.import(principal, programId, csv, allOrNothing, { commandId });
+    return this.imports.import(principal, programId, csv, allOrNothing, { commandId, dryRun });
   }
 
   @Mutation(() => ErasureReport, { description: 'Erase a person’s data (the person themselves or an org admin)' })

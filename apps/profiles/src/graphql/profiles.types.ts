@@ -174,6 +174,13 @@ export class Cohort {
   @Field() endsOn!: string;
 }
 
+@ObjectType({ description: 'A person of the organization by the name of their most recent participant profile' })
+export class PersonName {
+  @Field(() => ID) personId!: string;
+  @Field(() => String, { nullable: true, description: 'null without a profile in the organization, or once erased' })
+  displayName!: string | null;
+}
+
 @ObjectType()
 @Directive('@key(fields: "id")')
 export class Program {
@@ -362,7 +369,7 @@ export class ImportRowError {
 
 @ObjectType()
 export class ImportReport {
-  @Field(() => Int) imported!: number;
+  @Field(() => Int, { description: 'Enrolled; on a dry run, the lines an import would enroll' }) imported!: number;
   @Field(() => Int) alreadyEnrolled!: number;
   @Field(() => Int) failed!: number;
   @Field(() => [ImportRowError]) errors!: ImportRowError[];

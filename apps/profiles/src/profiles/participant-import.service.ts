@@ -69,8 +69,9 @@ const enrollmentCommitId = (programId: string, personId: string, importKey: stri
  * Bulk enrollment from a manager's CSV. Every row is checked first with the same rules as one enrollment, so the
  * report names each bad line; then valid rows are enrolled — or none at all when the manager asked for
  * all-or-nothing and any row is bad. Re-uploading the same file is safe: already enrolled people are counted, not
- * enrolled twice. With a command id the report itself is kept: a retry after a lost answer gets the first report
- * (people it enrolled counted as imported), not a second one that calls them already enrolled.
+ * enrolled twice. A dry run reports the same checks and enrolls nobody. With a command id the report itself is
+ * kept: a retry after a lost answer gets the first report (people it enrolled counted as imported), not a second one
+ * that calls them already enrolled.
  */
 export class ParticipantImportService {
   private readonly reports: Collection<ImportReportDocument>;
@@ -111,10 +112,12 @@ export class ParticipantImportService {
     programId: string,
     csv: string,
     allOrNothing: boolean,
-    options: { commandId?: string | undefined } = {},
+    options: { commandId?: string | undefined; dryRun?: boolean } = {},
   ): Promise<ImportResult> {
     await this.profiles.changeProgramGuard(principal, programId);
     const { commandId } = options;
+    // A dry run changes nothing, so it has no answer to keep for a retry.
+    if (options.dryRun) return this.run(principal, programId, csv, allOrNothing, undefined, true);
     if (commandId === undefined) return this.run(principal, programId, csv, allOrNothing, undefined);
     const _id = `${principal.tenantId}:${principal.personId}:${commandId}`;
     const earlier = await this.reports.findOne({ _id });
@@ -160,6 +163,7 @@ export class ParticipantImportService {
     csv: string,
     allOrNothing: boolean,
     importKey: string | undefined,
+    dryRun = false,
   ): Promise<ImportResult> {
     if (csv.length > 5_000_000)
       throw new DomainError('BAD_USER_INPUT', 'The file is larger than 5 MB.', { field: 'csv' });
@@ -279,6 +283,7 @@ export class ParticipantImportService {
     if (allOrNothing && errors.length > 0) {
       return { imported: 0, alreadyEnrolled: alreadyEnrolled + imported, failed: errors.length, errors };
     }
+    if (dryRun) return { imported: imported + valid.length, alreadyEnrolled, failed: errors.length, errors };
     const outcomes = await this.bulk.enroll(
       principal,
       program,

@@ -7,6 +7,7 @@ import { ProfilesReadModels } from '../core/read-models';
 import { ProfileSealer } from '../core/sealing';
 import { ParticipantResolver, ProgramResolver } from '../graphql/profiles.resolver';
 import { BulkEnrollment } from './bulk-enrollment';
+import { OrganizationPeopleService } from './organization-people.service';
 import { ParticipantImportService } from './participant-import.service';
 import { ProfilesService } from './profiles.service';
 
@@ -35,6 +36,12 @@ import { ProfilesService } from './profiles.service';
         connection: Connection,
       ) => new ParticipantImportService(service, store, rm, bulk, connection),
       inject: [ProfilesService, ProfilesStore, ProfilesReadModels, BulkEnrollment, MONGO_CONNECTION],
+    },
+    {
+      provide: OrganizationPeopleService,
+      useFactory: (service: ProfilesService, rm: ProfilesReadModels, sealer: ProfileSealer) =>
+        new OrganizationPeopleService(service, rm, sealer),
+      inject: [ProfilesService, ProfilesReadModels, ProfileSealer],
     },
     ProgramResolver,
     ParticipantResolver,

@@ -96,7 +96,10 @@ export const ASSIGN_MANAGER = graphql(`
   mutation AssignProgramManager($programId: ID!, $personId: ID!, $commandId: ID) {
     assignProgramManager(programId: $programId, personId: $personId, commandId: $commandId) {
       id
-      managerPersonIds
+      managers {
+        personId
+        displayName
+      }
     }
   }
 `);
@@ -105,14 +108,29 @@ export const UNASSIGN_MANAGER = graphql(`
   mutation UnassignProgramManager($programId: ID!, $personId: ID!, $commandId: ID) {
     unassignProgramManager(programId: $programId, personId: $personId, commandId: $commandId) {
       id
-      managerPersonIds
+      managers {
+        personId
+        displayName
+      }
     }
   }
 `);
 
 export const IMPORT_PARTICIPANTS = graphql(`
-  mutation ImportParticipants($programId: ID!, $csv: String!, $allOrNothing: Boolean!, $commandId: ID) {
-    importParticipants(programId: $programId, csv: $csv, allOrNothing: $allOrNothing, commandId: $commandId) {
+  mutation ImportParticipants(
+    $programId: ID!
+    $csv: String!
+    $allOrNothing: Boolean!
+    $commandId: ID
+    $dryRun: Boolean! = false
+  ) {
+    importParticipants(
+      programId: $programId
+      csv: $csv
+      allOrNothing: $allOrNothing
+      commandId: $commandId
+      dryRun: $dryRun
+    ) {
       imported
       alreadyEnrolled
       failed

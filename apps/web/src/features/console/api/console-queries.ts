@@ -52,7 +52,10 @@ export const CONSOLE_PROGRAM = graphql(`
       description
       status
       copiedFromProgramId
-      managerPersonIds
+      managers {
+        personId
+        displayName
+      }
       cohorts {
         cohortId
         name

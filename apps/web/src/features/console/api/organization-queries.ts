@@ -7,7 +7,20 @@ export const ORGANIZATION_PROGRAMS = graphql(`
       id
       name
       status
-      managerPersonIds
+      managers {
+        personId
+        displayName
+      }
+    }
+  }
+`);
+
+// Org admins only: people of the organization whose name has every word of the search, to pick a manager from.
+export const ORGANIZATION_PEOPLE = graphql(`
+  query OrganizationPeople($search: String!) {
+    organizationPeople(search: $search, first: 8) {
+      personId
+      displayName
     }
   }
 `);

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, Anchor, Button, Checkbox, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import { newCommandId } from '../../../lib/command-id';
@@ -10,14 +10,22 @@ import { IMPORT_PARTICIPANTS } from '../api/console-mutations';
 import { useConsoleAction } from '../hooks/use-console-action';
 import { parseCsv, previewCsv } from '../lib/csv-preview';
 import { importTemplateCsv, REQUIRED_IMPORT_COLUMNS } from '../lib/import-template';
-import { chunkCsv, type ImportReport, mergeReports } from '../lib/csv-chunks';
+import { chunkCsv, type CsvChunk, type ImportReport, mergeReports } from '../lib/csv-chunks';
 
 const FIELDS: RefusalFields<'file'> = { file: ['csv'] };
+
+/** Characters of a cell the preview shows: a long list of interests would otherwise make each row a page high. */
+const PREVIEW_CELL_CHARS = 60;
+
+function PreviewCell(props: { text: string }) {
+  if (props.text.length <= PREVIEW_CELL_CHARS) return <Table.Td>{props.text}</Table.Td>;
+  return <Table.Td title={props.text}>{`${props.text.slice(0, PREVIEW_CELL_CHARS)}…`}</Table.Td>;
+}
 
 /**
  * Enrollment from a CSV file: the file is read in the browser, previewed, and sent as text, in chunks of lines when it
  * is larger than one request can carry. The report names each refused line; with all-or-nothing, one bad line keeps
- * every line of its chunk out, and no later chunk is sent.
+ * every line of the file out: a file of several chunks is checked whole before any chunk is imported.
  */
 export function ImportPanel(props: { programId: string; onImported: () => void }) {
   const { t, i18n } = useTranslation();
@@ -25,8 +33,9 @@ export function ImportPanel(props: { programId: string; onImported: () => void }
   const [csv, setCsv] = useState<string | null>(null);
   const [allOrNothing, setAllOrNothing] = useState(true);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<{ sent: number; total: number; checking: boolean } | null>(null);
   const [importParticipants, importing] = useMutation(IMPORT_PARTICIPANTS);
+  const previewCaptionId = useId();
   const { failure, run } = useConsoleAction();
   const refusal = placeRefusal(failure, FIELDS);
   const preview = useMemo(() => (csv === null ? null : previewCsv(csv, REQUIRED_IMPORT_COLUMNS)), [csv]);
@@ -38,26 +47,50 @@ export function ImportPanel(props: { programId: string; onImported: () => void }
     setReport(null);
     setCsv(chosen ? await chosen.text() : null);
   };
-  const send = async () => {
-    if (csv === null) return;
-    const chunks = chunkCsv(csv);
+  const sendParts = async (chunks: readonly CsvChunk[], dryRun: boolean): Promise<ImportReport[]> => {
     const total = chunks.reduce((sum, chunk) => sum + chunk.lines, 0);
     const reports: ImportReport[] = [];
     let sent = 0;
-    setProgress({ sent, total });
+    setProgress({ sent, total, checking: dryRun });
+    for (const chunk of chunks) {
+      const result = await importParticipants({
+        // One command per chunk: a retried chunk gets its first report, not "already enrolled" for its people. A check
+        // changes nothing and needs none.
+        variables: {
+          programId: props.programId,
+          csv: chunk.csv,
+          allOrNothing,
+          dryRun,
+          commandId: dryRun ? null : newCommandId(),
+        },
+      });
+      const answer = result.data?.importParticipants;
+      if (!answer) break;
+      reports.push(answer);
+      sent += chunk.lines;
+      setProgress({ sent, total, checking: dryRun });
+      // A check reads on, so that the report names every refused line of the file.
+      if (!dryRun && allOrNothing && answer.failed > 0) break;
+    }
+    return reports;
+  };
+  const send = async () => {
+    if (csv === null) return;
+    const chunks = chunkCsv(csv);
+    let reports: ImportReport[] = [];
     await run(async () => {
-      for (const chunk of chunks) {
-        const result = await importParticipants({
-          // One command per chunk: a retried chunk gets its first report, not "already enrolled" for its people.
-          variables: { programId: props.programId, csv: chunk.csv, allOrNothing, commandId: newCommandId() },
-        });
-        const answer = result.data?.importParticipants;
-        if (!answer) return;
-        reports.push(answer);
-        sent += chunk.lines;
-        setProgress({ sent, total });
-        if (allOrNothing && answer.failed > 0) return;
+      // All or nothing holds for the whole file, not for each part: every part is checked before the first is
+      // imported. What changes in between (the program closing, someone enrolling on their own) can still refuse a
+      // line of a later part once earlier parts are in; the report then names it.
+      if (allOrNothing && chunks.length > 1) {
+        const checks = await sendParts(chunks, true);
+        const checked = mergeReports(checks);
+        if (checks.length < chunks.length || checked.failed > 0) {
+          reports = [{ ...checked, imported: 0 }];
+          return;
+        }
       }
+      reports = await sendParts(chunks, false);
     });
     setProgress(null);
     const merged = reports.length > 0 ? mergeReports(reports) : null;
@@ -108,9 +141,15 @@ export function ImportPanel(props: { programId: string; onImported: () => void }
                   {t('console.import.missingColumns', { columns: preview.missingColumns.join(', ') })}
                 </Alert>
               )}
-              <Table.ScrollContainer minWidth={720}>
+              {/* Long cells make the preview scroll sideways: the scrolling region takes the keyboard focus. */}
+              <Table.ScrollContainer
+                minWidth={720}
+                scrollAreaProps={{
+                  viewportProps: { tabIndex: 0, role: 'region', 'aria-labelledby': previewCaptionId },
+                }}
+              >
                 <Table withTableBorder striped captionSide="top">
-                  <Table.Caption>
+                  <Table.Caption id={previewCaptionId}>
                     {t('console.import.previewCaption', {
                       count: preview.rowCount,
                       rows: n(preview.rowCount),
@@ -132,7 +171,7 @@ export function ImportPanel(props: { programId: string; onImported: () => void }
                       <Table.Tr key={row.line}>
                         <Table.Th scope="row">{n(row.line)}</Table.Th>
                         {preview.header.map((h, i) => (
-                          <Table.Td key={`${i}:${h}`}>{row.cells[i] ?? ''}</Table.Td>
+                          <PreviewCell key={`${i}:${h}`} text={row.cells[i] ?? ''} />
                         ))}
                       </Table.Tr>
                     ))}
@@ -147,7 +186,10 @@ export function ImportPanel(props: { programId: string; onImported: () => void }
             </Button>
             {progress && progress.total > 0 && (
               <Text role="status" size="sm">
-                {t('console.import.progress', { sent: n(progress.sent), total: n(progress.total) })}
+                {t(progress.checking ? 'console.import.checking' : 'console.import.progress', {
+                  sent: n(progress.sent),
+                  total: n(progress.total),
+                })}
               </Text>
             )}
           </Group>

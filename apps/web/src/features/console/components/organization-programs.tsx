@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../components/loading-state';
 import { QueryError } from '../../../components/query-error';
 import { ORGANIZATION_PROGRAMS } from '../api/organization-queries';
+import { PersonLabel } from './person-label';
 import { StatusBadge } from './status-badge';
 
 /**
@@ -56,12 +57,14 @@ export function OrganizationPrograms() {
                       <StatusBadge status={program.status} />
                     </Table.Td>
                     <Table.Td>
-                      {program.managerPersonIds.length === 0 ? (
+                      {!program.managers?.length ? (
                         <Text size="sm">{t('console.organization.noManagers')}</Text>
                       ) : (
-                        <Text ff="monospace" size="sm">
-                          {program.managerPersonIds.join(', ')}
-                        </Text>
+                        <Stack gap={4}>
+                          {program.managers.map((manager) => (
+                            <PersonLabel key={manager.personId} {...manager} />
+                          ))}
+                        </Stack>
                       )}
                     </Table.Td>
                   </Table.Tr>

@@ -97,7 +97,7 @@ export function ProgramConsolePage({ programId }: { programId: string }) {
             <CohortsPanel programId={program.id} cohorts={program.cohorts} />
             <ManagersPanel
               programId={program.id}
-              managerPersonIds={program.managerPersonIds}
+              managers={program.managers ?? []}
               orgAdmin={access.state === 'ready' && access.orgAdmin}
             />
           </Stack>
