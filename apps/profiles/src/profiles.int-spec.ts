@@ -520,6 +520,11 @@ describe('profiles service (real FerretDB, Kafka, tokens)', () => {
         async () =>
           (await directory.membership(h.tenantId, programId, mentor.personId))?.roles.includes('mentor') === true,
       );
+      // The manager's row comes from the program's stream, the mentor's from the participant's: either may land first.
+      await waitUntil(
+        async () =>
+          (await directory.membership(h.tenantId, programId, manager.personId))?.roles.includes('manager') === true,
+      );
       expect(await directory.membership(h.tenantId, programId, manager.personId)).toMatchObject({ roles: ['manager'] });
       expect(await directory.membership('another-org', programId, mentor.personId)).toBeNull();
       await waitUntil(async () => seen.some((e) => e.type === 'ParticipantEnrolled'));
