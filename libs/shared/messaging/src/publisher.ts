@@ -32,14 +32,18 @@ export function headersOf(envelope: EventEnvelope): Record<string, string> {
  * (docs/architecture.md §16, Known traps of the stack).
  */
 export class EventPublisher {
-  private readonly producer: Producer;
+  private producer: Producer;
   private connected: Promise<void> | undefined;
 
   constructor(
-    kafka: Kafka,
+    private readonly kafka: Kafka,
     private readonly contracts: ContractRegistry,
   ) {
-    this.producer = kafka.producer({
+    this.producer = this.newProducer();
+  }
+
+  private newProducer(): Producer {
+    return this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
@@ -87,14 +91,30 @@ export class EventPublisher {
         };
       }),
     }));
+    const producer = this.producer;
     try {
-      await this.producer.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.None });
+      await producer.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.None });
     } catch (error) {
       for (const span of spans) recordSpanError(span, error);
+      await this.replace(producer);
       throw error;
     } finally {
       for (const span of spans) span.end();
     }
+  }
+
+  /**
+   * A failed send may still have been appended by the broker (its answer was lost). kafkajs then rewinds its sequence
+   * numbers, and the next send of a different batch — the outbox relay reads again and finds more — is refused as
+   * OUT_OF_ORDER_SEQUENCE_NUMBER for ever. A new producer gets a new producer id and a fresh sequence; what it sends
+   * again may be a duplicate on the topic, which consumers drop by event id.
+   */
+  private async replace(failed: Producer): Promise<void> {
+    if (this.producer !== failed) return;
+    const wasConnected = this.connected;
+    this.producer = this.newProducer();
+    this.connected = undefined;
+    if (wasConnected) await failed.disconnect().catch(() => undefined);
   }
 
   async disconnect(): Promise<void> {
