@@ -16,11 +16,18 @@ const PRODUCE_API_KEY = 0;
  * Real connections to the real broker, except that while `losing` is set the answer to every produce request is
  * thrown away and the connection cut, as when a broker or the network fails after the broker has appended.
  */
-function answerLosingSockets(): { factory: ISocketFactory; setLosing(on: boolean): void; lost(): number } {
+function answerLosingSockets(): {
+  factory: ISocketFactory;
+  setLosing(on: boolean): void;
+  setRefusing(port: number | null): void;
+  lost(): number;
+} {
   let losing = false;
+  let refusingPort: number | null = null;
   let lost = 0;
   const factory: ISocketFactory = ({ host, port, onConnect }) => {
-    const socket = net.connect({ host, port }, onConnect);
+    // While refusing, every connection goes to a port nobody listens on: the broker is down.
+    const socket = net.connect({ host, port: refusingPort ?? port }, onConnect);
     const produceRequests = new Set<number>();
     const write = socket.write.bind(socket) as (chunk: Buffer, ...rest: unknown[]) => boolean;
     // kafkajs writes each request as one buffer: size, api key, api version, correlation id.
@@ -54,7 +61,12 @@ function answerLosingSockets(): { factory: ISocketFactory; setLosing(on: boolean
     socket.setKeepAlive(true, 60_000);
     return socket;
   };
-  return { factory, setLosing: (on) => (losing = on), lost: () => lost };
+  return {
+    factory,
+    setLosing: (on) => (losing = on),
+    setRefusing: (closedPort) => (refusingPort = closedPort),
+    lost: () => lost,
+  };
 }
 
 function pings(prefix: string, count: number): EventEnvelope[] {
@@ -91,7 +103,15 @@ async function eventIdsOn(kafka: Kafka, topic: string, atLeast: number): Promise
   }
 }
 
-describe('EventPublisher after a send whose answer was lost', () => {
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('EventPublisher when the broker fails', () => {
   const topic = uniqueName('publisher.events');
   const sockets = answerLosingSockets();
   const kafka = new Kafka({
@@ -125,5 +145,24 @@ describe('EventPublisher after a send whose answer was lost', () => {
     expect(new Set(ids)).toEqual(
       new Set(['warm-up-0', 'unanswered-0', 'unanswered-1', 'unanswered-2', 'later-0', 'later-1', 'after-0']),
     );
+  });
+
+  it('connects again once the broker is back, after failing to connect while it was down', async () => {
+    const refusedTopic = uniqueName('publisher.refused');
+    await createTestTopics(kafka, [refusedTopic], 1);
+    try {
+      const fresh = new EventPublisher(kafka, contracts);
+      sockets.setRefusing(await closedPort());
+      await expect(fresh.publish([{ topic: refusedTopic, envelopes: pings('down', 1) }])).rejects.toThrow(
+        /ECONNREFUSED/,
+      );
+      sockets.setRefusing(null);
+      await fresh.publish([{ topic: refusedTopic, envelopes: pings('back', 1) }]);
+      await fresh.disconnect();
+      expect(await eventIdsOn(kafka, refusedTopic, 1)).toEqual(['back-0']);
+    } finally {
+      sockets.setRefusing(null);
+      await deleteTestTopics(kafka, [refusedTopic]).catch(() => undefined);
+    }
   });
 });

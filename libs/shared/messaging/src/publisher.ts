@@ -53,7 +53,11 @@ export class EventPublisher {
   }
 
   async connect(): Promise<void> {
-    this.connected ??= this.producer.connect();
+    // A connection that failed (the broker was down) is tried again by the next call, never remembered as failed.
+    this.connected ??= this.producer.connect().catch((error: unknown) => {
+      this.connected = undefined;
+      throw error;
+    });
     await this.connected;
   }
 
