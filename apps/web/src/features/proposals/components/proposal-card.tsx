@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../lib/format';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
 import { PersonSummary, PersonSummaryParticipant } from '../../../components/person-summary';
 import { ACCEPT_PROPOSAL } from '../api/accept-proposal-mutation';
-import { notFirstChoiceSentence } from '../../rounds/lib/match-explanations';
+import { NotFirstChoiceNote } from '../../rounds/components/not-first-choice-note';
 import { awaitsAnswerFrom, sideOf } from '../lib/needs-you';
 
 export const ProposalCardProposal = graphql(`
@@ -20,15 +20,7 @@ export const ProposalCardProposal = graphql(`
     mentorAccepted
     menteeAccepted
     notFirstChoice {
-      type
-      bestMentorPlaces
-      fitPoints
-      matchesLost
-      rule
-      bestMentor {
-        id
-        displayName
-      }
+      ...NotFirstChoiceNote_reason
     }
     mentor {
       ...PersonSummary_participant
@@ -82,14 +74,7 @@ export function ProposalCard(props: {
           {side === 'mentee' ? t('proposals.asYourMentor', { program }) : t('proposals.asYourMentee', { program })}
         </Text>
         {side === 'mentee' && proposal.notFirstChoice && (
-          <Text size="sm">
-            {notFirstChoiceSentence(
-              t,
-              proposal.notFirstChoice,
-              proposal.notFirstChoice.bestMentor?.displayName ?? t('people.unavailable'),
-              'mentee',
-            )}
-          </Text>
+          <NotFirstChoiceNote reason={proposal.notFirstChoice} reader="mentee" />
         )}
         {proposal.status === 'PROPOSED' && (
           <Text size="sm">{t('proposals.respondBy', { date: formatDateTime(proposal.respondBy, i18n.language) })}</Text>

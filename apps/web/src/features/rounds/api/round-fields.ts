@@ -64,15 +64,7 @@ export const RoundConsolePair = graphql(`
       contribution
     }
     notFirstChoice {
-      type
-      bestMentorPlaces
-      fitPoints
-      matchesLost
-      rule
-      bestMentor {
-        id
-        displayName
-      }
+      ...NotFirstChoiceNote_reason
     }
     mentee {
       id

@@ -5,7 +5,7 @@ import type { RoundConsole_PairFragment } from '../../../gql/graphql';
 import { VirtualTable } from '../../../components/virtual-table';
 import { formatDecimal, formatNumber } from '../../../lib/format';
 import { fitReasons } from '../../../lib/fit-explanation';
-import { notFirstChoiceSentence } from '../lib/match-explanations';
+import { NotFirstChoiceNote } from './not-first-choice-note';
 import { filterPairs } from '../lib/pair-search';
 
 export type ConsolePair = RoundConsole_PairFragment & { menteeName: string; mentorName: string };
@@ -145,18 +145,10 @@ function PairCells(props: {
         ) : (
           <Text size="sm">{t('rounds.pairs.noReasons')}</Text>
         )}
-        {pair.notFirstChoice && (
-          <Text size="sm" mt={4}>
-            {notFirstChoiceSentence(
-              t,
-              pair.notFirstChoice,
-              pair.notFirstChoice.bestMentor?.displayName ?? t('people.unavailable'),
-              'manager',
-            )}
-          </Text>
-        )}
+        {pair.notFirstChoice && <NotFirstChoiceNote reason={pair.notFirstChoice} reader="manager" mt={4} />}
       </Table.Td>
-      <Table.Td>
+      {/* The badges' words never shrink to an ellipsis ("LO…"): the state column keeps room for the longest. */}
+      <Table.Td miw="8rem">
         <Group gap={4}>
           {pair.locked && (
             <Badge variant="filled" color="indigo.8">

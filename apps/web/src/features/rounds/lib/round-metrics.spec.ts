@@ -1,22 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentorLoad, objectiveColumns } from './round-metrics';
-
-const pair = (mentee: string, mentor: string) => ({ menteePersonId: mentee, mentorPersonId: mentor, score: 0.5 });
-
-describe('mentorLoad', () => {
-  it('reports the fewest and most mentees of the mentors the round uses', () => {
-    expect(mentorLoad([pair('a', 'm1'), pair('b', 'm1'), pair('c', 'm1'), pair('d', 'm2')])).toEqual({
-      mentors: 2,
-      fewest: 1,
-      most: 3,
-      spread: 2,
-    });
-  });
-
-  it('is zero for a round without pairs', () => {
-    expect(mentorLoad([])).toEqual({ mentors: 0, fewest: 0, most: 0, spread: 0 });
-  });
-});
+import { objectiveColumns } from './round-metrics';
 
 describe('objectiveColumns', () => {
   const round = {

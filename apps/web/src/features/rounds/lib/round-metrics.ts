@@ -1,28 +1,12 @@
 import type { MatchingObjective } from '../../../gql/graphql';
 
-export interface PairLike {
-  menteePersonId: string;
-  mentorPersonId: string;
-  score: number;
-}
-
-/** How evenly the round spreads mentees over the mentors it uses: fewest and most mentees per mentor. */
+/** How evenly the round spreads mentees over the mentors it uses (the matching service counts them). */
 export interface MentorLoad {
   mentors: number;
   fewest: number;
   most: number;
   /** most − fewest: 0 when every mentor in the round has as many mentees as the others. */
   spread: number;
-}
-
-export function mentorLoad(pairs: readonly PairLike[]): MentorLoad {
-  const load = new Map<string, number>();
-  for (const p of pairs) load.set(p.mentorPersonId, (load.get(p.mentorPersonId) ?? 0) + 1);
-  if (load.size === 0) return { mentors: 0, fewest: 0, most: 0, spread: 0 };
-  const counts = [...load.values()];
-  const fewest = Math.min(...counts);
-  const most = Math.max(...counts);
-  return { mentors: load.size, fewest, most, spread: most - fewest };
 }
 
 /** One objective's outcome, as the metrics table shows it in a column. */
