@@ -174,17 +174,35 @@ export class NotificationsReactor {
     const reminderId = command.kind === 'schedule' ? command.plan.reminderId : command.reminderId;
     const _id = `${event.tenantId}|${reminderId}`;
     if (command.kind === 'cancel') {
-      // No read first: the filter is reminderCommandApplies for a cancel (a newer sequence, or the same one while
-      // still scheduled), and a reminder that does not exist has nothing to cancel.
-      await reminders.updateOne(
-        {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        // No read first: the filter is reminderCommandApplies for a cancel (a newer sequence, or the same one while
+        // still scheduled), and a reminder that does not exist has nothing to cancel.
+        const result = await reminders.updateOne(
+          {
+            _id,
+            tenantId: event.tenantId,
+            $or: [{ sequence: { $lt: command.sequence } }, { sequence: command.sequence, state: 'scheduled' }],
+          },
+          { $set: { state: 'cancelled', sequence: command.sequence } },
+        );
+        if (result.matchedCount === 1 || !command.tombstone) return;
+        const tombstone: ReminderRow = {
+          ...command.tombstone,
+          sequence: command.sequence,
           _id,
           tenantId: event.tenantId,
-          $or: [{ sequence: { $lt: command.sequence } }, { sequence: command.sequence, state: 'scheduled' }],
-        },
-        { $set: { state: 'cancelled', sequence: command.sequence } },
-      );
-      return;
+          programId,
+          state: 'cancelled',
+          dueAtDate: new Date(command.tombstone.dueAt),
+          firedAt: null,
+        };
+        if (await NotificationsStore.insertIfNew(reminders, tombstone)) return;
+        // A row exists that the update did not match: cancelled at this sequence already, or inserted by a schedule
+        // in between (then the next update cancels it).
+        const existing = await reminders.findOne({ _id, tenantId: event.tenantId });
+        if (!existing || !reminderCommandApplies(existing, command)) return;
+      }
+      throw new Error(`reminder ${_id} kept changing under us`);
     }
     // A compare-and-set on the sequence read: two events for one session never interleave their writes.
     for (let attempt = 0; attempt < 5; attempt++) {
