@@ -38,7 +38,13 @@ describe('survey notifications (real Kafka, FerretDB, Mailpit and the real profi
     await world?.close();
   });
 
-  const opened = (occurrenceId: string, asked: Person[], closesAt: Date, remindAt?: Date) =>
+  const opened = (
+    occurrenceId: string,
+    asked: Person[],
+    closesAt: Date,
+    remindAt?: Date,
+    opensAt = new Date(Date.now() - 1000),
+  ) =>
     world.envelope(
       'sessions',
       'SurveyOccurrenceOpened',
@@ -48,7 +54,7 @@ describe('survey notifications (real Kafka, FerretDB, Mailpit and the real profi
         programId: world.programId,
         mentorshipId: occurrenceId.split(':')[2]!,
         askedPersonIds: asked.map((p) => p.personId).sort(),
-        opensAt: new Date(Date.now() - 1000).toISOString(),
+        opensAt: opensAt.toISOString(),
         closesAt: closesAt.toISOString(),
         ...(remindAt ? { remindAt: remindAt.toISOString() } : {}),
       },
@@ -193,5 +199,49 @@ describe('survey notifications (real Kafka, FerretDB, Mailpit and the real profi
       ['survey-reminder', mentor.personId],
     ]);
     expect(await mails(mentee, 'survey')).toEqual([]);
+  });
+
+  it('invites at the opening, not before, and drops a reminder whose survey closed while the service was down', async () => {
+    const wiring = world.wiring();
+    app ??= await startNotificationsApp(world, db, wiring);
+    const store = new NotificationsStore(db.connection);
+    const mentee = await world.enroll('Leila', 'MENTEE');
+    const occurrenceId = `sv-${randomUUID()}:start:${randomUUID()}`;
+    const opensAt = new Date(Date.now() + 4000);
+    const remindAt = new Date(opensAt.getTime() + 3000);
+    const closesAt = new Date(opensAt.getTime() + 6000);
+    await world.publish('sessions', opened(occurrenceId, [mentee], closesAt, remindAt, opensAt));
+    const invitation = `${world.tenantId}|survey:${occurrenceId}:${mentee.personId}:open`;
+    await eventually(
+      () => store.reminders.findOne({ _id: invitation }),
+      (r) => r?.state === 'scheduled',
+      10_000,
+      'the invitation planned',
+    );
+    expect(await store.inbox.countDocuments({ 'subject.id': occurrenceId })).toBe(0);
+    const [item] = await eventually(
+      () => store.inbox.find({ 'subject.id': occurrenceId }).toArray(),
+      (rows) => rows.length >= 1,
+      15_000,
+      'the invitation at the opening',
+    );
+    expect(item!.templateId).toBe('survey-invitation');
+    expect(item!.createdAt.getTime()).toBeGreaterThanOrEqual(opensAt.getTime());
+
+    // Down from before the reminder until after the close: the restarted service sends no reminder for it.
+    await app.close();
+    app = undefined;
+    await pause(Math.max(0, closesAt.getTime() - Date.now()) + 500);
+    app = await startNotificationsApp(world, db, wiring);
+    await eventually(
+      () => store.reminders.findOne({ _id: `${world.tenantId}|survey:${occurrenceId}:${mentee.personId}:remind` }),
+      (r) => r?.state === 'cancelled',
+      15_000,
+      'the stale reminder dropped',
+    );
+    expect((await store.inbox.find({ 'subject.id': occurrenceId }).toArray()).map((i) => i.templateId)).toEqual([
+      'survey-invitation',
+    ]);
+    expect(await mails(mentee, 'a survey is waiting')).toEqual([]);
   });
 });

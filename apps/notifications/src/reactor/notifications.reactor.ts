@@ -43,6 +43,8 @@ export interface NotificationsReactorOptions {
   onPersonErased?: (tenantId: string, personId: string) => void;
 }
 
+const REMINDER_WRITES_AT_ONCE = 16;
+
 export const reactorContracts = () =>
   new ContractRegistry([...profilesContracts, ...matchingContracts, ...sessionsEventContracts]);
 
@@ -103,10 +105,14 @@ export class NotificationsReactor {
     }
     const commands = reminderCommandsFor(event, this.options.unreadMessageAfterMs);
     if (commands.length)
-      // Each command is for a different reminder of the session: they do not depend on each other.
-      await phases.time('reactor.reminders', () =>
-        Promise.all(commands.map((command) => this.applyReminder(event, programId, command))),
-      );
+      // Each command is for a different reminder: they do not depend on each other. A survey asking a whole cohort
+      // plans two per person, so they go a bounded number at a time rather than all at once.
+      await phases.time('reactor.reminders', async () => {
+        for (let i = 0; i < commands.length; i += REMINDER_WRITES_AT_ONCE) {
+          const batch = commands.slice(i, i + REMINDER_WRITES_AT_ONCE);
+          await Promise.all(batch.map((command) => this.applyReminder(event, programId, command)));
+        }
+      });
   }
 
   private async programOf(envelope: EventEnvelope): Promise<string | null> {

@@ -136,7 +136,7 @@ const texts: Record<TemplateId, (ctx: RenderContext) => { title: string; lines: 
   'survey-invitation': (c) => ({
     title: 'Your program asks for your feedback',
     lines: [
-      'A short survey about your mentoring program is open for you. Your answers are shown to the program only as totals, never with your name.',
+      'A short survey about your mentoring program is open for you. The program sees answers only together with others’, never with your name.',
       `Answer by ${when(c, 'closesAt')}.`,
     ],
     linkLabel: 'Answer the survey',
