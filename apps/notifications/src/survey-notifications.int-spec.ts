@@ -244,4 +244,53 @@ describe('survey notifications (real Kafka, FerretDB, Mailpit and the real profi
     ]);
     expect(await mails(mentee, 'a survey is waiting')).toEqual([]);
   });
+
+  it('never invites or reminds a person whose data was erased, even when the opening is delivered again', async () => {
+    app ??= await startNotificationsApp(world, db, world.wiring());
+    const store = new NotificationsStore(db.connection);
+    const mentor = await world.enroll('Ruth', 'MENTOR');
+    const mentee = await world.enroll('Paolo', 'MENTEE');
+    const occurrenceId = `sv-${randomUUID()}:start:${randomUUID()}`;
+    const opensAt = new Date(Date.now() + 3000);
+    const opening = opened(
+      occurrenceId,
+      [mentor, mentee],
+      new Date(opensAt.getTime() + 86_400_000),
+      new Date(opensAt.getTime() + 1000),
+      opensAt,
+    );
+    await world.publish('sessions', opening);
+    const invitation = `${world.tenantId}|survey:${occurrenceId}:${mentee.personId}:open`;
+    await eventually(
+      () => store.reminders.findOne({ _id: invitation }),
+      (r) => r?.state === 'scheduled',
+      10_000,
+      'the invitation planned',
+    );
+    await world.publish(
+      'profiles',
+      world.envelope(
+        'profiles',
+        'ParticipantDataErased',
+        { participantId: `p-${mentee.personId}`, personId: mentee.personId, programId: world.programId },
+        `participant-p-${mentee.personId}`,
+      ),
+    );
+    await eventually(
+      () => store.reminders.find({ recipients: [mentee.personId], 'subject.id': occurrenceId }).toArray(),
+      (rows) => rows.length === 2 && rows.every((r) => r.state === 'cancelled'),
+      10_000,
+      'the erased person’s timers cancelled',
+    );
+    await world.publish('sessions', opening);
+    await eventually(
+      () => store.inbox.find({ 'subject.id': occurrenceId, templateId: 'survey-reminder' }).toArray(),
+      (rows) => rows.length >= 1,
+      15_000,
+      'the other person’s reminder',
+    );
+    await pause(1000);
+    const told = await store.inbox.find({ 'subject.id': occurrenceId }).toArray();
+    expect(told.map((i) => i.recipientPersonId)).toEqual([mentor.personId, mentor.personId]);
+  });
 });

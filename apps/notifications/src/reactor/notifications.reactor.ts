@@ -159,9 +159,17 @@ export class NotificationsReactor {
     }
   }
 
-  /** Erasure: the person's inbox, preferences and unsent emails go; sent-email bookkeeping keeps only ids. */
+  /**
+   * Erasure: the person's inbox, preferences and unsent emails go; sent-email bookkeeping keeps only ids. Timers for
+   * them alone (survey invitations and reminders, unread messages, goals) are cancelled for good rather than deleted,
+   * so a replayed event cannot arm them again and put a new item in the emptied inbox.
+   */
   private async erase(tenantId: string, personId: string): Promise<void> {
     const { store } = this.options;
+    await store.reminders.updateMany(
+      { tenantId, recipients: [personId], state: 'scheduled' },
+      { $set: { state: 'cancelled', sequence: Number.MAX_SAFE_INTEGER } },
+    );
     await store.inboxOf(tenantId).deleteMany({ recipientPersonId: personId });
     await store.preferences.deleteMany({ tenantId, personId });
     store.forgetPreferences(tenantId, personId);
