@@ -35,6 +35,15 @@ export class ReminderSender {
     const { reminders } = this.store;
     // The reminder fires when it is claimed; the fan-out after it is idempotent and may be repeated after a crash.
     const firedAt = new Date();
+    if (row.staleAfter && firedAt.getTime() >= Date.parse(row.staleAfter)) {
+      // Fired this late it would ask for something already over (a survey that closed while the service was down).
+      await reminders.updateOne(
+        { _id: row._id, sequence: row.sequence, state: row.state },
+        { $set: { state: 'cancelled' } },
+      );
+      this.logger.info({ reminderId: row._id }, 'reminder dropped: past its use');
+      return;
+    }
     if (row.state === 'scheduled') {
       const claimed = await reminders.updateOne(
         { _id: row._id, sequence: row.sequence, state: 'scheduled' },

@@ -43,6 +43,8 @@ export interface NotificationsReactorOptions {
   onPersonErased?: (tenantId: string, personId: string) => void;
 }
 
+const REMINDER_WRITES_AT_ONCE = 16;
+
 export const reactorContracts = () =>
   new ContractRegistry([...profilesContracts, ...matchingContracts, ...sessionsEventContracts]);
 
@@ -103,10 +105,14 @@ export class NotificationsReactor {
     }
     const commands = reminderCommandsFor(event, this.options.unreadMessageAfterMs);
     if (commands.length)
-      // Each command is for a different reminder of the session: they do not depend on each other.
-      await phases.time('reactor.reminders', () =>
-        Promise.all(commands.map((command) => this.applyReminder(event, programId, command))),
-      );
+      // Each command is for a different reminder: they do not depend on each other. A survey asking a whole cohort
+      // plans two per person, so they go a bounded number at a time rather than all at once.
+      await phases.time('reactor.reminders', async () => {
+        for (let i = 0; i < commands.length; i += REMINDER_WRITES_AT_ONCE) {
+          const batch = commands.slice(i, i + REMINDER_WRITES_AT_ONCE);
+          await Promise.all(batch.map((command) => this.applyReminder(event, programId, command)));
+        }
+      });
   }
 
   private async programOf(envelope: EventEnvelope): Promise<string | null> {
@@ -153,9 +159,17 @@ export class NotificationsReactor {
     }
   }
 
-  /** Erasure: the person's inbox, preferences and unsent emails go; sent-email bookkeeping keeps only ids. */
+  /**
+   * Erasure: the person's inbox, preferences and unsent emails go; sent-email bookkeeping keeps only ids. Timers for
+   * them alone (survey invitations and reminders, unread messages, goals) are cancelled for good rather than deleted,
+   * so a replayed event cannot arm them again and put a new item in the emptied inbox.
+   */
   private async erase(tenantId: string, personId: string): Promise<void> {
     const { store } = this.options;
+    await store.reminders.updateMany(
+      { tenantId, recipients: [personId], state: 'scheduled' },
+      { $set: { state: 'cancelled', sequence: Number.MAX_SAFE_INTEGER } },
+    );
     await store.inboxOf(tenantId).deleteMany({ recipientPersonId: personId });
     await store.preferences.deleteMany({ tenantId, personId });
     store.forgetPreferences(tenantId, personId);
@@ -174,17 +188,35 @@ export class NotificationsReactor {
     const reminderId = command.kind === 'schedule' ? command.plan.reminderId : command.reminderId;
     const _id = `${event.tenantId}|${reminderId}`;
     if (command.kind === 'cancel') {
-      // No read first: the filter is reminderCommandApplies for a cancel (a newer sequence, or the same one while
-      // still scheduled), and a reminder that does not exist has nothing to cancel.
-      await reminders.updateOne(
-        {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        // No read first: the filter is reminderCommandApplies for a cancel (a newer sequence, or the same one while
+        // still scheduled), and a reminder that does not exist has nothing to cancel.
+        const result = await reminders.updateOne(
+          {
+            _id,
+            tenantId: event.tenantId,
+            $or: [{ sequence: { $lt: command.sequence } }, { sequence: command.sequence, state: 'scheduled' }],
+          },
+          { $set: { state: 'cancelled', sequence: command.sequence } },
+        );
+        if (result.matchedCount === 1 || !command.tombstone) return;
+        const tombstone: ReminderRow = {
+          ...command.tombstone,
+          sequence: command.sequence,
           _id,
           tenantId: event.tenantId,
-          $or: [{ sequence: { $lt: command.sequence } }, { sequence: command.sequence, state: 'scheduled' }],
-        },
-        { $set: { state: 'cancelled', sequence: command.sequence } },
-      );
-      return;
+          programId,
+          state: 'cancelled',
+          dueAtDate: new Date(command.tombstone.dueAt),
+          firedAt: null,
+        };
+        if (await NotificationsStore.insertIfNew(reminders, tombstone)) return;
+        // A row exists that the update did not match: cancelled at this sequence already, or inserted by a schedule
+        // in between (then the next update cancels it).
+        const existing = await reminders.findOne({ _id, tenantId: event.tenantId });
+        if (!existing || !reminderCommandApplies(existing, command)) return;
+      }
+      throw new Error(`reminder ${_id} kept changing under us`);
     }
     // A compare-and-set on the sequence read: two events for one session never interleave their writes.
     for (let attempt = 0; attempt < 5; attempt++) {

@@ -1,10 +1,11 @@
-import { sessionsEventContracts, SURVEY_RESPONSE_STREAM_TYPE, SURVEY_STREAM_TYPE } from '@trellis/sessions/contracts';
+import { sessionsEventContracts, SURVEY_STREAM_TYPE } from '@trellis/sessions/contracts';
 import {
   toIntegrationEvent,
   type ConversationEvent,
   type EngagementEvent,
   type SessionEvent,
   type SurveyOccurrenceEvent,
+  type SurveyResponseEvent,
 } from '@trellis/sessions/domain';
 import type { IntegrationMapper } from '@trellis/shared/event-store';
 import { ContractRegistry, type EventContract } from '@trellis/shared/messaging';
@@ -13,8 +14,11 @@ export const sessionsOutboxContracts = sessionsEventContracts as unknown as Read
 
 export const sessionsContractRegistry = (): ContractRegistry => new ContractRegistry(sessionsOutboxContracts);
 
-/** Survey definitions and answers stay in the service: a manager's drafts and a person's answers are nobody else's. */
-const PRIVATE_STREAM_TYPES: ReadonlySet<string> = new Set([SURVEY_STREAM_TYPE, SURVEY_RESPONSE_STREAM_TYPE]);
+/**
+ * Survey definitions stay in the service: a manager's drafts are nobody else's. A response is published as
+ * `SurveyAnswered`, whose contract names who answered and when, never the answers.
+ */
+const PRIVATE_STREAM_TYPES: ReadonlySet<string> = new Set([SURVEY_STREAM_TYPE]);
 
 /** What the outbox publishes to `sessions.events.v1`: the domain's integration mapper (ids, enums, times). */
 export const sessionsIntegrationMapper: IntegrationMapper = (event) => {
@@ -23,6 +27,7 @@ export const sessionsIntegrationMapper: IntegrationMapper = (event) => {
     | EngagementEvent
     | ConversationEvent
     | SessionEvent
-    | SurveyOccurrenceEvent);
+    | SurveyOccurrenceEvent
+    | SurveyResponseEvent);
   return { type, data };
 };

@@ -248,6 +248,13 @@ describe('program surveys (sessions service, real FerretDB and Kafka)', () => {
     const again = await answer(first.mentee, occurrenceId, 2);
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(await invitations(first.mentee)).toEqual([]);
+    // Notifications learns that the person answered (so it stops reminding them), once, and never what they answered.
+    await waitUntil(async () => published.some((e) => e.type === 'SurveyAnswered'));
+    const told = published.filter((e) => e.type === 'SurveyAnswered');
+    expect(told.map((e) => e.data)).toEqual([
+      { occurrenceId, surveyId, programId, respondentPersonId: first.mentee.personId, answeredAt },
+    ]);
+    expect(JSON.stringify(told)).not.toContain('More group sessions');
 
     expect((await answer(outsider, occurrenceId, 9)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await answer(stranger, occurrenceId, 9)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

@@ -249,6 +249,7 @@ export type NotificationCategory =
   | 'REQUEST_OUTCOMES'
   | 'SESSION_REMINDERS'
   | 'SESSION_UPDATES'
+  | 'SURVEYS'
   | 'WEBHOOK_ALERTS';
 
 export type NotificationPreferencesInput = {

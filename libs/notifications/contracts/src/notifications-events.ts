@@ -20,6 +20,7 @@ export const NOTIFICATION_CATEGORIES = [
   'matching-rounds',
   'webhook-alerts',
   'conversations',
+  'surveys',
 ] as const;
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
 export const notificationCategorySchema = z.enum(NOTIFICATION_CATEGORIES);
@@ -57,6 +58,8 @@ export const TEMPLATE_IDS = [
   'webhook-disabled',
   'conversation-warning',
   'conversation-unread',
+  'survey-invitation',
+  'survey-reminder',
 ] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 export const templateIdSchema = z.enum(TEMPLATE_IDS);

@@ -1,6 +1,7 @@
 export * from './preferences';
 export * from './reminders';
 export * from './rules';
+export * from './survey-reminders';
 export * from './templates';
 export * from './time-zone';
 export * from './unread-message-reminders';

@@ -1,13 +1,14 @@
 import type { NotificationCategory, NotificationPriority, TemplateId } from '@trellis/notifications/contracts';
 import type { SourceEvent } from './rules';
+import { surveyCommandsFor } from './survey-reminders';
 import { DEFAULT_UNREAD_MESSAGE_AFTER_MS, unreadMessageCommandsFor } from './unread-message-reminders';
 
-export type ReminderOffset = '24h' | '1h' | 'goal-2d' | 'unread';
+export type ReminderOffset = '24h' | '1h' | 'goal-2d' | 'unread' | 'survey-open' | 'survey-remind';
 
 export interface ReminderPlan {
   /** One row per (thing, offset): rescheduling moves the row instead of adding one. */
   reminderId: string;
-  subject: { kind: 'session' | 'goal' | 'mentorship'; id: string };
+  subject: { kind: 'session' | 'goal' | 'mentorship' | 'survey'; id: string };
   offset: ReminderOffset;
   dueAt: string;
   /** A newer plan keeps the due time of one still scheduled instead of moving it later. */
@@ -19,11 +20,17 @@ export interface ReminderPlan {
   priority: NotificationPriority;
   recipients: string[];
   params: Record<string, string | number>;
+  /** From this instant the reminder is pointless (what it asks for is over): a late tick drops it unsent. */
+  staleAfter?: string;
 }
 
 export type ReminderCommand =
   | { kind: 'schedule'; plan: ReminderPlan }
-  | { kind: 'cancel'; reminderId: string; sequence: number };
+  /**
+   * With a tombstone, a cancel that finds nothing stores the reminder as cancelled at its sequence, so a schedule
+   * delivered after it (from another stream, on another partition) cannot arm it.
+   */
+  | { kind: 'cancel'; reminderId: string; sequence: number; tombstone?: ReminderPlan };
 
 const HOUR = 3_600_000;
 const SESSION_OFFSETS: ReadonlyArray<{ offset: ReminderOffset; before: number; templateId: TemplateId }> = [
@@ -110,6 +117,9 @@ export function reminderCommandsFor(
     case 'GoalAbandoned':
       // Sequence 1 outranks the GoalSet's 0: a goal closed before its reminder never reminds.
       return [{ kind: 'cancel', reminderId: goalReminderId(String(d['goalId'])), sequence: 1 }];
+    case 'SurveyOccurrenceOpened':
+    case 'SurveyAnswered':
+      return surveyCommandsFor(event);
     default:
       return unreadMessageCommandsFor(event, unreadMessageAfterMs);
   }

@@ -37,6 +37,8 @@ const paths: Record<string, string> = {
   program: '/programs/',
   round: '/matching/rounds/',
   webhook: '/admin/webhooks/',
+  // The web app's answer page, `/surveys/:occurrenceId` (the id `surveyInvitation(occurrenceId)` takes).
+  survey: '/surveys/',
 };
 
 /**
@@ -130,6 +132,19 @@ const texts: Record<TemplateId, (ctx: RenderContext) => { title: string; lines: 
       'Someone reported a message you sent in your mentorship conversation, and a program manager asks you to keep to the program’s guidelines.',
     ],
     linkLabel: 'Open your mentorship',
+  }),
+  'survey-invitation': (c) => ({
+    title: 'Your program asks for your feedback',
+    lines: [
+      'A short survey about your mentoring program is open for you. The program sees answers only together with others’, never with your name.',
+      `Answer by ${when(c, 'closesAt')}.`,
+    ],
+    linkLabel: 'Answer the survey',
+  }),
+  'survey-reminder': (c) => ({
+    title: 'Reminder: a survey is waiting for your answer',
+    lines: [`The survey from your mentoring program closes ${when(c, 'closesAt')}. It takes a few minutes.`],
+    linkLabel: 'Answer the survey',
   }),
   'goal-due-soon': (c) => ({
     title: 'A goal is due soon',

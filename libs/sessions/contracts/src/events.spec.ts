@@ -237,6 +237,13 @@ const samples: { [T in SessionsEventType]: SessionsEventData<T> } = {
     closesAt: '2026-04-13T16:00:00Z',
     remindAt: '2026-04-10T16:00:00Z',
   },
+  SurveyAnswered: {
+    occurrenceId: 'sv-1:start:m-1',
+    surveyId: 'sv-1',
+    programId: 'prog-1',
+    respondentPersonId: 'p-mentee',
+    answeredAt: at,
+  },
 };
 
 describe('sessions contracts', () => {

@@ -27,7 +27,10 @@ export const conversationStreamId = (mentorshipId: string): string => `conversat
 export const ENGAGEMENT_STREAM_TYPE = 'engagement';
 export const CONVERSATION_STREAM_TYPE = 'conversation';
 export const SESSION_STREAM_TYPE = 'session';
-/** Program surveys: definitions and answers stay private to the service; only an occurrence's opening is published. */
+/**
+ * Program surveys: definitions and answers stay private to the service; an occurrence's opening is published, and of
+ * an answer only that the person answered (so notifications stops reminding them).
+ */
 export const SURVEY_STREAM_TYPE = 'survey';
 export const SURVEY_RESPONSE_STREAM_TYPE = 'survey-response';
 export const SURVEY_OCCURRENCE_STREAM_TYPE = 'survey-occurrence';
@@ -376,6 +379,18 @@ export const SurveyOccurrenceOpened = contract('SurveyOccurrenceOpened', {
   remindAt: utcInstantSchema.optional(),
 });
 
+/**
+ * A person answered an occurrence of a survey (stream `survey-response-<occurrenceId>/<personId>`): notifications no
+ * longer reminds them. That they answered, never what — the answers stay in the service.
+ */
+export const SurveyAnswered = contract('SurveyAnswered', {
+  occurrenceId: idSchema,
+  surveyId: idSchema,
+  programId: idSchema,
+  respondentPersonId: idSchema,
+  answeredAt: utcInstantSchema,
+});
+
 /** Every event published on `sessions.events.v1`; structurally a messaging `EventContract`. */
 export const sessionsEventContracts = [
   EngagementOpened,
@@ -419,6 +434,7 @@ export const sessionsEventContracts = [
   MessageAuthorWarned,
   ConversationMemberRemoved,
   SurveyOccurrenceOpened,
+  SurveyAnswered,
 ] as const;
 
 type AnyContract = (typeof sessionsEventContracts)[number];

@@ -14,7 +14,14 @@ import {
   type SurveyOccurrenceEvent,
   type SurveyOccurrenceState,
 } from './survey/survey-occurrence.decider';
+import {
+  surveyResponseDecider,
+  type SurveyResponseCommand,
+  type SurveyResponseEvent,
+  type SurveyResponseState,
+} from './survey/survey-response.decider';
 import { sealed } from './testing/sealed.fixture';
+import { surveyQuestions } from './testing/survey.fixture';
 
 const mentor = 'p-mentor';
 const mentee = 'p-mentee';
@@ -215,8 +222,32 @@ const surveyOccurrenceEvents = play<SurveyOccurrenceCommand, SurveyOccurrenceEve
   ],
 );
 
+const surveyResponseEvents = play<SurveyResponseCommand, SurveyResponseEvent, SurveyResponseState>(
+  surveyResponseDecider,
+  [
+    {
+      type: 'SubmitSurveyResponse',
+      occurrence: surveyOccurrenceEvents[0]!,
+      questions: surveyQuestions,
+      answers: [
+        { questionId: 'q-useful', value: 4 },
+        { questionId: 'q-nps', value: 9 },
+        { questionId: 'q-why', text: sealed('because') },
+      ],
+      actor: mentee,
+      now,
+    },
+  ],
+);
+
 describe('integration events', () => {
-  const domainEvents = [...engagementEvents, ...sessionEvents, ...conversationEvents, ...surveyOccurrenceEvents];
+  const domainEvents = [
+    ...engagementEvents,
+    ...sessionEvents,
+    ...conversationEvents,
+    ...surveyOccurrenceEvents,
+    ...surveyResponseEvents,
+  ];
   const published = domainEvents.map(toIntegrationEvent);
 
   it('every published event satisfies its contract', () => {
@@ -265,6 +296,17 @@ describe('integration events', () => {
     expect(() =>
       toIntegrationEvent({ ...posted, authorPersonId: sealed('a name') } as unknown as ConversationEvent),
     ).toThrow('MessagePosted does not satisfy its contract: authorPersonId: Expected string, received object');
+  });
+
+  it('tells that a person answered a survey, never what they answered', () => {
+    expect(published.find((e) => e.type === 'SurveyAnswered')).toStrictEqual({
+      type: 'SurveyAnswered',
+      occurrenceId: 'sv-1:start:m-1',
+      surveyId: 'sv-1',
+      programId: 'prog-1',
+      respondentPersonId: mentee,
+      answeredAt: '2026-03-02T09:00:00.000Z',
+    });
   });
 
   it('tells the members that a message arrived, and never who reported one', () => {

@@ -8,6 +8,7 @@ import type { ConversationEvent } from './conversation/conversation.decider';
 import type { EngagementEvent } from './engagement.decider';
 import type { SessionEvent } from './session.decider';
 import type { SurveyOccurrenceEvent } from './survey/survey-occurrence.decider';
+import type { SurveyResponseEvent } from './survey/survey-response.decider';
 
 /**
  * What other services learn from a sessions domain event: the fields its contract names (ids, enums, numbers and
@@ -17,7 +18,7 @@ import type { SurveyOccurrenceEvent } from './survey/survey-occurrence.decider';
  * nothing more than the stream.
  */
 export function toIntegrationEvent(
-  event: EngagementEvent | SessionEvent | ConversationEvent | SurveyOccurrenceEvent,
+  event: EngagementEvent | SessionEvent | ConversationEvent | SurveyOccurrenceEvent | SurveyResponseEvent,
 ): SessionsIntegrationEvent {
   switch (event.type) {
     case 'IntroductionMade': {
@@ -34,6 +35,9 @@ export function toIntegrationEvent(
     case 'SharedNotesWritten':
     case 'PrivateNoteWritten':
       return publish('SessionNotesWritten', event);
+    case 'SurveyResponseSubmitted':
+      // The contract names no answer: the projection leaves them, sealed or not, in the service.
+      return publish('SurveyAnswered', { ...event, answeredAt: event.submittedAt });
     default:
       return publish(event.type, event);
   }

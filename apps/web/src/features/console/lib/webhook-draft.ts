@@ -17,6 +17,8 @@ const OFFERED: Record<NotificationCategory, boolean> = {
   WEBHOOK_ALERTS: false,
   // A moderator's warning is a private notice to the message's author, not an organization event.
   CONVERSATIONS: false,
+  // A survey invitation asks one person for their answer; it is never sent to a webhook.
+  SURVEYS: false,
 };
 
 /** The event types a webhook may subscribe to, in the order the form lists them. */
