@@ -23,7 +23,7 @@ import type {
  * every reference of a response in one batch. Participant ids derive from program and person.
  */
 export const participantRef = (participantId: string): Participant => ({ id: participantId });
-const personIn = (programId: string, personId: string): Participant =>
+export const personIn = (programId: string, personId: string): Participant =>
   participantRef(participantIdFor(programId, personId));
 
 /** The program's participants on both sides of a pairing. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { participantIdFor } from '@trellis/profiles/contracts';
 import type { Principal } from '@trellis/shared/auth';
 import { uniqueName } from '@trellis/shared/testing';
 import type { CommandContext } from '../acceptance/acceptance.service';
@@ -142,6 +143,15 @@ describe('Matching preferences (GraphQL and rounds, real broker and FerretDB)', 
       p: programId,
     });
     expect(mentorView.data?.myMatchingPreferences.ratherNotMenteePersonIds).toEqual(['mentee-1']);
+    // The mentor's list names the mentee through profiles: the reference is the mentee's participant in the program.
+    const named = await stack.gql<{ myMatchingPreferences: { ratherNotMentees: Array<{ id: string }> } }>(
+      as(chosen),
+      `query($p: ID!) { myMatchingPreferences(programId: $p) { ratherNotMentees { id } } }`,
+      { p: programId },
+    );
+    expect(named.data?.myMatchingPreferences.ratherNotMentees).toEqual([
+      { id: participantIdFor(programId, 'mentee-1') },
+    ]);
   }, 180_000);
 
   it('refuses more preferred mentors than allowed, the wrong role, unknown people and other organizations', async () => {

@@ -6,6 +6,8 @@ import {
 } from '@trellis/matching/domain';
 import { DomainError, type CommitMeta, type EventStore } from '@trellis/shared/event-store';
 import type { CommandContext } from '../acceptance/acceptance.service';
+import { personIn } from '../graphql/matching.mappers';
+import type { Participant } from '../graphql/matching.types';
 import { commandCommitId } from '../commands/command-commits';
 import { unwrap, type MatchingCommands } from '../commands/matching-commands';
 import type { CandidatePool, PoolParticipantRow, PoolProgramRow } from '../pool/candidate-pool.projection';
@@ -15,6 +17,7 @@ const PREFERENCES_STREAM_TYPE = 'participant-preferences';
 export interface MatchingPreferences {
   preferredMentorPersonIds: string[];
   ratherNotMenteePersonIds: string[];
+  ratherNotMentees: Array<Participant | null>;
   maxPreferredMentors: number;
 }
 
@@ -157,6 +160,7 @@ function toPreferences(state: PreferencesState, program: PoolProgramRow): Matchi
   return {
     preferredMentorPersonIds: state.preferredMentorIds,
     ratherNotMenteePersonIds: state.ratherNotMenteeIds,
+    ratherNotMentees: state.ratherNotMenteeIds.map((personId) => personIn(program.programId, personId)),
     maxPreferredMentors: maxPreferredOf(program),
   };
 }

@@ -18,3 +18,28 @@ export const SET_PREFERRED_MENTORS = graphql(`
     }
   }
 `);
+
+// The mentor's own list of mentees rounds never propose to them, with names for editing it.
+export const MY_RATHER_NOT = graphql(`
+  query MyRatherNotMentees($programId: ID!) {
+    myMatchingPreferences(programId: $programId) {
+      ratherNotMenteePersonIds
+      ratherNotMentees {
+        id
+        displayName
+      }
+    }
+  }
+`);
+
+export const SET_RATHER_NOT = graphql(`
+  mutation SetRatherNotMentees($programId: ID!, $menteePersonIds: [ID!]!, $commandId: ID) {
+    setRatherNotMentees(programId: $programId, menteePersonIds: $menteePersonIds, commandId: $commandId) {
+      ratherNotMenteePersonIds
+      ratherNotMentees {
+        id
+        displayName
+      }
+    }
+  }
+`);

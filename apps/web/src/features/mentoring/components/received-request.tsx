@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Badge, Button, Card, Group, Select, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, Group, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FragmentType, getFragmentData, graphql } from '../../../gql';
@@ -17,7 +17,9 @@ export const ReceivedRequestRequest = graphql(`
     status
     requestedAt
     expiresAt
+    menteePersonId
     mentee {
+      displayName
       languages
       skillsSought
       ...PersonSummary_participant
@@ -25,10 +27,15 @@ export const ReceivedRequestRequest = graphql(`
   }
 `);
 
-/** A request to the mentor: the mentee's profile, and accepting or declining with a reason while it is open. */
+/**
+ * A request to the mentor: the mentee's profile, and accepting or declining with a reason while it is open. Declining
+ * can also keep rounds from proposing that mentee to the mentor later (their "rather not" list).
+ */
 export function ReceivedRequest(props: {
   request: FragmentType<typeof ReceivedRequestRequest>;
   onChanged: () => void;
+  /** Adds the mentee to the mentor's "rather not" list; false when that failed (the hook shows why). */
+  onRatherNot?: (menteePersonId: string) => Promise<boolean>;
 }) {
   const { t, i18n } = useTranslation();
   const request = getFragmentData(ReceivedRequestRequest, props.request);
@@ -36,6 +43,7 @@ export function ReceivedRequest(props: {
   const [decline, declining] = useMutation(DECLINE_REQUEST);
   const [reason, setReason] = useState<DeclineReason | null>(null);
   const [declineOpen, setDeclineOpen] = useState(false);
+  const [ratherNot, setRatherNot] = useState(false);
   const [failure, setFailure] = useState<DescribedError | null>(null);
   const open = request.status === 'OPEN';
   const run = (action: Promise<unknown>) => {
@@ -81,6 +89,14 @@ export function ReceivedRequest(props: {
             </Button>
           </Group>
         )}
+        {open && declineOpen && props.onRatherNot && (
+          <Checkbox
+            label={t('requests.ratherNot', { name: request.mentee?.displayName ?? t('people.unavailable') })}
+            description={t('requests.ratherNotHint')}
+            checked={ratherNot}
+            onChange={(e) => setRatherNot(e.currentTarget.checked)}
+          />
+        )}
         {open && declineOpen && (
           <Group align="flex-end">
             <Select
@@ -95,7 +111,14 @@ export function ReceivedRequest(props: {
               disabled={!reason}
               loading={declining.loading}
               onClick={() =>
-                reason && run(decline({ variables: { requestId: request.id, reason, commandId: newCommandId() } }))
+                reason &&
+                run(
+                  decline({ variables: { requestId: request.id, reason, commandId: newCommandId() } }).then(
+                    async () => {
+                      if (ratherNot) await props.onRatherNot?.(request.menteePersonId);
+                    },
+                  ),
+                )
               }
             >
               {t('requests.confirmDecline')}

@@ -13,6 +13,8 @@ import { ReceivedRequest } from '../components/received-request';
 import { RecommendationCard } from '../components/recommendation-card';
 import { SentRequest } from '../components/sent-request';
 import { usePreferredMentors } from '../hooks/use-preferred-mentors';
+import { useRatherNotMentees } from '../hooks/use-rather-not-mentees';
+import { RatherNotList } from '../components/rather-not-list';
 import { FailureAlert } from '../../../components/failure-alert';
 import { useLiveRefresh } from '../../../hooks/use-live-refresh';
 
@@ -157,8 +159,17 @@ function MenteeView({
   );
 }
 
-function MentorView({ participantId, personId }: { participantId: string; personId: string }) {
+function MentorView({
+  programId,
+  participantId,
+  personId,
+}: {
+  programId: string;
+  participantId: string;
+  personId: string;
+}) {
   const { t } = useTranslation();
+  const ratherNot = useRatherNotMentees(programId);
   const { data, error, loading, refetch } = useQuery(MENTOR_HOME, { variables: { participantId } });
   const reload = useCallback(() => void refetch().catch(() => undefined), [refetch]);
   useLiveRefresh(reload);
@@ -182,7 +193,7 @@ function MentorView({ participantId, personId }: { participantId: string; person
         ) : (
           <ul style={listStyle}>
             {open.map((r) => (
-              <ReceivedRequest key={r.id} request={r} onChanged={reloadAfterAnswer} />
+              <ReceivedRequest key={r.id} request={r} onChanged={reloadAfterAnswer} onRatherNot={ratherNot.add} />
             ))}
           </ul>
         )}
@@ -201,6 +212,11 @@ function MentorView({ participantId, personId }: { participantId: string; person
           </ul>
         )}
       </Section>
+      {ratherNot.mentees && (
+        <Section id="rather-not" title={t('program.ratherNot')}>
+          <RatherNotList list={ratherNot} />
+        </Section>
+      )}
     </Stack>
   );
 }
@@ -247,7 +263,7 @@ export function ProgramPage({ programId }: { programId: string }) {
             <MenteeView programId={programId} participantId={participation.id} personId={data.me.personId} />
           )}
           {participation.roles.includes('MENTOR') && (
-            <MentorView participantId={participation.id} personId={data.me.personId} />
+            <MentorView programId={programId} participantId={participation.id} personId={data.me.personId} />
           )}
         </Stack>
       )}
