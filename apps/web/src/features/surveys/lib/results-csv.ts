@@ -68,7 +68,8 @@ export function resultsCsv(questions: readonly CsvQuestion[], groups: readonly G
         rows.push([...lead, 'passives', figures.passives, null]);
         rows.push([...lead, 'detractors', figures.detractors, null]);
       }
-      if (figures.mean !== null && figures.mean !== undefined) rows.push([...lead, 'mean', null, round(figures.mean, 2)]);
+      if (figures.mean !== null && figures.mean !== undefined)
+        rows.push([...lead, 'mean', null, round(figures.mean, 2)]);
       for (const { value, count } of figures.distribution ?? []) rows.push([...lead, `value ${value}`, count, null]);
       for (const option of figures.options ?? []) {
         rows.push([...lead, `option: ${option.label}`, option.count, round(option.percent)]);
