@@ -38,8 +38,9 @@ export function QuestionEditor(props: {
     setFailure(result);
   };
   return (
+    // No browser bubbles: the API's refusal shows on the field it concerns, in its own words.
     <Stack
-      component="form"
+      renderRoot={(rootProps) => <form {...rootProps} noValidate />}
       aria-label={props.heading}
       gap="sm"
       p="md"
