@@ -9,7 +9,15 @@
 import fs from 'node:fs';
 import type { Principal } from '@trellis/shared/auth';
 import { JourneyCamera, personPage } from '@trellis/shared/stack';
-import { DEMO_PROGRAM_ID, demoMenteeId, demoMentorId, demoPerson, demoUser, nameOf } from './support/demo';
+import {
+  DEMO_MENTOR_COUNT,
+  DEMO_PROGRAM_ID,
+  demoMenteeId,
+  demoMentorId,
+  demoPerson,
+  demoUser,
+  nameOf,
+} from './support/demo';
 import { dataOf } from './support/graphql-results';
 import { errorMessageOf, expectNoSeriousViolations, signInAsListed } from './support/web-page';
 import { webJourney } from './support/web-journey';
@@ -19,28 +27,40 @@ jest.setTimeout(600_000);
 const web = webJourney({ demoMentorship: true });
 const TITLE = 'End of mentorship check-in';
 
-async function startAndEnd(mentee: Principal, mentor: Principal, mentorshipId?: string): Promise<string> {
-  let id = mentorshipId;
-  if (!id) {
-    const asked = dataOf(
-      await web.stack.gql<{ requestMentor: { requestId: string } }>(
-        mentee,
-        `mutation($p: ID!, $m: ID!) { requestMentor(programId: $p, mentorPersonId: $m, message: "Hello") { requestId } }`,
-        { p: DEMO_PROGRAM_ID, m: mentor.personId },
-      ),
+/** A demo mentee and a mentor the program lets them ask (the rules want a shared language, a free place…). */
+async function newPair(
+  menteeIndex: number,
+  takenMentors: Set<string>,
+): Promise<{ mentee: Principal; mentor: Principal; mentorshipId: string }> {
+  const mentee = demoPerson(demoMenteeId(menteeIndex));
+  for (let j = 0; j < DEMO_MENTOR_COUNT; j += 1) {
+    const mentor = demoPerson(demoMentorId(j));
+    if (takenMentors.has(mentor.personId) || mentor.personId === demoUser('mentor').personId) continue;
+    const asked = await web.stack.gql<{ requestMentor: { requestId: string } }>(
+      mentee,
+      `mutation($p: ID!, $m: ID!) { requestMentor(programId: $p, mentorPersonId: $m, message: "Hello") { requestId } }`,
+      { p: DEMO_PROGRAM_ID, m: mentor.personId },
     );
-    id = dataOf(
+    if (asked.errors?.length || !asked.data) continue;
+    takenMentors.add(mentor.personId);
+    const mentorshipId = dataOf(
       await web.stack.gql<{ acceptMentorshipRequest: { mentorshipId: string } }>(
         mentor,
         `mutation($r: ID!) { acceptMentorshipRequest(requestId: $r) { mentorshipId } }`,
-        { r: asked.requestMentor.requestId },
+        { r: asked.data.requestMentor.requestId },
       ),
     ).acceptMentorshipRequest.mentorshipId;
+    return { mentee, mentor, mentorshipId };
   }
+  throw new Error(`no mentor the demo mentee ${menteeIndex} may ask`);
+}
+
+async function end(mentee: Principal, mentorshipId: string): Promise<void> {
   dataOf(
-    await web.stack.gql(mentee, `mutation($m: ID!) { endMentorship(mentorshipId: $m, reason: COMPLETED) }`, { m: id }),
+    await web.stack.gql(mentee, `mutation($m: ID!) { endMentorship(mentorshipId: $m, reason: COMPLETED) }`, {
+      m: mentorshipId,
+    }),
   );
-  return id;
 }
 
 interface Invitation {
@@ -183,14 +203,17 @@ describe('a program survey, built, answered and read in the browser', () => {
     }
 
     // Three mentorships end: six people are asked.
-    const others = [10, 11].map((i) => ({ mentee: demoPerson(demoMenteeId(i)), mentor: demoPerson(demoMentorId(i)) }));
-    await startAndEnd(demoUser('mentee'), demoUser('mentor'), web.mentorshipId);
-    for (const pair of others) await startAndEnd(pair.mentee, pair.mentor);
+    const taken = new Set<string>();
+    const others = [await newPair(10, taken), await newPair(11, taken)];
+    await end(demoUser('mentee'), web.mentorshipId);
+    for (const pair of others) await end(pair.mentee, pair.mentorshipId);
 
     const phone = await personPage(web.browser, { viewport: { width: 390, height: 844 } });
     try {
       const p = phone.page;
-      await p.goto(`${web.stack.webUrl}/`);
+      await p.goto(web.stack.webUrl);
+      await p.getByRole('button', { name: 'Sign in' }).click();
+      await p.waitForURL(/\/interaction\//);
       await signInAsListed(p, nameOf('mentee'));
       const link = p.getByRole('link', { name: new RegExp(`^Survey to answer: ${TITLE}`) });
       await link.waitFor({ timeout: 60_000 });
@@ -235,7 +258,7 @@ describe('a program survey, built, answered and read in the browser', () => {
 
       await answerByApi(others[1]!.mentee, 9, 'More time for peer exchange, please.');
       await page.reload();
-      await page.getByText('5 people answered').waitFor();
+      await page.getByText('5 people answered', { exact: true }).waitFor();
       // Promoters 9, 10, 9; passive 8; detractor 6: (3 − 1) / 5 = 40.
       await page.getByText('NPS 40', { exact: true }).waitFor();
       await page.getByText('3 promoters · 1 passives · 1 detractors').waitFor();

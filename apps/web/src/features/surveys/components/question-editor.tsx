@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Checkbox, Group, Select, Stack, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
@@ -50,6 +50,7 @@ export function QuestionEditor(props: {
         void save();
       }}
     >
+      <Text fw={600}>{props.heading}</Text>
       <FailureAlert failure={refusal.unplaced} />
       <Select
         label={t('surveys.builder.kind')}

@@ -45,8 +45,9 @@ export function SurveyPreview(props: {
   const questions = getFragmentData(SurveyQuestionFields, preview.questions);
   return (
     <Stack gap="md">
+      {/* Mantine's orange titles fall short of 4.5:1 on white; this darker one reads at about 6:1. */}
       {preview.problems.length > 0 ? (
-        <Alert color="orange" variant="light" title={t('surveys.preview.problemsTitle')}>
+        <Alert color="#a33c06" variant="outline" title={t('surveys.preview.problemsTitle')}>
           <List size="sm">
             {preview.problems.map((p) => (
               <List.Item key={`${p.problem}-${p.questionId ?? ''}`}>{p.message}</List.Item>
