@@ -261,7 +261,7 @@ describe('a program survey, built, answered and read in the browser', () => {
       await page.getByText('5 people answered', { exact: true }).waitFor();
       // Promoters 9, 10, 9; passive 8; detractor 6: (3 − 1) / 5 = 40.
       await page.getByText('NPS 40', { exact: true }).waitFor();
-      await page.getByText('3 promoters · 1 passives · 1 detractors').waitFor();
+      await page.getByText('Promoters 3 · Passives 1 · Detractors 1').waitFor();
       const texts = page.getByRole('list', { name: 'Written answers to question 3' });
       expect((await texts.getByRole('listitem').allTextContents()).sort()).toEqual(
         [
