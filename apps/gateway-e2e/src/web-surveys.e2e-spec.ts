@@ -188,6 +188,10 @@ describe('a program survey, built, answered and read in the browser', () => {
       expect(await shown.getByRole('button', { name: 'Send my answers' }).isDisabled()).toBe(true);
       await expectNoSeriousViolations(page, 'builder with preview');
       await camera.shot(page, 'built-and-previewed');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expectNoSeriousViolations(page, 'builder at phone width');
+      await camera.shot(page, 'builder-at-phone-width');
+      await page.setViewportSize({ width: 1280, height: 900 });
 
       await page.getByRole('button', { name: 'Publish the survey' }).click();
       await page.getByRole('button', { name: 'Close the survey' }).waitFor();
@@ -278,6 +282,9 @@ describe('a program survey, built, answered and read in the browser', () => {
       await page.getByRole('button', { name: 'Show the numbers' }).first().click();
       await page.getByRole('table', { name: 'Answers to question 1 by value' }).waitFor();
       await camera.shot(page, 'results-as-table');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await camera.shot(page, 'results-at-phone-width');
+      await page.setViewportSize({ width: 1280, height: 900 });
 
       const [download] = await Promise.all([
         page.waitForEvent('download'),
