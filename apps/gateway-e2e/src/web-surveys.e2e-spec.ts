@@ -294,6 +294,14 @@ describe('a program survey, built, answered and read in the browser', () => {
       expect(csv).toContain(',nps_score,,40\r\n');
       expect(csv).toContain('option: The sessions,5,100');
       expect(csv).not.toContain('peer exchange');
+
+      // Closed, it is sent to nobody new; its results stay.
+      await page.getByRole('link', { name: `Back to the surveys of Spring Mentoring 2027` }).click();
+      await page.getByRole('link', { name: TITLE, exact: true }).click();
+      await page.getByRole('button', { name: 'Close the survey' }).click();
+      await page.getByText('This survey is closed: it is sent to nobody new.').waitFor();
+      await expectNoSeriousViolations(page, 'closed survey');
+      await camera.shot(page, 'closed');
     } catch (error) {
       await camera.shot(page, 'failed-results');
       throw error;
