@@ -5,7 +5,8 @@
 // answers on a phone-sized page from the link on their home page (a missing answer is refused on its field first,
 // and the page says "already answered" afterwards); three more answer through the API, and the results page shows
 // the figures hidden (four people, fewer than five). A fifth answer and the page shows the NPS, the distribution and
-// the written answers without names, and the CSV holds the figures. Screenshots go to test-artifacts/web/surveys/.
+// the written answers without names, the CSV holds the figures, and the manager closes the survey. The builder and
+// the results are also shown at phone width. Screenshots go to test-artifacts/web/surveys/.
 import fs from 'node:fs';
 import type { Principal } from '@trellis/shared/auth';
 import { JourneyCamera, personPage } from '@trellis/shared/stack';
