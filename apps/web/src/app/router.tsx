@@ -78,6 +78,21 @@ const roundRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/manage/programs/$programId/rounds/$roundId',
 }).lazy(() => import('../features/rounds/routes/round.lazy').then((m) => m.Route));
+// Program surveys: the manager's list, builder and results; participants answer at one address per occurrence.
+const surveysRoute = createRoute({ getParentRoute: () => rootRoute, path: '/manage/programs/$programId/surveys' }).lazy(
+  () => import('../features/surveys/routes/surveys.lazy').then((m) => m.Route),
+);
+const surveyBuilderRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/manage/programs/$programId/surveys/$surveyId',
+}).lazy(() => import('../features/surveys/routes/survey-builder.lazy').then((m) => m.Route));
+const surveyResultsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/manage/programs/$programId/surveys/$surveyId/results',
+}).lazy(() => import('../features/surveys/routes/survey-results.lazy').then((m) => m.Route));
+const surveyAnswerRoute = createRoute({ getParentRoute: () => rootRoute, path: '/surveys/$occurrenceId' }).lazy(() =>
+  import('../features/surveys/routes/survey-answer.lazy').then((m) => m.Route),
+);
 export const routeTree = rootRoute.addChildren([
   indexRoute,
   callbackRoute,
@@ -94,6 +109,10 @@ export const routeTree = rootRoute.addChildren([
   consoleOrganizationRoute,
   roundsRoute,
   roundRoute,
+  surveysRoute,
+  surveyBuilderRoute,
+  surveyResultsRoute,
+  surveyAnswerRoute,
 ]);
 
 export function createAppRouter({ loadPageTexts, history }: RouterContext & { history?: RouterHistory }) {

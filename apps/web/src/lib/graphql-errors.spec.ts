@@ -26,6 +26,19 @@ describe('describeError', () => {
     });
   });
 
+  it('names the question of a survey refused input concerns, for the answer page to show it there', () => {
+    const error = graphqlErrors({
+      message: 'Question 2 must be answered.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'answers', questionId: 'q2' },
+    });
+    expect(describeError(error)).toEqual({
+      kind: 'badUserInput',
+      detail: 'Question 2 must be answered.',
+      field: 'answers',
+      questionId: 'q2',
+    });
+  });
+
   it('reports a conflict with its explanation', () => {
     const error = graphqlErrors({ message: 'already accepted', extensions: { code: 'CONFLICT' } });
     expect(describeError(error)).toEqual({ kind: 'conflict', detail: 'already accepted' });

@@ -19,6 +19,8 @@ export interface DescribedError {
   detail?: string;
   /** The input field a BAD_USER_INPUT concerns (`extensions.field`), so a form can show the message on it. */
   field?: string;
+  /** The question of a form of questions (a survey's answers) a BAD_USER_INPUT concerns, so it shows on that one. */
+  questionId?: string;
   /** For a CONFLICT with another booking: the session the new time overlaps, so the app can name it. */
   clashingSessionId?: string;
   /** For a CONFLICT with someone's stated availability: the organizer may confirm the time anyway. */
@@ -59,10 +61,12 @@ function fromGraphqlErrors(errors: readonly ErrorLike[]): DescribedError {
     const first = errors.find((e) => kindOfCode[String(e.extensions?.['code'])] === kind);
     const field = first?.extensions?.['field'];
     const clashingSessionId = first?.extensions?.['clashingSessionId'];
+    const questionId = first?.extensions?.['questionId'];
     return {
       kind,
       ...(first?.message && { detail: first.message }),
       ...(kind === 'badUserInput' && typeof field === 'string' && { field }),
+      ...(kind === 'badUserInput' && typeof questionId === 'string' && { questionId }),
       ...(kind === 'conflict' && typeof clashingSessionId === 'string' && { clashingSessionId }),
       ...(kind === 'conflict' &&
         Array.isArray(first?.extensions?.['outsideAvailabilityPersonIds']) && { outsideAvailability: true }),

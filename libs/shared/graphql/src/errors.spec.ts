@@ -39,6 +39,11 @@ describe('public error classification', () => {
       extensions: { code: 'CONFLICT', outsideAvailabilityPersonIds: ['p-2'], outsideAvailability: [{ windows: [] }] },
     });
     expect(classifyError(fromSubgraph)?.extensions).toEqual({ outsideAvailabilityPersonIds: ['p-2'] });
+    const unanswered = new DomainError('BAD_USER_INPUT', 'Question 2 must be answered.', {
+      field: 'answers',
+      questionId: 'q-2',
+    });
+    expect(classifyError(resolverError(unanswered))?.extensions).toEqual({ field: 'answers', questionId: 'q-2' });
   });
 
   it('passes a subgraph’s public error through the gateway, but not an unmasked INTERNAL', () => {

@@ -35,7 +35,8 @@ const requestErrorCodes = new Set([
 // Extensions that may travel from a subgraph through the gateway to the client; everything else is dropped.
 /**
  * Details of a domain refusal that help the person fix it and name only what they already know: the field, the
- * session their new time overlaps, the attendees whose stated availability it misses, the agreement version to sign.
+ * session their new time overlaps, the attendees whose stated availability it misses, the agreement version to sign,
+ * the question of a survey whose answer was refused.
  */
 const publishedDomainDetails = [
   'field',
@@ -43,6 +44,7 @@ const publishedDomainDetails = [
   'outsideAvailabilityPersonIds',
   'version',
   'latestVersion',
+  'questionId',
 ] as const;
 
 const safeExtensions = [

@@ -67,14 +67,24 @@ export function ProgramConsolePage({ programId }: { programId: string }) {
         <PageHeading>{program.name}</PageHeading>
         <StatusBadge status={program.status} />
       </Group>
-      <Anchor
-        fw={500}
-        renderRoot={(rootProps) => (
-          <Link {...rootProps} to="/manage/programs/$programId/rounds" params={{ programId: program.id }} />
-        )}
-      >
-        {t('console.matchingRounds')}
-      </Anchor>
+      <Group gap="lg" wrap="wrap">
+        <Anchor
+          fw={500}
+          renderRoot={(rootProps) => (
+            <Link {...rootProps} to="/manage/programs/$programId/rounds" params={{ programId: program.id }} />
+          )}
+        >
+          {t('console.matchingRounds')}
+        </Anchor>
+        <Anchor
+          fw={500}
+          renderRoot={(rootProps) => (
+            <Link {...rootProps} to="/manage/programs/$programId/surveys" params={{ programId: program.id }} />
+          )}
+        >
+          {t('console.surveys')}
+        </Anchor>
+      </Group>
       <Tabs value={tab} onChange={(value) => setTab((value as Tab | null) ?? 'program')} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="program">{t('console.tabs.program')}</Tabs.Tab>

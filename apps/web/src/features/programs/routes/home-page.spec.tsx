@@ -10,6 +10,7 @@ import { detectedTimeZone } from '../../../lib/detected-time-zone';
 import { GOALS_DUE } from '../../agenda/api/goals-due-query';
 import { NEXT_SESSIONS } from '../../agenda/api/next-sessions-query';
 import { NEEDS_YOU } from '../../proposals/api/needs-you-query';
+import { MY_SURVEY_INVITATIONS } from '../../surveys/api/invitation-queries';
 import { MY_PROGRAMS } from '../api/my-programs-query';
 import { HomePage } from './home-page';
 
@@ -67,9 +68,21 @@ const nothingComingUp: MockLink.MockedResponse[] = [
   },
 ];
 
-const renderHome = (mocks: MockLink.MockedResponse[], language: 'en' | 'de' = 'en') =>
+const surveysToAnswer = (
+  invitations: Array<{ occurrenceId: string; title: string; closesAt: string }>,
+): MockLink.MockedResponse => ({
+  request: { query: MY_SURVEY_INVITATIONS },
+  result: { data: { mySurveyInvitations: invitations.map((i) => ({ __typename: 'SurveyInvitation', ...i })) } },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+});
+
+const renderHome = (
+  mocks: MockLink.MockedResponse[],
+  language: 'en' | 'de' = 'en',
+  surveys: MockLink.MockedResponse = surveysToAnswer([]),
+) =>
   renderInRouter(
-    <MockedProvider mocks={[...mocks, nothingNeedsYou, ...nothingComingUp]}>
+    <MockedProvider mocks={[...mocks, nothingNeedsYou, ...nothingComingUp, surveys]}>
       <HomePage />
     </MockedProvider>,
     // The home is the first page: it must show nothing beyond the texts the app starts with.
@@ -130,6 +143,18 @@ describe('My programs', () => {
     ).toBeInTheDocument();
     const goals = within(needsYou).getByRole('region', { name: 'Goals due soon' });
     expect(await within(goals).findByText('No goals due in the next 14 days.')).toBeInTheDocument();
+  });
+
+  it('lists the surveys the person is asked to answer under what needs them, each linked to its answer page', async () => {
+    await renderHome(
+      [result({ programs: [program('p', 'Gamma')] })],
+      'en',
+      surveysToAnswer([{ occurrenceId: 'occ-1', title: 'Four weeks in', closesAt: '2027-03-15T12:00:00Z' }]),
+    );
+    const needsYou = await screen.findByRole('region', { name: 'Needs you now' });
+    expect(
+      await within(needsYou).findByRole('link', { name: 'Survey to answer: Four weeks in (open until Mar 15, 2027)' }),
+    ).toHaveAttribute('href', '/surveys/occ-1');
   });
 
   it('links each of the person’s programs to its page', async () => {

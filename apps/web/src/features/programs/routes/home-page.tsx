@@ -8,6 +8,7 @@ import { QueryError } from '../../../components/query-error';
 import { AgendaSection } from '../../agenda/components/agenda-section';
 import { UnreadMessages } from '../../conversations/components/unread-messages';
 import { NeedsYouSection } from '../../proposals/components/needs-you-section';
+import { SurveysToAnswer } from '../../surveys/components/surveys-to-answer';
 import { joinablePrograms, MY_PROGRAMS, myPrograms } from '../api/my-programs-query';
 import { ProgramCard } from '../components/program-card';
 
@@ -59,6 +60,7 @@ export function HomePage() {
       <Stack gap="xl">
         <NeedsYouSection>
           <UnreadMessages />
+          <SurveysToAnswer />
           <AgendaSection />
         </NeedsYouSection>
         {content}

@@ -1,0 +1,107 @@
+import { graphql } from '../../../gql';
+
+export const PROGRAM_SURVEYS = graphql(`
+  query ProgramSurveys($programId: ID!) {
+    program(id: $programId) {
+      id
+      name
+    }
+    surveys(programId: $programId) {
+      id
+      title
+      status
+      publishedAt
+      questions {
+        questionId
+      }
+    }
+  }
+`);
+
+export const SURVEY_BUILDER = graphql(`
+  query SurveyBuilder($programId: ID!, $surveyId: ID!) {
+    program(id: $programId) {
+      id
+      name
+      cohorts {
+        cohortId
+        name
+      }
+    }
+    survey(id: $surveyId) {
+      ...SurveyBuilder_survey
+    }
+  }
+`);
+
+export const SURVEY_PREVIEW = graphql(`
+  query SurveyPreview($surveyId: ID!) {
+    surveyPreview(id: $surveyId) {
+      title
+      questions {
+        ...SurveyQuestion_fields
+      }
+      problems {
+        problem
+        message
+        field
+        questionId
+      }
+    }
+  }
+`);
+
+export const SURVEY_RESULTS = graphql(`
+  query SurveyResults($programId: ID!, $surveyId: ID!, $groupBy: SurveyResultsGrouping) {
+    program(id: $programId) {
+      id
+      name
+      cohorts {
+        cohortId
+        name
+      }
+    }
+    survey(id: $surveyId) {
+      id
+      title
+      status
+      questions {
+        ...SurveyQuestion_fields
+      }
+    }
+    surveyResults(surveyId: $surveyId, groupBy: $groupBy) {
+      surveyId
+      asOf
+      minRespondents
+      groups {
+        cohortId
+        status
+        note
+        respondents
+        questions {
+          questionId
+          kind
+          status
+          note
+          answered
+          distribution {
+            value
+            count
+          }
+          mean
+          promoters
+          passives
+          detractors
+          score
+          options {
+            optionId
+            label
+            count
+            percent
+          }
+          texts
+        }
+      }
+    }
+  }
+`);
