@@ -4,11 +4,13 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { DeclineRequestMutationVariables, SetRatherNotMenteesMutationVariables } from '../../../gql/graphql';
+import { PersonSummaryParticipant } from '../../../components/person-summary';
+import { makeFragmentData } from '../../../gql';
 import { renderWithProviders } from '../../../test/render';
 import { MY_RATHER_NOT, SET_RATHER_NOT } from '../api/preferences';
 import { DECLINE_REQUEST } from '../api/request-mutations';
 import { useRatherNotMentees } from '../hooks/use-rather-not-mentees';
-import { ReceivedRequest } from './received-request';
+import { ReceivedRequest, ReceivedRequestRequest } from './received-request';
 import { RatherNotList } from './rather-not-list';
 
 const mentee = (personId: string, displayName: string) => ({
@@ -17,21 +19,25 @@ const mentee = (personId: string, displayName: string) => ({
   displayName,
 });
 
-const request = {
-  __typename: 'MentorshipRequest' as const,
-  id: 'req-1',
-  status: 'OPEN',
-  requestedAt: '2027-03-01T09:00:00.000Z',
-  expiresAt: '2027-03-08T09:00:00.000Z',
-  menteePersonId: 'omar',
-  mentee: {
-    ...mentee('omar', 'Omar Haddad'),
-    languages: ['en'],
-    skillsSought: [],
-    initials: 'OH',
-    headline: null,
+const request = makeFragmentData(
+  {
+    id: 'req-1',
+    status: 'OPEN',
+    requestedAt: '2027-03-01T09:00:00.000Z',
+    expiresAt: '2027-03-08T09:00:00.000Z',
+    menteePersonId: 'omar',
+    mentee: {
+      displayName: 'Omar Haddad',
+      languages: ['en'],
+      skillsSought: [],
+      ...makeFragmentData(
+        { id: 'pa-omar', displayName: 'Omar Haddad', headline: null, initials: 'OH' },
+        PersonSummaryParticipant,
+      ),
+    },
   },
-};
+  ReceivedRequestRequest,
+);
 
 const listed = (people: Array<[string, string]>): MockLink.MockedResponse => ({
   request: { query: MY_RATHER_NOT, variables: { programId: 'prog-1' } },
