@@ -1,6 +1,7 @@
 // The mentor's "what needs me" screens in a real browser against the stack `npm start` runs: a notification arrives
-// live (the unread badge rises without a reload), the inbox leads to the page it is about and the badge drops, and the
-// notification preferences save what the person chose — or show the API's refusal on its field and save nothing.
+// live (the unread badge rises without a reload), the inbox leads to the page it is about and the badge drops, declining
+// that request can keep the mentee out of the mentor's later rounds (and be undone), and the notification preferences
+// save what the person chose — or show the API's refusal on its field and save nothing.
 // Screenshots of each step go to test-artifacts/web/inbox-and-preferences/.
 import { eventually } from '@trellis/shared/testing';
 import type { Page } from 'playwright-core';
@@ -51,8 +52,8 @@ async function preferencesInApi(): Promise<Preferences> {
  * A demo mentee asks the demo mentor, which notifies the mentor. Matching learns the seeded people from the profiles
  * topic, so the first attempts may find nobody yet; a mentee who cannot ask (already matched) makes way for the next.
  */
-async function someMenteeAsksTheMentor(): Promise<{ requestId: string; menteeName: string }> {
-  let asked: { requestId: string; menteeName: string } | undefined;
+async function someMenteeAsksTheMentor(): Promise<{ requestId: string; menteeName: string; menteePersonId: string }> {
+  let asked: { requestId: string; menteeName: string; menteePersonId: string } | undefined;
   await eventually(
     async () => {
       for (let i = 0; i < Math.min(DEMO_MENTEE_COUNT, 10) && !asked; i += 1) {
@@ -70,13 +71,27 @@ async function someMenteeAsksTheMentor(): Promise<{ requestId: string; menteeNam
             { id: await participantIdOf(mentee) },
           ),
         );
-        asked = { requestId: result.data.requestMentor.requestId, menteeName: me.participant.displayName };
+        asked = {
+          requestId: result.data.requestMentor.requestId,
+          menteeName: me.participant.displayName,
+          menteePersonId: mentee.personId,
+        };
       }
       expect(asked).toBeDefined();
     },
     { timeoutMs: 90_000, intervalMs: 1_000 },
   );
-  return asked as { requestId: string; menteeName: string };
+  return asked as { requestId: string; menteeName: string; menteePersonId: string };
+}
+
+async function ratherNotInApi(): Promise<string[]> {
+  return dataOf(
+    await web.stack.gql<{ myMatchingPreferences: { ratherNotMenteePersonIds: string[] } }>(
+      mentor,
+      'query($p: ID!) { myMatchingPreferences(programId: $p) { ratherNotMenteePersonIds } }',
+      { p: DEMO_PROGRAM_ID },
+    ),
+  ).myMatchingPreferences.ratherNotMenteePersonIds;
 }
 
 async function participantIdOf(person: ReturnType<typeof demoPerson>): Promise<string> {
@@ -118,7 +133,7 @@ async function journey(camera: JourneyCamera, page: Page) {
   // The header says what the API says, then follows it live.
   const before = await unreadInApi();
   await eventually(async () => expect(await unreadInHeader(page)).toBe(before));
-  const { requestId, menteeName } = await someMenteeAsksTheMentor();
+  const { requestId, menteeName, menteePersonId } = await someMenteeAsksTheMentor();
   await eventually(async () => expect(await unreadInHeader(page)).toBe(before + 1), { timeoutMs: 30_000 });
   const unreadName = new RegExp(`^Inbox\\s*, ${before + 1} unread notifications?$`);
   await page.getByRole('banner').getByRole('link', { name: unreadName }).waitFor();
@@ -149,6 +164,29 @@ async function journey(camera: JourneyCamera, page: Page) {
   await eventually(async () => expect(await unreadInHeader(page)).toBe(before));
   expect(await unreadInApi()).toBe(before);
   await camera.shot(page, 'landed-on-request-badge-dropped');
+
+  // Declining, the mentor asks not to be proposed this mentee again: the program page lists them by name, matching
+  // has them on the mentor's list (rounds leave the pair out), and "Allow again" takes them off.
+  const request = page
+    .getByRole('region', { name: 'Requests to you' })
+    .getByRole('listitem')
+    .filter({ hasText: menteeName });
+  await request.getByRole('button', { name: 'Decline', exact: true }).click();
+  await request.getByRole('combobox', { name: 'Reason' }).click();
+  await page.getByRole('option', { name: 'Not a good fit' }).click();
+  await request.getByRole('checkbox', { name: `Do not propose ${menteeName} to me in later rounds` }).check();
+  await camera.shot(page, 'declining-rather-not');
+  await request.getByRole('button', { name: 'Decline request' }).click();
+  const ratherNot = page.getByRole('region', { name: 'Mentees you would rather not take' });
+  const allowAgain = ratherNot.getByRole('button', { name: `Allow again: ${menteeName}` });
+  await allowAgain.waitFor();
+  await ratherNot.getByText(menteeName, { exact: true }).waitFor();
+  expect(await ratherNotInApi()).toEqual([menteePersonId]);
+  await expectNoSeriousViolations(page, 'program page with the rather-not list');
+  await camera.shot(page, 'rather-not-listed');
+  await allowAgain.click();
+  await ratherNot.getByText(/^Nobody\. When you decline a request/).waitFor();
+  expect(await ratherNotInApi()).toEqual([]);
 
   // Preferences: email off for requests, quiet hours at night.
   await page.goto(`${web.stack.webUrl}/inbox`);

@@ -116,7 +116,7 @@ describe("a mentor's mentees they would rather not take", () => {
     await user.click(screen.getByRole('checkbox', { name: /Do not propose Omar Haddad to me in later rounds/ }));
     await user.click(screen.getByRole('button', { name: 'Decline request' }));
 
-    const allow = await screen.findByRole('button', { name: 'Allow Omar Haddad to be proposed to you again' });
+    const allow = await screen.findByRole('button', { name: 'Allow again: Omar Haddad' });
     expect(within(allow.closest('li')!).getByText('Omar Haddad')).toBeInTheDocument();
     expect(declined.map(({ commandId: _c, ...rest }) => rest)).toEqual([
       { requestId: 'req-1', reason: 'NOT_A_GOOD_FIT' },
@@ -135,7 +135,7 @@ describe("a mentor's mentees they would rather not take", () => {
     await user.click(screen.getByRole('combobox', { name: 'Reason' }));
     await user.click(await screen.findByRole('option', { name: 'Personal reasons', hidden: true }));
     await user.click(screen.getByRole('button', { name: 'Decline request' }));
-    await user.click(await screen.findByRole('button', { name: 'Allow Ida Berg to be proposed to you again' }));
+    await user.click(await screen.findByRole('button', { name: 'Allow again: Ida Berg' }));
 
     expect(await screen.findByText(/Nobody\. When you decline a request/)).toBeInTheDocument();
     expect(declined).toHaveLength(1);
