@@ -7,8 +7,6 @@ import { FailureAlert } from '../../../components/failure-alert';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
 import { QueryError } from '../../../components/query-error';
-import { ConsoleRefusal } from '../../console/components/console-refusal';
-import { isRefused } from '../../console/lib/refused';
 import { getFragmentData } from '../../../gql';
 import type { MatchingObjective } from '../../../gql/graphql';
 import { newCommandId } from '../../../lib/command-id';
@@ -31,6 +29,7 @@ import { objectiveColumns } from '../lib/round-metrics';
 import { orderUnmatched } from '../lib/unmatched-reasons';
 import { isEditable, swapProblem, toggleSwap } from '../lib/swap-selection';
 import { PEOPLE_PER_SEARCH, useRoundPairs } from '../hooks/use-round-pairs';
+import { ConsolePageFailure } from '../../console/components/console-page-failure';
 
 type Dialog =
   | { kind: 'lock' | 'remove'; pair: ConsolePair }
@@ -116,13 +115,7 @@ export function RoundPage({ programId, roundId }: { programId: string; roundId: 
   );
 
   if (error && !data) {
-    if (isRefused(error)) return <ConsoleRefusal />;
-    return (
-      <>
-        <PageHeading>{t('rounds.console.headingPlain')}</PageHeading>
-        <QueryError error={error} onRetry={reload} />
-      </>
-    );
+    return <ConsolePageFailure error={error} heading={t('rounds.console.headingPlain')} onRetry={reload} />;
   }
   if (!data || !round) return <LoadingState label={t('rounds.console.loading')} />;
 

@@ -3,24 +3,22 @@ import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
-import { QueryError } from '../../../components/query-error';
-import { ConsoleRefusal } from '../../console/components/console-refusal';
-import { isRefused } from '../../console/lib/refused';
 import { ROUNDS_PROGRAM } from '../api/round-queries';
 import { RoundsHistory } from '../components/rounds-history';
 import { StartRoundForm } from '../components/start-round-form';
+import { ConsolePageFailure } from '../../console/components/console-page-failure';
 
 /** Where a program's manager starts a matching round and finds the program's earlier rounds. */
 export function RoundsPage({ programId }: { programId: string }) {
   const { t } = useTranslation();
   const { data, error, refetch } = useQuery(ROUNDS_PROGRAM, { variables: { programId } });
   if (error && !data) {
-    if (isRefused(error)) return <ConsoleRefusal />;
     return (
-      <>
-        <PageHeading>{t('rounds.page.headingPlain')}</PageHeading>
-        <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} />
-      </>
+      <ConsolePageFailure
+        error={error}
+        heading={t('rounds.page.headingPlain')}
+        onRetry={() => void refetch().catch(() => undefined)}
+      />
     );
   }
   if (!data) return <LoadingState label={t('rounds.page.loading')} />;

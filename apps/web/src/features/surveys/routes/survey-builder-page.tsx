@@ -6,13 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
-import { QueryError } from '../../../components/query-error';
 import { getFragmentData } from '../../../gql';
 import { newCommandId } from '../../../lib/command-id';
 import { placeRefusal } from '../../../lib/field-refusals';
 import { describeError, type DescribedError } from '../../../lib/graphql-errors';
-import { ConsoleRefusal } from '../../console/components/console-refusal';
-import { isRefused } from '../../console/lib/refused';
 import { SurveyBuilderFields, SurveyQuestionFields } from '../api/survey-fields';
 import {
   ADD_SURVEY_QUESTION,
@@ -31,6 +28,7 @@ import { type PreviewProblem, SurveyPreview } from '../components/survey-preview
 import { SurveyStatusBadge } from '../components/survey-status-badge';
 import { moved, newQuestionDraft, questionDraftOf, questionInput } from '../lib/question-draft';
 import { scheduleInput } from '../lib/schedule-draft';
+import { ConsolePageFailure } from '../../console/components/console-page-failure';
 
 /** Runs one change of the survey and tells the form what the API refused, if anything. */
 async function attempt(run: () => Promise<unknown>): Promise<DescribedError | null> {
@@ -68,12 +66,12 @@ export function SurveyBuilderPage({ programId, surveyId }: { programId: string; 
 
   const survey = getFragmentData(SurveyBuilderFields, data?.survey);
   if (error && !data) {
-    if (isRefused(error)) return <ConsoleRefusal />;
     return (
-      <>
-        <PageHeading>{t('surveys.builder.headingPlain')}</PageHeading>
-        <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} />
-      </>
+      <ConsolePageFailure
+        error={error}
+        heading={t('surveys.builder.headingPlain')}
+        onRetry={() => void refetch().catch(() => undefined)}
+      />
     );
   }
   if (!data || !survey) return <LoadingState label={t('surveys.builder.loading')} />;

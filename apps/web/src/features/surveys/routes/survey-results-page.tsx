@@ -5,18 +5,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
-import { QueryError } from '../../../components/query-error';
 import { getFragmentData } from '../../../gql';
 import { formatDateTime, formatDecimal, formatPercent } from '../../../lib/format';
 import { saveTextFile } from '../../console/components/csv-download-button';
-import { ConsoleRefusal } from '../../console/components/console-refusal';
-import { isRefused } from '../../console/lib/refused';
 import { SurveyQuestionFields } from '../api/survey-fields';
 import { SURVEY_RESULTS } from '../api/survey-queries';
 import { QuestionResult } from '../components/question-result';
 import { SurveyStatusBadge } from '../components/survey-status-badge';
 import { type Headline, headline } from '../lib/result-headline';
 import { resultsCsv } from '../lib/results-csv';
+import { ConsolePageFailure } from '../../console/components/console-page-failure';
 
 type Grouping = 'program' | 'cohort';
 
@@ -33,12 +31,12 @@ export function SurveyResultsPage({ programId, surveyId }: { programId: string; 
     fetchPolicy: 'cache-and-network',
   });
   if (error && !data) {
-    if (isRefused(error)) return <ConsoleRefusal />;
     return (
-      <>
-        <PageHeading>{t('surveys.results.headingPlain')}</PageHeading>
-        <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} />
-      </>
+      <ConsolePageFailure
+        error={error}
+        heading={t('surveys.results.headingPlain')}
+        onRetry={() => void refetch().catch(() => undefined)}
+      />
     );
   }
   if (!data) return <LoadingState label={t('surveys.results.loading')} />;

@@ -4,13 +4,11 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
-import { QueryError } from '../../../components/query-error';
 import { formatDate } from '../../../lib/format';
-import { ConsoleRefusal } from '../../console/components/console-refusal';
-import { isRefused } from '../../console/lib/refused';
 import { PROGRAM_SURVEYS } from '../api/survey-queries';
 import { CreateSurveyForm } from '../components/create-survey-form';
 import { SurveyStatusBadge } from '../components/survey-status-badge';
+import { ConsolePageFailure } from '../../console/components/console-page-failure';
 
 /** A program's surveys with their status, and where a manager drafts a new one. */
 export function SurveysPage({ programId }: { programId: string }) {
@@ -20,12 +18,12 @@ export function SurveysPage({ programId }: { programId: string }) {
     fetchPolicy: 'cache-and-network',
   });
   if (error && !data) {
-    if (isRefused(error)) return <ConsoleRefusal />;
     return (
-      <>
-        <PageHeading>{t('surveys.page.headingPlain')}</PageHeading>
-        <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} />
-      </>
+      <ConsolePageFailure
+        error={error}
+        heading={t('surveys.page.headingPlain')}
+        onRetry={() => void refetch().catch(() => undefined)}
+      />
     );
   }
   if (!data) return <LoadingState label={t('surveys.page.loading')} />;
