@@ -613,15 +613,7 @@ describe('notifications service (real Kafka, FerretDB, Mailpit and the real prof
     expect((await count()).data!.unreadNotificationCount).toBe(0);
 
     // Erasure: the person's inbox, preferences and digest rows go.
-    await world.publish(
-      'profiles',
-      world.envelope(
-        'profiles',
-        'ParticipantDataErased',
-        { participantId: `p-${reader.personId}`, personId: reader.personId, programId: world.programId },
-        `participant-p-${reader.personId}`,
-      ),
-    );
+    await world.eraseParticipant(reader.personId);
     await eventually(
       () => store.inbox.countDocuments({ recipientPersonId: reader.personId }),
       (n) => n === 0,

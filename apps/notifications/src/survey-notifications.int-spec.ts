@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { formatForRecipient } from '@trellis/notifications/domain';
+import { formatForRecipient, surveyInvitationReminderId, surveyReminderId } from '@trellis/notifications/domain';
 import type { TestDatabase } from '@trellis/shared/testing';
 import { NotificationsStore } from './core/notifications-store';
 import {
@@ -26,6 +26,8 @@ describe('survey notifications (real Kafka, FerretDB, Mailpit and the real profi
   let db: TestDatabase;
   let app: NotificationsApp | undefined;
   const mailpit = new MailpitClient();
+  /** The stored row of a timer: the store keys reminders by tenant and reminder id. */
+  const reminderRow = (reminderId: string) => `${world.tenantId}|${reminderId}`;
 
   beforeAll(async () => {
     world = await NotificationsWorld.start();
@@ -127,8 +129,8 @@ describe('survey notifications (real Kafka, FerretDB, Mailpit and the real profi
 
     // The mentor answers; the opening delivered once more afterwards does not arm their reminder again.
     await world.publish('sessions', answered(occurrenceId, mentor), opening);
-    const mentorReminder = `${world.tenantId}|survey:${occurrenceId}:${mentor.personId}:remind`;
-    const menteeReminder = `${world.tenantId}|survey:${occurrenceId}:${mentee.personId}:remind`;
+    const mentorReminder = reminderRow(surveyReminderId(occurrenceId, mentor.personId));
+    const menteeReminder = reminderRow(surveyReminderId(occurrenceId, mentee.personId));
     await eventually(
       () => store.reminders.findOne({ _id: mentorReminder }),
       (r) => r?.state === 'cancelled',
@@ -176,7 +178,7 @@ describe('survey notifications (real Kafka, FerretDB, Mailpit and the real profi
     const occurrenceId = `sv-${randomUUID()}:end:${randomUUID()}`;
     await world.publish('sessions', answered(occurrenceId, mentee));
     await eventually(
-      () => store.reminders.findOne({ _id: `${world.tenantId}|survey:${occurrenceId}:${mentee.personId}:open` }),
+      () => store.reminders.findOne({ _id: reminderRow(surveyInvitationReminderId(occurrenceId, mentee.personId)) }),
       (r) => r?.state === 'cancelled',
       15_000,
       'the tombstone of the answer',
@@ -211,7 +213,7 @@ describe('survey notifications (real Kafka, FerretDB, Mailpit and the real profi
     const remindAt = new Date(opensAt.getTime() + 3000);
     const closesAt = new Date(opensAt.getTime() + 6000);
     await world.publish('sessions', opened(occurrenceId, [mentee], closesAt, remindAt, opensAt));
-    const invitation = `${world.tenantId}|survey:${occurrenceId}:${mentee.personId}:open`;
+    const invitation = reminderRow(surveyInvitationReminderId(occurrenceId, mentee.personId));
     await eventually(
       () => store.reminders.findOne({ _id: invitation }),
       (r) => r?.state === 'scheduled',
@@ -234,7 +236,7 @@ describe('survey notifications (real Kafka, FerretDB, Mailpit and the real profi
     await pause(Math.max(0, closesAt.getTime() - Date.now()) + 500);
     app = await startNotificationsApp(world, db, wiring);
     await eventually(
-      () => store.reminders.findOne({ _id: `${world.tenantId}|survey:${occurrenceId}:${mentee.personId}:remind` }),
+      () => store.reminders.findOne({ _id: reminderRow(surveyReminderId(occurrenceId, mentee.personId)) }),
       (r) => r?.state === 'cancelled',
       15_000,
       'the stale reminder dropped',
@@ -260,22 +262,14 @@ describe('survey notifications (real Kafka, FerretDB, Mailpit and the real profi
       opensAt,
     );
     await world.publish('sessions', opening);
-    const invitation = `${world.tenantId}|survey:${occurrenceId}:${mentee.personId}:open`;
+    const invitation = reminderRow(surveyInvitationReminderId(occurrenceId, mentee.personId));
     await eventually(
       () => store.reminders.findOne({ _id: invitation }),
       (r) => r?.state === 'scheduled',
       10_000,
       'the invitation planned',
     );
-    await world.publish(
-      'profiles',
-      world.envelope(
-        'profiles',
-        'ParticipantDataErased',
-        { participantId: `p-${mentee.personId}`, personId: mentee.personId, programId: world.programId },
-        `participant-p-${mentee.personId}`,
-      ),
-    );
+    await world.eraseParticipant(mentee.personId);
     await eventually(
       () => store.reminders.find({ recipients: [mentee.personId], 'subject.id': occurrenceId }).toArray(),
       (rows) => rows.length === 2 && rows.every((r) => r.state === 'cancelled'),

@@ -189,6 +189,19 @@ export class NotificationsWorld {
     } satisfies EventEnvelope;
   }
 
+  /** What profiles announces when a person's data in the program is erased. */
+  async eraseParticipant(personId: string): Promise<void> {
+    await this.publish(
+      'profiles',
+      this.envelope(
+        'profiles',
+        'ParticipantDataErased',
+        { participantId: `p-${personId}`, personId, programId: this.programId },
+        `participant-p-${personId}`,
+      ),
+    );
+  }
+
   async publish(topic: 'matching' | 'sessions' | 'profiles', ...envelopes: EventEnvelope[]): Promise<void> {
     const name = {
       matching: this.topics.matchingTopic,
