@@ -61,6 +61,9 @@ function insights(asOf: string, proposalsMade: number) {
       ratingsCount: 4,
       averageRelationshipDays: null,
       closuresByReason: [],
+      surveyInvitations: 12,
+      surveyAnswers: 9,
+      surveyResponsePercent: 75,
     },
     mentorLoad: {
       __typename: 'MentorLoadInsights',
@@ -143,6 +146,10 @@ describe('the Insights tab', () => {
 
     await userEvent.click(screen.getAllByRole('button', { name: 'What “Proposals made” means' })[0] as HTMLElement);
     expect(await screen.findByText('Proposals published by matching rounds in the period.')).toBeInTheDocument();
+
+    expect(figureValue('Goals and feedback', 'Survey invitations')).toBe('12');
+    expect(figureValue('Goals and feedback', 'Survey answers')).toBe('9');
+    expect(figureValue('Goals and feedback', 'Survey response rate')).toBe('75');
   });
 
   it('names the pairs at risk and says why, and counts decline and closure reasons in words, not codes', async () => {

@@ -124,6 +124,9 @@ export const outcomeFigures = (o: Insights['outcomes']): FigureRow[] => [
   ...feedbackRatings(o),
   { key: 'ratingsCount', value: o.ratingsCount },
   { key: 'averageRelationshipDays', value: o.averageRelationshipDays ?? null },
+  { key: 'surveyInvitations', value: o.surveyInvitations },
+  { key: 'surveyAnswers', value: o.surveyAnswers },
+  { key: 'surveyResponsePercent', value: o.surveyResponsePercent ?? null },
 ];
 
 /** How many mentors carry 0, 1, 2 … mentees, fewest first, with every load in between shown (as zero mentors). */
