@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
 import { EventStore } from '@trellis/shared/event-store';
-import { EventSourcingModule, MONGO_CONNECTION } from '@trellis/shared/platform';
+import type { Logger } from '@trellis/shared/observability';
+import { EventSourcingModule, MONGO_CONNECTION, ROOT_LOGGER } from '@trellis/shared/platform';
 import type { Connection } from 'mongoose';
 import { CONSUMER_CONTEXT, type ConsumerContext } from '../core/consumer-context';
 import { SessionsReadModels } from '../core/read-models';
 import { SealedTexts } from '../core/sealed-texts';
 import type { SessionsDirectory } from '../core/sessions-directory';
 import { SESSIONS_DIRECTORY, SESSIONS_WIRING, type SessionsWiring } from '../core/sessions-wiring';
+import { ProgramParticipants } from '../profiles/program-participants.projection';
 import { SurveyAnswersResolver } from './survey-answers.resolver';
+import { SurveyDateScheduler } from './survey-date.scheduler';
 import { SurveyInvitationsService } from './survey-invitations.service';
 import { surveyOccurrencesReactor } from './survey-occurrences.reactor';
 import { SurveyReadModels } from './survey-read-models';
@@ -17,8 +20,8 @@ import { SurveysResolver } from './surveys.resolver';
 import { SurveysService } from './surveys.service';
 
 /**
- * Program surveys: their managers build and publish them, the mentorship lifecycle plans their occurrences, the
- * people asked answer once, and the managers read anonymous results.
+ * Program surveys: their managers build and publish them, the mentorship lifecycle and the survey date run plan their
+ * occurrences, the people asked answer once, and the managers read anonymous results.
  */
 @Module({
   imports: [
@@ -38,8 +41,36 @@ import { SurveysService } from './surveys.service';
           useFactory: (store: EventStore, rm: SurveyReadModels) => new SurveyStore(store, rm),
           inject: [EventStore, SurveyReadModels],
         },
+        {
+          provide: ProgramParticipants,
+          useFactory: async (c: Connection) => {
+            const participants = new ProgramParticipants(c);
+            await participants.ensureIndexes();
+            return participants;
+          },
+          inject: [MONGO_CONNECTION],
+        },
+        {
+          provide: SurveyDateScheduler,
+          useFactory: (
+            store: SurveyStore,
+            rm: SurveyReadModels,
+            participants: ProgramParticipants,
+            logger: Logger,
+            w: SessionsWiring,
+          ) =>
+            new SurveyDateScheduler(
+              store,
+              rm,
+              participants,
+              logger.child({ component: 'survey-dates' }),
+              w.surveyDateIntervalMs,
+            ),
+          inject: [SurveyStore, SurveyReadModels, ProgramParticipants, ROOT_LOGGER, SESSIONS_WIRING],
+        },
       ],
       consumers: [
+        { useFactory: (dates: SurveyDateScheduler) => ({ consumer: dates }), inject: [SurveyDateScheduler] },
         {
           useFactory: (context: ConsumerContext, store: SurveyStore, w: SessionsWiring) => ({
             consumer: surveyOccurrencesReactor({
