@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { participantIdFor, participantStreamId } from '@trellis/profiles/contracts';
+import type { ReadModelRow } from '@trellis/shared/event-store';
 import { uniqueName, waitUntil } from '@trellis/shared/testing';
 import type { SessionsDirectory } from '../core/sessions-directory';
 import { SESSIONS_DIRECTORY } from '../core/sessions-wiring';
@@ -123,7 +124,7 @@ describe('surveys sent on a date (sessions service, real FerretDB and Kafka)', (
     const { memberships } = sessions.app.get<symbol, SessionsDirectory>(SESSIONS_DIRECTORY);
     await waitUntil(async () => (await memberships.membership(tenantId, programId, manager.personId)) !== null);
     // One partition: once the erasure, published last, is applied, so is everything before it.
-    const rows = sessions.db.connection.collection(PROGRAM_PARTICIPANTS_COLLECTION);
+    const rows = sessions.db.connection.collection<ReadModelRow>(PROGRAM_PARTICIPANTS_COLLECTION);
     await waitUntil(async () => (await rows.countDocuments({ _deleted: true })) === 1, {
       what: 'participants read model',
     });
@@ -145,9 +146,9 @@ describe('surveys sent on a date (sessions service, real FerretDB and Kafka)', (
       mentorPersonIds: [],
       menteePersonIds: [],
     });
-    const rows = sessions.db.connection.collection(PROGRAM_PARTICIPANTS_COLLECTION);
-    const erasedRow = await rows.findOne({ _id: participantStreamId(participantIdFor(programId, erased.personId)) });
-    expect(erasedRow).toEqual({ _id: expect.any(String), _revision: 2, _deleted: true });
+    const rows = sessions.db.connection.collection<ReadModelRow>(PROGRAM_PARTICIPANTS_COLLECTION);
+    const erasedStream = participantStreamId(participantIdFor(programId, erased.personId));
+    expect(await rows.findOne({ _id: erasedStream })).toEqual({ _id: erasedStream, _revision: 2, _deleted: true });
     expect(JSON.stringify(await rows.find({}).toArray())).not.toContain(erased.personId);
   });
 
