@@ -21,7 +21,8 @@ export interface SurveyDateRun {
  * a second replica or a repeated run opens it once. People who enroll after the date are not asked (even when the run
  * comes late), nor those who withdrew or were erased by the time it runs; an occurrence
  * whose close has passed when found (the service was down through the whole window) is recorded past due, inviting
- * nobody. A survey nobody could be asked by yet is looked at again on the next run.
+ * nobody, and one with nobody to ask is recorded as such. The run waits until the participants read model has caught
+ * up with the profiles topic.
  */
 export class SurveyDateScheduler {
   private timer: NodeJS.Timeout | undefined;
@@ -33,12 +34,19 @@ export class SurveyDateScheduler {
     private readonly participants: ProgramParticipants,
     private readonly logger: Logger,
     private readonly intervalMs: number,
+    /** Whether the participants read model has caught up with the profiles topic (`consumerCaughtUp`). */
+    private readonly participantsReady: () => Promise<boolean>,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
   async runOnce(now: Date = this.clock()): Promise<SurveyDateRun> {
     const at = now.toISOString();
     const run: SurveyDateRun = { due: 0, opened: [], pastDue: [] };
+    // Asking whoever a read model still being built knows would leave the others out of the occurrence for good.
+    if (!(await this.participantsReady())) {
+      this.logger.info('survey date run waits for the participants read model to catch up');
+      return run;
+    }
     // A system process across tenants: each survey is then read and its occurrence opened through its own tenant.
     const dated = await this.readModels.surveys
       .find({ status: 'published', trigger: 'on-date', opensAt: { $lte: at } }, { projection: { _id: 1, tenantId: 1 } })
@@ -67,7 +75,9 @@ export class SurveyDateScheduler {
         };
         const plan = planSurveyOccurrence(survey, fact, at);
         if (!plan) {
-          this.logger.info({ surveyId: row._id }, 'survey date reached, nobody to ask yet');
+          // Nobody of its audience was enrolled by the date, and nobody enrolling later will be asked.
+          this.logger.info({ surveyId: row._id }, 'survey date reached, nobody to ask');
+          await this.readModels.markDatePlanned(row.tenantId, row._id, { outcome: 'nobody-asked', at: now });
           continue;
         }
         const { occurrenceId } = plan.occurrence;

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { participantIdFor, participantStreamId } from '@trellis/profiles/contracts';
 import type { ReadModelRow } from '@trellis/shared/event-store';
+import type { Logger } from '@trellis/shared/observability';
+import { ROOT_LOGGER } from '@trellis/shared/platform';
 import { uniqueName, waitUntil } from '@trellis/shared/testing';
+import { consumerCaughtUp } from '../core/consumer-caught-up';
 import type { SessionsDirectory } from '../core/sessions-directory';
 import { SESSIONS_DIRECTORY } from '../core/sessions-wiring';
 import { PROGRAM_PARTICIPANTS_COLLECTION, ProgramParticipants } from '../profiles/program-participants.projection';
@@ -11,6 +14,7 @@ import { participantProfile } from '../testing/upstream-events.fixture';
 import { UpstreamFeed } from '../testing/upstream-feed';
 import { SurveyDateScheduler } from './survey-date.scheduler';
 import { SurveyReadModels } from './survey-read-models';
+import { SurveyStore } from './survey-store';
 
 interface Who {
   tenantId: string;
@@ -40,7 +44,8 @@ const DAY = 86_400_000;
  * Surveys sent on a date, on the real broker and FerretDB: the program's participants come from the profiles topic;
  * the survey date run (on a short timer, as in service) invites the active mentees of the survey's cohort who were
  * enrolled by its date — not the other cohort, the mentors, someone who withdrew, someone erased or someone who
- * enrolled later — once, across repeated runs and a restart; a survey found after its close invites nobody.
+ * enrolled later — once, across repeated runs and a restart; a survey found after its close, or with nobody to ask,
+ * invites nobody, and a run waits while the participants read model has not caught up with the topic.
  */
 describe('surveys sent on a date (sessions service, real FerretDB and Kafka)', () => {
   const sessions = new SessionsHarness('sessions_survey_dates', {
@@ -217,6 +222,18 @@ describe('surveys sent on a date (sessions service, real FerretDB and Kafka)', (
     });
     // The service was down from before the date until after the close.
     const later = new Date(Date.now() + 10 * DAY);
+    // A run whose participants read model has read nothing of the topic yet (as on its first deployment) waits.
+    const { app } = sessions;
+    const waiting = new SurveyDateScheduler(
+      app.get(SurveyStore),
+      app.get(SurveyReadModels),
+      app.get(ProgramParticipants),
+      app.get<symbol, Logger>(ROOT_LOGGER),
+      0,
+      consumerCaughtUp(sessions.kafka, sessions.wiring.profilesTopic, uniqueName('sessions_participants_unread')),
+    );
+    expect(await waiting.runOnce(later)).toEqual({ due: 0, opened: [], pastDue: [] });
+    expect(await datePlans().findOne({ _id: surveyId })).toBeNull();
     const run = await scheduler().runOnce(later);
     expect(run).toMatchObject({ due: 1, opened: [] });
     expect(run.pastDue).toHaveLength(1);
@@ -224,5 +241,19 @@ describe('surveys sent on a date (sessions service, real FerretDB and Kafka)', (
     expect(await scheduler().runOnce(later)).toEqual({ due: 0, opened: [], pastDue: [] });
     expect(await invitations(menteeB)).toEqual([]);
     expect(opened().filter((o) => o.surveyId === surveyId)).toEqual([]);
+  });
+
+  it('records a survey of a cohort nobody was enrolled in by its date, and asks nobody', async () => {
+    const before = opened().length;
+    const surveyId = await publishOnDate('An empty cohort', {
+      opensAt: yesterday,
+      cohortId: 'cohort-c',
+      audience: 'BOTH',
+      openDays: 14,
+    });
+    await waitUntil(async () => (await datePlans().countDocuments({ _id: surveyId })) === 1, { what: 'the run' });
+    expect(await datePlans().findOne({ _id: surveyId })).toMatchObject({ outcome: 'nobody-asked' });
+    expect(await scheduler().runOnce()).toEqual({ due: 0, opened: [], pastDue: [] });
+    expect(opened()).toHaveLength(before);
   });
 });

@@ -17,14 +17,15 @@ export interface SurveyRow {
 }
 
 /**
- * What the date run did with a survey sent on a date (`_id`: the survey): opened its occurrence, or found it past
- * its close. A survey with a row here is not looked at again.
+ * What the date run did with a survey sent on a date (`_id`: the survey): opened its occurrence, found it past its
+ * close, or found nobody to ask. A survey with a row here is not looked at again.
  */
 export interface SurveyDatePlanRow {
   _id: string;
   tenantId: string;
-  occurrenceId: string;
-  outcome: 'opened' | 'past-due';
+  /** Absent when nobody was asked. */
+  occurrenceId?: string;
+  outcome: 'opened' | 'past-due' | 'nobody-asked';
   at: Date;
 }
 

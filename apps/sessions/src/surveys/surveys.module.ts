@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { EventStore } from '@trellis/shared/event-store';
-import type { Logger } from '@trellis/shared/observability';
-import { EventSourcingModule, MONGO_CONNECTION, ROOT_LOGGER } from '@trellis/shared/platform';
+import { EventSourcingModule, MONGO_CONNECTION } from '@trellis/shared/platform';
 import type { Connection } from 'mongoose';
 import { CONSUMER_CONTEXT, type ConsumerContext } from '../core/consumer-context';
+import { consumerCaughtUp } from '../core/consumer-caught-up';
 import { SessionsReadModels } from '../core/read-models';
 import { SealedTexts } from '../core/sealed-texts';
 import type { SessionsDirectory } from '../core/sessions-directory';
@@ -56,17 +56,18 @@ import { SurveysService } from './surveys.service';
             store: SurveyStore,
             rm: SurveyReadModels,
             participants: ProgramParticipants,
-            logger: Logger,
+            context: ConsumerContext,
             w: SessionsWiring,
           ) =>
             new SurveyDateScheduler(
               store,
               rm,
               participants,
-              logger.child({ component: 'survey-dates' }),
+              context.logger.child({ component: 'survey-dates' }),
               w.surveyDateIntervalMs,
+              consumerCaughtUp(context.kafka, w.profilesTopic, w.participantsGroup),
             ),
-          inject: [SurveyStore, SurveyReadModels, ProgramParticipants, ROOT_LOGGER, SESSIONS_WIRING],
+          inject: [SurveyStore, SurveyReadModels, ProgramParticipants, CONSUMER_CONTEXT, SESSIONS_WIRING],
         },
       ],
       consumers: [
