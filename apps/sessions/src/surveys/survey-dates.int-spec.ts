@@ -190,9 +190,16 @@ describe('surveys sent on a date (sessions service, real FerretDB and Kafka)', (
   it('opens nothing twice after a restart, even when the run lost its record of having planned it', async () => {
     // As if the process had died between the occurrence's commit and its record: the restarted run plans it again.
     await datePlans().deleteMany({});
+    // And its row as written before rows named their trigger: the restart fills it in from the stream.
+    const surveys = sessions.app.get(SurveyReadModels).surveys;
+    await surveys.updateOne({ _id: cohortSurveyId }, { $unset: { trigger: '', opensAt: '' } });
     await sessions.restart();
     await waitUntil(async () => (await datePlans().countDocuments({ _id: cohortSurveyId })) === 1, {
       what: 'the start-up run',
+    });
+    expect(await sessions.app.get(SurveyReadModels).surveys.findOne({ _id: cohortSurveyId })).toMatchObject({
+      trigger: 'on-date',
+      opensAt: yesterday,
     });
     // A program-wide survey for mentors, planned after the restart: once it is on the topic, so would a second
     // opening of the first one be.
