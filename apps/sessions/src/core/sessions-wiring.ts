@@ -4,6 +4,7 @@ import { SESSIONS_EVENTS_TOPIC } from '@trellis/sessions/contracts';
 import { MENTORSHIP_LIFECYCLE_GROUP } from '../engagements/mentorship-lifecycle.reactor';
 import { AVAILABILITY_GROUP } from '../profiles/participant-availability.projection';
 import { ERASURE_GROUP } from '../profiles/participant-erasure.reactor';
+import { PROGRAM_PARTICIPANTS_GROUP } from '../profiles/program-participants.projection';
 import { SURVEY_OCCURRENCES_GROUP } from '../surveys/survey-occurrences.reactor';
 
 /** Topic and group names; tests use their own so they never share offsets or messages with a running stack. */
@@ -13,6 +14,8 @@ export interface SessionsWiring {
   lifecycleGroup: string;
   profilesTopic: string;
   availabilityGroup: string;
+  /** The program's participants by role and cohort, whom a survey sent on a date asks. */
+  participantsGroup: string;
   /**
    * The memberships read model (who manages which program) is fed by the insights module in the running service;
    * a test that runs its own profiles topic names a group here and this module feeds the same collection from it.
@@ -25,6 +28,11 @@ export interface SessionsWiring {
   retryBaseDelayMs?: number;
   /** How often the health run looks at every open engagement; 0 turns the timer off (tests call it directly). */
   healthIntervalMs: number;
+  /**
+   * How often the survey date run looks for on-date surveys whose date has come (it also runs once at start-up);
+   * 0 turns it off (tests call it directly).
+   */
+  surveyDateIntervalMs: number;
 }
 
 export const SESSIONS_WIRING = Symbol('SESSIONS_WIRING');
@@ -36,7 +44,9 @@ export const defaultSessionsWiring: SessionsWiring = {
   lifecycleGroup: MENTORSHIP_LIFECYCLE_GROUP,
   profilesTopic: PROFILES_TOPIC,
   availabilityGroup: AVAILABILITY_GROUP,
+  participantsGroup: PROGRAM_PARTICIPANTS_GROUP,
   erasureGroup: ERASURE_GROUP,
   surveyGroup: SURVEY_OCCURRENCES_GROUP,
   healthIntervalMs: Number(process.env['TRELLIS_SESSIONS_HEALTH_INTERVAL_MS'] ?? 3_600_000),
+  surveyDateIntervalMs: Number(process.env['TRELLIS_SESSIONS_SURVEY_DATE_INTERVAL_MS'] ?? 300_000),
 };

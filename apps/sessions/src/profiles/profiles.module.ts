@@ -13,6 +13,7 @@ import type { SessionsDirectory } from '../core/sessions-directory';
 import { SESSIONS_DIRECTORY, SESSIONS_WIRING, type SessionsWiring } from '../core/sessions-wiring';
 import { type AvailabilityRow, availabilityProjection } from './participant-availability.projection';
 import { participantErasureHandler, participantErasureReactor } from './participant-erasure.reactor';
+import { type ProgramParticipantRow, programParticipantsProjection } from './program-participants.projection';
 
 /** What every consumer of the profiles topic shares: its contracts, telemetry and dead-letter topic. */
 function profilesConsumerOptions(context: ConsumerContext, profiles: ContractRegistry) {
@@ -26,7 +27,7 @@ function profilesConsumerOptions(context: ConsumerContext, profiles: ContractReg
   };
 }
 
-/** From profiles.events.v1: stated availability, erasure, and (in tests only) the memberships read model. */
+/** From profiles.events.v1: stated availability, who takes part in which role and cohort, erasure, and (in tests only) the memberships read model. */
 @Module({
   imports: [
     EventSourcingModule.forFeature({
@@ -68,6 +69,30 @@ function profilesConsumerOptions(context: ConsumerContext, profiles: ContractReg
               replayable: {
                 group: availability.name,
                 handler: (envelope) => availability.apply(envelope, rows),
+                contracts: profiles,
+              },
+            };
+          },
+          inject: [CONSUMER_CONTEXT, SESSIONS_WIRING],
+        },
+        {
+          useFactory: (context: ConsumerContext, w: SessionsWiring): FeatureConsumer => {
+            const profiles = new ContractRegistry(profilesContracts);
+            const participants = programParticipantsProjection(w.profilesTopic, w.participantsGroup);
+            const rows = new RevisionGuardedCollection<ProgramParticipantRow>(
+              context.connection,
+              participants.collection,
+            );
+            return {
+              consumer: projectionRunner(
+                context.kafka,
+                context.connection,
+                participants,
+                profilesConsumerOptions(context, profiles),
+              ),
+              replayable: {
+                group: participants.name,
+                handler: (envelope) => participants.apply(envelope, rows),
                 contracts: profiles,
               },
             };

@@ -40,7 +40,7 @@ function factOf(envelope: EventEnvelope): SurveyFact | null {
  * Plans the occurrences of a program's published surveys when matching announces that a mentorship started or ended.
  * An occurrence's id comes from the survey and the mentorship, and it is opened under a commit id of its own, so a
  * redelivered event or a restarted service opens nothing twice. Occurrences already past their close invite nobody.
- * Surveys sent on a date are not planned here.
+ * Surveys sent on a date are planned by the survey date run (survey-date.scheduler.ts).
  */
 export function surveyOccurrencesReactor(options: SurveyOccurrencesOptions): ConsumerRunner {
   const actor = `system:${options.group}`;

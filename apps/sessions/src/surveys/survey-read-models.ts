@@ -1,5 +1,6 @@
+import type { SurveyTriggerKind } from '@trellis/sessions/contracts';
 import type { SurveyAnswer, SurveyOccurrence, SurveyState } from '@trellis/sessions/domain';
-import { replaceIfNewer, TenantScopedCollection } from '@trellis/shared/event-store';
+import { isDuplicateKeyError, replaceIfNewer, TenantScopedCollection } from '@trellis/shared/event-store';
 import type { Collection, Connection } from 'mongoose';
 
 export interface SurveyRow {
@@ -8,8 +9,24 @@ export interface SurveyRow {
   programId: string;
   status: SurveyState['status'];
   title: string;
+  /** What sends it (null while unscheduled), and for a survey sent on a date, that date: the date run's query. */
+  trigger: SurveyTriggerKind | null;
+  opensAt?: string;
   _revision: number;
   updatedAt: Date;
+}
+
+/**
+ * What the date run did with a survey sent on a date (`_id`: the survey): opened its occurrence, found it past its
+ * close, or found nobody to ask. A survey with a row here is not looked at again.
+ */
+export interface SurveyDatePlanRow {
+  _id: string;
+  tenantId: string;
+  /** Absent when nobody was asked. */
+  occurrenceId?: string;
+  outcome: 'opened' | 'past-due' | 'nobody-asked';
+  at: Date;
 }
 
 /** An opened occurrence, keyed by its deterministic id: "my invitations" is one indexed query per person. */
@@ -36,6 +53,7 @@ export class SurveyReadModels {
   readonly surveys: Collection<SurveyRow>;
   readonly occurrences: Collection<SurveyOccurrenceRow>;
   readonly responses: Collection<SurveyResponseRow>;
+  readonly datePlans: Collection<SurveyDatePlanRow>;
 
   constructor(connection: Connection) {
     this.surveys = connection.collection<SurveyRow>('surveys') as unknown as Collection<SurveyRow>;
@@ -45,10 +63,14 @@ export class SurveyReadModels {
     this.responses = connection.collection<SurveyResponseRow>(
       'survey_responses',
     ) as unknown as Collection<SurveyResponseRow>;
+    this.datePlans = connection.collection<SurveyDatePlanRow>(
+      'survey_date_plans',
+    ) as unknown as Collection<SurveyDatePlanRow>;
   }
 
   async ensureIndexes(): Promise<void> {
     await this.surveys.createIndex({ tenantId: 1, programId: 1, status: 1 }, { name: 'program_surveys' });
+    await this.surveys.createIndex({ status: 1, trigger: 1, opensAt: 1 }, { name: 'dated_surveys' });
     await this.occurrences.createIndex({ tenantId: 1, askedPersonIds: 1, closesAt: 1 }, { name: 'person_invitations' });
     await this.responses.createIndex({ tenantId: 1, surveyId: 1 }, { name: 'survey_responses' });
     await this.responses.createIndex({ tenantId: 1, respondentPersonId: 1 }, { name: 'person_responses' });
@@ -66,14 +88,33 @@ export class SurveyReadModels {
     return new TenantScopedCollection(this.responses, tenantId);
   }
 
-  async writeSurvey(tenantId: string, state: SurveyState, revision: number): Promise<void> {
-    await replaceIfNewer(this.surveys, state.surveyId, revision, {
-      tenantId,
-      programId: state.programId,
-      status: state.status,
-      title: state.title,
-      updatedAt: new Date(),
-    });
+  /** `rewrite`: the same revision again, for rows written before a field existed. */
+  async writeSurvey(tenantId: string, state: SurveyState, revision: number, rewrite = false): Promise<void> {
+    const trigger = state.schedule?.trigger ?? null;
+    await replaceIfNewer(
+      this.surveys,
+      state.surveyId,
+      revision,
+      {
+        tenantId,
+        programId: state.programId,
+        status: state.status,
+        title: state.title,
+        trigger: trigger?.kind ?? null,
+        ...(trigger?.kind === 'on-date' ? { opensAt: trigger.opensAt } : {}),
+        updatedAt: new Date(),
+      },
+      { rewrite },
+    );
+  }
+
+  /** The first record stays: a second replica planning the same survey at once finds it written. */
+  async markDatePlanned(tenantId: string, surveyId: string, plan: Omit<SurveyDatePlanRow, '_id' | 'tenantId'>) {
+    try {
+      await this.datePlans.updateOne({ _id: surveyId }, { $setOnInsert: { tenantId, ...plan } }, { upsert: true });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
   }
 
   async writeOccurrence(tenantId: string, occurrence: SurveyOccurrence): Promise<void> {

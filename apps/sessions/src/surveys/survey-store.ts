@@ -81,6 +81,18 @@ export class SurveyStore {
     });
   }
 
+  /** Rows written before they named their trigger get it from their stream (at start-up of the date run). */
+  async upgradeRows(): Promise<number> {
+    const rows = await this.readModels.surveys
+      .find({ trigger: { $exists: false } }, { projection: { _id: 1, tenantId: 1 } })
+      .toArray();
+    for (const row of rows) {
+      const { state, revision } = await this.surveys.load(surveyStreamId(row._id));
+      if (revision > 0) await this.readModels.writeSurvey(row.tenantId, state, revision, true);
+    }
+    return rows.length;
+  }
+
   async loadResponse(occurrenceId: string, personId: string): Promise<SurveyResponseState> {
     return (await this.responses.load(surveyResponseStreamId(occurrenceId, personId))).state;
   }

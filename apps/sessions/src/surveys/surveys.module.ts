@@ -3,11 +3,14 @@ import { EventStore } from '@trellis/shared/event-store';
 import { EventSourcingModule, MONGO_CONNECTION } from '@trellis/shared/platform';
 import type { Connection } from 'mongoose';
 import { CONSUMER_CONTEXT, type ConsumerContext } from '../core/consumer-context';
+import { consumerCaughtUp } from '../core/consumer-caught-up';
 import { SessionsReadModels } from '../core/read-models';
 import { SealedTexts } from '../core/sealed-texts';
 import type { SessionsDirectory } from '../core/sessions-directory';
 import { SESSIONS_DIRECTORY, SESSIONS_WIRING, type SessionsWiring } from '../core/sessions-wiring';
+import { ProgramParticipants } from '../profiles/program-participants.projection';
 import { SurveyAnswersResolver } from './survey-answers.resolver';
+import { SurveyDateScheduler } from './survey-date.scheduler';
 import { SurveyInvitationsService } from './survey-invitations.service';
 import { surveyOccurrencesReactor } from './survey-occurrences.reactor';
 import { SurveyReadModels } from './survey-read-models';
@@ -17,8 +20,8 @@ import { SurveysResolver } from './surveys.resolver';
 import { SurveysService } from './surveys.service';
 
 /**
- * Program surveys: their managers build and publish them, the mentorship lifecycle plans their occurrences, the
- * people asked answer once, and the managers read anonymous results.
+ * Program surveys: their managers build and publish them, the mentorship lifecycle and the survey date run plan their
+ * occurrences, the people asked answer once, and the managers read anonymous results.
  */
 @Module({
   imports: [
@@ -38,8 +41,37 @@ import { SurveysService } from './surveys.service';
           useFactory: (store: EventStore, rm: SurveyReadModels) => new SurveyStore(store, rm),
           inject: [EventStore, SurveyReadModels],
         },
+        {
+          provide: ProgramParticipants,
+          useFactory: async (c: Connection) => {
+            const participants = new ProgramParticipants(c);
+            await participants.ensureIndexes();
+            return participants;
+          },
+          inject: [MONGO_CONNECTION],
+        },
+        {
+          provide: SurveyDateScheduler,
+          useFactory: (
+            store: SurveyStore,
+            rm: SurveyReadModels,
+            participants: ProgramParticipants,
+            context: ConsumerContext,
+            w: SessionsWiring,
+          ) =>
+            new SurveyDateScheduler(
+              store,
+              rm,
+              participants,
+              context.logger.child({ component: 'survey-dates' }),
+              w.surveyDateIntervalMs,
+              consumerCaughtUp(context.kafka, w.profilesTopic, w.participantsGroup),
+            ),
+          inject: [SurveyStore, SurveyReadModels, ProgramParticipants, CONSUMER_CONTEXT, SESSIONS_WIRING],
+        },
       ],
       consumers: [
+        { useFactory: (dates: SurveyDateScheduler) => ({ consumer: dates }), inject: [SurveyDateScheduler] },
         {
           useFactory: (context: ConsumerContext, store: SurveyStore, w: SessionsWiring) => ({
             consumer: surveyOccurrencesReactor({

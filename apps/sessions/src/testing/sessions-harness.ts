@@ -19,12 +19,14 @@ export interface SessionsHarnessOptions {
   sessionsTopic?: string;
   /** Partitions of the topics the harness creates. */
   partitions?: number;
+  /** Turns the survey date timer on at this interval; off by default, so a test runs it when it chooses. */
+  surveyDateIntervalMs?: number;
 }
 
 /**
  * The whole sessions app on the real broker and FerretDB: its own database, topics and consumer groups (created up
  * front with their leaders elected, so the app's start-up never meets a topic still being set up), a development
- * token issuer, and GraphQL calls as any person. The health timer is off; tests run it themselves.
+ * token issuer, and GraphQL calls as any person. The health and survey date timers are off unless asked for; tests run them themselves.
  */
 export class SessionsHarness {
   readonly kafka: Kafka = createTestKafka();
@@ -45,11 +47,13 @@ export class SessionsHarness {
       profilesTopic: uniqueName('t_profiles'),
       lifecycleGroup: uniqueName('sessions_lifecycle'),
       availabilityGroup: uniqueName('sessions_availability'),
+      participantsGroup: uniqueName('sessions_participants'),
       ...(options.memberships ? { membershipsGroup: uniqueName('sessions_memberships') } : {}),
       erasureGroup: uniqueName('sessions_erasure'),
       surveyGroup: uniqueName('sessions_surveys'),
       retryBaseDelayMs: 20,
       healthIntervalMs: 0,
+      surveyDateIntervalMs: options.surveyDateIntervalMs ?? 0,
     };
     this.ownTopics = [this.wiring.matchingTopic, this.wiring.profilesTopic];
     if (!options.sessionsTopic) this.ownTopics.push(this.wiring.sessionsTopic);
