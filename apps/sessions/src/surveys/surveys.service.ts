@@ -38,7 +38,13 @@ export class SurveysService {
     );
   }
 
-  async draft(actor: Actor, programId: string, title: string, questions?: SurveyQuestionInput[]): Promise<SurveyState> {
+  async draft(
+    actor: Actor,
+    programId: string,
+    title: string,
+    questions?: SurveyQuestionInput[],
+    previousSurveyId?: string,
+  ): Promise<SurveyState> {
     await this.requireManager(actor, programId);
     const context = { ...commandContext(actor), programId };
     const surveyId = (await this.store.draftedBy(context)) ?? randomUUID();
@@ -48,6 +54,7 @@ export class SurveysService {
       programId,
       title,
       ...(questions ? { questions } : {}),
+      ...(previousSurveyId ? { previousSurveyId } : {}),
       actor: actor.personId,
       now: this.clock().toISOString(),
     });
@@ -60,19 +67,8 @@ export class SurveysService {
    */
   async copy(actor: Actor, sourceSurveyId: string, programId: string, title?: string): Promise<SurveyState> {
     const source = await this.survey(actor, sourceSurveyId);
-    await this.requireManager(actor, programId);
-    const context = { ...commandContext(actor), programId };
-    const surveyId = (await this.store.draftedBy(context)) ?? randomUUID();
-    return this.store.executeSurvey(context, surveyId, {
-      type: 'DraftSurvey',
-      surveyId,
-      programId,
-      title: title ?? source.title,
-      questions: source.questions.map(surveyQuestionInput),
-      previousSurveyId: source.surveyId,
-      actor: actor.personId,
-      now: this.clock().toISOString(),
-    });
+    const questions = source.questions.map(surveyQuestionInput);
+    return this.draft(actor, programId, title ?? source.title, questions, source.surveyId);
   }
 
   /** Any change of a survey after its draft, checked against the survey's own program. */
