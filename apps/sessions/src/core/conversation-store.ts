@@ -14,6 +14,9 @@ import type { CommandContext, SessionsStore } from './sessions-store';
 /** The deterministic commit id of a conversation's opening: the reactor and a late first reader open it once. */
 export const conversationOpenCommitId = (mentorshipId: string): string => `conversation-open:${mentorshipId}`;
 
+/** The key scope of a conversation's messages: each author seals with their own key for it (ADR 0010). */
+export const conversationKeyScope = (mentorshipId: string): string => conversationStreamId(mentorshipId);
+
 export interface ConversationOutcome {
   state: ConversationState;
   /** What this command added, or, for a retry of an applied command id, what the first attempt added. */

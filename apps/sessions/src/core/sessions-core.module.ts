@@ -16,6 +16,7 @@ import { PersonKeyStore } from '@trellis/shared/privacy';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { AvailabilityDirectory } from '../profiles/participant-availability.projection';
+import { ProgramSettingsDirectory } from '../profiles/program-settings.projection';
 import { CalendarReservations } from './calendar-reservations';
 import { ConversationStore } from './conversation-store';
 import { CONSUMER_CONTEXT, type ConsumerContext } from './consumer-context';
@@ -87,6 +88,7 @@ export class SessionsCoreModule implements OnModuleInit {
             availability: new AvailabilityDirectory(c),
             memberships: new MembershipDirectory(c),
             reservations: new CalendarReservations(c, rm),
+            programSettings: new ProgramSettingsDirectory(c),
           }),
           inject: [MONGO_CONNECTION, SessionsReadModels],
         },

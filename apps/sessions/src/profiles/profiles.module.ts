@@ -13,6 +13,7 @@ import type { SessionsDirectory } from '../core/sessions-directory';
 import { SESSIONS_DIRECTORY, SESSIONS_WIRING, type SessionsWiring } from '../core/sessions-wiring';
 import { type AvailabilityRow, availabilityProjection } from './participant-availability.projection';
 import { participantErasureHandler, participantErasureReactor } from './participant-erasure.reactor';
+import { programSettingsProjection, type ProgramSettingsRow } from './program-settings.projection';
 
 /** What every consumer of the profiles topic shares: its contracts, telemetry and dead-letter topic. */
 function profilesConsumerOptions(context: ConsumerContext, profiles: ContractRegistry) {
@@ -26,7 +27,10 @@ function profilesConsumerOptions(context: ConsumerContext, profiles: ContractReg
   };
 }
 
-/** From profiles.events.v1: stated availability, erasure, and (in tests only) the memberships read model. */
+/**
+ * From profiles.events.v1: stated availability, program settings, erasure, and (in tests only) the memberships read
+ * model.
+ */
 @Module({
   imports: [
     EventSourcingModule.forFeature({
@@ -68,6 +72,27 @@ function profilesConsumerOptions(context: ConsumerContext, profiles: ContractReg
               replayable: {
                 group: availability.name,
                 handler: (envelope) => availability.apply(envelope, rows),
+                contracts: profiles,
+              },
+            };
+          },
+          inject: [CONSUMER_CONTEXT, SESSIONS_WIRING],
+        },
+        {
+          useFactory: (context: ConsumerContext, w: SessionsWiring): FeatureConsumer => {
+            const profiles = new ContractRegistry(profilesContracts);
+            const settings = programSettingsProjection(w.profilesTopic, w.programSettingsGroup);
+            const rows = new RevisionGuardedCollection<ProgramSettingsRow>(context.connection, settings.collection);
+            return {
+              consumer: projectionRunner(
+                context.kafka,
+                context.connection,
+                settings,
+                profilesConsumerOptions(context, profiles),
+              ),
+              replayable: {
+                group: settings.name,
+                handler: (envelope) => settings.apply(envelope, rows),
                 contracts: profiles,
               },
             };

@@ -1,7 +1,6 @@
 import {
   aggregateSurvey,
   aggregateSurveyByCohort,
-  DEFAULT_MIN_RESPONDENTS,
   orderFreeTexts,
   type QuestionAggregate,
   type SurveyAggregate,
@@ -12,6 +11,7 @@ import type { Actor } from '../core/actor';
 import { requireProgramManager } from '../core/program-managers';
 import type { SessionsReadModels } from '../core/read-models';
 import type { SealedTexts } from '../core/sealed-texts';
+import type { ProgramSettingsDirectory } from '../profiles/program-settings.projection';
 import type { SurveyReadModels } from './survey-read-models';
 import type { SurveyStore } from './survey-store';
 
@@ -42,6 +42,7 @@ export class SurveyResultsService {
     private readonly sessionsReadModels: SessionsReadModels,
     private readonly texts: SealedTexts,
     private readonly memberships: MembershipDirectory,
+    private readonly programSettings: ProgramSettingsDirectory,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -63,15 +64,19 @@ export class SurveyResultsService {
       responses.map((r) => r.respondentPersonId),
     );
     const at = asOf ?? this.clock().toISOString();
-    // Programs hold no threshold setting of their own yet; every program counts with the domain's default.
-    const options = { minRespondents: DEFAULT_MIN_RESPONDENTS, erasedPersonIds, asOf: at };
+    // The program's own threshold (profiles' surveyResultThreshold, never below 3), the domain's default until known.
+    const { surveyResultThreshold: minRespondents } = await this.programSettings.settingsOf(
+      actor.tenantId,
+      survey.programId,
+    );
+    const options = { minRespondents, erasedPersonIds, asOf: at };
     const groups = byCohort
       ? aggregateSurveyByCohort(survey.questions, responses, options)
       : [{ cohortId: null, aggregate: aggregateSurvey(survey.questions, responses, options) }];
     return {
       surveyId,
       asOf: at,
-      minRespondents: DEFAULT_MIN_RESPONDENTS,
+      minRespondents,
       groups: await Promise.all(
         groups.map(async (g) => ({ cohortId: g.cohortId, aggregate: await this.readable(g.aggregate) })),
       ),

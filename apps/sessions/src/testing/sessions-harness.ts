@@ -45,11 +45,13 @@ export class SessionsHarness {
       profilesTopic: uniqueName('t_profiles'),
       lifecycleGroup: uniqueName('sessions_lifecycle'),
       availabilityGroup: uniqueName('sessions_availability'),
+      programSettingsGroup: uniqueName('sessions_program_settings'),
       ...(options.memberships ? { membershipsGroup: uniqueName('sessions_memberships') } : {}),
       erasureGroup: uniqueName('sessions_erasure'),
       surveyGroup: uniqueName('sessions_surveys'),
       retryBaseDelayMs: 20,
       healthIntervalMs: 0,
+      retentionIntervalMs: 0,
     };
     this.ownTopics = [this.wiring.matchingTopic, this.wiring.profilesTopic];
     if (!options.sessionsTopic) this.ownTopics.push(this.wiring.sessionsTopic);
