@@ -39,7 +39,14 @@ import { ModerationService } from './moderation.service';
               logger.child({ component: 'conversation-retention' }),
               w.retentionIntervalMs,
             ),
-          inject: [ConversationStore, SessionsReadModels, SESSIONS_DIRECTORY, SealedTexts, ROOT_LOGGER, SESSIONS_WIRING],
+          inject: [
+            ConversationStore,
+            SessionsReadModels,
+            SESSIONS_DIRECTORY,
+            SealedTexts,
+            ROOT_LOGGER,
+            SESSIONS_WIRING,
+          ],
         },
       ],
       consumers: [

@@ -150,7 +150,13 @@ describe('conversation retention (sessions service, real FerretDB and Kafka)', (
   it('changes nothing on a second run, nor after a restart', async () => {
     const before = (await streamCommits()).length;
     expect((await monitor().runOnce(new Date(Date.parse(closedAt) + 31 * DAY))).shredded).toEqual([]);
+    // A conversation closed before the retention run's rows existed gets its row back from its stream at start-up.
+    const closed = () => sessions.app.get(SessionsReadModels).closedConversations;
+    await closed().deleteOne({ _id: ended.mentorshipId });
     await sessions.restart();
+    const restored = await closed().findOne({ _id: ended.mentorshipId });
+    expect(restored?.closedAt).toBe(closedAt);
+    expect(restored?.messagesShreddedAt).toBe(new Date(Date.parse(closedAt) + 30 * DAY).toISOString());
     expect((await monitor().runOnce(new Date(Date.parse(closedAt) + 400 * DAY))).shredded).toEqual([]);
     expect(await streamCommits()).toHaveLength(before);
     expect(

@@ -76,6 +76,27 @@ export class ConversationStore {
     return state;
   }
 
+  /**
+   * Conversations closed before `closed_conversations` existed get their row from their stream, so the retention run
+   * sees them too (SessionsCoreModule runs this before any consumer starts).
+   */
+  async upgradeRows(): Promise<number> {
+    const closed = await this.readModels.conversationMembers
+      .find({ status: 'closed' }, { projection: { mentorshipId: 1, tenantId: 1 } })
+      .toArray();
+    const tenants = new Map(closed.map((row) => [row.mentorshipId, row.tenantId]));
+    if (tenants.size === 0) return 0;
+    const known = await this.readModels.closedConversations
+      .find({ _id: { $in: [...tenants.keys()] } }, { projection: { _id: 1 } })
+      .toArray();
+    for (const row of known) tenants.delete(row._id);
+    for (const [mentorshipId, tenantId] of tenants) {
+      const { state, revision } = await this.handler.load(conversationStreamId(mentorshipId));
+      if (revision > 0) await this.readModels.writeConversation(tenantId, state, revision);
+    }
+    return tenants.size;
+  }
+
   async execute(
     context: CommandContext,
     mentorshipId: string,

@@ -120,12 +120,18 @@ export class SessionsCoreModule implements OnModuleInit {
 
   constructor(
     @Inject(SessionsStore) private readonly store: SessionsStore,
+    @Inject(ConversationStore) private readonly conversations: ConversationStore,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
   /** Read-model rows are upgraded before any consumer writes them (consumers start once the app has bootstrapped). */
   async onModuleInit(): Promise<void> {
-    const upgraded = await this.store.upgradeRows();
-    if (upgraded.sessions + upgraded.engagements > 0) this.logger.info(upgraded, 'read-model rows upgraded');
+    const upgraded = {
+      ...(await this.store.upgradeRows()),
+      closedConversations: await this.conversations.upgradeRows(),
+    };
+    if (upgraded.sessions + upgraded.engagements + upgraded.closedConversations > 0) {
+      this.logger.info(upgraded, 'read-model rows upgraded');
+    }
   }
 }

@@ -213,9 +213,7 @@ describe('Program decider', () => {
       const retained = { ...created, settings: { ...DEFAULT_PROGRAM_SETTINGS, conversationRetentionDays: 90 } };
       given(programDecider, [retained])
         .when({ type: 'ChangeProgramSettings', settings: { conversationRetentionDays: null } })
-        .thenProduces(([event]) =>
-          expect(event).toMatchObject({ settings: { conversationRetentionDays: null } }),
-        );
+        .thenProduces(([event]) => expect(event).toMatchObject({ settings: { conversationRetentionDays: null } }));
       for (const conversationRetentionDays of [29, 0, -1, 3651, 45.5]) {
         given(programDecider, [created])
           .when({ type: 'ChangeProgramSettings', settings: { conversationRetentionDays } })
@@ -228,9 +226,10 @@ describe('Program decider', () => {
         [{ surveyResultThreshold: 2 }, 'surveyResultThreshold'],
         [{ conversationRetentionDays: 7 }, 'conversationRetentionDays'],
       ] as const) {
-        expect(() =>
-          programDecider.decide({ type: 'ChangeProgramSettings', settings }, evolveProgram(initialProgramState(), created)),
-        ).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field } }));
+        const refusal = given(programDecider, [created])
+          .when({ type: 'ChangeProgramSettings', settings })
+          .thenFails('BAD_USER_INPUT');
+        expect(refusal.details).toEqual({ field });
       }
     });
 

@@ -177,7 +177,7 @@ function validateDetails(details: ProgramDetails): ProgramDetails {
   return { name, description: details.description.trim() };
 }
 
-function settingRefusal(key: string, min: number, max: number, value: unknown): string {
+function settingRefusal(key: string, min: number, max: number, value: number | undefined): string {
   if (key === 'surveyResultThreshold') {
     return `Survey results need at least ${min} respondents per group, so no answer can be traced to a person (at most ${max}; got ${value}).`;
   }

@@ -73,7 +73,9 @@ describe('Conversation decider', () => {
         .when(shred('2027-01-01T00:00:00.000Z'))
         .thenFails('CONFLICT', /retention starts when it ends/);
       given(conversationDecider).when(shred(now)).thenFails('NOT_FOUND');
-      given(conversationDecider, [opened, closed]).when(shred('2027-01-01T00:00:00.000Z', 0)).thenFails('BAD_USER_INPUT');
+      given(conversationDecider, [opened, closed])
+        .when(shred('2027-01-01T00:00:00.000Z', 0))
+        .thenFails('BAD_USER_INPUT');
     });
 
     it('shreds once: a second run or a redelivered command records nothing', () => {
