@@ -214,6 +214,74 @@ describe('program insights in the sessions service (real broker and FerretDB)', 
     const future = await gql(manager, INSIGHTS, { p: programId, asOf: '2999-01-01' });
     expect(future.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('counts survey invitations and answers, and keeps counting them after an answering person is erased', async () => {
+    const surveyProgramId = randomUUID();
+    const surveyEvents = new UpstreamEvents(tenantId, surveyProgramId);
+    const surveyManager = person('survey-manager');
+    const asked = [person('asked-mentor'), person('asked-mentee')] as const;
+    const occurrenceId = `sv-${surveyProgramId}:start:m1`;
+    const sessionsFact = (streamId: string, type: string, at: string, data: Record<string, unknown>) => ({
+      topic: SESSIONS_EVENTS_TOPIC,
+      value: surveyEvents.envelope('survey', streamId, type, { programId: surveyProgramId, ...data }, at),
+    });
+    await publish(
+      { topic: PROFILES_TOPIC, value: surveyEvents.managerAssigned(surveyManager) },
+      ...asked.map((who, i) => ({
+        topic: PROFILES_TOPIC,
+        value: surveyEvents.enrolled(
+          who,
+          i === 0 ? 'mentor' : 'mentee',
+          participantProfile({ department: 'engineering', seniority: 3, timezone: 'Europe/Berlin' }),
+          '2026-10-02T09:00:00.000Z',
+        ),
+      })),
+      sessionsFact(`survey-occurrence-${occurrenceId}`, 'SurveyOccurrenceOpened', '2026-10-05T09:00:00.000Z', {
+        occurrenceId,
+        surveyId: `sv-${surveyProgramId}`,
+        askedPersonIds: asked.map((who) => who.personId),
+        opensAt: '2026-10-05T09:00:00Z',
+        closesAt: '2026-10-19T09:00:00Z',
+      }),
+      sessionsFact(`survey-response-${occurrenceId}`, 'SurveyAnswered', '2026-10-06T09:00:00.000Z', {
+        occurrenceId,
+        surveyId: `sv-${surveyProgramId}`,
+        respondentPersonId: asked[1].personId,
+        answeredAt: '2026-10-06T09:00:00Z',
+      }),
+    );
+    const query = `query($p: ID!) { programInsights(programId: $p) {
+      outcomes { surveyInvitations surveyAnswers surveyResponsePercent } } }`;
+    type Outcomes = {
+      programInsights: {
+        outcomes: { surveyInvitations: number; surveyAnswers: number; surveyResponsePercent: number };
+      };
+    };
+    const expected = { surveyInvitations: 2, surveyAnswers: 1, surveyResponsePercent: 50 };
+    await eventually(
+      async () =>
+        expect(
+          (await gql<Outcomes>(surveyManager, query, { p: surveyProgramId })).data?.programInsights.outcomes,
+        ).toEqual(expected),
+      { timeoutMs: CATCH_UP_MS },
+    );
+
+    await publish({
+      topic: PROFILES_TOPIC,
+      value: surveyEvents.participantEvent(asked[1], 'ParticipantDataErased', {}, '2026-10-07T09:00:00.000Z'),
+    });
+    const rows = insights.db.connection.collection('insight_events');
+    await eventually(async () =>
+      expect(await rows.countDocuments({ tenantId, type: 'ParticipantDataErased' })).toBeGreaterThan(0),
+    );
+    // The erased person's id is gone from the list of people asked and from the answer; the figures stay.
+    expect(await rows.countDocuments({ tenantId, 'data.askedPersonIds': asked[1].personId })).toBe(0);
+    expect(await rows.countDocuments({ tenantId, 'data.respondentPersonId': asked[1].personId })).toBe(0);
+    expect(await rows.countDocuments({ tenantId, 'data.askedPersonIds': asked[0].personId })).toBe(1);
+    expect((await gql<Outcomes>(surveyManager, query, { p: surveyProgramId })).data?.programInsights.outcomes).toEqual(
+      expected,
+    );
+  });
 });
 
 const sortById = <T extends { id: string }>(rows: T[]): T[] => [...rows].sort((a, b) => a.id.localeCompare(b.id));

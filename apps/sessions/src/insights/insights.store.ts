@@ -48,9 +48,19 @@ export const INSIGHT_EVENT_TYPES = new Set([
   'ActionItemCompleted',
   'GoalSet',
   'GoalAchieved',
+  'SurveyOccurrenceOpened',
+  'SurveyAnswered',
 ]);
 
-const PERSON_FIELDS = ['personId', 'mentorPersonId', 'menteePersonId', 'hostPersonId', 'nudgedByPersonId'] as const;
+const PERSON_FIELDS = [
+  'personId',
+  'mentorPersonId',
+  'menteePersonId',
+  'hostPersonId',
+  'nudgedByPersonId',
+  'respondentPersonId',
+] as const;
+const PERSON_LIST_FIELDS = ['askedPersonIds'] as const;
 const MATCHING_FIELDS = ['department', 'seniority', 'field', 'skillsOffered', 'skillsSought', 'languages', 'timezone'];
 
 /**
@@ -129,6 +139,14 @@ export class InsightsStore {
       const path = `data.${field}`;
       for (const row of await scoped.find({ [path]: personId })) {
         await scoped.updateOne({ _id: row._id }, { $set: { [path]: pseudonym } });
+      }
+    }
+    // Lists are rewritten whole: the positional update of one element is not something every store we run on accepts.
+    for (const field of PERSON_LIST_FIELDS) {
+      const path = `data.${field}`;
+      for (const row of await scoped.find({ [path]: personId })) {
+        const list = (row.data[field] as string[]).map((id) => (id === personId ? pseudonym : id));
+        await scoped.updateOne({ _id: row._id }, { $set: { [path]: list } });
       }
     }
     return pseudonym;

@@ -87,6 +87,11 @@ export class OutcomeInsights {
   @Field(() => Int) ratingsCount!: number;
   @Field(() => [InsightCount]) closuresByReason!: InsightCount[];
   @Field(() => Float, { nullable: true }) averageRelationshipDays!: number | null;
+  @Field(() => Int, { description: 'People asked in survey occurrences that opened in the period' })
+  surveyInvitations!: number;
+  @Field(() => Int, { description: 'Survey answers given in the period' }) surveyAnswers!: number;
+  @Field(() => Float, { nullable: true, description: 'Of those invitations, the percent answered by asOf' })
+  surveyResponsePercent!: number | null;
 }
 
 @ObjectType()

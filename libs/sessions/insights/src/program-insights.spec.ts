@@ -131,6 +131,9 @@ describe('program insights', () => {
       ratingsCount: 3,
       closuresByReason: [{ key: 'goals-met', count: 1 }],
       averageRelationshipDays: 30,
+      surveyInvitations: 0,
+      surveyAnswers: 0,
+      surveyResponsePercent: null,
     });
     expect(insights.mentorLoad).toEqual({
       distribution: [
@@ -204,6 +207,52 @@ describe('program insights', () => {
     const before = computeProgramInsights(P, withNudges, { asOf: '2027-02-07T00:00:00Z' }).engagement.atRiskPairs;
     expect(before[0]?.lastNudgedAt).toBe('2027-02-06T10:00:00Z');
     expect(computeProgramInsights(P, history, { asOf }).engagement.atRiskPairs[0]).not.toHaveProperty('lastNudgedAt');
+  });
+
+  it('counts survey invitations by their opening and the share answered by the cut-off, in scope', () => {
+    const opened = (occurrenceId: string, at: string, opensAt: string, asked: string[]) =>
+      ev('SurveyOccurrenceOpened', at, {
+        occurrenceId,
+        surveyId: 'sv',
+        askedPersonIds: asked,
+        opensAt: `2027-${opensAt}Z`,
+      });
+    const answered = (occurrenceId: string, at: string, personId: string) =>
+      ev('SurveyAnswered', at, {
+        occurrenceId,
+        surveyId: 'sv',
+        respondentPersonId: personId,
+        answeredAt: `2027-${at}Z`,
+      });
+    const withSurveys = [
+      ...history,
+      opened('o1', '02-01T09:00:00', '02-01T09:00:00', ['A', 'M1', 'C']),
+      // Planned on 2 February, opening after the cut-off: nobody has been asked yet.
+      opened('o2', '02-02T09:00:00', '02-20T09:00:00', ['B']),
+      // A redelivery asks nobody twice.
+      opened('o1', '02-01T09:00:00', '02-01T09:00:00', ['A', 'M1', 'C']),
+      answered('o1', '02-02T10:00:00', 'A'),
+      answered('o1', '02-12T10:00:00', 'M1'),
+    ];
+    expect(computeProgramInsights(P, withSurveys, { asOf }).outcomes).toMatchObject({
+      surveyInvitations: 3,
+      surveyAnswers: 1,
+      surveyResponsePercent: 33.3,
+    });
+    expect(computeProgramInsights(P, withSurveys, { asOf: '2027-02-15T00:00:00Z' }).outcomes).toMatchObject({
+      surveyInvitations: 3,
+      surveyAnswers: 2,
+      surveyResponsePercent: 66.7,
+    });
+    expect(computeProgramInsights(P, withSurveys, { asOf, department: 'sales' }).outcomes).toMatchObject({
+      surveyInvitations: 1,
+      surveyAnswers: 0,
+      surveyResponsePercent: 0,
+    });
+    expect(computeProgramInsights(P, withSurveys, { asOf: '2027-01-31T00:00:00Z' }).outcomes).toMatchObject({
+      surveyInvitations: 0,
+      surveyResponsePercent: null,
+    });
   });
 
   it('exports each table as CSV with the same numbers as the API', () => {

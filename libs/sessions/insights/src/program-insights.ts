@@ -83,6 +83,9 @@ export interface ProgramInsights {
     ratingsCount: number;
     closuresByReason: Count[];
     averageRelationshipDays: number | null;
+    surveyInvitations: number;
+    surveyAnswers: number;
+    surveyResponsePercent: number | null;
   };
   mentorLoad: {
     distribution: Array<{ mentees: number; mentors: number }>;
@@ -167,6 +170,9 @@ export function computeProgramInsights(
   const ratings: Array<{ mentorshipId: string | null; rating: number; hostPersonId: string }> = [];
   const actionItems = new Map<string, { mentorshipId: string; dueDate: string; done: boolean }>();
   const goals: Array<{ mentorshipId: string; at: string; achievedAt: string | null; goalId: string }> = [];
+  // One per person asked in a survey occurrence; answered when their answer came in by `asOf`.
+  const surveyInvitations = new Map<string, { personId: string; opensAt: string; answered: boolean }>();
+  const surveyAnswers: Array<{ personId: string; at: string }> = [];
 
   for (const event of chronological(history)) {
     if (event.programId !== programId || event.occurredAt > asOf) continue;
@@ -328,6 +334,21 @@ export function computeProgramInsights(
         if (goal) goal.achievedAt = event.occurredAt;
         break;
       }
+      case 'SurveyOccurrenceOpened':
+        for (const personId of (d['askedPersonIds'] as string[] | undefined) ?? []) {
+          const key = `${str(d['occurrenceId'])}/${personId}`;
+          if (!surveyInvitations.has(key)) {
+            surveyInvitations.set(key, { personId, opensAt: str(d['opensAt']), answered: false });
+          }
+        }
+        break;
+      case 'SurveyAnswered': {
+        const personId = str(d['respondentPersonId']);
+        surveyAnswers.push({ personId, at: event.occurredAt });
+        const invitation = surveyInvitations.get(`${str(d['occurrenceId'])}/${personId}`);
+        if (invitation) invitation.answered = true;
+        break;
+      }
       default:
         break;
     }
@@ -405,6 +426,12 @@ export function computeProgramInsights(
   const scopedRatings = ratings.filter((r) => r.mentorshipId === null || mentorshipIds.has(r.mentorshipId));
   const ended = scopedMentorships.filter((m) => m.endedAt !== null && inWindow(m.endedAt));
 
+  // An occurrence planned ahead asks nobody before it opens; the period counts invitations by their opening.
+  const invited = [...surveyInvitations.values()].filter(
+    (i) => i.opensAt <= asOf && inWindow(i.opensAt) && inScope(participants.get(i.personId)),
+  );
+  const answersInWindow = surveyAnswers.filter((a) => inWindow(a.at) && inScope(participants.get(a.personId)));
+
   const load = new Map<string, number>();
   for (const m of open) load.set(m.mentorPersonId, (load.get(m.mentorPersonId) ?? 0) + 1);
   const distribution = new Map<number, number>();
@@ -462,6 +489,11 @@ export function computeProgramInsights(
       closuresByReason: tally(ended.map((m) => m.endReason ?? 'unknown')),
       averageRelationshipDays: ended.length
         ? round(ended.reduce((sum, m) => sum + days(m.startedAt, m.endedAt ?? m.startedAt), 0) / ended.length, 1)
+        : null,
+      surveyInvitations: invited.length,
+      surveyAnswers: answersInWindow.length,
+      surveyResponsePercent: invited.length
+        ? round((100 * invited.filter((i) => i.answered).length) / invited.length, 1)
         : null,
     },
     mentorLoad: {

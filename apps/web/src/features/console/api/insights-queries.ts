@@ -75,6 +75,9 @@ export const PROGRAM_INSIGHTS = graphql(`
         averageSessionRating
         ratingsCount
         averageRelationshipDays
+        surveyInvitations
+        surveyAnswers
+        surveyResponsePercent
         closuresByReason {
           key
           count

@@ -8,7 +8,7 @@ import { detectedTimeZone } from '../../../lib/detected-time-zone';
 import { calendarDayIn } from '../../../lib/time-zones';
 import { renderWithProviders } from '../../../test/render';
 import { ENROLLMENT_TREND, PROGRAM_INSIGHTS, PROGRAM_INSIGHTS_CSV } from '../api/insights-queries';
-import { endOfDay } from '../lib/insights-figures';
+import { endOfDay } from '../../../lib/day-bounds';
 import { InsightsPanel } from './insights-panel';
 
 // Answers as the API sends them, __typename included, which the query's own type leaves out.
@@ -61,6 +61,9 @@ function insights(asOf: string, proposalsMade: number) {
       ratingsCount: 4,
       averageRelationshipDays: null,
       closuresByReason: [],
+      surveyInvitations: 12,
+      surveyAnswers: 9,
+      surveyResponsePercent: 75,
     },
     mentorLoad: {
       __typename: 'MentorLoadInsights',
@@ -143,6 +146,10 @@ describe('the Insights tab', () => {
 
     await userEvent.click(screen.getAllByRole('button', { name: 'What “Proposals made” means' })[0] as HTMLElement);
     expect(await screen.findByText('Proposals published by matching rounds in the period.')).toBeInTheDocument();
+
+    expect(figureValue('Goals and feedback', 'Survey invitations')).toBe('12');
+    expect(figureValue('Goals and feedback', 'Survey answers')).toBe('9');
+    expect(figureValue('Goals and feedback', 'Survey response rate')).toBe('75');
   });
 
   it('names the pairs at risk and says why, and counts decline and closure reasons in words, not codes', async () => {
