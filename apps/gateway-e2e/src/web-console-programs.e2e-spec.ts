@@ -95,6 +95,24 @@ describe('journey 1 of the console: a program from creation to 40 imported parti
       await page.getByRole('heading', { level: 1, name: programName }).waitFor();
       expect(await page.getByRole('textbox', { name: 'Mentees per mentor' }).inputValue()).toBe('2');
       expect(await page.getByRole('textbox', { name: 'Requests expire after (days)' }).inputValue()).toBe('10');
+      // Messages are kept unless the program says otherwise; a retention under 30 days is refused on its own field.
+      const retention = page.getByRole('textbox', { name: 'Delete messages after (days)' });
+      const threshold = page.getByRole('textbox', { name: 'Survey results need (answers)' });
+      expect(await retention.inputValue()).toBe('');
+      expect(await threshold.inputValue()).toBe('5');
+      await retention.fill('10');
+      await threshold.fill('3');
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await page.getByText(/kept 30 to 3650 days after a mentorship ends/).waitFor();
+      expect(await retention.getAttribute('aria-invalid')).toBe('true');
+      await camera.shot(page, 'settings-retention-refused');
+      await retention.fill('365');
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: programName }).waitFor();
+      expect(await retention.inputValue()).toBe('365');
+      expect(await threshold.inputValue()).toBe('3');
       await page.getByLabel('Person id of the new manager').fill(manager.personId);
       await page.getByRole('button', { name: 'Assign manager' }).click();
       await page.getByRole('button', { name: `Unassign manager ${manager.personId}` }).waitFor();

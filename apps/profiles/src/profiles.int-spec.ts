@@ -458,19 +458,59 @@ describe('profiles service (real FerretDB, Kafka, tokens)', () => {
     expect(edit.errors?.[0]?.message).toMatch(/archived/);
   });
 
+  it('keeps a survey threshold of at least 3 and a conversation retention of 30 to 3650 days, or none', async () => {
+    const change = (settings: Record<string, unknown>) =>
+      h.gql<{
+        changeProgramSettings: {
+          settings: { surveyResultThreshold: number; conversationRetentionDays: number | null };
+        };
+      }>(
+        manager,
+        `mutation($p: ID!, $s: ProgramSettingsInput!) { changeProgramSettings(programId: $p, settings: $s) {
+          settings { surveyResultThreshold conversationRetentionDays } } }`,
+        { p: programId, s: settings },
+      );
+    for (const [settings, field, message] of [
+      [{ surveyResultThreshold: 2 }, 'surveyResultThreshold', /at least 3 respondents/],
+      [{ conversationRetentionDays: 10 }, 'conversationRetentionDays', /30 to 3650 days/],
+      [{ conversationRetentionDays: 4000 }, 'conversationRetentionDays', /30 to 3650 days/],
+    ] as const) {
+      const refused = await change(settings);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(refused.errors?.[0]?.message).toMatch(message);
+    }
+    expect((await change({ conversationRetentionDays: 90 })).data?.changeProgramSettings.settings).toEqual({
+      surveyResultThreshold: 5,
+      conversationRetentionDays: 90,
+    });
+    // Leaving the retention out keeps it; null clears it.
+    expect((await change({ surveyResultThreshold: 4 })).data?.changeProgramSettings.settings).toEqual({
+      surveyResultThreshold: 4,
+      conversationRetentionDays: 90,
+    });
+    expect((await change({ conversationRetentionDays: null })).data?.changeProgramSettings.settings).toEqual({
+      surveyResultThreshold: 4,
+      conversationRetentionDays: null,
+    });
+    expect((await change({ conversationRetentionDays: 180 })).errors).toBeUndefined();
+  });
+
   it('duplicates a program with its questionnaire but without its people', async () => {
     const copy = await h.gql<{
       duplicateProgram: {
         id: string;
         questionnaire: Array<{ questionId: string }>;
         participants: { totalCount: number };
+        settings: { surveyResultThreshold: number; conversationRetentionDays: number | null };
       };
     }>(
       admin,
-      `mutation($p: ID!) { duplicateProgram(programId: $p, name: "Autumn") { id questionnaire { questionId } participants { totalCount } } }`,
+      `mutation($p: ID!) { duplicateProgram(programId: $p, name: "Autumn") { id questionnaire { questionId } participants { totalCount }
+        settings { surveyResultThreshold conversationRetentionDays } } }`,
       { p: programId },
     );
     expect(copy.errors).toBeUndefined();
+    expect(copy.data?.duplicateProgram.settings).toEqual({ surveyResultThreshold: 4, conversationRetentionDays: 180 });
     expect(copy.data?.duplicateProgram.questionnaire.map((q) => q.questionId)).toEqual(['area', 'hope']);
     expect(copy.data?.duplicateProgram.participants.totalCount).toBe(0);
   });

@@ -66,6 +66,13 @@ export class ProgramSettings {
   @Field(() => Int) maxCircleSize!: number;
   @Field(() => Int, { description: 'How many mentors a mentee may mark preferred (1 to 10)' })
   maxPreferredMentors!: number;
+  @Field(() => Int, { description: 'People who must answer a survey before a group’s figures show (3 to 100)' })
+  surveyResultThreshold!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Days after a mentorship ends after which its conversation’s messages are shredded; null keeps them',
+  })
+  conversationRetentionDays!: number | null;
 }
 
 @InputType()
@@ -79,6 +86,12 @@ export class ProgramSettingsInput {
   @Field({ nullable: true }) offerNextBestOnDecline?: boolean;
   @Field(() => Int, { nullable: true }) maxCircleSize?: number;
   @Field(() => Int, { nullable: true }) maxPreferredMentors?: number;
+  @Field(() => Int, { nullable: true }) surveyResultThreshold?: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: '30 to 3650 days; null keeps messages without limit, leaving it out keeps the current setting',
+  })
+  conversationRetentionDays?: number | null;
 }
 
 @ObjectType()

@@ -534,7 +534,10 @@ function decodeCursor(cursor: string): string {
 
 export function settingsFrom(input: ProgramSettingsInput | null | undefined): Partial<ProgramSettings> {
   if (!input) return {};
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null));
+  // Null clears the retention period (messages kept); for every other setting null and absent both mean "unchanged".
+  return Object.fromEntries(
+    Object.entries(input).filter(([k, v]) => v !== undefined && (v !== null || k === 'conversationRetentionDays')),
+  );
 }
 
 export function rulesFrom(input: MatchingRulesInput): MatchingRules {

@@ -12,7 +12,7 @@ import {
 import { DomainError } from '@trellis/shared/event-store';
 import { ERASED } from '@trellis/shared/privacy';
 import { type Actor, commandContext } from '../core/actor';
-import type { ConversationStore } from '../core/conversation-store';
+import { type ConversationStore, conversationKeyScope } from '../core/conversation-store';
 import type { SessionsReadModels } from '../core/read-models';
 import type { SealedTexts } from '../core/sealed-texts';
 import type { Conversation, ConversationMessage, ConversationSummary, MessageReport } from './conversations.types';
@@ -75,7 +75,7 @@ export class ConversationsService {
   }
 
   async postMessage(actor: Actor, mentorshipId: string, body: string): Promise<ConversationMessage> {
-    const sealed = await this.seal(actor, body);
+    const sealed = await this.seal(actor, mentorshipId, body);
     const messageId = randomUUID();
     const { state, messageId: stored } = await this.run(actor, mentorshipId, {
       type: 'PostMessage',
@@ -88,7 +88,7 @@ export class ConversationsService {
   }
 
   async editMessage(actor: Actor, mentorshipId: string, messageId: string, body: string): Promise<ConversationMessage> {
-    const sealed = await this.seal(actor, body);
+    const sealed = await this.seal(actor, mentorshipId, body);
     const { state } = await this.run(actor, mentorshipId, {
       type: 'EditMessage',
       messageId,
@@ -146,8 +146,9 @@ export class ConversationsService {
       : { messageId, reason, reportedAt: now };
   }
 
-  private async seal(actor: Actor, body: string) {
-    return (await this.texts.seal(actor, 'message', body, 'A message'))!;
+  /** With the author's key for this conversation, so the program's retention can shred the conversation alone. */
+  private seal(actor: Actor, mentorshipId: string, body: string) {
+    return this.texts.sealScoped(actor, conversationKeyScope(mentorshipId), 'message', body, 'A message');
   }
 
   private async run(actor: Actor, mentorshipId: string, command: ConversationCommand) {
@@ -158,7 +159,9 @@ export class ConversationsService {
 
   private async messageOf(actor: Actor, state: ConversationState, m: DomainMessage): Promise<ConversationMessage> {
     const mine = m.authorPersonId === actor.personId;
-    const text = m.deletedAt || m.hiddenAt ? undefined : await this.texts.open(m.body);
+    // After the retention period every message reads as removed, those sealed before conversation keys included.
+    const shredded = state.messagesShreddedAt !== undefined;
+    const text = m.deletedAt || m.hiddenAt || shredded ? undefined : await this.texts.open(m.body);
     const removed = !m.deletedAt && !m.hiddenAt && (text === undefined || text === ERASED);
     const editableUntil = new Date(Date.parse(m.postedAt) + EDIT_WINDOW_MS);
     return {

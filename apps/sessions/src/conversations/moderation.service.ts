@@ -116,9 +116,12 @@ export class ModerationService {
     };
   }
 
-  /** A hidden message still reads in full here: the moderators must see what they hid. */
+  /**
+   * A hidden message still reads in full here: the moderators must see what they hid. Once the retention period
+   * shredded the conversation, nobody reads it any more.
+   */
   private async message(state: ConversationState, m: DomainMessage, reportedId: string): Promise<ModeratedMessage> {
-    const text = m.deletedAt ? undefined : await this.texts.open(m.body);
+    const text = m.deletedAt || state.messagesShreddedAt ? undefined : await this.texts.open(m.body);
     const removed = !m.deletedAt && (text === undefined || text === ERASED);
     return {
       id: m.messageId,

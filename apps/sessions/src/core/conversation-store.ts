@@ -14,6 +14,9 @@ import type { CommandContext, SessionsStore } from './sessions-store';
 /** The deterministic commit id of a conversation's opening: the reactor and a late first reader open it once. */
 export const conversationOpenCommitId = (mentorshipId: string): string => `conversation-open:${mentorshipId}`;
 
+/** The key scope of a conversation's messages: each author seals with their own key for it (ADR 0010). */
+export const conversationKeyScope = (mentorshipId: string): string => conversationStreamId(mentorshipId);
+
 export interface ConversationOutcome {
   state: ConversationState;
   /** What this command added, or, for a retry of an applied command id, what the first attempt added. */
@@ -71,6 +74,27 @@ export class ConversationStore {
       ({ state } = await this.execute(context, mentorshipId, { type: 'CloseConversation', now: engagement.openedAt }));
     }
     return state;
+  }
+
+  /**
+   * Conversations closed before `closed_conversations` existed get their row from their stream, so the retention run
+   * sees them too (SessionsCoreModule runs this before any consumer starts).
+   */
+  async upgradeRows(): Promise<number> {
+    const closed = await this.readModels.conversationMembers
+      .find({ status: 'closed' }, { projection: { mentorshipId: 1, tenantId: 1 } })
+      .toArray();
+    const tenants = new Map(closed.map((row) => [row.mentorshipId, row.tenantId]));
+    if (tenants.size === 0) return 0;
+    const known = await this.readModels.closedConversations
+      .find({ _id: { $in: [...tenants.keys()] } }, { projection: { _id: 1 } })
+      .toArray();
+    for (const row of known) tenants.delete(row._id);
+    for (const [mentorshipId, tenantId] of tenants) {
+      const { state, revision } = await this.handler.load(conversationStreamId(mentorshipId));
+      if (revision > 0) await this.readModels.writeConversation(tenantId, state, revision);
+    }
+    return tenants.size;
   }
 
   async execute(

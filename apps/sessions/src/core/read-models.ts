@@ -82,6 +82,21 @@ export interface MessageReportRow {
   updatedAt: Date;
 }
 
+/**
+ * One per ended mentorship's conversation (by mentorship id): what the retention run looks through. Ids and times
+ * only, no person.
+ */
+export interface ClosedConversationRow {
+  _id: string;
+  tenantId: string;
+  programId: string;
+  closedAt: string;
+  /** Set once the program's retention period shredded its messages; null until then. */
+  messagesShreddedAt: string | null;
+  _revision: number;
+  updatedAt: Date;
+}
+
 export const messageReportKey = (mentorshipId: string, messageId: string): string => `${mentorshipId}|${messageId}`;
 
 export interface ErasedPersonRow {
@@ -112,6 +127,7 @@ export class SessionsReadModels {
   readonly sessions: Collection<SessionRow>;
   readonly conversationMembers: Collection<ConversationMemberRow>;
   readonly messageReports: Collection<MessageReportRow>;
+  readonly closedConversations: Collection<ClosedConversationRow>;
   /** People erased in profiles: their ids are replaced by a pseudonym in every row written from now on. */
   readonly erased: Collection<ErasedPersonRow>;
 
@@ -124,6 +140,9 @@ export class SessionsReadModels {
     this.messageReports = connection.collection<MessageReportRow>(
       'message_reports',
     ) as unknown as Collection<MessageReportRow>;
+    this.closedConversations = connection.collection<ClosedConversationRow>(
+      'closed_conversations',
+    ) as unknown as Collection<ClosedConversationRow>;
     this.erased = connection.collection<ErasedPersonRow>('erased_people') as unknown as Collection<ErasedPersonRow>;
   }
 
@@ -203,6 +222,10 @@ export class SessionsReadModels {
       { tenantId: 1, programId: 1, status: 1, firstReportedAt: 1 },
       { name: 'program_message_reports' },
     );
+    await this.closedConversations.createIndex(
+      { programId: 1, messagesShreddedAt: 1, closedAt: 1 },
+      { name: 'program_retention_due' },
+    );
   }
 
   engagementsOf(tenantId: string): TenantScopedCollection<EngagementRow> {
@@ -257,6 +280,15 @@ export class SessionsReadModels {
     // A member a moderator removed loses the conversation from their list (they no longer follow it).
     for (const personId of Object.keys(state.removedMembers)) {
       await this.conversationMembers.deleteOne({ _id: conversationMemberKey(state.mentorshipId, personId), tenantId });
+    }
+    if (state.status === 'closed') {
+      await replaceIfNewer(this.closedConversations, state.mentorshipId, revision, {
+        tenantId,
+        programId: state.programId,
+        closedAt: state.closedAt,
+        messagesShreddedAt: state.messagesShreddedAt ?? null,
+        updatedAt: new Date(),
+      });
     }
     for (const report of Object.values(state.moderation)) {
       const times = report.reports.map((r) => r.reportedAt).sort();

@@ -15,6 +15,21 @@ export class SealedTexts {
     return plain === undefined ? undefined : this.keys.encrypt(actor.tenantId, actor.personId, plain);
   }
 
+  /**
+   * Sealed with the author's key for one scope (a conversation), so the scope's texts can be shredded on their own
+   * (`shredScope`); the author's erasure shreds it too.
+   */
+  async sealScoped(actor: Actor, scope: string, field: TextField, text: string, label: string): Promise<SealedText> {
+    const plain = checkText(field, text, label);
+    if (plain === undefined) throw new Error(`${label} is optional; scoped sealing takes required text only`);
+    return this.keys.encryptScoped(actor.tenantId, actor.personId, scope, plain);
+  }
+
+  /** Crypto-shredding of a scope: every text sealed in it reads as erased from then on. */
+  shredScope(scope: string): Promise<number> {
+    return this.keys.shredScope(scope);
+  }
+
   async open(value: SealedText | undefined): Promise<string | undefined> {
     return value && isEncryptedField(value) ? this.keys.decrypt(value) : undefined;
   }

@@ -16,6 +16,7 @@ import { PersonKeyStore } from '@trellis/shared/privacy';
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { AvailabilityDirectory } from '../profiles/participant-availability.projection';
+import { ProgramSettingsDirectory } from '../profiles/program-settings.projection';
 import { CalendarReservations } from './calendar-reservations';
 import { ConversationStore } from './conversation-store';
 import { CONSUMER_CONTEXT, type ConsumerContext } from './consumer-context';
@@ -87,6 +88,7 @@ export class SessionsCoreModule implements OnModuleInit {
             availability: new AvailabilityDirectory(c),
             memberships: new MembershipDirectory(c),
             reservations: new CalendarReservations(c, rm),
+            programSettings: new ProgramSettingsDirectory(c),
           }),
           inject: [MONGO_CONNECTION, SessionsReadModels],
         },
@@ -118,12 +120,18 @@ export class SessionsCoreModule implements OnModuleInit {
 
   constructor(
     @Inject(SessionsStore) private readonly store: SessionsStore,
+    @Inject(ConversationStore) private readonly conversations: ConversationStore,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
   /** Read-model rows are upgraded before any consumer writes them (consumers start once the app has bootstrapped). */
   async onModuleInit(): Promise<void> {
-    const upgraded = await this.store.upgradeRows();
-    if (upgraded.sessions + upgraded.engagements > 0) this.logger.info(upgraded, 'read-model rows upgraded');
+    const upgraded = {
+      ...(await this.store.upgradeRows()),
+      closedConversations: await this.conversations.upgradeRows(),
+    };
+    if (upgraded.sessions + upgraded.engagements + upgraded.closedConversations > 0) {
+      this.logger.info(upgraded, 'read-model rows upgraded');
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { profilesContracts } from '@trellis/profiles/contracts';
-import { projectionRunner, RevisionGuardedCollection } from '@trellis/shared/event-store';
+import { type ProjectionDefinition, projectionRunner, RevisionGuardedCollection } from '@trellis/shared/event-store';
 import { membershipsProjection } from '@trellis/shared/memberships';
 import { ContractRegistry } from '@trellis/shared/messaging';
 import { EventSourcingModule, type FeatureConsumer } from '@trellis/shared/platform';
@@ -11,9 +11,10 @@ import { CONSUMER_CONTEXT, type ConsumerContext } from '../core/consumer-context
 import { SessionsReadModels } from '../core/read-models';
 import type { SessionsDirectory } from '../core/sessions-directory';
 import { SESSIONS_DIRECTORY, SESSIONS_WIRING, type SessionsWiring } from '../core/sessions-wiring';
-import { type AvailabilityRow, availabilityProjection } from './participant-availability.projection';
+import { availabilityProjection } from './participant-availability.projection';
 import { participantErasureHandler, participantErasureReactor } from './participant-erasure.reactor';
-import { type ProgramParticipantRow, programParticipantsProjection } from './program-participants.projection';
+import { programParticipantsProjection } from './program-participants.projection';
+import { programSettingsProjection } from './program-settings.projection';
 
 /** What every consumer of the profiles topic shares: its contracts, telemetry and dead-letter topic. */
 function profilesConsumerOptions(context: ConsumerContext, profiles: ContractRegistry) {
@@ -27,7 +28,40 @@ function profilesConsumerOptions(context: ConsumerContext, profiles: ContractReg
   };
 }
 
-/** From profiles.events.v1: stated availability, who takes part in which role and cohort, erasure, and (in tests only) the memberships read model. */
+/**
+ * A revision-guarded read model of the profiles topic, replayable from it like every projection of the service; the
+ * wiring names its consumer group.
+ */
+function profilesReadModel<Row extends Record<string, unknown>>(
+  define: (w: SessionsWiring) => ProjectionDefinition<Row>,
+) {
+  return {
+    useFactory: (context: ConsumerContext, w: SessionsWiring): FeatureConsumer => {
+      const profiles = new ContractRegistry(profilesContracts);
+      const projection = define(w);
+      const rows = new RevisionGuardedCollection<Row>(context.connection, projection.collection);
+      return {
+        consumer: projectionRunner(
+          context.kafka,
+          context.connection,
+          projection,
+          profilesConsumerOptions(context, profiles),
+        ),
+        replayable: {
+          group: projection.name,
+          handler: (envelope) => projection.apply(envelope, rows),
+          contracts: profiles,
+        },
+      };
+    },
+    inject: [CONSUMER_CONTEXT, SESSIONS_WIRING],
+  };
+}
+
+/**
+ * From profiles.events.v1: stated availability, who takes part in which role and cohort, program settings, erasure,
+ * and (in tests only) the memberships read model.
+ */
 @Module({
   imports: [
     EventSourcingModule.forFeature({
@@ -54,51 +88,9 @@ function profilesConsumerOptions(context: ConsumerContext, profiles: ContractReg
           },
           inject: [CONSUMER_CONTEXT, SESSIONS_WIRING],
         },
-        {
-          useFactory: (context: ConsumerContext, w: SessionsWiring): FeatureConsumer => {
-            const profiles = new ContractRegistry(profilesContracts);
-            const availability = availabilityProjection(w.profilesTopic, w.availabilityGroup);
-            const rows = new RevisionGuardedCollection<AvailabilityRow>(context.connection, availability.collection);
-            return {
-              consumer: projectionRunner(
-                context.kafka,
-                context.connection,
-                availability,
-                profilesConsumerOptions(context, profiles),
-              ),
-              replayable: {
-                group: availability.name,
-                handler: (envelope) => availability.apply(envelope, rows),
-                contracts: profiles,
-              },
-            };
-          },
-          inject: [CONSUMER_CONTEXT, SESSIONS_WIRING],
-        },
-        {
-          useFactory: (context: ConsumerContext, w: SessionsWiring): FeatureConsumer => {
-            const profiles = new ContractRegistry(profilesContracts);
-            const participants = programParticipantsProjection(w.profilesTopic, w.participantsGroup);
-            const rows = new RevisionGuardedCollection<ProgramParticipantRow>(
-              context.connection,
-              participants.collection,
-            );
-            return {
-              consumer: projectionRunner(
-                context.kafka,
-                context.connection,
-                participants,
-                profilesConsumerOptions(context, profiles),
-              ),
-              replayable: {
-                group: participants.name,
-                handler: (envelope) => participants.apply(envelope, rows),
-                contracts: profiles,
-              },
-            };
-          },
-          inject: [CONSUMER_CONTEXT, SESSIONS_WIRING],
-        },
+        profilesReadModel((w) => availabilityProjection(w.profilesTopic, w.availabilityGroup)),
+        profilesReadModel((w) => programParticipantsProjection(w.profilesTopic, w.participantsGroup)),
+        profilesReadModel((w) => programSettingsProjection(w.profilesTopic, w.programSettingsGroup)),
         {
           useFactory: (
             context: ConsumerContext,

@@ -2,7 +2,6 @@ import {
   aggregateSurvey,
   aggregateSurveyByCohort,
   compareSurveyAggregates,
-  DEFAULT_MIN_RESPONDENTS,
   orderFreeTexts,
   type QuestionAggregate,
   type SurveyAggregate,
@@ -16,6 +15,7 @@ import type { Actor } from '../core/actor';
 import { requireProgramManager } from '../core/program-managers';
 import type { SessionsReadModels } from '../core/read-models';
 import type { SealedTexts } from '../core/sealed-texts';
+import type { ProgramSettingsDirectory } from '../profiles/program-settings.projection';
 import type { SurveyReadModels } from './survey-read-models';
 import type { SurveyStore } from './survey-store';
 
@@ -55,6 +55,7 @@ export class SurveyResultsService {
     private readonly sessionsReadModels: SessionsReadModels,
     private readonly texts: SealedTexts,
     private readonly memberships: MembershipDirectory,
+    private readonly programSettings: ProgramSettingsDirectory,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -122,9 +123,10 @@ export class SurveyResultsService {
       tenantId,
       responses.map((r) => r.respondentPersonId),
     );
-    // Programs hold no threshold setting of their own yet; every program counts with the domain's default.
+    // The program's own threshold (profiles' surveyResultThreshold, never below 3), the domain's default until known.
+    const { surveyResultThreshold } = await this.programSettings.settingsOf(tenantId, survey.programId);
     const options: SurveyAggregateOptions & { minRespondents: number } = {
-      minRespondents: DEFAULT_MIN_RESPONDENTS,
+      minRespondents: surveyResultThreshold,
       erasedPersonIds,
       asOf,
     };

@@ -345,4 +345,20 @@ describe('program surveys (sessions service, real FerretDB and Kafka)', () => {
     expect((await results(manager)).groups[0]).toMatchObject({ status: 'SHOWN', respondents: 5 });
     expect(await invitations(late.mentor)).toHaveLength(1);
   });
+
+  it('counts with the program’s own threshold: at 3, three answers show their figures', async () => {
+    // Two more erasures leave three people's answers: hidden under the default of five.
+    await feed.publish(
+      sessions.wiring.profilesTopic,
+      feed.participantEvent(first.mentor, 'ParticipantDataErased'),
+      feed.participantEvent(second.mentor, 'ParticipantDataErased'),
+    );
+    await waitUntil(async () => (await results(manager)).groups[0]?.note === 'hidden: n < 5');
+
+    await feed.publish(sessions.wiring.profilesTopic, feed.programSettingsChanged({ surveyResultThreshold: 3 }));
+    await waitUntil(async () => (await results(manager)).minRespondents === 3);
+    const { groups } = await results(manager);
+    expect(groups[0]).toMatchObject({ status: 'SHOWN', respondents: 3 });
+    expect(groups[0]!.questions[0]).toMatchObject({ questionId: 'recommend', status: 'SHOWN', answered: 3 });
+  });
 });

@@ -111,7 +111,7 @@ import { SurveysService } from './surveys.service';
         sessions: SessionsReadModels,
         texts: SealedTexts,
         d: SessionsDirectory,
-      ) => new SurveyResultsService(store, rm, sessions, texts, d.memberships),
+      ) => new SurveyResultsService(store, rm, sessions, texts, d.memberships, d.programSettings),
       inject: [SurveyStore, SurveyReadModels, SessionsReadModels, SealedTexts, SESSIONS_DIRECTORY],
     },
     SurveysResolver,

@@ -48,12 +48,14 @@ export class SessionsHarness {
       lifecycleGroup: uniqueName('sessions_lifecycle'),
       availabilityGroup: uniqueName('sessions_availability'),
       participantsGroup: uniqueName('sessions_participants'),
+      programSettingsGroup: uniqueName('sessions_program_settings'),
       ...(options.memberships ? { membershipsGroup: uniqueName('sessions_memberships') } : {}),
       erasureGroup: uniqueName('sessions_erasure'),
       surveyGroup: uniqueName('sessions_surveys'),
       retryBaseDelayMs: 20,
       healthIntervalMs: 0,
       surveyDateIntervalMs: options.surveyDateIntervalMs ?? 0,
+      retentionIntervalMs: 0,
     };
     this.ownTopics = [this.wiring.matchingTopic, this.wiring.profilesTopic];
     if (!options.sessionsTopic) this.ownTopics.push(this.wiring.sessionsTopic);

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type MatchingProfile, participantIdFor } from '@trellis/profiles/contracts';
+import {
+  type MatchingProfile,
+  participantIdFor,
+  type ProgramSettings,
+  programStreamId,
+} from '@trellis/profiles/contracts';
 import type { EventEnvelope } from '@trellis/shared/messaging';
 
 interface Someone {
@@ -24,6 +29,24 @@ export function participantProfile(overrides: Partial<MatchingProfile> = {}): Ma
     managerPersonId: null,
     matchingAnswers: [],
     consentedDemographics: {},
+    ...overrides,
+  };
+}
+
+/** A program's settings as profiles publishes them: the defaults unless told otherwise. */
+export function programSettings(overrides: Partial<ProgramSettings> = {}): ProgramSettings {
+  return {
+    format: 'one-on-one',
+    meetingCadenceDays: 14,
+    relationshipDurationWeeks: 26,
+    defaultMentorCapacity: 2,
+    maxOpenRequestsPerMentee: 3,
+    requestExpiryDays: 7,
+    offerNextBestOnDecline: true,
+    maxCircleSize: 8,
+    maxPreferredMentors: 3,
+    surveyResultThreshold: 5,
+    conversationRetentionDays: null,
     ...overrides,
   };
 }
@@ -100,8 +123,36 @@ export class UpstreamEvents {
     );
   }
 
+  programCreated(settings: Partial<ProgramSettings> = {}): EventEnvelope {
+    return this.envelope('program', programStreamId(this.programId), 'ProgramCreated', {
+      programId: this.programId,
+      copiedFromProgramId: null,
+      settings: programSettings(settings),
+      matchingRules: {
+        weights: { skills: 4, field: 2, languages: 1, availability: 2 },
+        hardRules: {
+          sameDepartmentNotAllowed: false,
+          reportingLineExcluded: true,
+          sharedLanguageRequired: true,
+          maxTimezoneGapHours: null,
+          minSeniorityGap: null,
+        },
+        objective: 'best-total',
+      },
+      questions: [],
+    });
+  }
+
+  /** The program's settings changed; the event carries all of them, the defaults unless told otherwise. */
+  programSettingsChanged(settings: Partial<ProgramSettings> = {}): EventEnvelope {
+    return this.envelope('program', programStreamId(this.programId), 'ProgramSettingsChanged', {
+      programId: this.programId,
+      settings: programSettings(settings),
+    });
+  }
+
   managerAssigned(who: Someone): EventEnvelope {
-    return this.envelope('program', `program-${this.programId}`, 'ProgramManagerAssigned', {
+    return this.envelope('program', programStreamId(this.programId), 'ProgramManagerAssigned', {
       programId: this.programId,
       personId: who.personId,
     });

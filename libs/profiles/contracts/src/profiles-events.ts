@@ -32,6 +32,12 @@ export const programSettingsSchema = z.object({
   maxCircleSize: z.number().int(),
   /** How many mentors a mentee may mark preferred; programs created before it was a setting leave it out (3). */
   maxPreferredMentors: z.number().int().optional(),
+  /** People who must answer a survey before a group's figures show; absent in older events (5). */
+  surveyResultThreshold: z.number().int().optional(),
+  /**
+   * Days after a mentorship ends after which its conversation's messages are shredded; null or absent keeps them.
+   */
+  conversationRetentionDays: z.number().int().nullable().optional(),
 });
 export type ProgramSettings = z.infer<typeof programSettingsSchema>;
 

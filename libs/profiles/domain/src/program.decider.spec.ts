@@ -182,6 +182,63 @@ describe('Program decider', () => {
         ]);
     });
 
+    it('keeps survey figures hidden below a threshold of at least 3 respondents', () => {
+      given(programDecider, [created])
+        .when({ type: 'ChangeProgramSettings', settings: { surveyResultThreshold: 3 } })
+        .then([
+          {
+            type: 'ProgramSettingsChanged',
+            programId,
+            settings: { ...DEFAULT_PROGRAM_SETTINGS, surveyResultThreshold: 3 },
+          },
+        ]);
+      for (const surveyResultThreshold of [2, 0, 101, 3.5]) {
+        given(programDecider, [created])
+          .when({ type: 'ChangeProgramSettings', settings: { surveyResultThreshold } })
+          .thenFails('BAD_USER_INPUT', /at least 3 respondents per group/);
+      }
+    });
+
+    it('keeps messages without limit by default, or 30 to 3650 days after a mentorship ends', () => {
+      expect(DEFAULT_PROGRAM_SETTINGS.conversationRetentionDays).toBeNull();
+      given(programDecider, [created])
+        .when({ type: 'ChangeProgramSettings', settings: { conversationRetentionDays: 90 } })
+        .then([
+          {
+            type: 'ProgramSettingsChanged',
+            programId,
+            settings: { ...DEFAULT_PROGRAM_SETTINGS, conversationRetentionDays: 90 },
+          },
+        ]);
+      const retained = { ...created, settings: { ...DEFAULT_PROGRAM_SETTINGS, conversationRetentionDays: 90 } };
+      given(programDecider, [retained])
+        .when({ type: 'ChangeProgramSettings', settings: { conversationRetentionDays: null } })
+        .thenProduces(([event]) => expect(event).toMatchObject({ settings: { conversationRetentionDays: null } }));
+      for (const conversationRetentionDays of [29, 0, -1, 3651, 45.5]) {
+        given(programDecider, [created])
+          .when({ type: 'ChangeProgramSettings', settings: { conversationRetentionDays } })
+          .thenFails('BAD_USER_INPUT', /kept 30 to 3650 days after a mentorship ends/);
+      }
+    });
+
+    it('names the refused setting as the field, for the form to show the message there', () => {
+      for (const [settings, field] of [
+        [{ surveyResultThreshold: 2 }, 'surveyResultThreshold'],
+        [{ conversationRetentionDays: 7 }, 'conversationRetentionDays'],
+      ] as const) {
+        const refusal = given(programDecider, [created])
+          .when({ type: 'ChangeProgramSettings', settings })
+          .thenFails('BAD_USER_INPUT');
+        expect(refusal.details).toEqual({ field });
+      }
+    });
+
+    it('reads a program whose events predate both settings with threshold 5 and no retention', () => {
+      const { surveyResultThreshold: _t, conversationRetentionDays: _r, ...olderSettings } = DEFAULT_PROGRAM_SETTINGS;
+      const state = evolveProgram(initialProgramState(), { ...created, settings: olderSettings });
+      expect(state.settings).toMatchObject({ surveyResultThreshold: 5, conversationRetentionDays: null });
+    });
+
     it('accepts a valid questionnaire', () => {
       given(programDecider, [created])
         .when({

@@ -95,6 +95,8 @@ export const DEFAULT_PROGRAM_SETTINGS: Required<ProgramSettings> = {
   offerNextBestOnDecline: true,
   maxCircleSize: 8,
   maxPreferredMentors: 3,
+  surveyResultThreshold: 5,
+  conversationRetentionDays: null,
 };
 
 export const MATCHING_FACTORS: readonly MatchingFactor[] = [
@@ -131,7 +133,7 @@ export const DEFAULT_MATCHING_RULES: MatchingRules = {
 
 /** Bounds a program manager may choose; outside them the program would not work as people expect. */
 export const SETTING_BOUNDS: Record<
-  Exclude<keyof ProgramSettings, 'format' | 'offerNextBestOnDecline'>,
+  Exclude<keyof ProgramSettings, 'format' | 'offerNextBestOnDecline' | 'conversationRetentionDays'>,
   [number, number]
 > = {
   meetingCadenceDays: [1, 90],
@@ -141,7 +143,12 @@ export const SETTING_BOUNDS: Record<
   requestExpiryDays: [1, 60],
   maxCircleSize: [2, 30],
   maxPreferredMentors: [1, 10],
+  // Fewer than 3 answers would let a manager work out who answered what.
+  surveyResultThreshold: [3, 100],
 };
+
+/** Days a program may keep an ended mentorship's messages before shredding them; null keeps them. */
+export const CONVERSATION_RETENTION_BOUNDS: [number, number] = [30, 3650];
 
 export function initialProgramState(): ProgramState {
   return {
@@ -170,14 +177,29 @@ function validateDetails(details: ProgramDetails): ProgramDetails {
   return { name, description: details.description.trim() };
 }
 
+function settingRefusal(key: string, min: number, max: number, value: number | undefined): string {
+  if (key === 'surveyResultThreshold') {
+    return `Survey results need at least ${min} respondents per group, so no answer can be traced to a person (at most ${max}; got ${value}).`;
+  }
+  return `Setting ${key} must be a whole number from ${min} to ${max} (got ${value}).`;
+}
+
 function validateSettings(settings: ProgramSettings): ProgramSettings {
   for (const [key, [min, max]] of Object.entries(SETTING_BOUNDS)) {
     const value = settings[key as keyof typeof SETTING_BOUNDS];
     if (value === undefined || !Number.isInteger(value) || value < min || value > max) {
-      throw bad(`Setting ${key} must be a whole number from ${min} to ${max} (got ${value}).`, key);
+      throw bad(settingRefusal(key, min, max, value), key);
     }
   }
-  return settings;
+  const retention = settings.conversationRetentionDays ?? null;
+  const [minDays, maxDays] = CONVERSATION_RETENTION_BOUNDS;
+  if (retention !== null && (!Number.isInteger(retention) || retention < minDays || retention > maxDays)) {
+    throw bad(
+      `Messages are kept ${minDays} to ${maxDays} days after a mentorship ends, or without limit (got ${retention}).`,
+      'conversationRetentionDays',
+    );
+  }
+  return { ...settings, conversationRetentionDays: retention };
 }
 
 export function validateMatchingRules(rules: MatchingRules): MatchingRules {

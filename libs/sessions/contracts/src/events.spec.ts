@@ -162,6 +162,14 @@ const samples: { [T in SessionsEventType]: SessionsEventData<T> } = {
     openedAt: at,
   },
   ConversationClosed: { mentorshipId: 'm-1', memberPersonIds: ['p-mentor', 'p-mentee'], closedAt: at },
+  ConversationMessagesShredded: {
+    mentorshipId: 'm-1',
+    memberPersonIds: ['p-mentor', 'p-mentee'],
+    programId: 'prog-1',
+    retentionDays: 90,
+    closedAt: at,
+    shreddedAt: at,
+  },
   MessagePosted: {
     mentorshipId: 'm-1',
     memberPersonIds: ['p-mentor', 'p-mentee'],

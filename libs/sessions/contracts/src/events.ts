@@ -296,6 +296,14 @@ export const ConversationOpened = contract('ConversationOpened', {
   openedAt: utcInstantSchema,
 });
 export const ConversationClosed = contract('ConversationClosed', { ...conversationRef, closedAt: utcInstantSchema });
+/** The program's retention period ran out after the mentorship ended: every message reads "message removed". */
+export const ConversationMessagesShredded = contract('ConversationMessagesShredded', {
+  ...conversationRef,
+  programId: idSchema,
+  retentionDays: z.number().int().min(1),
+  closedAt: utcInstantSchema,
+  shreddedAt: utcInstantSchema,
+});
 export const MessagePosted = contract('MessagePosted', {
   ...conversationRef,
   messageId: idSchema,
@@ -424,6 +432,7 @@ export const sessionsEventContracts = [
   EngagementNudged,
   ConversationOpened,
   ConversationClosed,
+  ConversationMessagesShredded,
   MessagePosted,
   MessageEdited,
   MessageDeleted,

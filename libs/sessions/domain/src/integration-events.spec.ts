@@ -202,6 +202,11 @@ const conversationEvents = play<ConversationCommand, ConversationEvent, Conversa
   { type: 'DeleteMessage', actor: mentee, now, messageId: 'msg-1' },
   { type: 'RemoveConversationMember', moderator: 'p-manager', now, messageId: 'msg-1', personId: mentee },
   { type: 'CloseConversation', now },
+  {
+    type: 'ShredConversationMessages',
+    retentionDays: 30,
+    now: new Date(Date.parse(now) + 30 * 86_400_000).toISOString(),
+  },
 ]);
 
 const surveyOccurrenceEvents = play<SurveyOccurrenceCommand, SurveyOccurrenceEvent, SurveyOccurrenceState>(

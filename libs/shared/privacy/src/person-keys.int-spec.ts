@@ -51,6 +51,29 @@ describe('crypto-shredding on the real MongoDB-protocol server', () => {
     expect(await fresh.decrypt((other!.data as { bio: never }).bio)).toBe(otherMarker);
   });
 
+  it('shreds one scope’s keys alone, and a person’s scoped keys with the person', async () => {
+    const keys = new PersonKeyStore(db.connection);
+    const inA = await keys.encryptScoped('org-1', 'person-e', 'conversation-a', 'in A by E');
+    const inAbyF = await keys.encryptScoped('org-1', 'person-f', 'conversation-a', 'in A by F');
+    const inB = await keys.encryptScoped('org-1', 'person-e', 'conversation-b', 'in B by E');
+    const own = await keys.encrypt('org-1', 'person-e', 'E’s bio');
+    expect(await keys.decrypt(inA)).toBe('in A by E');
+
+    expect(await keys.shredScope('conversation-a')).toBe(2);
+    const fresh = new PersonKeyStore(db.connection);
+    expect(await keys.decrypt(inA)).toBe(ERASED);
+    expect(await fresh.decrypt(inAbyF)).toBe(ERASED);
+    expect(await fresh.decrypt(inB)).toBe('in B by E');
+    expect(await fresh.decrypt(own)).toBe('E’s bio');
+    // A scoped ciphertext cannot pass for one of the person's own key or of another scope.
+    await expect(fresh.decrypt({ ...inB, keyId: undefined } as never)).rejects.toThrow();
+
+    await keys.shred('person-e');
+    const later = new PersonKeyStore(db.connection);
+    expect(await later.decrypt(inB)).toBe(ERASED);
+    expect(await later.decrypt(own)).toBe(ERASED);
+  });
+
   it('detects a ciphertext moved to another person’s record', async () => {
     const keys = new PersonKeyStore(db.connection);
     const field = await keys.encrypt('org-1', 'person-c', 'private note');

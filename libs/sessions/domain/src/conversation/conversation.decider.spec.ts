@@ -42,6 +42,57 @@ const post = (messageId: string, actor = mentee, when = now): ConversationComman
 });
 
 describe('Conversation decider', () => {
+  describe('retention', () => {
+    const closedAt = '2026-04-01T12:00:00.000Z';
+    const closed: ConversationEvent = { type: 'ConversationClosed', ...ref, closedAt };
+    const shredded: ConversationEvent = {
+      type: 'ConversationMessagesShredded',
+      ...ref,
+      programId: 'prog-1',
+      retentionDays: 30,
+      closedAt,
+      shreddedAt: '2026-05-01T12:00:00.000Z',
+    };
+    const shred = (when: string, retentionDays = 30): ConversationCommand => ({
+      type: 'ShredConversationMessages',
+      retentionDays,
+      now: when,
+    });
+
+    it('records the shredding once the retention period has passed since the mentorship ended', () => {
+      given(conversationDecider, [opened, posted('msg-1', 1), closed])
+        .when(shred('2026-05-01T12:00:00.000Z'))
+        .then([shredded]);
+    });
+
+    it('keeps the messages until the period is over, and of a running mentorship always', () => {
+      given(conversationDecider, [opened, posted('msg-1', 1), closed])
+        .when(shred('2026-05-01T11:59:59.000Z'))
+        .thenFails('CONFLICT', /kept until 2026-05-01T12:00:00/);
+      given(conversationDecider, [opened, posted('msg-1', 1)])
+        .when(shred('2027-01-01T00:00:00.000Z'))
+        .thenFails('CONFLICT', /retention starts when it ends/);
+      given(conversationDecider).when(shred(now)).thenFails('NOT_FOUND');
+      given(conversationDecider, [opened, closed])
+        .when(shred('2027-01-01T00:00:00.000Z', 0))
+        .thenFails('BAD_USER_INPUT');
+    });
+
+    it('shreds once: a second run or a redelivered command records nothing', () => {
+      given(conversationDecider, [opened, posted('msg-1', 1), closed, shredded])
+        .when(shred('2026-06-01T00:00:00.000Z'))
+        .then([]);
+    });
+
+    it('remembers when the mentorship ended and when its messages were shredded', () => {
+      const state = [opened, posted('msg-1', 1), closed, shredded].reduce(
+        conversationDecider.evolve,
+        conversationDecider.initialState(),
+      );
+      expect(state).toMatchObject({ status: 'closed', closedAt, messagesShreddedAt: '2026-05-01T12:00:00.000Z' });
+    });
+  });
+
   describe('opening', () => {
     it('opens once for the members of the mentorship', () => {
       given(conversationDecider)

@@ -82,6 +82,10 @@ export interface ConversationState {
   moderation: Record<string, ModerationCase>;
   /** By person id: former members removed by a moderator (no longer in `memberPersonIds`). */
   removedMembers: Record<string, RemovedMember>;
+  /** When the mentorship ended ('' while open). */
+  closedAt: string;
+  /** When the program's retention period shredded the messages: every body reads "message removed" from then on. */
+  messagesShreddedAt?: string;
 }
 
 export const initialConversationState = (): ConversationState => ({
@@ -97,6 +101,7 @@ export const initialConversationState = (): ConversationState => ({
   reports: {},
   moderation: {},
   removedMembers: {},
+  closedAt: '',
 });
 
 interface ByMember {
@@ -117,6 +122,8 @@ interface ByModerator {
 export type ConversationCommand =
   | { type: 'OpenConversation'; mentorshipId: string; programId: string; memberPersonIds: string[]; now: string }
   | { type: 'CloseConversation'; now: string }
+  /** The program's retention period has passed since the mentorship ended (sent by the retention run). */
+  | { type: 'ShredConversationMessages'; retentionDays: number; now: string }
   | ({ type: 'PostMessage'; messageId: string; body: SealedText } & ByMember)
   | ({ type: 'EditMessage'; messageId: string; body: SealedText } & ByMember)
   | ({ type: 'DeleteMessage'; messageId: string } & ByMember)
@@ -135,6 +142,14 @@ interface OnConversation {
 export type ConversationEvent =
   | ({ type: 'ConversationOpened'; programId: string; openedAt: string } & OnConversation)
   | ({ type: 'ConversationClosed'; closedAt: string } & OnConversation)
+  | ({
+      type: 'ConversationMessagesShredded';
+      programId: string;
+      /** The program's retention period that applied, in days after `closedAt`. */
+      retentionDays: number;
+      closedAt: string;
+      shreddedAt: string;
+    } & OnConversation)
   | ({
       type: 'MessagePosted';
       messageId: string;
@@ -285,6 +300,8 @@ function decide(command: ConversationCommand, state: ConversationState): Convers
         },
       ];
     }
+    case 'ShredConversationMessages':
+      return decideShredding(command, state);
     case 'PostMessage': {
       const { actor, now, ...ref } = memberAction(state, command);
       requireOpen(state);
@@ -381,6 +398,46 @@ function decide(command: ConversationCommand, state: ConversationState): Convers
     case 'RemoveConversationMember':
       return decideModeration(command, state);
   }
+}
+
+const DAY_MS = 86_400_000;
+
+/** When a closed conversation's messages are due to be shredded under a retention period of `retentionDays`. */
+export function shreddingDueAt(closedAt: string, retentionDays: number): string {
+  return toUtcIso(ms(closedAt) + retentionDays * DAY_MS);
+}
+
+function decideShredding(
+  command: Extract<ConversationCommand, { type: 'ShredConversationMessages' }>,
+  state: ConversationState,
+): ConversationEvent[] {
+  if (state.status === 'none') throw new DomainError('NOT_FOUND', 'There is no conversation for this mentorship.');
+  if (state.messagesShreddedAt) return [];
+  if (state.status !== 'closed') {
+    throw new DomainError('CONFLICT', 'The messages of a running mentorship are kept; retention starts when it ends.');
+  }
+  const { retentionDays } = command;
+  if (!Number.isInteger(retentionDays) || retentionDays < 1) {
+    throw new DomainError('BAD_USER_INPUT', 'A retention period is a whole number of days, at least 1.', {
+      field: 'retentionDays',
+    });
+  }
+  const now = instant(command.now);
+  const due = shreddingDueAt(state.closedAt, retentionDays);
+  if (ms(now) < ms(due)) {
+    throw new DomainError('CONFLICT', `These messages are kept until ${due}.`, { dueAt: due });
+  }
+  return [
+    {
+      type: 'ConversationMessagesShredded',
+      mentorshipId: state.mentorshipId,
+      programId: state.programId,
+      memberPersonIds: [...state.memberPersonIds],
+      retentionDays,
+      closedAt: state.closedAt,
+      shreddedAt: now,
+    },
+  ];
 }
 
 type ModerationCommand = Extract<
@@ -485,7 +542,9 @@ function evolve(state: ConversationState, event: ConversationEvent): Conversatio
         openedAt: event.openedAt,
       };
     case 'ConversationClosed':
-      return { ...state, status: 'closed' };
+      return { ...state, status: 'closed', closedAt: event.closedAt };
+    case 'ConversationMessagesShredded':
+      return { ...state, messagesShreddedAt: event.shreddedAt };
     case 'MessagePosted': {
       const from = ms(event.postedAt) - RATE_WINDOW_MS;
       const recent = (state.recentPosts[event.authorPersonId] ?? []).filter((at) => ms(at) > from);

@@ -41,6 +41,8 @@ export const CHANGE_PROGRAM_SETTINGS = graphql(`
         defaultMentorCapacity
         maxCircleSize
         maxPreferredMentors
+        surveyResultThreshold
+        conversationRetentionDays
         maxOpenRequestsPerMentee
         meetingCadenceDays
         offerNextBestOnDecline

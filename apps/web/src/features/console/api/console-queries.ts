@@ -67,6 +67,8 @@ export const CONSOLE_PROGRAM = graphql(`
         defaultMentorCapacity
         maxCircleSize
         maxPreferredMentors
+        surveyResultThreshold
+        conversationRetentionDays
         maxOpenRequestsPerMentee
         meetingCadenceDays
         offerNextBestOnDecline

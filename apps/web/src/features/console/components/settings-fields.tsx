@@ -43,6 +43,18 @@ export function SettingsFields(props: {
             onChange={(value) => set(key, typeof value === 'number' ? value : value === '' ? '' : Number(value))}
           />
         ))}
+        <NumberInput
+          label={t('console.settings.conversationRetentionDays')}
+          description={t('console.settings.conversationRetentionDaysHint')}
+          placeholder={t('console.settings.keepMessages')}
+          min={0}
+          allowDecimal={false}
+          value={draft.conversationRetentionDays}
+          error={props.errorOn('conversationRetentionDays')}
+          onChange={(value) =>
+            set('conversationRetentionDays', typeof value === 'number' ? value : value === '' ? '' : Number(value))
+          }
+        />
       </SimpleGrid>
       <Checkbox
         label={t('console.settings.offerNextBestOnDecline')}

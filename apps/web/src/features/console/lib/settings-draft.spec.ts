@@ -6,6 +6,8 @@ describe('settings draft', () => {
     expect(toSettingsInput({ ...EMPTY_SETTINGS, maxCircleSize: 6 })).toEqual({
       offerNextBestOnDecline: true,
       maxCircleSize: 6,
+      // An empty retention is a choice, not "unchanged": messages are kept.
+      conversationRetentionDays: null,
     });
   });
 
@@ -20,7 +22,12 @@ describe('settings draft', () => {
       requestExpiryDays: 14,
       meetingCadenceDays: 14,
       relationshipDurationWeeks: 26,
+      surveyResultThreshold: 3,
+      conversationRetentionDays: 365,
     };
     expect(toSettingsInput(settingsDraftOf(settings))).toEqual(settings);
+    expect(toSettingsInput(settingsDraftOf({ ...settings, conversationRetentionDays: null }))).toMatchObject({
+      conversationRetentionDays: null,
+    });
   });
 });

@@ -10,7 +10,10 @@ export interface SettingsDraft {
   requestExpiryDays: number | '';
   meetingCadenceDays: number | '';
   relationshipDurationWeeks: number | '';
+  surveyResultThreshold: number | '';
   offerNextBestOnDecline: boolean;
+  /** Empty keeps messages without limit: unlike the other numbers, empty is a value the API receives (null). */
+  conversationRetentionDays: number | '';
 }
 
 export const NUMBER_SETTINGS = [
@@ -21,6 +24,7 @@ export const NUMBER_SETTINGS = [
   'requestExpiryDays',
   'meetingCadenceDays',
   'relationshipDurationWeeks',
+  'surveyResultThreshold',
 ] as const;
 
 export type SettingsField = keyof SettingsDraft;
@@ -34,25 +38,36 @@ export const EMPTY_SETTINGS: SettingsDraft = {
   requestExpiryDays: '',
   meetingCadenceDays: '',
   relationshipDurationWeeks: '',
+  surveyResultThreshold: '',
   offerNextBestOnDecline: true,
+  conversationRetentionDays: '',
 };
 
 /** A program's current settings as the console query reads them. */
-export type ProgramSettingsValues = { format: ProgramFormat; offerNextBestOnDecline: boolean } & Record<
-  (typeof NUMBER_SETTINGS)[number],
-  number
->;
+export type ProgramSettingsValues = {
+  format: ProgramFormat;
+  offerNextBestOnDecline: boolean;
+  conversationRetentionDays?: number | null;
+} & Record<(typeof NUMBER_SETTINGS)[number], number>;
 
 export function settingsDraftOf(settings: ProgramSettingsValues): SettingsDraft {
   const { format, offerNextBestOnDecline } = settings;
-  const draft: SettingsDraft = { ...EMPTY_SETTINGS, format, offerNextBestOnDecline };
+  const draft: SettingsDraft = {
+    ...EMPTY_SETTINGS,
+    format,
+    offerNextBestOnDecline,
+    conversationRetentionDays: settings.conversationRetentionDays ?? '',
+  };
   for (const key of NUMBER_SETTINGS) draft[key] = settings[key];
   return draft;
 }
 
 /** The API's input: only what the form holds a value for (omitted settings keep their value). */
 export function toSettingsInput(draft: SettingsDraft): ProgramSettingsInput {
-  const input: ProgramSettingsInput = { offerNextBestOnDecline: draft.offerNextBestOnDecline };
+  const input: ProgramSettingsInput = {
+    offerNextBestOnDecline: draft.offerNextBestOnDecline,
+    conversationRetentionDays: draft.conversationRetentionDays === '' ? null : draft.conversationRetentionDays,
+  };
   if (draft.format) input.format = draft.format;
   for (const key of NUMBER_SETTINGS) {
     const value = draft[key];
@@ -72,4 +87,6 @@ export const SETTINGS_REFUSAL_NAMES: Readonly<Record<SettingsField, readonly str
   meetingCadenceDays: ['settings.meetingCadenceDays', 'meetingCadenceDays'],
   relationshipDurationWeeks: ['settings.relationshipDurationWeeks', 'relationshipDurationWeeks'],
   offerNextBestOnDecline: ['settings.offerNextBestOnDecline', 'offerNextBestOnDecline'],
+  surveyResultThreshold: ['settings.surveyResultThreshold', 'surveyResultThreshold'],
+  conversationRetentionDays: ['settings.conversationRetentionDays', 'conversationRetentionDays'],
 };

@@ -7,6 +7,7 @@ export const CONVERSATION_EVENT_TYPES = [
   'MessageDeleted',
   'ConversationRead',
   'ConversationClosed',
+  'ConversationMessagesShredded',
 ];
 
 export const CONVERSATION_EVENTS = graphql(`

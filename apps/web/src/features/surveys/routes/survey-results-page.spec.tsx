@@ -53,7 +53,11 @@ const hidden = (cohortId: string | null) => ({
 const response = (
   groupBy: 'COHORT' | null,
   groups: unknown[],
-  { asOf = null, previousSurveyId = null }: { asOf?: string | null; previousSurveyId?: string | null } = {},
+  {
+    asOf = null,
+    previousSurveyId = null,
+    minRespondents = 5,
+  }: { asOf?: string | null; previousSurveyId?: string | null; minRespondents?: number } = {},
 ): MockLink.MockedResponse => ({
   request: { query: SURVEY_RESULTS, variables: { programId: 'p1', surveyId: 's1', groupBy, asOf } },
   result: {
@@ -72,7 +76,7 @@ const response = (
         __typename: 'SurveyResults',
         surveyId: 's1',
         asOf: asOf ?? '2027-03-01T10:00:00Z',
-        minRespondents: 5,
+        minRespondents,
         groups,
       },
     },
@@ -91,6 +95,12 @@ describe('the survey results page', () => {
     await renderPage([response(null, [hidden(null)])]);
     expect(await screen.findByText('Hidden: fewer than 5 answers so far.')).toBeInTheDocument();
     expect(screen.queryByText(/^NPS/)).not.toBeInTheDocument();
+  });
+
+  it('names the program’s own threshold, not a fixed five', async () => {
+    await renderPage([response(null, [{ ...hidden(null), note: 'hidden: n < 3' }], { minRespondents: 3 })]);
+    expect(await screen.findByText('Hidden: fewer than 3 answers so far.')).toBeInTheDocument();
+    expect(screen.getByText(/at least 3 people answered/)).toBeInTheDocument();
   });
 
   it('compares cohorts side by side, a cohort below the threshold hidden', async () => {
