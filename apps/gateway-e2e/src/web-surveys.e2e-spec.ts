@@ -5,8 +5,10 @@
 // answers on a phone-sized page from the link on their home page (a missing answer is refused on its field first,
 // and the page says "already answered" afterwards); three more answer through the API, and the results page shows
 // the figures hidden (four people, fewer than five). A fifth answer and the page shows the NPS, the distribution and
-// the written answers without names, the CSV holds the figures, and the manager closes the survey. The builder and
-// the results are also shown at phone width. Screenshots go to test-artifacts/web/surveys/.
+// the written answers without names, the CSV holds the figures, the end of yesterday shows them hidden again (nobody
+// had answered), and the manager closes the survey, then drafts its next version from it, whose results page compares
+// it with this one (hidden until it has five answers). The builder and the results are also shown at phone width.
+// Screenshots go to test-artifacts/web/surveys/.
 import fs from 'node:fs';
 import type { Principal } from '@trellis/shared/auth';
 import { JourneyCamera, personPage } from '@trellis/shared/stack';
@@ -296,6 +298,18 @@ describe('a program survey, built, answered and read in the browser', () => {
       expect(csv).toContain('option: The sessions,5,100');
       expect(csv).not.toContain('peer exchange');
 
+      // As they stood at the end of yesterday: nobody had answered yet.
+      const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('en-CA');
+      await page.getByLabel('Figures as of').fill(yesterday);
+      await page
+        .getByText(/^Hidden: fewer than 5 answers/)
+        .first()
+        .waitFor();
+      expect(await page.getByText(/^NPS /).count()).toBe(0);
+      await camera.shot(page, 'results-as-of-yesterday');
+      await page.getByLabel('Figures as of').fill('');
+      await page.getByText('NPS 40', { exact: true }).waitFor();
+
       // Closed, it is sent to nobody new; its results stay.
       await page.getByRole('link', { name: `Back to the surveys of Spring Mentoring 2027` }).click();
       await page.getByRole('link', { name: TITLE, exact: true }).click();
@@ -303,6 +317,26 @@ describe('a program survey, built, answered and read in the browser', () => {
       await page.getByText('This survey is closed: it is sent to nobody new.').waitFor();
       await expectNoSeriousViolations(page, 'closed survey');
       await camera.shot(page, 'closed');
+
+      // Next term's version starts from this one: the same questions, so its results are compared with these.
+      await page.getByRole('link', { name: `Back to the surveys of Spring Mentoring 2027` }).click();
+      await page.getByRole('combobox', { name: /Earlier survey/ }).selectOption({ label: TITLE });
+      await page.getByRole('button', { name: 'Draft a new version' }).click();
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      await page
+        .getByText('1. How likely are you to recommend this program to a colleague?', { exact: true })
+        .waitFor();
+      await page.getByText('3. What should we change?', { exact: true }).waitFor();
+      await page.getByRole('radio', { name: 'When each mentorship ends' }).check();
+      await page.getByRole('radio', { name: 'Mentees and mentors' }).check();
+      await page.getByRole('button', { name: 'Save the schedule' }).click();
+      await page.getByRole('region', { name: 'Preview' }).getByText('Ready to publish.').waitFor();
+      await page.getByRole('button', { name: 'Publish the survey' }).click();
+      await page.getByRole('link', { name: 'See the results' }).click();
+      await page.getByRole('heading', { level: 2, name: `Compared with “${TITLE}”` }).waitFor();
+      await page.getByText('This survey has fewer than 5 answers so far, so no change is shown.').waitFor();
+      await expectNoSeriousViolations(page, 'new version compared with the earlier survey');
+      await camera.shot(page, 'new-version-compared');
     } catch (error) {
       await camera.shot(page, 'failed-results');
       throw error;
