@@ -10,7 +10,7 @@ import {
 } from '@trellis/shared/messaging';
 import type { Logger } from '@trellis/shared/observability';
 import type { Consumer, Kafka } from 'kafkajs';
-import { isDeliverable } from './person-events';
+import { isDeliverable, personsNamed } from './person-events';
 import { PushIterator } from './push-iterator';
 
 interface Listener {
@@ -19,15 +19,19 @@ interface Listener {
   iterator: PushIterator<FeedEvent>;
 }
 
+const listenerKey = (tenantId: string, personId: string): string => `${tenantId}\u0000${personId}`;
+
 /**
  * Live events for subscriptions: one Kafka consumer per gateway instance (its own group, starting at the latest
  * offset, so every instance sees every event) reading the services' integration topics, handing each event to the
  * connected subscribers of its organization it concerns. Nothing is committed or replayed: it is a live feed; what a
- * client missed while disconnected it reads with a query.
+ * client missed while disconnected it reads with a query. Subscribers are kept by organization and person, so an
+ * event costs a look-up per person it names, not a check of every subscriber of its organization (a large program
+ * keeps thousands of them connected).
  */
 export class EventFeed {
   private readonly groupId = `gateway.subscriptions.${os.hostname()}.${randomUUID().slice(0, 8)}`;
-  private readonly byTenant = new Map<string, Set<Listener>>();
+  private readonly byPerson = new Map<string, Set<Listener>>();
   private consumer: Consumer | undefined;
   private subscribedTopics: string[] = [];
   private watcher: NodeJS.Timeout | undefined;
@@ -42,14 +46,15 @@ export class EventFeed {
   ) {}
 
   listen(principal: Principal, types?: readonly string[]): PushIterator<FeedEvent> {
-    const listeners = this.byTenant.get(principal.tenantId) ?? new Set<Listener>();
-    this.byTenant.set(principal.tenantId, listeners);
+    const key = listenerKey(principal.tenantId, principal.personId);
+    const listeners = this.byPerson.get(key) ?? new Set<Listener>();
+    this.byPerson.set(key, listeners);
     const listener: Listener = {
       principal,
       types,
       iterator: new PushIterator<FeedEvent>(() => {
         listeners.delete(listener);
-        if (listeners.size === 0) this.byTenant.delete(principal.tenantId);
+        if (listeners.size === 0) this.byPerson.delete(key);
       }),
     };
     listeners.add(listener);
@@ -58,7 +63,7 @@ export class EventFeed {
 
   get listenerCount(): number {
     let count = 0;
-    for (const set of this.byTenant.values()) count += set.size;
+    for (const set of this.byPerson.values()) count += set.size;
     return count;
   }
 
@@ -85,10 +90,10 @@ export class EventFeed {
   }
 
   deliver(event: FeedEvent): void {
-    const listeners = this.byTenant.get(event.envelope.tenantId);
-    if (!listeners) return;
-    for (const listener of listeners) {
-      if (isDeliverable(event.envelope, listener.principal, listener.types)) listener.iterator.push(event);
+    for (const personId of personsNamed(event.envelope.data)) {
+      for (const listener of this.byPerson.get(listenerKey(event.envelope.tenantId, personId)) ?? []) {
+        if (isDeliverable(event.envelope, listener.principal, listener.types)) listener.iterator.push(event);
+      }
     }
   }
 

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@trellis/shared/messaging';
-import { isDeliverable, namesPerson } from './person-events';
+import { isDeliverable, namesPerson, personsNamed } from './person-events';
 
 const envelope = (tenantId: string, type: string, data: Record<string, unknown>) =>
   ({ tenantId, type, data }) as unknown as EventEnvelope;
@@ -11,6 +11,9 @@ describe('which events a subscriber receives', () => {
     expect(namesPerson({ menteePersonId: 'alice', mentorPersonId: 'bob' }, 'alice')).toBe(true);
     expect(namesPerson({ attendeePersonIds: ['bob', 'alice'] }, 'alice')).toBe(true);
     expect(namesPerson({ programId: 'alice', note: 'alice' }, 'alice')).toBe(false);
+    expect([
+      ...personsNamed({ personId: 'alice', menteePersonId: 'bob', memberPersonIds: ['bob', 'carol'], note: 'dan' }),
+    ]).toEqual(['alice', 'bob', 'carol']);
   });
 
   it('never delivers another organization’s event, and honours the type filter', () => {

@@ -6,14 +6,19 @@ import type { EventEnvelope } from '@trellis/shared/messaging';
  * and `*PersonIds` fields (ids, never names: docs/architecture.md §5), so events added later by any service are
  * covered.
  */
-export function namesPerson(data: Record<string, unknown>, personId: string): boolean {
+export function personsNamed(data: Record<string, unknown>): Set<string> {
+  const named = new Set<string>();
   for (const [key, value] of Object.entries(data)) {
-    if ((key === 'personId' || key.endsWith('PersonId')) && value === personId) return true;
-    if ((key === 'personIds' || key.endsWith('PersonIds')) && Array.isArray(value) && value.includes(personId)) {
-      return true;
+    if ((key === 'personId' || key.endsWith('PersonId')) && typeof value === 'string') named.add(value);
+    if ((key === 'personIds' || key.endsWith('PersonIds')) && Array.isArray(value)) {
+      for (const id of value) if (typeof id === 'string') named.add(id);
     }
   }
-  return false;
+  return named;
+}
+
+export function namesPerson(data: Record<string, unknown>, personId: string): boolean {
+  return personsNamed(data).has(personId);
 }
 
 /** Tenant first: an event of another organization is never delivered, whatever ids it carries. */
