@@ -51,6 +51,16 @@ export function unreadMessageCommandsFor(event: SourceEvent, unreadAfterMs: numb
           sequence: Number(d['readUpToSeq']),
         },
       ];
+    case 'ConversationMemberLeft':
+      // Like reading up to the leaving: nothing they may still read reminds them, and should they join the circle
+      // again, a later message arms the reminder as for any member.
+      return [
+        {
+          kind: 'cancel',
+          reminderId: unreadMessageReminderId(mentorshipId, String(d['leftPersonId'])),
+          sequence: Number(d['upToSeq']),
+        },
+      ];
     case 'ConversationMemberRemoved':
       return [
         {
