@@ -21,6 +21,12 @@ export function ensureNpmPackages() {
   const fresh =
     fs.existsSync(installed) && inputs.every((input) => fs.statSync(installed).mtimeMs >= fs.statSync(input).mtimeMs);
   if (fresh) return;
+  // A git worktree that borrows another checkout's packages through a symlink must not reinstall them: npm ci would
+  // empty the folder the other checkout runs from.
+  if (fs.lstatSync(path.join(repoRoot, 'node_modules'), { throwIfNoEntry: false })?.isSymbolicLink()) {
+    say('node_modules is a link to another checkout: not installing (run npm ci there when its lock file changed)');
+    return;
+  }
   say('installing npm packages (npm ci)');
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('npm ci failed');

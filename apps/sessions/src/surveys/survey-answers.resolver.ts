@@ -5,8 +5,14 @@ import { CurrentPrincipal } from '@trellis/shared/graphql';
 import { actorOfPrincipal as actorOf, commandIdArg } from '../core/resolver-args';
 import { SurveyInvitationsService } from './survey-invitations.service';
 import { SurveyResultsService } from './survey-results.service';
-import { invitationOf, resultsOf } from './survey-views';
-import { SurveyAnswerInput, SurveyInvitation, SurveyResults, SurveyResultsGroupingEnum } from './surveys.types';
+import { invitationOf, resultsOf, termComparisonOf } from './survey-views';
+import {
+  SurveyAnswerInput,
+  SurveyInvitation,
+  SurveyResults,
+  SurveyResultsGroupingEnum,
+  SurveyTermComparison,
+} from './surveys.types';
 
 /** Answering surveys (the people asked) and reading their anonymous results (the program's managers). */
 @Resolver(() => SurveyInvitation)
@@ -56,5 +62,20 @@ export class SurveyAnswersResolver {
     asOf?: string,
   ): Promise<SurveyResults> {
     return resultsOf(await this.results.results(actorOf(principal), surveyId, groupBy === 'cohort', asOf ?? undefined));
+  }
+
+  @Query(() => SurveyTermComparison, {
+    nullable: true,
+    description:
+      'A survey of a program you manage against the earlier survey it was copied from; null when it is no copy',
+  })
+  async surveyTermComparison(
+    @CurrentPrincipal() principal: Principal,
+    @Args('surveyId', { type: () => ID }) surveyId: string,
+    @Args('asOf', { type: () => String, nullable: true, description: 'UTC; both sides as they stood then' })
+    asOf?: string,
+  ): Promise<SurveyTermComparison | null> {
+    const view = await this.results.termComparison(actorOf(principal), surveyId, asOf ?? undefined);
+    return view ? termComparisonOf(view) : null;
   }
 }

@@ -1,10 +1,14 @@
 import {
   aggregateSurvey,
   aggregateSurveyByCohort,
+  compareSurveyAggregates,
   DEFAULT_MIN_RESPONDENTS,
   orderFreeTexts,
   type QuestionAggregate,
   type SurveyAggregate,
+  type SurveyAggregateOptions,
+  type SurveyComparison,
+  type SurveyState,
 } from '@trellis/sessions/domain';
 import type { MembershipDirectory } from '@trellis/shared/memberships';
 import { ERASED } from '@trellis/shared/privacy';
@@ -29,6 +33,15 @@ export interface SurveyResultsView {
   asOf: string;
   minRespondents: number;
   groups: Array<{ cohortId: string | null; aggregate: ReadableSurveyAggregate }>;
+}
+
+/** A survey's figures against those of the survey it is a new version of, both as they stood at `asOf`. */
+export interface SurveyTermComparisonView {
+  previousSurveyId: string;
+  previousTitle: string;
+  previousProgramId: string;
+  asOf: string;
+  comparison: SurveyComparison;
 }
 
 /**
@@ -57,25 +70,65 @@ export class SurveyResultsService {
   async results(actor: Actor, surveyId: string, byCohort: boolean, asOf?: string): Promise<SurveyResultsView> {
     const survey = await this.store.loadSurvey(actor.tenantId, surveyId);
     await this.requireManager(actor, survey.programId);
-    const responses = await this.readModels.responsesOf(actor.tenantId).find({ surveyId });
-    const erasedPersonIds = await this.sessionsReadModels.erasedAmong(
-      actor.tenantId,
-      responses.map((r) => r.respondentPersonId),
-    );
     const at = asOf ?? this.clock().toISOString();
-    // Programs hold no threshold setting of their own yet; every program counts with the domain's default.
-    const options = { minRespondents: DEFAULT_MIN_RESPONDENTS, erasedPersonIds, asOf: at };
+    const { responses, options } = await this.counted(actor.tenantId, survey, at);
     const groups = byCohort
       ? aggregateSurveyByCohort(survey.questions, responses, options)
       : [{ cohortId: null, aggregate: aggregateSurvey(survey.questions, responses, options) }];
     return {
       surveyId,
       asOf: at,
-      minRespondents: DEFAULT_MIN_RESPONDENTS,
+      minRespondents: options.minRespondents,
       groups: await Promise.all(
         groups.map(async (g) => ({ cohortId: g.cohortId, aggregate: await this.readable(g.aggregate) })),
       ),
     };
+  }
+
+  /**
+   * This term against the previous one: null for a survey that is no new version of another. Each side is counted
+   * under its own program's threshold, and the caller must manage the earlier survey's program as well.
+   */
+  async termComparison(actor: Actor, surveyId: string, asOf?: string): Promise<SurveyTermComparisonView | null> {
+    const survey = await this.store.loadSurvey(actor.tenantId, surveyId);
+    await this.requireManager(actor, survey.programId);
+    if (!survey.previousSurveyId) return null;
+    const previous = await this.store.loadSurvey(actor.tenantId, survey.previousSurveyId);
+    await requireProgramManager(
+      this.memberships,
+      actor,
+      previous.programId,
+      'Only the managers of the earlier program compare with its survey.',
+    );
+    const at = asOf ?? this.clock().toISOString();
+    const aggregateOf = async (side: SurveyState): Promise<SurveyAggregate> => {
+      const { responses, options } = await this.counted(actor.tenantId, side, at);
+      return aggregateSurvey(side.questions, responses, options);
+    };
+    const [current, before] = await Promise.all([aggregateOf(survey), aggregateOf(previous)]);
+    return {
+      previousSurveyId: previous.surveyId,
+      previousTitle: previous.title,
+      previousProgramId: previous.programId,
+      asOf: at,
+      comparison: compareSurveyAggregates(current, before),
+    };
+  }
+
+  /** The responses of a survey and how to count them: erased people left out, the program's threshold. */
+  private async counted(tenantId: string, survey: SurveyState, asOf: string) {
+    const responses = await this.readModels.responsesOf(tenantId).find({ surveyId: survey.surveyId });
+    const erasedPersonIds = await this.sessionsReadModels.erasedAmong(
+      tenantId,
+      responses.map((r) => r.respondentPersonId),
+    );
+    // Programs hold no threshold setting of their own yet; every program counts with the domain's default.
+    const options: SurveyAggregateOptions & { minRespondents: number } = {
+      minRespondents: DEFAULT_MIN_RESPONDENTS,
+      erasedPersonIds,
+      asOf,
+    };
+    return { responses, options };
   }
 
   private async readable(aggregate: SurveyAggregate): Promise<ReadableSurveyAggregate> {

@@ -1,4 +1,5 @@
 import type {
+  QuestionComparison,
   SurveyPreview as DomainPreview,
   SurveyQuestion as DomainQuestion,
   SurveyQuestionInput as DomainQuestionInput,
@@ -6,17 +7,19 @@ import type {
   SurveyState,
 } from '@trellis/sessions/domain';
 import type { SurveyInvitationView } from './survey-invitations.service';
-import type { ReadableQuestionAggregate, SurveyResultsView } from './survey-results.service';
+import type { ReadableQuestionAggregate, SurveyResultsView, SurveyTermComparisonView } from './survey-results.service';
 import type {
   Survey,
   SurveyInvitation,
   SurveyPreview,
   SurveyQuestion,
+  SurveyQuestionChange,
   SurveyQuestionInput,
   SurveyQuestionResult,
   SurveyResults,
   SurveySchedule,
   SurveyScheduleInput,
+  SurveyTermComparison,
 } from './surveys.types';
 
 /** The GraphQL shapes of surveys and back: nullable fields in, the domain's optional ones out. */
@@ -151,3 +154,56 @@ export const resultsOf = (view: SurveyResultsView): SurveyResults => ({
       : { cohortId, status: aggregate.status, note: aggregate.note, respondents: null, questions: [] },
   ),
 });
+
+const questionChangeOf = (change: QuestionComparison): SurveyQuestionChange => {
+  const none = { note: null, hiddenSides: [], current: null, previous: null, delta: null, options: null };
+  switch (change.status) {
+    case 'hidden':
+      return {
+        ...none,
+        questionId: change.questionId,
+        kind: change.kind,
+        status: change.status,
+        note: change.note,
+        hiddenSides: change.hiddenSides,
+      };
+    case 'not-comparable':
+      return { ...none, questionId: change.questionId, kind: change.kind, status: change.status };
+    default:
+      return 'options' in change
+        ? { ...none, questionId: change.questionId, kind: change.kind, status: change.status, options: change.options }
+        : {
+            ...none,
+            questionId: change.questionId,
+            kind: change.kind,
+            status: change.status,
+            current: change.current,
+            previous: change.previous,
+            delta: change.delta,
+          };
+  }
+};
+
+export const termComparisonOf = (view: SurveyTermComparisonView): SurveyTermComparison => {
+  const { previousSurveyId, previousTitle, previousProgramId, asOf, comparison } = view;
+  const base = { previousSurveyId, previousTitle, previousProgramId, asOf };
+  return comparison.status === 'shown'
+    ? {
+        ...base,
+        status: comparison.status,
+        note: null,
+        hiddenSides: [],
+        respondents: comparison.respondents.current,
+        previousRespondents: comparison.respondents.previous,
+        questions: comparison.questions.map(questionChangeOf),
+      }
+    : {
+        ...base,
+        status: comparison.status,
+        note: comparison.note,
+        hiddenSides: comparison.hiddenSides,
+        respondents: null,
+        previousRespondents: null,
+        questions: [],
+      };
+};

@@ -57,6 +57,22 @@ export class SurveysResolver {
     );
   }
 
+  @Mutation(() => Survey, {
+    description:
+      'Drafts a new version of an earlier survey in a program you manage: same questions, so the results compare',
+  })
+  async copySurvey(
+    @CurrentPrincipal() principal: Principal,
+    @Args('programId', { type: () => ID }) programId: string,
+    @Args('fromSurveyId', { type: () => ID }) fromSurveyId: string,
+    @Args('title', { nullable: true, description: "The earlier survey's title when left out" }) title?: string,
+    @Args(commandIdArg) commandId?: string,
+  ): Promise<Survey> {
+    return surveyOf(
+      await this.builder.copy(actorOf(principal, commandId), fromSurveyId, programId, title ?? undefined),
+    );
+  }
+
   @Mutation(() => Survey, { description: 'Renames a draft' })
   async retitleSurvey(
     @CurrentPrincipal() principal: Principal,

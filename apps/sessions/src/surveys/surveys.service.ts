@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   surveyPreview,
+  surveyQuestionInput,
   type SurveyCommand,
   type SurveyPreview,
   type SurveyQuestionInput,
@@ -47,6 +48,28 @@ export class SurveysService {
       programId,
       title,
       ...(questions ? { questions } : {}),
+      actor: actor.personId,
+      now: this.clock().toISOString(),
+    });
+  }
+
+  /**
+   * Drafts a new version of an earlier survey (last term's, or this program's own): the same questions under the same
+   * ids, so its results compare with the earlier one's question by question. The schedule stays behind: another
+   * term's dates and cohorts rarely fit. The caller manages both programs, since the copy reveals the questions.
+   */
+  async copy(actor: Actor, sourceSurveyId: string, programId: string, title?: string): Promise<SurveyState> {
+    const source = await this.survey(actor, sourceSurveyId);
+    await this.requireManager(actor, programId);
+    const context = { ...commandContext(actor), programId };
+    const surveyId = (await this.store.draftedBy(context)) ?? randomUUID();
+    return this.store.executeSurvey(context, surveyId, {
+      type: 'DraftSurvey',
+      surveyId,
+      programId,
+      title: title ?? source.title,
+      questions: source.questions.map(surveyQuestionInput),
+      previousSurveyId: source.surveyId,
       actor: actor.personId,
       now: this.clock().toISOString(),
     });

@@ -23,6 +23,12 @@ export const SurveyStatusEnum = {
 } as const;
 export const SurveyFiguresStatusEnum = { SHOWN: 'shown', HIDDEN: 'hidden' } as const;
 export const SurveyResultsGroupingEnum = { COHORT: 'cohort' } as const;
+export const SurveyComparisonStatusEnum = {
+  SHOWN: 'shown',
+  HIDDEN: 'hidden',
+  NOT_COMPARABLE: 'not-comparable',
+} as const;
+export const SurveyComparisonSideEnum = { CURRENT: 'current', PREVIOUS: 'previous' } as const;
 
 registerEnumType(SurveyQuestionKindEnum, { name: 'SurveyQuestionKind' });
 registerEnumType(SurveyAudienceEnum, { name: 'SurveyAudience' });
@@ -33,6 +39,13 @@ registerEnumType(SurveyFiguresStatusEnum, {
   description: 'HIDDEN: fewer people answered than the program’s threshold, so no figure is shown',
 });
 registerEnumType(SurveyResultsGroupingEnum, { name: 'SurveyResultsGrouping' });
+registerEnumType(SurveyComparisonStatusEnum, {
+  name: 'SurveyComparisonStatus',
+  description:
+    'HIDDEN: a side has fewer answers than its threshold, so no delta is shown; NOT_COMPARABLE: free text, or a ' +
+    'question asked on one side only or changed in kind',
+});
+registerEnumType(SurveyComparisonSideEnum, { name: 'SurveyComparisonSide' });
 
 @InputType()
 export class SurveyOptionInput {
@@ -196,4 +209,43 @@ export class SurveyResults {
   @Field({ description: 'UTC: the figures as they stood then' }) asOf!: string;
   @Field(() => Int) minRespondents!: number;
   @Field(() => [SurveyResultGroup]) groups!: SurveyResultGroup[];
+}
+
+@ObjectType({ description: 'An option of a choice question on both sides: percent of the question’s respondents' })
+export class SurveyOptionChange {
+  @Field(() => ID) optionId!: string;
+  @Field() label!: string;
+  @Field(() => Float, { nullable: true, description: 'null: the option was not offered this term' })
+  current!: number | null;
+  @Field(() => Float, { nullable: true, description: 'null: the option was not offered in the previous term' })
+  previous!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Percentage points' }) delta!: number | null;
+}
+
+@ObjectType({ description: 'One question this term against the previous one; figures only when SHOWN' })
+export class SurveyQuestionChange {
+  @Field(() => ID) questionId!: string;
+  @Field(() => SurveyQuestionKindEnum) kind!: string;
+  @Field(() => SurveyComparisonStatusEnum) status!: string;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => [SurveyComparisonSideEnum], { description: 'The sides under their threshold' })
+  hiddenSides!: string[];
+  @Field(() => Float, { nullable: true, description: 'Scale: the mean; NPS: the score' }) current!: number | null;
+  @Field(() => Float, { nullable: true }) previous!: number | null;
+  @Field(() => Float, { nullable: true }) delta!: number | null;
+  @Field(() => [SurveyOptionChange], { nullable: true }) options!: SurveyOptionChange[] | null;
+}
+
+@ObjectType({ description: 'A survey against the earlier survey it is a new version of (usually last term’s)' })
+export class SurveyTermComparison {
+  @Field(() => ID) previousSurveyId!: string;
+  @Field() previousTitle!: string;
+  @Field(() => ID) previousProgramId!: string;
+  @Field({ description: 'UTC: both sides as they stood then' }) asOf!: string;
+  @Field(() => SurveyComparisonStatusEnum) status!: string;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => [SurveyComparisonSideEnum]) hiddenSides!: string[];
+  @Field(() => Int, { nullable: true }) respondents!: number | null;
+  @Field(() => Int, { nullable: true }) previousRespondents!: number | null;
+  @Field(() => [SurveyQuestionChange]) questions!: SurveyQuestionChange[];
 }

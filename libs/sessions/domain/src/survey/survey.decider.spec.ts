@@ -1,7 +1,9 @@
 import { fold, given } from '@trellis/shared/kernel/testing';
 import {
   surveyDecider,
+  normalizeQuestion,
   surveyPreview,
+  surveyQuestionInput,
   surveyStreamId,
   type SurveyCommand,
   type SurveyEvent,
@@ -21,13 +23,7 @@ const now = '2026-03-02T09:00:00.000Z';
 const on = { surveyId: 'sv-1', programId: 'prog-1', byPersonId: manager, at: now };
 const by = { actor: manager, now };
 
-const asInput = (question: SurveyQuestion): SurveyQuestionInput => {
-  if (question.kind === 'scale') {
-    const { lowLabel, highLabel, ...rest } = question;
-    return { ...rest, scaleLabels: { low: lowLabel, high: highLabel } };
-  }
-  return question;
-};
+const asInput = surveyQuestionInput;
 const schedule: SurveySchedule = {
   trigger: { kind: 'after-mentorship-start', weeks: 4 },
   audience: 'both',
@@ -67,6 +63,12 @@ describe('Survey decider', () => {
       given(surveyDecider)
         .when({ type: 'DraftSurvey', surveyId: 'sv-1', programId: 'prog-1', title: 'x'.repeat(121), ...by })
         .thenFails('BAD_USER_INPUT', /at most 120 characters/);
+    });
+
+    it('gives back every kind of question as the builder sends it, so a copy reads the same', () => {
+      for (const question of [scale, nps, choice, whyQuestion]) {
+        expect(normalizeQuestion(surveyQuestionInput(question))).toEqual(question);
+      }
     });
 
     it('starts a new version from the questions of the previous one, ids included', () => {

@@ -240,6 +240,20 @@ function normalizeTrigger(trigger: SurveyTrigger): SurveyTrigger {
   }
 }
 
+/** A question as the builder would send it again: how a new version of a survey starts from an earlier one. */
+export function surveyQuestionInput(question: SurveyQuestion): SurveyQuestionInput {
+  const { questionId, kind, prompt, required } = question;
+  switch (question.kind) {
+    case 'scale':
+      return { questionId, kind, prompt, required, scaleLabels: { low: question.lowLabel, high: question.highLabel } };
+    case 'single-choice':
+    case 'multiple-choice':
+      return { questionId, kind, prompt, required, options: question.options.map((o) => ({ ...o })) };
+    default:
+      return { questionId, kind, prompt, required };
+  }
+}
+
 export function normalizeSchedule(schedule: SurveySchedule): SurveySchedule {
   if (typeof schedule !== 'object' || schedule === null) throw bad('Choose when the survey is sent.', 'schedule');
   const openDays = requireInt(schedule.openDays, 'openDays', 1, SURVEY_LIMITS.openDays);

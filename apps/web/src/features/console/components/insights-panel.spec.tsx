@@ -8,7 +8,7 @@ import { detectedTimeZone } from '../../../lib/detected-time-zone';
 import { calendarDayIn } from '../../../lib/time-zones';
 import { renderWithProviders } from '../../../test/render';
 import { ENROLLMENT_TREND, PROGRAM_INSIGHTS, PROGRAM_INSIGHTS_CSV } from '../api/insights-queries';
-import { endOfDay } from '../lib/insights-figures';
+import { endOfDay } from '../../../lib/day-bounds';
 import { InsightsPanel } from './insights-panel';
 
 // Answers as the API sends them, __typename included, which the query's own type leaves out.

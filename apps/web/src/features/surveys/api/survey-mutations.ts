@@ -11,6 +11,15 @@ export const DRAFT_SURVEY = graphql(`
   }
 `);
 
+export const COPY_SURVEY = graphql(`
+  mutation CopySurvey($programId: ID!, $fromSurveyId: ID!, $commandId: ID) {
+    copySurvey(programId: $programId, fromSurveyId: $fromSurveyId, commandId: $commandId) {
+      id
+      ...SurveyBuilder_survey
+    }
+  }
+`);
+
 export const RETITLE_SURVEY = graphql(`
   mutation RetitleSurvey($surveyId: ID!, $title: String!, $commandId: ID) {
     retitleSurvey(surveyId: $surveyId, title: $title, commandId: $commandId) {

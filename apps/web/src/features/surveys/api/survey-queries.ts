@@ -5,6 +5,7 @@ export const PROGRAM_SURVEYS = graphql(`
     program(id: $programId) {
       id
       name
+      copiedFromProgramId
     }
     surveys(programId: $programId) {
       id
@@ -52,7 +53,7 @@ export const SURVEY_PREVIEW = graphql(`
 `);
 
 export const SURVEY_RESULTS = graphql(`
-  query SurveyResults($programId: ID!, $surveyId: ID!, $groupBy: SurveyResultsGrouping) {
+  query SurveyResults($programId: ID!, $surveyId: ID!, $groupBy: SurveyResultsGrouping, $asOf: String) {
     program(id: $programId) {
       id
       name
@@ -65,11 +66,12 @@ export const SURVEY_RESULTS = graphql(`
       id
       title
       status
+      previousSurveyId
       questions {
         ...SurveyQuestion_fields
       }
     }
-    surveyResults(surveyId: $surveyId, groupBy: $groupBy) {
+    surveyResults(surveyId: $surveyId, groupBy: $groupBy, asOf: $asOf) {
       surveyId
       asOf
       minRespondents
@@ -100,6 +102,35 @@ export const SURVEY_RESULTS = graphql(`
             percent
           }
           texts
+        }
+      }
+    }
+  }
+`);
+
+export const SURVEY_TERM_COMPARISON = graphql(`
+  query SurveyTermComparison($surveyId: ID!, $asOf: String) {
+    surveyTermComparison(surveyId: $surveyId, asOf: $asOf) {
+      previousSurveyId
+      previousTitle
+      asOf
+      status
+      hiddenSides
+      respondents
+      previousRespondents
+      questions {
+        questionId
+        status
+        hiddenSides
+        current
+        previous
+        delta
+        options {
+          optionId
+          label
+          current
+          previous
+          delta
         }
       }
     }

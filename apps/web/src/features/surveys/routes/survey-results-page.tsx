@@ -1,17 +1,33 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Divider, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Divider,
+  Group,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
 import { getFragmentData } from '../../../gql';
+import { asOfForDay } from '../../../lib/day-bounds';
+import { detectedTimeZone } from '../../../lib/detected-time-zone';
 import { formatDateTime, formatDecimal, formatPercent } from '../../../lib/format';
+import { calendarDayIn } from '../../../lib/time-zones';
 import { saveTextFile } from '../../console/components/csv-download-button';
 import { SurveyQuestionFields } from '../api/survey-fields';
 import { SURVEY_RESULTS } from '../api/survey-queries';
 import { QuestionResult } from '../components/question-result';
 import { SurveyStatusBadge } from '../components/survey-status-badge';
+import { TermComparison } from '../components/term-comparison';
 import { type Headline, headline } from '../lib/result-headline';
 import { resultsCsv } from '../lib/results-csv';
 import { ConsolePageFailure } from '../../console/components/console-page-failure';
@@ -21,13 +37,18 @@ type Grouping = 'program' | 'cohort';
 /**
  * A survey's anonymous results: the figures of the whole program, or side by side per cohort. A group or question
  * with fewer answers than the program's threshold shows that it is hidden and no figure. The CSV holds exactly the
- * figures on screen (the API offers no export of its own); free texts stay out of it.
+ * figures on screen (the API offers no export of its own); free texts stay out of it. A past day shows the figures
+ * as they stood at its end where the manager is; a survey copied from last term's is compared with it below.
  */
 export function SurveyResultsPage({ programId, surveyId }: { programId: string; surveyId: string }) {
   const { t, i18n } = useTranslation();
   const [grouping, setGrouping] = useState<Grouping>('program');
+  const timeZone = useMemo(() => detectedTimeZone(), []);
+  const today = calendarDayIn(new Date(), timeZone);
+  const [asOfDay, setAsOfDay] = useState('');
+  const asOf = asOfForDay(asOfDay, timeZone, new Date());
   const { data, error, refetch } = useQuery(SURVEY_RESULTS, {
-    variables: { programId, surveyId, groupBy: grouping === 'cohort' ? 'COHORT' : null },
+    variables: { programId, surveyId, groupBy: grouping === 'cohort' ? 'COHORT' : null, asOf: asOf ?? null },
     fetchPolicy: 'cache-and-network',
   });
   if (error && !data) {
@@ -85,7 +106,15 @@ export function SurveyResultsPage({ programId, surveyId }: { programId: string; 
           {t('surveys.results.asOf', { date: formatDateTime(results.asOf, lang) })}
         </Text>
       </div>
-      <Group justify="space-between" wrap="wrap" gap="sm">
+      <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
+        <TextInput
+          type="date"
+          label={t('surveys.results.asOfDay')}
+          description={t('surveys.results.asOfDayHint', { zone: timeZone })}
+          max={today}
+          value={asOfDay}
+          onChange={(e) => setAsOfDay(e.currentTarget.value)}
+        />
         {program.cohorts.length > 0 ? (
           <div>
             <Text size="sm" fw={500} id="results-grouping" mb={4}>
@@ -177,6 +206,9 @@ export function SurveyResultsPage({ programId, surveyId }: { programId: string; 
             </Table>
           </Table.ScrollContainer>
         </section>
+      )}
+      {survey.previousSurveyId && (
+        <TermComparison surveyId={surveyId} asOf={asOf} questions={questions} minRespondents={results.minRespondents} />
       )}
     </Stack>
   );

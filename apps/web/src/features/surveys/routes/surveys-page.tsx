@@ -6,15 +6,27 @@ import { LoadingState } from '../../../components/loading-state';
 import { PageHeading } from '../../../components/page-heading';
 import { formatDate } from '../../../lib/format';
 import { PROGRAM_SURVEYS } from '../api/survey-queries';
+import { CopySurveyForm, type EarlierSurveys } from '../components/copy-survey-form';
 import { CreateSurveyForm } from '../components/create-survey-form';
 import { SurveyStatusBadge } from '../components/survey-status-badge';
 import { ConsolePageFailure } from '../../console/components/console-page-failure';
 
-/** A program's surveys with their status, and where a manager drafts a new one. */
+/**
+ * A program's surveys with their status, and where a manager drafts a new one, blank or as a new version of an
+ * earlier survey of this program or of the program it was copied from (last term).
+ */
 export function SurveysPage({ programId }: { programId: string }) {
   const { t, i18n } = useTranslation();
   const { data, error, refetch } = useQuery(PROGRAM_SURVEYS, {
     variables: { programId },
+    fetchPolicy: 'cache-and-network',
+  });
+  const lastTermId = data?.program.copiedFromProgramId ?? null;
+  // A manager of this term who does not manage last term's program is refused its surveys: then there is nothing
+  // of last term to start from, which is no failure of this page.
+  const lastTerm = useQuery(PROGRAM_SURVEYS, {
+    variables: { programId: lastTermId ?? '' },
+    skip: lastTermId === null,
     fetchPolicy: 'cache-and-network',
   });
   if (error && !data) {
@@ -28,6 +40,10 @@ export function SurveysPage({ programId }: { programId: string }) {
   }
   if (!data) return <LoadingState label={t('surveys.page.loading')} />;
   const { program, surveys } = data;
+  const earlier: EarlierSurveys[] = [
+    { programName: program.name, surveys },
+    ...(lastTerm.data ? [{ programName: lastTerm.data.program.name, surveys: lastTerm.data.surveys }] : []),
+  ];
   return (
     <Stack gap="lg">
       <div>
@@ -42,6 +58,14 @@ export function SurveysPage({ programId }: { programId: string }) {
           {t('surveys.create.heading')}
         </Title>
         <CreateSurveyForm programId={programId} />
+        {earlier.some((group) => group.surveys.length > 0) && (
+          <>
+            <Text mt="md" mb="xs">
+              {t('surveys.copy.intro')}
+            </Text>
+            <CopySurveyForm programId={programId} earlier={earlier} />
+          </>
+        )}
       </section>
       <section aria-labelledby="program-surveys">
         <Title order={2} id="program-surveys" mb="sm">
