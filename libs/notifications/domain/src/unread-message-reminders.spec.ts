@@ -122,4 +122,18 @@ describe('unread message reminders', () => {
       state: 'scheduled',
     });
   });
+
+  it('given a message in a circle, then its reminder leads to the circle, not to a mentorship', () => {
+    const [command] = reminderCommandsFor(
+      event('MessagePosted', {
+        mentorshipId: 'circle-c1',
+        messageId: 'msg-1',
+        authorPersonId: 'mentee',
+        seq: 1,
+        postedAt: '2026-03-01T10:00:00.000Z',
+      }),
+      MINUTE,
+    );
+    expect(command).toMatchObject({ kind: 'schedule', plan: { subject: { kind: 'circle', id: 'c1' } } });
+  });
 });
