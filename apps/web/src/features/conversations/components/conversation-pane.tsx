@@ -189,6 +189,7 @@ export function ConversationPane(props: {
       )}
       <DeleteMessageDialog
         opened={deleting !== null}
+        circle={circle}
         deleting={deletion.loading}
         failure={deleteAction.failure}
         onConfirm={() => void confirmDelete()}

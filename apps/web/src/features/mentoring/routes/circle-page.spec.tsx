@@ -170,6 +170,18 @@ describe('a circle’s page with its conversation', () => {
     expect(field).toHaveValue('');
   });
 
+  it('asks before deleting with words for a circle, not for a pair', async () => {
+    await renderPage([
+      ...page(),
+      conversationOf([welcome, message(2, 'ida', 'Oops, wrong circle')], { viewerReadUpTo: 2 }),
+    ]);
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete this message?' });
+    expect(
+      within(dialog).getByText('It will read “Message deleted” for everyone in the circle. This cannot be undone.'),
+    ).toBeInTheDocument();
+  });
+
   it('lets a mentee who left read up to their leaving, without a composer', async () => {
     await renderPage([...page(), conversationOf([welcome], { viewerReadUpTo: 1, members: ['lena', 'ben'] })]);
     expect(await screen.findByText('Welcome to our circle!')).toBeInTheDocument();
