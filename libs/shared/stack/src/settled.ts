@@ -20,7 +20,12 @@ async function laggingGroups(admin: Admin, groupPrefix: string): Promise<Record<
   const lagging: Record<string, number> = {};
   const ends = new Map<string, Map<number, { low: bigint; high: bigint }>>();
   const { groups } = await admin.listGroups();
-  for (const { groupId } of groups.filter((g) => g.groupId.startsWith(`${groupPrefix}.`))) {
+  const ours = groups.filter((g) => g.groupId.startsWith(`${groupPrefix}.`)).map((g) => g.groupId);
+  // A group no process of this stack joined was only positioned by startGroupsAtEnd, for a handler that another
+  // checkout's services have (the broker is shared with other worktrees): nothing here will ever read it.
+  const joined = ours.length ? (await admin.describeGroups(ours)).groups : [];
+  const consumed = new Set(joined.filter((g) => g.members.length > 0).map((g) => g.groupId));
+  for (const groupId of ours.filter((id) => consumed.has(id))) {
     let lag = 0n;
     for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
       if (!ends.has(topic)) {
