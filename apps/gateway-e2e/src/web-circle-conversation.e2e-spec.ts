@@ -22,13 +22,26 @@ describe('journey: a circle talks in its conversation', () => {
 
   beforeAll(async () => {
     const manager = demoUser('manager');
-    const created = dataOf(
-      await web.stack.gql<{ createCircle: { id: string } }>(
+    // The demo program is one-on-one; group mentoring is a setting of the program.
+    dataOf(
+      await web.stack.gql(
+        manager,
+        `mutation($p: ID!) { changeProgramSettings(programId: $p, settings: { format: BOTH }) { settings { maxCircleSize } } }`,
+        { p: DEMO_PROGRAM_ID },
+      ),
+    );
+    // Matching learns the program's new format from its event a moment after profiles: until then it refuses.
+    const create = () =>
+      web.stack.gql<{ createCircle: { id: string } }>(
         manager,
         `mutation($p: ID!, $m: ID!) { createCircle(programId: $p, mentorPersonId: $m, maxSize: 4, selfJoin: false) { id } }`,
         { p: DEMO_PROGRAM_ID, m: demoUser('mentor').personId },
-      ),
-    );
+      );
+    let attempt = await create();
+    for (const until = Date.now() + 30_000; attempt.errors?.length && Date.now() < until; attempt = await create()) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const created = dataOf(attempt);
     circleId = created.createCircle.id;
     dataOf(
       await web.stack.gql(
