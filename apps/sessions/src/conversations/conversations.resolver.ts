@@ -13,7 +13,11 @@ import {
 } from './conversations.types';
 
 const commandIdArg = { name: 'commandId', type: () => ID, nullable: true, description: 'Idempotency key for retries' };
-const mentorshipIdArg = { name: 'mentorshipId', type: () => ID };
+const mentorshipIdArg = {
+  name: 'mentorshipId',
+  type: () => ID,
+  description: 'The mentorship’s id, or `circle-<circleId>` for a circle’s conversation',
+};
 const actorOf = (principal: Principal, commandId?: string): Actor => ({
   tenantId: principal.tenantId,
   personId: principal.personId,
@@ -22,15 +26,16 @@ const actorOf = (principal: Principal, commandId?: string): Actor => ({
 });
 
 /**
- * A mentorship's private conversation. Only its members read and write it (the decider's rule): program managers
- * and organization admins are refused like anyone else outside the pair.
+ * A mentorship's or circle's private conversation. Only its members read and write it (the decider's rule): program
+ * managers and organization admins are refused like anyone else outside the pair or circle.
  */
 @Resolver(() => Conversation)
 export class ConversationsResolver {
   constructor(@Inject(ConversationsService) private readonly conversations: ConversationsService) {}
 
   @Query(() => Conversation, {
-    description: 'The conversation of a mentorship you are part of: the newest messages, or those before `beforeSeq`',
+    description:
+      'The conversation of a mentorship or circle you are part of: the newest messages, or those before `beforeSeq`',
   })
   conversation(
     @CurrentPrincipal() principal: Principal,

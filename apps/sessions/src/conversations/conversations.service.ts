@@ -23,7 +23,7 @@ export const MESSAGE_HIDDEN = 'hidden by a moderator';
 const MAX_PAGE = 200;
 
 /**
- * The conversation of a mentorship for its members. Message text is checked on the plain text, sealed with the
+ * The conversation of a mentorship or circle for its members (a circle's is addressed as `circle-<circleId>`). Message text is checked on the plain text, sealed with the
  * author's key and only opened here, for a member; an author whose key was shredded reads as "message removed".
  */
 export class ConversationsService {
@@ -49,6 +49,7 @@ export class ConversationsService {
     const page = messagePage(state, last, Number.isFinite(before) ? before : undefined);
     return {
       mentorshipId: state.mentorshipId,
+      circleId: state.circleId,
       status: state.status === 'closed' ? 'closed' : 'open',
       memberPersonIds: [...state.memberPersonIds],
       messages: await Promise.all(page.messages.map((m) => this.messageOf(actor, state, m))),
@@ -67,6 +68,7 @@ export class ConversationsService {
       .find({ personId: actor.personId }, { sort: { lastActivityAt: -1 }, limit: 200 });
     return rows.map((r) => ({
       mentorshipId: r.mentorshipId,
+      circleId: r.circleId ?? null,
       programId: r.programId,
       status: r.status === 'closed' ? 'closed' : 'open',
       unreadCount: r.unreadCount,
@@ -119,6 +121,7 @@ export class ConversationsService {
     const messages = Object.values(state.messages);
     return {
       mentorshipId: state.mentorshipId,
+      circleId: state.circleId,
       programId: state.programId,
       status: state.status === 'closed' ? 'closed' : 'open',
       unreadCount: unreadCount(state, actor.personId),

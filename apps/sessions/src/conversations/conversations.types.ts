@@ -51,10 +51,17 @@ export class ReadReceipt {
   @Field(() => Int, { description: 'The seq of the last message they read (0: none yet)' }) readUpToSeq!: number;
 }
 
-@ObjectType({ description: 'The private conversation of a mentorship: only its members read it' })
+const conversationIdDescription =
+  'The conversation’s id: the mentorship’s id, or `circle-<circleId>` for a circle’s conversation';
+const circleIdDescription = 'The circle whose conversation this is (null for a mentorship’s)';
+
+@ObjectType({ description: 'The private conversation of a mentorship or circle: only its members read it' })
 export class Conversation {
-  @Field(() => ID) mentorshipId!: string;
-  @Field(() => ConversationStatusEnum, { description: 'CLOSED once the mentorship ended: readable, not writable' })
+  @Field(() => ID, { description: conversationIdDescription }) mentorshipId!: string;
+  @Field(() => ID, { nullable: true, description: circleIdDescription }) circleId!: string | null;
+  @Field(() => ConversationStatusEnum, {
+    description: 'CLOSED once the mentorship ended or the circle closed: readable, not writable',
+  })
   status!: string;
   @Field(() => [ID]) memberPersonIds!: string[];
   @Field(() => [ConversationMessage], { description: 'A page of messages, oldest first, ending at the newest' })
@@ -70,7 +77,8 @@ export class Conversation {
 
 @ObjectType({ description: 'A conversation you are a member of, for lists and badges' })
 export class ConversationSummary {
-  @Field(() => ID) mentorshipId!: string;
+  @Field(() => ID, { description: conversationIdDescription }) mentorshipId!: string;
+  @Field(() => ID, { nullable: true, description: circleIdDescription }) circleId!: string | null;
   @Field(() => ID) programId!: string;
   @Field(() => ConversationStatusEnum) status!: string;
   @Field(() => Int) unreadCount!: number;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CONVERSATION_STREAM_TYPE, conversationStreamId } from '@trellis/sessions/contracts';
+import { CONVERSATION_STREAM_TYPE, circleConversationId, conversationStreamId } from '@trellis/sessions/contracts';
 import {
   conversationDecider,
   type ConversationCommand,
@@ -24,7 +24,8 @@ export interface ConversationOutcome {
 }
 
 /**
- * Runs conversation commands on the event store (stream `conversation-<mentorshipId>`) and refreshes the members'
+ * Runs conversation commands on the event store (stream `conversation-<mentorshipId>`, `conversation-circle-<id>`
+ * for a circle) and refreshes the members'
  * rows. A conversation belongs to the tenant of its commits; another tenant's id reads as missing.
  */
 export class ConversationStore {
@@ -51,6 +52,10 @@ export class ConversationStore {
         throw new DomainError('NOT_FOUND', 'There is no conversation for this mentorship.');
       }
       return loaded.state;
+    }
+    // Only matching's circle events open a circle's conversation: sessions has no circle to open it from.
+    if (mentorshipId.startsWith(circleConversationId(''))) {
+      throw new DomainError('NOT_FOUND', 'There is no conversation for this circle.');
     }
     const engagement = await this.engagements.loadEngagement(tenantId, mentorshipId).catch((error: unknown) => {
       if (error instanceof DomainError && error.code === 'NOT_FOUND') {

@@ -53,6 +53,8 @@ export interface ConversationMemberRow {
   tenantId: string;
   personId: string;
   mentorshipId: string;
+  /** Set for a circle's conversation (absent on rows written before circles had one). */
+  circleId?: string | null;
   programId: string;
   status: ConversationState['status'];
   unreadCount: number;
@@ -269,6 +271,7 @@ export class SessionsReadModels {
         tenantId,
         personId,
         mentorshipId: state.mentorshipId,
+        circleId: state.circleId,
         programId: state.programId,
         status: state.status,
         unreadCount: unreadCount(state, personId),
@@ -277,8 +280,9 @@ export class SessionsReadModels {
         updatedAt: new Date(),
       });
     }
-    // A member a moderator removed loses the conversation from their list (they no longer follow it).
-    for (const personId of Object.keys(state.removedMembers)) {
+    // A member a moderator removed, or who left the circle, loses the conversation from their list (they no longer
+    // follow it).
+    for (const personId of [...Object.keys(state.removedMembers), ...Object.keys(state.leftMembers)]) {
       await this.conversationMembers.deleteOne({ _id: conversationMemberKey(state.mentorshipId, personId), tenantId });
     }
     if (state.status === 'closed') {

@@ -1,4 +1,6 @@
 import { isMatchingEvent } from '@trellis/matching/contracts';
+import { circleConversationId } from '@trellis/sessions/contracts';
+import { DomainError } from '@trellis/shared/event-store';
 import type { ConsumerRunner, EventEnvelope } from '@trellis/shared/messaging';
 import { type ConversationStore, conversationOpenCommitId } from '../core/conversation-store';
 import { matchingConsumer, type MatchingConsumerOptions } from '../core/matching-consumer';
@@ -13,7 +15,8 @@ export interface MentorshipLifecycleOptions extends MatchingConsumerOptions {
 
 /**
  * Opens an engagement and the pair's conversation when matching announces MentorshipStarted and closes both on
- * MentorshipEnded. The command id is
+ * MentorshipEnded; opens a circle's conversation on CircleCreated, adds and removes its mentees as they join and
+ * leave, and closes it on CircleClosed (matching keys all four by the circle, so they arrive in order). The command id is
  * derived from the event id and the command's time from the event's, so a redelivered event replays the very same
  * command: the event store answers it with the original commit instead of appending twice.
  */
@@ -73,7 +76,62 @@ export function mentorshipLifecycleReactor(options: MentorshipLifecycleOptions):
         event.data.mentorshipId,
         { type: 'CloseConversation', now: envelope.occurredAt },
       );
+      return;
+    }
+    if (isMatchingEvent(event, 'CircleCreated')) {
+      const { circleId, programId, mentorPersonId } = event.data;
+      const conversationId = circleConversationId(circleId);
+      await options.conversations.execute(
+        { ...context, programId, commandId: conversationOpenCommitId(conversationId) },
+        conversationId,
+        {
+          type: 'OpenConversation',
+          mentorshipId: conversationId,
+          programId,
+          circleId,
+          memberPersonIds: [mentorPersonId],
+          now: envelope.occurredAt,
+        },
+      );
+      return;
+    }
+    if (isMatchingEvent(event, 'CircleMemberJoined') || isMatchingEvent(event, 'CircleMemberLeft')) {
+      const joined = event.type === 'CircleMemberJoined';
+      await onCircleConversation(() =>
+        options.conversations.execute(
+          { ...context, commandId: `${joined ? 'circle-join' : 'circle-leave'}:${envelope.id}` },
+          circleConversationId(event.data.circleId),
+          {
+            type: joined ? 'JoinConversation' : 'LeaveConversation',
+            personId: event.data.menteePersonId,
+            now: envelope.occurredAt,
+          },
+        ),
+      );
+      return;
+    }
+    if (isMatchingEvent(event, 'CircleClosed')) {
+      await onCircleConversation(() =>
+        options.conversations.execute(
+          { ...context, commandId: `close-conversation:${envelope.id}` },
+          circleConversationId(event.data.circleId),
+          { type: 'CloseConversation', now: envelope.occurredAt },
+        ),
+      );
     }
   };
   return matchingConsumer(options, handler);
+}
+
+/**
+ * A circle created before conversations existed has none (its CircleCreated was consumed before): its later events
+ * change nothing rather than waiting in the dead-letter topic for a conversation that will never open.
+ */
+async function onCircleConversation(change: () => Promise<unknown>): Promise<void> {
+  try {
+    await change();
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'NOT_FOUND') return;
+    throw error;
+  }
 }

@@ -183,6 +183,43 @@ export class UpstreamEvents {
     });
   }
 
+  /** A circle led by `mentor`, as matching creates it (every circle event is keyed by the circle's stream). */
+  circleCreated(circleId: string, mentor: Someone): EventEnvelope {
+    return this.circleEvent(circleId, 'CircleCreated', {
+      mentorPersonId: mentor.personId,
+      mentorParticipantId: participantIdFor(this.programId, mentor.personId),
+      maxSize: 6,
+    });
+  }
+
+  /** `members` counts the mentees after this one joined. */
+  circleMemberJoined(circleId: string, mentee: Someone, members: number): EventEnvelope {
+    return this.circleEvent(circleId, 'CircleMemberJoined', {
+      menteePersonId: mentee.personId,
+      menteeParticipantId: participantIdFor(this.programId, mentee.personId),
+      members,
+      via: 'manager',
+    });
+  }
+
+  /** `members` counts the mentees after this one left. */
+  circleMemberLeft(circleId: string, mentee: Someone, members: number): EventEnvelope {
+    return this.circleEvent(circleId, 'CircleMemberLeft', {
+      menteePersonId: mentee.personId,
+      menteeParticipantId: participantIdFor(this.programId, mentee.personId),
+      members,
+      reason: 'left',
+    });
+  }
+
+  circleClosed(circleId: string, mentees: Someone[]): EventEnvelope {
+    return this.circleEvent(circleId, 'CircleClosed', { memberPersonIds: mentees.map((m) => m.personId) });
+  }
+
+  private circleEvent(circleId: string, type: string, data: Record<string, unknown>): EventEnvelope {
+    return this.envelope('circle', `circle-${circleId}`, type, { circleId, programId: this.programId, ...data });
+  }
+
   private mentorshipEvent(
     type: string,
     mentorshipId: string,

@@ -58,6 +58,10 @@ const requestRoute = createRoute({ getParentRoute: () => rootRoute, path: '/matc
 const workspaceRoute = createRoute({ getParentRoute: () => rootRoute, path: '/mentorships/$mentorshipId' }).lazy(() =>
   import('../features/workspace/routes/workspace.lazy').then((m) => m.Route),
 );
+// A circle's page with its conversation (where a circle's unread-message email leads).
+const circleRoute = createRoute({ getParentRoute: () => rootRoute, path: '/circles/$circleId' }).lazy(() =>
+  import('../features/mentoring/routes/circle.lazy').then((m) => m.Route),
+);
 const sessionRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sessions/$sessionId' }).lazy(() =>
   import('../features/workspace/routes/session.lazy').then((m) => m.Route),
 );
@@ -103,6 +107,7 @@ export const routeTree = rootRoute.addChildren([
   proposalRoute,
   requestRoute,
   workspaceRoute,
+  circleRoute,
   sessionRoute,
   consoleProgramsRoute,
   consoleProgramRoute,

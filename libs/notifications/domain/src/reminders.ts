@@ -8,7 +8,7 @@ export type ReminderOffset = '24h' | '1h' | 'goal-2d' | 'unread' | 'survey-open'
 export interface ReminderPlan {
   /** One row per (thing, offset): rescheduling moves the row instead of adding one. */
   reminderId: string;
-  subject: { kind: 'session' | 'goal' | 'mentorship' | 'survey'; id: string };
+  subject: { kind: 'session' | 'goal' | 'mentorship' | 'circle' | 'survey'; id: string };
   offset: ReminderOffset;
   dueAt: string;
   /** A newer plan keeps the due time of one still scheduled instead of moving it later. */

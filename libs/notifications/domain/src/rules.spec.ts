@@ -157,6 +157,21 @@ describe('notification rules', () => {
       subject: { kind: 'mentorship', id: 'm' },
       params: { warnedAt: '2026-03-02T09:00:00.000Z' },
     });
+    const inCircle = intentsFor(
+      event(
+        'MessageAuthorWarned',
+        {
+          mentorshipId: 'circle-c1',
+          programId: 'prog',
+          messageId: 'msg',
+          authorPersonId: 'author',
+          warnedByPersonId: 'manager',
+          warnedAt: '2026-03-02T09:00:00.000Z',
+        },
+        'prog',
+      ),
+    );
+    expect(inCircle[0]?.subject).toEqual({ kind: 'circle', id: 'c1' });
   });
 
   it('given an enrollment, then only an invited person is notified', () => {

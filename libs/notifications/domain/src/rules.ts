@@ -1,4 +1,5 @@
 import type { NotificationCategory, NotificationPriority, TemplateId } from '@trellis/notifications/contracts';
+import { conversationSubject } from './unread-message-reminders';
 
 /** An integration event as the rules see it: type and data of any upstream topic, plus the envelope's facts. */
 export interface SourceEvent {
@@ -339,12 +340,9 @@ export function intentsFor(event: SourceEvent): NotificationIntent[] {
       ];
     case 'MessageAuthorWarned':
       return [
-        intent(
-          event.type,
-          people(str(d, 'authorPersonId')),
-          { kind: 'mentorship', id: str(d, 'mentorshipId') },
-          { warnedAt: str(d, 'warnedAt') },
-        ),
+        intent(event.type, people(str(d, 'authorPersonId')), conversationSubject(str(d, 'mentorshipId')), {
+          warnedAt: str(d, 'warnedAt'),
+        }),
       ];
     case 'ParticipantEnrolled':
       if (d['invited'] !== true) return [];

@@ -33,4 +33,14 @@ describe('email templates', () => {
     expect(digest.subject).toContain('30 updates');
     expect(digest.text.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(30);
   });
+
+  it('given an unread message in a circle, then the email speaks of the circle and links to the circle’s page', () => {
+    const circle = { ...ctx, subject: { kind: 'circle', id: 'c1' }, params: { mentorshipId: 'circle-c1' } };
+    const email = renderEmail('conversation-unread', circle, 'https://x/u');
+    expect(email.text).toContain('your circle conversation');
+    expect(email.text).toContain('https://app.trellis.test/circles/c1');
+    expect(email.text).not.toContain('/mentorships/');
+    const warning = renderEmail('conversation-warning', circle, 'https://x/u');
+    expect(warning.text).toContain('Open your circle: https://app.trellis.test/circles/c1');
+  });
 });

@@ -32,6 +32,8 @@ const paths: Record<string, string> = {
   proposal: '/matching/proposals/',
   request: '/matching/requests/',
   mentorship: '/mentorships/',
+  // The web app's circle page, with the circle's conversation.
+  circle: '/circles/',
   session: '/sessions/',
   goal: '/goals/',
   program: '/programs/',
@@ -121,17 +123,19 @@ const texts: Record<TemplateId, (ctx: RenderContext) => { title: string; lines: 
     lines: ['Your program manager sent this reminder. Plan your next session together or update your goals.'],
     linkLabel: 'Open your mentorship',
   }),
-  'conversation-unread': () => ({
+  'conversation-unread': (c) => ({
     title: 'A message is waiting for you',
-    lines: ['Someone in your mentorship conversation wrote to you and the message is still unread.'],
+    lines: [
+      `Someone in your ${c.subject.kind === 'circle' ? 'circle' : 'mentorship'} conversation wrote to you and the message is still unread.`,
+    ],
     linkLabel: 'Read the conversation',
   }),
-  'conversation-warning': () => ({
+  'conversation-warning': (c) => ({
     title: 'A moderator of your program reviewed one of your messages',
     lines: [
-      'Someone reported a message you sent in your mentorship conversation, and a program manager asks you to keep to the program’s guidelines.',
+      `Someone reported a message you sent in your ${c.subject.kind === 'circle' ? 'circle' : 'mentorship'} conversation, and a program manager asks you to keep to the program’s guidelines.`,
     ],
-    linkLabel: 'Open your mentorship',
+    linkLabel: c.subject.kind === 'circle' ? 'Open your circle' : 'Open your mentorship',
   }),
   'survey-invitation': (c) => ({
     title: 'Your program asks for your feedback',

@@ -87,4 +87,53 @@ describe('unread message reminders', () => {
       { kind: 'cancel', reminderId: unreadMessageReminderId('m1', 'mentee'), sequence: Number.MAX_SAFE_INTEGER },
     ]);
   });
+
+  it('given a circle member who left, then what they may still read is not told; a message after they rejoin is', () => {
+    const circle = (type: string, data: Record<string, unknown>) =>
+      event(type, { mentorshipId: 'circle-c1', circleId: 'c1', programId: 'prog', ...data });
+    const postedInCircle = (seq: number, memberPersonIds: string[]) =>
+      circle('MessagePosted', {
+        messageId: `msg-${seq}`,
+        authorPersonId: 'mentor',
+        seq,
+        postedAt: '2026-03-01T10:00:00.000Z',
+        memberPersonIds,
+      });
+    const left = circle('ConversationMemberLeft', {
+      memberPersonIds: ['mentor'],
+      leftPersonId: 'mentee',
+      upToSeq: 3,
+      leftAt: '2026-03-01T10:05:00.000Z',
+    });
+    const mentee = (events: SourceEvent[]) =>
+      replay(
+        events
+          .flatMap((e) => reminderCommandsFor(e, MINUTE))
+          .filter((c) => (c.kind === 'schedule' ? c.plan.reminderId : c.reminderId).includes(':mentee:')),
+      );
+    expect(mentee([postedInCircle(3, members), left])).toEqual({ sequence: 3, state: 'cancelled' });
+    // Not a member any more: a message while away names them nowhere.
+    expect(mentee([postedInCircle(3, members), left, postedInCircle(4, ['mentor'])])).toEqual({
+      sequence: 3,
+      state: 'cancelled',
+    });
+    expect(mentee([postedInCircle(3, members), left, postedInCircle(5, members)])).toEqual({
+      sequence: 5,
+      state: 'scheduled',
+    });
+  });
+
+  it('given a message in a circle, then its reminder leads to the circle, not to a mentorship', () => {
+    const [command] = reminderCommandsFor(
+      event('MessagePosted', {
+        mentorshipId: 'circle-c1',
+        messageId: 'msg-1',
+        authorPersonId: 'mentee',
+        seq: 1,
+        postedAt: '2026-03-01T10:00:00.000Z',
+      }),
+      MINUTE,
+    );
+    expect(command).toMatchObject({ kind: 'schedule', plan: { subject: { kind: 'circle', id: 'c1' } } });
+  });
 });

@@ -1,4 +1,4 @@
-import type { ReminderCommand } from './reminders';
+import type { ReminderCommand, ReminderPlan } from './reminders';
 import type { SourceEvent } from './rules';
 
 /** How long a conversation message may stay unread before its recipient is told (the default; deployments set it). */
@@ -6,6 +6,15 @@ export const DEFAULT_UNREAD_MESSAGE_AFTER_MS = 15 * 60_000;
 
 export const unreadMessageReminderId = (mentorshipId: string, personId: string): string =>
   `conversation:${mentorshipId}:${personId}:unread`;
+
+/**
+ * What a reminder links to: the circle's page for a circle's conversation, whose id sessions makes
+ * `circle-<circleId>` (mentorship ids are UUIDs and never start so), the mentorship's otherwise.
+ */
+export function conversationSubject(mentorshipId: string): ReminderPlan['subject'] {
+  const circleId = /^circle-(.+)$/.exec(mentorshipId)?.[1];
+  return circleId ? { kind: 'circle', id: circleId } : { kind: 'mentorship', id: mentorshipId };
+}
 
 /** A closed conversation or a removed member is never told of a message again, whatever sequence comes later. */
 const FOREVER = Number.MAX_SAFE_INTEGER;
@@ -30,7 +39,7 @@ export function unreadMessageCommandsFor(event: SourceEvent, unreadAfterMs: numb
           kind: 'schedule',
           plan: {
             reminderId: unreadMessageReminderId(mentorshipId, personId),
-            subject: { kind: 'mentorship', id: mentorshipId },
+            subject: conversationSubject(mentorshipId),
             offset: 'unread',
             dueAt,
             sequence: Number(d['seq']),
@@ -49,6 +58,16 @@ export function unreadMessageCommandsFor(event: SourceEvent, unreadAfterMs: numb
           kind: 'cancel',
           reminderId: unreadMessageReminderId(mentorshipId, String(d['readerPersonId'])),
           sequence: Number(d['readUpToSeq']),
+        },
+      ];
+    case 'ConversationMemberLeft':
+      // Like reading up to the leaving: nothing they may still read reminds them, and should they join the circle
+      // again, a later message arms the reminder as for any member.
+      return [
+        {
+          kind: 'cancel',
+          reminderId: unreadMessageReminderId(mentorshipId, String(d['leftPersonId'])),
+          sequence: Number(d['upToSeq']),
         },
       ];
     case 'ConversationMemberRemoved':

@@ -170,6 +170,23 @@ const samples: { [T in SessionsEventType]: SessionsEventData<T> } = {
     closedAt: at,
     shreddedAt: at,
   },
+  ConversationMemberJoined: {
+    mentorshipId: 'circle-c-1',
+    memberPersonIds: ['p-mentor', 'p-mentee'],
+    programId: 'prog-1',
+    circleId: 'c-1',
+    joinedPersonId: 'p-mentee',
+    joinedAt: at,
+  },
+  ConversationMemberLeft: {
+    mentorshipId: 'circle-c-1',
+    memberPersonIds: ['p-mentor'],
+    programId: 'prog-1',
+    circleId: 'c-1',
+    leftPersonId: 'p-mentee',
+    upToSeq: 2,
+    leftAt: at,
+  },
   MessagePosted: {
     mentorshipId: 'm-1',
     memberPersonIds: ['p-mentor', 'p-mentee'],

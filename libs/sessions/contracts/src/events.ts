@@ -24,6 +24,11 @@ export const SESSIONS_EVENTS_TOPIC = 'sessions.events.v1';
 export const engagementStreamId = (mentorshipId: string): string => `engagement-${mentorshipId}`;
 export const sessionStreamId = (sessionId: string): string => `session-${sessionId}`;
 export const conversationStreamId = (mentorshipId: string): string => `conversation-${mentorshipId}`;
+/**
+ * A circle's conversation id: it stands where a mentorship's id stands in the conversation events and API, so its
+ * stream is `conversation-circle-<circleId>`. Mentorship ids are matching's UUIDs and never start with `circle-`.
+ */
+export const circleConversationId = (circleId: string): string => `circle-${circleId}`;
 export const ENGAGEMENT_STREAM_TYPE = 'engagement';
 export const CONVERSATION_STREAM_TYPE = 'conversation';
 export const SESSION_STREAM_TYPE = 'session';
@@ -286,14 +291,34 @@ export const EngagementNudged = contract('EngagementNudged', {
 });
 
 /**
- * Conversations (one per mentorship, stream `conversation-<mentorshipId>`): ids, counters and times only. Message
- * bodies never travel; `memberPersonIds` names who the gateway's live subscription tells that something changed.
+ * Conversations (one per mentorship, stream `conversation-<mentorshipId>`, and one per circle, whose id in
+ * `mentorshipId` is `circleConversationId(circleId)`): ids, counters and times only. Message bodies never travel;
+ * `memberPersonIds` names who the gateway's live subscription tells that something changed.
  */
 const conversationRef = { mentorshipId: idSchema, memberPersonIds: personIds } as const;
 export const ConversationOpened = contract('ConversationOpened', {
   ...conversationRef,
   programId: idSchema,
+  /** Set when it is a circle's conversation. */
+  circleId: idSchema.optional(),
   openedAt: utcInstantSchema,
+});
+/** A circle's mentee joined the circle and so its conversation (the names after joining, so they are told live). */
+export const ConversationMemberJoined = contract('ConversationMemberJoined', {
+  ...conversationRef,
+  programId: idSchema,
+  circleId: idSchema,
+  joinedPersonId: idSchema,
+  joinedAt: utcInstantSchema,
+});
+/** A circle's mentee left: they read up to `upToSeq` and nothing after; `memberPersonIds` no longer names them. */
+export const ConversationMemberLeft = contract('ConversationMemberLeft', {
+  ...conversationRef,
+  programId: idSchema,
+  circleId: idSchema,
+  leftPersonId: idSchema,
+  upToSeq: z.number().int().min(0),
+  leftAt: utcInstantSchema,
 });
 export const ConversationClosed = contract('ConversationClosed', { ...conversationRef, closedAt: utcInstantSchema });
 /** The program's retention period ran out after the mentorship ended: every message reads "message removed". */
@@ -433,6 +458,8 @@ export const sessionsEventContracts = [
   ConversationOpened,
   ConversationClosed,
   ConversationMessagesShredded,
+  ConversationMemberJoined,
+  ConversationMemberLeft,
   MessagePosted,
   MessageEdited,
   MessageDeleted,

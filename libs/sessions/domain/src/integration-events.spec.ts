@@ -209,6 +209,19 @@ const conversationEvents = play<ConversationCommand, ConversationEvent, Conversa
   },
 ]);
 
+const circleConversationEvents = play<ConversationCommand, ConversationEvent, ConversationState>(conversationDecider, [
+  {
+    type: 'OpenConversation',
+    mentorshipId: 'circle-c-1',
+    programId: 'prog-1',
+    memberPersonIds: [mentor],
+    circleId: 'c-1',
+    now,
+  },
+  { type: 'JoinConversation', personId: mentee, now },
+  { type: 'LeaveConversation', personId: mentee, now: after },
+]);
+
 const surveyOccurrenceEvents = play<SurveyOccurrenceCommand, SurveyOccurrenceEvent, SurveyOccurrenceState>(
   surveyOccurrenceDecider,
   [
@@ -250,6 +263,7 @@ describe('integration events', () => {
     ...engagementEvents,
     ...sessionEvents,
     ...conversationEvents,
+    ...circleConversationEvents,
     ...surveyOccurrenceEvents,
     ...surveyResponseEvents,
   ];

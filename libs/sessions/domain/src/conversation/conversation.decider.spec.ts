@@ -444,4 +444,159 @@ describe('Conversation decider', () => {
       expect(moderationContext(state, 'msg-99')).toEqual([]);
     });
   });
+
+  describe('a circle', () => {
+    const circleId = 'c-1';
+    const conversationId = 'circle-c-1';
+    const first = 'p-first';
+    const second = 'p-second';
+    const circleOpened: ConversationEvent = {
+      type: 'ConversationOpened',
+      mentorshipId: conversationId,
+      memberPersonIds: [mentor],
+      programId: 'prog-1',
+      circleId,
+      openedAt: now,
+    };
+    const on = { mentorshipId: conversationId, programId: 'prog-1', circleId };
+    const joined = (personId: string, membersAfter: string[], when = now): ConversationEvent => ({
+      type: 'ConversationMemberJoined',
+      ...on,
+      memberPersonIds: membersAfter,
+      joinedPersonId: personId,
+      joinedAt: when,
+    });
+    const left = (personId: string, membersAfter: string[], upToSeq: number): ConversationEvent => ({
+      type: 'ConversationMemberLeft',
+      ...on,
+      memberPersonIds: membersAfter,
+      leftPersonId: personId,
+      upToSeq,
+      leftAt: now,
+    });
+    const said = (messageId: string, seq: number, author: string, memberPersonIds: string[]): ConversationEvent => ({
+      type: 'MessagePosted',
+      mentorshipId: conversationId,
+      memberPersonIds,
+      messageId,
+      seq,
+      authorPersonId: author,
+      body: sealed(messageId),
+      postedAt: now,
+    });
+    const join = (personId: string): ConversationCommand => ({ type: 'JoinConversation', personId, now });
+    const leave = (personId: string): ConversationCommand => ({ type: 'LeaveConversation', personId, now });
+
+    it('opens with its mentor alone, once', () => {
+      const open: ConversationCommand = {
+        type: 'OpenConversation',
+        mentorshipId: conversationId,
+        programId: 'prog-1',
+        circleId,
+        memberPersonIds: [mentor],
+        now,
+      };
+      const state = given(conversationDecider).when(open).then([circleOpened]);
+      expect(state.circleId).toBe(circleId);
+      given(conversationDecider, [circleOpened]).when(open).then([]);
+    });
+
+    it('adds a joining mentee once; they read the history, none of it counted unread', () => {
+      const history = [circleOpened, said('msg-1', 1, mentor, [mentor]), joined(first, [mentor, first])];
+      const state = given(conversationDecider, [circleOpened, said('msg-1', 1, mentor, [mentor])])
+        .when(join(first))
+        .then([joined(first, [mentor, first])]);
+      expect(readableUpToSeq(state, first)).toBe(Number.POSITIVE_INFINITY);
+      expect(messagePage(state, 10).messages.map((m) => m.messageId)).toEqual(['msg-1']);
+      expect(unreadCount(state, first)).toBe(0);
+      given(conversationDecider, history).when(join(first)).then([]);
+      given(conversationDecider, history)
+        .when(post('msg-2', first))
+        .then([{ ...said('msg-2', 2, first, [mentor, first]) }]);
+      given(conversationDecider, history)
+        .when(join(second))
+        .then([joined(second, [mentor, first, second])]);
+    });
+
+    it('lets a leaving mentee read up to their leaving and change nothing; a second leave adds nothing', () => {
+      const history = [
+        circleOpened,
+        joined(first, [mentor, first]),
+        joined(second, [mentor, first, second]),
+        said('msg-1', 1, mentor, [mentor, first, second]),
+      ];
+      const state = given(conversationDecider, history)
+        .when(leave(first))
+        .then([left(first, [mentor, second], 1)]);
+      expect(readableUpToSeq(state, first)).toBe(1);
+      const after = [...history, left(first, [mentor, second], 1), said('msg-2', 2, mentor, [mentor, second])];
+      given(conversationDecider, after).when(leave(first)).then([]);
+      given(conversationDecider, after)
+        .when(post('msg-3', first))
+        .thenFails('FORBIDDEN', /left this circle/);
+      given(conversationDecider, after)
+        .when({ type: 'MarkConversationRead', upToMessageId: 'msg-2', actor: first, now })
+        .thenFails('FORBIDDEN', /left this circle/);
+      given(conversationDecider, after).when(leave(stranger)).then([]);
+      given(conversationDecider, after)
+        .when(post('msg-3', stranger))
+        .thenFails('FORBIDDEN', /people of this circle/);
+    });
+
+    it('takes back a mentee who left, reading everything again; a removed member stays removed', () => {
+      const history = [
+        circleOpened,
+        joined(first, [mentor, first]),
+        said('msg-1', 1, mentor, [mentor, first]),
+        left(first, [mentor], 1),
+        said('msg-2', 2, mentor, [mentor]),
+      ];
+      const state = given(conversationDecider, history)
+        .when(join(first))
+        .then([joined(first, [mentor, first])]);
+      expect(readableUpToSeq(state, first)).toBe(Number.POSITIVE_INFINITY);
+      expect(state.leftMembers).toEqual({});
+      const moderated = { mentorshipId: conversationId, programId: 'prog-1', messageId: 'msg-1' };
+      const removed: ConversationEvent[] = [
+        circleOpened,
+        joined(first, [mentor, first]),
+        said('msg-1', 1, first, [mentor, first]),
+        { type: 'MessageReported', ...moderated, reportedByPersonId: mentor, reason: 'spam', reportedAt: now },
+        {
+          type: 'ConversationMemberRemoved',
+          ...moderated,
+          memberPersonIds: [mentor],
+          removedPersonId: first,
+          removedByPersonId: 'p-manager',
+          upToSeq: 1,
+          removedAt: now,
+        },
+      ];
+      given(conversationDecider, removed).when(join(first)).then([]);
+      given(conversationDecider, removed).when(leave(first)).then([]);
+    });
+
+    it('closes read-only for everyone; membership changes after the close add nothing', () => {
+      const history = [circleOpened, joined(first, [mentor, first])];
+      given(conversationDecider, history)
+        .when({ type: 'CloseConversation', now })
+        .then([
+          { type: 'ConversationClosed', mentorshipId: conversationId, memberPersonIds: [mentor, first], closedAt: now },
+        ]);
+      const closed = [
+        ...history,
+        { type: 'ConversationClosed', mentorshipId: conversationId, memberPersonIds: [mentor, first], closedAt: now },
+      ] satisfies ConversationEvent[];
+      given(conversationDecider, closed).when(join(second)).then([]);
+      given(conversationDecider, closed).when(leave(first)).then([]);
+      given(conversationDecider, closed).when(post('msg-1', first)).thenFails('CONFLICT', /ended/);
+    });
+
+    it('refuses membership changes to a pair’s conversation or a circle that has none', () => {
+      given(conversationDecider, [opened])
+        .when(join(stranger))
+        .thenFails('CONFLICT', /only circles/);
+      given(conversationDecider).when(join(first)).thenFails('NOT_FOUND');
+    });
+  });
 });

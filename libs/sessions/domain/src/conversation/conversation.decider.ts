@@ -5,9 +5,11 @@ import { parseUtcInstant, toUtcIso } from '../time';
 import { requireId } from '../validation';
 
 /**
- * A conversation: one per mentorship (stream `conversation-<mentorshipId>`), opened when the mentorship starts and
- * closed when it ends. Only its members post and read; bodies arrive sealed with the author's key, so the domain
- * carries ciphertext and decides on ids, authors and times only.
+ * A conversation: one per mentorship (stream `conversation-<mentorshipId>`) and one per circle (its id is
+ * `circle-<circleId>`, so its stream is `conversation-circle-<circleId>`), opened when the mentorship or circle
+ * starts and closed when it ends. Only its members post and read; bodies arrive sealed with the author's key, so the
+ * domain carries ciphertext and decides on ids, authors and times only. The id travels in the `mentorshipId` field
+ * of every event, so consumers keyed on it (live feed, unread reminders, moderation) serve circles unchanged.
  */
 
 /** Posting more than this many messages within `RATE_WINDOW_MS` is refused until the oldest leaves the window. */
@@ -62,9 +64,18 @@ export interface RemovedMember {
   byPersonId: string;
 }
 
+/** A circle member who left the circle: like a removed member, they keep reading up to their leaving. */
+export interface LeftMember {
+  upToSeq: number;
+  leftAt: string;
+}
+
 export interface ConversationState {
   status: 'none' | 'open' | 'closed';
+  /** The conversation's id: the mentorship's id, or `circle-<circleId>` for a circle. */
   mentorshipId: string;
+  /** Set for a circle's conversation, whose members come and go with the circle's. */
+  circleId: string | null;
   programId: string;
   memberPersonIds: string[];
   openedAt: string;
@@ -86,11 +97,14 @@ export interface ConversationState {
   closedAt: string;
   /** When the program's retention period shredded the messages: every body reads "message removed" from then on. */
   messagesShreddedAt?: string;
+  /** By person id: former circle members who left the circle (no longer in `memberPersonIds`). */
+  leftMembers: Record<string, LeftMember>;
 }
 
 export const initialConversationState = (): ConversationState => ({
   status: 'none',
   mentorshipId: '',
+  circleId: null,
   programId: '',
   memberPersonIds: [],
   openedAt: '',
@@ -102,6 +116,7 @@ export const initialConversationState = (): ConversationState => ({
   moderation: {},
   removedMembers: {},
   closedAt: '',
+  leftMembers: {},
 });
 
 interface ByMember {
@@ -120,10 +135,20 @@ interface ByModerator {
 }
 
 export type ConversationCommand =
-  | { type: 'OpenConversation'; mentorshipId: string; programId: string; memberPersonIds: string[]; now: string }
+  | {
+      type: 'OpenConversation';
+      mentorshipId: string;
+      programId: string;
+      memberPersonIds: string[];
+      /** A circle's conversation opens with its mentor alone; mentees join as they join the circle. */
+      circleId?: string;
+      now: string;
+    }
   | { type: 'CloseConversation'; now: string }
   /** The program's retention period has passed since the mentorship ended (sent by the retention run). */
   | { type: 'ShredConversationMessages'; retentionDays: number; now: string }
+  | { type: 'JoinConversation'; personId: string; now: string }
+  | { type: 'LeaveConversation'; personId: string; now: string }
   | ({ type: 'PostMessage'; messageId: string; body: SealedText } & ByMember)
   | ({ type: 'EditMessage'; messageId: string; body: SealedText } & ByMember)
   | ({ type: 'DeleteMessage'; messageId: string } & ByMember)
@@ -140,7 +165,7 @@ interface OnConversation {
 }
 
 export type ConversationEvent =
-  | ({ type: 'ConversationOpened'; programId: string; openedAt: string } & OnConversation)
+  | ({ type: 'ConversationOpened'; programId: string; circleId?: string; openedAt: string } & OnConversation)
   | ({ type: 'ConversationClosed'; closedAt: string } & OnConversation)
   | ({
       type: 'ConversationMessagesShredded';
@@ -149,6 +174,22 @@ export type ConversationEvent =
       retentionDays: number;
       closedAt: string;
       shreddedAt: string;
+    } & OnConversation)
+  | ({
+      type: 'ConversationMemberJoined';
+      programId: string;
+      circleId: string;
+      joinedPersonId: string;
+      joinedAt: string;
+    } & OnConversation)
+  | ({
+      type: 'ConversationMemberLeft';
+      programId: string;
+      circleId: string;
+      leftPersonId: string;
+      /** The last message the person who left may still read. */
+      upToSeq: number;
+      leftAt: string;
     } & OnConversation)
   | ({
       type: 'MessagePosted';
@@ -225,17 +266,26 @@ export function requireReader(state: ConversationState, personId: string): void 
     if (state.removedMembers[personId]) {
       throw new DomainError('FORBIDDEN', 'A moderator of your program removed you from this conversation.');
     }
-    throw new DomainError('FORBIDDEN', 'Only the people of this mentorship read and write its conversation.');
+    if (state.leftMembers[personId]) {
+      throw new DomainError('FORBIDDEN', 'You left this circle; its conversation is read-only for you.');
+    }
+    throw new DomainError(
+      'FORBIDDEN',
+      state.circleId
+        ? 'Only the people of this circle read and write its conversation.'
+        : 'Only the people of this mentorship read and write its conversation.',
+    );
   }
 }
 
 /**
  * The last seq a person may read: every message for a member, those up to their removal for a person a moderator
- * removed (they read nothing written after it). Anyone else is refused like `requireReader`.
+ * removed or up to their leaving for a person who left the circle (they read nothing written after it). Anyone else
+ * is refused like `requireReader`.
  */
 export function readableUpToSeq(state: ConversationState, personId: string): number {
-  const removed = state.removedMembers[personId];
-  if (state.status !== 'none' && removed && !isMember(state, personId)) return removed.upToSeq;
+  const former = state.removedMembers[personId] ?? state.leftMembers[personId];
+  if (state.status !== 'none' && former && !isMember(state, personId)) return former.upToSeq;
   requireReader(state, personId);
   return Number.POSITIVE_INFINITY;
 }
@@ -274,7 +324,7 @@ function decide(command: ConversationCommand, state: ConversationState): Convers
     case 'OpenConversation': {
       if (state.status !== 'none') return [];
       const members = [...new Set(command.memberPersonIds.map((p) => requireId(p, 'memberPersonIds')))];
-      if (members.length < 2) {
+      if (members.length < (command.circleId === undefined ? 2 : 1)) {
         throw new DomainError('BAD_USER_INPUT', 'A conversation needs at least two people.', {
           field: 'memberPersonIds',
         });
@@ -285,10 +335,14 @@ function decide(command: ConversationCommand, state: ConversationState): Convers
           mentorshipId: requireId(command.mentorshipId, 'mentorshipId'),
           programId: requireId(command.programId, 'programId'),
           memberPersonIds: members,
+          ...(command.circleId === undefined ? {} : { circleId: requireId(command.circleId, 'circleId') }),
           openedAt: instant(command.now),
         },
       ];
     }
+    case 'JoinConversation':
+    case 'LeaveConversation':
+      return decideCircleMembership(command, state);
     case 'CloseConversation': {
       if (state.status !== 'open') return [];
       return [
@@ -440,6 +494,47 @@ function decideShredding(
   ];
 }
 
+/**
+ * A circle's membership, as matching announces it. A repeat (redelivery) or a change after the close adds nothing;
+ * a person a moderator removed stays removed when they join again, since that was the program's decision about them.
+ */
+function decideCircleMembership(
+  command: Extract<ConversationCommand, { type: 'JoinConversation' | 'LeaveConversation' }>,
+  state: ConversationState,
+): ConversationEvent[] {
+  if (state.status === 'none') throw new DomainError('NOT_FOUND', 'There is no conversation for this circle.');
+  if (!state.circleId) {
+    throw new DomainError('CONFLICT', 'A mentorship’s conversation has its two people; only circles change members.');
+  }
+  const personId = requireId(command.personId, 'personId');
+  const now = instant(command.now);
+  if (state.status === 'closed' || state.removedMembers[personId]) return [];
+  const on = { mentorshipId: state.mentorshipId, programId: state.programId, circleId: state.circleId };
+  if (command.type === 'JoinConversation') {
+    if (isMember(state, personId)) return [];
+    return [
+      {
+        type: 'ConversationMemberJoined',
+        ...on,
+        memberPersonIds: [...state.memberPersonIds, personId],
+        joinedPersonId: personId,
+        joinedAt: now,
+      },
+    ];
+  }
+  if (!isMember(state, personId)) return [];
+  return [
+    {
+      type: 'ConversationMemberLeft',
+      ...on,
+      memberPersonIds: state.memberPersonIds.filter((p) => p !== personId),
+      leftPersonId: personId,
+      upToSeq: state.lastSeq,
+      leftAt: now,
+    },
+  ];
+}
+
 type ModerationCommand = Extract<
   ConversationCommand,
   { type: 'HideReportedMessage' | 'DismissMessageReport' | 'WarnMessageAuthor' | 'RemoveConversationMember' }
@@ -537,6 +632,7 @@ function evolve(state: ConversationState, event: ConversationEvent): Conversatio
         ...state,
         status: 'open',
         mentorshipId: event.mentorshipId,
+        circleId: event.circleId ?? null,
         programId: event.programId,
         memberPersonIds: [...event.memberPersonIds],
         openedAt: event.openedAt,
@@ -545,6 +641,25 @@ function evolve(state: ConversationState, event: ConversationEvent): Conversatio
       return { ...state, status: 'closed', closedAt: event.closedAt };
     case 'ConversationMessagesShredded':
       return { ...state, messagesShreddedAt: event.shreddedAt };
+    case 'ConversationMemberJoined': {
+      const { [event.joinedPersonId]: _rejoined, ...leftMembers } = state.leftMembers;
+      return {
+        ...state,
+        memberPersonIds: [...event.memberPersonIds],
+        leftMembers,
+        // The history is theirs to read, but what was written before they came is not news to them.
+        readUpTo: {
+          ...state.readUpTo,
+          [event.joinedPersonId]: Math.max(state.readUpTo[event.joinedPersonId] ?? 0, state.lastSeq),
+        },
+      };
+    }
+    case 'ConversationMemberLeft':
+      return {
+        ...state,
+        memberPersonIds: [...event.memberPersonIds],
+        leftMembers: { ...state.leftMembers, [event.leftPersonId]: { upToSeq: event.upToSeq, leftAt: event.leftAt } },
+      };
     case 'MessagePosted': {
       const from = ms(event.postedAt) - RATE_WINDOW_MS;
       const recent = (state.recentPosts[event.authorPersonId] ?? []).filter((at) => ms(at) > from);

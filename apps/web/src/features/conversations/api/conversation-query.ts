@@ -3,7 +3,7 @@ import { graphql } from '../../../gql';
 /** How many messages a page holds: the newest on opening, then as many before them on "Load earlier". */
 export const PAGE_SIZE = 30;
 
-/** A page of the pair's conversation; pages before the newest are merged into the same cache entry by seq. */
+/** A page of a pair's or circle's conversation; pages before the newest are merged into the same cache entry by seq. */
 export const CONVERSATION = graphql(`
   query Conversation($mentorshipId: ID!, $last: Int!, $beforeSeq: Int) {
     me {
@@ -11,7 +11,9 @@ export const CONVERSATION = graphql(`
     }
     conversation(mentorshipId: $mentorshipId, last: $last, beforeSeq: $beforeSeq) {
       mentorshipId
+      circleId
       status
+      memberPersonIds
       olderBeforeSeq
       unreadCount
       readReceipts {

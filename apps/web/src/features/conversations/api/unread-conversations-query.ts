@@ -8,6 +8,8 @@ export const UNREAD_CONVERSATIONS = graphql(`
     }
     myConversations {
       mentorshipId
+      circleId
+      programId
       unreadCount
     }
     myMentorships {

@@ -20,9 +20,10 @@ import { MessageItem } from './message-item';
 import { ReportMessageDialog } from './report-message-dialog';
 
 /**
- * The pair's private conversation: the newest messages at the bottom, earlier ones on request, a composer, and each
- * side's own actions on a message. New messages, edits, deletions and read receipts arrive live; what the viewer sees
- * while the page is in front is marked read.
+ * A pair's or circle's private conversation (`mentorshipId` is the mentorship's id or `circle-<circleId>`): the newest
+ * messages at the bottom, earlier ones on request, a composer, and each side's own actions on a message. New
+ * messages, edits, deletions and read receipts arrive live; what the viewer sees while the page is in front is
+ * marked read.
  */
 export function ConversationPane(props: {
   mentorshipId: string;
@@ -88,7 +89,10 @@ export function ConversationPane(props: {
       setLoadingEarlier(false);
     }
   };
-  const writable = conversation.status === 'OPEN';
+  const circle = conversation.circleId !== null && conversation.circleId !== undefined;
+  // Someone who left a circle still reads up to their leaving, but is no member any more and may not write.
+  const left = !conversation.memberPersonIds.includes(viewerPersonId);
+  const writable = conversation.status === 'OPEN' && !left;
   const seenId = lastSeenByOther(messages, conversation.readReceipts, viewerPersonId);
   const groups = groupMessages(messages);
 
@@ -113,7 +117,7 @@ export function ConversationPane(props: {
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
-        {t('conversation.private')}
+        {t(circle ? 'conversation.privateCircle' : 'conversation.private')}
       </Text>
       {reported && (
         <Alert
@@ -181,10 +185,11 @@ export function ConversationPane(props: {
       {writable ? (
         <MessageComposer mentorshipId={mentorshipId} onSent={reload} />
       ) : (
-        <Text>{t('conversation.closed')}</Text>
+        <Text>{t(closedText(circle, left))}</Text>
       )}
       <DeleteMessageDialog
         opened={deleting !== null}
+        circle={circle}
         deleting={deletion.loading}
         failure={deleteAction.failure}
         onConfirm={() => void confirmDelete()}
@@ -199,6 +204,11 @@ export function ConversationPane(props: {
       />
     </Stack>
   );
+}
+
+function closedText(circle: boolean, left: boolean) {
+  if (!circle) return 'conversation.closed';
+  return left ? 'conversation.leftCircle' : 'conversation.circleClosed';
 }
 
 /** The time the edit actions are judged by, renewed when the next edit window closes so its action goes away. */

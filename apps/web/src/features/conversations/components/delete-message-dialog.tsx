@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { FailureAlert } from '../../../components/failure-alert';
 import type { DescribedError } from '../../../lib/graphql-errors';
 
-/** Asks before a message is deleted: both members then read "message deleted" in its place, for good. */
+/** Asks before a message is deleted: every member then reads "message deleted" in its place, for good. */
 export function DeleteMessageDialog(props: {
   opened: boolean;
+  /** A circle's conversation: "everyone in the circle" rather than "both of you". */
+  circle: boolean;
   deleting: boolean;
   failure: DescribedError | null;
   onConfirm: () => void;
@@ -21,7 +23,7 @@ export function DeleteMessageDialog(props: {
       centered
     >
       <Stack>
-        <Text>{t('conversation.delete.body')}</Text>
+        <Text>{t(props.circle ? 'conversation.delete.bodyCircle' : 'conversation.delete.body')}</Text>
         <FailureAlert failure={props.failure} />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>

@@ -2,11 +2,13 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderInRouter } from '../../../test/render';
+import { MY_CIRCLES } from '../../mentoring/api/my-circles-query';
 import { UNREAD_CONVERSATIONS } from '../api/unread-conversations-query';
 import { UnreadMessages } from './unread-messages';
 
 const participant = (id: string, displayName: string) => ({ __typename: 'Participant' as const, id, displayName });
 
+// A conversation id `circle-<circleId>` is the circle's, in program prog-1.
 const unread = (counts: Record<string, number>) => ({
   request: { query: UNREAD_CONVERSATIONS },
   result: {
@@ -15,6 +17,8 @@ const unread = (counts: Record<string, number>) => ({
       myConversations: Object.entries(counts).map(([mentorshipId, unreadCount]) => ({
         __typename: 'ConversationSummary' as const,
         mentorshipId,
+        circleId: mentorshipId.startsWith('circle-') ? mentorshipId.slice('circle-'.length) : null,
+        programId: 'prog-1',
         unreadCount,
       })),
       myMentorships: [
@@ -30,9 +34,26 @@ const unread = (counts: Record<string, number>) => ({
   },
 });
 
+const circles = {
+  request: { query: MY_CIRCLES, variables: { programId: 'prog-1' } },
+  result: {
+    data: {
+      myCircles: ['c-1', 'c-2'].map((id, i) => ({
+        __typename: 'Circle' as const,
+        id,
+        status: 'open',
+        // The viewer leads the second circle.
+        mentorPersonId: i === 0 ? 'p-lena' : 'p-mentor',
+        mentor: i === 0 ? participant('pt-3', 'Lena Lead') : participant('pt-1', 'Freya Varga'),
+        members: [],
+      })),
+    },
+  },
+};
+
 const renderUnread = (counts: Record<string, number>, language: 'en' | 'de' = 'en') =>
   renderInRouter(
-    <MockedProvider mocks={[unread(counts)]}>
+    <MockedProvider mocks={[unread(counts), circles]}>
       <UnreadMessages />
     </MockedProvider>,
     // It is on the home, the first page: only the texts the app starts with.
@@ -50,6 +71,17 @@ describe('unread messages on the home page', () => {
       '/mentorships/m-3#conversation',
     );
     expect(screen.getAllByRole('link')).toHaveLength(2);
+  });
+
+  it('links a circle’s unread messages to the circle’s page, named by its mentor or as the viewer’s own', async () => {
+    await renderUnread({ 'circle-c-1': 2, 'circle-c-2': 1 });
+    const link = await screen.findByRole('link', { name: '2 unread messages in Lena Lead’s circle' });
+    expect(link).toHaveAttribute('href', '/circles/c-1');
+    expect(screen.getByRole('link', { name: '1 unread message in your circle' })).toHaveAttribute(
+      'href',
+      '/circles/c-2',
+    );
+    expect(screen.queryByText(/mentorship/)).not.toBeInTheDocument();
   });
 
   it('shows nothing while nothing is unread', async () => {

@@ -2,7 +2,8 @@ import type { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderWithProviders } from '../../../test/render';
+import { renderInRouter } from '../../../test/render';
+import { CIRCLE_CONVERSATIONS } from '../../conversations/api/circle-conversations-query';
 import { MY_CIRCLES } from '../api/my-circles-query';
 import { MyCirclesSection } from './my-circles-section';
 
@@ -30,9 +31,26 @@ const circle = (id: string, status: string, lead: [string, string], members: Arr
   })),
 });
 
-const renderSection = (mocks: MockLink.MockedResponse[], personId: string) =>
-  renderWithProviders(
-    <MockedProvider mocks={mocks}>
+/** The person's circle conversations with their unread counts, by circle id. */
+const unread = (counts: Record<string, number>): MockLink.MockedResponse => ({
+  request: { query: CIRCLE_CONVERSATIONS },
+  result: {
+    data: {
+      me: { __typename: 'Me' as const, personId: 'ida' },
+      myConversations: Object.entries(counts).map(([circleId, unreadCount]) => ({
+        __typename: 'ConversationSummary' as const,
+        mentorshipId: `circle-${circleId}`,
+        circleId,
+        programId: 'prog-1',
+        unreadCount,
+      })),
+    },
+  },
+});
+
+const renderSection = (mocks: MockLink.MockedResponse[], personId: string, counts: Record<string, number> = {}) =>
+  renderInRouter(
+    <MockedProvider mocks={[...mocks, unread(counts)]}>
       <MyCirclesSection programId="prog-1" personId={personId} />
     </MockedProvider>,
   );
@@ -59,6 +77,27 @@ describe('my circles on the program page', () => {
     const card = screen.getByRole('article', { name: 'Circle led by Lena Lead' });
     expect(within(card).getByRole('list', { name: 'Also in the circle' })).toHaveTextContent('Ben Mentee');
     expect(within(card).queryByText('Ida Mentee')).not.toBeInTheDocument();
+  });
+
+  it('links each circle to its conversation, with the unread messages counted', async () => {
+    await renderSection(
+      [
+        myCircles([
+          circle('c-1', 'open', ['lena', 'Lena Lead'], [['ida', 'Ida Mentee']]),
+          circle('c-2', 'open', ['otto', 'Otto Lead'], [['ida', 'Ida Mentee']]),
+        ]),
+      ],
+      'ida',
+      { 'c-1': 3, 'c-2': 0 },
+    );
+    const first = await screen.findByRole('article', { name: 'Circle led by Lena Lead' });
+    const link = await within(first).findByRole('link', { name: 'Open the circle’s conversation (3 unread messages)' });
+    expect(link).toHaveAttribute('href', '/circles/c-1');
+    const second = screen.getByRole('article', { name: 'Circle led by Otto Lead' });
+    expect(within(second).getByRole('link', { name: 'Open the circle’s conversation' })).toHaveAttribute(
+      'href',
+      '/circles/c-2',
+    );
   });
 
   it('counts the fellow members whose names the viewer may not see instead of listing rows without a name', async () => {
