@@ -4,6 +4,7 @@ import { type ConversationStore, conversationKeyScope } from '../core/conversati
 import type { SessionsReadModels } from '../core/read-models';
 import type { SealedTexts } from '../core/sealed-texts';
 import type { ProgramSettingsDirectory } from '../profiles/program-settings.projection';
+import { PeriodicRun } from '../core/periodic-run';
 
 export const CONVERSATION_RETENTION_ACTOR = 'system:sessions.conversation-retention';
 
@@ -22,8 +23,7 @@ const DAY_MS = 86_400_000;
  * row due, and the next run shreds nothing more and records the event under the same commit id.
  */
 export class ConversationRetentionMonitor {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly periodic: PeriodicRun;
 
   constructor(
     private readonly conversations: ConversationStore,
@@ -31,9 +31,11 @@ export class ConversationRetentionMonitor {
     private readonly settings: ProgramSettingsDirectory,
     private readonly texts: SealedTexts,
     private readonly logger: Logger,
-    private readonly intervalMs: number,
+    intervalMs: number,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.periodic = new PeriodicRun('conversation retention run', intervalMs, logger);
+  }
 
   async runOnce(now: Date = this.clock()): Promise<{ shredded: ConversationEvent[] }> {
     const shredded: ConversationEvent[] = [];
@@ -70,17 +72,10 @@ export class ConversationRetentionMonitor {
   }
 
   start(): Promise<void> {
-    if (this.intervalMs > 0) {
-      this.timer = setInterval(() => {
-        this.running ??= this.runOnce().finally(() => (this.running = undefined));
-      }, this.intervalMs);
-      this.timer.unref();
-    }
-    return Promise.resolve();
+    return this.periodic.start(() => this.runOnce());
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 }

@@ -2,6 +2,7 @@ import { agreementInEffect, assessEngagementHealth, type EngagementEvent } from 
 import type { Logger } from '@trellis/shared/observability';
 import type { SessionsReadModels } from '../core/read-models';
 import type { SessionsStore } from '../core/sessions-store';
+import { PeriodicRun } from '../core/periodic-run';
 
 export const ENGAGEMENT_HEALTH_ACTOR = 'system:sessions.engagement-health';
 
@@ -12,16 +13,17 @@ export const ENGAGEMENT_HEALTH_ACTOR = 'system:sessions.engagement-health';
  * the same day records nothing twice; a day missed while the service was down is caught up by the next run.
  */
 export class EngagementHealthMonitor {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly periodic: PeriodicRun;
 
   constructor(
     private readonly store: SessionsStore,
     private readonly readModels: SessionsReadModels,
     private readonly logger: Logger,
-    private readonly intervalMs: number,
+    intervalMs: number,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.periodic = new PeriodicRun('engagement health run', intervalMs, logger);
+  }
 
   async runOnce(now: Date = this.clock()): Promise<{ assessed: number; signals: EngagementEvent[] }> {
     const at = now.toISOString();
@@ -78,17 +80,10 @@ export class EngagementHealthMonitor {
   }
 
   start(): Promise<void> {
-    if (this.intervalMs > 0) {
-      this.timer = setInterval(() => {
-        this.running ??= this.runOnce().finally(() => (this.running = undefined));
-      }, this.intervalMs);
-      this.timer.unref();
-    }
-    return Promise.resolve();
+    return this.periodic.start(() => this.runOnce());
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 }

@@ -3,6 +3,7 @@ import type { Logger } from '@trellis/shared/observability';
 import type { ProgramParticipants } from '../profiles/program-participants.projection';
 import type { SurveyReadModels } from './survey-read-models';
 import type { SurveyStore } from './survey-store';
+import { PeriodicRun } from '../core/periodic-run';
 
 export const SURVEY_DATE_ACTOR = 'system:sessions.survey-dates';
 
@@ -25,19 +26,20 @@ export interface SurveyDateRun {
  * up with the profiles topic.
  */
 export class SurveyDateScheduler {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly periodic: PeriodicRun;
 
   constructor(
     private readonly store: SurveyStore,
     private readonly readModels: SurveyReadModels,
     private readonly participants: ProgramParticipants,
     private readonly logger: Logger,
-    private readonly intervalMs: number,
+    intervalMs: number,
     /** Whether the participants read model has caught up with the profiles topic (`consumerCaughtUp`). */
     private readonly participantsReady: () => Promise<boolean>,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.periodic = new PeriodicRun('survey date run', intervalMs, logger);
+  }
 
   async runOnce(now: Date = this.clock()): Promise<SurveyDateRun> {
     const at = now.toISOString();
@@ -102,27 +104,18 @@ export class SurveyDateScheduler {
   }
 
   start(): Promise<void> {
-    if (this.intervalMs > 0) {
-      const tick = () => {
-        this.running ??= this.runOnce()
-          .catch((error: unknown) => this.logger.error({ err: error }, 'survey date run failed'))
-          .finally(() => (this.running = undefined));
-      };
-      // Rows written before they named their trigger are upgraded first; the start-up run then catches up on
-      // whatever date came while the service was down, without holding up the start.
-      this.running = this.store
-        .upgradeRows()
-        .then(() => this.runOnce())
-        .catch((error: unknown) => this.logger.error({ err: error }, 'survey date run failed at start-up'))
-        .finally(() => (this.running = undefined));
-      this.timer = setInterval(tick, this.intervalMs);
-      this.timer.unref();
-    }
-    return Promise.resolve();
+    return this.periodic.start(
+      () => this.runOnce(),
+      async () => {
+        // Rows written before they named their trigger are upgraded first; the start-up run then catches up on
+        // whatever date came while the service was down.
+        await this.store.upgradeRows();
+        return this.runOnce();
+      },
+    );
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 }
