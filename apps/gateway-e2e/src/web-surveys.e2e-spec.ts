@@ -323,10 +323,12 @@ describe('a program survey, built, answered and read in the browser', () => {
       await page.getByRole('combobox', { name: /Earlier survey/ }).selectOption({ label: TITLE });
       await page.getByRole('button', { name: 'Draft a new version' }).click();
       await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      // The builder's list comes first; the preview, once loaded, shows the same wording as participants see it.
       await page
         .getByText('1. How likely are you to recommend this program to a colleague?', { exact: true })
+        .first()
         .waitFor();
-      await page.getByText('3. What should we change?', { exact: true }).waitFor();
+      await page.getByText('3. What should we change?', { exact: true }).first().waitFor();
       await page.getByRole('radio', { name: 'When each mentorship ends' }).check();
       await page.getByRole('radio', { name: 'Mentees and mentors' }).check();
       await page.getByRole('button', { name: 'Save the schedule' }).click();
