@@ -25,8 +25,8 @@ export interface ConversationOutcome {
 
 /**
  * Runs conversation commands on the event store (stream `conversation-<mentorshipId>`, `conversation-circle-<id>`
- * for a circle) and refreshes the members'
- * rows. A conversation belongs to the tenant of its commits; another tenant's id reads as missing.
+ * for a circle) and refreshes the members' rows. A conversation belongs to the tenant of its commits; another
+ * tenant's id reads as missing.
  */
 export class ConversationStore {
   private readonly handler: CommandHandler<ConversationCommand, ConversationEvent, ConversationState>;
