@@ -9,7 +9,7 @@ import { EventPublisher, type EventEnvelope } from '@trellis/shared/messaging';
 import { PlatformModule } from '@trellis/shared/platform';
 import { createTestKafka, eventually, uniqueName } from '@trellis/shared/testing';
 import { SubgraphHarness } from '../testing/subgraph-harness';
-import { participantProfile, UpstreamEvents } from '../testing/upstream-events.fixture';
+import { participantProfile, programSettings, UpstreamEvents } from '../testing/upstream-events.fixture';
 import { InsightsModule, insightContracts } from './insights.module';
 import { InsightsStore } from './insights.store';
 
@@ -63,16 +63,7 @@ describe('program insights in the sessions service (real broker and FerretDB)', 
       at,
     ),
   });
-  const settings = {
-    format: 'one-on-one',
-    meetingCadenceDays: 14,
-    relationshipDurationWeeks: 26,
-    defaultMentorCapacity: 2,
-    maxOpenRequestsPerMentee: 3,
-    requestExpiryDays: 7,
-    offerNextBestOnDecline: true,
-    maxCircleSize: 8,
-  };
+
   const rules = {
     weights: { skills: 1 },
     hardRules: {
@@ -115,7 +106,7 @@ describe('program insights in the sessions service (real broker and FerretDB)', 
       envelope(PROFILES_TOPIC, 'program', program, 'ProgramCreated', '2026-10-01T09:00:00.000Z', {
         programId,
         copiedFromProgramId: null,
-        settings,
+        settings: programSettings(),
         matchingRules: rules,
         questions: [],
       }),
